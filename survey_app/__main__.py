@@ -1,0 +1,3 @@
+from survey_app.cli import main
+
+raise SystemExit(main())

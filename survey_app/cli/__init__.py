@@ -1,0 +1,46 @@
+"""`survey-app` command line: headless subcommands over the core services.
+
+Each module named in COMMAND_MODULES defines ``register(subparsers)`` which adds its
+subcommand(s) and sets ``func(args) -> int`` as the handler. Modules are imported only
+to build the parser; heavy imports belong inside the handlers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+COMMAND_MODULES = ("gui", "audit", "demo", "users", "calc")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="survey-app", description="征收补偿入户调查工作站 / survey workstation")
+    parser.add_argument("--db", type=Path, default=None,
+                        help="SQLite database file (default: the demo project in the per-user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"survey_app.cli.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a clear one-line message, not a traceback, for known errors
+        from survey_app.core.domain.errors import SurveyAppError
+        if isinstance(exc, SurveyAppError):
+            print(f"错误: {exc}", file=sys.stderr)
+            return 1
+        raise

@@ -1,0 +1,1 @@
+"""Core: everything a CLI, a test or HQ needs. Never imports Qt (a test checks it)."""

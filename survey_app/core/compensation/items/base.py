@@ -1,0 +1,201 @@
+"""What every item kind shares: common keys (code, label, modes, uses, legality), price sources, and the
+per-option context the kinds read the household from.
+
+An item kind turns (policy parameters, household, mode, flats) into *drafts*: a label, the left-hand side
+of the formula and the exact, unrounded amount. The engine rounds drafts into lines, so rounding lives in
+one place. Kinds are immutable after loading and safe to share between threads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import ClassVar, NamedTuple
+
+from survey_app.core.compensation import formula as fx
+from survey_app.core.compensation.fields import Table
+from survey_app.core.compensation.inputs import LEGALITY, MODES, USES, BuildingPart, HouseholdInput
+from survey_app.core.domain.errors import ValidationError
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+LEGAL = ("registered", "found_legal")
+
+
+class Draft(NamedTuple):
+    """One line before rounding: ``lhs`` is the formula up to (not including) ``= amount``."""
+
+    label: str
+    lhs: str
+    raw: Decimal
+
+
+class Ctx:
+    """The household as seen by one option (mode + flats). Created by the engine per option."""
+
+    __slots__ = ("household", "mode", "delivery", "flat_area", "flat_label", "valuation_date", "_cache")
+
+    def __init__(self, household: HouseholdInput, mode: str, delivery: str, flat_area: Decimal | None,
+                 flat_label: str, valuation_date: dt.date | None, cache: dict):
+        self.household = household
+        self.mode = mode
+        self.delivery = delivery
+        self.flat_area = flat_area
+        self.flat_label = flat_label
+        self.valuation_date = valuation_date
+        # Shared by all options of one household: part filtering is the same whatever the mode.
+        self._cache = cache
+
+    def price(self, use: str) -> Decimal:
+        """Appraised unit price for ``use``; a clear error when the appraisal lacks it."""
+        value = self.household.unit_price(use)
+        if value is None:
+            raise ValidationError(f"appraisal.unit_price.{use}: 缺少{USES.get(use, use)}用途的评估单价",
+                                  f"appraisal.unit_price.{use}")
+        return value
+
+    def temporary_valid(self, part: BuildingPart) -> bool:
+        """A temporary building counts as 'within its term' if flagged so or its term ends on/after valuation."""
+        term = part.temporary_term_valid
+        if isinstance(term, bool):
+            return term
+        if isinstance(term, dt.date):
+            return self.valuation_date is None or term >= self.valuation_date
+        return False
+
+    def parts(self, uses: tuple[str, ...], legality: tuple[str, ...]) -> tuple[BuildingPart, ...]:
+        """Building parts whose use and legality are among those given (cached per household)."""
+        key = ("parts", uses, legality)
+        found = self._cache.get(key)
+        if found is None:
+            found = tuple(p for p in self.household.building_parts if p.use in uses and p.legality in legality)
+            self._cache[key] = found
+        return found
+
+    def area(self, uses: tuple[str, ...], legality: tuple[str, ...]) -> Decimal:
+        """Total area of the matching parts."""
+        key = ("area", uses, legality)
+        found = self._cache.get(key)
+        if found is None:
+            found = sum((p.area for p in self.parts(uses, legality)), ZERO)
+            self._cache[key] = found
+        return found
+
+    def has_use(self, uses: tuple[str, ...]) -> bool:
+        """Whether any building part has one of ``uses``."""
+        key = ("has", uses)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = any(p.use in uses for p in self.household.building_parts)
+        return found
+
+
+class PriceSource:
+    """Where a unit price comes from: a fixed price, a price per use or per structure, or the appraisal.
+
+    Policy keys (at most one): ``unit_price``, ``unit_price_by_use``, ``unit_price_by_structure``;
+    none of them means the household's appraised price for the part's use.
+    """
+
+    __slots__ = ("fixed", "by_use", "by_structure")
+
+    def __init__(self, t: Table):
+        self.fixed = t.decimal("unit_price", required=False)
+        self.by_use = t.decimal_map("unit_price_by_use", required=False, keys=USES)
+        self.by_structure = t.decimal_map("unit_price_by_structure", required=False)
+        if sum(bool(x) for x in (self.fixed is not None, self.by_use, self.by_structure)) > 1:
+            t.fail("unit_price", "unit_price、unit_price_by_use、unit_price_by_structure 只能写一个")
+
+    def for_part(self, ctx: Ctx, part: BuildingPart) -> Decimal:
+        """Unit price for one building part."""
+        if self.fixed is not None:
+            return self.fixed
+        if self.by_structure:
+            price = self.by_structure.get(part.structure)
+            if price is None:
+                raise ValidationError(f"building_parts.structure: 方案没有结构“{part.structure or '（空）'}”的单价，"
+                                      f"可选: {'、'.join(self.by_structure)}", "building_parts.structure")
+            return price
+        return self.for_use(ctx, part.use)
+
+    def for_use(self, ctx: Ctx, use: str) -> Decimal:
+        """Unit price for an area of ``use`` (no single part)."""
+        if self.fixed is not None:
+            return self.fixed
+        if self.by_use:
+            price = self.by_use.get(use)
+            if price is None:
+                raise ValidationError(f"方案没有{USES.get(use, use)}用途的单价", "use")
+            return price
+        if self.by_structure:
+            raise ValidationError("按结构定价的项目只能逐个建筑部分计算", "structure")
+        return ctx.price(use)
+
+
+def by_mode(table: dict, mode: str, delivery: str, default=None):
+    """Look a per-mode value up: ``<mode>_<delivery>`` first (``exchange_future``), then ``<mode>``,
+    then ``default`` — so HQ writes only the distinctions its scheme makes."""
+    if delivery:
+        value = table.get(f"{mode}_{delivery}")
+        if value is not None:
+            return value
+    value = table.get(mode)
+    if value is not None:
+        return value
+    return table.get("default", default)
+
+
+MODE_KEYS = tuple(MODES) + tuple(f"{m}_{d}" for m in MODES for d in ("ready", "future")) + ("default",)
+
+
+class ItemKind:
+    """Base of all item kinds. Subclasses set ``kind``/``title`` and implement ``parse`` and ``drafts``."""
+
+    kind: ClassVar[str] = ""
+    title: ClassVar[str] = ""
+    mode_sensitive: ClassVar[bool] = False   # result depends on the mode (e.g. moving fee paid twice)
+    flat_sensitive: ClassVar[bool] = False   # result depends on the chosen flats
+    default_uses: ClassVar[tuple[str, ...]] = tuple(USES)
+    default_legality: ClassVar[tuple[str, ...]] = LEGAL
+
+    def __init__(self, t: Table, policy_modes: tuple[str, ...]):
+        self.code: str = t.text("code") or ""
+        self.label: str = t.text("label") or self.title
+        self.note: str = t.text("note", required=False, default="") or ""
+        self.modes: tuple[str, ...] = t.text_list("modes", choices=policy_modes, default=policy_modes)
+        self.uses: tuple[str, ...] = t.text_list("uses", choices=USES, default=self.default_uses)
+        self.legality: tuple[str, ...] = t.text_list("legality", choices=LEGALITY, default=self.default_legality)
+        self.parse(t)
+
+    def parse(self, t: Table) -> None:
+        """Read the kind's own keys from ``t`` (problems are recorded in ``t``)."""
+
+    def mode_key(self, mode: str, delivery: str) -> object:
+        """What of the mode changes this item's lines (for caching across a household's options).
+
+        Mode-sensitive kinds return the resolved parameter (times, months) so that e.g. cash and voucher,
+        both paying the moving fee once, share one computed line.
+        """
+        return (mode, delivery)
+
+    def applies(self, mode: str) -> bool:
+        """Whether this item is paid in ``mode``."""
+        return mode in self.modes
+
+    def drafts(self, ctx: Ctx) -> list[Draft]:
+        """The unrounded lines this item yields for the option in ``ctx`` (empty when not applicable)."""
+        raise NotImplementedError
+
+
+def share_terms(ctx: Ctx, apply_share: bool) -> tuple[Decimal, list[str]]:
+    """The ownership share factor and its formula term (``× 1``) if the item applies the share."""
+    if not apply_share:
+        return ONE, []
+    share = ctx.household.share
+    return share, [fx.num(share)]
+
+
+def part_label(label: str, part: BuildingPart) -> str:
+    """``被征收房屋价值补偿（住宅）`` — names the part so two parts of one household can be told apart."""
+    name = part.label or USES.get(part.use, part.use)
+    return f"{label}（{name}）"

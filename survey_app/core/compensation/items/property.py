@@ -1,0 +1,208 @@
+"""Item kinds valuing the property itself: house value, unregistered parts, decoration, use change,
+minimum-area top-up, old area not covered by the new flat, and homestead land location price."""
+
+from __future__ import annotations
+
+from survey_app.core.compensation import formula as fx
+from survey_app.core.compensation.fields import Table
+from survey_app.core.compensation.inputs import LEGALITY, USES
+from survey_app.core.compensation.items.base import (
+    LEGAL, ONE, ZERO, Ctx, Draft, ItemKind, PriceSource, part_label, share_terms)
+from survey_app.core.domain.errors import ValidationError
+
+
+GRADE_LABELS = {"simple": "简易装修", "medium": "中档装修", "fine": "精装修", "luxury": "豪华装修"}
+
+
+class HouseValue(ItemKind):
+    """被征收房屋价值补偿: area × appraised unit price × ownership share, one line per building part."""
+
+    kind = "house_value"
+    title = "被征收房屋价值补偿"
+    default_legality = ("registered",)
+
+    def parse(self, t: Table) -> None:
+        self.price = PriceSource(t)
+        self.apply_share = t.boolean("apply_share", default=True)
+
+    def drafts(self, ctx: Ctx) -> list[Draft]:
+        share, share_term = share_terms(ctx, self.apply_share)
+        out = []
+        for part in ctx.parts(self.uses, self.legality):
+            price = self.price.for_part(ctx, part)
+            lhs = fx.product(fx.area(part.area), fx.price(price), *share_term)
+            out.append(Draft(part_label(self.label, part), lhs, part.area * price * share))
+        return out
+
+
+class Unregistered(ItemKind):
+    """未登记建筑: area × price × ratio by legality (found legal, illegal = 0, temporary within term)."""
+
+    kind = "unregistered"
+    title = "未登记建筑补偿"
+    default_legality = ("found_legal", "illegal", "temporary")
+
+    def parse(self, t: Table) -> None:
+        self.price = PriceSource(t)
+        self.ratios = t.decimal_map("ratios", keys=("found_legal", "illegal", "temporary"), maximum=ONE)
+        self.expired_ratio = t.decimal("temporary_expired_ratio", required=False, default=ZERO, maximum=ONE)
+        self.apply_share = t.boolean("apply_share", default=False)
+
+    def drafts(self, ctx: Ctx) -> list[Draft]:
+        share, share_term = share_terms(ctx, self.apply_share)
+        out = []
+        for part in ctx.parts(self.uses, self.legality):
+            ratio = self.ratios.get(part.legality)
+            if ratio is None:
+                continue
+            status = LEGALITY[part.legality]
+            if part.legality == "temporary":
+                valid = ctx.temporary_valid(part)
+                ratio = ratio if valid else self.expired_ratio
+                status = "临时建筑，期限内" if valid else "临时建筑，已超期"
+            price = self.price.for_part(ctx, part)
+            lhs = fx.product(fx.area(part.area), fx.price(price), f"{fx.num(ratio)}（{status}）", *share_term)
+            out.append(Draft(part_label(self.label, part), lhs, part.area * price * ratio * share))
+        return out
+
+
+class Decoration(ItemKind):
+    """装修补偿: area × rate per m², by decoration grade or one flat rate."""
+
+    kind = "decoration"
+    title = "装修补偿"
+
+    def parse(self, t: Table) -> None:
+        self.by_grade = t.decimal_map("per_m2_by_grade", required=False)
+        self.per_m2 = t.decimal("per_m2", required=False)
+        labels = t.table("grade_labels", required=False)
+        self.grade_labels = dict(GRADE_LABELS)
+        if labels is not None:
+            for key in labels.data:
+                self.grade_labels[key] = labels.text(key) or key
+        if bool(self.by_grade) == (self.per_m2 is not None):
+            t.fail("per_m2_by_grade", "per_m2_by_grade（按等级）和 per_m2（统一单价）须写且只写一个")
+
+    def drafts(self, ctx: Ctx) -> list[Draft]:
+        out = []
+        for part in ctx.parts(self.uses, self.legality):
+            if self.per_m2 is not None:
+                rate, grade = self.per_m2, ""
+            else:
+                if not part.decoration_grade:
+                    continue  # no decoration recorded: nothing to pay, not an error
+                rate = self.by_grade.get(part.decoration_grade)
+                if rate is None:
+                    raise ValidationError(
+                        f"building_parts.decoration_grade: 方案没有装修等级“{part.decoration_grade}”，"
+                        f"可选: {'、'.join(self.by_grade)}", "building_parts.decoration_grade")
+                grade = f"（{self.grade_labels.get(part.decoration_grade, part.decoration_grade)}）"
+            lhs = fx.product(fx.area(part.area), fx.price(rate) + grade)
+            out.append(Draft(part_label(self.label, part), lhs, part.area * rate))
+        return out
+
+
+class UseChange(ItemKind):
+    """住改商 use-change subsidy: area × (price of actual use − price of registered use) × ratio."""
+
+    kind = "use_change"
+    title = "改变用途补助"
+    default_uses = ("residential",)
+    default_legality = ("registered",)
+
+    def parse(self, t: Table) -> None:
+        self.ratio = t.decimal("ratio", maximum=ONE)
+        self.to_uses = t.text_list("to_uses", choices=USES, default=("commercial",))
+        self.require_business = t.boolean("require_business", default=True)
+
+    def drafts(self, ctx: Ctx) -> list[Draft]:
+        if self.require_business and ctx.household.business is None:
+            return []
+        out = []
+        for part in ctx.parts(self.uses, self.legality):
+            if part.actual_use not in self.to_uses or part.actual_use == part.use:
+                continue
+            use_price, price = ctx.price(part.actual_use), ctx.price(part.use)
+            diff = use_price - price
+            if diff <= 0:
+                continue
+            lhs = fx.product(fx.area(part.area), f"({fx.num(use_price)} − {fx.num(price)}) 元/m²", fx.num(self.ratio))
+            out.append(Draft(part_label(self.label, part), lhs, part.area * diff * self.ratio))
+        return out
+
+
+class MinAreaTopUp(ItemKind):
+    """最低面积补足: (minimum − legal area) × price [× share], when the legal area is below the minimum."""
+
+    kind = "min_area_topup"
+    title = "最低补偿面积补足"
+    default_uses = ("residential",)
+
+    def parse(self, t: Table) -> None:
+        self.min_area = t.decimal("min_area")
+        self.price = PriceSource(t)
+        self.apply_share = t.boolean("apply_share", default=False)
+
+    def drafts(self, ctx: Ctx) -> list[Draft]:
+        if not ctx.parts(self.uses, self.legality):
+            return []
+        area = ctx.area(self.uses, self.legality)
+        if self.min_area is None or area >= self.min_area:
+            return []
+        price = self.price.for_use(ctx, self.uses[0])
+        share, share_term = share_terms(ctx, self.apply_share)
+        gap = self.min_area - area
+        lhs = fx.product(f"({fx.num(self.min_area)} − {fx.sq(area)}) m²", fx.price(price), *share_term)
+        return [Draft(self.label, lhs, gap * price * share)]
+
+
+class ExchangeUncovered(ItemKind):
+    """产权调换 subsidy on old legal area not covered by the chosen flats: (old − new) × price × ratio."""
+
+    kind = "exchange_uncovered"
+    title = "未安置面积补偿"
+    flat_sensitive = True
+    default_uses = ("residential",)
+
+    def parse(self, t: Table) -> None:
+        self.price = PriceSource(t)
+        self.ratio = t.decimal("ratio", required=False, default=ONE)
+
+    def drafts(self, ctx: Ctx) -> list[Draft]:
+        if ctx.flat_area is None:
+            return []
+        area = ctx.area(self.uses, self.legality)
+        gap = area - ctx.flat_area
+        if gap <= 0:
+            return []
+        price = self.price.for_use(ctx, self.uses[0])
+        lhs = fx.product(f"({fx.sq(area)} − {fx.sq(ctx.flat_area)}) m²", fx.price(price),
+                         fx.num(self.ratio))
+        return [Draft(self.label, lhs, gap * price * self.ratio)]
+
+
+class LandLocation(ItemKind):
+    """宅基地区位补偿: land area (up to a maximum) × location price (区位价) per m² × ratio."""
+
+    kind = "land_location"
+    title = "土地区位补偿"
+    default_legality = LEGAL
+
+    def parse(self, t: Table) -> None:
+        self.unit_price = t.decimal("unit_price")
+        self.max_area = t.decimal("max_area", required=False)
+        self.ratio = t.decimal("ratio", required=False, default=ONE)
+
+    def drafts(self, ctx: Ctx) -> list[Draft]:
+        land = ctx.household.land_area
+        if not land or self.unit_price is None:
+            return []
+        counted = land if self.max_area is None else min(land, self.max_area)
+        area_text = fx.area(land) if counted == land else f"min({fx.sq(land)}, {fx.num(self.max_area)}) m²"
+        terms = [area_text, fx.price(self.unit_price)]
+        if self.ratio != ONE:
+            terms.append(fx.num(self.ratio))
+        return [Draft(self.label, fx.product(*terms), counted * self.unit_price * self.ratio)]
+
+
+KINDS = (HouseValue, Unregistered, Decoration, UseChange, MinAreaTopUp, ExchangeUncovered, LandLocation)

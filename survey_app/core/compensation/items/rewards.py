@@ -1,0 +1,240 @@
+"""Item kinds rewarding or supporting households: signing rewards by date tier, cash-resettlement
+subsidies, banded small-area rewards, hardship subsidies, fixed per-household amounts and per-courtyard
+(每宗宅基地) rewards."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import NamedTuple
+
+from survey_app.core.compensation import formula as fx
+from survey_app.core.compensation.fields import Table
+from survey_app.core.compensation.items.base import ZERO, Ctx, Draft, ItemKind, PriceSource, share_terms
+
+_HUNDRED = Decimal(100)
+HARDSHIP_LABELS = {"dibao": "低保", "disabled": "残疾", "serious_illness": "大病", "tekun": "特困",
+                   "elderly_alone": "孤寡老人", "martyr_family": "烈属"}
+
+
+class Tier(NamedTuple):
+    """A signing-date tier: signed on or before ``until`` earns amount / per_m2 / pct."""
+
+    until: dt.date
+    amount: Decimal | None
+    per_m2: Decimal | None
+    pct: Decimal | None
+
+
+class SigningReward(ItemKind):
+    """签约奖励 by signing date: the first tier whose ``until`` is on/after the signing date applies.
+
+    A tier pays a fixed ``amount`` per household, ``per_m2`` × legal area, or ``pct`` % of house value.
+    Without a signing date (a 测算 before signing) the first tier is assumed and the formula says so.
+    """
+
+    kind = "signing_reward"
+    title = "按期签约奖励"
+
+    def parse(self, t: Table) -> None:
+        self.price = PriceSource(t)
+        self.apply_share = t.boolean("apply_share", default=True)
+        tiers = []
+        rows = t.tables("tiers", required=True)
+        for row in rows:
+            tier = Tier(row.date("until"), row.decimal("amount", required=False),
+                        row.decimal("per_m2", required=False), row.decimal("pct", required=False, maximum=_HUNDRED))
+            if sum(x is not None for x in tier[1:]) != 1:
+                row.fail("amount", "amount、per_m2、pct 须写且只写一个")
+            tiers.append(tier)
+            row.finish()
+        if not rows:
+            t.fail("tiers", "至少需要一个奖励档次")
+        dates = [tier.until for tier in tiers if tier.until]
+        if dates != sorted(dates) or len(set(dates)) != len(dates):
+            t.fail("tiers", "奖励档次须按截止日期从早到晚排列且不重复")
+        self.tiers = tuple(tiers)
+
+    def drafts(self, ctx: Ctx) -> list[Draft]:
+        if not ctx.has_use(self.uses) or not self.tiers:
+            return []
+        signed = ctx.household.signing_date
+        if signed is None:
+            tier, when = self.tiers[0], f"（未填签约日期，按 {self.tiers[0].until.isoformat()} 前签约测算）"
+        else:
+            tier = next((t for t in self.tiers if signed <= t.until), None)
+            if tier is None:
+                return [Draft(self.label, f"{signed.isoformat()} 签约，已过奖励期限", ZERO)]
+            when = f"（{tier.until.isoformat()} 前签约）"
+        if tier.amount is not None:
+            return [Draft(self.label, f"{fx.num(tier.amount)} 元/户{when}", tier.amount)]
+        if tier.per_m2 is not None:
+            area = ctx.area(self.uses, self.legality)
+            return [Draft(self.label, fx.product(fx.area(area), fx.price(tier.per_m2)) + when, area * tier.per_m2)]
+        value, text = _house_value(self, ctx)
+        return [Draft(self.label, f"{text}{fx.TIMES}{fx.pct(tier.pct)}{when}", value * fx.percent_factor(tier.pct))]
+
+
+def _house_value(item, ctx: Ctx) -> tuple[Decimal, str]:
+    """Σ area × price × share of the item's parts, with its formula text (bracketed when a sum)."""
+    share, share_term = share_terms(ctx, item.apply_share)
+    total, terms = ZERO, []
+    for part in ctx.parts(item.uses, item.legality):
+        price = item.price.for_part(ctx, part)
+        total += part.area * price * share
+        terms.append(fx.product(fx.area(part.area), fx.price(price), *share_term))
+    return total, f"({' + '.join(terms) or '0'})"
+
+
+class CashSubsidy(ItemKind):
+    """货币安置补贴/奖励: max(legal area, minimum area) × unit price × pct % (× share if set);
+    with ``basis = "house_value"``: pct % of Σ part area × part price (for per-structure prices)."""
+
+    kind = "cash_subsidy"
+    title = "货币安置奖励"
+    default_uses = ("residential",)
+
+    def parse(self, t: Table) -> None:
+        self.pct = t.decimal("pct", maximum=_HUNDRED)
+        self.basis = t.choice("basis", ("area_price", "house_value"), required=False, default="area_price")
+        self.min_area = t.decimal("min_area", required=False, default=ZERO)
+        if self.basis == "house_value" and self.min_area:
+            t.fail("min_area", "basis = \"house_value\" 时不能设最低面积")
+        self.price = PriceSource(t)
+        self.apply_share = t.boolean("apply_share", default=False)
+
+    def drafts(self, ctx: Ctx) -> list[Draft]:
+        if not ctx.parts(self.uses, self.legality) or self.pct is None:
+            return []
+        if self.basis == "house_value":
+            value, text = _house_value(self, ctx)
+            return [Draft(self.label, f"{text}{fx.TIMES}{fx.pct(self.pct)}", value * fx.percent_factor(self.pct))]
+        area = ctx.area(self.uses, self.legality)
+        counted = max(area, self.min_area)
+        price = self.price.for_use(ctx, self.uses[0])
+        share, share_term = share_terms(ctx, self.apply_share)
+        area_text = f"max({fx.sq(area)}, {fx.num(self.min_area)}) m²" if self.min_area else fx.area(area)
+        lhs = fx.product(area_text, fx.price(price), fx.pct(self.pct), *share_term)
+        return [Draft(self.label, lhs, counted * price * fx.percent_factor(self.pct) * share)]
+
+
+class Band(NamedTuple):
+    """An area band: areas up to ``up_to`` m² (None = no limit) earn ``per_m2`` or a fixed ``amount``."""
+
+    up_to: Decimal | None
+    per_m2: Decimal | None
+    amount: Decimal | None
+
+
+class SmallAreaReward(ItemKind):
+    """小面积奖励 by area band. Non-progressive (default): the band containing the legal area applies to
+    the whole area (or pays its fixed amount). Progressive: each slice of area earns its band's rate."""
+
+    kind = "small_area_reward"
+    title = "小面积住房补助"
+    default_uses = ("residential",)
+
+    def parse(self, t: Table) -> None:
+        self.progressive = t.boolean("progressive", default=False)
+        bands = []
+        for row in t.tables("bands", required=True):
+            band = Band(row.decimal("up_to", required=False), row.decimal("per_m2", required=False),
+                        row.decimal("amount", required=False))
+            if (band.per_m2 is None) == (band.amount is None) or (self.progressive and band.amount is not None):
+                row.fail("per_m2", "per_m2 和 amount 须写且只写一个（累进计算只能用 per_m2）")
+            bands.append(band)
+            row.finish()
+        limits = [b.up_to for b in bands if b.up_to is not None]
+        if limits != sorted(limits) or any(b.up_to is None for b in bands[:-1]):
+            t.fail("bands", "面积档须按 up_to 从小到大排列，只有最后一档可以不写 up_to")
+        self.bands = tuple(bands)
+
+    def drafts(self, ctx: Ctx) -> list[Draft]:
+        if not ctx.parts(self.uses, self.legality):
+            return []
+        area = ctx.area(self.uses, self.legality)
+        if self.progressive:
+            out, lower = [], ZERO
+            for band in self.bands:
+                upper = area if band.up_to is None else min(area, band.up_to)
+                if upper <= lower:
+                    break
+                slice_text = f"({fx.sq(upper)} − {fx.num(lower)}) m²" if lower else fx.area(upper)
+                out.append(Draft(f"{self.label}（{fx.num(lower)}–{fx.num(band.up_to) if band.up_to else '以上'} m²）",
+                                 fx.product(slice_text, fx.price(band.per_m2)), (upper - lower) * band.per_m2))
+                lower = upper
+            return out
+        band = next((b for b in self.bands if b.up_to is None or area <= b.up_to), None)
+        if band is None:
+            return []
+        where = f"（面积 ≤ {fx.num(band.up_to)} m²）" if band.up_to is not None else ""
+        if band.amount is not None:
+            return [Draft(self.label, f"{fx.num(band.amount)} 元/户{where}", band.amount)]
+        return [Draft(self.label, fx.product(fx.area(area), fx.price(band.per_m2)) + where, area * band.per_m2)]
+
+
+class Hardship(ItemKind):
+    """困难补助 per category (低保, 残疾, 大病 …): once per household having it, or per person."""
+
+    kind = "hardship"
+    title = "困难补助"
+
+    def parse(self, t: Table) -> None:
+        self.amounts = t.decimal_map("amounts")
+        self.per = t.choice("per", ("household", "person"), required=False, default="household")
+        labels = t.table("labels", required=False)
+        self.labels = dict(HARDSHIP_LABELS)
+        if labels is not None:
+            for key in labels.data:
+                self.labels[key] = labels.text(key) or key
+        for key in self.amounts:
+            if key not in self.labels:
+                t.problems.add(f"{t.key('amounts')}.{key}", "未知的困难类别，请在 labels 中写出其中文名称")
+
+    def drafts(self, ctx: Ctx) -> list[Draft]:
+        out = []
+        for category, amount in self.amounts.items():
+            persons = sum(1 for m in ctx.household.members if m.has(category))
+            if not persons:
+                continue
+            name = self.labels.get(category, category)
+            if self.per == "person":
+                out.append(Draft(f"{self.label}（{name}）", fx.product(f"{persons} 人", fx.price(amount, "元/人")),
+                                 persons * amount))
+            else:
+                out.append(Draft(f"{self.label}（{name}）", f"{fx.num(amount)} 元/户", amount))
+        return out
+
+
+class Fixed(ItemKind):
+    """A fixed amount per household (e.g. 提前搬迁奖励, 水电气迁移补助), limited by modes and uses."""
+
+    kind = "fixed"
+    title = "定额补助"
+
+    def parse(self, t: Table) -> None:
+        self.amount = t.decimal("amount")
+        # The same line for every household: build it once.
+        self._drafts = [] if self.amount is None else [Draft(self.label, f"{fx.num(self.amount)} 元/户", self.amount)]
+
+    def drafts(self, ctx: Ctx) -> list[Draft]:
+        return self._drafts if ctx.has_use(self.uses) else []
+
+
+class CourtyardReward(ItemKind):
+    """每宗宅基地奖励 (urban villages): courtyards × amount per courtyard."""
+
+    kind = "courtyard_reward"
+    title = "宅基地（每宗）奖励"
+
+    def parse(self, t: Table) -> None:
+        self.amount = t.decimal("amount")
+
+    def drafts(self, ctx: Ctx) -> list[Draft]:
+        count = ctx.household.courtyards
+        if not count or self.amount is None:
+            return []
+        return [Draft(self.label, fx.product(f"{count} 宗", fx.price(self.amount, "元/宗")), count * self.amount)]
+
+
+KINDS = (SigningReward, CashSubsidy, SmallAreaReward, Hardship, Fixed, CourtyardReward)

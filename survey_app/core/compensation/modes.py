@@ -1,0 +1,163 @@
+"""Mode settings: cash (货币补偿), property exchange (产权调换: flats, resettlement price, banded prices
+for area beyond the entitlement) and housing voucher (房票: bonus %, excluded items, validity)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from survey_app.core.compensation import formula as fx
+from survey_app.core.compensation.fields import Table
+from survey_app.core.compensation.inputs import DELIVERY, LEGALITY, MODES, USES
+from survey_app.core.compensation.items.base import ZERO, Draft
+
+_HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class FlatType:
+    """A resettlement flat type the household may choose (安置房户型)."""
+
+    key: str
+    label: str
+    area: Decimal
+    delivery: str = ""   # "ready" 现房 / "future" 期房 / "" not stated (the household's input decides)
+
+
+@dataclass(frozen=True)
+class PriceBand:
+    """Area beyond the entitlement: the next ``width`` m² (None = all the rest) at ``unit_price``."""
+
+    width: Decimal | None
+    unit_price: Decimal
+
+
+@dataclass(frozen=True)
+class ExchangeMode:
+    """产权调换. Entitlement (应安置面积) = max(legal area × ratio + bonus area, minimum); flat area within
+    it costs the resettlement price, area beyond it the banded prices in order."""
+
+    label: str
+    resettlement_price: Decimal
+    entitlement_ratio: Decimal
+    entitlement_bonus_area: Decimal
+    entitlement_minimum: Decimal
+    entitlement_uses: tuple[str, ...]
+    entitlement_legality: tuple[str, ...]
+    excess_bands: tuple[PriceBand, ...]
+    flats: tuple[FlatType, ...]
+    max_flats: int
+
+    def flat(self, key: str) -> FlatType | None:
+        """The flat type with ``key``, if the policy lists it."""
+        return next((f for f in self.flats if f.key == key), None)
+
+    def entitlement(self, legal_area: Decimal) -> Decimal:
+        """应安置面积 for a household with ``legal_area`` m² of entitled use."""
+        return max(legal_area * self.entitlement_ratio + self.entitlement_bonus_area, self.entitlement_minimum)
+
+    def price_drafts(self, flat_area: Decimal, entitlement: Decimal, label: str) -> list[Draft]:
+        """The flat price as negative drafts (the household pays them out of its compensation)."""
+        # Without bands every square metre costs the resettlement price.
+        within = min(flat_area, entitlement) if self.excess_bands else flat_area
+        # The flat itself is named in the option's heading; labels stay the same across choices so that
+        # options line up row by row side by side.
+        out = [Draft("安置房购房款（应安置面积内）",
+                     "−" + fx.product(f"min({fx.sq(flat_area)}, {fx.sq(entitlement)}) m²",
+                                      fx.price(self.resettlement_price)),
+                     -(within * self.resettlement_price))]
+        rest, start = flat_area - within, ZERO
+        for band in self.excess_bands:
+            if rest <= 0:
+                break
+            part = rest if band.width is None else min(rest, band.width)
+            where = (f"{fx.num(start)} m² 以上部分" if band.width is None
+                     else f"{fx.num(start)}–{fx.num(start + band.width)} m²")
+            out.append(Draft(f"安置房购房款（超出应安置面积 {where}）",
+                             "−" + fx.product(fx.area(part), fx.price(band.unit_price)), -(part * band.unit_price)))
+            rest -= part
+            start += part
+        return out
+
+
+@dataclass(frozen=True)
+class VoucherMode:
+    """房票: face value = non-excluded compensation × (1 + bonus %); excluded items are paid in cash."""
+
+    label: str
+    bonus_pct: Decimal
+    excluded_items: tuple[str, ...]
+    valid_months: int
+
+
+@dataclass(frozen=True)
+class CashMode:
+    """货币补偿: the compensation is paid in money."""
+
+    label: str
+
+
+def read_modes(t: Table) -> dict[str, object]:
+    """Parse ``[modes.*]``; at least one mode is required."""
+    modes: dict[str, object] = {}
+    for name in t.data:
+        if name not in MODES:
+            t.fail(name, f"未知的安置方式，应为: {'、'.join(MODES)}")
+            t.has(name)
+    cash = t.table("cash", required=False)
+    if cash is not None:
+        modes["cash"] = CashMode(cash.text("label", required=False, default=MODES["cash"]) or MODES["cash"])
+        cash.finish()
+    exchange = t.table("exchange", required=False)
+    if exchange is not None:
+        modes["exchange"] = _read_exchange(exchange)
+        exchange.finish()
+    voucher = t.table("voucher", required=False)
+    if voucher is not None:
+        modes["voucher"] = VoucherMode(
+            label=voucher.text("label", required=False, default=MODES["voucher"]) or MODES["voucher"],
+            bonus_pct=voucher.decimal("bonus_pct", maximum=_HUNDRED) or ZERO,
+            excluded_items=voucher.text_list("excluded_items"),
+            valid_months=voucher.integer("valid_months", required=False, default=0) or 0)
+        voucher.finish()
+    if not modes:
+        t.fail("", "至少需要一种安置方式（[modes.cash]、[modes.exchange] 或 [modes.voucher]）")
+    return modes
+
+
+def _read_exchange(t: Table) -> ExchangeMode:
+    bands = []
+    band_rows = t.tables("excess_bands")
+    for index, row in enumerate(band_rows):
+        width = row.decimal("width", required=False)
+        if width is not None and width <= 0:
+            row.fail("width", "档宽应大于 0")
+        if width is None and index != len(band_rows) - 1:
+            row.fail("width", "只有最后一档可以不写 width（其余面积）")
+        bands.append(PriceBand(width, row.decimal("unit_price") or ZERO))
+        row.finish()
+    if bands and bands[-1].width is not None:
+        band_rows[-1].fail("width", "最后一档应不写 width，表示其余全部超出面积")
+    flats = []
+    for row in t.tables("flats", required=True):
+        flat = FlatType(row.text("key") or "", row.text("label") or "", row.decimal("area") or ZERO,
+                        row.choice("delivery", DELIVERY, required=False, default="") or "")
+        if any(f.key == flat.key for f in flats):
+            row.fail("key", f"户型键“{flat.key}”重复")
+        if "+" in flat.key:
+            row.fail("key", "户型键不能含“+”（多套组合用 + 连接）")
+        flats.append(flat)
+        row.finish()
+    if not flats:
+        t.fail("flats", "产权调换须至少列出一种安置房户型")
+    return ExchangeMode(
+        label=t.text("label", required=False, default=MODES["exchange"]) or MODES["exchange"],
+        resettlement_price=t.decimal("resettlement_price") or ZERO,
+        entitlement_ratio=t.decimal("entitlement_ratio", required=False, default=Decimal(1)),
+        entitlement_bonus_area=t.decimal("entitlement_bonus_area", required=False, default=ZERO),
+        entitlement_minimum=t.decimal("entitlement_minimum", required=False, default=ZERO),
+        entitlement_uses=t.text_list("entitlement_uses", choices=USES, default=("residential",)),
+        entitlement_legality=t.text_list("entitlement_legality", choices=LEGALITY,
+                                         default=("registered", "found_legal")),
+        excess_bands=tuple(bands), flats=tuple(flats),
+        max_flats=t.integer("max_flats", required=False, default=2, minimum=1) or 2)

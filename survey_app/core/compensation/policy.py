@@ -1,0 +1,220 @@
+"""The compensation policy (征收补偿方案): model, TOML loader with validation, and the content hash.
+
+A policy version is identified by ``sha256`` of its canonical content: the parsed TOML serialised as
+sorted-key compact JSON, Decimals and dates as strings. Whitespace and comment edits therefore keep the
+hash, any change of substance changes it — which is how a published version is known never to change.
+The format is documented in docs/policy.md. A loaded Policy is immutable and safe to share between threads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from survey_app.core.compensation.fields import PolicyError, Problems, Table
+from survey_app.core.compensation.items import CATALOGUE, ItemKind
+from survey_app.core.compensation.modes import CashMode, ExchangeMode, VoucherMode, read_modes
+from survey_app.core.compensation.rounding import METHODS, Rounding
+
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    """Project metadata printed on sheets and agreements."""
+
+    name: str
+    code: str
+    city: str
+    decision_no: str          # 征收决定文号
+    valuation_date: dt.date | None   # 评估时点
+    signing_start: dt.date | None
+    signing_end: dt.date | None
+    source: str               # which published scheme the numbers follow
+
+
+@dataclass(frozen=True)
+class Cap:
+    """封顶: the listed items together are paid at most ``maximum`` (an adjustment line takes off the rest)."""
+
+    code: str
+    label: str
+    items: tuple[str, ...]
+    maximum: Decimal
+    modes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A loaded, validated policy version. ``hash`` identifies it; ``items`` are in payment order."""
+
+    project: ProjectInfo
+    version: str
+    rounding: Rounding
+    modes: dict[str, Any]
+    items: tuple[ItemKind, ...]
+    caps: tuple[Cap, ...]
+    hash: str
+    source: str = field(default="", compare=False)
+
+    @property
+    def mode_names(self) -> tuple[str, ...]:
+        """Modes offered, in the canonical order cash, exchange, voucher."""
+        return tuple(m for m in ("cash", "exchange", "voucher") if m in self.modes)
+
+    @property
+    def exchange(self) -> ExchangeMode | None:
+        """Property-exchange settings, if offered."""
+        return self.modes.get("exchange")
+
+    @property
+    def voucher(self) -> VoucherMode | None:
+        """Housing-voucher settings, if offered."""
+        return self.modes.get("voucher")
+
+    def mode_label(self, mode: str) -> str:
+        """The policy's Chinese name for ``mode``."""
+        return self.modes[mode].label
+
+
+def canonical_json(data: Any) -> str:
+    """Sorted-key compact JSON with Decimals and dates as strings: the form that is hashed."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default)
+
+
+def _json_default(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def content_hash(data: Any) -> str:
+    """sha256 hex of :func:`canonical_json` of ``data``."""
+    return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
+
+
+def load_policy(path: str | Path, expected_hash: str | None = None) -> Policy:
+    """Load and validate a policy TOML file.
+
+    Raises PolicyError (a ValidationError) listing every problem as ``file: key: problem``. With
+    ``expected_hash`` (the hash of a published version), refuses a file whose content differs.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PolicyError(path.name, ["找不到方案文件"]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyError(path.name, [f"无法读取方案文件（{exc}）"]) from None
+    return parse_policy(text, source=path.name, expected_hash=expected_hash)
+
+
+def parse_policy(text: str, source: str = "方案", expected_hash: str | None = None) -> Policy:
+    """Parse and validate policy TOML text (see :func:`load_policy`)."""
+    try:
+        # parse_float=Decimal: a TOML 0.05 becomes Decimal("0.05") exactly, never a binary float.
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(source, [f"TOML 格式错误: {exc}"]) from None
+    policy = policy_from_data(data, source)
+    if expected_hash is not None and policy.hash != expected_hash:
+        raise PolicyError(source, [f"方案内容与已发布版本不符（应为 {expected_hash[:12]}…，实际 {policy.hash[:12]}…）"])
+    return policy
+
+
+def policy_from_data(data: dict, source: str = "方案") -> Policy:
+    """Build a Policy from an already parsed structure (numbers as Decimal/int/str)."""
+    problems = Problems(source)
+    root = Table(data, "", problems)
+    fmt = root.integer("format", required=False, default=FORMAT_VERSION)
+    if fmt != FORMAT_VERSION:
+        root.fail("format", f"不支持的方案格式版本 {fmt}（本程序支持 {FORMAT_VERSION}）")
+    version = root.text("version") or ""
+    project = _read_project(root.table("project"), problems)
+    rounding = _read_rounding(root.table("rounding", required=False))
+    modes_table = root.table("modes")
+    modes = read_modes(modes_table) if modes_table is not None else {}
+    if modes_table is not None:
+        modes_table.finish()
+    mode_names = tuple(m for m in ("cash", "exchange", "voucher") if m in modes)
+    items = _read_items(root.tables("items", required=True), mode_names, problems)
+    codes = {item.code for item in items}
+    caps = []
+    for t in root.tables("caps"):
+        cap = Cap(t.text("code") or "", t.text("label") or "", t.text_list("items", required=True),
+                  t.decimal("maximum") or Decimal(0), t.text_list("modes", choices=mode_names, default=mode_names))
+        for index, code in enumerate(cap.items):
+            if code not in codes:
+                problems.add(f"{t.key('items')}[{index}]", f"没有代码为“{code}”的补偿项目")
+        if cap.code in codes:
+            t.fail("code", f"代码“{cap.code}”与补偿项目重复")
+        caps.append(cap)
+        t.finish()
+    voucher = modes.get("voucher")
+    if isinstance(voucher, VoucherMode):
+        for index, code in enumerate(voucher.excluded_items):
+            if code not in codes:
+                problems.add(f"modes.voucher.excluded_items[{index}]", f"没有代码为“{code}”的补偿项目")
+    root.finish()
+    problems.raise_if_any()
+    assert project is not None
+    return Policy(project=project, version=version, rounding=rounding, modes=modes, items=tuple(items),
+                  caps=tuple(caps), hash=content_hash(data), source=source)
+
+
+def _read_project(t: Table | None, problems: Problems) -> ProjectInfo | None:
+    if t is None:
+        return None
+    info = ProjectInfo(
+        name=t.text("name") or "", code=t.text("code") or "", city=t.text("city") or "",
+        decision_no=t.text("decision_no") or "", valuation_date=t.date("valuation_date"),
+        signing_start=t.date("signing_start"), signing_end=t.date("signing_end"),
+        source=t.text("source", required=False, default="") or "")
+    if info.signing_start and info.signing_end and info.signing_end < info.signing_start:
+        t.fail("signing_end", "签约期结束日期早于开始日期")
+    t.finish()
+    return info
+
+
+def _read_rounding(t: Table | None) -> Rounding:
+    if t is None:
+        return Rounding()
+    places = t.integer("line_places", required=False, default=0)
+    if places not in (0, 1, 2):
+        t.fail("line_places", "应为 0（元）、1（角）或 2（分）")
+        places = 0
+    method = t.choice("method", METHODS, required=False, default="half_up") or "half_up"
+    t.finish()
+    return Rounding(places, method)
+
+
+def _read_items(tables: list[Table], mode_names: tuple[str, ...], problems: Problems) -> list[ItemKind]:
+    items: list[ItemKind] = []
+    seen: set[str] = set()
+    if not tables:
+        problems.add("items", "至少需要一个补偿项目（[[items]]）")
+    for t in tables:
+        kind = t.choice("kind", CATALOGUE)
+        if kind is None:
+            continue  # other keys are meaningless without a valid kind: don't report them as unknown
+        item = CATALOGUE[kind](t, mode_names)
+        if item.code in seen:
+            t.fail("code", f"项目代码“{item.code}”重复")
+        if item.code and not item.code.replace("_", "").isalnum():
+            t.fail("code", "项目代码只能用字母、数字和下划线")
+        seen.add(item.code)
+        items.append(item)
+        t.finish()
+    return items
+
+
+__all__ = ["Policy", "ProjectInfo", "Cap", "CashMode", "ExchangeMode", "VoucherMode", "PolicyError",
+           "load_policy", "parse_policy", "policy_from_data", "content_hash", "canonical_json"]

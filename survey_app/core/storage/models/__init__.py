@@ -1,0 +1,18 @@
+"""All models, imported here so the metadata is complete (Alembic and the audit chain rely on it)."""
+
+from survey_app.core.storage.models.agreements import Agreement, Voucher
+from survey_app.core.storage.models.attachments import Attachment
+from survey_app.core.storage.models.audit import AuditEvent, LocalSetting
+from survey_app.core.storage.models.base import Base, Synced
+from survey_app.core.storage.models.buildings import Appraisal, BuildingPart, Business, Fixture, SurveyItem
+from survey_app.core.storage.models.calculations import Calculation, CalculationLine
+from survey_app.core.storage.models.grievances import Grievance
+from survey_app.core.storage.models.households import Household, Member, Tenure
+from survey_app.core.storage.models.people import Device, User
+from survey_app.core.storage.models.project import PolicyVersion, Project
+
+__all__ = [
+    "Agreement", "Appraisal", "Attachment", "AuditEvent", "Base", "BuildingPart", "Business", "Calculation",
+    "CalculationLine", "Device", "Fixture", "Grievance", "Household", "LocalSetting", "Member", "PolicyVersion",
+    "Project", "SurveyItem", "Synced", "Tenure", "User", "Voucher",
+]

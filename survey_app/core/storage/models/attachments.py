@@ -1,0 +1,28 @@
+"""Attachments: photos, signatures, scans. The file lives in the data folder under its sha256."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from survey_app.core.storage.models.base import Base, Synced, name
+from survey_app.core.storage.types import ScaledDecimal
+
+
+class Attachment(Synced, Base):
+    __tablename__ = "attachments"
+
+    household_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("households.id"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="photo")  # photo | signature | scan | document
+    media_type: Mapped[str] = mapped_column(String(64), default="")
+    size_bytes: Mapped[int] = mapped_column(default=0)
+    original_name: Mapped[name]
+    captured_at: Mapped[dt.datetime | None]
+    gps_lat: Mapped[Decimal | None] = mapped_column(ScaledDecimal(7))
+    gps_lon: Mapped[Decimal | None] = mapped_column(ScaledDecimal(7))
+    caption: Mapped[name]

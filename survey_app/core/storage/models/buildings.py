@@ -1,0 +1,81 @@
+"""What is on the plot: building parts (建筑部分), fixtures (附属物), extra items, business, appraisal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from survey_app.core.storage.models.base import Base, Synced, area, money, name, text
+from survey_app.core.storage.types import ScaledDecimal
+
+
+class BuildingPart(Synced, Base):
+    __tablename__ = "building_parts"
+
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id"), index=True)
+    sort_order: Mapped[int] = mapped_column(default=0)
+    label: Mapped[name]  # 主房, 厢房, 一层门面 …
+    area: Mapped[area]
+    use: Mapped[str] = mapped_column(String(16), default="residential")
+    structure: Mapped[str] = mapped_column(String(16), default="")  # 钢混/砖混/砖木/简易
+    floors: Mapped[int] = mapped_column(default=1)
+    built_year: Mapped[int | None]
+    legality: Mapped[str] = mapped_column(String(16), default="registered")
+    temporary_term_end: Mapped[dt.date | None]  # 临时建筑批准期限
+    decoration_grade: Mapped[str] = mapped_column(String(16), default="")
+
+
+class Fixture(Synced, Base):
+    """A counted fixture from the policy's list (水表, 空调, 热水器 …)."""
+
+    __tablename__ = "fixtures"
+
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    sub_kind: Mapped[str] = mapped_column(String(32), default="")
+    count: Mapped[int] = mapped_column(default=1)
+    note: Mapped[name]
+
+
+class SurveyItem(Synced, Base):
+    """A surveyor-entered extra item from the policy's menu (简易棚, 灶台, 阁楼 …): quantity × unit price."""
+
+    __tablename__ = "survey_items"
+
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id"), index=True)
+    code: Mapped[str] = mapped_column(String(32))
+    quantity: Mapped[Decimal] = mapped_column(ScaledDecimal(2))
+    note: Mapped[name]
+
+
+class Business(Synced, Base):
+    """Business run in the house (停产停业损失)."""
+
+    __tablename__ = "businesses"
+
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id"), index=True)
+    name: Mapped[name]
+    uscc: Mapped[str] = mapped_column(String(18), default="")  # 统一社会信用代码
+    licence_no: Mapped[str] = mapped_column(String(64), default="")
+    area: Mapped[area]
+    annual_profit: Mapped[money] = mapped_column(nullable=True)
+    operating_since: Mapped[dt.date | None]
+
+
+class Appraisal(Synced, Base):
+    """The appraiser's unit price (评估单价) for one use of the house."""
+
+    __tablename__ = "appraisals"
+
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("households.id"), index=True)
+    report_no: Mapped[str] = mapped_column(String(64), default="")
+    appraiser: Mapped[name]
+    use: Mapped[str] = mapped_column(String(16), default="residential")
+    unit_price: Mapped[money]  # 元/m²
+    decoration_value: Mapped[money] = mapped_column(nullable=True)
+    appraised_on: Mapped[dt.date | None]
+    notes: Mapped[text]

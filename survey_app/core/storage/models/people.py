@@ -1,0 +1,37 @@
+"""Users of the app and the devices (laptops, HQ machines) that make records."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from survey_app.core.domain.roles import Role
+from survey_app.core.storage.models.base import Base, Synced, code, name
+
+
+class User(Synced, Base):
+    __tablename__ = "users"
+
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[name]
+    role: Mapped[str] = mapped_column(String(16), default=Role.FIELD_WORKER.value)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[dt.datetime | None]
+    active: Mapped[bool] = mapped_column(default=True)
+    last_login_at: Mapped[dt.datetime | None]
+    phone: Mapped[str] = mapped_column(String(20), default="")
+
+
+class Device(Synced, Base):
+    __tablename__ = "devices"
+
+    code: Mapped[code] = mapped_column(unique=True)  # short, printed in agreement numbers
+    name: Mapped[name]
+    kind: Mapped[str] = mapped_column(String(16), default="field")  # field | hq
+    signing_public_key: Mapped[str] = mapped_column(Text, default="")
+    encryption_public_key: Mapped[str] = mapped_column(Text, default="")
+    enrolled_at: Mapped[dt.datetime | None]
+    status: Mapped[str] = mapped_column(String(16), default="active")

@@ -1,0 +1,249 @@
+"""The unit of work: every write goes through ``with db.uow(actor) as uow: …; uow.commit()``.
+
+Leaving the block without ``commit()`` rolls back. ``commit()`` returns a ChangeSet of what
+changed, which the UI turns into one change signal (DESIGN.md §2 rule 2).
+
+Session hooks (installed once per Database):
+* before_flush stamps synced records (rev, updated_at, updated_by, origin_device), keeps the
+  household search key current, refuses hard deletes of synced records and edits of
+  published policy versions;
+* after_flush writes one audit event per inserted/updated row into the hash chain, in the
+  same transaction as the change itself (so a change without its audit event cannot exist).
+
+Threading: a UnitOfWork and its session belong to the thread that created them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import event, inspect, insert, select
+from sqlalchemy.orm import Session, attributes
+
+from survey_app.core.domain.errors import IntegrityError
+from survey_app.core.domain.roles import Permission, Role, require
+from survey_app.core.security import audit_chain
+from survey_app.core.storage import rowcodec
+from survey_app.core.storage.models import AuditEvent, Household, PolicyVersion, Synced
+from survey_app.core.storage.search_key import household_search_fields
+from survey_app.core.storage.types import utcnow
+
+BOOKKEEPING = frozenset({"rev", "updated_at", "updated_by", "origin_device", "created_at"})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting, on which device. Every audit event names both."""
+
+    username: str
+    role: Role
+    device: str
+    display_name: str = ""
+
+    def require(self, permission: Permission) -> None:
+        require(self.role, permission)
+
+
+SYSTEM = Actor(username="system", role=Role.HQ_ADMIN, device="")
+
+
+@dataclass
+class ChangeSet:
+    """Ids of the records a commit inserted, updated or tombstoned, by table name."""
+
+    inserted: dict[str, set[uuid.UUID]] = field(default_factory=lambda: defaultdict(set))
+    updated: dict[str, set[uuid.UUID]] = field(default_factory=lambda: defaultdict(set))
+    deleted: dict[str, set[uuid.UUID]] = field(default_factory=lambda: defaultdict(set))
+    audit_events: int = 0
+
+    @property
+    def entities(self) -> set[str]:
+        return set(self.inserted) | set(self.updated) | set(self.deleted)
+
+    def touches(self, *tables: str) -> bool:
+        return any(t in self.entities for t in tables)
+
+    def __bool__(self) -> bool:
+        return bool(self.entities) or self.audit_events > 0
+
+
+class UnitOfWork:
+    """One transaction. Use as a context manager; call ``commit()`` to keep the work."""
+
+    def __init__(self, session: Session, actor: Actor):
+        self.session = session
+        self.actor = actor
+        self._committed = False
+        session.info["actor"] = actor
+        session.info["changes"] = ChangeSet()
+        session.info["pending_events"] = []
+
+    def __enter__(self) -> UnitOfWork:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if not self._committed:
+            self.session.rollback()
+        self.session.close()
+
+    def commit(self) -> ChangeSet:
+        """Flush, write the audit events, commit. Returns what changed."""
+        changes: ChangeSet = self.session.info["changes"]
+        self.session.commit()
+        self._committed = True
+        return changes
+
+    def tombstone(self, obj: Synced) -> None:
+        """Delete a synced record the only way they are deleted: by marking it."""
+        if obj.deleted_at is None:
+            obj.deleted_at = utcnow()
+
+    def record(self, action: str, entity: str = "", entity_id: str = "", details: dict | None = None) -> None:
+        """Add a non-row audit event (login, print, export …) to this transaction's chain."""
+        self.session.info["pending_events"].append(
+            dict(action=action, entity=entity, entity_id=entity_id, changes=details or {}, row_hash="")
+        )
+
+
+def install_hooks(session_factory: Any) -> None:
+    """Attach the stamping and audit hooks to a sessionmaker."""
+    event.listen(session_factory, "before_flush", _before_flush)
+    event.listen(session_factory, "after_flush", _after_flush)
+    event.listen(session_factory, "before_commit", _before_commit)
+    event.listen(session_factory, "after_soft_rollback", _after_rollback)
+
+
+def _actor(session: Session) -> Actor:
+    actor = session.info.get("actor")
+    if actor is None:
+        raise IntegrityError("写入必须通过工作单元（unit of work）进行")
+    return actor
+
+
+def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
+    actor = _actor(session)
+    if session.info.get("sync_import"):  # records arriving from a bundle keep their own stamps
+        return
+    now = utcnow()
+    for obj in session.new:
+        if isinstance(obj, Synced):
+            if obj.id is None:
+                obj.id = uuid.uuid4()
+            obj.rev = 1
+            obj.created_at = obj.updated_at = now
+            obj.updated_by, obj.origin_device = actor.username, actor.device
+        if isinstance(obj, Household):
+            _refresh_search(obj)
+    for obj in session.dirty:
+        if not isinstance(obj, Synced) or not session.is_modified(obj, include_collections=False):
+            continue
+        if isinstance(obj, PolicyVersion):
+            hist = attributes.get_history(obj, "status")
+            was = hist.deleted[0] if hist.deleted else obj.status
+            if was == "published" and not _only_changes(obj, {"status"}):
+                raise IntegrityError("已发布的补偿方案版本不能修改，请发布新版本")
+        obj.rev = (obj.rev or 0) + 1
+        obj.updated_at = now
+        obj.updated_by, obj.origin_device = actor.username, actor.device
+        if isinstance(obj, Household):
+            _refresh_search(obj)
+    for obj in session.deleted:
+        if isinstance(obj, Synced):
+            raise IntegrityError(f"{obj.__tablename__} 记录不能直接删除，只能标记删除（墓碑）")
+
+
+def _only_changes(obj: Any, allowed: set[str]) -> bool:
+    state = inspect(obj)
+    return all(a.key in allowed for a in state.attrs if a.history.has_changes())
+
+
+def _refresh_search(h: Household) -> None:
+    pinyin, initials, key = household_search_fields(h.household_code, h.head_name, h.head_id_number,
+                                                    h.phone, h.address)
+    if h.search_key != key:
+        h.name_pinyin, h.name_initials, h.search_key = pinyin, initials, key
+
+
+def _after_flush(session: Session, flush_context: Any) -> None:
+    changes: ChangeSet = session.info["changes"]
+    pending: list[dict] = session.info["pending_events"]
+    with session.no_autoflush:
+        for obj in session.new:
+            table = obj.__table__
+            if table.name in audit_chain.NOT_AUDITED_TABLES:
+                continue
+            diff = {c.name: [None, audit_chain.readable_value(c, getattr(obj, c.key))] for c in table.columns
+                    if c.key not in BOOKKEEPING and getattr(obj, c.key) is not None}
+            stored = rowcodec.stored_row(table, lambda k, o=obj: getattr(o, k))
+            pending.append(_row_event("insert", table.name, obj.id, diff, stored))
+            changes.inserted[table.name].add(obj.id)
+        for obj in session.dirty:
+            table = obj.__table__
+            if table.name in audit_chain.NOT_AUDITED_TABLES or not session.is_modified(obj, include_collections=False):
+                continue
+            diff = {}
+            for col in table.columns:
+                hist = attributes.get_history(obj, col.key)
+                if not hist.has_changes() or col.key in BOOKKEEPING:
+                    continue
+                before = audit_chain.readable_value(col, hist.deleted[0]) if hist.deleted else None
+                after = audit_chain.readable_value(col, hist.added[0]) if hist.added else None
+                if before != after:
+                    diff[col.name] = [before, after]
+            if not diff:
+                continue
+            stored = rowcodec.stored_row(table, lambda k, o=obj: getattr(o, k))
+            tombstoned = "deleted_at" in diff and diff["deleted_at"][0] is None
+            action = "delete" if tombstoned else "update"
+            pending.append(_row_event(action, table.name, obj.id, diff, stored))
+            (changes.deleted if tombstoned else changes.updated)[table.name].add(obj.id)
+
+
+def _row_event(action: str, entity: str, rid: Any, diff: dict, stored: list) -> dict:
+    entity_id = rid.hex if isinstance(rid, uuid.UUID) else str(rid)
+    return dict(action=action, entity=entity, entity_id=entity_id,
+                changes=audit_chain.redact(diff), row_hash=audit_chain.row_hash(stored))
+
+
+def _before_commit(session: Session) -> None:
+    # Flush first so every change of the transaction has queued its event, then append the
+    # events to the chain inside the same transaction. A direct session.commit() is covered too.
+    if "actor" not in session.info:
+        return
+    session.flush()
+    _write_pending_events(session)
+
+
+def _write_pending_events(session: Session) -> None:
+    """Append this transaction's events to the chain (called just before COMMIT)."""
+    pending: list[dict] = session.info["pending_events"]
+    if not pending:
+        return
+    actor = _actor(session)
+    conn = session.connection()
+    ae = AuditEvent.__table__
+    last = conn.execute(select(ae.c.seq, ae.c.hash).order_by(ae.c.seq.desc()).limit(1)).first()
+    seq, prev = (last.seq, last.hash) if last else (0, audit_chain.GENESIS)
+    now = utcnow()
+    at = rowcodec.encode_utc(now)
+    rows = []
+    for ev in pending:
+        seq += 1
+        changes = audit_chain.dumps(ev["changes"])
+        h = audit_chain.event_hash(prev, seq, at, actor.username, actor.device, ev["action"], ev["entity"],
+                                   ev["entity_id"], changes, ev["row_hash"])
+        rows.append(dict(seq=seq, at=now, user=actor.username, device=actor.device, action=ev["action"],
+                         entity=ev["entity"], entity_id=ev["entity_id"], changes=changes,
+                         row_hash=ev["row_hash"], hash=h))
+        prev = h
+    conn.execute(insert(ae), rows)
+    session.info["changes"].audit_events += len(rows)
+    pending.clear()
+
+
+def _after_rollback(session: Session, previous_transaction: Any) -> None:
+    session.info["changes"] = ChangeSet()
+    session.info["pending_events"] = []
