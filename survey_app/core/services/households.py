@@ -70,9 +70,7 @@ def search_keys(db: Database, flt: HouseholdFilter, sort: str = "code", descendi
     order = [col.desc() if descending else col.asc()]
     if sort != "code":
         order.append(Household.household_code)
-    stmt = select(ROWKEY).where(and_(*_where(flt))).order_by(*order)
-    with db.engine.connect() as conn:
-        return list(conn.execute(stmt).scalars())
+    return db.column(select(ROWKEY).where(and_(*_where(flt))).order_by(*order))
 
 
 @dataclass(frozen=True)

@@ -75,13 +75,29 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A short read-only session (never committed)."""
+        """A short read-only session (never committed). Objects stay readable after the block
+        (closing detaches them without expiring what was loaded)."""
         session = self._read_sessions()
         try:
             yield session
         finally:
-            session.rollback()
             session.close()
+
+    def column(self, stmt: Any) -> list:
+        """The first column of every row of a SELECT, straight from the DB-API cursor.
+
+        For long lists of plain values (list keys): SQLAlchemy's result rows cost ~0.4 µs each,
+        which is 40 ms for 100k keys, twice the query itself. Only for columns needing no
+        result processing (integers, text).
+        """
+        compiled = stmt.compile(dialect=self.engine.dialect)
+        params = compiled.params
+        with self.engine.connect() as conn:
+            if self.is_sqlite:
+                args = tuple(params[k] for k in compiled.positiontup or ())
+                cursor = conn.connection.driver_connection.execute(str(compiled), args)
+                return [r[0] for r in cursor.fetchall()]
+            return list(conn.execute(stmt).scalars())
 
     def setting(self, key: str, default: str = "") -> str:
         with self.read() as s:

@@ -97,7 +97,9 @@ class HouseholdFactory:
         else:
             address = (f"{vocab.DISTRICT}{street}{rng.randint(1, 120)}号{rng.randint(1, 8)}栋"
                        f"{rng.randint(1, 4)}单元{rng.randint(1, 7)}0{rng.randint(1, 4)}室")
-        phone = self.mobile()
+        if not head["phone"]:
+            head["phone"] = self.mobile()
+        phone = head["phone"]
         surveyed = status != HouseholdStatus.PENDING
         pinyin, initials, key = household_search_fields(code, head["name"], head["id_number"], phone, address)
         rows: dict[str, list[dict]] = {"members": members}

@@ -16,17 +16,19 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from survey_app.core.compensation.policy import Policy, parse_policy
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.ids import uuid7
 from survey_app.core.domain.roles import Permission, Role
+from survey_app.core.paths import RESOURCES
 from survey_app.core.security.passwords import hash_password
 from survey_app.core.services.demo.households import HouseholdFactory
 from survey_app.core.services.devices import ensure_local_device
 from survey_app.core.storage.bulk import Batch, BulkWriter, chain_head
 from survey_app.core.storage.bulk import write as bulk_write
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import (Appraisal, BuildingPart, Business, Fixture, Household, Member, Project,
-                                            SurveyItem, Tenure, User)
+from survey_app.core.storage.models import (Appraisal, BuildingPart, Business, Fixture, Household, Member,
+                                            PolicyVersion, Project, SurveyItem, Tenure, User)
 from survey_app.core.storage.uow import Actor
 
 # (username, password, role, display name): listed in README.md.
@@ -52,15 +54,24 @@ class Cancelled(Exception):
     pass
 
 
-def _project_row(rng: random.Random) -> dict:
+DEMO_POLICY = RESOURCES / "policies" / "city_shantytown_2023.toml"
+
+
+def _project_row(rng: random.Random, policy: Policy) -> dict:
+    info = policy.project
     return dict(
-        id=uuid7(1_684_000_000_000, rng.getrandbits(74)), code=PROJECT_CODE,
-        name="芙蓉区古稻田片区棚户区改造项目", area_name="古稻田片区",
-        decision_no="芙政征决字〔2023〕第3号", decision_date=dt.date(2023, 6, 12),
+        id=uuid7(1_684_000_000_000, rng.getrandbits(74)), code=info.code or PROJECT_CODE,
+        name=info.name, area_name="古稻田片区", decision_no=info.decision_no, decision_date=info.valuation_date,
         authority="长沙市芙蓉区房屋征收与补偿办公室", implementer="长沙市芙蓉区城市更新服务中心",
-        valuation_date=dt.date(2023, 6, 12), signing_start=dt.date(2023, 7, 1), signing_end=dt.date(2023, 9, 30),
+        valuation_date=info.valuation_date, signing_start=info.signing_start, signing_end=info.signing_end,
         notes="演示项目：数据为随机生成，仅供试用。",
     )
+
+
+def _policy_row(rng: random.Random, project_id: uuid.UUID, policy: Policy, text: str) -> dict:
+    return dict(id=uuid7(1_684_000_000_100, rng.getrandbits(74)), project_id=project_id, label=policy.version,
+                content_hash=policy.hash, content=text, status="published",
+                published_at=dt.datetime(2023, 6, 12, 1, 0, tzinfo=dt.timezone.utc), published_by="hq")
 
 
 def create_demo(db: Database, *, households: int = 500, seed: int = 1,
@@ -76,16 +87,19 @@ def create_demo(db: Database, *, households: int = 500, seed: int = 1,
         if s.scalar(select(func.count()).select_from(Project)):
             raise ValidationError("数据库中已有项目，演示数据只能写入空数据库")
     rng = random.Random(seed)
-    project = _project_row(rng)
+    policy_text = DEMO_POLICY.read_text(encoding="utf-8")
+    policy = parse_policy(policy_text, DEMO_POLICY.name)
+    project = _project_row(rng, policy)
     with db.engine.begin() as conn:
         w = BulkWriter(actor, chain_head(conn))
         w.add(Project.__table__, project)
+        w.add(PolicyVersion.__table__, _policy_row(rng, project["id"], policy, policy_text))
         for i, (username, password, role, display) in enumerate(DEMO_USERS):
             w.add(User.__table__, dict(id=uuid7(1_684_000_000_001 + i, rng.getrandbits(74)), username=username,
                                        display_name=display, role=role.value, password_hash=hash_password(password),
                                        failed_logins=0, locked_until=None, active=True, last_login_at=None,
                                        phone=""))
-        bulk_write(conn, w.take([Project.__table__, User.__table__]))
+        bulk_write(conn, w.take([Project.__table__, PolicyVersion.__table__, User.__table__]))
         head = (w.seq, w.prev)
     factory = HouseholdFactory(seed, project["id"], worker="worker")
     w = BulkWriter(actor, head)

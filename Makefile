@@ -1,0 +1,38 @@
+# survey_app — two commands for a newcomer: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+QM     := resources/translations/survey_app_en.qm
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: install run test test-fast bench screenshots clean-venv
+
+## install: Debian packages (when root with apt), .venv with the app and test tools, translations
+install: $(STAMP) $(QM)
+
+$(STAMP): pyproject.toml packaging/debian-packages.txt
+	@bash packaging/install-debian-deps.sh
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $(STAMP)
+
+$(QM): resources/translations/survey_app_en.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+## run: start the app (creates the demo project on first start)
+run: install
+	$(BIN)/python main.py
+
+## test: the whole suite, headless
+test: install
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+## bench: every benchmark (prints figures; never part of the tests)
+bench: install
+	@for b in $$($(BIN)/python -m bench --help | sed -n 's/^benchmarks: //p' | tr ',' ' '); do \
+		echo "== $$b"; QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $$b || exit 1; done
+
+clean-venv:
+	rm -rf $(VENV)

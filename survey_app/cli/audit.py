@@ -1,0 +1,52 @@
+"""`survey-app audit verify|log`: check the audit hash chain; show a record's history."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("audit", help="审计链：校验 / 查看记录历史")
+    asub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    v = asub.add_parser("verify", help="校验审计哈希链与全部记录（发现绕过应用的修改）")
+    v.add_argument("--json", action="store_true")
+    v.set_defaults(func=verify)
+    log = asub.add_parser("log", help="显示审计事件")
+    log.add_argument("--entity-id", help="只显示该记录（32位十六进制ID）的事件")
+    log.add_argument("--last", type=int, default=20, help="最近N条（默认20）")
+    log.set_defaults(func=show_log)
+
+
+def verify(args: argparse.Namespace) -> int:
+    from survey_app.cli.common import open_db, progress_printer
+    from survey_app.core.services.audit import verify_database
+
+    db = open_db(args)
+    report = verify_database(db, progress=None if args.json else progress_printer())
+    if args.json:
+        print(json.dumps({"ok": report.ok, "events": report.events, "rows": report.rows,
+                          "problems": [{"seq": p.seq, "message": p.message} for p in report.problems]},
+                         ensure_ascii=False))
+    elif report.ok:
+        print(f"审计链完整：{report.events:,} 个事件，{report.rows:,} 条记录均与审计记录一致。")
+    else:
+        first = report.problems[0]
+        where = f"（第一个异常事件 #{first.seq}）" if first.seq is not None else ""
+        print(f"审计校验失败{where}：", file=sys.stderr)
+        for p in report.problems:
+            print(f"  - {p.message}", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def show_log(args: argparse.Namespace) -> int:
+    from survey_app.cli.common import open_db
+    from survey_app.core.services.audit import recent_events
+
+    db = open_db(args)
+    for ev in recent_events(db, entity_id=args.entity_id, limit=args.last):
+        print(f"#{ev.seq} {ev.at:%Y-%m-%d %H:%M:%S} {ev.user}@{ev.device} {ev.action} {ev.entity} {ev.entity_id}")
+        if ev.changes not in ("{}", ""):
+            print(f"    {ev.changes}")
+    return 0

@@ -1,0 +1,33 @@
+"""Audit services: verify the chain over the whole database; read a record's history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import select
+
+from survey_app.core.security import audit_chain
+from survey_app.core.storage.database import Database
+from survey_app.core.storage.models import AuditEvent, Base
+
+
+def audited_tables() -> list:
+    return [t for t in Base.metadata.sorted_tables if t.name not in audit_chain.NOT_AUDITED_TABLES]
+
+
+def verify_database(db: Database, progress: Callable[[int, int, str], None] | None = None
+                    ) -> audit_chain.VerifyReport:
+    """Walk the chain and check every audited row against its last event (read-only)."""
+    with db.engine.connect() as conn:
+        return audit_chain.verify(conn, audited_tables(), progress=progress)
+
+
+def recent_events(db: Database, *, entity_id: str | None = None, limit: int = 20) -> list[AuditEvent]:
+    """The newest events (optionally of one record), oldest first."""
+    stmt = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
+    if entity_id:
+        stmt = stmt.where(AuditEvent.entity_id == entity_id.replace("-", "").lower())
+    with db.read() as s:
+        events = list(s.scalars(stmt))
+        s.expunge_all()
+    return events[::-1]

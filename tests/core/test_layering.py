@@ -1,0 +1,55 @@
+"""Architecture rules of DESIGN.md §2 that code can check."""
+
+from __future__ import annotations
+
+import ast
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import survey_app
+
+PACKAGE = Path(survey_app.__file__).parent
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_importing_all_of_core_does_not_load_qt() -> None:
+    modules = [m.name for m in pkgutil.walk_packages([str(PACKAGE / "core")], "survey_app.core.")
+               if ".migrations." not in m.name + "."]
+    code = ("import importlib, sys\n"
+            f"for m in {modules!r}: importlib.import_module(m)\n"
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))\n"
+            "print(len(sys.modules)); assert not bad, bad\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert len(modules) > 20  # the walk found the core, not an empty folder
+
+
+def test_core_sources_never_import_qt() -> None:
+    offenders = [str(p) for p in (PACKAGE / "core").rglob("*.py")
+                 if any(n.split(".")[0] in ("PySide6", "shiboken6") for n in _imports(p))]
+    assert offenders == []
+
+
+def test_ui_sources_never_import_sqlalchemy() -> None:
+    ui_files = list((PACKAGE / "ui").rglob("*.py"))
+    offenders = [str(p) for p in ui_files if any(n.split(".")[0] == "sqlalchemy" for n in _imports(p))]
+    assert offenders == []
+
+
+def test_no_python_file_is_past_the_size_rule() -> None:
+    too_long = [f"{p} ({n} lines)" for p in PACKAGE.rglob("*.py")
+                if (n := len(p.read_text(encoding="utf-8").splitlines())) > 500
+                and "migrations" not in p.parts]
+    assert too_long == []
