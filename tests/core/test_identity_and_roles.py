@@ -48,3 +48,9 @@ def test_search_key_holds_every_field_lowercased() -> None:
     _, _, key = household_search_fields("A1-0001", "张伟", "11010519491231002X", "13800138000", "人民路1号")
     for part in ("a1-0001", "张伟", "zhangwei", "zw", "11010519491231002x", "13800138000", "人民路1号"):
         assert part in key
+
+
+def test_new_ids_sort_in_creation_order() -> None:
+    ids = [new_id() for _ in range(2000)]  # many share a millisecond
+    assert ids == sorted(ids) and len(set(ids)) == 2000
+    assert all(i.version == 7 for i in ids)

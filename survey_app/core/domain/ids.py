@@ -8,6 +8,7 @@ with random UUID4 keys, inserting 1M rows into SQLite slowed down ~3x as the fil
 from __future__ import annotations
 
 import os
+import threading
 import time
 import uuid
 
@@ -22,6 +23,17 @@ def uuid7(unix_ms: int | None = None, rand: int | None = None) -> uuid.UUID:
     return uuid.UUID(int=value)
 
 
+_last = 0
+_lock = threading.Lock()
+
+
 def new_id() -> uuid.UUID:
-    """A fresh record id."""
-    return uuid7()
+    """A fresh record id, strictly increasing within this process (ids made in the same
+    millisecond still sort in creation order, so "order by id" is "order made")."""
+    global _last
+    with _lock:
+        value = uuid7().int
+        if value <= _last:
+            value = _last + 1  # stays a valid v7 UUID: only the random tail grows
+        _last = value
+    return uuid.UUID(int=value)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
+from survey_app.core.domain.ids import new_id
 from survey_app.core.security import audit_chain
 from survey_app.core.storage import rowcodec
 from survey_app.core.storage.models import AuditEvent
@@ -70,7 +71,7 @@ class BulkWriter:
         """Queue one new row (a complete dict of column values; synced stamps are filled in)."""
         if "rev" in table.c:
             if row.get("id") is None:
-                row["id"] = uuid.uuid4()
+                row["id"] = new_id()
             row["rev"] = 1
             row["created_at"] = row["updated_at"] = self.at
             row["updated_by"] = self.actor.username

@@ -24,9 +24,10 @@ from sqlalchemy import event, inspect, insert, select
 from sqlalchemy.orm import Session, attributes
 
 from survey_app.core.domain.errors import IntegrityError
+from survey_app.core.domain.ids import new_id
 from survey_app.core.domain.roles import Permission, Role, require
 from survey_app.core.security import audit_chain
-from survey_app.core.storage import rowcodec
+from survey_app.core.storage import rowcodec, staleness
 from survey_app.core.storage.models import AuditEvent, Household, PolicyVersion, Synced
 from survey_app.core.storage.search_key import household_search_fields
 from survey_app.core.storage.types import utcnow
@@ -127,11 +128,13 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
     actor = _actor(session)
     if session.info.get("sync_import"):  # records arriving from a bundle keep their own stamps
         return
+    # First, so the calculations it marks are stamped and audited with everything else below.
+    staleness.mark_stale(session, session.new, session.dirty)
     now = utcnow()
     for obj in session.new:
         if isinstance(obj, Synced):
             if obj.id is None:
-                obj.id = uuid.uuid4()
+                obj.id = new_id()
             obj.rev = 1
             obj.created_at = obj.updated_at = now
             obj.updated_by, obj.origin_device = actor.username, actor.device

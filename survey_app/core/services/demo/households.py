@@ -119,7 +119,8 @@ class HouseholdFactory:
             section=section, name_pinyin=pinyin, name_initials=initials, search_key=key,
             assigned_to=self.worker, willingness=willingness, preferred_mode=mode,
             chosen_mode=mode if status in (HouseholdStatus.SIGNED, HouseholdStatus.HANDED_OVER) else "",
-            chosen_option="", surveyed_at=self._surveyed_at() if surveyed else None, surveyed_by=self.worker if surveyed else "",
+            chosen_option="", delivery=rng.choice(("ready", "future")) if mode == "exchange" else "",
+            surveyed_at=self._surveyed_at() if surveyed else None, surveyed_by=self.worker if surveyed else "",
             review_comment="", notes="",
         )]
         return rows
@@ -170,14 +171,15 @@ class HouseholdFactory:
         rng = self.rng
         year = rng.randint(1962, 2004)
         structure = rng.choices(vocab.STRUCTURES[:3], [55, 25, 20])[0]
-        grade = rng.choices(vocab.DECORATION_GRADES, [25, 45, 22, 8])[0]
+        grade = rng.choices(vocab.DECORATION_GRADES, [30, 50, 20])[0]
         parts = [dict(id=self._uuid(), household_id=hid, sort_order=0, label="主房", area=self._area(28, 145),
-                      use=Use.RESIDENTIAL.value, structure=structure, floors=rng.choice([1, 1, 2, 2, 3]),
+                      use=Use.RESIDENTIAL.value, actual_use="", structure=structure, floors=rng.choice([1, 1, 2, 2, 3]),
                       built_year=year, legality=Legality.REGISTERED.value, temporary_term_end=None,
                       decoration_grade=grade)]
         if rng.random() < 0.16:
             parts.append(dict(id=self._uuid(), household_id=hid, sort_order=1, label="一层门面",
-                              area=self._area(12, 60), use=Use.COMMERCIAL.value, structure=structure, floors=1,
+                              area=self._area(12, 60), use=Use.COMMERCIAL.value, actual_use="",
+                              structure=structure, floors=1,
                               built_year=year, legality=Legality.REGISTERED.value, temporary_term_end=None,
                               decoration_grade=rng.choice(vocab.DECORATION_GRADES[1:])))
         for _ in range(rng.choices([0, 1, 2], [68, 26, 6])[0]):
@@ -185,9 +187,10 @@ class HouseholdFactory:
             term = _TODAY + dt.timedelta(days=rng.randint(-400, 900)) if legality == Legality.TEMPORARY else None
             parts.append(dict(id=self._uuid(), household_id=hid, sort_order=len(parts),
                               label=rng.choice(vocab.PART_LABELS_UNREGISTERED), area=self._area(4, 40),
-                              use=Use.RESIDENTIAL.value, structure=rng.choice(("砖混", "简易")), floors=1,
+                              use=Use.RESIDENTIAL.value, actual_use="",
+                              structure=rng.choice(("brick_concrete", "simple")), floors=1,
                               built_year=rng.randint(max(year, 1985), 2012), legality=legality.value,
-                              temporary_term_end=term, decoration_grade="简易"))
+                              temporary_term_end=term, decoration_grade="simple"))
         return parts
 
     def _tenures(self, hid: uuid.UUID, head: dict) -> list[dict]:
@@ -215,7 +218,7 @@ class HouseholdFactory:
     def _fixtures(self, hid: uuid.UUID) -> list[dict]:
         rng = self.rng
         return [dict(id=self._uuid(), household_id=hid, kind=kind, sub_kind=sub, count=rng.randint(1, most),
-                     note="") for kind, sub, p, most in vocab.FIXTURES if rng.random() < p]
+                     value=None, note="") for kind, sub, p, most in vocab.FIXTURES if rng.random() < p]
 
     def _items(self, hid: uuid.UUID) -> list[dict]:
         rng = self.rng

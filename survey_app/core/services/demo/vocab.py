@@ -27,8 +27,9 @@ STREETS = ("解放西路", "五一大道", "人民中路", "蔡锷中路", "韭�
 DISTRICT = "长沙市芙蓉区"
 SECTIONS = ("A1", "A2", "B1", "B2", "C1", "C2")
 
-STRUCTURES = ("砖混", "钢混", "砖木", "简易")
-DECORATION_GRADES = ("简易", "普通", "中档", "高档")
+# Policy codes (the policy prices by them; labels live in the UI and documents)
+STRUCTURES = ("brick_concrete", "reinforced_concrete", "brick_wood", "simple")
+DECORATION_GRADES = ("simple", "medium", "fine")
 PART_LABELS_UNREGISTERED = ("加层", "厢房", "偏房", "阳台搭建", "院内搭建")
 
 FIXTURES = (  # (kind, sub_kind, probability, max count)
@@ -36,12 +37,12 @@ FIXTURES = (  # (kind, sub_kind, probability, max count)
     ("electric_meter", "main", 0.97, 1), ("electric_meter", "sub", 0.25, 2),
     ("air_conditioner", "split", 0.8, 4), ("air_conditioner", "cabinet", 0.25, 1),
     ("water_heater", "electric", 0.45, 1), ("water_heater", "gas", 0.35, 1), ("water_heater", "solar", 0.08, 1),
-    ("gas_pipeline", "", 0.55, 1), ("cable_tv", "", 0.6, 1), ("landline", "", 0.3, 1),
+    ("gas", "", 0.55, 1),
 )
 
 SURVEY_ITEMS = (  # (code, probability, quantity range, quantity is area?)
-    ("simple_shed", 0.18, (4, 30), True), ("loft", 0.1, (6, 25), True), ("stove", 0.25, (1, 2), False),
-    ("well", 0.05, (1, 1), False), ("fence_wall", 0.08, (5, 40), True),
+    ("shed", 0.18, (4, 30), True), ("loft", 0.1, (6, 25), True), ("stove", 0.25, (1, 2), False),
+    ("well", 0.05, (1, 1), False),
 )
 
 APPRAISERS = ("湖南恒基房地产土地评估有限公司", "长沙正信房地产评估咨询有限公司", "湖南建业土地房地产评估有限公司")

@@ -21,12 +21,13 @@ class BuildingPart(Synced, Base):
     label: Mapped[name]  # 主房, 厢房, 一层门面 …
     area: Mapped[area]
     use: Mapped[str] = mapped_column(String(16), default="residential")
-    structure: Mapped[str] = mapped_column(String(16), default="")  # 钢混/砖混/砖木/简易
+    actual_use: Mapped[str] = mapped_column(String(16), default="")  # 住改商: used as, when not as registered
+    structure: Mapped[str] = mapped_column(String(24), default="")  # reinforced_concrete/brick_concrete/brick_wood/simple
     floors: Mapped[int] = mapped_column(default=1)
     built_year: Mapped[int | None]
     legality: Mapped[str] = mapped_column(String(16), default="registered")
     temporary_term_end: Mapped[dt.date | None]  # 临时建筑批准期限
-    decoration_grade: Mapped[str] = mapped_column(String(16), default="")
+    decoration_grade: Mapped[str] = mapped_column(String(16), default="")  # simple/medium/fine (policy codes)
 
 
 class Fixture(Synced, Base):
@@ -38,6 +39,7 @@ class Fixture(Synced, Base):
     kind: Mapped[str] = mapped_column(String(32))
     sub_kind: Mapped[str] = mapped_column(String(32), default="")
     count: Mapped[int] = mapped_column(default=1)
+    value: Mapped[money] = mapped_column(nullable=True)  # appraised value, for items the policy pays × ratio
     note: Mapped[name]
 
 

@@ -47,6 +47,7 @@ class Household(Synced, Base):
     preferred_mode: Mapped[str] = mapped_column(String(16), default="")
     chosen_mode: Mapped[str] = mapped_column(String(16), default="")
     chosen_option: Mapped[str] = mapped_column(String(64), default="")
+    delivery: Mapped[str] = mapped_column(String(8), default="")  # exchange flat wanted: ready | future
     surveyed_at: Mapped[dt.datetime | None]
     surveyed_by: Mapped[str] = mapped_column(String(64), default="")
     review_comment: Mapped[text]
