@@ -75,7 +75,7 @@ def test_a_survey_change_makes_it_stale_and_recalculating_supersedes(demo_db, su
         actions = s.execute(select(AuditEvent.action, AuditEvent.changes).where(
             AuditEvent.entity_id == old.id.hex).order_by(AuditEvent.seq)).all()
     assert [a for a, _ in actions] == ["insert", "update", "update"]
-    assert json.loads(actions[-1][1]) == {"status": ["stale", "superseded"]}
+    assert json.loads(actions[-1][1]) == {"status": ["stale", "superseded"], "rev": [2, 3]}
     assert verify_database(demo_db).ok
 
 

@@ -45,3 +45,18 @@ def test_sqlite_pragmas(db) -> None:  # noqa: ANN001
 def test_reopening_does_not_migrate_again(db_path) -> None:  # noqa: ANN001
     Database(db_path).dispose()
     assert migrations.upgrade_to_head(Database(db_path, migrate=False).engine) is False
+
+
+def test_an_older_database_is_upgraded_at_start_up(db_path) -> None:  # noqa: ANN001
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///{db_path}")
+    command.upgrade(migrations.alembic_config(engine), "0001_initial")
+    assert migrations.current_revision(engine) == "0001_initial"
+    assert "drafts" not in inspect(engine).get_table_names()
+    engine.dispose()
+    db = Database(db_path)
+    assert migrations.current_revision(db.engine) == migrations.HEAD
+    assert "drafts" in inspect(db.engine).get_table_names()
+    db.dispose()

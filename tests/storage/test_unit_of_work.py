@@ -72,7 +72,7 @@ def test_every_change_is_audited_field_by_field(db, admin) -> None:  # noqa: ANN
         events = list(s.scalars(select(AuditEvent).order_by(AuditEvent.seq)))
     assert [(e.action, e.entity) for e in events] == [
         ("insert", "projects"), ("insert", "households"), ("insert", "building_parts"), ("update", "building_parts")]
-    assert json.loads(events[-1].changes) == {"area": ["58.32", "60.50"]}
+    assert json.loads(events[-1].changes) == {"area": ["58.32", "60.50"], "rev": [1, 2]}
     assert {e.user for e in events} == {"hq"} and {e.device for e in events} == {"T01"}
     assert all(len(e.hash) == 64 for e in events)
 

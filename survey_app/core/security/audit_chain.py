@@ -29,7 +29,7 @@ from survey_app.core.storage.types import ScaledDecimal
 GENESIS = "0" * 64
 # Field values never written into the readable change log (the row hash still covers them).
 REDACTED_FIELDS = frozenset({"password_hash"})
-NOT_AUDITED_TABLES = frozenset({"audit_events", "local_settings", "alembic_version"})
+NOT_AUDITED_TABLES = frozenset({"audit_events", "local_settings", "drafts", "alembic_version"})
 
 
 def readable_value(column: Any, value: Any) -> Any:

@@ -32,7 +32,9 @@ from survey_app.core.storage.models import AuditEvent, Household, PolicyVersion,
 from survey_app.core.storage.search_key import household_search_fields
 from survey_app.core.storage.types import utcnow
 
-BOOKKEEPING = frozenset({"rev", "updated_at", "updated_by", "origin_device", "created_at"})
+# Stamps left out of the readable change log (the row hash still covers them). ``rev`` stays in:
+# every update event then says which revision it made, even a pure "touch".
+BOOKKEEPING = frozenset({"updated_at", "updated_by", "origin_device", "created_at"})
 
 
 @dataclass(frozen=True)
@@ -196,8 +198,6 @@ def _after_flush(session: Session, flush_context: Any) -> None:
                 after = audit_chain.readable_value(col, hist.added[0]) if hist.added else None
                 if before != after:
                     diff[col.name] = [before, after]
-            if not diff:
-                continue
             stored = rowcodec.stored_row(table, lambda k, o=obj: getattr(o, k))
             tombstoned = "deleted_at" in diff and diff["deleted_at"][0] is None
             action = "delete" if tombstoned else "update"

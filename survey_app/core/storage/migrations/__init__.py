@@ -13,7 +13,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
 HERE = Path(__file__).parent
-HEAD = "0001_initial"
+HEAD = "0002_drafts"
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -2,7 +2,7 @@
 
 from survey_app.core.storage.models.agreements import Agreement, Voucher
 from survey_app.core.storage.models.attachments import Attachment
-from survey_app.core.storage.models.audit import AuditEvent, LocalSetting
+from survey_app.core.storage.models.audit import AuditEvent, Draft, LocalSetting
 from survey_app.core.storage.models.base import Base, Synced
 from survey_app.core.storage.models.buildings import Appraisal, BuildingPart, Business, Fixture, SurveyItem
 from survey_app.core.storage.models.calculations import Calculation, CalculationLine
@@ -13,6 +13,6 @@ from survey_app.core.storage.models.project import PolicyVersion, Project
 
 __all__ = [
     "Agreement", "Appraisal", "Attachment", "AuditEvent", "Base", "BuildingPart", "Business", "Calculation",
-    "CalculationLine", "Device", "Fixture", "Grievance", "Household", "LocalSetting", "Member", "PolicyVersion",
+    "CalculationLine", "Device", "Draft", "Fixture", "Grievance", "Household", "LocalSetting", "Member", "PolicyVersion",
     "Project", "SurveyItem", "Synced", "Tenure", "User", "Voucher",
 ]

@@ -37,3 +37,16 @@ class LocalSetting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class Draft(Base):
+    """An unsaved edit, autosaved while a worker types (never lose a keystroke). Local to this
+    machine: not synced, not audited; deleted when the edit is saved or discarded."""
+
+    __tablename__ = "drafts"
+
+    household_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    saved_at: Mapped[dt.datetime]
+    base_rev: Mapped[int] = mapped_column(default=0)  # the household's rev the edit started from
+    content: Mapped[str] = mapped_column(Text)  # the form as JSON

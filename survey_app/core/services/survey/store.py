@@ -1,0 +1,144 @@
+"""Loading a household into a SurveyForm and saving a form back through the unit of work.
+
+Saving compares the form with the stored rows: changed fields are updated (and audited field
+by field), new rows inserted, rows left out tombstoned. The household's head fields follow the
+head member. A form loaded at rev N is refused if the household has moved on (someone else
+saved meanwhile): the editor keeps the form and says so, nothing is overwritten.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+
+from survey_app.core.domain.errors import IntegrityError, NotFound, PermissionDenied
+from survey_app.core.domain.roles import Permission
+from survey_app.core.domain.statuses import HouseholdStatus
+from survey_app.core.domain.validation import parse_resident_id, validate_mobile, validate_uscc
+from survey_app.core.services.survey.checks import FormInvalid, check
+from survey_app.core.services.survey.form import LISTS, SurveyForm
+from survey_app.core.storage.database import Database
+from survey_app.core.storage.models import (Appraisal, BuildingPart, Business, Fixture, Household, Member, SurveyItem,
+                                            Tenure)
+from survey_app.core.storage.uow import Actor, ChangeSet
+
+MODELS: dict[str, Any] = {"members": Member, "tenures": Tenure, "parts": BuildingPart, "fixtures": Fixture,
+                          "items": SurveyItem, "businesses": Business, "appraisals": Appraisal}
+FROZEN = {HouseholdStatus.SIGNED.value, HouseholdStatus.HANDED_OVER.value}
+HOUSEHOLD_FIELDS = ("household_code", "address", "section", "phone", "willingness", "preferred_mode", "delivery",
+                    "notes")
+
+
+class ConflictError(IntegrityError):
+    """The household changed since the form was loaded."""
+
+
+def _uuid(value: str | uuid.UUID) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def _live(session: Session, model: Any, hid: uuid.UUID) -> list:
+    stmt = select(model).where(model.household_id == hid, model.deleted_at.is_(None))
+    if hasattr(model, "sort_order"):
+        stmt = stmt.order_by(model.sort_order, model.id)
+    else:
+        stmt = stmt.order_by(model.id)
+    return list(session.scalars(stmt))
+
+
+def load_form(db: Database, household_id: str | uuid.UUID) -> SurveyForm:
+    """The household as an editable form."""
+    with db.read() as s:
+        h = s.get(Household, _uuid(household_id))
+        if h is None or h.deleted_at is not None:
+            raise NotFound("该住户不存在或已删除")
+        form = SurveyForm(id=h.id.hex, rev=h.rev, **{k: getattr(h, k) for k in HOUSEHOLD_FIELDS})
+        for name, row_type in LISTS.items():
+            names = [f.name for f in dataclasses.fields(row_type) if f.name != "id"]
+            rows = [row_type(id=o.id.hex, **{k: getattr(o, k) for k in names}) for o in _live(s, MODELS[name], h.id)]
+            setattr(form, name, rows)
+        return form
+
+
+def save_form(db: Database, actor: Actor, form: SurveyForm) -> ChangeSet:
+    """Validate and save a form. Raises FormInvalid (all problems), ConflictError, PermissionDenied."""
+    actor.require(Permission.EDIT_SURVEY)
+    problems = check(form)
+    if problems:
+        raise FormInvalid(problems)
+    with db.uow(actor) as uow:
+        s = uow.session
+        h = s.get(Household, _uuid(form.id))
+        if h is None or h.deleted_at is not None:
+            raise NotFound("该住户不存在或已删除")
+        if h.status in FROZEN:
+            raise PermissionDenied("该户已签约，调查数据已冻结，不能修改")
+        if h.rev != form.rev:
+            raise ConflictError(f"该户已被{h.updated_by or '他人'}修改（版本{form.rev}→{h.rev}），请重新打开后再保存")
+        changed = False
+        for k in HOUSEHOLD_FIELDS:
+            value = getattr(form, k).strip() if isinstance(getattr(form, k), str) else getattr(form, k)
+            if k == "phone" and value:
+                value = validate_mobile(value)
+            changed |= _set(h, k, value)
+        for name in LISTS:
+            changed |= _sync(uow, MODELS[name], h.id, getattr(form, name))
+        head = form.head
+        changed |= _set(h, "head_name", head.name.strip())
+        changed |= _set(h, "head_id_number", head.id_number.strip().upper())
+        if not h.phone and head.phone:
+            changed |= _set(h, "phone", validate_mobile(head.phone))
+        if changed:
+            # Any survey change moves the household to a new rev, so a form loaded before it conflicts.
+            flag_modified(h, "updated_at")
+        return uow.commit()
+
+
+def _set(obj: Any, key: str, value: Any) -> bool:
+    if getattr(obj, key) != value:  # only real changes: they are what the audit log records
+        setattr(obj, key, value)
+        return True
+    return False
+
+
+def _normalised(row: Any) -> dict[str, Any]:
+    values = {f.name: getattr(row, f.name) for f in dataclasses.fields(row) if f.name != "id"}
+    for k, v in list(values.items()):
+        if isinstance(v, str):
+            values[k] = v.strip()
+    if "id_number" in values and values["id_number"]:  # members: sex and birth date come from the ID
+        rid = parse_resident_id(values["id_number"])
+        values.update(id_number=rid.number, sex=rid.sex, birth_date=rid.birth_date)
+    if values.get("owner_id_number"):
+        values["owner_id_number"] = values["owner_id_number"].upper()
+    if values.get("phone"):
+        values["phone"] = validate_mobile(values["phone"])
+    if values.get("uscc"):
+        values["uscc"] = validate_uscc(values["uscc"])
+    return values
+
+
+def _sync(uow: Any, model: Any, hid: uuid.UUID, rows: list) -> bool:
+    """Make the stored rows match the form's; True if anything changed."""
+    changed = False
+    existing = {o.id.hex: o for o in _live(uow.session, model, hid)}
+    for order, row in enumerate(rows):
+        values = _normalised(row)
+        if hasattr(model, "sort_order"):
+            values["sort_order"] = order
+        obj = existing.pop(row.id, None) if row.id else None
+        if obj is None:
+            uow.session.add(model(household_id=hid, **values))
+            changed = True
+        else:
+            for k, v in values.items():
+                changed |= _set(obj, k, v)
+    for obj in existing.values():
+        uow.tombstone(obj)
+        changed = True
+    return changed

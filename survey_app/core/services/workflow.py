@@ -1,0 +1,103 @@
+"""The household workflow: 待调查 → 已调查 → 已复核 → 已测算 → 已签约 → 已交房, under role rules.
+
+Every move is a service call checked here (not only by hiding buttons) and audited as the
+status change it is. A supervisor can return a surveyed household with a comment the worker
+sees; the household goes back to 待调查 with the comment kept until it is submitted again.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+
+from survey_app.core.domain.errors import NotFound, PermissionDenied, ValidationError
+from survey_app.core.domain.roles import Permission
+from survey_app.core.domain.statuses import HouseholdStatus as S
+from survey_app.core.storage.database import Database
+from survey_app.core.storage.models import Appraisal, BuildingPart, Calculation, Household, Member
+from survey_app.core.storage.types import utcnow
+from survey_app.core.storage.uow import Actor, ChangeSet, UnitOfWork
+
+
+def _household(uow: UnitOfWork, household_id: str | uuid.UUID) -> Household:
+    hid = household_id if isinstance(household_id, uuid.UUID) else uuid.UUID(str(household_id))
+    h = uow.session.get(Household, hid)
+    if h is None or h.deleted_at is not None:
+        raise NotFound("该住户不存在或已删除")
+    return h
+
+
+def _expect(h: Household, *statuses: S) -> None:
+    if h.status not in {s.value for s in statuses}:
+        raise ValidationError(f"户 {h.household_code} 当前状态为“{S(h.status).label}”，不能执行此操作")
+
+
+def _count(uow: UnitOfWork, model: type, h: Household) -> int:
+    return len(uow.session.scalars(select(model.id).where(model.household_id == h.id,
+                                                          model.deleted_at.is_(None))).all())
+
+
+def submit_survey(db: Database, actor: Actor, household_id: str | uuid.UUID) -> ChangeSet:
+    """The worker marks the survey complete: 待调查 → 已调查. Needs members, building parts, an appraisal."""
+    actor.require(Permission.EDIT_SURVEY)
+    with db.uow(actor) as uow:
+        h = _household(uow, household_id)
+        _expect(h, S.PENDING)
+        missing = [what for model, what in ((Member, "家庭成员"), (BuildingPart, "建筑部分"), (Appraisal, "评估单价"))
+                   if _count(uow, model, h) == 0]
+        if missing:
+            raise ValidationError(f"调查尚未完成，缺少：{'、'.join(missing)}")
+        h.status = S.SURVEYED.value
+        h.surveyed_at, h.surveyed_by = utcnow(), actor.username
+        return uow.commit()
+
+
+def approve(db: Database, actor: Actor, household_id: str | uuid.UUID, comment: str = "") -> ChangeSet:
+    """A supervisor approves the survey: 已调查 → 已复核."""
+    actor.require(Permission.REVIEW)
+    with db.uow(actor) as uow:
+        h = _household(uow, household_id)
+        _expect(h, S.SURVEYED)
+        if h.surveyed_by == actor.username and actor.role.value != "hq_admin":
+            raise PermissionDenied("不能复核自己调查的住户")
+        h.status = S.REVIEWED.value
+        h.review_comment = comment.strip()
+        return uow.commit()
+
+
+def return_for_rework(db: Database, actor: Actor, household_id: str | uuid.UUID, comment: str) -> ChangeSet:
+    """A supervisor sends the survey back with a comment: 已调查/已复核 → 待调查."""
+    actor.require(Permission.REVIEW)
+    if not comment.strip():
+        raise ValidationError("退回时须填写退回意见，告诉调查员要改什么")
+    with db.uow(actor) as uow:
+        h = _household(uow, household_id)
+        _expect(h, S.SURVEYED, S.REVIEWED)
+        h.status = S.PENDING.value
+        h.review_comment = comment.strip()
+        return uow.commit()
+
+
+def mark_calculated(db: Database, actor: Actor, household_id: str | uuid.UUID) -> ChangeSet:
+    """After review and a current calculation: 已复核 → 已测算."""
+    actor.require(Permission.CALCULATE)
+    with db.uow(actor) as uow:
+        h = _household(uow, household_id)
+        _expect(h, S.REVIEWED)
+        current = uow.session.scalars(select(Calculation.id).where(
+            Calculation.household_id == h.id, Calculation.status == "current")).first()
+        if current is None:
+            raise ValidationError("该户还没有有效的测算结果（或测算已过期），请先测算")
+        h.status = S.CALCULATED.value
+        return uow.commit()
+
+
+def hand_over(db: Database, actor: Actor, household_id: str | uuid.UUID) -> ChangeSet:
+    """The house is handed over after signing: 已签约 → 已交房 (supervisor or HQ)."""
+    actor.require(Permission.REVIEW)
+    with db.uow(actor) as uow:
+        h = _household(uow, household_id)
+        _expect(h, S.SIGNED)
+        h.status = S.HANDED_OVER.value
+        return uow.commit()
