@@ -1,0 +1,151 @@
+"""Photos and other attachments, stored content-addressed: ``media/ab/abcdef….jpg`` by sha256.
+
+The same photo attached twice is stored once. Capture time and GPS position come from the
+photo's EXIF when present (Pillow reads EXIF; the UI makes thumbnails with Qt). Copying runs on
+the TaskRunner's worker with progress and cancel; the records are written in one unit of work
+after the files are safely on disk, so a cancelled import leaves no record without its file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import mimetypes
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+
+from survey_app.core.domain.errors import NotFound, ValidationError
+from survey_app.core.domain.roles import Permission
+from survey_app.core.files import copy_atomic
+from survey_app.core.storage.database import Database
+from survey_app.core.storage.models import Attachment, Household
+from survey_app.core.storage.uow import Actor
+
+PHOTO_TYPES = {".jpg", ".jpeg", ".png", ".heic", ".webp", ".tif", ".tiff", ".bmp"}
+MAX_BYTES = 40 * 1024 * 1024
+
+
+def media_root(db: Database) -> Path:
+    """The project's media folder, next to its database file."""
+    if db.path is None:
+        raise ValidationError("此数据库不在本机文件中，无法保存附件")
+    return db.path.parent / f"{db.path.stem}-media"
+
+
+def media_path(db: Database, sha256: str, suffix: str) -> Path:
+    return media_root(db) / sha256[:2] / f"{sha256}{suffix.lower()}"
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            h.update(block)
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class PhotoInfo:
+    captured_at: dt.datetime | None
+    lat: Decimal | None
+    lon: Decimal | None
+
+
+def read_exif(path: Path) -> PhotoInfo:
+    """Capture time (as UTC, from a local-time EXIF stamp taken as China time) and GPS, when present."""
+    try:
+        from PIL import Image
+        from PIL.ExifTags import IFD
+
+        with Image.open(path) as img:
+            exif = img.getexif()
+            raw = exif.get_ifd(IFD.Exif).get(36867) or exif.get(306)  # DateTimeOriginal, else DateTime
+            gps = exif.get_ifd(IFD.GPSInfo)
+    except Exception:  # not an image Pillow knows, or broken EXIF: the photo is still attached
+        return PhotoInfo(None, None, None)
+    captured = None
+    if isinstance(raw, str):
+        try:
+            local = dt.datetime.strptime(raw.strip(), "%Y:%m:%d %H:%M:%S")
+            captured = local.replace(tzinfo=dt.timezone(dt.timedelta(hours=8))).astimezone(dt.timezone.utc)
+        except ValueError:
+            captured = None
+    return PhotoInfo(captured, _gps(gps, 2, 1, "S"), _gps(gps, 4, 3, "W"))
+
+
+def _gps(gps: dict, value_tag: int, ref_tag: int, negative: str) -> Decimal | None:
+    try:
+        d, m, s = (Decimal(str(float(x))) for x in gps[value_tag])  # EXIF rationals → exact decimals
+    except (KeyError, TypeError, ValueError):
+        return None
+    deg = d + m / 60 + s / 3600
+    if gps.get(ref_tag) == negative:
+        deg = -deg
+    return deg.quantize(Decimal("0.0000001"))
+
+
+@dataclass(frozen=True)
+class AttachedPhoto:
+    id: str
+    sha256: str
+    path: Path
+    original_name: str
+    captured_at: dt.datetime | None
+
+
+def attach_photos(db: Database, actor: Actor, household_id: str | uuid.UUID, files: Sequence[Path], *,
+                  progress: Callable[[int, int, str], None] | None = None,
+                  cancel: Callable[[], bool] | None = None, kind: str = "photo") -> list[AttachedPhoto]:
+    """Copy files into the media store and attach them to a household (one unit of work at the end)."""
+    actor.require(Permission.EDIT_SURVEY)
+    hid = household_id if isinstance(household_id, uuid.UUID) else uuid.UUID(str(household_id))
+    staged = []
+    for n, src in enumerate(files, 1):
+        if cancel and cancel():
+            return []
+        src = Path(src)
+        if not src.is_file():
+            raise ValidationError(f"找不到文件：{src}")
+        if src.stat().st_size > MAX_BYTES:
+            raise ValidationError(f"文件过大（超过40 MB）：{src.name}")
+        digest = sha256_of(src)
+        dest = media_path(db, digest, src.suffix or ".bin")
+        if not dest.exists():
+            copy_atomic(src, dest)
+        staged.append((src, digest, dest, read_exif(dest) if kind == "photo" else PhotoInfo(None, None, None)))
+        if progress:
+            progress(n, len(files), "导入照片")
+    out = []
+    with db.uow(actor) as uow:
+        h = uow.session.get(Household, hid)
+        if h is None or h.deleted_at is not None:
+            raise NotFound("该住户不存在或已删除")
+        already = set(uow.session.scalars(select(Attachment.sha256).where(
+            Attachment.household_id == hid, Attachment.deleted_at.is_(None))))
+        for src, digest, dest, info in staged:
+            if digest in already:
+                continue  # the same photo twice is one photo
+            already.add(digest)
+            a = Attachment(household_id=hid, sha256=digest, kind=kind,
+                           media_type=mimetypes.guess_type(src.name)[0] or "application/octet-stream",
+                           size_bytes=dest.stat().st_size, original_name=src.name, captured_at=info.captured_at,
+                           gps_lat=info.lat, gps_lon=info.lon, caption="")
+            uow.session.add(a)
+            uow.session.flush()
+            out.append(AttachedPhoto(a.id.hex, digest, dest, src.name, info.captured_at))
+        uow.commit()
+    return out
+
+
+def list_photos(db: Database, household_id: str | uuid.UUID) -> list[AttachedPhoto]:
+    hid = household_id if isinstance(household_id, uuid.UUID) else uuid.UUID(str(household_id))
+    with db.read() as s:
+        rows = s.scalars(select(Attachment).where(Attachment.household_id == hid, Attachment.kind == "photo",
+                                                  Attachment.deleted_at.is_(None)).order_by(Attachment.id)).all()
+        return [AttachedPhoto(a.id.hex, a.sha256, media_path(db, a.sha256, Path(a.original_name).suffix or ".bin"),
+                              a.original_name, a.captured_at) for a in rows]
