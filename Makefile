@@ -36,3 +36,11 @@ bench: install
 
 clean-venv:
 	rm -rf $(VENV)
+
+## screenshots: the real app under Xvfb at 1366×768 on demo data → docs/screenshots/*.png
+SHOTS_DB := $(or $(TMPDIR),/tmp)/survey_app_screenshots.sqlite3
+screenshots: install
+	rm -f $(SHOTS_DB) $(SHOTS_DB)-wal $(SHOTS_DB)-shm
+	$(BIN)/survey-app --db $(SHOTS_DB) demo --households 500 --seed 20231 --quiet
+	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python docs/screenshots/make_screenshots.py --db $(SHOTS_DB)
+	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python docs/screenshots/make_screenshots.py --db $(SHOTS_DB) --lang en

@@ -76,3 +76,12 @@ def test_demo_can_be_cancelled_between_batches(db) -> None:  # noqa: ANN001
     summary = create_demo(db, households=10, seed=1, progress=lambda d, t, label: seen.append(d),
                           cancel=lambda: True)
     assert summary.cancelled and summary.households == 0 and seen == []
+
+
+def test_a_demo_cancelled_before_its_first_batch_leaves_the_database_empty(db) -> None:  # noqa: ANN001
+    from survey_app.core.services.startup import is_empty
+
+    create_demo(db, households=10, seed=1, cancel=lambda: True)
+    assert is_empty(db)
+    create_demo(db, households=10, seed=1)  # and the next start can create it
+    assert not is_empty(db)

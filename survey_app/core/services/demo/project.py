@@ -39,6 +39,7 @@ DEMO_USERS = (
 )
 PROJECT_CODE = "FR2023"
 BATCH = 2000
+_HEAD_ORDER = [t.__table__ for t in (Project, PolicyVersion, User)]
 _ORDER = [t.__table__ for t in (Household, Member, Tenure, BuildingPart, Fixture, SurveyItem, Business, Appraisal)]
 
 
@@ -90,36 +91,34 @@ def create_demo(db: Database, *, households: int = 500, seed: int = 1,
     policy_text = DEMO_POLICY.read_text(encoding="utf-8")
     policy = parse_policy(policy_text, DEMO_POLICY.name)
     project = _project_row(rng, policy)
-    with db.engine.begin() as conn:
+    with db.engine.connect() as conn:
         w = BulkWriter(actor, chain_head(conn))
-        w.add(Project.__table__, project)
-        w.add(PolicyVersion.__table__, _policy_row(rng, project["id"], policy, policy_text))
-        for i, (username, password, role, display) in enumerate(DEMO_USERS):
-            w.add(User.__table__, dict(id=uuid7(1_684_000_000_001 + i, rng.getrandbits(74)), username=username,
-                                       display_name=display, role=role.value, password_hash=hash_password(password),
-                                       failed_logins=0, locked_until=None, active=True, last_login_at=None,
-                                       phone=""))
-        bulk_write(conn, w.take([Project.__table__, PolicyVersion.__table__, User.__table__]))
-        head = (w.seq, w.prev)
+    # The project, policy and users travel in the first batch's transaction: a demo cancelled
+    # before its first batch is written leaves the database empty (and offered again next start).
+    w.add(Project.__table__, project)
+    w.add(PolicyVersion.__table__, _policy_row(rng, project["id"], policy, policy_text))
+    for i, (username, password, role, display) in enumerate(DEMO_USERS):
+        w.add(User.__table__, dict(id=uuid7(1_684_000_000_001 + i, rng.getrandbits(74)), username=username,
+                                   display_name=display, role=role.value, password_hash=hash_password(password),
+                                   failed_logins=0, locked_until=None, active=True, last_login_at=None, phone=""))
     factory = HouseholdFactory(seed, project["id"], worker="worker")
-    w = BulkWriter(actor, head)
     done = rows = 0
     cancelled = False
     # Prepare batch n+1 while a worker thread writes batch n (sqlite3 releases the GIL while it
     # works). One transaction per batch, written strictly in order: the audit chain runs through them.
+    sizes = [min(BATCH, households - start) for start in range(0, households, BATCH)] or [0]
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="demo-writer") as pool:
         pending: Future | None = None
-        while done < households:
+        for n in sizes:
             if cancel and cancel():
                 cancelled = True
                 break
-            n = min(BATCH, households - done)
             for _ in range(n):
                 for table, table_rows in factory.make().items():
                     tbl = _TABLES[table]
                     for row in table_rows:
                         w.add(tbl, row)
-            batch = w.take(_ORDER)
+            batch = w.take(_HEAD_ORDER + _ORDER)
             if pending is not None:
                 rows += pending.result()
             pending = pool.submit(_write_batch, db, batch)

@@ -1,0 +1,175 @@
+"""HTML for the read-only household detail panel (rendered by a QTextBrowser: fast, selectable, no widgets).
+
+Everything shown is escaped. Nothing is masked: the field worker needs the full ID numbers at the
+door. Nothing here is logged. Threading: GUI thread (uses the installed translators).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+
+from survey_app.core.services.households import HouseholdDetail
+from survey_app.ui import formatting, labels
+
+LEGALITY_ORDER = ("registered", "found_legal", "illegal", "temporary")
+
+STYLE = """
+<style>
+h2 { margin: 0 0 2px 0; font-size: 13pt; }
+h3 { margin: 14px 0 4px 0; font-size: 10.5pt; color: #1f4e79; }
+table.grid { border-collapse: collapse; border-color: #c8ced6; }
+th { background-color: #eef2f6; font-weight: normal; color: #333; }
+td.k { color: #666; white-space: nowrap; padding-right: 12px; }
+.muted { color: #777; }
+.tag { color: #9c2f00; }
+</style>
+"""
+
+
+def _e(value: object) -> str:
+    return escape("" if value is None else str(value))
+
+
+def _kv(rows: list[tuple[str, str]]) -> str:
+    """Label/value lines; values are already-escaped HTML; empty values are left out."""
+    cells = "".join(f'<tr><td class="k">{_e(k)}</td><td>{v}</td></tr>' for k, v in rows if v)
+    return f'<table class="kv" cellspacing="0" cellpadding="2">{cells}</table>'
+
+
+def _grid(headers: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:
+    """A bordered table; ``rows`` hold already-escaped HTML; columns in ``numeric`` are right-aligned."""
+    def cell(tag: str, i: int, text: str) -> str:
+        align = ' align="right"' if i in numeric else ""
+        return f"<{tag}{align}>{text}</{tag}>"
+
+    head = "<tr>" + "".join(cell("th", i, _e(h)) for i, h in enumerate(headers)) + "</tr>"
+    body = "".join("<tr>" + "".join(cell("td", i, c) for i, c in enumerate(r)) + "</tr>" for r in rows)
+    return f'<table class="grid" width="99%" border="1" cellspacing="0" cellpadding="3">{head}{body}</table>'
+
+
+class HouseholdDetailHtml:
+    """Builds the panel's HTML. A class only so lupdate files its strings under one context."""
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("HouseholdDetailHtml", text)
+
+    def section(self, title: str, body: str, empty: bool = False) -> str:
+        if empty:
+            body = f'<p class="muted">{_e(self.tr("无"))}</p>'
+        return f"<h3>{_e(title)}</h3>{body}"
+
+    def render(self, d: HouseholdDetail) -> str:
+        title = (f"<h2>{_e(d.household_code)}　{_e(d.head_name)}　"
+                 f'<span class="muted">{_e(labels.status(d.status))}</span></h2>')
+        return "".join([STYLE, title, self.head(d), self.members(d), self.tenures(d), self.parts(d),
+                        self.fixtures(d), self.businesses(d), self.appraisals(d)])
+
+    def head(self, d: HouseholdDetail) -> str:
+        updated = self.tr("第{rev}版　{when}　{who}").format(
+            rev=d.rev, when=formatting.datetime_local(d.updated_at), who=d.updated_by)
+        rows = [
+            (self.tr("户主"), _e(d.head_name)),
+            (self.tr("身份证号"), _e(d.head_id_number)),
+            (self.tr("电话"), _e(d.phone)),
+            (self.tr("地址"), _e(d.address)),
+            (self.tr("地块"), _e(d.section)),
+            (self.tr("调查员"), _e(d.assigned_to)),
+            (self.tr("签约意愿"), _e(labels.willingness(d.willingness))),
+            (self.tr("意向安置方式"), _e(labels.mode(d.preferred_mode))),
+            (self.tr("备注"), _e(d.notes)),
+            (self.tr("最后修改"), f'<span class="muted">{_e(updated)}</span>'),
+        ]
+        return self.section(self.tr("户主与住户"), _kv(rows))
+
+    def flags(self, m: dict) -> str:
+        shown = [f'<span class="tag">{_e(text)}</span>' for on, text in (
+            (m.get("is_dibao"), self.tr("低保")), (m.get("is_disabled"), self.tr("残疾")),
+            (m.get("is_serious_illness"), self.tr("大病"))) if on]
+        if m.get("hukou_here") is False:
+            shown.append(_e(self.tr("户籍不在本址")))
+        return " ".join(shown)
+
+    def members(self, d: HouseholdDetail) -> str:
+        with_flags = any(self.flags(m) for m in d.members)  # the 情况 column only when someone has one
+        rows = []
+        for m in d.members:
+            row = [_e(m.get("name")), _e(labels.relation(m.get("relation"))), _e(m.get("id_number")),
+                   _e(labels.sex(m.get("sex"))), _e(formatting.date(m.get("birth_date"))), _e(m.get("phone"))]
+            rows.append(row + [self.flags(m)] if with_flags else row)
+        headers = [self.tr("姓名"), self.tr("关系"), self.tr("身份证号"), self.tr("性别"), self.tr("出生日期"),
+                   self.tr("电话")] + ([self.tr("情况")] if with_flags else [])
+        title = self.tr("家庭成员（{n}人）").format(n=len(d.members))
+        return self.section(title, _grid(headers, rows), empty=not rows)
+
+    def tenures(self, d: HouseholdDetail) -> str:
+        with_land = any(t.get("land_area") for t in d.tenures)  # homestead land: urban villages only
+        rows = []
+        for t in d.tenures:
+            row = [_e(t.get("owner_name")), _e(t.get("certificate_type")), _e(t.get("certificate_no")),
+                   _e(formatting.share(t.get("share")))]
+            rows.append(row + [_e(formatting.area(t.get("land_area")))] if with_land else row)
+        headers = [self.tr("权利人"), self.tr("证书类型"), self.tr("证书编号"), self.tr("份额")]
+        headers += [self.tr("土地面积 m²")] if with_land else []
+        return self.section(self.tr("产权"), _grid(headers, rows, frozenset({3, 4})), empty=not rows)
+
+    def parts(self, d: HouseholdDetail) -> str:
+        if not d.parts:
+            return self.section(self.tr("建筑部分"), "", empty=True)
+        rows = [[_e(p.get("label")), _e(formatting.area(p.get("area"))), _e(labels.use(p.get("use"))),
+                 _e(labels.structure(p.get("structure"))), _e(p.get("floors")), _e(p.get("built_year")),
+                 _e(labels.legality(p.get("legality")))]
+                for p in d.parts]
+        headers = [self.tr("部位"), self.tr("面积 m²"), self.tr("用途"), self.tr("结构"), self.tr("层数"),
+                   self.tr("建成年份"), self.tr("合法性")]
+        by_legality = d.area_by_legality
+        total = sum(by_legality.values(), Decimal("0.00"))
+        order = [c for c in LEGALITY_ORDER if c in by_legality] + sorted(set(by_legality) - set(LEGALITY_ORDER))
+        summary = [(labels.legality(c), _e(formatting.area(by_legality[c])) + " m²") for c in order]
+        summary.append((self.tr("合计"), "<b>" + _e(formatting.area(total)) + " m²</b>"))
+        body = _grid(headers, rows, frozenset({1, 4, 5})) + "<p></p>" + _kv(summary)
+        return self.section(self.tr("建筑部分"), body)
+
+    def fixtures(self, d: HouseholdDetail) -> str:
+        fixtures = [[_e(labels.fixture(f.get("kind", ""), f.get("sub_kind") or "")), _e(f.get("count"))]
+                    for f in d.fixtures]
+        items = []
+        for it in d.items:
+            code, qty = it.get("code", ""), it.get("quantity")
+            if code in labels.AREA_ITEMS:
+                qty_text = f"{formatting.area(Decimal(qty)) if qty is not None else ''} m²"
+            else:
+                qty_text = self.tr("{n}处").format(n="" if qty is None else qty)
+            items.append([_e(labels.survey_item(code)), _e(qty_text), _e(it.get("note"))])
+        body = ""
+        if fixtures:
+            body += _grid([self.tr("附属物"), self.tr("数量")], fixtures, frozenset({1}))
+        if items:
+            body += "<p></p>" + _grid([self.tr("其他调查项目"), self.tr("数量"), self.tr("备注")], items,
+                                      frozenset({1}))
+        return self.section(self.tr("附属物"), body, empty=not (fixtures or items))
+
+    def businesses(self, d: HouseholdDetail) -> str:
+        rows = [[_e(b.get("name")), _e(b.get("uscc")), _e(formatting.area(b.get("area"))),
+                 _e(formatting.money(b.get("annual_profit")))] for b in d.businesses]
+        headers = [self.tr("名称"), self.tr("统一社会信用代码"), self.tr("面积 m²"), self.tr("年利润")]
+        return self.section(self.tr("经营"), _grid(headers, rows, frozenset({2, 3})), empty=not rows)
+
+    def appraisals(self, d: HouseholdDetail) -> str:
+        rows = [[_e(a.get("report_no")), _e(a.get("appraiser")), _e(labels.use(a.get("use"))),
+                 _e(formatting.money(a.get("unit_price"))), _e(formatting.date(a.get("appraised_on")))]
+                for a in d.appraisals]
+        headers = [self.tr("报告编号"), self.tr("评估机构"), self.tr("用途"), self.tr("评估单价 元/m²"),
+                   self.tr("评估日期")]
+        return self.section(self.tr("评估"), _grid(headers, rows, frozenset({3})), empty=not rows)
+
+
+def detail_html(detail: HouseholdDetail) -> str:
+    """The whole panel for one household."""
+    return HouseholdDetailHtml().render(detail)
+
+
+def placeholder_html(text: str) -> str:
+    return f'{STYLE}<p class="muted" align="center"><br><br>{_e(text)}</p>'

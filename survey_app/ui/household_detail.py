@@ -1,0 +1,83 @@
+"""Read-only detail panel of the selected household (right side of the main window).
+
+A QTextBrowser showing generated HTML (detail_html.py): one widget instead of dozens, renders in a
+few ms, text can be selected and copied (ID numbers, phones). Loading one household is a short
+read (``households.get_detail``, budget 150 ms) done on the GUI thread; the selection is coalesced
+by a zero-delay single-shot timer so holding an arrow key does not load every row it passes, and
+the very first load waits for the panel's first paint so it never delays the window appearing.
+Threading: GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
+
+from survey_app.core.domain.errors import NotFound
+from survey_app.core.services import households
+from survey_app.core.services.households import HouseholdDetail
+from survey_app.core.storage.database import Database
+from survey_app.ui.detail_html import detail_html, placeholder_html
+
+
+class HouseholdDetailView(QTextBrowser):
+    """Shows one household. ``show_key(key)`` loads it (coalesced); ``show_key(None)`` clears."""
+
+    loaded = Signal(object)  # the HouseholdDetail shown, or None when cleared
+
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._db = db
+        self._key: int | None = None
+        self._pending: int | None = None
+        self._painted = False
+        self.detail: HouseholdDetail | None = None
+        self.setObjectName("householdDetail")
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.document().setDocumentMargin(10)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._load_pending)
+        self._show_placeholder(self.tr("在左侧列表中选择一户，这里显示其详细情况"))
+
+    @property
+    def key(self) -> int | None:
+        return self._key
+
+    def show_key(self, key: int | None) -> None:
+        self._pending = key
+        if self._painted:
+            self._timer.start()
+
+    def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self._timer.start()  # start-up: load the selected household right after the first paint
+
+    def _load_pending(self) -> None:
+        key = self._pending
+        if key == self._key and self.detail is not None:
+            return
+        self._key = key
+        if key is None:
+            self.detail = None
+            self._show_placeholder(self.tr("在左侧列表中选择一户，这里显示其详细情况"))
+            self.loaded.emit(None)
+            return
+        try:
+            detail = households.get_detail(self._db, key)
+        except NotFound as exc:
+            self.detail = None
+            self._show_placeholder(str(exc))
+            self.loaded.emit(None)
+            return
+        self.detail = detail
+        self.setHtml(detail_html(detail))
+        self.loaded.emit(detail)
+
+    def _show_placeholder(self, text: str) -> None:
+        self.setHtml(placeholder_html(text))

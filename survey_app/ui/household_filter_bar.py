@@ -1,0 +1,94 @@
+"""The row above the household list: search box (search as you type) and status filter with counts.
+
+Typing restarts a short single-shot timer; the search runs when the user pauses (DEBOUNCE_MS), so
+a fast typist costs one SQL query, not one per key. Enter searches at once and moves to the list;
+Esc clears the box; Down moves to the list. Threading: GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from survey_app.ui import formatting, labels
+
+DEBOUNCE_MS = 180
+
+
+class HouseholdFilterBar(QWidget):
+    """Emits ``text_changed`` (debounced) and ``status_changed`` (code or None for 全部)."""
+
+    text_changed = Signal(str)
+    status_changed = Signal(object)
+    leave_down = Signal()  # Down/Enter in the search box: the list should take the focus
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("householdSearch")
+        self.search.setPlaceholderText(self.tr("搜索 户号 / 姓名 / 拼音 / 身份证号 / 电话 / 地址"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(300)
+        self.search.installEventFilter(self)
+        self.status = QComboBox(self)
+        self.status.setObjectName("statusFilter")
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        status_label = QLabel(self.tr("状态"), self)
+        status_label.setBuddy(self.status)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.flush)
+        self._emitted = ""
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.status.currentIndexChanged.connect(lambda _i: self.status_changed.emit(self.current_status()))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.search, 1)
+        layout.addWidget(status_label)
+        layout.addWidget(self.status)
+        self.set_counts({code: 0 for code in labels.STATUS_CODES})
+
+    def current_status(self) -> str | None:
+        return self.status.currentData()
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        """Refill the status combo as "待调查 (1,234)", keeping the current choice."""
+        current = self.current_status()
+        self.status.blockSignals(True)
+        self.status.clear()
+        total = sum(counts.values())
+        self.status.addItem(self.tr("全部 ({n})").format(n=formatting.count(total)), None)
+        for code in labels.STATUS_CODES:
+            text = self.tr("{label} ({n})").format(label=labels.status(code), n=formatting.count(counts.get(code, 0)))
+            self.status.addItem(text, code)
+        index = self.status.findData(current) if current else 0
+        self.status.setCurrentIndex(max(index, 0))
+        self.status.blockSignals(False)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def flush(self) -> None:
+        """Emit the search text now if it changed since the last emission (Enter, or the timer)."""
+        self._timer.stop()
+        text = self.search.text().strip()
+        if text != self._emitted:
+            self._emitted = text
+            self.text_changed.emit(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if key == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                self.flush()
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
+                self.flush()
+                self.leave_down.emit()
+                return True
+        return super().eventFilter(watched, event)

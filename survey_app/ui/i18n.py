@@ -1,0 +1,40 @@
+"""Translations. Chinese is the source language (every tr() string is Chinese); English comes from
+resources/translations/survey_app_en.qm, compiled from the .ts at install time (make install).
+
+Switching language takes a restart: windows are built once with the installed translator.
+GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from survey_app.core.paths import RESOURCES
+
+LANGUAGES = ("zh_CN", "en")
+SETTING_KEY = "ui_language"
+TRANSLATIONS = RESOURCES / "translations"
+
+
+def qm_path(lang: str):
+    return TRANSLATIONS / f"survey_app_{lang}.qm"
+
+
+def install_translators(app: QApplication, lang: str) -> bool:
+    """Install the app's and Qt's own translators for ``lang``; True if the app's loaded (or not needed).
+
+    Qt's own catalogue (qtbase_zh_CN) translates the standard buttons of message boxes and
+    dialogs; it is optional. The translators are parented to ``app`` so they live as long as it.
+    """
+    QLocale.setDefault(QLocale("zh_CN" if lang == "zh_CN" else "en_US"))
+    qt_tr = QTranslator(app)
+    if qt_tr.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_tr)
+    if lang == "zh_CN":
+        return True  # source strings are Chinese already
+    ours = QTranslator(app)
+    if not ours.load(str(qm_path(lang))):
+        return False
+    app.installTranslator(ours)
+    return True

@@ -1,0 +1,180 @@
+"""Chinese labels for the stored codes (status, relation, use, legality, structure, role, fixtures, items).
+
+The core stores stable English codes; the UI shows them through Qt's translation system so the
+English build can translate them. The Chinese text is the source string (context ``Labels``);
+``QT_TRANSLATE_NOOP`` only marks it for lupdate, ``QCoreApplication.translate`` looks it up at
+display time (after the translator is installed). Unknown codes are shown as they are.
+
+Threading: GUI thread only (QCoreApplication.translate is cheap but the translators belong to the app).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+CTX = "Labels"
+
+STATUS = {
+    "pending": QT_TRANSLATE_NOOP("Labels", "待调查"),
+    "surveyed": QT_TRANSLATE_NOOP("Labels", "已调查"),
+    "reviewed": QT_TRANSLATE_NOOP("Labels", "已复核"),
+    "calculated": QT_TRANSLATE_NOOP("Labels", "已测算"),
+    "signed": QT_TRANSLATE_NOOP("Labels", "已签约"),
+    "handed_over": QT_TRANSLATE_NOOP("Labels", "已交房"),
+}
+
+RELATION = {
+    "head": QT_TRANSLATE_NOOP("Labels", "户主"),
+    "spouse": QT_TRANSLATE_NOOP("Labels", "配偶"),
+    "child": QT_TRANSLATE_NOOP("Labels", "子女"),
+    "parent": QT_TRANSLATE_NOOP("Labels", "父母"),
+    "grandchild": QT_TRANSLATE_NOOP("Labels", "孙子女"),
+    "sibling": QT_TRANSLATE_NOOP("Labels", "兄弟姐妹"),
+    "child_in_law": QT_TRANSLATE_NOOP("Labels", "儿媳/女婿"),
+    "other": QT_TRANSLATE_NOOP("Labels", "其他"),
+}
+
+USE = {
+    "residential": QT_TRANSLATE_NOOP("Labels", "住宅"),
+    "commercial": QT_TRANSLATE_NOOP("Labels", "商业"),
+    "office": QT_TRANSLATE_NOOP("Labels", "办公"),
+    "industrial": QT_TRANSLATE_NOOP("Labels", "工业"),
+    "other": QT_TRANSLATE_NOOP("Labels", "其他"),
+}
+
+LEGALITY = {
+    "registered": QT_TRANSLATE_NOOP("Labels", "已登记"),
+    "found_legal": QT_TRANSLATE_NOOP("Labels", "未登记认定合法"),
+    "illegal": QT_TRANSLATE_NOOP("Labels", "违法建筑"),
+    "temporary": QT_TRANSLATE_NOOP("Labels", "临时建筑"),
+}
+
+SEX = {  # stored as written on the ID card
+    "男": QT_TRANSLATE_NOOP("Labels", "男"),
+    "女": QT_TRANSLATE_NOOP("Labels", "女"),
+}
+
+ROLE = {
+    "field_worker": QT_TRANSLATE_NOOP("Labels", "调查员"),
+    "supervisor": QT_TRANSLATE_NOOP("Labels", "复核员"),
+    "hq_admin": QT_TRANSLATE_NOOP("Labels", "指挥部管理员"),
+}
+
+WILLINGNESS = {
+    "agree": QT_TRANSLATE_NOOP("Labels", "同意"),
+    "undecided": QT_TRANSLATE_NOOP("Labels", "未决定"),
+    "refuse": QT_TRANSLATE_NOOP("Labels", "不同意"),
+}
+
+MODE = {
+    "cash": QT_TRANSLATE_NOOP("Labels", "货币补偿"),
+    "exchange": QT_TRANSLATE_NOOP("Labels", "产权调换"),
+    "voucher": QT_TRANSLATE_NOOP("Labels", "房票安置"),
+}
+
+# Fixtures (附属物) by kind; sub-kinds qualify the kind ("空调 挂机").
+FIXTURE_KIND = {
+    "water_meter": QT_TRANSLATE_NOOP("Labels", "水表"),
+    "electric_meter": QT_TRANSLATE_NOOP("Labels", "电表"),
+    "air_conditioner": QT_TRANSLATE_NOOP("Labels", "空调"),
+    "water_heater": QT_TRANSLATE_NOOP("Labels", "热水器"),
+    "gas": QT_TRANSLATE_NOOP("Labels", "管道燃气"),
+    "gas_pipeline": QT_TRANSLATE_NOOP("Labels", "管道燃气"),
+    "cable_tv": QT_TRANSLATE_NOOP("Labels", "有线电视"),
+    "landline": QT_TRANSLATE_NOOP("Labels", "固定电话"),
+}
+
+FIXTURE_SUB_KIND = {
+    "main": QT_TRANSLATE_NOOP("Labels", "主表"),
+    "sub": QT_TRANSLATE_NOOP("Labels", "分表"),
+    "split": QT_TRANSLATE_NOOP("Labels", "挂机"),
+    "cabinet": QT_TRANSLATE_NOOP("Labels", "柜机"),
+    "electric": QT_TRANSLATE_NOOP("Labels", "电"),
+    "gas": QT_TRANSLATE_NOOP("Labels", "燃气"),
+    "solar": QT_TRANSLATE_NOOP("Labels", "太阳能"),
+}
+
+SURVEY_ITEM = {
+    "shed": QT_TRANSLATE_NOOP("Labels", "简易棚"),
+    "simple_shed": QT_TRANSLATE_NOOP("Labels", "简易棚"),
+    "loft": QT_TRANSLATE_NOOP("Labels", "阁楼"),
+    "stove": QT_TRANSLATE_NOOP("Labels", "灶台"),
+    "well": QT_TRANSLATE_NOOP("Labels", "水井"),
+    "fence_wall": QT_TRANSLATE_NOOP("Labels", "围墙"),
+}
+
+# Survey items measured in m² (the others are counted).
+AREA_ITEMS = frozenset({"shed", "simple_shed", "loft", "fence_wall"})
+
+STRUCTURE = {
+    "reinforced_concrete": QT_TRANSLATE_NOOP("Labels", "钢混"),
+    "brick_concrete": QT_TRANSLATE_NOOP("Labels", "砖混"),
+    "brick_wood": QT_TRANSLATE_NOOP("Labels", "砖木"),
+    "simple": QT_TRANSLATE_NOOP("Labels", "简易"),
+}
+
+DECORATION = {
+    "simple": QT_TRANSLATE_NOOP("Labels", "简易装修"),
+    "medium": QT_TRANSLATE_NOOP("Labels", "中档装修"),
+    "fine": QT_TRANSLATE_NOOP("Labels", "精装修"),
+}
+
+
+def _label(table: dict[str, str], code: str | None) -> str:
+    if not code:
+        return ""
+    source = table.get(code)
+    return QCoreApplication.translate(CTX, source) if source else code
+
+
+def status(code: str | None) -> str:
+    return _label(STATUS, code)
+
+
+def relation(code: str | None) -> str:
+    return _label(RELATION, code)
+
+
+def use(code: str | None) -> str:
+    return _label(USE, code)
+
+
+def legality(code: str | None) -> str:
+    return _label(LEGALITY, code)
+
+
+def sex(value: str | None) -> str:
+    return _label(SEX, value)
+
+
+def role(code: str | None) -> str:
+    return _label(ROLE, str(code) if code is not None else None)
+
+
+def willingness(code: str | None) -> str:
+    return _label(WILLINGNESS, code)
+
+
+def mode(code: str | None) -> str:
+    return _label(MODE, code)
+
+
+def fixture(kind: str, sub_kind: str = "") -> str:
+    """"空调 挂机"; the sub-kind is left out when there is none."""
+    text = _label(FIXTURE_KIND, kind)
+    return f"{text} {_label(FIXTURE_SUB_KIND, sub_kind)}" if sub_kind else text
+
+
+def structure(code: str | None) -> str:
+    return _label(STRUCTURE, code)
+
+
+def decoration(code: str | None) -> str:
+    return _label(DECORATION, code)
+
+
+def survey_item(code: str) -> str:
+    return _label(SURVEY_ITEM, code)
+
+
+STATUS_CODES: tuple[str, ...] = tuple(STATUS)

@@ -1,0 +1,133 @@
+"""Login dialog: user name + password, checked by ``users.login`` (lockout and audit live there).
+
+The check runs on the TaskRunner's worker (scrypt takes ~50 ms and login writes an audit event,
+and DB writes belong on the one worker thread); the dialog stays responsive and shows the service's
+Chinese message (remaining attempts, lockout) as it is. Threading: GUI thread; the job runs on the worker.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from survey_app.core.domain.errors import SurveyAppError
+from survey_app.core.paths import DEMO_DB_NAME
+from survey_app.core.services import devices, users
+from survey_app.core.storage.database import Database
+from survey_app.core.storage.uow import Actor
+from survey_app.ui.task_runner import TaskRunner
+
+
+def _login_job(db: Database, username: str, password: str, *, progress, cancel) -> Actor:  # noqa: ANN001
+    # Worker thread: no widgets here.
+    return users.login(db, username, password, device=devices.local_device_code(db))
+
+
+class LoginDialog(QDialog):
+    """Accepts with ``self.actor`` set once the service accepted the user."""
+
+    login_failed = Signal(str)  # the message shown (for tests and the status of the dialog)
+
+    def __init__(self, db: Database, runner: TaskRunner, *, project_name: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.runner = db, runner
+        self.actor: Actor | None = None
+        self.setObjectName("loginDialog")
+        self.setWindowTitle(self.tr("登录 — 征收补偿入户调查"))
+        self.setMinimumWidth(440)  # the demo hint on two lines, not three
+
+        title = QLabel(self.tr("征收补偿入户调查"), self)
+        title.setObjectName("loginTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+        self.project_label = QLabel(project_name, self)
+        self.project_label.setObjectName("loginProject")
+        self.project_label.setWordWrap(True)
+        self.project_label.setVisible(bool(project_name))
+
+        self.username = QLineEdit(self)
+        self.username.setObjectName("loginUsername")
+        self.username.setMaxLength(64)
+        self.password = QLineEdit(self)
+        self.password.setObjectName("loginPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("用户名(&U)"), self.username)
+        form.addRow(self.tr("密码(&P)"), self.password)
+
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("loginError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+
+        self.hint_label = QLabel(self.tr("演示账号：worker / worker123（调查员）\n"
+                                         "reviewer / review123（复核员）　hq / hq123456（指挥部管理员）"), self)
+        self.hint_label.setObjectName("loginHint")
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setStyleSheet("color: #777;")
+        self.hint_label.setVisible(db.path is not None and db.path.name == DEMO_DB_NAME)
+
+        buttons = QDialogButtonBox(self)
+        self.login_button = QPushButton(self.tr("登录"), self)
+        self.login_button.setObjectName("loginButton")
+        self.login_button.setDefault(True)
+        buttons.addButton(self.login_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        quit_button = buttons.addButton(self.tr("退出"), QDialogButtonBox.ButtonRole.RejectRole)
+        quit_button.setAutoDefault(False)
+        self.login_button.clicked.connect(self.try_login)
+        quit_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(self.project_label)
+        layout.addSpacing(6)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(buttons)
+        self.username.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def try_login(self) -> None:
+        username = self.username.text().strip()
+        if not username:
+            self._show_error(self.tr("请输入用户名"))
+            self.username.setFocus()
+            return
+        self._set_busy(True)
+        self.runner.run(partial(_login_job, self.db, username, self.password.text()),
+                        on_done=self._on_success, on_error=self._on_failure,
+                        label=self.tr("正在登录…"), cancellable=False, show_progress=False)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.login_button.setEnabled(not busy)
+        self.username.setEnabled(not busy)
+        self.password.setEnabled(not busy)
+        self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
+
+    def _on_success(self, actor: Actor) -> None:
+        self._set_busy(False)
+        self.actor = actor
+        self.password.clear()  # don't keep the password in a widget longer than needed
+        self.accept()
+
+    def _on_failure(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if not isinstance(exc, SurveyAppError):
+            raise exc
+        self._show_error(str(exc))  # the service's Chinese message, e.g. 还可尝试3次 / 账户已锁定
+        self.password.clear()
+        self.password.setFocus()
+
+    def _show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+        self.login_failed.emit(message)

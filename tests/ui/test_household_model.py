@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from survey_app.core.services import households
+from survey_app.core.services.households import HouseholdFilter
+from survey_app.ui import household_model as hm
+from survey_app.ui.household_model import HouseholdModel, KeyRole
+
+
+def _tested(db, qtlog) -> HouseholdModel:  # noqa: ANN001
+    model = HouseholdModel(db)
+    model.refresh()
+    model.tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
+    return model
+
+
+def _no_tester_failures(qtlog) -> None:  # noqa: ANN001
+    failures = [r.message for r in qtlog.records if "FAIL" in r.message or "modeltest" in (r.context.category or "")]
+    assert failures == []
+
+
+def test_model_lists_every_household_and_passes_the_model_tester(demo_db, qtlog) -> None:  # noqa: ANN001
+    model = _tested(demo_db, qtlog)
+    assert model.rowCount() == 60
+    assert model.columnCount() == len(hm.COLUMNS)
+    keys = households.search_keys(demo_db, HouseholdFilter())
+    assert [model.data(model.index(r, 0), KeyRole) for r in range(3)] == keys[:3]
+    first = households.fetch_rows(demo_db, keys[:1])[keys[0]]
+    assert model.data(model.index(0, hm.COL_CODE)) == first.household_code
+    assert model.data(model.index(0, hm.COL_STATUS)) in {"待调查", "已调查", "已复核", "已测算", "已签约", "已交房"}
+    area = model.data(model.index(0, hm.COL_AREA))
+    assert area.replace(",", "").replace(".", "").isdigit() and area[-3] == "."  # 2 decimals
+    assert model.data(model.index(0, hm.COL_AREA), Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert model.headerData(hm.COL_AREA, Qt.Orientation.Horizontal) == "建筑面积 m²"
+    _no_tester_failures(qtlog)
+
+
+def test_filter_changes_and_sorting(demo_db, qtlog) -> None:  # noqa: ANN001
+    model = _tested(demo_db, qtlog)
+    code = model.row_data(5).household_code
+    model.set_text(code)
+    assert model.rowCount() == 1 and model.row_data(0).household_code == code
+
+    model.set_text("")
+    counts = households.status_counts(demo_db)
+    model.set_status("pending")
+    assert model.rowCount() == counts["pending"] > 0
+    assert {model.row_data(r).status for r in range(model.rowCount())} == {"pending"}
+    model.set_status(None)
+    assert model.rowCount() == 60
+
+    model.sort(hm.COL_NAME, Qt.SortOrder.DescendingOrder)
+    expected = households.search_keys(demo_db, HouseholdFilter(), sort="name", descending=True)
+    assert [model.key_at(r) for r in range(60)] == expected
+    assert model.sort_key == ("name", True)
+
+    model.sort(hm.COL_PHONE, Qt.SortOrder.AscendingOrder)  # no SQL sort key: ignored
+    assert model.sort_key == ("name", True)
+    assert not model.sortable(hm.COL_PHONE) and model.sortable(hm.COL_STATUS)
+    _no_tester_failures(qtlog)
+
+
+def test_rows_are_fetched_lazily_in_bounded_blocks(demo_db, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(hm, "BLOCK", 10)
+    monkeypatch.setattr(hm, "MAX_BLOCKS", 2)
+    model = HouseholdModel(demo_db)
+    model.refresh()
+    calls: list[int] = []
+    real = households.fetch_rows
+    monkeypatch.setattr(households, "fetch_rows", lambda db, keys: calls.append(len(keys)) or real(db, keys))
+    for row in (0, 1, 9, 10, 25, 59):
+        assert model.row_data(row) is not None
+    assert calls == [10, 10, 10, 10]  # one query per block, never per row
+    assert len(model._blocks) <= 2  # old blocks dropped

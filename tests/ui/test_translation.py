@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from survey_app.core.paths import RESOURCES
+from survey_app.ui import formatting, labels
+
+TS = RESOURCES / "translations" / "survey_app_en.ts"
+
+
+def test_every_english_translation_is_finished() -> None:
+    root = ET.parse(TS).getroot()
+    unfinished = [m.findtext("source") for m in root.iter("message")
+                  if m.find("translation").get("type") == "unfinished" or not m.findtext("translation")]
+    assert unfinished == []
+    assert len(list(root.iter("message"))) > 100
+
+
+@pytest.fixture
+def english(qapp, tmp_path: Path):  # noqa: ANN001, ANN201
+    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
+    qm = tmp_path / "survey_app_en.qm"
+    subprocess.run([lrelease, "-silent", str(TS), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    yield translator
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_english_translation_loads(english) -> None:  # noqa: ANN001
+    import datetime as dt
+
+    assert labels.status("pending") == "Pending"
+    assert labels.role("hq_admin") == "HQ admin"
+    assert QCoreApplication.translate("HouseholdModel", "户号") == "Code"
+    assert formatting.date(dt.date(2023, 6, 12)) == "12 Jun 2023"
+
+
+def test_chinese_is_the_source_language(qapp) -> None:  # noqa: ANN001
+    import datetime as dt
+
+    assert labels.status("handed_over") == "已交房"
+    assert labels.fixture("air_conditioner", "split") == "空调 挂机"
+    assert formatting.date(dt.date(2023, 6, 12)) == "2023年6月12日"
+    assert formatting.share(__import__("decimal").Decimal("0.5000")) == "50%"
