@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 QM     := resources/translations/survey_app_en.qm
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install run test test-fast bench screenshots clean-venv
+.PHONY: install run test bench screenshots translations clean-venv
 
 ## install: Debian packages (when root with apt), .venv with the app and test tools, translations
 install: $(STAMP) $(QM)
@@ -44,3 +44,10 @@ screenshots: install
 	$(BIN)/survey-app --db $(SHOTS_DB) demo --households 500 --seed 20231 --quiet
 	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python docs/screenshots/make_screenshots.py --db $(SHOTS_DB)
 	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python docs/screenshots/make_screenshots.py --db $(SHOTS_DB) --lang en
+
+## translations: re-extract UI strings into the .ts and fill the English (after changing UI text)
+translations: install
+	$(BIN)/pyside6-lupdate -silent $$(find survey_app/ui -name '*.py' | sort) \
+		-ts resources/translations/survey_app_en.ts -source-language zh_CN -target-language en -no-obsolete
+	$(BIN)/python resources/translations/fill_en.py
+	$(BIN)/pyside6-lrelease -silent resources/translations/survey_app_en.ts -qm $(QM)

@@ -1,6 +1,6 @@
 """Fill survey_app_en.ts with the English texts below (run after pyside6-lupdate; marks them finished).
 
-    .venv/bin/pyside6-lupdate survey_app/ui/*.py -ts resources/translations/survey_app_en.ts \
+    .venv/bin/pyside6-lupdate $(find survey_app/ui -name '*.py') -ts resources/translations/survey_app_en.ts \
         -source-language zh_CN -target-language en -no-obsolete
     .venv/bin/python resources/translations/fill_en.py
 
@@ -96,7 +96,21 @@ EN: dict[str, dict[str, str]] = {
 }
 
 
+def _merge_area_files() -> None:
+    """Add the English of sibling ``en_<area>.py`` files (each defines ``EN`` by context), so
+    pages written in parallel keep their translations in their own files."""
+    import importlib.util
+
+    for path in sorted(TS.parent.glob("en_*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)  # type: ignore[union-attr]
+        for ctx, texts in module.EN.items():
+            EN.setdefault(ctx, {}).update(texts)
+
+
 def main() -> int:
+    _merge_area_files()
     tree = ET.parse(TS)
     missing = []
     for ctx in tree.getroot().iter("context"):

@@ -152,3 +152,24 @@ def options(db: Database, household_id: uuid.UUID | str) -> list[StoredOption]:
             Calculation.household_id == hid, Calculation.status.in_(("current", "stale")),
             Calculation.deleted_at.is_(None)).order_by(Calculation.id)).all()
         return [StoredOption(c.id.hex, c.option_key, c.status, Result.from_json(c.result_json)) for c in rows]
+
+
+def choose_option(db: Database, actor: Actor, household_id: uuid.UUID | str, option_key: str) -> None:
+    """Record the household's choice among its current options (e.g. ``cash`` or ``exchange:A60``)."""
+    actor.require(Permission.CALCULATE)
+    hid = household_id if isinstance(household_id, uuid.UUID) else uuid.UUID(str(household_id))
+    with db.uow(actor) as uow:
+        s = uow.session
+        calc = s.scalars(select(Calculation).where(Calculation.household_id == hid,
+                                                   Calculation.option_key == option_key,
+                                                   Calculation.deleted_at.is_(None))
+                         .order_by(Calculation.id.desc()).limit(1)).first()
+        if calc is None:
+            raise ValidationError(f"没有“{option_key}”这一测算方案，请先测算")
+        if calc.status != "current":
+            raise ValidationError("测算已过期（调查数据有变动），请重新测算后再选择")
+        h = s.get(Household, hid)
+        if h.status in ("signed", "handed_over"):
+            raise ValidationError("该户已签约，不能更改安置方式")
+        h.chosen_mode, h.chosen_option = calc.mode, option_key
+        uow.commit()

@@ -11,17 +11,18 @@ section, deleted_at, search_key) so it never touches the wide table rows.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, Integer, and_, case, func, literal_column, select, type_coerce
+from sqlalchemy import BigInteger, Integer, and_, case, func, literal_column, or_, select, type_coerce
 
 from survey_app.core.domain.errors import NotFound
 from survey_app.core.domain.statuses import STATUS_ORDER, HouseholdStatus
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import (Appraisal, BuildingPart, Business, Fixture, Household, Member,
+from survey_app.core.storage.models import (Agreement, Appraisal, BuildingPart, Business, Fixture, Household, Member,
                                             SurveyItem, Tenure)
 
 ROWKEY = literal_column("households.rowid", Integer)
@@ -51,10 +52,22 @@ def _escape_like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+_AGREEMENT_NO = re.compile(r"^[a-z0-9][a-z0-9-]{5,}$")
+
+
 def _where(flt: HouseholdFilter) -> list:
     clauses = [Household.deleted_at.is_(None)]
     for term in flt.text.lower().split():
-        clauses.append(Household.search_key.like(f"%{_escape_like(term)}%", escape="\\"))
+        matches = Household.search_key.like(f"%{_escape_like(term)}%", escape="\\")
+        if _AGREEMENT_NO.match(term):
+            # Could be an agreement number: an uncorrelated IN over rowids, evaluated once, which
+            # keeps the scan on the covering index (every SQLite index carries the rowid).
+            hh = Household.__table__.alias("hh")
+            numbers = (select(literal_column("hh.rowid"))
+                       .select_from(hh.join(Agreement.__table__, Agreement.household_id == hh.c.id))
+                       .where(func.lower(Agreement.number).like(f"{_escape_like(term)}%", escape="\\")))
+            matches = or_(matches, ROWKEY.in_(numbers))
+        clauses.append(matches)
     if flt.status:
         clauses.append(Household.status == flt.status)
     if flt.section:
