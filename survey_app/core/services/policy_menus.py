@@ -1,0 +1,59 @@
+"""The choices the household editor offers, read from the project's current policy: fixture kinds,
+extra items, structures and decoration grades the policy prices. One standard for all: the editor
+offers exactly what the policy can pay for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from survey_app.core.compensation.items.fixtures import Extras, Fixtures
+from survey_app.core.compensation.items.property import Decoration
+from survey_app.core.services.calculations import current_policy
+from survey_app.core.storage.database import Database
+from survey_app.core.storage.models import Project
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    code: str  # fixture: "kind" or "kind/sub_kind"; extra item: its code
+    label: str
+    unit: str
+    by_value: bool = False  # priced as appraised value × ratio: the editor asks for the value
+
+
+@dataclass(frozen=True)
+class PolicyMenus:
+    fixtures: tuple[MenuEntry, ...]
+    extras: tuple[MenuEntry, ...]
+    structures: tuple[str, ...]
+    decoration_grades: tuple[str, ...]
+    policy_label: str
+
+
+def policy_menus(db: Database) -> PolicyMenus:
+    """Menus of the current published policy of the (single) project in this database."""
+    with db.read() as s:
+        project_id = s.scalar(select(Project.id).where(Project.deleted_at.is_(None)).limit(1))
+        if project_id is None:
+            return PolicyMenus((), (), (), (), "")
+        pv, policy = current_policy(s, project_id)
+    fixtures: list[MenuEntry] = []
+    extras: list[MenuEntry] = []
+    structures: list[str] = []
+    grades: list[str] = []
+    for item in policy.items:
+        if isinstance(item, Fixtures):
+            for (kind, sub), rate in item.rates.items():
+                fixtures.append(MenuEntry(f"{kind}/{sub}" if sub else kind, rate.label, rate.unit,
+                                          by_value=rate.unit_price is None))
+        elif isinstance(item, Extras):
+            extras.extend(MenuEntry(code, rate.label, rate.unit) for code, rate in item.menu.items())
+        elif isinstance(item, Decoration) and item.by_grade:
+            grades.extend(g for g in item.by_grade if g not in grades)
+        price = getattr(item, "price", None)
+        for code in getattr(price, "by_structure", None) or {}:
+            if code not in structures:
+                structures.append(code)
+    return PolicyMenus(tuple(fixtures), tuple(extras), tuple(structures), tuple(grades), pv.label)
