@@ -155,6 +155,11 @@ class HouseholdDetail:
     preferred_mode: str
     notes: str
     rev: int
+    review_comment: str
+    chosen_mode: str
+    chosen_option: str
+    surveyed_by: str
+    delivery: str
     updated_at: dt.datetime
     updated_by: str
     members: list[dict] = field(default_factory=list)
@@ -191,7 +196,8 @@ def get_detail(db: Database, household: int | str | uuid.UUID) -> HouseholdDetai
             id=h.id.hex, household_code=h.household_code, status=h.status, head_name=h.head_name,
             head_id_number=h.head_id_number, phone=h.phone, address=h.address, section=h.section,
             assigned_to=h.assigned_to, willingness=h.willingness, preferred_mode=h.preferred_mode, notes=h.notes,
-            rev=h.rev, updated_at=h.updated_at, updated_by=h.updated_by,
+            rev=h.rev, review_comment=h.review_comment, chosen_mode=h.chosen_mode, chosen_option=h.chosen_option,
+            surveyed_by=h.surveyed_by, delivery=h.delivery, updated_at=h.updated_at, updated_by=h.updated_by,
             members=_rows(s, Member, h.id, [Member.sort_order], "name", "relation", "id_number", "sex",
                           "birth_date", "phone", "is_dibao", "is_disabled", "is_serious_illness", "hukou_here"),
             tenures=_rows(s, Tenure, h.id, [Tenure.certificate_no], "owner_name", "certificate_type",
