@@ -60,3 +60,22 @@ def test_an_older_database_is_upgraded_at_start_up(db_path) -> None:  # noqa: AN
     assert migrations.current_revision(db.engine) == migrations.HEAD
     assert "drafts" in inspect(db.engine).get_table_names()
     db.dispose()
+
+
+def test_a_populated_database_keeps_its_rows_through_migrations(tmp_path) -> None:  # noqa: ANN001
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    path = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    command.upgrade(migrations.alembic_config(engine), "0002_drafts")
+    with engine.begin() as conn:  # a device row as the 0002 schema stored it
+        conn.execute(text("INSERT INTO devices (code, name, kind, signing_public_key, encryption_public_key, "
+                          "status, id, rev, created_at, updated_at, updated_by, origin_device) VALUES "
+                          "('D01', '笔记本', 'field', '', '', 'active', '0188aaaa00007000800000000000aaaa', 1, "
+                          "'2026-01-01 00:00:00.000000', '2026-01-01 00:00:00.000000', 'system', 'D01')"))
+    engine.dispose()
+    db = Database(path)
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT code, sync_signing_key FROM devices")).one() == ("D01", "")
+    db.dispose()

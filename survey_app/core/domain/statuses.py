@@ -98,3 +98,7 @@ class Relation(StrEnum):
     def label(self) -> str:
         return {"head": "户主", "spouse": "配偶", "child": "子女", "parent": "父母", "grandchild": "孙子女",
                 "sibling": "兄弟姐妹", "child_in_law": "儿媳/女婿", "other": "其他"}[self.value]
+
+
+# Structure codes the policies price by, and their Chinese names on documents.
+STRUCTURE_LABELS = {"reinforced_concrete": "钢混", "brick_concrete": "砖混", "brick_wood": "砖木", "simple": "简易"}

@@ -29,7 +29,8 @@ from survey_app.core.storage.types import ScaledDecimal
 GENESIS = "0" * 64
 # Field values never written into the readable change log (the row hash still covers them).
 REDACTED_FIELDS = frozenset({"password_hash"})
-NOT_AUDITED_TABLES = frozenset({"audit_events", "local_settings", "drafts", "alembic_version"})
+NOT_AUDITED_TABLES = frozenset({"audit_events", "local_settings", "drafts", "alembic_version", "sync_records",
+                                "imported_bundles", "sync_issues", "remote_audit_events"})
 
 
 def readable_value(column: Any, value: Any) -> Any:

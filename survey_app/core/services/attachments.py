@@ -89,6 +89,17 @@ def _gps(gps: dict, value_tag: int, ref_tag: int, negative: str) -> Decimal | No
     return deg.quantize(Decimal("0.0000001"))
 
 
+def store_bytes(db: Database, data: bytes, suffix: str) -> tuple[str, int]:
+    """Put bytes (a signature image …) into the media store; returns (sha256, size)."""
+    from survey_app.core.files import atomic_write_bytes
+
+    digest = hashlib.sha256(data).hexdigest()
+    dest = media_path(db, digest, suffix)
+    if not dest.exists():
+        atomic_write_bytes(dest, data)
+    return digest, len(data)
+
+
 @dataclass(frozen=True)
 class AttachedPhoto:
     id: str

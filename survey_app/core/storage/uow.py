@@ -28,7 +28,7 @@ from survey_app.core.domain.ids import new_id
 from survey_app.core.domain.roles import Permission, Role, require
 from survey_app.core.security import audit_chain
 from survey_app.core.storage import rowcodec, staleness
-from survey_app.core.storage.models import AuditEvent, Household, PolicyVersion, Synced
+from survey_app.core.storage.models import Agreement, AuditEvent, Household, PolicyVersion, Synced
 from survey_app.core.storage.search_key import household_search_fields
 from survey_app.core.storage.types import utcnow
 
@@ -145,11 +145,10 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
     for obj in session.dirty:
         if not isinstance(obj, Synced) or not session.is_modified(obj, include_collections=False):
             continue
-        if isinstance(obj, PolicyVersion):
-            hist = attributes.get_history(obj, "status")
-            was = hist.deleted[0] if hist.deleted else obj.status
-            if was == "published" and not _only_changes(obj, {"status"}):
-                raise IntegrityError("已发布的补偿方案版本不能修改，请发布新版本")
+        if isinstance(obj, PolicyVersion) and _was(obj, "status") == "published" and not _only_changes(obj, {"status"}):
+            raise IntegrityError("已发布的补偿方案版本不能修改，请发布新版本")
+        if isinstance(obj, Agreement):
+            _check_agreement_change(obj)
         obj.rev = (obj.rev or 0) + 1
         obj.updated_at = now
         obj.updated_by, obj.origin_device = actor.username, actor.device
@@ -160,7 +159,25 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
             raise IntegrityError(f"{obj.__tablename__} 记录不能直接删除，只能标记删除（墓碑）")
 
 
-def _only_changes(obj: Any, allowed: set[str]) -> bool:
+# What may still change on a signed agreement: voiding it, and counting reprints (副本).
+AGREEMENT_AFTER_SIGNING = frozenset({"status", "voided_at", "voided_by", "void_reason", "print_count", "printed_at"})
+
+
+def _check_agreement_change(obj: Agreement) -> None:
+    """A signed agreement is never edited: it can only be voided (and reprinted as 副本)."""
+    was = _was(obj, "status")
+    if was == "signed" and (obj.status not in ("signed", "void") or not _only_changes(obj, AGREEMENT_AFTER_SIGNING)):
+        raise IntegrityError("已签订的协议不能修改；如需更正，请作废后重新出具")
+    if was == "void" and not _only_changes(obj, {"print_count", "printed_at"}):
+        raise IntegrityError("已作废的协议不能再修改")
+
+
+def _was(obj: Any, key: str) -> Any:
+    hist = attributes.get_history(obj, key)
+    return hist.deleted[0] if hist.deleted else getattr(obj, key)
+
+
+def _only_changes(obj: Any, allowed: set[str] | frozenset[str]) -> bool:
     state = inspect(obj)
     return all(a.key in allowed for a in state.attrs if a.history.has_changes())
 

@@ -31,7 +31,8 @@ class Device(Synced, Base):
     code: Mapped[code] = mapped_column(unique=True)  # short, printed in agreement numbers
     name: Mapped[name]
     kind: Mapped[str] = mapped_column(String(16), default="field")  # field | hq
-    signing_public_key: Mapped[str] = mapped_column(Text, default="")
-    encryption_public_key: Mapped[str] = mapped_column(Text, default="")
+    signing_public_key: Mapped[str] = mapped_column(Text, default="")  # Ed25519 for agreement QR codes
+    encryption_public_key: Mapped[str] = mapped_column(Text, default="")  # X25519: bundles sent to it
+    sync_signing_key: Mapped[str] = mapped_column(Text, default="")  # Ed25519 signing its sync bundles
     enrolled_at: Mapped[dt.datetime | None]
     status: Mapped[str] = mapped_column(String(16), default="active")

@@ -1,0 +1,131 @@
+"""What goes on a printed document, as plain data. Services fill these from the database;
+the renderers (reportlab) turn them into PDFs. No database, no Qt here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Party:
+    """A person on the household's side (被征收人, 共有人)."""
+
+    name: str
+    id_number: str
+    role: str = "被征收人"
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Certificate:
+    kind: str  # 不动产权证书 / 房屋所有权证 …
+    number: str
+    owner: str
+    share: Decimal  # fraction, 1 = 100 %
+
+
+@dataclass(frozen=True)
+class PartRow:
+    label: str
+    area: Decimal
+    use: str  # Chinese label: 住宅 / 商业 …
+    structure: str  # Chinese label
+    legality: str  # Chinese label: 已登记 / 未登记认定合法 / 违法建筑 / 临时建筑
+
+
+@dataclass(frozen=True)
+class AmountLine:
+    code: str
+    label: str
+    formula: str
+    amount: Decimal
+    section: str = "item"  # item | flat
+
+
+@dataclass(frozen=True)
+class FlatRow:
+    """A resettlement flat chosen in property exchange."""
+
+    label: str
+    area: Decimal
+    price_text: str  # how the price was set, e.g. the formula of its flat_price lines
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A captured signature image (PNG bytes) and who signed."""
+
+    role: str  # 被征收人 / 征收部门经办人 …
+    name: str
+    png: bytes
+    signed_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class AgreementDoc:
+    """Everything an agreement (征收补偿协议) or calculation sheet (测算单) prints."""
+
+    number: str  # agreement number, or the calculation id for a sheet
+    template: str  # cash | exchange | voucher
+    template_version: str
+    project_name: str
+    decision_no: str  # 征收决定文号
+    authority: str  # 房屋征收部门 (甲方)
+    implementer: str  # 征收实施单位
+    valuation_date: dt.date | None
+    household_code: str
+    address: str
+    parties: tuple[Party, ...]
+    certificates: tuple[Certificate, ...]
+    parts: tuple[PartRow, ...]
+    area_by_legality: tuple[tuple[str, Decimal], ...]  # (Chinese label, area)
+    mode_label: str
+    option_label: str  # e.g. 产权调换（A60 两室一厅 60.12 m²）
+    lines: tuple[AmountLine, ...]
+    total: Decimal
+    flat_total: Decimal
+    net: Decimal
+    net_label: str  # 应付被征收人 / 被征收人应缴
+    upper: str  # amount in words of |net|
+    flats: tuple[FlatRow, ...] = ()
+    voucher_bonus_pct: Decimal | None = None
+    voucher_valid_until: dt.date | None = None
+    payment_days: int = 15  # 签约后N日内支付
+    moving_days: int = 30  # 签约后N日内搬迁交房
+    transition_months: int = 0
+    policy_version: str = ""
+    policy_hash: str = ""
+    qr_payload: str = ""  # empty on a calculation sheet
+    copy_label: str = ""  # "" for the original, "副本" on reprints
+    copies: int = 4  # 本协议一式N份
+    signatures: tuple[Signature, ...] = ()  # empty: wet-ink mode (signature lines, fingerprint boxes)
+    printed_at: dt.datetime | None = None
+    notes: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class NoticeRow:
+    """One line of the public notice list (公示): never an ID number, names masked (张*伟)."""
+
+    household_code: str
+    masked_name: str
+    registered_area: Decimal
+    found_legal_area: Decimal
+    illegal_area: Decimal
+    temporary_area: Decimal
+    mode_label: str
+    total: Decimal | None  # None before a calculation
+
+
+@dataclass(frozen=True)
+class NoticeList:
+    project_name: str
+    decision_no: str
+    section: str  # 地块 / 片区 shown in the title
+    published_on: dt.date
+    rows: tuple[NoticeRow, ...]
+    notice_days: int = 10  # 公示期
+    contact: str = ""

@@ -1,0 +1,1 @@
+"""Agreements (征收补偿协议): numbers, signed QR payloads, lifecycle, rendering, verification."""

@@ -1,0 +1,85 @@
+"""Filling the printable AgreementDoc from the database, and rendering it (PDFs via core/documents)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import uuid
+from decimal import Decimal
+from pathlib import Path
+from typing import BinaryIO
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from survey_app.core.compensation.calculation import Calculation as Result
+from survey_app.core.documents.model import AgreementDoc, AmountLine, Certificate, FlatRow, Party, PartRow
+from survey_app.core.domain.errors import NotFound
+from survey_app.core.domain.statuses import STRUCTURE_LABELS, Legality, Use
+from survey_app.core.storage.database import Database
+from survey_app.core.storage.models import Agreement, BuildingPart, Calculation, Household, Project, Tenure
+
+
+def _parts(s: Session, h: Household) -> tuple[tuple[PartRow, ...], tuple[tuple[str, Decimal], ...]]:
+    parts = s.scalars(select(BuildingPart).where(BuildingPart.household_id == h.id, BuildingPart.deleted_at.is_(None))
+                      .order_by(BuildingPart.sort_order)).all()
+    rows = tuple(PartRow(p.label, p.area, Use(p.use).label, STRUCTURE_LABELS.get(p.structure, p.structure),
+                         Legality(p.legality).label) for p in parts)
+    by_legality: dict[str, Decimal] = {}
+    for p in parts:
+        by_legality[Legality(p.legality).label] = by_legality.get(Legality(p.legality).label, Decimal("0.00")) + p.area
+    return rows, tuple(by_legality.items())
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(day.day, last))
+
+
+def build_doc(s: Session, h: Household, result: Result, *, number: str, template_version: str,
+              qr_payload: str = "", copy_label: str = "", issued_on: dt.date | None = None) -> AgreementDoc:
+    """An AgreementDoc for one option of a household (agreement, or calculation sheet without number)."""
+    project = s.get(Project, h.project_id)
+    tenures = s.scalars(select(Tenure).where(Tenure.household_id == h.id, Tenure.deleted_at.is_(None))
+                        .order_by(Tenure.id)).all()
+    parties = tuple(Party(t.owner_name, t.owner_id_number, "被征收人" if i == 0 else "共有人")
+                    for i, t in enumerate(tenures)) or (Party(h.head_name, h.head_id_number, "被征收人", h.phone),)
+    parts, by_legality = _parts(s, h)
+    flats = tuple(FlatRow(ln.label, Decimal("0"), ln.formula, -ln.amount) for ln in result.lines
+                  if ln.section == "flat")
+    v = result.voucher
+    option = result.mode_label + (f"（{result.flat_label}）" if result.flat_label else "")
+    return AgreementDoc(
+        number=number, template=result.mode, template_version=template_version, project_name=project.name,
+        decision_no=project.decision_no, authority=project.authority, implementer=project.implementer,
+        valuation_date=project.valuation_date, household_code=h.household_code, address=h.address,
+        parties=parties,
+        certificates=tuple(Certificate(t.certificate_type, t.certificate_no, t.owner_name, t.share) for t in tenures),
+        parts=parts, area_by_legality=by_legality, mode_label=result.mode_label, option_label=option,
+        lines=tuple(AmountLine(ln.code, ln.label, ln.formula, ln.amount, ln.section) for ln in result.lines),
+        total=result.total, flat_total=result.flat_total, net=result.net, net_label=result.net_label,
+        upper=result.upper, flats=flats,
+        voucher_bonus_pct=v.bonus_pct if v else None,
+        voucher_valid_until=_add_months(issued_on or dt.date.today(), v.valid_months) if v else None,
+        policy_version=result.policy_version, policy_hash=result.policy_hash, qr_payload=qr_payload,
+        copy_label=copy_label,
+    )
+
+
+def render_agreement_pdf(db: Database, agreement_id: str | uuid.UUID, out: Path | BinaryIO, *,
+                         copy_label: str = "") -> None:
+    """Render a stored agreement (its calculation as stored, its signed QR) to a PDF."""
+    from survey_app.core.documents import render_agreement
+
+    aid = agreement_id if isinstance(agreement_id, uuid.UUID) else uuid.UUID(str(agreement_id))
+    with db.read() as s:
+        a = s.get(Agreement, aid)
+        if a is None:
+            raise NotFound("协议不存在")
+        h = s.get(Household, a.household_id)
+        result = Result.from_json(s.get(Calculation, a.calculation_id).result_json)
+        doc = build_doc(s, h, result, number=a.number, template_version=a.template_version,
+                        qr_payload=a.qr_payload, copy_label=copy_label)
+    render_agreement(doc, out)

@@ -1,0 +1,134 @@
+"""Verifying a printed agreement offline: from its QR (in a PDF, a photo or scan, or the text).
+
+Valid means: our format, signed by a device of the project (public keys from the database or a
+key file), signature correct. With a database, the record is compared too: a voided agreement,
+an unknown number, or a record whose content no longer hashes to what was printed is called out.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import select
+
+from survey_app.core.compensation.calculation import Calculation as Result
+from survey_app.core.domain.errors import ValidationError
+from survey_app.core.domain.money import from_fen
+from survey_app.core.services.agreements import payload as qr
+from survey_app.core.services.agreements.content import canonical_content, content_hash
+from survey_app.core.services.agreements.lifecycle import parties_of
+from survey_app.core.storage.database import Database
+from survey_app.core.storage.models import Agreement, Calculation, Household, Project
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp"}
+
+
+@dataclass
+class Verdict:
+    valid: bool
+    message: str  # Chinese, one line
+    payload: qr.Payload | None = None
+    record: str = "not_checked"  # matches | unknown | void | tampered | not_checked
+    record_message: str = ""
+    details: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.valid and self.record in ("matches", "not_checked")
+
+    def to_dict(self) -> dict:
+        p = self.payload
+        return {
+            "valid": self.valid, "ok": self.ok, "message": self.message, "record": self.record,
+            "record_message": self.record_message,
+            "number": p.number if p else None, "household": p.household_code if p else None,
+            "mode": p.mode if p else None, "net": f"{from_fen(p.net_fen):.2f}" if p else None,
+            "device": p.device if p else None, **self.details,
+        }
+
+
+def read_qr(path: Path) -> str:
+    """The text of the first QR code in a PDF (first page, 150 dpi) or an image file."""
+    import zxingcpp
+    from PIL import Image
+
+    path = Path(path)
+    if not path.is_file():
+        raise ValidationError(f"找不到文件：{path}")
+    if path.suffix.lower() == ".pdf":
+        if shutil.which("pdftoppm") is None:
+            raise ValidationError("需要 poppler-utils（pdftoppm）来读取 PDF 中的二维码")
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run(["pdftoppm", "-r", "150", "-f", "1", "-l", "1", "-png", str(path), f"{tmp}/p"],
+                           check=True, capture_output=True)
+            pages = sorted(Path(tmp).glob("p*.png"))
+            if not pages:
+                raise ValidationError("无法读取该 PDF")
+            with Image.open(pages[0]) as img:
+                found = zxingcpp.read_barcodes(img)
+    elif path.suffix.lower() in IMAGE_SUFFIXES:
+        with Image.open(path) as img:
+            found = zxingcpp.read_barcodes(img)
+    else:
+        raise ValidationError("只能核验 PDF 或图片（PNG/JPG）文件，或直接输入二维码内容")
+    codes = [r.text for r in found if r.format == zxingcpp.BarcodeFormat.QRCode]
+    if not codes:
+        raise ValidationError("文件中没有找到可识别的二维码（请提高扫描清晰度）")
+    return codes[0]
+
+
+def verify_text(text: str, keys: dict[str, Ed25519PublicKey]) -> Verdict:
+    """Check format and signature of a payload against the project's device keys."""
+    try:
+        p = qr.parse(text)
+    except ValidationError as e:
+        return Verdict(False, str(e))
+    key = keys.get(p.device)
+    if key is None:
+        return Verdict(False, f"签名设备 {p.device} 不是本项目已登记的设备，无法确认真伪", p)
+    if not qr.check_signature(p, key):
+        return Verdict(False, "签名无效：二维码内容被改动，或不是该设备签发", p)
+    return Verdict(True, f"签名有效：由设备 {p.device} 签发", p)
+
+
+def check_record(db: Database, verdict: Verdict) -> Verdict:
+    """Compare a validly signed payload with the agreement record in ``db``."""
+    p = verdict.payload
+    if p is None or not verdict.valid:
+        return verdict
+    with db.read() as s:
+        a = s.scalar(select(Agreement).where(Agreement.number == p.number))
+        if a is None:
+            verdict.record, verdict.record_message = "unknown", "本数据库中没有该编号的协议（可能尚未同步）"
+            return verdict
+        verdict.details["status"] = a.status
+        if a.status == "void":
+            verdict.record = "void"
+            verdict.record_message = f"该协议已作废（{a.void_reason}），不能作为有效协议使用"
+            return verdict
+        h = s.get(Household, a.household_id)
+        calc = s.get(Calculation, a.calculation_id)
+        project = s.get(Project, h.project_id)
+        result = Result.from_json(calc.result_json)
+        content = canonical_content(number=a.number, project_code=project.code, household_code=h.household_code,
+                                    parties=parties_of(s, h), result=result, template=a.mode,
+                                    template_version=a.template_version)
+        digest = content_hash(content)
+        problems = []
+        if a.qr_payload != p.text:
+            problems.append("二维码与记录中的不一致")
+        if qr.Payload.hash_prefix(digest) != p.content_hash_prefix or a.content_hash != digest:
+            problems.append("协议内容与签发时不一致")
+        if a.net != from_fen(p.net_fen) or result.net != a.net:
+            problems.append(f"金额不一致（二维码 {from_fen(p.net_fen):.2f}，记录 {a.net:.2f}）")
+        if problems:
+            verdict.record, verdict.record_message = "tampered", "；".join(problems)
+        else:
+            verdict.record = "matches"
+            verdict.record_message = f"与记录一致（状态：{ {'draft': '草稿', 'printed': '已打印', 'signed': '已签订'}[a.status] }）"
+    return verdict

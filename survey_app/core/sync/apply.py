@@ -1,0 +1,140 @@
+"""Applying incoming records in one transaction: insert, fast-forward, no-op, or conflict.
+
+Rules (after ODK Central and Anki):
+* a record we don't have is inserted;
+* a record we have at exactly the sender's base rev is fast-forwarded to the sender's version;
+* the same rev with the same content is a no-op (a replayed bundle changes nothing);
+* anything else — our copy moved on from the sender's base, or the same rev with different
+  content — is a **conflict**: our version stays, the incoming one is kept in ``sync_issues``
+  for a person to decide. Nothing is ever silently overwritten.
+
+Every applied change enters this database's audit chain (one event per row, fingerprinted in
+stored form like any other change), so ``audit verify`` holds after an import.
+
+Speed: rows arrive in stored form, so inserts and updates are DB-API ``executemany`` calls
+(HQ imports ≥ 30,000 records/s into SQLite; ORM objects would manage ~12k/s).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import Table
+from sqlalchemy.engine import Connection
+
+from survey_app.core.security import audit_chain
+from survey_app.core.storage import rowcodec
+from survey_app.core.storage.bulk import chain_head
+from survey_app.core.storage.models import AuditEvent, SyncIssue
+from survey_app.core.storage.types import utcnow
+from survey_app.core.sync.records import BY_NAME, ORDER, Record, sort_for_apply
+
+
+@dataclass
+class ApplyReport:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    applied: list[tuple[str, str, int]] = field(default_factory=list)  # (table, id, rev) now as sent
+    by_table: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    @property
+    def records(self) -> int:
+        return self.inserted + self.updated + self.unchanged + self.conflicts
+
+
+def _fetch_existing(conn: Connection, table: Table, ids: list[str]) -> dict[str, tuple]:
+    out: dict[str, tuple] = {}
+    prep = conn.dialect.identifier_preparer
+    cols = ", ".join(prep.format_column(c) for c in table.columns)
+    id_pos = [c.name for c in table.columns].index("id")
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = conn.exec_driver_sql(f"SELECT {cols} FROM {prep.format_table(table)} WHERE id IN ({marks})",
+                                    tuple(chunk)).fetchall()
+        out.update({r[id_pos]: tuple(r) for r in rows})
+    return out
+
+
+def apply_records(conn: Connection, records: list[Record], *, source_device: str, bundle_seq: int = 0,
+                  issue_kind: str = "conflict") -> ApplyReport:
+    """Apply ``records`` inside the caller's transaction (SQLite only: rows travel in SQLite's stored form)."""
+    if conn.dialect.name != "sqlite":
+        raise NotImplementedError("sync import is implemented for SQLite")
+    report = ApplyReport()
+    prep = conn.dialect.identifier_preparer
+    seq, prev = chain_head(conn)
+    now = utcnow()
+    at = rowcodec.encode_utc(now)
+    events: list[tuple] = []
+    issues: list[dict] = []
+    by_table: dict[str, list[Record]] = defaultdict(list)
+    for r in sort_for_apply(records):
+        by_table[r.table].append(r)
+    for name, recs in sorted(by_table.items(), key=lambda kv: ORDER[kv[0]]):
+        table = BY_NAME[name]
+        names = [c.name for c in table.columns]
+        rev_pos = names.index("rev")
+        existing = _fetch_existing(conn, table, [r.id for r in recs])
+        inserts, updates = [], []
+        for r in recs:
+            incoming = r.stored(table)
+            have = existing.get(r.id)
+            if have is None:
+                inserts.append(incoming)
+                action = "sync_insert"
+            elif have == incoming:
+                report.unchanged += 1
+                report.applied.append((name, r.id, r.rev))
+                continue
+            elif have[rev_pos] == r.base and r.rev > r.base:
+                updates.append(incoming)
+                action = "sync_update"
+            else:
+                report.conflicts += 1
+                issues.append(dict(kind=issue_kind, entity=name, entity_id=r.id, device=source_device,
+                                   bundle_seq=bundle_seq, base_rev=r.base, local_rev=have[rev_pos],
+                                   incoming_rev=r.rev, local_json=json.dumps(dict(zip(names, have)), ensure_ascii=False),
+                                   incoming_json=json.dumps(r.row, ensure_ascii=False),
+                                   message=_conflict_message(have[rev_pos], r), status="open", created_at=now))
+                continue
+            existing[r.id] = incoming
+            seq += 1
+            rhash = audit_chain.row_hash(list(incoming))
+            user = r.row.get("updated_by") or ""
+            device = r.row.get("origin_device") or source_device
+            changes = json.dumps({"bundle": f"{source_device}#{bundle_seq}", "rev": r.rev}, separators=(",", ":"))
+            h = audit_chain.event_hash(prev, seq, at, user, device, action, name, r.id, changes, rhash)
+            events.append((seq, at, user, device, action, name, r.id, changes, rhash, h))
+            prev = h
+            report.applied.append((name, r.id, r.rev))
+            report.by_table[name] += 1
+        cols = ", ".join(prep.format_column(c) for c in table.columns)
+        if inserts:
+            marks = ", ".join("?" * len(names))
+            conn.exec_driver_sql(f"INSERT INTO {prep.format_table(table)} ({cols}) VALUES ({marks})", inserts)
+            report.inserted += len(inserts)
+        if updates:
+            sets = ", ".join(f"{prep.format_column(c)} = ?" for c in table.columns if c.name != "id")
+            id_pos = names.index("id")
+            params = [tuple(v for i, v in enumerate(u) if i != id_pos) + (u[id_pos],) for u in updates]
+            conn.exec_driver_sql(f"UPDATE {prep.format_table(table)} SET {sets} WHERE id = ?", params)
+            report.updated += len(updates)
+    if events:
+        ae = AuditEvent.__table__
+        cols = ", ".join(prep.format_column(c) for c in ae.columns)
+        conn.exec_driver_sql(f"INSERT INTO audit_events ({cols}) VALUES ({', '.join('?' * len(ae.columns))})",
+                             events)
+    if issues:
+        conn.execute(SyncIssue.__table__.insert(), issues)
+    return report
+
+
+def _conflict_message(local_rev: int, r: Record) -> str:
+    if local_rev == r.rev:
+        return f"同一版本（{r.rev}）内容不同：两处各自修改了同一记录"
+    return f"本地版本 {local_rev} 已不同于对方的基础版本 {r.base}：两处从同一版本各自修改"

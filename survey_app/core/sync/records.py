@@ -1,0 +1,64 @@
+"""Records as they travel in bundles: JSON lines in stored form (survey_app/core/storage/rowcodec.py).
+
+    {"t": "members", "id": "0188…", "rev": 3, "base": 2, "row": {"name": "张伟", "area": 5832, …}}
+
+Values are exactly what SQLite stores (integer fen, hex ids, "YYYY-MM-DD HH:MM:SS.ffffff"), keyed
+by column name so a bundle written by an older schema still reads. ``base`` is the rev the sender
+last had in common with the receiver (0 for a record the receiver has never seen).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table
+
+from survey_app.core.storage.models import Base, Synced
+
+# Synced tables in insert order (parents before children), for applying and for exports.
+SYNCED_TABLES: tuple[Table, ...] = tuple(
+    t for t in Base.metadata.sorted_tables if "rev" in t.c and "origin_device" in t.c)
+BY_NAME = {t.name: t for t in SYNCED_TABLES}
+ORDER = {t.name: i for i, t in enumerate(SYNCED_TABLES)}
+
+
+@dataclass(frozen=True)
+class Record:
+    table: str
+    id: str
+    rev: int
+    base: int
+    row: dict[str, Any]  # column name → stored value
+
+    def to_line(self) -> str:
+        return json.dumps({"t": self.table, "id": self.id, "rev": self.rev, "base": self.base, "row": self.row},
+                          ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    @staticmethod
+    def from_line(line: str) -> Record:
+        d = json.loads(line)
+        if d["t"] not in BY_NAME:
+            raise ValueError(f"unknown table {d['t']!r}")
+        return Record(d["t"], d["id"], int(d["rev"]), int(d["base"]), d["row"])
+
+    def stored(self, table: Table) -> tuple:
+        """The row as a tuple in the receiving schema's column order (missing columns: None)."""
+        return tuple(self.row.get(c.name) for c in table.columns)
+
+
+def write_lines(records: Iterable[Record]) -> bytes:
+    return "".join(r.to_line() + "\n" for r in records).encode()
+
+
+def read_lines(data: bytes) -> Iterator[Record]:
+    for line in data.decode().splitlines():
+        if line.strip():
+            yield Record.from_line(line)
+
+
+def sort_for_apply(records: Iterable[Record]) -> list[Record]:
+    """Parents first, so foreign keys hold at every insert."""
+    return sorted(records, key=lambda r: (ORDER[r.table], r.id))
