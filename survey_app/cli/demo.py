@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -12,6 +13,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=1, help="随机种子：相同种子生成相同数据")
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=run)
+    q = sub.add_parser("demo-sync", help="生成同步演示：一个指挥部、两台已登记的调查笔记本")
+    q.add_argument("--dir", type=Path, required=True, help="空目录")
+    q.add_argument("--households", type=int, default=300)
+    q.set_defaults(func=run_sync)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -26,4 +31,15 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"已生成 {summary.households:,} 户（{summary.rows:,} 条记录），用时 {elapsed:.1f} 秒：{db.path or db.url}")
         print("演示账号：" + "，".join(f"{u} / {p}（{r.label}）" for u, p, r, _ in DEMO_USERS))
+    return 0
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    from survey_app.core.services.demo.sync_demo import DEVICE_KEY_PASSWORD, HQ_KEY_PASSWORD, create_sync_demo
+
+    demo = create_sync_demo(args.dir, households=args.households)
+    print(f"指挥部：{demo.hq}（密钥密码 {HQ_KEY_PASSWORD}）")
+    for code, path in demo.devices.items():
+        print(f"设备 {code}：{path}（密钥密码 {DEVICE_KEY_PASSWORD}）")
+    print(f"U盘目录：{demo.usb}；说明见 {args.dir / 'README.txt'} 与 docs/sync.md")
     return 0

@@ -25,6 +25,9 @@ th { background-color: #eef2f6; font-weight: normal; color: #333; }
 td.k { color: #666; white-space: nowrap; padding-right: 12px; }
 .muted { color: #777; }
 .tag { color: #9c2f00; }
+table.returned { background-color: #fde8e6; border-color: #e0a49c; margin: 6px 0 4px 0; }
+table.returned td { color: #7a1a10; }
+table.reviewed td { color: #1d5a2a; }
 </style>
 """
 
@@ -64,8 +67,26 @@ class HouseholdDetailHtml:
     def render(self, d: HouseholdDetail) -> str:
         title = (f"<h2>{_e(d.household_code)}　{_e(d.head_name)}　"
                  f'<span class="muted">{_e(labels.status(d.status))}</span></h2>')
-        return "".join([STYLE, title, self.head(d), self.members(d), self.tenures(d), self.parts(d),
+        return "".join([STYLE, title, self.review(d), self.head(d), self.members(d), self.tenures(d), self.parts(d),
                         self.fixtures(d), self.businesses(d), self.appraisals(d)])
+
+    def review(self, d: HouseholdDetail) -> str:
+        """The supervisor's comment, right under the title: a return is what the worker must act on."""
+        comment = (d.review_comment or "").strip()
+        if not comment:
+            return ""
+        if d.status == "pending":  # returned for rework: shown as a red box the worker cannot miss
+            title = _e(self.tr("复核退回，请按意见修改后重新提交："))
+            return (f'<table class="returned" width="99%" border="1" cellspacing="0" cellpadding="8"><tr><td>'
+                    f"<b>{title}</b><br>{_e(comment)}</td></tr></table>")
+        text = _e(self.tr("复核意见：{comment}").format(comment=comment))
+        return f'<table class="reviewed" cellpadding="2"><tr><td>{text}</td></tr></table>'
+
+    def chosen(self, d: HouseholdDetail) -> str:
+        if not d.chosen_option:
+            return ""
+        _, _, flat = d.chosen_option.partition(":")  # "exchange:A60" → the flat type after the mode
+        return _e(labels.mode(d.chosen_mode) + (f"（{flat}）" if flat else ""))
 
     def head(self, d: HouseholdDetail) -> str:
         updated = self.tr("第{rev}版　{when}　{who}").format(
@@ -77,8 +98,10 @@ class HouseholdDetailHtml:
             (self.tr("地址"), _e(d.address)),
             (self.tr("地块"), _e(d.section)),
             (self.tr("调查员"), _e(d.assigned_to)),
+            (self.tr("调查人"), _e(d.surveyed_by) if d.surveyed_by and d.surveyed_by != d.assigned_to else ""),
             (self.tr("签约意愿"), _e(labels.willingness(d.willingness))),
             (self.tr("意向安置方式"), _e(labels.mode(d.preferred_mode))),
+            (self.tr("已选安置方案"), f"<b>{self.chosen(d)}</b>" if d.chosen_option else ""),
             (self.tr("备注"), _e(d.notes)),
             (self.tr("最后修改"), f'<span class="muted">{_e(updated)}</span>'),
         ]

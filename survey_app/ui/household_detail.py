@@ -52,6 +52,17 @@ class HouseholdDetailView(QTextBrowser):
         if self._painted:
             self._timer.start()
 
+    def reload(self) -> None:
+        """Read the shown household again (its data changed); keeps the scroll position."""
+        if self._key is None:
+            return
+        bar = self.verticalScrollBar()
+        position = bar.value()
+        self.detail = None  # forces _load_pending to read it again
+        self._pending = self._key
+        self._load_pending()
+        bar.setValue(position)
+
     def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
         super().paintEvent(event)
         if not self._painted:

@@ -1,4 +1,5 @@
-"""The row above the household list: search box (search as you type) and status filter with counts.
+"""The row above the household list: search box (search as you type), status filter with counts,
+地块 (section) filter and the 只看我的 (assigned to me) toggle.
 
 Typing restarts a short single-shot timer; the search runs when the user pauses (DEBOUNCE_MS), so
 a fast typist costs one SQL query, not one per key. Enter searches at once and moves to the list;
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from survey_app.ui import formatting, labels
 
@@ -17,25 +18,43 @@ DEBOUNCE_MS = 180
 
 
 class HouseholdFilterBar(QWidget):
-    """Emits ``text_changed`` (debounced) and ``status_changed`` (code or None for 全部)."""
+    """Emits ``text_changed`` (debounced), ``status_changed`` / ``section_changed`` (value or None for
+    全部) and ``mine_toggled(bool)``."""
 
     text_changed = Signal(str)
     status_changed = Signal(object)
+    section_changed = Signal(object)
+    mine_toggled = Signal(bool)
     leave_down = Signal()  # Down/Enter in the search box: the list should take the focus
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.search = QLineEdit(self)
         self.search.setObjectName("householdSearch")
-        self.search.setPlaceholderText(self.tr("搜索 户号 / 姓名 / 拼音 / 身份证号 / 电话 / 地址"))
+        self.search.setPlaceholderText(self.tr("搜索 户号 / 姓名 / 拼音 / 身份证号 / 电话 / 地址 / 协议号"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(300)
+        self.search.setMinimumWidth(260)
+        self.search.setMinimumHeight(32)  # finger-sized on a touch laptop
         self.search.installEventFilter(self)
         self.status = QComboBox(self)
         self.status.setObjectName("statusFilter")
         self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         status_label = QLabel(self.tr("状态"), self)
         status_label.setBuddy(self.status)
+        self.section = QComboBox(self)
+        self.section.setObjectName("sectionFilter")
+        self.section.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        section_label = QLabel(self.tr("地块"), self)
+        section_label.setBuddy(self.section)
+        self.mine = QToolButton(self)
+        self.mine.setObjectName("mineToggle")
+        self.mine.setText(self.tr("只看我的"))
+        self.mine.setToolTip(self.tr("只列出分配给我的住户"))
+        self.mine.setCheckable(True)
+        self.mine.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for combo in (self.status, self.section):
+            combo.setMinimumHeight(32)
+        self.mine.setMinimumHeight(32)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -43,16 +62,27 @@ class HouseholdFilterBar(QWidget):
         self._emitted = ""
         self.search.textChanged.connect(lambda _text: self._timer.start())
         self.status.currentIndexChanged.connect(lambda _i: self.status_changed.emit(self.current_status()))
+        self.section.currentIndexChanged.connect(lambda _i: self.section_changed.emit(self.current_section()))
+        self.mine.toggled.connect(self.mine_toggled)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(self.search, 1)
         layout.addWidget(status_label)
         layout.addWidget(self.status)
+        layout.addSpacing(4)
+        layout.addWidget(section_label)
+        layout.addWidget(self.section)
+        layout.addSpacing(4)
+        layout.addWidget(self.mine)
         self.set_counts({code: 0 for code in labels.STATUS_CODES})
+        self.set_sections([])
 
+    # The 全部 entries carry "" rather than None: with PySide6 6.12 on Python 3.11, currentData()
+    # of an item whose data is None loses a reference to None on every call (the interpreter aborts
+    # once it reaches zero); a string is safe.
     def current_status(self) -> str | None:
-        return self.status.currentData()
+        return self.status.currentData() or None
 
     def set_counts(self, counts: dict[str, int]) -> None:
         """Refill the status combo as "待调查 (1,234)", keeping the current choice."""
@@ -60,13 +90,34 @@ class HouseholdFilterBar(QWidget):
         self.status.blockSignals(True)
         self.status.clear()
         total = sum(counts.values())
-        self.status.addItem(self.tr("全部 ({n})").format(n=formatting.count(total)), None)
+        self.status.addItem(self.tr("全部 ({n})").format(n=formatting.count(total)), "")
         for code in labels.STATUS_CODES:
             text = self.tr("{label} ({n})").format(label=labels.status(code), n=formatting.count(counts.get(code, 0)))
             self.status.addItem(text, code)
         index = self.status.findData(current) if current else 0
         self.status.setCurrentIndex(max(index, 0))
         self.status.blockSignals(False)
+
+    def current_section(self) -> str | None:
+        return self.section.currentData() or None
+
+    def set_sections(self, sections: list[str]) -> None:
+        """Refill the 地块 combo (全部 first), keeping the current choice when it still exists."""
+        current = self.current_section()
+        self.section.blockSignals(True)
+        self.section.clear()
+        self.section.addItem(self.tr("全部"), "")
+        for name in sections:
+            self.section.addItem(name, name)
+        index = self.section.findData(current) if current else 0
+        self.section.setCurrentIndex(max(index, 0))
+        self.section.blockSignals(False)
+        if current and index < 0:  # the chosen section vanished: the list must stop filtering by it
+            self.section_changed.emit(None)
+
+    def set_status(self, status: str | None) -> None:
+        """Choose a status programmatically (the home page's tiles); emits ``status_changed``."""
+        self.status.setCurrentIndex(max(self.status.findData(status) if status else 0, 0))
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

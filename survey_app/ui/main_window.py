@@ -1,26 +1,30 @@
-"""The main window: household list (left, ~60%) and the selected household's details (right).
+"""The main window: a navigation rail on the left and one page at a time on the right.
 
-Built to be on screen fast (DESIGN §8: 0.8 s from process start over 10k households): one SQL
-search and one status count before the first paint, rows fetched only for the visible lines.
-Menus: 文件 (退出), 视图 → 语言 (takes effect at the next start), 帮助 (关于).
-Keys: Ctrl+F search, Esc clears the search, arrows move in the list.
-Threading: GUI thread only; long jobs go through the TaskRunner handed in by app.py.
+Pages (survey_app/ui/pages): 首页 (my day), 住户 (household list + details, the start page), 测算 (the
+selected household's options side by side) and 复核 (review queue; supervisor and HQ only).
+Start-up budget (DESIGN §8: 0.8 s from process start over 10k households): only the start page is
+built before the first paint — one SQL search and one status count, rows fetched for the visible
+lines only; the other pages are built on their first visit.
+Menus: 文件 (退出), 视图 (搜索, 语言 — takes effect at the next start), 帮助 (关于).
+Keys: Ctrl+1…4 pages, Ctrl+F search, Esc clears the search, arrows move in the list, Enter or
+double-click opens the household in the editor.
+Threading: GUI thread only; long jobs and writes go through the TaskRunner handed in by app.py.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from survey_app.core.services import households
+from survey_app.core.domain.roles import Permission
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.uow import Actor
 from survey_app.ui import i18n, labels
-from survey_app.ui.household_detail import HouseholdDetailView
-from survey_app.ui.household_filter_bar import HouseholdFilterBar
-from survey_app.ui.household_model import HouseholdModel
-from survey_app.ui.household_table import HouseholdTable
+from survey_app.ui.changes import ChangeHub
+from survey_app.ui.pages import navigation as nav
+from survey_app.ui.pages.common import can
+from survey_app.ui.pages.households_page import HouseholdsPage
 from survey_app.ui.task_runner import TaskRunner
 
 APP_VERSION = "0.1.0"
@@ -28,9 +32,11 @@ APP_VERSION = "0.1.0"
 
 class MainWindow(QMainWindow):
     def __init__(self, db: Database, actor: Actor, *, project_name: str = "", language: str = "zh_CN",
-                 runner: TaskRunner | None = None):
+                 runner: TaskRunner | None = None, start_page: str = nav.HOUSEHOLDS):
         super().__init__()
-        self.db, self.actor, self.runner, self.language = db, actor, runner, language
+        self.db, self.actor, self.language = db, actor, language
+        self.runner = runner if runner is not None else TaskRunner()
+        self.runner.set_parent_widget(self)
         self.setObjectName("mainWindow")
         who = actor.display_name or actor.username
         title = self.tr("{name}（{role}）").format(name=who, role=labels.role(actor.role))
@@ -38,24 +44,31 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(" — ".join(x for x in (project_name, title, app_name) if x))
         self.resize(1280, 720)
 
-        self.model = HouseholdModel(db, self)
-        self.filter_bar = HouseholdFilterBar(self)
-        self.table = HouseholdTable(self.model, self)
-        self.detail = HouseholdDetailView(db, self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.rail = nav.NavigationRail(self)
+        self.rail.add_page(nav.HOME, self.tr("首页"), self.tr("我的今天：今日工作与负责区域进度"))
+        self.rail.add_page(nav.HOUSEHOLDS, self.tr("住户"), self.tr("住户列表、查找与详情"))
+        self.rail.add_page(nav.COMPENSATION, self.tr("测算"), self.tr("所选住户的各安置方案并排比较"))
+        if can(actor, Permission.REVIEW):
+            self.rail.add_page(nav.REVIEW, self.tr("复核"), self.tr("待复核的住户：通过或退回"))
+        self.rail.page_requested.connect(self.show_page)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("pageStack")
+        self.pages: dict[str, QWidget] = {}
+
+        # The 住户 page is always built: it owns the selection the 测算 page and the editor follow.
+        self.households_page = HouseholdsPage(db, actor, self.runner, self)
+        self.model = self.households_page.model
+        self.filter_bar = self.households_page.filter_bar
+        self.table = self.households_page.table
+        self.detail = self.households_page.detail
+        self._add_page(nav.HOUSEHOLDS, self.households_page)
 
         central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(8, 8, 8, 0)
-        layout.setSpacing(6)
-        layout.addWidget(self.filter_bar)
-        layout.addWidget(self.splitter, 1)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.rail)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
         self.count_label = QLabel(self)
@@ -65,34 +78,99 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(user_label)
 
         self._build_menus()
-        self.filter_bar.text_changed.connect(self.model.set_text)
-        self.filter_bar.status_changed.connect(self.model.set_status)
-        self.filter_bar.leave_down.connect(self._focus_list)
-        self.table.current_key_changed.connect(self.detail.show_key)
-        self.model.modelReset.connect(self._update_count)
+        self.households_page.count_changed.connect(self._update_count)
+        self.households_page.edit_requested.connect(self.open_editor)
+        self.households_page.compensation_requested.connect(self.show_compensation)
+        self.detail.loaded.connect(lambda d: self.rail.set_enabled(nav.COMPENSATION, d is not None))
+        self.rail.set_enabled(nav.COMPENSATION, False)
         self.refresh()
+        self.show_page(start_page)
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
-        super().showEvent(event)
-        if not getattr(self, "_sized", False):  # once: 60/40 of the real width, known only when shown
-            self._sized = True
-            width = max(self.splitter.width(), 600)
-            self.splitter.setSizes([width * 3 // 5, width - width * 3 // 5])
+    # --- pages ------------------------------------------------------------------------------------------
+
+    def _add_page(self, name: str, page: QWidget) -> None:
+        self.pages[name] = page
+        self.stack.addWidget(page)
+
+    def page(self, name: str) -> QWidget | None:
+        """The page called ``name``, built now if this is its first use (None: not for this role)."""
+        if name not in self.pages:
+            built = self._build_page(name)
+            if built is None:
+                return None
+            self._add_page(name, built)
+        return self.pages[name]
+
+    def _build_page(self, name: str) -> QWidget | None:
+        # Imported here: a page's module (and what it imports) costs nothing until it is first shown.
+        if name == nav.HOME:
+            from survey_app.ui.pages.home_page import HomePage
+
+            home = HomePage(self.db, self.actor, self)
+            home.status_requested.connect(self._show_status)
+            home.review_requested.connect(lambda: self.show_page(nav.REVIEW))
+            return home
+        if name == nav.COMPENSATION:
+            from survey_app.ui.pages.compensation_page import CompensationPage
+
+            comp = CompensationPage(self.db, self.actor, self.runner, self)
+            comp.back_requested.connect(lambda: self.show_page(nav.HOUSEHOLDS))
+            return comp
+        if name == nav.REVIEW and can(self.actor, Permission.REVIEW):
+            from survey_app.ui.pages.review_page import ReviewPage
+
+            return ReviewPage(self.db, self.actor, self.runner, self)
+        return None
+
+    def show_page(self, name: str) -> None:
+        if name == nav.COMPENSATION:
+            self.show_compensation(self.households_page.current_id())
+            return
+        page = self.page(name)
+        if page is None:
+            return
+        self._set_current(name, page)
+        if name == nav.HOUSEHOLDS:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def current_page(self) -> str:
+        widget = self.stack.currentWidget()
+        return next((n for n, p in self.pages.items() if p is widget), "")
+
+    def show_compensation(self, household_id: str | None) -> None:
+        """The 测算 page for one household (the one selected on the 住户 page)."""
+        page = self.page(nav.COMPENSATION)
+        page.show_household(household_id)
+        self._set_current(nav.COMPENSATION, page)
+
+    def _set_current(self, name: str, page: QWidget) -> None:
+        self.stack.setCurrentWidget(page)
+        self.rail.set_current(name)
+        self.count_label.setVisible(name == nav.HOUSEHOLDS)  # "共 n 户" counts the list only
+
+    def _show_status(self, status: str | None, mine: bool) -> None:
+        self.households_page.show_status(status, mine)
+        self.show_page(nav.HOUSEHOLDS)
+
+    def open_editor(self, household_id: str) -> None:
+        """Open the household in the editor dialog (its own module: imported on first use)."""
+        from survey_app.ui.editor.household_editor import HouseholdEditorDialog
+
+        dialog = HouseholdEditorDialog(self.db, self.actor, self.runner, household_id, parent=self)
+        # The editor may publish its own changes too; publishing twice only refreshes twice.
+        dialog.saved.connect(ChangeHub.instance().publish)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.editor = dialog
+        dialog.open()
 
     # --- data -------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Re-read counts and the list (after data changed, e.g. an import finished)."""
-        self.filter_bar.set_counts(households.status_counts(self.db))
-        self.model.refresh()
+        self.households_page.refresh()
 
-    def _update_count(self) -> None:
-        self.count_label.setText(self.tr("共 {n} 户").format(n=f"{self.model.rowCount():,}"))
-
-    def _focus_list(self) -> None:
-        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        if not self.table.currentIndex().isValid():
-            self.table.select_row(0)
+    def _update_count(self, n: int) -> None:
+        self.count_label.setText(self.tr("共 {n} 户").format(n=f"{n:,}"))
 
     # --- menus ------------------------------------------------------------------------------------------
 
@@ -108,7 +186,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         find_action = QAction(self.tr("搜索(&S)"), self)
         find_action.setShortcut(QKeySequence.StandardKey.Find)
-        find_action.triggered.connect(self.filter_bar.focus_search)
+        find_action.triggered.connect(self._find)
         view_menu.addAction(find_action)
         self.addAction(find_action)  # Ctrl+F works even with the menu bar hidden
         lang_menu = view_menu.addMenu(self.tr("语言(&L)"))
@@ -126,6 +204,10 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
+    def _find(self) -> None:
+        self.show_page(nav.HOUSEHOLDS)
+        self.filter_bar.focus_search()
+
     def _choose_language(self, action: QAction) -> None:
         code = action.data()
         if code == self.language:
@@ -142,7 +224,7 @@ class MainWindow(QMainWindow):
             "数据库：{path}").format(version=APP_VERSION, path=self.db.path or self.db.url))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        if self.runner is not None and self.runner.busy:
+        if self.runner.busy:
             answer = QMessageBox.question(self, self.tr("退出"), self.tr("还有任务在运行，确定要取消并退出吗？"))
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()

@@ -107,6 +107,8 @@ class AttachedPhoto:
     path: Path
     original_name: str
     captured_at: dt.datetime | None
+    gps_lat: Decimal | None = None
+    gps_lon: Decimal | None = None
 
 
 def attach_photos(db: Database, actor: Actor, household_id: str | uuid.UUID, files: Sequence[Path], *,
@@ -148,7 +150,7 @@ def attach_photos(db: Database, actor: Actor, household_id: str | uuid.UUID, fil
                            gps_lat=info.lat, gps_lon=info.lon, caption="")
             uow.session.add(a)
             uow.session.flush()
-            out.append(AttachedPhoto(a.id.hex, digest, dest, src.name, info.captured_at))
+            out.append(AttachedPhoto(a.id.hex, digest, dest, src.name, info.captured_at, info.lat, info.lon))
         uow.commit()
     return out
 
@@ -159,4 +161,4 @@ def list_photos(db: Database, household_id: str | uuid.UUID) -> list[AttachedPho
         rows = s.scalars(select(Attachment).where(Attachment.household_id == hid, Attachment.kind == "photo",
                                                   Attachment.deleted_at.is_(None)).order_by(Attachment.id)).all()
         return [AttachedPhoto(a.id.hex, a.sha256, media_path(db, a.sha256, Path(a.original_name).suffix or ".bin"),
-                              a.original_name, a.captured_at) for a in rows]
+                              a.original_name, a.captured_at, a.gps_lat, a.gps_lon) for a in rows]

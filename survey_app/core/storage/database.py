@@ -73,6 +73,11 @@ class Database:
         """A unit of work acting as ``actor``. ``with db.uow(a) as uow: …; uow.commit()``."""
         return UnitOfWork(self._write_sessions(), actor)
 
+    def begin_write(self) -> Any:
+        """A Connection in a write transaction (BEGIN IMMEDIATE on SQLite) for core bulk work; commits on
+        a clean exit, rolls back on an exception. Audit events are the caller's job (see storage/bulk.py)."""
+        return self._write_engine.begin()
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A short read-only session (never committed). Objects stay readable after the block

@@ -39,6 +39,7 @@ class ApplyReport:
     unchanged: int = 0
     conflicts: int = 0
     applied: list[tuple[str, str, int]] = field(default_factory=list)  # (table, id, rev) now as sent
+    held: list[tuple[str, str, int]] = field(default_factory=list)  # conflicts: kept as issues, not applied
     by_table: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
     @property
@@ -96,6 +97,7 @@ def apply_records(conn: Connection, records: list[Record], *, source_device: str
                 action = "sync_update"
             else:
                 report.conflicts += 1
+                report.held.append((name, r.id, r.rev))
                 issues.append(dict(kind=issue_kind, entity=name, entity_id=r.id, device=source_device,
                                    bundle_seq=bundle_seq, base_rev=r.base, local_rev=have[rev_pos],
                                    incoming_rev=r.rev, local_json=json.dumps(dict(zip(names, have)), ensure_ascii=False),

@@ -1,0 +1,126 @@
+"""Down to the field: HQ's signed assignment bundle for one device.
+
+It carries the published policy versions, the project's devices (with their public keys, so any
+laptop can verify any agreement), the field accounts, and the household roster assigned to the
+device with everything recorded about those households (HQ's current version, which includes any
+conflict HQ decided). The device refuses one not signed by its HQ. On the device a record without
+unsent local changes takes HQ's version; one with unsent local changes is kept and the difference
+recorded as an issue (HQ will see the device's version as a conflict when it arrives).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import select
+
+from survey_app.core.domain.roles import Permission, Role
+from survey_app.core.storage.database import Database
+from survey_app.core.storage.models import Household, User
+from survey_app.core.storage.uow import Actor
+from survey_app.core.sync import bundle, keys
+from survey_app.core.sync.apply import ApplyReport, apply_records
+from survey_app.core.sync.changes import mark_synced, synced_revs
+from survey_app.core.sync.export import project_code
+from survey_app.core.sync.peers import device_public, hq_signing_key
+from survey_app.core.sync.records import BY_NAME, Record, read_lines, write_lines
+
+SEQ = "sync.assignment_seq"
+SUFFIX = ".saassign"
+HOUSEHOLD_CHILDREN = ("members", "tenures", "building_parts", "fixtures", "survey_items", "businesses",
+                      "appraisals", "attachments", "calculations", "agreements", "vouchers", "grievances")
+
+
+def _rows(conn, table_name: str, where: str = "", params: tuple = ()) -> list[Record]:  # noqa: ANN001
+    table = BY_NAME[table_name]
+    prep = conn.dialect.identifier_preparer
+    names = [c.name for c in table.columns]
+    cols = ", ".join(prep.format_column(c) for c in table.columns)
+    sql = f"SELECT {cols} FROM {prep.format_table(table)}" + (f" WHERE {where}" if where else "")
+    out = []
+    for raw in conn.exec_driver_sql(sql, params):
+        row = dict(zip(names, raw))
+        out.append(Record(table_name, row["id"], row["rev"], 0, row))
+    return out
+
+
+def roster_records(db: Database, usernames: list[str]) -> list[Record]:
+    """Everything a device needs for the households assigned to ``usernames``."""
+    with db.engine.connect() as conn:
+        recs = _rows(conn, "projects") + _rows(conn, "policy_versions", "status = 'published'") + _rows(conn, "devices")
+        field_roles = (Role.FIELD_WORKER.value, Role.SUPERVISOR.value)
+        recs += _rows(conn, "users", f"role IN ({', '.join('?' * len(field_roles))})", field_roles)
+        marks = ", ".join("?" * len(usernames)) or "NULL"
+        households = _rows(conn, "households", f"assigned_to IN ({marks})", tuple(usernames))
+        recs += households
+        ids = [h.id for h in households]
+        for start in range(0, len(ids), 500):
+            chunk = tuple(ids[start:start + 500])
+            where = f"household_id IN ({', '.join('?' * len(chunk))})"
+            for child in HOUSEHOLD_CHILDREN:
+                recs += _rows(conn, child, where, chunk)
+                if child == "calculations":
+                    calc_ids = tuple(r.id for r in recs if r.table == "calculations" and r.row["household_id"] in chunk)
+                    if calc_ids:
+                        recs += _rows(conn, "calculation_lines",
+                                      f"calculation_id IN ({', '.join('?' * len(calc_ids))})", calc_ids)
+    return recs
+
+
+def write_assignment(db: Database, actor: Actor, pair: keys.KeyPair, device_code: str, usernames: list[str],
+                     out_dir: Path) -> Path:
+    """HQ: the assignment bundle for ``device_code`` with the roster of ``usernames``."""
+    actor.require(Permission.IMPORT_BUNDLES)
+    from survey_app.core.services.devices import local_device_code
+
+    project = project_code(db)
+    seq = int(db.setting(f"{SEQ}.{device_code}", "0")) + 1
+    recs = roster_records(db, usernames)
+    header = {"kind": "assignment", "project": project, "device": local_device_code(db), "seq": seq,
+              "prev_seq": seq - 1, "counts": {"records": len(recs)}, "for_device": device_code,
+              "usernames": usernames}
+    now = dt.datetime.now(dt.timezone(dt.timedelta(hours=8)))
+    path = Path(out_dir) / f"{project}_{device_code}_A{seq:05d}_{now:%Y%m%d}{SUFFIX}"
+    bundle.write_bundle(path, header, [("records.jsonl", write_lines(recs))], recipient=device_public(db, device_code),
+                        sender=pair)
+    db.set_setting(f"{SEQ}.{device_code}", str(seq))
+    return path
+
+
+def apply_from_hq(db: Database, records: list[Record], *, bundle_seq: int) -> ApplyReport:
+    """Device: apply HQ's records (clean local records take HQ's version), then mark them synced."""
+    with db.begin_write() as conn:
+        known = synced_revs(conn)
+        rebased = []
+        for r in records:
+            current = conn.exec_driver_sql(f"SELECT rev FROM {r.table} WHERE id = ?", (r.id,)).scalar()
+            base = known.get((r.table, r.id), 0)
+            if current is not None and current == base:
+                base = current  # no unsent local change: HQ's version may replace ours
+            elif current is not None:
+                base = -1  # unsent local change: keep ours, record the difference
+            rebased.append(Record(r.table, r.id, r.rev, base, r.row))
+        report = apply_records(conn, rebased, source_device="HQ", bundle_seq=bundle_seq)
+        mark_synced(conn, report.applied)
+    return report
+
+
+def import_assignment(db: Database, pair: keys.KeyPair, path: Path) -> ApplyReport:
+    """Device: verify (signed by our HQ, for us, this project) and apply an assignment bundle."""
+    opened = bundle.open_bundle(Path(path), recipient=pair, sender_key=hq_signing_key(db),
+                                project=project_code(db), kind="assignment")
+    with tempfile.TemporaryDirectory() as tmp:
+        records = list(read_lines(opened.extract(Path(tmp))["records.jsonl"].read_bytes()))
+    return apply_from_hq(db, records, bundle_seq=int(opened.header["seq"]))
+
+
+def assigned_usernames(db: Database) -> list[str]:
+    with db.read() as s:
+        return sorted(u for u in s.scalars(select(Household.assigned_to).distinct()) if u)
+
+
+def field_users(db: Database) -> list[str]:
+    with db.read() as s:
+        return list(s.scalars(select(User.username).where(User.role == Role.FIELD_WORKER.value)))

@@ -1,0 +1,382 @@
+"""Sync bundle files: write one, peek at its header, open (verify, then decrypt) one.
+
+A bundle is one file carried on a USB stick between a field laptop and HQ (DESIGN.md §6). A lost stick
+reveals nothing but the clear header; a damaged or forged file is refused before anything comes out.
+
+File layout (format version 1, integers big-endian; details and reasons in docs/sync-format.md)::
+
+    offset      size  field
+    0           8     MAGIC  89 53 56 42 0D 0A 1A 0A  ("\\x89SVB\\r\\n\\x1a\\n")
+    8           2     format version = 1
+    10          4     H = header length (<= 64 KiB)
+    14          H     header: canonical JSON (sorted keys, no spaces, UTF-8), in clear
+    14+H        32    ephemeral X25519 public key
+    46+H        4     C = chunk size (power of two, 64 B .. 16 MiB; 64 KiB by default)
+    50+H        B     body: ChaCha20-Poly1305 chunks of C plaintext bytes + 16-byte tag (last one <= C)
+    50+H+B      8     B = body length
+    58+H+B      64    Ed25519 signature by the sender
+    122+H+B     8     END_MAGIC  89 53 56 42 45 4E 44 0A ("\\x89SVBEND\\n")
+
+* preamble = bytes [0, 50+H): everything in clear before the body.
+* body key = HKDF-SHA256(X25519(ephemeral, recipient), salt = ephemeral pub ‖ recipient pub).
+* chunk i: nonce = i as 11 bytes ‖ (1 if last else 0); associated data = sha256(preamble).
+* signature = Ed25519(sender, "survey_app bundle signature v1\\0" ‖ preamble ‖ sha256(body)).
+* plaintext of the body = entries (name, size, data) then an end mark (``payload.py``).
+
+Header fields: ``kind`` (field | receipt | assignment | enroll_request | enroll_response), ``project``,
+``device`` (sender code), ``recipient`` (fingerprint of the recipient's keys), ``signer`` (fingerprint
+of the sender's keys), ``seq``, ``prev_seq``, ``created_at`` (UTC ISO), ``counts`` and whatever extra
+fields the caller adds. The header is NOT secret: never put names, ID numbers or money in it.
+
+Reading verifies everything before anything is returned: magic, version, header, layout, a registered
+sender, the signature over header + body hash (one streaming pass), project, kind and recipient; then
+it decrypts the whole body into a private temp folder, checking every chunk tag and that the body still
+hashes to what was signed, and only then returns an ``OpenedBundle``. So a caller can apply the
+contents in one transaction knowing the whole file was good.
+
+Threading: functions here block on file I/O and are meant for a worker thread; ``progress`` is called
+on that thread, and ``cancel`` is polled between pieces of at most 1 MiB.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import shutil
+import tempfile
+import weakref
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Union
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from survey_app.core.domain.errors import ValidationError
+from survey_app.core.files import atomic_writer
+from survey_app.core.sync.container import (
+    BAD_SIGNATURE, DAMAGED, DEFAULT_CHUNK, END_MAGIC, KINDS, MAX_CHUNK, MIN_CHUNK, NOT_FOR_US, TRAILER,
+    WRONG_PROJECT, BundleError, Layout, build_preamble, canonical_json, header_problem, printable, read_layout,
+    signed_message,
+)
+from survey_app.core.sync.keys import KeyPair, PublicKeys
+from survey_app.core.sync.payload import PayloadError, check_names, end_mark, entry_head, unpack
+from survey_app.core.sync.stream import ChunkEncryptor, StreamError, body_key, decrypt_chunks, new_body_key
+
+__all__ = ["BundleError", "BundleInfo", "Cancelled", "Entry", "OpenedBundle", "open_bundle", "read_header",
+           "write_bundle"]
+
+Entry = tuple[str, Union[bytes, bytearray, memoryview, Path]]
+Progress = Callable[[int, int, str], None]
+Cancel = Callable[[], bool]
+_PIECE = 1 << 20  # progress/cancel granularity and read size for file entries
+
+
+class Cancelled(Exception):
+    """The user cancelled; nothing was left behind (no bundle file, no temp folder)."""
+
+
+@dataclass(frozen=True)
+class BundleInfo:
+    """What one bundle file is: its header, size, the signed body hash and its entries (name, bytes)."""
+
+    path: Path
+    header: dict
+    size: int
+    body_sha256: str  # hex; covered by the signature, so it names this exact bundle (e.g. in a receipt)
+    entries: tuple[tuple[str, int], ...]
+
+
+def _poll(cancel: Cancel | None) -> None:
+    if cancel is not None and cancel():
+        raise Cancelled()
+
+
+def _complete_header(header: dict, recipient: PublicKeys, sender: KeyPair) -> dict:
+    full = {"seq": None, "prev_seq": None, "counts": {}} | dict(header)
+    for name, value in (("recipient", recipient.fingerprint), ("signer", sender.fingerprint)):
+        if full.get(name, value) != value:
+            raise ValidationError(f"同步包文件头字段 {name} 由密钥决定，不能另行指定", field=name)
+        full[name] = value
+    full.setdefault("created_at", dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+                    .replace("+00:00", "Z"))
+    problem = header_problem(full)
+    if problem:
+        raise ValidationError(f"同步包文件头字段不合法：{problem}", field=problem)
+    try:
+        canonical_json(full)
+    except (TypeError, ValueError):
+        raise ValidationError("同步包文件头只能包含 JSON 数据（字符串、整数、列表、字典）", field="header") from None
+    return full
+
+
+def _sized(entry: Entry) -> tuple[str, bytes | bytearray | memoryview | Path, int]:
+    name, source = entry
+    if isinstance(source, os.PathLike) and not isinstance(source, Path):
+        source = Path(source)
+    if isinstance(source, Path):
+        return name, source, source.stat().st_size
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return name, source, memoryview(source).nbytes
+    raise TypeError(f"entry {name!r}: data must be bytes or a Path")
+
+
+def write_bundle(path: Path, header: dict, entries: Iterable[Entry], *, recipient: PublicKeys, sender: KeyPair,
+                 progress: Progress | None = None, cancel: Cancel | None = None,
+                 chunk_size: int = DEFAULT_CHUNK) -> BundleInfo:
+    """Write a bundle of ``entries`` for ``recipient``, signed by ``sender``, atomically to ``path``.
+
+    ``header`` needs ``kind``, ``project`` and ``device``; ``seq``, ``prev_seq``, ``counts`` and
+    ``created_at`` are filled in when absent, ``recipient`` and ``signer`` always come from the keys.
+    File entries are streamed from disk (read once, in 1 MiB pieces); a file that changes size while
+    being read is refused. ``progress(done, total, label)`` counts plaintext bytes; ``cancel()`` returning
+    True raises ``Cancelled`` and leaves no file behind.
+    """
+    path = Path(path)
+    if not (MIN_CHUNK <= chunk_size <= MAX_CHUNK) or chunk_size & (chunk_size - 1):
+        raise ValueError("chunk_size must be a power of two in range")
+    full = _complete_header(header, recipient, sender)
+    items = [_sized(e) for e in entries]
+    check_names([name for name, _, _ in items])
+    total = sum(size for _, _, size in items)
+    try:
+        ephemeral, key = new_body_key(recipient.encryption_key)
+    except ValueError:
+        raise ValidationError("接收方的加密公钥无效") from None
+    preamble = build_preamble(full, ephemeral, chunk_size)
+    body_hash = hashlib.sha256()
+    body_len = done = 0
+    _poll(cancel)
+    with atomic_writer(path) as f:
+        f.write(preamble)
+
+        def sink(sealed: bytes) -> None:
+            nonlocal body_len
+            f.write(sealed)
+            body_hash.update(sealed)
+            body_len += len(sealed)
+
+        stream = ChunkEncryptor(key, hashlib.sha256(preamble).digest(), chunk_size, sink)
+        for name, source, size in items:
+            label = f"加密：{name}"
+            stream.write(entry_head(name, size))
+            for piece in _pieces(source, size, name):
+                _poll(cancel)
+                stream.write(piece)
+                done += len(piece)
+                if progress:
+                    progress(done, total, label)
+            if progress and size == 0:
+                progress(done, total, label)
+        stream.write(end_mark(len(items)))
+        stream.finish()
+        _poll(cancel)  # last chance: after this the file gets its final name
+        signature = sender.signing.sign(signed_message(preamble, body_hash.digest()))
+        f.write(TRAILER.pack(body_len, signature, END_MAGIC))
+    return BundleInfo(path, full, len(preamble) + body_len + TRAILER.size, body_hash.hexdigest(),
+                      tuple((name, size) for name, _, size in items))
+
+
+def _pieces(source: bytes | bytearray | memoryview | Path, size: int, name: str) -> Iterator[memoryview | bytes]:
+    if not isinstance(source, Path):
+        view = memoryview(source).cast("B")
+        for start in range(0, size, _PIECE):
+            yield view[start:start + _PIECE]
+        return
+    left = size
+    with open(source, "rb") as f:
+        while left:
+            block = f.read(min(_PIECE, left))
+            if not block:
+                break
+            left -= len(block)
+            yield block
+        if left or f.read(1):
+            raise ValidationError(f"文件在打包过程中被改动：{name}", field="entries")
+
+
+def read_header(path: Path) -> dict:
+    """The clear header of a bundle (no keys needed, nothing verified): for showing what a file is.
+
+    Raises ``BundleError`` if the file is not a bundle, of an unsupported version, or visibly damaged
+    (bad header, wrong length, missing end mark).
+    """
+    with _open(Path(path)) as f:
+        return _layout(f).header
+
+
+def _open(path: Path) -> BinaryIO:
+    try:
+        return open(path, "rb")
+    except OSError as e:
+        raise BundleError(f"无法读取同步包文件：{e.strerror or e}", "unreadable") from None
+
+
+def _layout(f: BinaryIO) -> Layout:
+    try:
+        return read_layout(f, os.fstat(f.fileno()).st_size)
+    except OSError as e:
+        raise BundleError(f"无法读取同步包文件：{e.strerror or e}", "unreadable") from None
+
+
+def open_bundle(path: Path, *, recipient: KeyPair, sender_key: Callable[[str], Ed25519PublicKey | None],
+                project: str | None = None, kind: str | None = None, work_dir: Path | None = None,
+                progress: Progress | None = None, cancel: Cancel | None = None) -> OpenedBundle:
+    """Verify a bundle completely, decrypt it into a private temp folder, and return it.
+
+    Checks, in order: magic, version, header, layout, ``sender_key(header["device"])`` is known, the
+    signature over header + body hash, ``project`` and ``kind`` (when given), and that the bundle was
+    made for ``recipient``. Then every chunk is decrypted and authenticated into a temp folder under
+    ``work_dir`` (default: the system temp folder — never the USB stick). Any failure raises
+    ``BundleError`` (``Cancelled`` on cancel) and leaves nothing behind. Close the result (or use it in
+    a ``with``) to delete the decrypted files.
+    """
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"unknown bundle kind {kind!r}")
+    path = Path(path)
+    with _open(path) as f:
+        layout = _layout(f)
+        header = layout.header
+        total = 2 * layout.body_len  # two passes: hash for the signature, then decrypt
+        signing_key = sender_key(header["device"])
+        if signing_key is None:
+            raise BundleError(f"未登记的设备 {printable(header['device'])}", "unknown_device")
+        try:
+            body_sha256 = _hash_body(f, layout, progress, cancel)
+        except OSError as e:
+            raise BundleError(f"无法读取同步包文件：{e.strerror or e}", "unreadable") from None
+        try:
+            signing_key.verify(layout.signature, layout.signed_message(body_sha256))
+        except InvalidSignature:
+            raise BundleError(BAD_SIGNATURE, "bad_signature") from None
+        # From here on the header is authentic: the messages below may quote it.
+        if project is not None and header["project"] != project:
+            raise BundleError(f"{WRONG_PROJECT}（同步包属于项目 {printable(header['project'])}）", "wrong_project")
+        if kind is not None and header["kind"] != kind:
+            raise BundleError(f"同步包类型不符：需要{KINDS[kind]}，此文件是{KINDS[header['kind']]}", "wrong_kind")
+        if header["recipient"] != recipient.fingerprint:
+            raise BundleError(NOT_FOR_US, "not_for_us")
+        folder, entries = _decrypt(f, layout, recipient, body_sha256, work_dir, progress, cancel, total)
+    info = BundleInfo(path, header, layout.body_offset + layout.body_len + TRAILER.size, body_sha256.hex(),
+                      tuple(entries))
+    return OpenedBundle(info, folder)
+
+
+def _hash_body(f: BinaryIO, layout: Layout, progress: Progress | None, cancel: Cancel | None) -> bytes:
+    f.seek(layout.body_offset)
+    hasher = hashlib.sha256()
+    left = layout.body_len
+    while left:
+        _poll(cancel)
+        block = f.read(min(_PIECE, left))
+        if not block:  # the file shrank since we measured it
+            raise BundleError(DAMAGED, "damaged")
+        hasher.update(block)
+        left -= len(block)
+        if progress:
+            progress(layout.body_len - left, 2 * layout.body_len, "校验签名")
+    return hasher.digest()
+
+
+def _decrypt(f: BinaryIO, layout: Layout, recipient: KeyPair, body_sha256: bytes, work_dir: Path | None,
+             progress: Progress | None, cancel: Cancel | None, total: int) -> tuple[Path, list[tuple[str, int]]]:
+    try:
+        key = body_key(recipient.encryption, layout.ephemeral)
+    except ValueError:  # a degenerate ephemeral key: only a broken or hostile (but registered) sender makes one
+        raise BundleError(DAMAGED, "damaged") from None
+    parent = Path(work_dir) if work_dir is not None else Path(tempfile.gettempdir())
+    parent.mkdir(parents=True, exist_ok=True)
+    if shutil.disk_usage(parent).free < layout.body_len:
+        need = layout.body_len // 2**20 + 1
+        raise BundleError(f"磁盘空间不足，无法解开同步包（约需 {need} MB）", "no_space")
+    folder = Path(tempfile.mkdtemp(prefix="survey_app_bundle_", dir=parent))
+    hasher = hashlib.sha256()
+    done = layout.body_len
+    position = {"name": ""}
+
+    def open_entry(index: int, name: str, size: int) -> BinaryIO:
+        position["name"] = name
+        return open(folder / _stored_name(index), "xb")
+
+    def check() -> None:
+        _poll(cancel)
+        if progress:
+            progress(done + min(f.tell() - layout.body_offset, layout.body_len), total, f"解密：{position['name']}")
+
+    try:
+        f.seek(layout.body_offset)
+        chunks = decrypt_chunks(f, layout.body_len, key, layout.header_hash, layout.chunk_size, hasher)
+        entries = unpack(chunks, open_entry, check)
+        # The file was hashed in a first pass; make sure the bytes we decrypted are the ones that were signed.
+        if hasher.digest() != body_sha256:
+            raise BundleError(DAMAGED, "damaged")
+        if progress:
+            progress(total, total, "解密完成")
+        return folder, entries
+    except (StreamError, PayloadError):
+        shutil.rmtree(folder, ignore_errors=True)
+        raise BundleError(DAMAGED, "damaged") from None
+    except OSError as e:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise BundleError(f"无法解开同步包：{e.strerror or e}", "io_error") from None
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def _stored_name(index: int) -> str:
+    # Entries are stored under numbers, never under their names: a name is a key, not a path.
+    return f"{index:06d}.bin"
+
+
+class OpenedBundle:
+    """A verified, fully decrypted bundle. Entries live in a private temp folder until ``close()``.
+
+    Not thread-safe: use from the thread that opened it (or hand it over whole).
+    """
+
+    def __init__(self, info: BundleInfo, folder: Path):
+        self.info = info
+        self.header = info.header
+        self._folder = folder
+        self._paths = {name: folder / _stored_name(i) for i, (name, _) in enumerate(info.entries)}
+        self._cleanup = weakref.finalize(self, shutil.rmtree, folder, True)
+
+    @property
+    def names(self) -> list[str]:
+        """Entry names in the order they were written."""
+        return [name for name, _ in self.info.entries]
+
+    def path(self, name: str) -> Path:
+        """Where the decrypted entry ``name`` is on disk (KeyError if there is no such entry)."""
+        return self._paths[name]
+
+    def read(self, name: str) -> bytes:
+        return self._paths[name].read_bytes()
+
+    def entries(self) -> Iterator[tuple[str, bytes]]:
+        """(name, data) for every entry, in order; each is read whole, so meant for small entries."""
+        for name in self.names:
+            yield name, self.read(name)
+
+    def extract(self, to_dir: Path) -> dict[str, Path]:
+        """Move the decrypted entries into ``to_dir`` (numbered file names); return name → path."""
+        to_dir = Path(to_dir)
+        to_dir.mkdir(parents=True, exist_ok=True)
+        for name, src in list(self._paths.items()):
+            dest = to_dir / src.name
+            shutil.move(src, dest)
+            self._paths[name] = dest
+        return dict(self._paths)
+
+    def close(self) -> None:
+        """Delete the decrypted files still in the temp folder."""
+        self._cleanup()
+
+    def __enter__(self) -> OpenedBundle:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

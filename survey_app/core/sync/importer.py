@@ -1,0 +1,168 @@
+"""HQ imports a field bundle: verify everything, then apply it in **one** transaction.
+
+Order: the signature, sender, project, recipient and every encrypted chunk are checked before
+anything is read (survey_app/core/sync/bundle.py); a replay of an imported bundle is a no-op; the
+records are applied (insert / fast-forward / no-op / conflict, survey_app/core/sync/apply.py),
+the device's audit events stored after checking they continue its chain, calculations and
+agreements recomputed, and the bundle recorded — all or nothing. Media files are copied into the
+content-addressed store first (harmless if the transaction then fails: nothing points at them).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy import func, select
+
+from survey_app.core.domain.errors import ValidationError
+from survey_app.core.domain.roles import Permission
+from survey_app.core.files import copy_atomic
+from survey_app.core.security import audit_chain
+from survey_app.core.services.attachments import media_path
+from survey_app.core.storage.database import Database
+from survey_app.core.storage.models import Device, ImportedBundle, RemoteAuditEvent, SyncIssue
+from survey_app.core.storage.types import utcnow
+from survey_app.core.storage.uow import Actor
+from survey_app.core.sync import bundle, keys
+from survey_app.core.sync.apply import apply_records
+from survey_app.core.sync.export import project_code
+from survey_app.core.sync.recheck import recheck
+from survey_app.core.sync.records import read_lines
+
+
+@dataclass
+class ImportReport:
+    device: str
+    seq: int
+    already_imported: bool = False
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    missing_seqs: list[int] = field(default_factory=list)
+    recheck_differences: list[str] = field(default_factory=list)
+    audit_warnings: list[str] = field(default_factory=list)
+    applied: list[tuple[str, str, int]] = field(default_factory=list)
+    held: list[tuple[str, str, int]] = field(default_factory=list)  # conflicts now kept for review at HQ
+    events_to: int = 0
+
+    @property
+    def records(self) -> int:
+        return self.inserted + self.updated + self.unchanged + self.conflicts
+
+
+def device_signing_keys(db: Database) -> Callable[[str], Ed25519PublicKey | None]:
+    with db.read() as s:
+        rows = dict(s.execute(select(Device.code, Device.sync_signing_key).where(
+            Device.deleted_at.is_(None), Device.sync_signing_key != "")).all())
+
+    def lookup(code: str) -> Ed25519PublicKey | None:
+        text = rows.get(code)
+        return Ed25519PublicKey.from_public_bytes(base64.b64decode(text)) if text else None
+    return lookup
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            h.update(block)
+    return h.hexdigest()
+
+
+def import_field_bundle(db: Database, actor: Actor, pair: keys.KeyPair, path: Path, *,
+                        progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
+    """Verify and apply one field bundle (HQ admin). Raises BundleError/ValidationError, importing nothing."""
+    actor.require(Permission.IMPORT_BUNDLES)
+    project = project_code(db)
+    opened = bundle.open_bundle(Path(path), recipient=pair, sender_key=device_signing_keys(db), project=project,
+                                kind="field")
+    header = opened.header
+    device, seq = header["device"], int(header["seq"])
+    body_hash = opened.info.body_sha256  # the signed hash: identifies this bundle's content
+    report = ImportReport(device, seq)
+    t = ImportedBundle.__table__
+    with db.engine.connect() as conn:
+        done = conn.execute(select(t.c.body_sha256).where(t.c.device == device, t.c.kind == "field",
+                                                          t.c.seq == seq)).scalar()
+        last = conn.execute(select(func.max(t.c.seq)).where(t.c.device == device, t.c.kind == "field")).scalar() or 0
+    report.events_to = int(header.get("events_to", 0))
+    if done is not None:
+        if done != body_hash:
+            raise ValidationError(f"设备 {device} 的第 {seq} 号同步包已导入过，但这份文件内容不同，拒绝导入")
+        report.already_imported = True  # nothing changes; the receipt can still acknowledge it all
+        with tempfile.TemporaryDirectory() as tmp:
+            records = read_lines(opened.extract(Path(tmp))["records.jsonl"].read_bytes())
+            report.applied = [(r.table, r.id, r.rev) for r in records]
+        return report
+    report.missing_seqs = list(range(last + 1, seq))
+    with tempfile.TemporaryDirectory() as tmp:
+        files = opened.extract(Path(tmp))
+        records = list(read_lines(files["records.jsonl"].read_bytes()))
+        events = [json.loads(line) for line in files["events.jsonl"].read_text(encoding="utf-8").splitlines() if line]
+        for name, file in files.items():
+            if name.startswith("media/"):
+                sha, _, suffix = name.removeprefix("media/").partition(".")
+                if _sha256(file) != sha:
+                    raise ValidationError(f"同步包中的照片 {sha[:12]}… 内容与其哈希不符")
+                dest = media_path(db, sha, "." + suffix if suffix else ".bin")
+                if not dest.exists():
+                    copy_atomic(file, dest)
+        if progress:
+            progress(1, 3, "校验完成，写入数据库")
+        with db.begin_write() as conn:  # BEGIN IMMEDIATE: the whole bundle or nothing
+            applied = apply_records(conn, records, source_device=device, bundle_seq=seq)
+            report.inserted, report.updated = applied.inserted, applied.updated
+            report.unchanged, report.conflicts = applied.unchanged, applied.conflicts
+            report.applied, report.held = applied.applied, applied.held
+            report.audit_warnings = _store_events(conn, device, events)
+            changed = {(tbl, rid) for tbl, rid, _ in applied.applied}
+            diffs = recheck(conn, [rid for tbl, rid in changed if tbl == "calculations"],
+                            [rid for tbl, rid in changed if tbl == "agreements"], device=device, bundle_seq=seq)
+            report.recheck_differences = [d.message for d in diffs]
+            conn.execute(t.insert().values(
+                device=device, kind="field", seq=seq, body_sha256=body_hash, imported_at=utcnow(),
+                records=report.records, conflicts=report.conflicts,
+                summary=json.dumps({"missing": report.missing_seqs, "recheck": len(diffs),
+                                    "audit_warnings": report.audit_warnings}, ensure_ascii=False)))
+    if progress:
+        progress(3, 3, "导入完成")
+    return report
+
+
+def _store_events(conn, device: str, events: list[dict]) -> list[str]:  # noqa: ANN001
+    """Keep the device's audit events; check they continue the chain already held for it."""
+    t = RemoteAuditEvent.__table__
+    last = conn.execute(select(t.c.seq, t.c.hash).where(t.c.device == device).order_by(t.c.seq.desc())
+                        .limit(1)).first()
+    last_seq, prev = (last.seq, last.hash) if last else (0, audit_chain.GENESIS)
+    warnings: list[str] = []
+    rows = []
+    for e in events:
+        if e["seq"] <= last_seq:
+            continue  # sent again because our receipt hadn't reached the device yet
+        if e["seq"] != last_seq + 1:
+            warnings.append(f"设备 {device} 的审计事件 #{last_seq + 1}–#{e['seq'] - 1} 缺失")
+            prev = None
+        expected = audit_chain.event_hash(prev, e["seq"], e["at"], e["user"], e["device"], e["action"], e["entity"],
+                                          e["entity_id"], e["changes"], e["row_hash"]) if prev else e["hash"]
+        if expected != e["hash"]:
+            warnings.append(f"设备 {device} 的审计事件 #{e['seq']} 与其哈希链不符（设备上的记录可能被改动）")
+        rows.append((device, e["seq"], e["at"], e["user"], e["action"], e["entity"], e["entity_id"], e["changes"],
+                     e["row_hash"], e["hash"]))
+        last_seq, prev = e["seq"], e["hash"]
+    if rows:
+        cols = "device, seq, at, user, action, entity, entity_id, changes, row_hash, hash"
+        conn.exec_driver_sql(f"INSERT INTO remote_audit_events ({cols}) VALUES ({', '.join('?' * 10)})", rows)
+    if warnings:
+        conn.execute(SyncIssue.__table__.insert(), [
+            dict(kind="audit", entity="audit_events", entity_id="", device=device, message=w, status="open",
+                 created_at=utcnow(), local_json="", incoming_json="") for w in warnings])
+    return warnings

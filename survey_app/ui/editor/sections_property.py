@@ -1,0 +1,90 @@
+"""Sections about the property: tenure (产权), building parts, business (停产停业) and appraisal.
+
+Structures and decoration grades come from the current policy's menus (one standard for all: the
+editor offers what the policy prices); a stored code the policy lacks is still shown, never dropped.
+Shares are typed as percentages and kept as fractions. Threading: GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from survey_app.core.services.policy_menus import PolicyMenus
+from survey_app.core.services.survey.form import AppraisalForm, BusinessForm, PartForm, TenureForm
+from survey_app.ui import labels
+from survey_app.ui.editor import choices
+from survey_app.ui.editor.cells import Column
+from survey_app.ui.editor.row_table import Row, RowTable
+from survey_app.ui.editor.table_section import TableSection
+
+
+class TenuresSection(TableSection):
+    def __init__(self, parent: QWidget | None = None):
+        columns = [
+            Column("owner_name", self.tr("权利人"), width=0, max_length=40, extra={"min_width": 80}),
+            Column("owner_id_number", self.tr("权利人身份证号"), width=180, max_length=22),
+            Column("certificate_type", self.tr("证书类型"), "editcombo", 136, options=choices.certificate_types,
+                   extra={"allow_empty": True}),
+            Column("certificate_no", self.tr("证书编号"), width=0, max_length=80, extra={"min_width": 120}),
+            Column("land_certificate_no", self.tr("土地证号"), width=140, max_length=80),
+            Column("share", self.tr("份额 %"), "percent", 64),
+            Column("land_area", self.tr("宅基地面积 m²"), "decimal", 90),
+        ]
+        table = RowTable("tenures", TenureForm, columns, self.tr("＋ 添加产权"))
+        super().__init__(self.tr("产权"), table, parent)
+
+
+class PartsTable(RowTable):
+    """Building parts; the approval term is asked only of temporary buildings."""
+
+    def fill_derived(self, row: Row) -> None:
+        temporary = row.widgets["legality"].currentData() == "temporary"
+        row.widgets["temporary_term_end"].setEnabled(temporary)
+
+
+class PartsSection(TableSection):
+    def __init__(self, menus: PolicyMenus, parent: QWidget | None = None):
+        columns = [
+            Column("label", self.tr("部位"), width=0, max_length=40, placeholder=self.tr("主房"), extra={"min_width": 60}),
+            Column("area", self.tr("面积 m²"), "decimal", 80),
+            Column("use", self.tr("用途"), "combo", 76, options=choices.uses, label=labels.use),
+            Column("actual_use", self.tr("实际用途"), width=72, max_length=40),
+            Column("structure", self.tr("结构"), "combo", 76, label=labels.structure,
+                   options=lambda: choices.pairs(menus.structures, labels.structure), extra={"allow_empty": True}),
+            Column("floors", self.tr("层数"), "int", 56, extra={"min": 1, "max": 99}),
+            Column("built_year", self.tr("建成年份"), "year", 64),
+            Column("legality", self.tr("合法性认定"), "combo", 128, options=choices.legalities, label=labels.legality),
+            Column("temporary_term_end", self.tr("临建批准期限"), "date", 100),
+            Column("decoration_grade", self.tr("装修"), "combo", 92, label=labels.decoration,
+                   options=lambda: choices.pairs(menus.decoration_grades, labels.decoration),
+                   extra={"allow_empty": True}),
+        ]
+        table = PartsTable("parts", PartForm, columns, self.tr("＋ 添加建筑部分"))
+        super().__init__(self.tr("建筑部分"), table, parent)
+
+
+class BusinessesSection(TableSection):
+    def __init__(self, parent: QWidget | None = None):
+        columns = [
+            Column("name", self.tr("字号/名称"), width=0, max_length=80, extra={"min_width": 120}),
+            Column("uscc", self.tr("统一社会信用代码"), width=190, max_length=22),
+            Column("licence_no", self.tr("营业执照号"), width=140, max_length=40),
+            Column("area", self.tr("经营面积 m²"), "decimal", 90),
+            Column("annual_profit", self.tr("年利润 元"), "decimal", 110),
+            Column("operating_since", self.tr("开业日期"), "date", 110),
+        ]
+        table = RowTable("businesses", BusinessForm, columns, self.tr("＋ 添加经营"))
+        super().__init__(self.tr("经营（停产停业）"), table, parent)
+
+
+class AppraisalsSection(TableSection):
+    def __init__(self, parent: QWidget | None = None):
+        columns = [
+            Column("report_no", self.tr("评估报告编号"), width=0, max_length=80, extra={"min_width": 140}),
+            Column("appraiser", self.tr("评估机构"), width=240, max_length=80),
+            Column("use", self.tr("用途"), "combo", 80, options=choices.uses, label=labels.use),
+            Column("unit_price", self.tr("评估单价 元/m²"), "decimal", 116),
+            Column("appraised_on", self.tr("估价时点"), "date", 110),
+        ]
+        table = RowTable("appraisals", AppraisalForm, columns, self.tr("＋ 添加评估"))
+        super().__init__(self.tr("评估"), table, parent)

@@ -1,0 +1,65 @@
+"""A section that is one RowTable over one list of the form (tenures, parts, businesses, appraisals, members).
+
+Threading: GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from survey_app.core.services.survey.checks import Problem
+from survey_app.core.services.survey.form import SurveyForm
+from survey_app.ui.editor.inputs import set_invalid
+from survey_app.ui.editor.row_table import RowTable
+from survey_app.ui.editor.section import Section, split_path
+
+
+class TableSection(Section):
+    live_key = ""  # the column whose live message replaces the check's (members: id_number)
+
+    def __init__(self, title: str, table: RowTable, parent: QWidget | None = None):
+        super().__init__(title, parent)
+        self.name = table.name
+        self.roots = (table.name,)
+        self.table = table
+        table.setParent(self)
+        self.body().addWidget(table)
+        table.edited.connect(self.edited)
+        table.structure_changed.connect(self.structure_changed)
+        table.touched.connect(self.touched)
+
+    def load(self, form: SurveyForm) -> None:
+        self.table.set_records(list(getattr(form, self.name)))
+
+    def store(self, form: SurveyForm) -> list[Problem]:
+        records, problems = self.table.records()
+        setattr(form, self.name, records)
+        return problems
+
+    def widget_for(self, path: str) -> QWidget | None:
+        root, index, key = split_path(path)
+        return self.table.widget_for(index, key) if root == self.name else None
+
+    def focus_chain(self) -> list[QWidget]:
+        return self.table.focus_chain()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        self.table.set_read_only(read_only)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        super().show_problems(problems)
+        for row in self.table.rows:
+            row.problems = []
+        for p in problems:
+            _root, index, key = split_path(p.path)
+            if index is not None and 0 <= index < len(self.table.rows):
+                self.table.rows[index].problems.append((key, p.message))
+        for row in self.table.rows:
+            row.refresh_message(self.live_key)
+            if row.live_message:  # the live check (typed ID) stays painted even before the field is "touched"
+                set_invalid(row.widgets[self.live_key], row.live_message)
+                self._marked.append(row.widgets[self.live_key])
+
+    def add_row(self) -> None:
+        self.table.add_row(focus=True)

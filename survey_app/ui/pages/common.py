@@ -1,0 +1,91 @@
+"""Small pieces the pages share: role checks, the inline message banner, writes through the runner.
+
+Writes go through the one TaskRunner even when they are short (a workflow step, choosing an
+option): DB writes are serialised on its worker thread, so a quick write from a page can never
+collide with a long job (an import) writing at the same time. Results and errors come back on
+the GUI thread; a success publishes on the ChangeHub so every view refreshes itself.
+Errors are shown in an inline banner, not a modal box: the service's Chinese message stays on
+screen next to what the user was doing, and nothing blocks a touch user behind a dialog.
+Threading: GUI thread only (``fn`` given to ``run_write`` runs on the runner's worker).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+
+from survey_app.core.domain.roles import ROLE_PERMISSIONS, Permission, Role
+from survey_app.core.storage.uow import Actor
+from survey_app.ui.changes import ChangeHub
+from survey_app.ui.task_runner import TaskRunner
+
+TOUCH_HEIGHT = 40  # px: a finger-sized button on a 1366×768 touch laptop
+
+
+def can(actor: Actor, permission: Permission) -> bool:
+    """Whether the actor's role includes ``permission`` (to hide what the service would refuse anyway)."""
+    return permission in ROLE_PERMISSIONS[Role(actor.role)]
+
+
+class MessageBanner(QWidget):
+    """A coloured one-line message above a page's content: errors from services, confirmations."""
+
+    _STYLES = {
+        "error": "background:#fde8e6; color:#8a1c12; border:1px solid #f2b8b0;",
+        "warning": "background:#fff4cc; color:#6b4e00; border:1px solid #e8d27a;",
+        "info": "background:#e6f2e8; color:#1d5a2a; border:1px solid #b5d8bc;",
+    }
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("messageBanner")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton(self)
+        close.setText("×")
+        close.setAutoRaise(True)
+        close.setToolTip(self.tr("关闭"))
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 4, 6)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.kind = ""
+        self.hide()
+
+    def show_message(self, text: str, kind: str = "error") -> None:
+        self.kind = kind
+        self.setStyleSheet(f"#messageBanner {{ {self._STYLES.get(kind, self._STYLES['info'])} border-radius:3px; }}"
+                           " QLabel { background: transparent; border: none; }")
+        self.label.setText(text)
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+
+def run_write(runner: TaskRunner, fn: Callable[[], Any], *, label: str, banner: MessageBanner | None = None,
+              on_done: Callable[[Any], None] | None = None, changes: Callable[[Any], object] | None = None) -> int:
+    """Run the service call ``fn()`` on the runner; publish its ChangeSet, then call ``on_done(result)``.
+
+    ``changes(result)`` turns a result that is not a ChangeSet (``calculate`` returns options) into
+    what is published. Service errors (PermissionDenied, ValidationError…) go to ``banner``.
+    """
+    def done(result: Any) -> None:  # GUI thread
+        ChangeHub.instance().publish(changes(result) if changes else result)
+        if on_done is not None:
+            on_done(result)
+
+    def failed(exc: BaseException) -> None:  # GUI thread
+        if banner is not None:
+            banner.show_message(str(exc), "error")
+        else:
+            raise exc
+
+    return runner.run(lambda progress, cancel: fn(), on_done=done, on_error=failed, label=label,
+                      cancellable=False)

@@ -1,0 +1,196 @@
+"""住户 page: filter bar, the household list (left, ~60%) and the selected household (right) with its actions.
+
+The list and the detail panel are the first window's (household_model/table/detail); this page adds
+the 地块 / 只看我的 filters, the action bar under the detail (编辑, 测算, and the workflow step the
+role may take now) and refreshes itself from the ChangeHub: after any change the list re-runs its
+query and keeps the selected household (by key), the counts are re-read and the detail reloads.
+Buttons are shown only when the role may act, but the services decide (their refusal is shown).
+Threading: GUI thread only; writes go through the TaskRunner (pages/common.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from survey_app.core.domain.roles import Permission
+from survey_app.core.services import households, workflow
+from survey_app.core.services.households import HouseholdDetail
+from survey_app.core.storage.database import Database
+from survey_app.core.storage.uow import Actor
+from survey_app.ui.changes import ChangeHub
+from survey_app.ui.household_detail import HouseholdDetailView
+from survey_app.ui.household_filter_bar import HouseholdFilterBar
+from survey_app.ui.household_model import HouseholdModel
+from survey_app.ui.household_table import HouseholdTable
+from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, can, run_write
+from survey_app.ui.task_runner import TaskRunner
+
+
+class HouseholdsPage(QWidget):
+    """Emits ``edit_requested(hex id)`` and ``compensation_requested(hex id)``; ``count_changed(n)``."""
+
+    edit_requested = Signal(str)
+    compensation_requested = Signal(str)
+    count_changed = Signal(int)
+
+    def __init__(self, db: Database, actor: Actor, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("householdsPage")
+        self.db, self.actor, self.runner = db, actor, runner
+        self.model = HouseholdModel(db, self)
+        self.filter_bar = HouseholdFilterBar(self)
+        self.table = HouseholdTable(self.model, self)
+        self.detail = HouseholdDetailView(db, self)
+        self.banner = MessageBanner(self)
+
+        self.edit_button = self._button(self.tr("编辑(&E)"), "editButton", self._edit)
+        self.edit_button.setToolTip(self.tr("打开调查表（也可双击列表中的一行或按回车）"))
+        self.calc_button = self._button(self.tr("测算(&C)"), "calculateButton", self._compensation)
+        self.calc_button.setToolTip(self.tr("各安置方案的补偿并排比较"))
+        self.submit_button = self._button(self.tr("提交调查"), "submitButton", self._submit)
+        self.submit_button.setToolTip(self.tr("调查完成，提交复核（待调查 → 已调查）"))
+        self.handover_button = self._button(self.tr("确认交房"), "handOverButton", self._hand_over)
+        self.handover_button.setToolTip(self.tr("已签约的住户已交房（已签约 → 已交房）"))
+        actions = QHBoxLayout()
+        actions.setContentsMargins(10, 6, 10, 8)
+        actions.setSpacing(8)
+        for b in (self.edit_button, self.calc_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        for b in (self.submit_button, self.handover_button):
+            actions.addWidget(b)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(self.detail, 1)
+        right_layout.addLayout(actions)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(right)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+
+        self.filter_bar.text_changed.connect(self.model.set_text)
+        self.filter_bar.status_changed.connect(self.model.set_status)
+        self.filter_bar.section_changed.connect(
+            lambda s: self.model.set_filter(replace(self.model.current_filter, section=s or None)))
+        self.filter_bar.mine_toggled.connect(
+            lambda on: self.model.set_filter(replace(self.model.current_filter,
+                                                     assigned_to=self.actor.username if on else None)))
+        self.filter_bar.leave_down.connect(self.focus_list)
+        self.table.current_key_changed.connect(self.detail.show_key)
+        self.table.current_key_changed.connect(lambda _k: self.banner.hide())
+        # Double-click and Enter open the editor. Not ``activated``: some styles activate on a single
+        # click (the editor would pop up on every selection) and Qt emits it on double-click only
+        # for others, so the two gestures are caught explicitly.
+        self.table.doubleClicked.connect(lambda _index: self._edit())
+        self.table.installEventFilter(self)
+        self.detail.loaded.connect(self._update_actions)
+        self.model.modelReset.connect(lambda: self.count_changed.emit(self.model.rowCount()))
+        ChangeHub.instance().changed.connect(self._on_changed)
+        self._update_actions(None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers()):
+            self._edit()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _button(self, text: str, name: str, slot) -> QPushButton:  # noqa: ANN001
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setMinimumHeight(TOUCH_HEIGHT)
+        button.setMinimumWidth(88)
+        button.clicked.connect(slot)
+        return button
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        super().showEvent(event)
+        if not getattr(self, "_sized", False):  # once: 60/40 of the real width, known only when shown
+            self._sized = True
+            width = max(self.splitter.width(), 600)
+            self.splitter.setSizes([width * 3 // 5, width - width * 3 // 5])
+
+    # --- data -------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read counts, sections and the list (keeps the selected household when still listed)."""
+        self.filter_bar.set_counts(households.status_counts(self.db))
+        self.filter_bar.set_sections(households.sections(self.db))
+        self.model.refresh()
+
+    def _on_changed(self, _changes: object) -> None:
+        # Any commit may touch what the list shows (status, names, areas): re-run the one query.
+        self.refresh()
+        self.detail.reload()
+
+    def current_detail(self) -> HouseholdDetail | None:
+        return self.detail.detail
+
+    def current_id(self) -> str | None:
+        row = self.model.row_data(self.table.currentIndex().row()) if self.table.currentIndex().isValid() else None
+        return row.id if row is not None else None
+
+    def focus_list(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.table.currentIndex().isValid():
+            self.table.select_row(0)
+
+    def show_status(self, status: str | None, mine: bool) -> None:
+        """Filter the list to one status (and the user's own households) — the home page's tiles."""
+        self.filter_bar.search.clear()
+        self.filter_bar.flush()
+        self.filter_bar.mine.setChecked(mine)
+        self.filter_bar.set_status(status)
+
+    # --- actions ----------------------------------------------------------------------------------------
+
+    def _update_actions(self, detail: HouseholdDetail | None) -> None:
+        status = detail.status if detail is not None else ""
+        has = detail is not None
+        self.edit_button.setVisible(can(self.actor, Permission.EDIT_SURVEY))
+        self.edit_button.setEnabled(has)
+        self.calc_button.setVisible(can(self.actor, Permission.CALCULATE))
+        self.calc_button.setEnabled(has)
+        self.submit_button.setVisible(has and status == "pending" and can(self.actor, Permission.EDIT_SURVEY))
+        self.handover_button.setVisible(has and status == "signed" and can(self.actor, Permission.REVIEW))
+
+    def _edit(self) -> None:
+        hid = self.current_id()
+        if hid is not None and can(self.actor, Permission.EDIT_SURVEY):
+            self.edit_requested.emit(hid)
+
+    def _compensation(self) -> None:
+        hid = self.current_id()
+        if hid is not None:
+            self.compensation_requested.emit(hid)
+
+    def _submit(self) -> None:
+        hid = self.current_id()
+        if hid is not None:
+            run_write(self.runner, lambda: workflow.submit_survey(self.db, self.actor, hid),
+                      label=self.tr("正在提交…"), banner=self.banner,
+                      on_done=lambda _c: self.banner.show_message(self.tr("已提交复核"), "info"))
+
+    def _hand_over(self) -> None:
+        hid = self.current_id()
+        if hid is not None:
+            run_write(self.runner, lambda: workflow.hand_over(self.db, self.actor, hid),
+                      label=self.tr("正在保存…"), banner=self.banner,
+                      on_done=lambda _c: self.banner.show_message(self.tr("已确认交房"), "info"))

@@ -1,0 +1,130 @@
+"""The review queue as a Qt table model: households waiting for review (已调查), keys in memory, rows lazily.
+
+Same scheme as the household list (household_model.py): ``households.search_keys`` returns the
+list keys of the queue in SQL order — oldest change first, so the supervisor works down the
+queue in the order surveys came in — and ``households.fetch_rows`` fetches the rows the view
+paints, in blocks of BLOCK keys (at most MAX_BLOCKS kept). Threading: GUI thread only.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt)
+
+from survey_app.core.services import households
+from survey_app.core.services.households import HouseholdFilter, HouseholdRow
+from survey_app.core.storage.database import Database
+from survey_app.ui import formatting
+
+BLOCK = 100
+MAX_BLOCKS = 8
+QUEUE_STATUS = "surveyed"
+
+COLUMNS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("ReviewQueueModel", "户号"),
+    QT_TRANSLATE_NOOP("ReviewQueueModel", "户主"),
+    QT_TRANSLATE_NOOP("ReviewQueueModel", "地块"),
+    QT_TRANSLATE_NOOP("ReviewQueueModel", "地址"),
+    QT_TRANSLATE_NOOP("ReviewQueueModel", "面积 m²"),
+    QT_TRANSLATE_NOOP("ReviewQueueModel", "提交时间"),
+)
+COL_CODE, COL_NAME, COL_SECTION, COL_ADDRESS, COL_AREA, COL_UPDATED = range(len(COLUMNS))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+KeyRole = Qt.ItemDataRole.UserRole + 1
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, KeyRole})
+
+
+class ReviewQueueModel(QAbstractTableModel):
+    """Surveyed households, oldest change first; ``set_section`` narrows to one 地块."""
+
+    def __init__(self, db: Database, parent=None):  # noqa: ANN001
+        super().__init__(parent)
+        self._db = db
+        self._section: str | None = None
+        self._keys: list[int] = []
+        self._blocks: OrderedDict[int, dict[int, HouseholdRow]] = OrderedDict()
+        self._headers = [QCoreApplication.translate("ReviewQueueModel", c) for c in COLUMNS]
+
+    def set_section(self, section: str | None) -> None:
+        if section != self._section:
+            self._section = section
+            self.refresh()
+
+    def refresh(self) -> None:
+        flt = HouseholdFilter(status=QUEUE_STATUS, section=self._section)
+        keys = households.search_keys(self._db, flt, sort="updated")
+        self.beginResetModel()
+        self._keys = keys
+        self._blocks.clear()
+        self.endResetModel()
+
+    def key_at(self, row: int) -> int | None:
+        return self._keys[row] if 0 <= row < len(self._keys) else None
+
+    def row_of(self, key: int) -> int:
+        try:
+            return self._keys.index(key)
+        except ValueError:
+            return -1
+
+    def row_data(self, row: int) -> HouseholdRow | None:
+        key = self.key_at(row)
+        if key is None:
+            return None
+        block_no = row // BLOCK
+        block = self._blocks.get(block_no)
+        if block is None:
+            block = households.fetch_rows(self._db, self._keys[block_no * BLOCK:(block_no + 1) * BLOCK])
+            self._blocks[block_no] = block
+            while len(self._blocks) > MAX_BLOCKS:
+                self._blocks.popitem(last=False)
+        else:
+            self._blocks.move_to_end(block_no)
+        return block.get(key)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _RIGHT if section == COL_AREA else _LEFT
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in _ROLES or not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if not (0 <= row < len(self._keys) and 0 <= col < len(COLUMNS)):
+            return None
+        if role == KeyRole:
+            return self._keys[row]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if col == COL_AREA else _LEFT
+        r = self.row_data(row)
+        if r is None:
+            return ""
+        if col == COL_CODE:
+            return r.household_code
+        if col == COL_NAME:
+            return r.head_name
+        if col == COL_SECTION:
+            return r.section
+        if col == COL_ADDRESS:
+            return r.address
+        if col == COL_AREA:
+            return formatting.area_grouped(r.total_area)
+        return formatting.datetime_local(r.updated_at)

@@ -1,0 +1,207 @@
+"""复核 page (supervisor / HQ): the queue of surveyed households, the selected one's details, approve or return.
+
+Left, the queue (ReviewQueueModel, oldest first, optionally one 地块); right, the household as the
+worker entered it (the same read-only detail panel as the 住户 page), a comment box and the two
+decisions. 通过复核 moves it to 已复核 (the comment is kept as the review note); 退回修改 needs a
+comment — the service refuses without one — and sends it back to 待调查, where the worker sees the
+comment at the top of the household's details. After a decision the household leaves the queue
+and the next one (same row) is selected, so a supervisor can work down the list.
+The page is shown only to roles with the REVIEW permission; the service checks again.
+Threading: GUI thread only; decisions go through the TaskRunner (pages/common.py).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
+                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from survey_app.core.services import households, workflow
+from survey_app.core.storage.database import Database
+from survey_app.core.storage.uow import Actor
+from survey_app.ui import formatting
+from survey_app.ui.changes import ChangeHub
+from survey_app.ui.household_detail import HouseholdDetailView
+from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, run_write
+from survey_app.ui.pages.review_model import (COL_ADDRESS, COL_AREA, COL_CODE, COL_NAME, COL_SECTION, COL_UPDATED,
+                                              ReviewQueueModel)
+from survey_app.ui.task_runner import TaskRunner
+
+
+class ReviewPage(QWidget):
+    def __init__(self, db: Database, actor: Actor, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("reviewPage")
+        self.db, self.actor, self.runner = db, actor, runner
+        self.model = ReviewQueueModel(db, self)
+        self._wanted: tuple[int | None, int] = (None, 0)  # (key, row) to select again after a reset
+
+        self.count_label = QLabel(self)
+        self.count_label.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.section = QComboBox(self)
+        self.section.setObjectName("reviewSection")
+        self.section.setMinimumHeight(32)
+        self.section.currentIndexChanged.connect(lambda _i: self.model.set_section(self.section.currentData() or None))
+        self.table = QTableView(self)
+        self.table.setObjectName("reviewTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)  # touch: taller rows
+        header = self.table.horizontalHeader()
+        char = self.fontMetrics().averageCharWidth()
+        for col, chars in ((COL_CODE, 10), (COL_NAME, 7), (COL_SECTION, 5), (COL_AREA, 9)):
+            header.resizeSection(col, chars * char + 16)
+        sample = formatting.datetime_local(datetime.datetime(2026, 12, 28, 21, 5, tzinfo=datetime.timezone.utc))
+        header.resizeSection(COL_UPDATED, self.fontMetrics().horizontalAdvance(sample) + 16)
+        header.setSectionResizeMode(COL_ADDRESS, QHeaderView.ResizeMode.Stretch)
+        self.detail = HouseholdDetailView(db, self)
+        self.comment = QPlainTextEdit(self)
+        self.comment.setObjectName("reviewComment")
+        self.comment.setPlaceholderText(self.tr("复核意见（退回时必填，调查员会看到）"))
+        self.comment.setFixedHeight(4 * self.fontMetrics().height() + 16)
+        self.approve_button = QPushButton(self.tr("通过复核"), self)
+        self.approve_button.setObjectName("approveButton")
+        self.return_button = QPushButton(self.tr("退回修改"), self)
+        self.return_button.setObjectName("returnButton")
+        self.return_button.setStyleSheet("QPushButton { color: #8a1c12; }")
+        for b in (self.approve_button, self.return_button):
+            b.setMinimumHeight(TOUCH_HEIGHT)
+            b.setMinimumWidth(110)
+        self.approve_button.clicked.connect(self.approve)
+        self.return_button.clicked.connect(self.return_for_rework)
+        self.banner = MessageBanner(self)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.addWidget(self.count_label, 1)
+        bar.addWidget(QLabel(self.tr("地块"), self))
+        bar.addWidget(self.section)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.table, 1)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(6)
+        right_layout.addWidget(self.detail, 1)
+        right_layout.addWidget(self.comment)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.return_button)
+        buttons.addWidget(self.approve_button)
+        right_layout.addLayout(buttons)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 11)
+        self.splitter.setStretchFactor(1, 9)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+
+        self.model.modelAboutToBeReset.connect(self._remember)
+        self.model.modelReset.connect(self._restore)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        ChangeHub.instance().changed.connect(self._on_changed)
+        self._fill_sections()
+        self.model.refresh()
+
+    # --- data -------------------------------------------------------------------------------------------
+
+    def _fill_sections(self) -> None:
+        current = self.section.currentData()
+        self.section.blockSignals(True)
+        self.section.clear()
+        self.section.addItem(self.tr("全部"), "")  # "" not None: see household_filter_bar.py
+        for name in households.sections(self.db):
+            self.section.addItem(name, name)
+        self.section.setCurrentIndex(max(self.section.findData(current) if current else 0, 0))
+        self.section.blockSignals(False)
+
+    def _on_changed(self, _changes: object) -> None:
+        self.model.refresh()
+        self.detail.reload()
+
+    def current_key(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.key_at(index.row()) if index.isValid() else None
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        row = self.model.row_data(index.row()) if index.isValid() else None
+        return row.id if row is not None else None
+
+    def select_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            self.table.setCurrentIndex(QModelIndex())
+            self.detail.show_key(None)
+            return
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
+
+    def _remember(self) -> None:
+        index = self.table.currentIndex()
+        self._wanted = (self.current_key(), index.row() if index.isValid() else 0)
+
+    def _restore(self) -> None:
+        key, row = self._wanted
+        found = self.model.row_of(key) if key is not None else -1
+        # The decided household has left the queue: the one now on its row is the next to review.
+        self.select_row(found if found >= 0 else min(row, self.model.rowCount() - 1))
+        self.count_label.setText(self.tr("待复核 {n} 户").format(n=formatting.count(self.model.rowCount())))
+        self._update_buttons()
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.detail.show_key(self.model.key_at(current.row()) if current.isValid() else None)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = self.table.currentIndex().isValid()
+        self.approve_button.setEnabled(has)
+        self.return_button.setEnabled(has)
+
+    # --- decisions --------------------------------------------------------------------------------------
+
+    def approve(self) -> None:
+        hid = self.current_id()
+        if hid is None:
+            return
+        comment, code = self.comment.toPlainText(), self._code()
+        self.banner.hide()
+        run_write(self.runner, lambda: workflow.approve(self.db, self.actor, hid, comment),
+                  label=self.tr("正在保存…"), banner=self.banner,
+                  on_done=lambda _c: self._decided(self.tr("{code} 已通过复核").format(code=code)))
+
+    def return_for_rework(self) -> None:
+        hid = self.current_id()
+        if hid is None:
+            return
+        comment, code = self.comment.toPlainText(), self._code()
+        self.banner.hide()
+        if not comment.strip():  # the service refuses too; say it before a round trip, next to the box
+            self.banner.show_message(self.tr("退回时须填写退回意见，告诉调查员要改什么"), "error")
+            self.comment.setFocus()
+            return
+        run_write(self.runner, lambda: workflow.return_for_rework(self.db, self.actor, hid, comment),
+                  label=self.tr("正在保存…"), banner=self.banner,
+                  on_done=lambda _c: self._decided(self.tr("{code} 已退回调查员修改").format(code=code)))
+
+    def _code(self) -> str:
+        row = self.model.row_data(self.table.currentIndex().row())
+        return row.household_code if row is not None else ""
+
+    def _decided(self, message: str) -> None:
+        self.comment.clear()
+        self.banner.show_message(message, "info")

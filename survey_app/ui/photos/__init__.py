@@ -1,0 +1,1 @@
+"""Household photos: a thumbnail strip with attach-from-files, and a viewer. GUI thread unless stated."""

@@ -1,0 +1,148 @@
+"""Two devices and HQ: export, import in one transaction, replay, conflicts, gaps, tampering, receipts."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from survey_app.core.domain.errors import ValidationError
+from survey_app.core.services import calculations
+from survey_app.core.services.audit import verify_database
+from survey_app.core.services.survey.store import load_form, save_form
+from survey_app.core.storage.models import Calculation, Household, SyncIssue
+from survey_app.core.sync.assignments import import_assignment, write_assignment
+from survey_app.core.sync.bundle import BundleError
+from survey_app.core.sync.export import export_bundle
+from survey_app.core.sync.importer import import_field_bundle
+from survey_app.core.sync.receipts import import_receipt, write_receipt
+from sync_setup import Device, World, audit_count, build
+
+
+@pytest.fixture
+def world(tmp_path) -> World:  # noqa: ANN001
+    return build(tmp_path)
+
+
+def _surveyed(dev: Device) -> Household:
+    with dev.db.read() as s:
+        return s.scalars(select(Household).where(Household.status == "surveyed", Household.assigned_to ==
+                                                 dev.actor.username).order_by(Household.id)).first()
+
+
+def _edit_notes(dev: Device, h: Household, text: str) -> None:
+    form = load_form(dev.db, h.id)
+    form.notes = text
+    save_form(dev.db, dev.actor, form)
+
+
+def _import(world: World, path: Path):  # noqa: ANN202
+    return import_field_bundle(world.hq, world.admin, world.hq_pair, path)
+
+
+def test_two_devices_round_trip_with_receipts(world: World) -> None:
+    d1, d2 = world.devices
+    h1 = _surveyed(d1)
+    calculations.calculate(d1.db, d1.actor, h1.id)
+    h2 = _surveyed(d2)
+    _edit_notes(d2, h2, "户主要求先看安置房")
+    b1 = export_bundle(d1.db, d1.pair, world.usb)
+    b2 = export_bundle(d2.db, d2.pair, world.usb)
+    assert b1.path.name.startswith(f"FR2023_{d1.code}_00001_") and b1.path.suffix == ".sabundle"
+    r1, r2 = _import(world, b1.path), _import(world, b2.path)
+    assert r1.inserted > 6 and r1.conflicts == 0 and r1.recheck_differences == []
+    assert r2.updated == 1 and r2.conflicts == 0
+    with world.hq.read() as s:
+        assert s.get(Household, h2.id).notes == "户主要求先看安置房"
+        assert s.scalars(select(Calculation).where(Calculation.household_id == h1.id)).first() is not None
+    for dev, report in ((d1, r1), (d2, r2)):
+        import_receipt(dev.db, dev.pair, write_receipt(world.hq, world.hq_pair, report, world.usb))
+        again = export_bundle(dev.db, dev.pair, world.usb)
+        assert again.records == 0 and again.seq == 2  # HQ has everything: nothing is sent twice
+    assert verify_database(world.hq).ok and verify_database(d1.db).ok
+
+
+def test_importing_the_same_bundle_twice_changes_nothing(world: World) -> None:
+    d1 = world.devices[0]
+    _edit_notes(d1, _surveyed(d1), "第一次")
+    path = export_bundle(d1.db, d1.pair, world.usb).path
+    _import(world, path)
+    before = audit_count(world.hq)
+    assert _import(world, path).already_imported
+    assert audit_count(world.hq) == before
+
+
+def test_same_base_changed_on_two_devices_is_a_conflict(tmp_path) -> None:  # noqa: ANN001
+    world = build(tmp_path, shared=True)  # both laptops hold worker's households
+    d1, d2 = world.devices
+    h = _surveyed(d1)
+    _edit_notes(d1, h, "一号机的记录")
+    _edit_notes(d2, h, "二号机的记录")
+    first = _import(world, export_bundle(d1.db, d1.pair, world.usb).path)
+    second = _import(world, export_bundle(d2.db, d2.pair, world.usb).path)
+    assert first.conflicts == 0 and second.conflicts == 1
+    with world.hq.read() as s:
+        assert s.get(Household, h.id).notes == "一号机的记录"  # never silently overwritten
+        issue = s.scalars(select(SyncIssue).where(SyncIssue.kind == "conflict")).one()
+    assert issue.entity == "households" and issue.device == d2.code
+    assert json.loads(issue.incoming_json)["notes"] == "二号机的记录"  # both versions kept
+
+
+def test_a_missing_sequence_number_is_reported(world: World) -> None:
+    d1 = world.devices[0]
+    h = _surveyed(d1)
+    _edit_notes(d1, h, "一")
+    export_bundle(d1.db, d1.pair, world.usb)
+    _edit_notes(d1, h, "二")
+    second = export_bundle(d1.db, d1.pair, world.usb)
+    report = _import(world, second.path)
+    assert report.missing_seqs == [1] and report.conflicts == 0
+    with world.hq.read() as s:
+        assert s.get(Household, h.id).notes == "二"  # cumulative bundles: nothing lost
+
+
+def test_a_damaged_bundle_imports_nothing(world: World) -> None:
+    d1 = world.devices[0]
+    _edit_notes(d1, _surveyed(d1), "改动")
+    path = export_bundle(d1.db, d1.pair, world.usb).path
+    data = bytearray(path.read_bytes())
+    before = audit_count(world.hq)
+    for position in (10, len(data) // 2, len(data) - 40):
+        bad = world.usb / f"bad{position}.sabundle"
+        mutated = bytearray(data)
+        mutated[position] ^= 0x01
+        bad.write_bytes(bytes(mutated))
+        with pytest.raises(BundleError):
+            _import(world, bad)
+    short = world.usb / "short.sabundle"
+    short.write_bytes(bytes(data[: len(data) // 3]))
+    with pytest.raises(BundleError):
+        _import(world, short)
+    assert audit_count(world.hq) == before
+
+
+def test_hq_rechecks_every_calculation(world: World) -> None:
+    d1 = world.devices[0]
+    h = _surveyed(d1)
+    calculations.calculate(d1.db, d1.actor, h.id)
+    with d1.db.begin_write() as conn:  # a calculation altered on the laptop behind the app's back
+        row = conn.exec_driver_sql("SELECT id, result_json FROM calculations WHERE option_key = 'cash'").first()
+        result = json.loads(row[1])
+        result["lines"][0]["amount"] = str(Decimal(result["lines"][0]["amount"]) + 10000)
+        result["net"] = str(Decimal(result["net"]) + 10000)
+        conn.exec_driver_sql("UPDATE calculations SET result_json = ? WHERE id = ?", (json.dumps(result), row[0]))
+    report = _import(world, export_bundle(d1.db, d1.pair, world.usb).path)
+    assert any("重算结果不一致" in m for m in report.recheck_differences)
+    with world.hq.read() as s:
+        assert s.scalars(select(SyncIssue.kind)).all() == ["recheck"]
+
+
+def test_a_device_refuses_an_assignment_not_from_its_hq(world: World, tmp_path) -> None:  # noqa: ANN001
+    other = build(tmp_path / "other")  # another HQ, another key
+    d1 = world.devices[0]
+    forged = write_assignment(other.hq, other.admin, other.hq_pair, d1.code, ["worker"], world.usb)
+    with pytest.raises(ValidationError):
+        import_assignment(d1.db, d1.pair, forged)
