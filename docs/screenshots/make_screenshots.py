@@ -3,7 +3,8 @@
     xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/make_screenshots.py \
         --db /tmp/shots.sqlite3 [--lang en] [--search 1010]
 
-Writes login.png and main.png (main-en.png with --lang en) next to this file. The database must hold
+Writes login.png, main.png, editor.png, home.png, compensation.png and review.png (with -en for
+--lang en) next to this file. The database must hold
 the demo project (``survey-app --db … demo create`` or a first start). The login dialog is grabbed with
 a wrong password typed once (to show the error line), then the main window at 1366×768 with a row
 selected and the detail panel filled. Uses the same start-up path as the app (font, translators).
@@ -76,6 +77,15 @@ def main() -> int:
     settle(300)
     window.grab().save(str(HERE / f"main{suffix}.png"))
     print("saved", HERE / f"login{suffix}.png", HERE / f"main{suffix}.png")
+    window.close()
+
+    sys.path.insert(0, str(HERE))
+    import shots_editor
+    import shots_pages
+
+    reviewer = users.login(db, "reviewer", "review123", device=devices.local_device_code(db))
+    print("saved", shots_editor.grab(db, actor, runner, HERE, args.lang))
+    print("saved", *shots_pages.grab(db, {"field_worker": actor, "supervisor": reviewer}, runner, HERE, args.lang))
     runner.shutdown()
     return 0
 

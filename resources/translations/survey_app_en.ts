@@ -33,6 +33,351 @@
     </message>
 </context>
 <context>
+    <name>AppraisalsSection</name>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="83" />
+        <source>评估报告编号</source>
+        <translation>Appraisal report no.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="84" />
+        <source>评估机构</source>
+        <translation>Appraiser</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="85" />
+        <source>用途</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="86" />
+        <source>评估单价 元/m²</source>
+        <translation>Unit price yuan/m²</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="87" />
+        <source>估价时点</source>
+        <translation>Valuation date</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="89" />
+        <source>＋ 添加评估</source>
+        <translation>+ Add appraisal</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="90" />
+        <source>评估</source>
+        <translation>Appraisal</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessesSection</name>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="69" />
+        <source>字号/名称</source>
+        <translation>Business name</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="70" />
+        <source>统一社会信用代码</source>
+        <translation>USCC</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="71" />
+        <source>营业执照号</source>
+        <translation>Licence no.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="72" />
+        <source>经营面积 m²</source>
+        <translation>Area m²</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="73" />
+        <source>年利润 元</source>
+        <translation>Profit/yr, yuan</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="74" />
+        <source>开业日期</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="76" />
+        <source>＋ 添加经营</source>
+        <translation>+ Add business</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="77" />
+        <source>经营（停产停业）</source>
+        <translation>Business (loss of business)</translation>
+    </message>
+</context>
+<context>
+    <name>CompensationModel</name>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_model.py" line="124" />
+        <source>应安置面积</source>
+        <translation>Entitled area</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_model.py" line="126" />
+        <source>房票面额</source>
+        <translation>Voucher value</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_model.py" line="128" />
+        <source>补偿合计</source>
+        <translation>Compensation total</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_model.py" line="130" />
+        <source>安置房款合计</source>
+        <translation>Flat price total</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_model.py" line="132" />
+        <source>结算净额</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_model.py" line="133" />
+        <source>大写</source>
+        <translation>In words</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_model.py" line="134" />
+        <source>选择方案</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_model.py" line="202" />
+        <source>项目（金额：元）</source>
+        <translation>Item (amounts in yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_model.py" line="289" />
+        <source>应付被征收人</source>
+        <translation>Paid to the household</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_model.py" line="289" />
+        <source>被征收人应缴</source>
+        <translation>Owed by the household</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_model.py" line="313" />
+        <source>另付现金 {cash} 元；奖励 {pct}%；有效期 {months} 个月</source>
+        <translation>Plus {cash} yuan in cash; bonus {pct}%; valid {months} months</translation>
+    </message>
+</context>
+<context>
+    <name>CompensationPage</name>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="59" />
+        <source>← 住户列表</source>
+        <translation>← Households</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="67" />
+        <source>显示计算公式</source>
+        <translation>Show formulas</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="69" />
+        <source>在每个金额下显示计算过程；不勾选时，把鼠标停在金额上可看公式</source>
+        <translation>Show the calculation under every amount; otherwise hover over an amount to see it</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="71" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="218" />
+        <source>测算</source>
+        <translation>Calculate</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="74" />
+        <source>确认测算结果</source>
+        <translation>Confirm calculation</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="76" />
+        <source>复核后的测算确认无误（已复核 → 已测算）</source>
+        <translation>The reviewed calculation is correct (Reviewed → Calculated)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="86" />
+        <source>调查数据已修改，测算已过期，请重新测算</source>
+        <translation>The survey has changed since: this calculation is out of date, recalculate it</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="87" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="218" />
+        <source>重新测算</source>
+        <translation>Recalculate</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="123" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="143" />
+        <source>请先在住户列表中选择一户</source>
+        <translation>Select a household in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="154" />
+        <source>{code}　{name}　补偿测算</source>
+        <translation>{code}　{name}　compensation</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="160" />
+        <source>补偿方案 {version}</source>
+        <translation>policy {version}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="162" />
+        <source>已选：{option}</source>
+        <translation>chosen: {option}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="170" />
+        <source>该户还没有测算。点击右上角“测算”，按现行补偿方案计算各安置方式。</source>
+        <translation>Not calculated yet. Press “Calculate” (top right) to compute every option under the current policy.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="196" />
+        <source>✓ 已选择</source>
+        <translation>✓ Chosen</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="196" />
+        <source>选择此方案</source>
+        <translation>Choose this</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="203" />
+        <source>测算已过期，请重新测算后再选择</source>
+        <translation>Out of date: recalculate before choosing</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="235" />
+        <source>正在测算…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="250" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="256" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="257" />
+        <source>已确认测算结果</source>
+        <translation>Calculation confirmed</translation>
+    </message>
+</context>
+<context>
+    <name>EditorChoices</name>
+    <message>
+        <location filename="../../survey_app/ui/editor/choices.py" line="19" />
+        <source>现房安置</source>
+        <translation>Completed flat</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/choices.py" line="20" />
+        <source>期房安置</source>
+        <translation>Flat under construction</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/choices.py" line="25" />
+        <source>不动产权证书</source>
+        <translation>Real estate title certificate</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/choices.py" line="26" />
+        <source>房屋所有权证</source>
+        <translation>House ownership certificate</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/choices.py" line="27" />
+        <source>集体土地使用证</source>
+        <translation>Collective land use certificate</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/choices.py" line="28" />
+        <source>宅基地批准书</source>
+        <translation>Homestead approval</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/choices.py" line="29" />
+        <source>租赁合同</source>
+        <translation>Lease contract</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/choices.py" line="32" />
+        <source>（未填）</source>
+        <translation>(not given)</translation>
+    </message>
+</context>
+<context>
+    <name>EditorInputs</name>
+    <message>
+        <location filename="../../survey_app/ui/editor/inputs.py" line="76" />
+        <source>“{text}”不是数字</source>
+        <translation>“{text}” is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/inputs.py" line="78" />
+        <source>最多保留{n}位小数</source>
+        <translation>At most {n} decimal places</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/inputs.py" line="96" />
+        <source>份额“{text}”不是数字</source>
+        <translation>Share “{text}” is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/inputs.py" line="112" />
+        <source>年-月-日</source>
+        <translation>yyyy-mm-dd</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/inputs.py" line="125" />
+        <source>日期“{text}”无效，请按“2023-04-10”填写</source>
+        <translation>Date “{text}” is not valid; write it as “2023-04-10”</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/inputs.py" line="144" />
+        <source>年份“{text}”不合理</source>
+        <translation>Year “{text}” is not plausible</translation>
+    </message>
+</context>
+<context>
+    <name>FixturesSection</name>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_menu.py" line="108" />
+        <source>按补偿方案（{policy}）的附属物清单逐项填写数量，没有的保持0。</source>
+        <translation>Count each fixture on the policy's list ({policy}); leave 0 for none.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_menu.py" line="109" />
+        <source>现行方案</source>
+        <translation>current policy</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_menu.py" line="110" />
+        <source>附属物</source>
+        <translation>Fixtures</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_menu.py" line="122" />
+        <source>评估值 元</source>
+        <translation>Value, yuan</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_menu.py" line="144" />
+        <source>（现行方案无此项）</source>
+        <translation> (not in the current policy)</translation>
+    </message>
+</context>
+<context>
     <name>Formats</name>
     <message>
         <location filename="../../survey_app/ui/formatting.py" line="26" />
@@ -41,262 +386,345 @@
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="55" />
+        <source>今日工作</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="60" />
+        <source>今日完成调查</source>
+        <translation>Surveyed today</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="60" />
+        <source>今日测算</source>
+        <translation>Calculated today</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="61" />
+        <source>今日签约</source>
+        <translation>Signed today</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="146" />
+        <source>{name}，您好</source>
+        <translation>Hello, {name}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="147" />
+        <source>{date}（{role}）</source>
+        <translation>{date} ({role})</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="159" />
+        <source>我负责的住户</source>
+        <translation>My households</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="159" />
+        <source>全项目进度</source>
+        <translation>Whole project</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="161" />
+        <source>已完成调查 {pct}%</source>
+        <translation>{pct}% surveyed</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="162" />
+        <source>共 {total} 户，已完成调查 {done} 户，待调查 {left} 户</source>
+        <translation>{total} households: {done} surveyed, {left} still to survey</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="167" />
+        <source>在住户列表中查看“{status}”的住户</source>
+        <translation>Show the “{status}” households in the list</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="170" />
+        <source>待复核 {n} 户 — 去复核</source>
+        <translation>{n} waiting for review — review now</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdDetailHtml</name>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="71" />
+        <location filename="../../survey_app/ui/detail_html.py" line="79" />
+        <source>复核退回，请按意见修改后重新提交：</source>
+        <translation>Returned by the supervisor — correct it and submit again:</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/detail_html.py" line="82" />
+        <source>复核意见：{comment}</source>
+        <translation>Review note: {comment}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/detail_html.py" line="92" />
         <source>第{rev}版　{when}　{who}</source>
         <translation>revision {rev}, {when}, {who}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="74" />
+        <location filename="../../survey_app/ui/detail_html.py" line="95" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="75" />
-        <location filename="../../survey_app/ui/detail_html.py" line="102" />
+        <location filename="../../survey_app/ui/detail_html.py" line="96" />
+        <location filename="../../survey_app/ui/detail_html.py" line="125" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="76" />
-        <location filename="../../survey_app/ui/detail_html.py" line="103" />
+        <location filename="../../survey_app/ui/detail_html.py" line="97" />
+        <location filename="../../survey_app/ui/detail_html.py" line="126" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="77" />
+        <location filename="../../survey_app/ui/detail_html.py" line="98" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="78" />
+        <location filename="../../survey_app/ui/detail_html.py" line="99" />
         <source>地块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="79" />
+        <location filename="../../survey_app/ui/detail_html.py" line="100" />
         <source>调查员</source>
         <translation>Surveyor</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="80" />
+        <location filename="../../survey_app/ui/detail_html.py" line="101" />
+        <source>调查人</source>
+        <translation>Surveyed by</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/detail_html.py" line="102" />
         <source>签约意愿</source>
         <translation>Willing to sign</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="81" />
+        <location filename="../../survey_app/ui/detail_html.py" line="103" />
         <source>意向安置方式</source>
         <translation>Preferred mode</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="82" />
-        <location filename="../../survey_app/ui/detail_html.py" line="150" />
+        <location filename="../../survey_app/ui/detail_html.py" line="104" />
+        <source>已选安置方案</source>
+        <translation>Chosen option</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/detail_html.py" line="105" />
+        <location filename="../../survey_app/ui/detail_html.py" line="173" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="83" />
+        <location filename="../../survey_app/ui/detail_html.py" line="106" />
         <source>最后修改</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="85" />
+        <location filename="../../survey_app/ui/detail_html.py" line="108" />
         <source>户主与住户</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="89" />
+        <location filename="../../survey_app/ui/detail_html.py" line="112" />
         <source>低保</source>
         <translation>Minimum allowance</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="89" />
+        <location filename="../../survey_app/ui/detail_html.py" line="112" />
         <source>残疾</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="90" />
+        <location filename="../../survey_app/ui/detail_html.py" line="113" />
         <source>大病</source>
         <translation>Serious illness</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="92" />
+        <location filename="../../survey_app/ui/detail_html.py" line="115" />
         <source>户籍不在本址</source>
         <translation>Hukou elsewhere</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="102" />
+        <location filename="../../survey_app/ui/detail_html.py" line="125" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="102" />
+        <location filename="../../survey_app/ui/detail_html.py" line="125" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="102" />
+        <location filename="../../survey_app/ui/detail_html.py" line="125" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="102" />
+        <location filename="../../survey_app/ui/detail_html.py" line="125" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="103" />
+        <location filename="../../survey_app/ui/detail_html.py" line="126" />
         <source>情况</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="104" />
+        <location filename="../../survey_app/ui/detail_html.py" line="127" />
         <source>家庭成员（{n}人）</source>
         <translation>Family members ({n})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="114" />
+        <location filename="../../survey_app/ui/detail_html.py" line="137" />
         <source>权利人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="114" />
+        <location filename="../../survey_app/ui/detail_html.py" line="137" />
         <source>证书类型</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="114" />
+        <location filename="../../survey_app/ui/detail_html.py" line="137" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="114" />
+        <location filename="../../survey_app/ui/detail_html.py" line="137" />
         <source>份额</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="115" />
+        <location filename="../../survey_app/ui/detail_html.py" line="138" />
         <source>土地面积 m²</source>
         <translation>Land m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="116" />
+        <location filename="../../survey_app/ui/detail_html.py" line="139" />
         <source>产权</source>
         <translation>Ownership</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="120" />
-        <location filename="../../survey_app/ui/detail_html.py" line="133" />
+        <location filename="../../survey_app/ui/detail_html.py" line="143" />
+        <location filename="../../survey_app/ui/detail_html.py" line="156" />
         <source>建筑部分</source>
         <translation>Building parts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="125" />
+        <location filename="../../survey_app/ui/detail_html.py" line="148" />
         <source>部位</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="125" />
-        <location filename="../../survey_app/ui/detail_html.py" line="157" />
+        <location filename="../../survey_app/ui/detail_html.py" line="148" />
+        <location filename="../../survey_app/ui/detail_html.py" line="180" />
         <source>面积 m²</source>
         <translation>Area m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="125" />
-        <location filename="../../survey_app/ui/detail_html.py" line="164" />
+        <location filename="../../survey_app/ui/detail_html.py" line="148" />
+        <location filename="../../survey_app/ui/detail_html.py" line="187" />
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="125" />
+        <location filename="../../survey_app/ui/detail_html.py" line="148" />
         <source>结构</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="125" />
+        <location filename="../../survey_app/ui/detail_html.py" line="148" />
         <source>层数</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="126" />
+        <location filename="../../survey_app/ui/detail_html.py" line="149" />
         <source>建成年份</source>
         <translation>Built</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="126" />
+        <location filename="../../survey_app/ui/detail_html.py" line="149" />
         <source>合法性</source>
         <translation>Legal status</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="131" />
+        <location filename="../../survey_app/ui/detail_html.py" line="154" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="144" />
+        <location filename="../../survey_app/ui/detail_html.py" line="167" />
         <source>{n}处</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="148" />
-        <location filename="../../survey_app/ui/detail_html.py" line="152" />
+        <location filename="../../survey_app/ui/detail_html.py" line="171" />
+        <location filename="../../survey_app/ui/detail_html.py" line="175" />
         <source>附属物</source>
         <translation>Fixtures</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="148" />
-        <location filename="../../survey_app/ui/detail_html.py" line="150" />
+        <location filename="../../survey_app/ui/detail_html.py" line="171" />
+        <location filename="../../survey_app/ui/detail_html.py" line="173" />
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="150" />
+        <location filename="../../survey_app/ui/detail_html.py" line="173" />
         <source>其他调查项目</source>
         <translation>Other items</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="157" />
+        <location filename="../../survey_app/ui/detail_html.py" line="180" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="157" />
+        <location filename="../../survey_app/ui/detail_html.py" line="180" />
         <source>统一社会信用代码</source>
         <translation>USCC</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="157" />
+        <location filename="../../survey_app/ui/detail_html.py" line="180" />
         <source>年利润</source>
         <translation>Annual profit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="158" />
+        <location filename="../../survey_app/ui/detail_html.py" line="181" />
         <source>经营</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="164" />
+        <location filename="../../survey_app/ui/detail_html.py" line="187" />
         <source>报告编号</source>
         <translation>Report no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="164" />
+        <location filename="../../survey_app/ui/detail_html.py" line="187" />
         <source>评估机构</source>
         <translation>Appraiser</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="164" />
+        <location filename="../../survey_app/ui/detail_html.py" line="187" />
         <source>评估单价 元/m²</source>
         <translation>Unit price yuan/m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="165" />
+        <location filename="../../survey_app/ui/detail_html.py" line="188" />
         <source>评估日期</source>
         <translation>Appraised on</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="166" />
+        <location filename="../../survey_app/ui/detail_html.py" line="189" />
         <source>评估</source>
         <translation>Appraisal</translation>
     </message>
@@ -305,32 +733,253 @@
     <name>HouseholdDetailView</name>
     <message>
         <location filename="../../survey_app/ui/household_detail.py" line="44" />
-        <location filename="../../survey_app/ui/household_detail.py" line="68" />
+        <location filename="../../survey_app/ui/household_detail.py" line="79" />
         <source>在左侧列表中选择一户，这里显示其详细情况</source>
         <translation>Select a household in the list to see its details here</translation>
     </message>
 </context>
 <context>
-    <name>HouseholdFilterBar</name>
+    <name>HouseholdEditorDialog</name>
     <message>
-        <location filename="../../survey_app/ui/household_filter_bar.py" line="30" />
-        <source>搜索 户号 / 姓名 / 拼音 / 身份证号 / 电话 / 地址</source>
-        <translation>Search code / name / pinyin / ID number / phone / address</translation>
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="75" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="223" />
+        <source>提交调查</source>
+        <translation>Submit survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_filter_bar.py" line="37" />
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="76" />
+        <source>调查完成：保存并把该户从“待调查”改为“已调查”，等待复核</source>
+        <translation>Survey complete: save and move the household from “To survey” to “Surveyed”, ready for review</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="78" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="251" />
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="79" />
+        <source>放弃未保存的修改，回到上次保存的内容</source>
+        <translation>Discard unsaved changes and go back to what was last saved</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="80" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="263" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="81" />
+        <source>关闭（Esc）</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="82" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="83" />
+        <source>保存（Ctrl+S）</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="82" />
+        <source>草稿已自动保存（{time}）</source>
+        <translation>Draft saved automatically ({time})</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="84" />
+        <source>草稿未能自动保存：{error}</source>
+        <translation>The draft could not be saved: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="164" />
+        <source>有{n}处需要改正，尚未保存。</source>
+        <translation>{n} problem(s) to correct; not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="169" />
+        <source>没有需要保存的修改。</source>
+        <translation>Nothing to save.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="179" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="189" />
+        <source>已保存（第{rev}版）。</source>
+        <translation>Saved (revision {rev}).</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="202" />
+        <source>保存冲突</source>
+        <translation>Save conflict</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="203" />
+        <source>{error}
+
+要用你现在的内容覆盖保存吗？（对方的修改将被替换；审计日志会记下这次修改）</source>
+        <translation>{error}
+
+Save your version over it? (The other changes are replaced; the audit log records this.)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="209" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="211" />
+        <source>不能保存</source>
+        <translation>Cannot save</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="224" />
+        <source>提交后该户变为“已调查”，等待复核员复核。确定提交吗？</source>
+        <translation>After submitting, the household is “Surveyed” and waits for a supervisor's review. Submit?</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="229" />
+        <source>正在提交…</source>
+        <translation>Submitting…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="235" />
+        <source>已提交，状态：{status}。</source>
+        <translation>Submitted; status: {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="241" />
+        <source>不能提交</source>
+        <translation>Cannot submit</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="251" />
+        <source>放弃所有未保存的修改，回到上次保存的内容吗？</source>
+        <translation>Discard all unsaved changes and go back to what was last saved?</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="256" />
+        <source>已放弃修改。</source>
+        <translation>Changes discarded.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="263" />
+        <source>有未保存的修改。</source>
+        <translation>There are unsaved changes.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="264" />
+        <source>保存并关闭</source>
+        <translation>Save and close</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="265" />
+        <source>放弃修改并关闭</source>
+        <translation>Discard and close</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="266" />
+        <source>继续编辑</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="295" />
+        <source>发现未保存的修改（保存于 {when}），是否恢复？</source>
+        <translation>Unsaved changes were found (saved {when}). Restore them?</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="298" />
+        <source>注意：草稿是在第{base}版上做的修改，该户现在已是第{rev}版（其间有人保存过）。恢复后保存时会提示冲突，由你决定是否覆盖。</source>
+        <translation>Note: the draft was made on revision {base}; the household is now at revision {rev} (someone saved meanwhile). Saving a restored draft will report the conflict and let you decide whether to overwrite.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="300" />
+        <source>恢复未保存的修改</source>
+        <translation>Restore unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="301" />
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="302" />
+        <source>丢弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="317" />
+        <source>已恢复{when}的草稿，尚未保存。</source>
+        <translation>Restored the draft of {when}; not saved yet.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="333" />
+        <source>该户已签约，调查数据已冻结，只能查看。如需更正，须先由复核员作废协议。</source>
+        <translation>This household has signed: the survey is frozen and can only be viewed. To correct it, a supervisor must first void the agreement.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="335" />
+        <source>当前用户无权修改调查数据，只能查看。</source>
+        <translation>You may not change survey data; view only.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="353" />
+        <source>第{rev}版　最后修改：{when} {who}</source>
+        <translation>Revision {rev}, last changed {when} by {who}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="355" />
+        <source>住户调查 — {code} {name}</source>
+        <translation>Household survey — {code} {name}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/navigation.py" line="64" />
+        <source>先把光标放到要添加行的表格（成员、产权、建筑部分、经营、评估）中。</source>
+        <translation>Put the cursor in the table to add a row to (members, ownership, building parts, business, appraisal).</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdFilterBar</name>
+    <message>
+        <location filename="../../survey_app/ui/household_filter_bar.py" line="34" />
+        <source>搜索 户号 / 姓名 / 拼音 / 身份证号 / 电话 / 地址 / 协议号</source>
+        <translation>Search code / name / pinyin / ID number / phone / address / agreement no.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/household_filter_bar.py" line="42" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_filter_bar.py" line="63" />
+        <location filename="../../survey_app/ui/household_filter_bar.py" line="47" />
+        <source>地块</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/household_filter_bar.py" line="51" />
+        <source>只看我的</source>
+        <translation>Mine only</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/household_filter_bar.py" line="52" />
+        <source>只列出分配给我的住户</source>
+        <translation>List only the households assigned to me</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/household_filter_bar.py" line="93" />
         <source>全部 ({n})</source>
         <translation>All ({n})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_filter_bar.py" line="65" />
+        <location filename="../../survey_app/ui/household_filter_bar.py" line="95" />
         <source>{label} ({n})</source>
         <translation>{label} ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/household_filter_bar.py" line="109" />
+        <source>全部</source>
+        <translation>All</translation>
     </message>
 </context>
 <context>
@@ -379,6 +1028,130 @@
         <location filename="../../survey_app/ui/household_model.py" line="149" />
         <source>此列不能排序</source>
         <translation>This column cannot be sorted</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdSection</name>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="116" />
+        <source>住户与户主</source>
+        <translation>Household and head</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="117" />
+        <source>户号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="118" />
+        <source>地块</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="119" />
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="121" />
+        <source>房屋地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="122" />
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="137" />
+        <source>（尚未登记：在“家庭成员”中把一位成员的关系设为“户主”）</source>
+        <translation>(none yet: set one member's relation to “Head” under Family members)</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsPage</name>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="50" />
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="51" />
+        <source>打开调查表（也可双击列表中的一行或按回车）</source>
+        <translation>Open the survey form (or double-click a row, or press Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="52" />
+        <source>测算(&amp;C)</source>
+        <translation>&amp;Compare</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="53" />
+        <source>各安置方案的补偿并排比较</source>
+        <translation>Compensation of every option side by side</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="54" />
+        <source>提交调查</source>
+        <translation>Submit survey</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="55" />
+        <source>调查完成，提交复核（待调查 → 已调查）</source>
+        <translation>The survey is complete: submit it for review (Pending → Surveyed)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="56" />
+        <source>确认交房</source>
+        <translation>Confirm handover</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="57" />
+        <source>已签约的住户已交房（已签约 → 已交房）</source>
+        <translation>The signed household has handed the house over (Signed → Handed over)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="188" />
+        <source>正在提交…</source>
+        <translation>Submitting…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="189" />
+        <source>已提交复核</source>
+        <translation>Submitted for review</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="195" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="196" />
+        <source>已确认交房</source>
+        <translation>Handover confirmed</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsSection</name>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_menu.py" line="174" />
+        <source>方案列明的其他地上物：填写数量或面积，没有的留空。</source>
+        <translation>Other structures the policy lists: enter the quantity or area; leave empty for none.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_menu.py" line="175" />
+        <source>其他地上物</source>
+        <translation>Other structures</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_menu.py" line="184" />
+        <source>说明（位置、材质等）</source>
+        <translation>Note (where, material…)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_menu.py" line="206" />
+        <source>（现行方案无此项）</source>
+        <translation> (not in the current policy)</translation>
     </message>
 </context>
 <context>
@@ -735,89 +1508,525 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="36" />
+        <location filename="../../survey_app/ui/main_window.py" line="42" />
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="37" />
+        <location filename="../../survey_app/ui/main_window.py" line="43" />
         <source>征收补偿入户调查</source>
         <translation>Household Survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="64" />
+        <location filename="../../survey_app/ui/main_window.py" line="48" />
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/main_window.py" line="48" />
+        <source>我的今天：今日工作与负责区域进度</source>
+        <translation>My day: today's work and progress in my area</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/main_window.py" line="49" />
+        <source>住户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/main_window.py" line="49" />
+        <source>住户列表、查找与详情</source>
+        <translation>Household list, search and details</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/main_window.py" line="50" />
+        <source>测算</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/main_window.py" line="50" />
+        <source>所选住户的各安置方案并排比较</source>
+        <translation>The selected household's options side by side</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/main_window.py" line="52" />
+        <source>复核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/main_window.py" line="52" />
+        <source>待复核的住户：通过或退回</source>
+        <translation>Households waiting for review: approve or return</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/main_window.py" line="77" />
         <source>当前用户：{name}（{role}）</source>
         <translation>User: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="90" />
+        <location filename="../../survey_app/ui/main_window.py" line="173" />
         <source>共 {n} 户</source>
         <translation>{n} households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="101" />
+        <location filename="../../survey_app/ui/main_window.py" line="179" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="102" />
+        <location filename="../../survey_app/ui/main_window.py" line="180" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="108" />
+        <location filename="../../survey_app/ui/main_window.py" line="186" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="109" />
+        <location filename="../../survey_app/ui/main_window.py" line="187" />
         <source>搜索(&amp;S)</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="114" />
+        <location filename="../../survey_app/ui/main_window.py" line="192" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="124" />
+        <location filename="../../survey_app/ui/main_window.py" line="202" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="125" />
+        <location filename="../../survey_app/ui/main_window.py" line="203" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="135" />
+        <location filename="../../survey_app/ui/main_window.py" line="217" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="135" />
+        <location filename="../../survey_app/ui/main_window.py" line="217" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The interface language will change at the next start.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="140" />
+        <location filename="../../survey_app/ui/main_window.py" line="222" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="141" />
+        <location filename="../../survey_app/ui/main_window.py" line="223" />
         <source>&lt;b&gt;征收补偿入户调查&lt;/b&gt; {version}&lt;br&gt;离线入户调查、补偿测算与协议工作站。&lt;br&gt;数据库：{path}</source>
         <translation>&lt;b&gt;Household Survey&lt;/b&gt; {version}&lt;br&gt;Offline survey, compensation and agreement workstation.&lt;br&gt;Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="146" />
+        <location filename="../../survey_app/ui/main_window.py" line="228" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="146" />
+        <location filename="../../survey_app/ui/main_window.py" line="228" />
         <source>还有任务在运行，确定要取消并退出吗？</source>
         <translation>A task is still running. Cancel it and quit?</translation>
+    </message>
+</context>
+<context>
+    <name>MembersSection</name>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="216" />
+        <source>家庭成员</source>
+        <translation>Family members</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTable</name>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="167" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="168" />
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="169" />
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="170" />
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="171" />
+        <source>出生日期</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="172" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="173" />
+        <source>低保</source>
+        <translation>Dibao</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="174" />
+        <source>残疾</source>
+        <translation>Disab.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="175" />
+        <source>大病</source>
+        <translation>Illness</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="176" />
+        <source>户籍在此</source>
+        <translation>Hukou here</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="178" />
+        <source>＋ 添加成员</source>
+        <translation>+ Add member</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <location filename="../../survey_app/ui/pages/common.py" line="52" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PartsSection</name>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="48" />
+        <source>部位</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="48" />
+        <source>主房</source>
+        <translation>Main house</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="49" />
+        <source>面积 m²</source>
+        <translation>Area m²</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="50" />
+        <source>用途</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="51" />
+        <source>实际用途</source>
+        <translation>Actual use</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="52" />
+        <source>结构</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="54" />
+        <source>层数</source>
+        <translation>Floors</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="55" />
+        <source>建成年份</source>
+        <translation>Built</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="56" />
+        <source>合法性认定</source>
+        <translation>Legality</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="57" />
+        <source>临建批准期限</source>
+        <translation>Temporary until</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="58" />
+        <source>装修</source>
+        <translation>Decoration</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="62" />
+        <source>＋ 添加建筑部分</source>
+        <translation>+ Add building part</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="63" />
+        <source>建筑部分</source>
+        <translation>Building parts</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="50" />
+        <source>＋ 添加照片…</source>
+        <translation>+ Add photos…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="53" />
+        <source>可一次选择多张（例如相机文件夹中的全部照片），也可把文件拖到这里</source>
+        <translation>Choose many at once (e.g. a whole camera folder), or drag files here</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="90" />
+        <source>拍摄时间不详</source>
+        <translation>Time taken unknown</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="113" />
+        <source>无法读取此图片</source>
+        <translation>Cannot read this image</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="120" />
+        <source>共{n}张照片。双击或按 Enter 查看大图。</source>
+        <translation>{n} photo(s). Double-click or press Enter to view.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="121" />
+        <source>还没有照片。</source>
+        <translation>No photos yet.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="128" />
+        <source>选择照片（可多选）</source>
+        <translation>Choose photos (several allowed)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="129" />
+        <source>照片 ({patterns})</source>
+        <translation>Photos ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="144" />
+        <source>正在导入{n}张照片…</source>
+        <translation>Importing {n} photo(s)…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="154" />
+        <source>已添加{n}张。</source>
+        <translation>{n} added.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="156" />
+        <source>{n}张已在本户照片中（或已取消），未重复添加。</source>
+        <translation>{n} already among this household's photos (or cancelled); not added twice.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="165" />
+        <source>添加照片</source>
+        <translation>Add photos</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="165" />
+        <source>照片未能添加：{error}</source>
+        <translation>The photos could not be added: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../survey_app/ui/photos/viewer.py" line="35" />
+        <source>◀ 上一张</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/viewer.py" line="36" />
+        <source>下一张 ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/viewer.py" line="37" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/viewer.py" line="65" />
+        <source>不详</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/viewer.py" line="66" />
+        <source>{name}　拍摄时间：{when}　（第{i}张，共{n}张）</source>
+        <translation>{name}   taken {when}   ({i} of {n})</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/viewer.py" line="68" />
+        <source>照片 — {name}</source>
+        <translation>Photo — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/viewer.py" line="75" />
+        <source>无法读取此图片</source>
+        <translation>Cannot read this image</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosSection</name>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_photos.py" line="22" />
+        <source>照片（添加后立即保存）</source>
+        <translation>Photos (saved as soon as added)</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemPanel</name>
+    <message>
+        <location filename="../../survey_app/ui/editor/problems.py" line="49" />
+        <source>待改正（{n}处）</source>
+        <translation>To correct ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/problems.py" line="50" />
+        <source>未发现问题</source>
+        <translation>No problems found</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_page.py" line="68" />
+        <source>复核意见（退回时必填，调查员会看到）</source>
+        <translation>Review note (required to return; the field worker sees it)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_page.py" line="70" />
+        <source>通过复核</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_page.py" line="72" />
+        <source>退回修改</source>
+        <translation>Return for rework</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_page.py" line="87" />
+        <source>地块</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_page.py" line="127" />
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_page.py" line="163" />
+        <source>待复核 {n} 户</source>
+        <translation>{n} waiting for review</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_page.py" line="184" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="198" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_page.py" line="185" />
+        <source>{code} 已通过复核</source>
+        <translation>{code} approved</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_page.py" line="194" />
+        <source>退回时须填写退回意见，告诉调查员要改什么</source>
+        <translation>Write what the field worker must correct before returning it</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_page.py" line="199" />
+        <source>{code} 已退回调查员修改</source>
+        <translation>{code} returned to the field worker</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_model.py" line="26" />
+        <source>户号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_model.py" line="27" />
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_model.py" line="28" />
+        <source>地块</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_model.py" line="29" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_model.py" line="30" />
+        <source>面积 m²</source>
+        <translation>Area m²</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_model.py" line="31" />
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+</context>
+<context>
+    <name>RowTable</name>
+    <message>
+        <location filename="../../survey_app/ui/editor/row_table.py" line="62" />
+        <location filename="../../survey_app/ui/editor/row_table.py" line="111" />
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/row_table.py" line="65" />
+        <source>删除这一行（焦点在行内时按 Delete）</source>
+        <translation>Delete this row (Delete key while in the row)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/row_table.py" line="137" />
+        <location filename="../../survey_app/ui/editor/row_table.py" line="275" />
+        <source>暂无。点“添加”或按 Ctrl+Enter 添加一行。</source>
+        <translation>None yet. Click “Add” or press Ctrl+Enter to add a row.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/row_table.py" line="145" />
+        <source>添加一行（Ctrl+Enter 或 Alt+N）</source>
+        <translation>Add a row (Ctrl+Enter or Alt+N)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/row_table.py" line="150" />
+        <source>撤销删除</source>
+        <translation>Undo delete</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/row_table.py" line="274" />
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/row_table.py" line="329" />
+        <source>已删除一行。</source>
+        <translation>Row deleted.</translation>
     </message>
 </context>
 <context>
@@ -841,6 +2050,87 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
         <location filename="../../survey_app/ui/task_runner.py" line="148" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>TenuresSection</name>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="24" />
+        <source>权利人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="25" />
+        <source>权利人身份证号</source>
+        <translation>Owner's ID number</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="26" />
+        <source>证书类型</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="28" />
+        <source>证书编号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="29" />
+        <source>土地证号</source>
+        <translation>Land cert. no.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="30" />
+        <source>份额 %</source>
+        <translation>Share %</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="31" />
+        <source>宅基地面积 m²</source>
+        <translation>Homestead m²</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="33" />
+        <source>＋ 添加产权</source>
+        <translation>+ Add owner</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="34" />
+        <source>产权</source>
+        <translation>Ownership</translation>
+    </message>
+</context>
+<context>
+    <name>WillingnessSection</name>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="146" />
+        <source>意愿与备注</source>
+        <translation>Willingness and notes</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="147" />
+        <source>签约意愿</source>
+        <translation>Willing to sign</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="148" />
+        <source>意向安置方式</source>
+        <translation>Preferred mode</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="149" />
+        <source>安置房交付</source>
+        <translation>Flat delivery</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="155" />
+        <source>现场情况、争议事项（如产权争议、面积异议、家庭内部分歧）等</source>
+        <translation>What was found on site; disputes (ownership, area, disagreement within the family)…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="157" />
+        <source>备注与争议</source>
+        <translation>Notes, disputes</translation>
     </message>
 </context>
 </TS>
