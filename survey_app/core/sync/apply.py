@@ -73,6 +73,7 @@ def apply_records(conn: Connection, records: list[Record], *, source_device: str
     at = rowcodec.encode_utc(now)
     events: list[tuple] = []
     issues: list[dict] = []
+    bundle_ref = json.dumps(f"{source_device}#{bundle_seq}", ensure_ascii=False)
     by_table: dict[str, list[Record]] = defaultdict(list)
     for r in sort_for_apply(records):
         by_table[r.table].append(r)
@@ -109,7 +110,7 @@ def apply_records(conn: Connection, records: list[Record], *, source_device: str
             rhash = audit_chain.row_hash(list(incoming))
             user = r.row.get("updated_by") or ""
             device = r.row.get("origin_device") or source_device
-            changes = json.dumps({"bundle": f"{source_device}#{bundle_seq}", "rev": r.rev}, separators=(",", ":"))
+            changes = f'{{"bundle":{bundle_ref},"rev":{r.rev}}}'
             h = audit_chain.event_hash(prev, seq, at, user, device, action, name, r.id, changes, rhash)
             events.append((seq, at, user, device, action, name, r.id, changes, rhash, h))
             prev = h
