@@ -136,3 +136,24 @@ def test_cli_render_then_verify_the_pdf(demo_db, db_path, ready, tmp_path) -> No
     forged = text.replace("|cash|", "|voucher|")
     bad = _cli("verify", "--text", forged, "--keys", str(keys))
     assert bad.returncode == 1 and "签名无效" in bad.stderr
+
+
+def test_a_signed_agreement_prints_its_signatures_and_a_reprint_says_copy(demo_db, ready, tmp_path) -> None:  # noqa: ANN001
+    import subprocess as sp
+
+    from PIL import Image
+
+    from survey_app.core.services.agreements.documents import render_agreement_pdf
+
+    info = lifecycle.prepare(demo_db, WORKER, ready.id)
+    lifecycle.record_print(demo_db, WORKER, info.id, copies=2)
+    ink = tmp_path / "sig.png"
+    Image.new("RGB", (300, 120), "white").save(ink)
+    lifecycle.sign(demo_db, WORKER, info.id, [lifecycle.SignatureInput("被征收人", ready.head_name, ink.read_bytes())])
+    original, copy = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    render_agreement_pdf(demo_db, info.id, original)
+    render_agreement_pdf(demo_db, info.id, copy, copy_label="副本")
+    images = sp.run(["pdfimages", "-list", str(original)], capture_output=True, text=True).stdout
+    assert len(images.strip().splitlines()) >= 3  # header lines + the signature image
+    text = sp.run(["pdftotext", str(copy), "-"], capture_output=True, text=True).stdout
+    assert "副本" in text and info.number in text

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
+import json
 import uuid
 from decimal import Decimal
 from pathlib import Path
@@ -13,11 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey_app.core.compensation.calculation import Calculation as Result
-from survey_app.core.documents.model import AgreementDoc, AmountLine, Certificate, FlatRow, Party, PartRow
+from survey_app.core.documents.model import (AgreementDoc, AmountLine, Certificate, FlatRow, Party, PartRow,
+                                             Signature)
 from survey_app.core.domain.errors import NotFound
 from survey_app.core.domain.statuses import STRUCTURE_LABELS, Legality, Use
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import Agreement, BuildingPart, Calculation, Household, Project, Tenure
+from survey_app.core.storage.models import (Agreement, Attachment, BuildingPart, Calculation, Household, Project,
+                                            Tenure)
 
 
 def _parts(s: Session, h: Household) -> tuple[tuple[PartRow, ...], tuple[tuple[str, Decimal], ...]]:
@@ -81,5 +85,25 @@ def render_agreement_pdf(db: Database, agreement_id: str | uuid.UUID, out: Path 
         h = s.get(Household, a.household_id)
         result = Result.from_json(s.get(Calculation, a.calculation_id).result_json)
         doc = build_doc(s, h, result, number=a.number, template_version=a.template_version,
-                        qr_payload=a.qr_payload, copy_label=copy_label)
+                        qr_payload=a.qr_payload, copy_label=copy_label,
+                        issued_on=a.signed_at.date() if a.signed_at else None)
+        signatures = _signatures(db, s, a)
+    if signatures:
+        doc = dataclasses.replace(doc, signatures=signatures)
     render_agreement(doc, out)
+
+
+def _signatures(db: Database, s: Session, a: Agreement) -> tuple[Signature, ...]:
+    """The signature images captured when the agreement was signed (none for wet ink)."""
+    from survey_app.core.services.attachments import media_path
+
+    out = []
+    rows = s.scalars(select(Attachment).where(Attachment.household_id == a.household_id,
+                                              Attachment.kind == "signature", Attachment.deleted_at.is_(None))
+                     .order_by(Attachment.id)).all()
+    for att in rows:
+        meta = json.loads(att.caption or "{}")
+        path = media_path(db, att.sha256, ".png")
+        if meta.get("agreement") == a.number and path.exists():
+            out.append(Signature(meta.get("role", ""), meta.get("name", ""), path.read_bytes(), att.captured_at))
+    return tuple(out)

@@ -75,7 +75,7 @@ def parties_of(session: Session, h: Household) -> list[tuple[str, str]]:
 def template_version(template: str) -> str:
     from survey_app.core.documents import TEMPLATE_VERSIONS  # reportlab stays unimported until needed
 
-    return TEMPLATE_VERSIONS[f"agreement_{template}"]
+    return TEMPLATE_VERSIONS[template]
 
 
 def prepare(db: Database, actor: Actor, household_id: str | uuid.UUID) -> AgreementInfo:
