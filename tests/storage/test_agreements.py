@@ -157,3 +157,17 @@ def test_a_signed_agreement_prints_its_signatures_and_a_reprint_says_copy(demo_d
     assert len(images.strip().splitlines()) >= 3  # header lines + the signature image
     text = sp.run(["pdftotext", str(copy), "-"], capture_output=True, text=True).stdout
     assert "副本" in text and info.number in text
+
+
+def test_the_policy_sets_the_copies_and_terms(demo_db, ready, tmp_path) -> None:  # noqa: ANN001
+    import subprocess as sp
+
+    from survey_app.core.services.agreements.documents import print_copies, render_agreement_pdf
+
+    info = lifecycle.prepare(demo_db, WORKER, ready.id)
+    assert print_copies(demo_db, info.id) == 4
+    out = tmp_path / "a.pdf"
+    render_agreement_pdf(demo_db, info.id, out)
+    text = sp.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "一式四份" in text or "一式4份" in text
+    assert "15" in text and "30" in text

@@ -51,6 +51,15 @@ class Cap:
 
 
 @dataclass(frozen=True)
+class DocumentTerms:
+    """``[documents]``: what the printed agreement says beyond the money (published with the policy)."""
+
+    copies: int = 4  # 本协议一式N份: copies printed on site
+    payment_days: int = 15  # compensation paid within N days of signing
+    moving_days: int = 30  # house vacated and handed over within N days of signing
+
+
+@dataclass(frozen=True)
 class Policy:
     """A loaded, validated policy version. ``hash`` identifies it; ``items`` are in payment order."""
 
@@ -62,6 +71,7 @@ class Policy:
     caps: tuple[Cap, ...]
     hash: str
     source: str = field(default="", compare=False)
+    documents: DocumentTerms = field(default_factory=DocumentTerms)
 
     @property
     def mode_names(self) -> tuple[str, ...]:
@@ -158,6 +168,13 @@ def policy_from_data(data: dict, source: str = "方案") -> Policy:
             t.fail("code", f"代码“{cap.code}”与补偿项目重复")
         caps.append(cap)
         t.finish()
+    documents = DocumentTerms()
+    doc_table = root.table("documents", required=False)
+    if doc_table is not None:
+        documents = DocumentTerms(doc_table.integer("copies", required=False, default=4, minimum=1),
+                                  doc_table.integer("payment_days", required=False, default=15, minimum=1),
+                                  doc_table.integer("moving_days", required=False, default=30, minimum=1))
+        doc_table.finish()
     voucher = modes.get("voucher")
     if isinstance(voucher, VoucherMode):
         for index, code in enumerate(voucher.excluded_items):
@@ -167,7 +184,7 @@ def policy_from_data(data: dict, source: str = "方案") -> Policy:
     problems.raise_if_any()
     assert project is not None
     return Policy(project=project, version=version, rounding=rounding, modes=modes, items=tuple(items),
-                  caps=tuple(caps), hash=content_hash(data), source=source)
+                  caps=tuple(caps), hash=content_hash(data), source=source, documents=documents)
 
 
 def _read_project(t: Table | None, problems: Problems) -> ProjectInfo | None:

@@ -15,13 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey_app.core.compensation.calculation import Calculation as Result
+from survey_app.core.compensation.policy import DocumentTerms
 from survey_app.core.documents.model import (AgreementDoc, AmountLine, Certificate, FlatRow, Party, PartRow,
                                              Signature)
 from survey_app.core.domain.errors import NotFound
 from survey_app.core.domain.statuses import STRUCTURE_LABELS, Legality, Use
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import (Agreement, Attachment, BuildingPart, Calculation, Household, Project,
-                                            Tenure)
+from survey_app.core.storage.models import (Agreement, Attachment, BuildingPart, Calculation, Household,
+                                            PolicyVersion, Project, Tenure)
 
 
 def _parts(s: Session, h: Household) -> tuple[tuple[PartRow, ...], tuple[tuple[str, Decimal], ...]]:
@@ -43,8 +44,10 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def build_doc(s: Session, h: Household, result: Result, *, number: str, template_version: str,
-              qr_payload: str = "", copy_label: str = "", issued_on: dt.date | None = None) -> AgreementDoc:
+              qr_payload: str = "", copy_label: str = "", issued_on: dt.date | None = None,
+              terms: DocumentTerms | None = None) -> AgreementDoc:
     """An AgreementDoc for one option of a household (agreement, or calculation sheet without number)."""
+    terms = terms or DocumentTerms()
     project = s.get(Project, h.project_id)
     tenures = s.scalars(select(Tenure).where(Tenure.household_id == h.id, Tenure.deleted_at.is_(None))
                         .order_by(Tenure.id)).all()
@@ -68,7 +71,7 @@ def build_doc(s: Session, h: Household, result: Result, *, number: str, template
         voucher_bonus_pct=v.bonus_pct if v else None,
         voucher_valid_until=_add_months(issued_on or dt.date.today(), v.valid_months) if v else None,
         policy_version=result.policy_version, policy_hash=result.policy_hash, qr_payload=qr_payload,
-        copy_label=copy_label,
+        copy_label=copy_label, copies=terms.copies, payment_days=terms.payment_days, moving_days=terms.moving_days,
     )
 
 
@@ -83,14 +86,32 @@ def render_agreement_pdf(db: Database, agreement_id: str | uuid.UUID, out: Path 
         if a is None:
             raise NotFound("协议不存在")
         h = s.get(Household, a.household_id)
-        result = Result.from_json(s.get(Calculation, a.calculation_id).result_json)
+        calc = s.get(Calculation, a.calculation_id)
+        result = Result.from_json(calc.result_json)
         doc = build_doc(s, h, result, number=a.number, template_version=a.template_version,
                         qr_payload=a.qr_payload, copy_label=copy_label,
-                        issued_on=a.signed_at.date() if a.signed_at else None)
+                        issued_on=a.signed_at.date() if a.signed_at else None, terms=_terms(s, calc))
         signatures = _signatures(db, s, a)
     if signatures:
         doc = dataclasses.replace(doc, signatures=signatures)
     render_agreement(doc, out)
+
+
+def _terms(s: Session, calc: Calculation) -> DocumentTerms:
+    from survey_app.core.services.calculations import policy_from_text
+
+    pv = s.get(PolicyVersion, calc.policy_version_id) if calc.policy_version_id else None
+    return policy_from_text(pv.content, pv.content_hash).documents if pv else DocumentTerms()
+
+
+def print_copies(db: Database, agreement_id: str | uuid.UUID) -> int:
+    """How many copies the policy says to print on site (本协议一式N份)."""
+    aid = agreement_id if isinstance(agreement_id, uuid.UUID) else uuid.UUID(str(agreement_id))
+    with db.read() as s:
+        a = s.get(Agreement, aid)
+        if a is None:
+            raise NotFound("协议不存在")
+        return _terms(s, s.get(Calculation, a.calculation_id)).copies
 
 
 def _signatures(db: Database, s: Session, a: Agreement) -> tuple[Signature, ...]:
