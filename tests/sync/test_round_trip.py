@@ -146,3 +146,24 @@ def test_a_device_refuses_an_assignment_not_from_its_hq(world: World, tmp_path) 
     forged = write_assignment(other.hq, other.admin, other.hq_pair, d1.code, ["worker"], world.usb)
     with pytest.raises(ValidationError):
         import_assignment(d1.db, d1.pair, forged)
+
+
+def test_an_hq_admin_decides_a_conflict(tmp_path) -> None:  # noqa: ANN001
+    from survey_app.core.services.audit import verify_database
+    from survey_app.core.sync.issues import list_issues, resolve
+
+    world = build(tmp_path, shared=True)
+    d1, d2 = world.devices
+    h = _surveyed(d1)
+    _edit_notes(d1, h, "一号机")
+    _edit_notes(d2, h, "二号机")
+    _import(world, export_bundle(d1.db, d1.pair, world.usb).path)
+    _import(world, export_bundle(d2.db, d2.pair, world.usb).path)
+    (issue,) = list_issues(world.hq)
+    assert issue.local["notes"] == "一号机" and issue.incoming["notes"] == "二号机"
+    resolve(world.hq, world.admin, issue.id, take_incoming=True)
+    with world.hq.read() as s:
+        assert s.get(Household, h.id).notes == "二号机"
+    assert list_issues(world.hq) == [] and verify_database(world.hq).ok
+    with pytest.raises(ValidationError):
+        resolve(world.hq, world.admin, issue.id, take_incoming=False)
