@@ -105,8 +105,12 @@ def import_field_bundle(db: Database, actor: Actor, pair: keys.KeyPair, path: Pa
     report.missing_seqs = list(range(last + 1, seq))
     with tempfile.TemporaryDirectory() as tmp:
         files = opened.extract(Path(tmp))
-        records = list(read_lines(files["records.jsonl"].read_bytes()))
-        events = [json.loads(line) for line in files["events.jsonl"].read_text(encoding="utf-8").splitlines() if line]
+        try:  # signed by a known device, yet its content must still be well formed
+            records = list(read_lines(files["records.jsonl"].read_bytes()))
+            events = [json.loads(line) for line in files["events.jsonl"].read_text(encoding="utf-8").splitlines()
+                      if line]
+        except (KeyError, TypeError, ValueError) as e:
+            raise ValidationError(f"同步包内容格式错误，未导入任何数据（{e}）") from None
         for name, file in files.items():
             if name.startswith("media/"):
                 sha, _, suffix = name.removeprefix("media/").partition(".")

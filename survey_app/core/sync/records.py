@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Table
 
@@ -26,8 +25,7 @@ COLUMNS = {t.name: tuple(c.name for c in t.columns) for t in SYNCED_TABLES}  # h
 ORDER = {t.name: i for i, t in enumerate(SYNCED_TABLES)}
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):  # a NamedTuple: ~3x cheaper to make than a frozen dataclass, 100k per import
     table: str
     id: str
     rev: int
@@ -59,9 +57,10 @@ def read_lines(data: bytes) -> Iterator[Record]:
     # the work, ~2x faster for 100k records.
     lines = [line for line in data.decode().splitlines() if line.strip()]
     for d in json.loads("[" + ",".join(lines) + "]"):
-        if d["t"] not in BY_NAME:
-            raise ValueError(f"unknown table {d['t']!r}")
-        yield Record(d["t"], d["id"], int(d["rev"]), int(d["base"]), d["row"])
+        if d["t"] not in BY_NAME or type(d["rev"]) is not int or type(d["base"]) is not int \
+                or not isinstance(d["row"], dict):
+            raise ValueError(f"bad record line for table {d.get('t')!r}")
+        yield Record(d["t"], d["id"], d["rev"], d["base"], d["row"])
 
 
 def sort_for_apply(records: Iterable[Record]) -> list[Record]:
