@@ -86,6 +86,12 @@ def main() -> int:
     reviewer = users.login(db, "reviewer", "review123", device=devices.local_device_code(db))
     print("saved", shots_editor.grab(db, actor, runner, HERE, args.lang))
     print("saved", *shots_pages.grab(db, {"field_worker": actor, "supervisor": reviewer}, runner, HERE, args.lang))
+    import shots_agreements
+
+    print("saved", shots_agreements.grab(db, actor, reviewer, runner, HERE, args.lang))
+    import shots_sync
+
+    print("saved", shots_sync.grab(HERE, args.lang))
     runner.shutdown()
     return 0
 

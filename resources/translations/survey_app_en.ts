@@ -2,6 +2,305 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="130" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="229" />
+        <source>出具协议</source>
+        <translation>Issue agreement</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="131" />
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="137" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="138" />
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="139" />
+        <source>签字…</source>
+        <translation>Sign…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="140" />
+        <source>在屏幕上为各方签字（被征收人、共有人、调查员）</source>
+        <translation>Sign on screen for every party (owner, co-owners, field worker)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="141" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="373" />
+        <source>湿签</source>
+        <translation>Signed on paper</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="142" />
+        <source>已在纸质协议上签字按手印：不采集电子签名，直接确认签订</source>
+        <translation>Everyone signed and fingerprinted the paper copy: confirm it signed without on-screen signatures</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="143" />
+        <source>作废…</source>
+        <translation>Void…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="144" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="150" />
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="172" />
+        <source>协议</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="195" />
+        <source>{code}　{name}　协议</source>
+        <translation>{code}　{name}　agreement</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="196" />
+        <source>协议 — {code} {name}</source>
+        <translation>Agreement — {code} {name}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="206" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="231" />
+        <source>只有“已测算”且已选择安置方案的住户才能出具协议</source>
+        <translation>Only a Calculated household with a chosen option can be given an agreement</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="208" />
+        <source>请先在测算页为该户选择安置方案，再出具协议</source>
+        <translation>Choose this household's option on the Compare page first, then issue the agreement</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="229" />
+        <source>重新出具</source>
+        <translation>Issue again</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="233" />
+        <source>按所选安置方案生成协议（编号、二维码），先预览再打印</source>
+        <translation>Make the agreement for the chosen option (number, QR code); preview it, then print</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="241" />
+        <source>作废协议（须填写原因）</source>
+        <translation>Void the agreement (a reason is required)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="242" />
+        <source>只有复核员或指挥部可以作废协议</source>
+        <translation>Only a supervisor or HQ can void an agreement</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="251" />
+        <source>① 出具协议</source>
+        <translation>① Issue</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="251" />
+        <source>② 预览、打印</source>
+        <translation>② Preview, print</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="251" />
+        <source>③ 当场签字</source>
+        <translation>③ Sign on site</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="251" />
+        <source>④ 已签订</source>
+        <translation>④ Signed</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="277" />
+        <source>正在出具协议…</source>
+        <translation>Issuing the agreement…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="278" />
+        <source>已出具协议 {number}（草稿），请预览并打印</source>
+        <translation>Agreement {number} issued (draft): preview and print it</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="294" />
+        <source>正在生成预览…</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="297" />
+        <source>打印预览 — 协议 {number}</source>
+        <translation>Print preview — agreement {number}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="312" />
+        <source>打印协议 {number}</source>
+        <translation>Print agreement {number}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="317" />
+        <source>正在准备打印…</source>
+        <translation>Preparing to print…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="321" />
+        <source>打印机无法开始打印，请检查打印机连接后重试</source>
+        <translation>The printer could not start: check its connection and try again</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="324" />
+        <source>正在记录打印…</source>
+        <translation>Recording the print…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="325" />
+        <source>已打印 {number}，累计 {copies} 份</source>
+        <translation>Printed {number}; {copies} copies in all</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="326" />
+        <source>（重印标注“副本”）</source>
+        <translation> (reprints are marked “副本”, copy)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="334" />
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="335" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="343" />
+        <source>已保存：{path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="344" />
+        <source>正在保存 PDF…</source>
+        <translation>Saving the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="365" />
+        <source>正在保存签字…</source>
+        <translation>Saving the signatures…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="366" />
+        <source>协议 {number} 已签订，住户状态为“已签约”，调查与测算已锁定</source>
+        <translation>Agreement {number} is signed: the household is Signed, its survey and calculation are locked</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="373" />
+        <source>确认各方已在纸质协议 {number} 上签字并按手印？</source>
+        <translation>Have all parties signed and fingerprinted the paper agreement {number}?</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="392" />
+        <source>正在作废…</source>
+        <translation>Voiding…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="393" />
+        <source>协议 {number} 已作废，可重新出具</source>
+        <translation>Agreement {number} is void; you may issue it again</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementList</name>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="17" />
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="18" />
+        <source>已打印，待签字</source>
+        <translation>Printed, to sign</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="19" />
+        <source>已签订</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="20" />
+        <source>已作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="23" />
+        <source>协议编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="23" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="24" />
+        <source>安置方式</source>
+        <translation>Option</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="24" />
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="25" />
+        <source>结算金额</source>
+        <translation>Net amount</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="25" />
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="86" />
+        <source>{n} 份</source>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="90" />
+        <source>作废原因：{reason}</source>
+        <translation>Voided: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="92" />
+        <source>请预览并打印</source>
+        <translation>Preview and print it</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="94" />
+        <source>当场签字后确认签订</source>
+        <translation>Sign on site, then confirm</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="96" />
+        <source>重印为副本</source>
+        <translation>Reprints are copies</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../survey_app/ui/app.py" line="57" />
@@ -190,7 +489,7 @@
     </message>
     <message>
         <location filename="../../survey_app/ui/pages/compensation_page.py" line="71" />
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="218" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="223" />
         <source>测算</source>
         <translation>Calculate</translation>
     </message>
@@ -205,72 +504,447 @@
         <translation>The reviewed calculation is correct (Reviewed → Calculated)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="86" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="78" />
+        <source>协议…</source>
+        <translation>Agreement…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="80" />
+        <source>按所选方案出具、打印、签订协议</source>
+        <translation>Issue, print and sign the agreement for the chosen option</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="90" />
         <source>调查数据已修改，测算已过期，请重新测算</source>
         <translation>The survey has changed since: this calculation is out of date, recalculate it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="87" />
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="218" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="91" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="223" />
         <source>重新测算</source>
         <translation>Recalculate</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="123" />
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="143" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="128" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="148" />
         <source>请先在住户列表中选择一户</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="154" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="159" />
         <source>{code}　{name}　补偿测算</source>
         <translation>{code}　{name}　compensation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="160" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="165" />
         <source>补偿方案 {version}</source>
         <translation>policy {version}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="162" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="167" />
         <source>已选：{option}</source>
         <translation>chosen: {option}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="170" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="175" />
         <source>该户还没有测算。点击右上角“测算”，按现行补偿方案计算各安置方式。</source>
         <translation>Not calculated yet. Press “Calculate” (top right) to compute every option under the current policy.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="196" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="201" />
         <source>✓ 已选择</source>
         <translation>✓ Chosen</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="196" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="201" />
         <source>选择此方案</source>
         <translation>Choose this</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="203" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="208" />
         <source>测算已过期，请重新测算后再选择</source>
         <translation>Out of date: recalculate before choosing</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="235" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="243" />
         <source>正在测算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="250" />
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="256" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="258" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="270" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="257" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="271" />
         <source>已确认测算结果</source>
         <translation>Calculation confirmed</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceSyncPage</name>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="39" />
+        <source>导出或导入的结果会显示在这里。</source>
+        <translation>The results of exports and imports appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="42" />
+        <source>同步（U 盘）</source>
+        <translation>Sync (USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="48" />
+        <source>导出今日同步包…</source>
+        <translation>Export today's bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="51" />
+        <source>导入回执 / 任务包…</source>
+        <translation>Import receipt / assignment…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="58" />
+        <source>① 收工：导出今日同步包</source>
+        <translation>① Day end: export today's bundle</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="59" />
+        <source>插入 U 盘，点下面的按钮并选择 U 盘。包含指挥部尚未确认的全部修改和照片；文件完整写好后才出现在 U 盘上。</source>
+        <translation>Plug in the USB stick, press the button and choose the stick. The bundle holds every change and photo HQ has not confirmed; it appears on the stick only once completely written.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="61" />
+        <source>② 导入指挥部发回的文件</source>
+        <translation>② Import the files HQ sent back</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="62" />
+        <source>回执（.sareceipt）：指挥部已收到，下次不再重复导出。任务包（.saassign）：新分派的住户和补偿方案。可一次选多个文件。</source>
+        <translation>Receipt (.sareceipt): HQ has it, the next export leaves it out. Assignment (.saassign): newly assigned households and compensation policies. Several files can be chosen at once.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="76" />
+        <source>结果</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="90" />
+        <source>本机尚未登记到指挥部，还不能导出同步包。请按下面两步登记（只需一次）。</source>
+        <translation>This laptop is not enrolled with HQ yet and cannot export. Enroll it in the two steps below (once).</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="98" />
+        <source>已导出到第 {seq} 号同步包</source>
+        <translation>bundles exported up to no. {seq}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="98" />
+        <source>尚未导出过同步包</source>
+        <translation>no bundle exported yet</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="104" />
+        <source>本机设备代码 &lt;b&gt;{code}&lt;/b&gt;  ·  指挥部密钥指纹 {hq}  ·  {last}</source>
+        <translation>This laptop &lt;b&gt;{code}&lt;/b&gt;  ·  HQ key fingerprint {hq}  ·  {last}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="110" />
+        <source>选择 U 盘（同步包写到哪个文件夹）</source>
+        <translation>Choose the USB stick (folder for the bundle)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="127" />
+        <source>正在导出同步包到 {folder}…</source>
+        <translation>Exporting the bundle to {folder}…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="131" />
+        <source>已导出第 {seq} 号同步包</source>
+        <translation>Bundle no. {seq} exported</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="132" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="180" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="193" />
+        <source>文件：{name}</source>
+        <translation>File: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="133" />
+        <source>位置：{folder}</source>
+        <translation>Folder: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="134" />
+        <source>{records} 条记录，{events} 个操作记录，{media} 张照片</source>
+        <translation>{records} records, {events} logged actions, {media} photos</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="136" />
+        <source>下一步：安全弹出 U 盘，交给指挥部。指挥部导入后会发回回执文件，到时在这里导入。</source>
+        <translation>Next: eject the USB stick safely and hand it to HQ. HQ sends back a receipt file; import it here.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="140" />
+        <source>导出已取消</source>
+        <translation>Export cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="140" />
+        <source>没有写出任何文件，数据没有变化。可以重新导出。</source>
+        <translation>No file was written and nothing changed. You can export again.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="142" />
+        <source>导出失败：{error}</source>
+        <translation>Export failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="143" />
+        <source>没有写出同步包。请检查 U 盘是否插好、是否有足够空间，然后重试。</source>
+        <translation>No bundle was written. Check that the USB stick is plugged in and has enough space, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="149" />
+        <source>选择指挥部发回的回执或任务包</source>
+        <translation>Choose the receipts or assignment bundles from HQ</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="150" />
+        <source>回执和任务包 (*.sareceipt *.saassign);;所有文件 (*)</source>
+        <translation>Receipts and assignments (*.sareceipt *.saassign);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="171" />
+        <source>{name} 未导入</source>
+        <translation>{name} was not imported</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="172" />
+        <source>这是{kind}，不是回执或任务包。</source>
+        <translation>This is a {kind}, not a receipt or an assignment bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="177" />
+        <source>正在导入 {name}…</source>
+        <translation>Importing {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="181" />
+        <source>指挥部已确认 {n} 条记录，下次导出不再包含它们。</source>
+        <translation>HQ confirmed {n} records; the next export leaves them out.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="184" />
+        <source>其中 {n} 条与指挥部的版本冲突，由指挥部核实处理。</source>
+        <translation>{n} of them conflict with HQ's version; HQ will check and decide.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="186" />
+        <source>指挥部缺少第 {seqs} 号同步包（其内容已包含在后来的包中）。</source>
+        <translation>HQ is missing bundle no. {seqs} (its content came in a later bundle).</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="188" />
+        <source>回执已导入：指挥部已收到第 {seq} 号同步包</source>
+        <translation>Receipt imported: HQ has bundle no. {seq}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="194" />
+        <source>新增 {inserted} 条，更新 {updated} 条，未变 {unchanged} 条</source>
+        <translation>{inserted} new, {updated} updated, {unchanged} unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="197" />
+        <source>{n} 条本机有尚未发送的修改，保留本机版本；下次导出后由指挥部核实。</source>
+        <translation>{n} records have unsent changes on this laptop and were kept; HQ checks them after the next export.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="199" />
+        <source>任务包已导入</source>
+        <translation>Assignment bundle imported</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="203" />
+        <source>{name} 未导入：{error}</source>
+        <translation>{name} was not imported: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="204" />
+        <source>没有导入任何数据。请向指挥部要一份新的文件。</source>
+        <translation>Nothing was imported. Ask HQ for a new copy of the file.</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPanel</name>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="32" />
+        <source>登记和任务包的结果会显示在这里。</source>
+        <translation>Enrollments and assignment bundles written appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="36" />
+        <source>留空则自动编号（D01、D02…）</source>
+        <translation>Leave empty to number automatically (D01, D02…)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="37" />
+        <source>选择登记申请并登记…</source>
+        <translation>Choose a request and enroll…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="43" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="65" />
+        <source>设备代码</source>
+        <translation>Device code</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="44" />
+        <source>设备登记</source>
+        <translation>Enroll a device</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="45" />
+        <source>选择调查笔记本写出的登记申请（.json），核对设备名称和指纹后登记。登记回复文件写在申请文件旁边，拷回该笔记本导入。</source>
+        <translation>Choose the enrollment request (.json) a laptop wrote, check its name and fingerprint, and enroll it. The reply file is written next to the request; take it back to that laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="51" />
+        <source>如 D01</source>
+        <translation>e.g. D01</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="59" />
+        <source>写出任务包…</source>
+        <translation>Write assignment bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="66" />
+        <source>调查员</source>
+        <translation>Surveyors</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="67" />
+        <source>下发任务包</source>
+        <translation>Assignment bundle</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="68" />
+        <source>任务包带去补偿方案、各设备公钥和所选调查员负责的住户（含指挥部已决定的冲突）。</source>
+        <translation>It carries the policies, the devices' public keys and the chosen surveyors' households (including conflicts HQ decided).</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="87" />
+        <source>选择设备登记申请</source>
+        <translation>Choose a device's enrollment request</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="88" />
+        <source>登记申请 (*.json);;所有文件 (*)</source>
+        <translation>Enrollment request (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="94" />
+        <source>{name} 不能登记：{error}</source>
+        <translation>{name} cannot be enrolled: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="96" />
+        <source>登记设备</source>
+        <translation>Enroll device</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="97" />
+        <source>设备名称：{name}
+设备密钥指纹：{fp}
+
+请与调查笔记本上显示的指纹核对。登记此设备？</source>
+        <translation>Device name: {name}
+Device key fingerprint: {fp}
+
+Compare it with the fingerprint shown on the laptop. Enroll this device?</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="111" />
+        <source>{name} 未登记：{error}</source>
+        <translation>{name} was not enrolled: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="113" />
+        <source>正在登记设备…</source>
+        <translation>Enrolling the device…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="119" />
+        <source>已登记设备 {code}</source>
+        <translation>Device {code} enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="120" />
+        <source>登记回复文件：{path}</source>
+        <translation>Enrollment reply file: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="121" />
+        <source>指挥部密钥指纹：{fp}（设备导入后会显示，请与调查员核对）</source>
+        <translation>HQ key fingerprint: {fp} (the laptop shows it after the import: compare it with the surveyor)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="122" />
+        <source>下一步：把登记回复文件拷回该笔记本导入，再为它下发任务包。</source>
+        <translation>Next: copy the reply file back to that laptop to import it, then write its assignment bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="130" />
+        <source>任务包写到哪个文件夹（U 盘）</source>
+        <translation>Folder for the assignment bundle (USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="136" />
+        <source>请填写设备代码</source>
+        <translation>Enter a device code</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="151" />
+        <source>已写出设备 {code} 的任务包</source>
+        <translation>Assignment bundle for {code} written</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="152" />
+        <source>文件：{name}</source>
+        <translation>File: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="152" />
+        <source>位置：{folder}</source>
+        <translation>Folder: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="153" />
+        <source>调查员：{users}</source>
+        <translation>Surveyors: {users}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="153" />
+        <source>（无，只更新方案和设备公钥）</source>
+        <translation>(none: policies and device keys only)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="154" />
+        <source>下一步：拷到 U 盘，在该笔记本的“同步”页点“导入回执 / 任务包”。</source>
+        <translation>Next: copy it to the USB stick; on that laptop's Sync page press “Import receipt / assignment”.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="155" />
+        <source>任务包未写出：{error}</source>
+        <translation>The assignment bundle was not written: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="156" />
+        <source>正在写出任务包…</source>
+        <translation>Writing the assignment bundle…</translation>
     </message>
 </context>
 <context>
@@ -347,6 +1021,154 @@
         <location filename="../../survey_app/ui/editor/inputs.py" line="144" />
         <source>年份“{text}”不合理</source>
         <translation>Year “{text}” is not plausible</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollPanel</name>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="35" />
+        <source>例如：调查组1号笔记本</source>
+        <translation>e.g. Survey team laptop 1</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="44" />
+        <source>生成登记申请…</source>
+        <translation>Write enrollment request…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="47" />
+        <source>导入登记回复…</source>
+        <translation>Import enrollment reply…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="54" />
+        <source>设备名称</source>
+        <translation>Device name</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="55" />
+        <source>同步密钥密码</source>
+        <translation>Sync key password</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="56" />
+        <source>再次输入密码</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="58" />
+        <source>① 生成登记申请</source>
+        <translation>① Write the enrollment request</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="59" />
+        <source>给本机起个名字，设置同步密钥密码（至少 8 位，请牢记：忘记后只能重新登记），然后选择 U 盘。把写出的申请文件交给指挥部。</source>
+        <translation>Name this laptop and set a sync key password (at least 8 characters; remember it: a forgotten one means enrolling again), then choose the USB stick. Hand the request file to HQ.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="62" />
+        <source>② 导入登记回复</source>
+        <translation>② Import the enrollment reply</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="63" />
+        <source>指挥部登记后会给你一个登记回复文件（.saenroll）。导入后请与指挥部核对屏幕上显示的指挥部密钥指纹。</source>
+        <translation>HQ gives you an enrollment reply file (.saenroll). After importing it, compare the HQ key fingerprint shown on screen with HQ.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="75" />
+        <source>本机已有密钥：输入当时设置的密码</source>
+        <translation>Keys exist already: enter the password set then</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="82" />
+        <source>登记申请写到哪个文件夹（U 盘）</source>
+        <translation>Folder for the enrollment request (USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="88" />
+        <source>请填写设备名称</source>
+        <translation>Enter a device name</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="92" />
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="110" />
+        <source>正在生成密钥和登记申请…</source>
+        <translation>Making the keys and the enrollment request…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="117" />
+        <source>登记申请已写出</source>
+        <translation>Enrollment request written</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="118" />
+        <source>文件：{name}</source>
+        <translation>File: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="118" />
+        <source>位置：{folder}</source>
+        <translation>Folder: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="119" />
+        <source>本机密钥指纹：{fp}</source>
+        <translation>This laptop's key fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="120" />
+        <source>下一步：把此文件交给指挥部，指挥部会给你登记回复文件，然后点“导入登记回复”。</source>
+        <translation>Next: hand this file to HQ; HQ gives you an enrollment reply, then press “Import enrollment reply”.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="125" />
+        <source>选择指挥部的登记回复文件</source>
+        <translation>Choose HQ's enrollment reply</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="126" />
+        <source>登记回复 (*.saenroll);;所有文件 (*)</source>
+        <translation>Enrollment reply (*.saenroll);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="131" />
+        <source>请输入生成登记申请时设置的同步密钥密码：</source>
+        <translation>Enter the sync key password set with the enrollment request:</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="141" />
+        <source>{name} 未导入：{error}</source>
+        <translation>{name} was not imported: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="143" />
+        <source>正在导入登记回复…</source>
+        <translation>Importing the enrollment reply…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="148" />
+        <source>登记完成：本机设备代码 {code}</source>
+        <translation>Enrolled: this laptop is {code}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="149" />
+        <source>指挥部密钥指纹：{fp}</source>
+        <translation>HQ key fingerprint: {fp}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="150" />
+        <source>请与指挥部当面或电话核对这串指纹；不一致时不要使用本机同步，并告知指挥部。</source>
+        <translation>Compare this fingerprint with HQ in person or by phone; if it differs, do not sync and tell HQ.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="151" />
+        <source>下一步：导入指挥部给的任务包，开始调查。</source>
+        <translation>Next: import the assignment bundle from HQ and start surveying.</translation>
     </message>
 </context>
 <context>
@@ -1092,43 +1914,313 @@ Save your version over it? (The other changes are replaced; the audit log record
     </message>
     <message>
         <location filename="../../survey_app/ui/pages/households_page.py" line="54" />
+        <source>协议(&amp;A)</source>
+        <translation>&amp;Agreement</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="55" />
+        <source>出具、打印、签订协议，查看协议记录</source>
+        <translation>Issue, print and sign the agreement; see its history</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="56" />
         <source>提交调查</source>
         <translation>Submit survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="55" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="57" />
         <source>调查完成，提交复核（待调查 → 已调查）</source>
         <translation>The survey is complete: submit it for review (Pending → Surveyed)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="56" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="58" />
         <source>确认交房</source>
         <translation>Confirm handover</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="57" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="59" />
         <source>已签约的住户已交房（已签约 → 已交房）</source>
         <translation>The signed household has handed the house over (Signed → Handed over)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="188" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="199" />
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="189" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="200" />
         <source>已提交复核</source>
         <translation>Submitted for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="195" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="206" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="196" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="207" />
         <source>已确认交房</source>
         <translation>Handover confirmed</translation>
+    </message>
+</context>
+<context>
+    <name>HqSyncPage</name>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="40" />
+        <source>每个同步包的导入结果会显示在这里。</source>
+        <translation>The result of each bundle imported appears here.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="43" />
+        <source>选择同步包并导入…</source>
+        <translation>Choose bundles and import…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="46" />
+        <source>可一次选多个同步包（.sabundle）。每个包要么全部导入，要么什么都不导入；重复导入同一个包不会改变数据。</source>
+        <translation>Several bundles (.sabundle) can be chosen at once. Each is imported entirely or not at all; importing the same bundle again changes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="50" />
+        <source>回执写在同步包旁边（U 盘上）</source>
+        <translation>Receipts next to the bundles (on the stick)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="52" />
+        <source>回执写到：</source>
+        <translation>Receipts to:</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="59" />
+        <source>选择文件夹</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="60" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="83" />
+        <source>导入同步包</source>
+        <translation>Import bundles</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="85" />
+        <source>设备与任务包</source>
+        <translation>Devices and assignments</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="89" />
+        <source>同步（指挥部）</source>
+        <translation>Sync (HQ)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="100" />
+        <source>待处理事项（{n}）</source>
+        <translation>To decide ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="100" />
+        <source>待处理事项</source>
+        <translation>To decide</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="103" />
+        <source>回执写到哪个文件夹</source>
+        <translation>Folder for the receipts</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="111" />
+        <source>选择设备的同步包</source>
+        <translation>Choose the devices' bundles</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="112" />
+        <source>同步包 (*.sabundle);;所有文件 (*)</source>
+        <translation>Bundles (*.sabundle);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="136" />
+        <source>{name} 未导入：{error}</source>
+        <translation>{name} was not imported: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="137" />
+        <source>没有导入任何数据。请让调查员重新导出同步包。</source>
+        <translation>Nothing was imported. Ask the surveyor to export again.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="138" />
+        <source>正在导入 {name}…</source>
+        <translation>Importing {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="141" />
+        <source>文件：{name}</source>
+        <translation>File: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="143" />
+        <source>{device} 第 {seq} 号同步包之前已导入过</source>
+        <translation>{device} bundle no. {seq} was imported before</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="144" />
+        <source>没有改变任何数据。</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="146" />
+        <source>{device} 第 {seq} 号同步包已导入</source>
+        <translation>{device} bundle no. {seq} imported</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="147" />
+        <source>新增 {inserted} 条，更新 {updated} 条，未变 {unchanged} 条，冲突 {conflicts} 条</source>
+        <translation>{inserted} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="151" />
+        <source>{n} 条冲突已列入“待处理事项”，请逐条决定保留本地或采用对方。</source>
+        <translation>{n} conflicts were added to “To decide”: keep ours or take theirs, one by one.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="153" />
+        <source>缺少该设备第 {seqs} 号同步包：其修改已包含在本包中，但请确认 U 盘是否遗失。</source>
+        <translation>Bundle no. {seqs} of this device is missing: its changes came in this one, but check whether a stick was lost.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="156" />
+        <source>重算差异：{message}</source>
+        <translation>Recheck difference: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="158" />
+        <source>……共 {n} 处重算差异，见“待处理事项”。</source>
+        <translation>… {n} recheck differences in all, see “To decide”.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="159" />
+        <source>审计警告：{message}</source>
+        <translation>Audit warning: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="161" />
+        <source>回执：{path}（交回该设备导入）</source>
+        <translation>Receipt: {path} (take it back to the device)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="163" />
+        <source>回执未写出：{error}。数据已导入；可重新导入此包以再次写出回执。</source>
+        <translation>The receipt was not written: {error}. The data is imported; import the bundle again to write it.</translation>
+    </message>
+</context>
+<context>
+    <name>IssuesModel</name>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="81" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="81" />
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="81" />
+        <source>设备</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="81" />
+        <source>说明</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>IssuesPanel</name>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="76" />
+        <source>只列出两边不同的字段。</source>
+        <translation>Only the fields that differ are listed.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="80" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="151" />
+        <source>保留本地</source>
+        <translation>Keep ours</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="82" />
+        <source>保留指挥部现有的版本，关闭此事项</source>
+        <translation>Keep HQ's current version and close this item</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="83" />
+        <source>采用对方</source>
+        <translation>Take theirs</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="85" />
+        <source>用设备发来的版本替换指挥部的版本（留有审计记录）</source>
+        <translation>Replace HQ's version with the device's (recorded in the audit log)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="139" />
+        <source>没有待处理事项</source>
+        <translation>Nothing to decide</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="140" />
+        <source>同步包中的冲突、重算差异和审计警告会列在这里。</source>
+        <translation>Conflicts, recheck differences and audit warnings from bundles are listed here.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="146" />
+        <source>{kind}：{record}</source>
+        <translation>{kind}: {record}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="151" />
+        <source>标记为已核实</source>
+        <translation>Mark as checked</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="158" />
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="159" />
+        <source>指挥部现有（第 {rev} 版，{who}）</source>
+        <translation>HQ now (revision {rev}, {who})</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="160" />
+        <source>设备 {device} 发来（第 {rev} 版，{who}）</source>
+        <translation>From {device} (revision {rev}, {who})</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="180" />
+        <source>已采用对方版本：{record}</source>
+        <translation>Took the device's version: {record}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="182" />
+        <source>已保留本地版本：{record}</source>
+        <translation>Kept HQ's version: {record}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="184" />
+        <source>已标记为已核实：{record}</source>
+        <translation>Marked as checked: {record}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="190" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
     </message>
 </context>
 <context>
@@ -1558,77 +2650,92 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
         <translation>Households waiting for review: approve or return</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="77" />
+        <location filename="../../survey_app/ui/main_window.py" line="53" />
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/main_window.py" line="53" />
+        <source>U 盘同步：导出、导入同步包与回执</source>
+        <translation>USB-stick sync: export and import bundles and receipts</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/main_window.py" line="78" />
         <source>当前用户：{name}（{role}）</source>
         <translation>User: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="173" />
+        <location filename="../../survey_app/ui/main_window.py" line="178" />
         <source>共 {n} 户</source>
         <translation>{n} households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="179" />
+        <location filename="../../survey_app/ui/main_window.py" line="184" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="180" />
+        <location filename="../../survey_app/ui/main_window.py" line="185" />
+        <source>核验协议(&amp;V)…</source>
+        <translation>&amp;Verify agreement…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/main_window.py" line="190" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="186" />
+        <location filename="../../survey_app/ui/main_window.py" line="196" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="187" />
+        <location filename="../../survey_app/ui/main_window.py" line="197" />
         <source>搜索(&amp;S)</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="192" />
+        <location filename="../../survey_app/ui/main_window.py" line="202" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="202" />
+        <location filename="../../survey_app/ui/main_window.py" line="212" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="203" />
+        <location filename="../../survey_app/ui/main_window.py" line="213" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="217" />
+        <location filename="../../survey_app/ui/main_window.py" line="233" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="217" />
+        <location filename="../../survey_app/ui/main_window.py" line="233" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The interface language will change at the next start.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="222" />
+        <location filename="../../survey_app/ui/main_window.py" line="238" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="223" />
+        <location filename="../../survey_app/ui/main_window.py" line="239" />
         <source>&lt;b&gt;征收补偿入户调查&lt;/b&gt; {version}&lt;br&gt;离线入户调查、补偿测算与协议工作站。&lt;br&gt;数据库：{path}</source>
         <translation>&lt;b&gt;Household Survey&lt;/b&gt; {version}&lt;br&gt;Offline survey, compensation and agreement workstation.&lt;br&gt;Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="228" />
+        <location filename="../../survey_app/ui/main_window.py" line="244" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="228" />
+        <location filename="../../survey_app/ui/main_window.py" line="244" />
         <source>还有任务在运行，确定要取消并退出吗？</source>
         <translation>A task is still running. Cancel it and quit?</translation>
     </message>
@@ -1890,6 +2997,44 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../survey_app/ui/agreements/printing.py" line="151" />
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/printing.py" line="152" />
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/printing.py" line="153" />
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/printing.py" line="154" />
+        <source>整页</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/printing.py" line="155" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/printing.py" line="158" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/printing.py" line="180" />
+        <source>第 {n} / {total} 页</source>
+        <translation>Page {n} of {total}</translation>
+    </message>
+</context>
+<context>
     <name>ProblemPanel</name>
     <message>
         <location filename="../../survey_app/ui/editor/problems.py" line="49" />
@@ -2030,6 +3175,341 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
     </message>
 </context>
 <context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="21" />
+        <source>被征收人</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="22" />
+        <source>共有人</source>
+        <translation>Co-owner</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="23" />
+        <source>调查员</source>
+        <translation>Field worker</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="47" />
+        <source>签字 — 协议 {number}</source>
+        <translation>Signatures — agreement {number}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="62" />
+        <source>用手指、触控笔或鼠标签名。签名将保存为图片，随协议存档。</source>
+        <translation>Sign with a finger, pen or mouse. The signature is kept as an image with the agreement.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="65" />
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="66" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="67" />
+        <source>完成签订</source>
+        <translation>Finish signing</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="70" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="122" />
+        <source>请 {role} {name} 签字</source>
+        <translation>{role} {name}, please sign</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="140" />
+        <source>全部签字完成，请点击“完成签订”</source>
+        <translation>Everyone has signed: press “Finish signing”</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="151" />
+        <source>已签 {done} / {total} 人</source>
+        <translation>{done} of {total} signed</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../survey_app/ui/agreements/signature_pad.py" line="48" />
+        <source>请在此处签名</source>
+        <translation>Sign here</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommon</name>
+    <message>
+        <location filename="../../survey_app/ui/sync/common.py" line="51" />
+        <source>{kind}，来自 {device}，第 {seq} 号</source>
+        <translation>{kind} from {device}, no. {seq}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/common.py" line="52" />
+        <source>项目 {project}</source>
+        <translation>project {project}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/common.py" line="52" />
+        <source>{n} 条记录</source>
+        <translation>{n} records</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/common.py" line="53" />
+        <source>确认 {n} 条记录</source>
+        <translation>{n} records confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/common.py" line="53" />
+        <source>{n} 张照片</source>
+        <translation>{n} photos</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/common.py" line="54" />
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/common.py" line="55" />
+        <source>外业同步包</source>
+        <translation>field bundle</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/common.py" line="56" />
+        <source>回执</source>
+        <translation>receipt</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/common.py" line="57" />
+        <source>任务包</source>
+        <translation>assignment bundle</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/common.py" line="58" />
+        <source>设备登记申请</source>
+        <translation>enrollment request</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/common.py" line="59" />
+        <source>设备登记回复</source>
+        <translation>enrollment reply</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/common.py" line="107" />
+        <source>导入以下文件？</source>
+        <translation>Import these files?</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/common.py" line="114" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/common.py" line="115" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/common.py" line="132" />
+        <source>无法读写文件：{error}</source>
+        <translation>Cannot read or write the file: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/common.py" line="134" />
+        <source>发生意外错误：{error}</source>
+        <translation>Unexpected error: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/common.py" line="146" />
+        <source>同步密钥密码</source>
+        <translation>Sync key password</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/common.py" line="147" />
+        <source>请输入本机的同步密钥密码（本次登录只问一次）：</source>
+        <translation>Enter this computer's sync key password (asked once per login):</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIssues</name>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="21" />
+        <source>冲突</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="21" />
+        <source>重算差异</source>
+        <translation>Recheck difference</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="22" />
+        <source>审计警告</source>
+        <translation>Audit warning</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="24" />
+        <source>住户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="24" />
+        <source>家庭成员</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="25" />
+        <source>权属</source>
+        <translation>Tenure</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="25" />
+        <source>建筑部分</source>
+        <translation>Building part</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="26" />
+        <source>附属物</source>
+        <translation>Fixture</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="26" />
+        <source>其他调查项目</source>
+        <translation>Other item</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="27" />
+        <source>经营</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="27" />
+        <source>评估</source>
+        <translation>Appraisal</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="28" />
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="28" />
+        <source>测算</source>
+        <translation>Calculation</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="29" />
+        <source>协议</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="29" />
+        <source>房票</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="30" />
+        <source>诉求</source>
+        <translation>Grievance</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="30" />
+        <source>审计记录</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="34" />
+        <source>户号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="34" />
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="35" />
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="35" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="36" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="36" />
+        <source>地块</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="37" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="37" />
+        <source>调查员</source>
+        <translation>Surveyor</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="38" />
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="39" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="39" />
+        <source>面积</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="40" />
+        <source>签约意愿</source>
+        <translation>Willing to sign</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="41" />
+        <source>意向安置方式</source>
+        <translation>Preferred mode</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="42" />
+        <source>复核意见</source>
+        <translation>Review note</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="42" />
+        <source>删除时间</source>
+        <translation>Deleted at</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../survey_app/ui/sync/__init__.py" line="26" />
+        <source>本机是指挥部。同步包的导入、设备登记和任务包由指挥部管理员操作。</source>
+        <translation>This computer is HQ. Importing bundles, enrolling devices and assignments are done by an HQ admin.</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <location filename="../../survey_app/ui/task_runner.py" line="134" />
@@ -2098,6 +3578,157 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
         <location filename="../../survey_app/ui/editor/sections_property.py" line="34" />
         <source>产权</source>
         <translation>Ownership</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="44" />
+        <source>核验协议</source>
+        <translation>Verify agreement</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="49" />
+        <source>打开协议的 PDF、照片或扫描件（也可直接拖到此窗口），或粘贴二维码内容。</source>
+        <translation>Open the agreement's PDF, a photo or a scan (or drop it on this window), or paste the QR text.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="51" />
+        <source>打开文件…</source>
+        <translation>Open file…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="56" />
+        <source>粘贴二维码内容（SA1|…）</source>
+        <translation>Paste the QR text (SA1|…)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="58" />
+        <source>核验</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="79" />
+        <source>协议编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="79" />
+        <source>户号</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="80" />
+        <source>安置方式</source>
+        <translation>Option</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="80" />
+        <source>结算金额</source>
+        <translation>Net amount</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="81" />
+        <source>签发设备</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="81" />
+        <source>记录核对</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="105" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="128" />
+        <source>选择协议文件</source>
+        <translation>Choose the agreement file</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="129" />
+        <source>协议或图片 (*.pdf *.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
+        <translation>Agreements or images (*.pdf *.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="133" />
+        <source>文件：{name}</source>
+        <translation>File: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="139" />
+        <source>粘贴的二维码内容</source>
+        <translation>Pasted QR text</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="151" />
+        <source>正在核验…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="154" />
+        <source>正在读取二维码…</source>
+        <translation>Reading the QR code…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="159" />
+        <source>尚未核验</source>
+        <translation>Not verified yet</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="172" />
+        <source>✔ 有效</source>
+        <translation>✔ Valid</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="174" />
+        <source>✘ 无效</source>
+        <translation>✘ Invalid</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="176" />
+        <source>✘ 已作废</source>
+        <translation>✘ Void</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="178" />
+        <source>✘ 内容被改动</source>
+        <translation>✘ Altered</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="180" />
+        <source>✔ 签名有效（未能核对记录）</source>
+        <translation>✔ Genuine signature (record not checked)</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="69" />
+        <source>作废协议 {number}</source>
+        <translation>Void agreement {number}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="72" />
+        <source>例如：被征收人对面积有异议，重新测量后另行出具</source>
+        <translation>For example: the owner disputes the area; re-measure and issue a new agreement</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="75" />
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="77" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="82" />
+        <source>作废原因（必填，记入审计记录）：</source>
+        <translation>Reason (required; kept in the audit log):</translation>
     </message>
 </context>
 <context>

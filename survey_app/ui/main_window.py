@@ -5,7 +5,7 @@ selected household's options side by side) and 复核 (review queue; supervisor 
 Start-up budget (DESIGN §8: 0.8 s from process start over 10k households): only the start page is
 built before the first paint — one SQL search and one status count, rows fetched for the visible
 lines only; the other pages are built on their first visit.
-Menus: 文件 (退出), 视图 (搜索, 语言 — takes effect at the next start), 帮助 (关于).
+Menus: 文件 (核验协议…, 退出), 视图 (搜索, 语言 — takes effect at the next start), 帮助 (关于).
 Keys: Ctrl+1…4 pages, Ctrl+F search, Esc clears the search, arrows move in the list, Enter or
 double-click opens the household in the editor.
 Threading: GUI thread only; long jobs and writes go through the TaskRunner handed in by app.py.
@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.rail.add_page(nav.COMPENSATION, self.tr("测算"), self.tr("所选住户的各安置方案并排比较"))
         if can(actor, Permission.REVIEW):
             self.rail.add_page(nav.REVIEW, self.tr("复核"), self.tr("待复核的住户：通过或退回"))
+        self.rail.add_page(nav.SYNC, self.tr("同步"), self.tr("U 盘同步：导出、导入同步包与回执"))
         self.rail.page_requested.connect(self.show_page)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("pageStack")
@@ -120,6 +121,10 @@ class MainWindow(QMainWindow):
             from survey_app.ui.pages.review_page import ReviewPage
 
             return ReviewPage(self.db, self.actor, self.runner, self)
+        if name == nav.SYNC:
+            from survey_app.ui.sync import build_page
+
+            return build_page(self.db, self.actor, self.runner, self)
         return None
 
     def show_page(self, name: str) -> None:
@@ -177,6 +182,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
+        verify_action = QAction(self.tr("核验协议(&V)…"), self)
+        verify_action.setObjectName("verifyAgreementAction")
+        verify_action.triggered.connect(self.open_verify)
+        file_menu.addAction(verify_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("退出(&X)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -203,6 +213,12 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("关于(&A)"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def open_verify(self) -> None:
+        """文件 → 核验协议…: check a printed agreement's QR (its own module: imported on first use)."""
+        from survey_app.ui.agreements.verify_dialog import open_verify
+
+        self.verify_dialog = open_verify(self, self.db, self.runner)
 
     def _find(self) -> None:
         self.show_page(nav.HOUSEHOLDS)

@@ -167,3 +167,16 @@ def test_an_hq_admin_decides_a_conflict(tmp_path) -> None:  # noqa: ANN001
     assert list_issues(world.hq) == [] and verify_database(world.hq).ok
     with pytest.raises(ValidationError):
         resolve(world.hq, world.admin, issue.id, take_incoming=False)
+
+
+def test_logging_in_on_a_laptop_is_not_an_unsent_change(world: World) -> None:
+    from survey_app.core.services import users
+
+    d1 = world.devices[0]
+    users.login(d1.db, "worker", "worker123", device=d1.code)  # bumps the account row on the laptop
+    users.set_password(world.hq, world.admin, "worker", "newpass123")  # HQ changes the password
+    report = import_assignment(d1.db, d1.pair, write_assignment(world.hq, world.admin, world.hq_pair, d1.code,
+                                                                ["worker"], world.usb))
+    assert report.conflicts == 0
+    assert users.login(d1.db, "worker", "newpass123", device=d1.code).username == "worker"
+    assert export_bundle(d1.db, d1.pair, world.usb).records == 0  # accounts never travel up

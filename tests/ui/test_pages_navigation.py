@@ -16,7 +16,7 @@ from survey_app.ui.pages import navigation as nav
 def test_only_the_start_page_is_built_and_the_rail_switches_pages(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
     window = window_for(qtbot, demo_db, worker_actor, runner)
     assert list(window.pages) == [nav.HOUSEHOLDS] and window.current_page() == nav.HOUSEHOLDS
-    assert list(window.rail.buttons) == [nav.HOME, nav.HOUSEHOLDS, nav.COMPENSATION]  # no 复核 for a worker
+    assert list(window.rail.buttons) == [nav.HOME, nav.HOUSEHOLDS, nav.COMPENSATION, nav.SYNC]  # no 复核 for a worker
     assert window.page(nav.REVIEW) is None
     window.rail.buttons[nav.HOME].click()
     assert window.current_page() == nav.HOME and window.rail.buttons[nav.HOME].isChecked()

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from survey_app.core.documents.fonts import font_name
-from survey_app.core.documents.styles import COPY_RED, FAINT, MARGIN, RULE
+from survey_app.core.documents.styles import COPY_RED, FAINT, HEADER_GAP, MARGIN, RULE
 
 
 @dataclass(frozen=True)
@@ -112,3 +114,26 @@ class NumberedCanvas(Canvas):
 def canvas_maker(marks: PageMarks):  # noqa: ANN201 - a reportlab canvasmaker callable
     """A ``canvasmaker`` for ``doc.build`` that numbers pages and draws ``marks``' footer."""
     return partial(NumberedCanvas, marks=marks)
+
+
+def build_document(stream: BinaryIO, story: list[Flowable], marks: PageMarks, pagesize: tuple[float, float],
+                   title: str, author: str = "", subject: str = "") -> None:
+    """Lay ``story`` out on pages of ``pagesize`` (20 mm margins, one frame) with ``marks``, into ``stream``."""
+    document = BaseDocTemplate(
+        stream, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
+        topMargin=MARGIN + HEADER_GAP - 4 * mm, bottomMargin=MARGIN,
+        title=title, author=author, subject=subject, creator="survey_app", lang="zh-CN",
+        # The CJK font as the canvas' initial font keeps an unused, unembedded Helvetica out of the PDF.
+        initialFontName=font_name(),
+        invariant=1,  # same document → same bytes: no creation time, no random file id
+    )
+    frame = Frame(document.leftMargin, document.bottomMargin, document.width, document.height,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    document.addPageTemplates([PageTemplate(id="page", frames=[frame],
+                                            onPage=lambda canv, _doc: draw_page_start(canv, marks))])
+    document.build(story, canvasmaker=canvas_maker(marks))
+
+
+def frame_size(pagesize: tuple[float, float]) -> tuple[float, float]:
+    """Width and height available to the story on a page of ``pagesize`` (as build_document lays it out)."""
+    return pagesize[0] - 2 * MARGIN, pagesize[1] - 2 * MARGIN - HEADER_GAP + 4 * mm

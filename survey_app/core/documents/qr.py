@@ -90,15 +90,16 @@ class QRFlowable(Flowable):
     def draw(self) -> None:
         canv, m = self.canv, self.module
         quiet = QR_QUIET_MODULES * m
-        top = quiet + self.size
         canv.saveState()
         canv.setFillColor(colors.white)
         canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
         canv.setFillColor(colors.black)
-        path = canv.beginPath()
-        for r, c, n in self.runs:
-            path.rect(quiet + c * m, top - (r + 1) * m, n * m, m)
-        canv.drawPath(path, stroke=0, fill=1)
+        # Work in module units with y pointing down, so every rectangle is four small integers: ~900
+        # runs written as "c r n 1 re" cost well under a millisecond, where reportlab's path API formats
+        # each float separately (~5 ms per code). One fill of one path: no seams between modules.
+        canv.transform(m, 0, 0, -m, quiet, quiet + self.size)
+        ops = " ".join(f"{c} {r} {n} 1 re" for r, c, n in self.runs)
+        canv._code.append(f"{ops} f")  # noqa: SLF001 - raw path operators; reportlab has no public call
         canv.restoreState()
 
 

@@ -89,3 +89,18 @@ class BoldParagraph(Paragraph):
         canv._code.append("2 Tr")  # noqa: SLF001 - reportlab has no public call outside a text object
         super().draw()
         canv.restoreState()
+
+
+def _extend_line_start_rules() -> None:
+    # reportlab's CJK wrapping keeps a short list of characters that may not start a line, but it lacks
+    # the full-width punctuation of Chinese text (，；：！？》”), so lines began with a comma. The list is
+    # a module global read on every wrap; adding to it only ever removes bad breaks.
+    from reportlab.platypus import paragraph
+
+    extra = "，；：！？》」』”’、。）"
+    missing = "".join(ch for ch in extra if ch not in paragraph.ALL_CANNOT_START)
+    if missing:
+        paragraph.ALL_CANNOT_START += missing
+
+
+_extend_line_start_rules()

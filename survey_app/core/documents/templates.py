@@ -32,6 +32,9 @@ BLOCKS = frozenset((
     "sheet_info", "sheet_signatures",
 ))
 
+_TOP_KEYS = frozenset({"format", "name", "version", "kind", "title", "subtitle", "numbered", "preamble",
+                       "ending", "article"})
+_ARTICLE_KEYS = frozenset({"heading", "text"})
 _MARKER = re.compile(r"^\[\[([a-z_]+)\]\]$")
 _VERSION = re.compile(r"^(?P<name>[a-z_]+)-v(?P<n>\d+)$")
 _FORMATTER = string.Formatter()
@@ -116,6 +119,12 @@ def load_template_file(path: Path) -> Template:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise TemplateError(f"{path.name}: 无法读取模板：{exc}") from exc
+    # TOML puts every key written after an [[article]] header into that article: a stray "ending"
+    # there would silently vanish from the printout, so unknown keys are refused.
+    stray = set(data) - _TOP_KEYS
+    stray |= {f"article.{k}" for a in data.get("article", ()) for k in set(a) - _ARTICLE_KEYS}
+    if stray:
+        raise TemplateError(f"{path.name}: 未知的键 {', '.join(sorted(stray))}")
     if data.get("format") != 1:
         raise TemplateError(f"{path.name}: 不支持的模板格式 {data.get('format')!r}")
     version = str(data.get("version", ""))

@@ -89,8 +89,45 @@ def write_assignment(db: Database, actor: Actor, pair: keys.KeyPair, device_code
     return path
 
 
+# Account fields HQ decides; the rest of a user row (failed logins, lockout, last login) is this
+# laptop's own bookkeeping and would otherwise make every login look like an unsent change.
+HQ_OWNED_USER_FIELDS = ("display_name", "role", "password_hash", "active", "phone", "deleted_at")
+
+
+def _apply_users(db: Database, records: list[Record]) -> int:
+    """Take HQ's accounts: new ones inserted, HQ-owned fields of existing ones updated (audited)."""
+    from survey_app.core.storage.models import User
+    from survey_app.core.storage.uow import Actor
+
+    table = BY_NAME["users"]
+    changed = 0
+    with db.uow(Actor(username="system", role=Role.HQ_ADMIN, device="HQ")) as uow:
+        for r in records:
+            values = {}
+            for column in table.columns:
+                proc = column.type._cached_result_processor(db.engine.dialect, None)
+                raw = r.row.get(column.name)
+                values[column.key] = raw if proc is None or raw is None else proc(raw)
+            user = uow.session.get(User, values["id"])
+            if user is None:
+                uow.session.add(User(**{k: v for k, v in values.items()
+                                        if k not in ("rev", "created_at", "updated_at", "updated_by", "origin_device")}))
+                changed += 1
+                continue
+            for key in HQ_OWNED_USER_FIELDS:
+                if getattr(user, key) != values[key]:
+                    setattr(user, key, values[key])
+                    changed += 1
+        uow.commit()
+    return changed
+
+
 def apply_from_hq(db: Database, records: list[Record], *, bundle_seq: int) -> ApplyReport:
     """Device: apply HQ's records (clean local records take HQ's version), then mark them synced."""
+    users = [r for r in records if r.table == "users"]
+    records = [r for r in records if r.table != "users"]
+    if users:
+        _apply_users(db, users)
     with db.begin_write() as conn:
         known = synced_revs(conn)
         rebased = []

@@ -75,7 +75,11 @@ class CompensationPage(QWidget):
         self.mark_button.setObjectName("markCalculatedButton")
         self.mark_button.setToolTip(self.tr("复核后的测算确认无误（已复核 → 已测算）"))
         self.mark_button.clicked.connect(self._mark_calculated)
-        for b in (self.back_button, self.calc_button, self.mark_button):
+        self.agreement_button = QPushButton(self.tr("协议…"), self)
+        self.agreement_button.setObjectName("agreementButton")
+        self.agreement_button.setToolTip(self.tr("按所选方案出具、打印、签订协议"))
+        self.agreement_button.clicked.connect(self._agreements)
+        for b in (self.back_button, self.calc_button, self.mark_button, self.agreement_button):
             b.setMinimumHeight(TOUCH_HEIGHT)
 
         self.stale_banner = QWidget(self)
@@ -111,6 +115,7 @@ class CompensationPage(QWidget):
         top.addWidget(self.formulas)
         top.addWidget(self.mark_button)
         top.addWidget(self.calc_button)
+        top.addWidget(self.agreement_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
         layout.setSpacing(6)
@@ -219,6 +224,9 @@ class CompensationPage(QWidget):
         self.mark_button.setVisible(may_calc and d is not None and d.status == "reviewed" and has_options
                                     and not self.model.stale)
         self.formulas.setEnabled(has_options)
+        self.agreement_button.setVisible(can(self.actor, Permission.PRINT_AGREEMENT) and d is not None
+                                         and d.status in ("calculated", "signed", "handed_over"))
+        self.agreement_button.setEnabled(d is not None and bool(d.chosen_option))
 
     def _set_detailed(self, on: bool) -> None:
         self.model.set_detailed(on)
@@ -248,6 +256,12 @@ class CompensationPage(QWidget):
             return changes
 
         run_write(self.runner, write, label=self.tr("正在保存…"), banner=self.banner)
+
+    def _agreements(self) -> None:
+        if self.household_id is not None:
+            from survey_app.ui.agreements.agreement_dialog import open_agreements  # first use only
+
+            self.agreement_dialog = open_agreements(self, self.db, self.actor, self.runner, self.household_id)
 
     def _mark_calculated(self) -> None:
         hid = self.household_id

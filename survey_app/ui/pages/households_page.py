@@ -51,6 +51,8 @@ class HouseholdsPage(QWidget):
         self.edit_button.setToolTip(self.tr("打开调查表（也可双击列表中的一行或按回车）"))
         self.calc_button = self._button(self.tr("测算(&C)"), "calculateButton", self._compensation)
         self.calc_button.setToolTip(self.tr("各安置方案的补偿并排比较"))
+        self.agreement_button = self._button(self.tr("协议(&A)"), "agreementButton", self._agreements)
+        self.agreement_button.setToolTip(self.tr("出具、打印、签订协议，查看协议记录"))
         self.submit_button = self._button(self.tr("提交调查"), "submitButton", self._submit)
         self.submit_button.setToolTip(self.tr("调查完成，提交复核（待调查 → 已调查）"))
         self.handover_button = self._button(self.tr("确认交房"), "handOverButton", self._hand_over)
@@ -58,7 +60,7 @@ class HouseholdsPage(QWidget):
         actions = QHBoxLayout()
         actions.setContentsMargins(10, 6, 10, 8)
         actions.setSpacing(8)
-        for b in (self.edit_button, self.calc_button):
+        for b in (self.edit_button, self.calc_button, self.agreement_button):
             actions.addWidget(b)
         actions.addStretch(1)
         for b in (self.submit_button, self.handover_button):
@@ -168,6 +170,8 @@ class HouseholdsPage(QWidget):
         self.edit_button.setEnabled(has)
         self.calc_button.setVisible(can(self.actor, Permission.CALCULATE))
         self.calc_button.setEnabled(has)
+        self.agreement_button.setVisible(can(self.actor, Permission.PRINT_AGREEMENT))
+        self.agreement_button.setEnabled(has and status in ("calculated", "signed", "handed_over"))
         self.submit_button.setVisible(has and status == "pending" and can(self.actor, Permission.EDIT_SURVEY))
         self.handover_button.setVisible(has and status == "signed" and can(self.actor, Permission.REVIEW))
 
@@ -180,6 +184,13 @@ class HouseholdsPage(QWidget):
         hid = self.current_id()
         if hid is not None:
             self.compensation_requested.emit(hid)
+
+    def _agreements(self) -> None:
+        hid = self.current_id()
+        if hid is not None:
+            from survey_app.ui.agreements.agreement_dialog import open_agreements  # first use only
+
+            self.agreement_dialog = open_agreements(self, self.db, self.actor, self.runner, hid)
 
     def _submit(self) -> None:
         hid = self.current_id()

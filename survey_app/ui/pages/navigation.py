@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QFrame, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 HOME, HOUSEHOLDS, COMPENSATION, REVIEW = "home", "households", "compensation", "review"
+SYNC = "sync"  # 同步 (USB-stick sync): survey_app/ui/sync
 
 _STYLE = """
 #navigationRail { background: #25374a; }

@@ -1,0 +1,190 @@
+"""待处理事项 at HQ: what sync could not decide alone, and the two versions of a conflict side by side.
+
+Left, the open issues (kind, record, device, message). Right, the selected one: its message, and
+for a conflict only the fields that differ — HQ's current value next to the device's — then
+保留本地 (close the issue, keep HQ's version) or 采用对方 (write the device's version as a new
+revision, audited; it goes back to the field in the next assignment). Recheck differences and
+audit warnings have no "other version" to take: 采用对方 is disabled and 保留本地 reads 标记为已核实.
+Decisions go through the TaskRunner (survey_app.core.sync.issues.resolve) and then publish a
+refresh, so the household list shows the value taken.
+Threading: GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
+
+from survey_app.core.storage.database import Database
+from survey_app.core.storage.uow import Actor
+from survey_app.core.sync import issues
+from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner
+from survey_app.ui.sync.common import error_text, publish_refresh
+from survey_app.ui.sync.issues_model import (COL_DEVICE, COL_KIND, COL_MESSAGE, COL_RECORD, IssuesModel, differences,
+                                             field_label, kind_label, record_label)
+from survey_app.ui.task_runner import TaskRunner
+
+
+def _shown(value: object) -> str:
+    return "—" if value is None or value == "" else str(value)
+
+
+class IssuesPanel(QWidget):
+    count_changed = Signal(int)
+
+    def __init__(self, db: Database, actor: Actor, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("issuesPanel")
+        self.db, self.actor, self.runner = db, actor, runner
+        self.model = IssuesModel(db, self)
+        self.banner = MessageBanner(self)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("issuesTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.table.horizontalHeader()
+        char = self.fontMetrics().averageCharWidth()
+        for col, chars in ((COL_KIND, 9), (COL_RECORD, 16), (COL_DEVICE, 6)):
+            header.resizeSection(col, chars * char + 16)
+        header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
+
+        self.title = QLabel(self)
+        self.title.setObjectName("syncStep")
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.diff_model = QStandardItemModel(0, 3, self)
+        self.diff = QTableView(self)
+        self.diff.setObjectName("issueDiff")
+        self.diff.setModel(self.diff_model)
+        self.diff.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.diff.setWordWrap(True)
+        self.diff.verticalHeader().setVisible(False)
+        self.diff.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.diff.horizontalHeader().setMinimumSectionSize(6 * self.fontMetrics().averageCharWidth() + 24)
+        # Long values (notes) wrap: row heights follow the column widths, which settle only once shown.
+        self.diff.horizontalHeader().sectionResized.connect(lambda *_a: self.diff.resizeRowsToContents())
+        self.diff_hint = QLabel(self.tr("只列出两边不同的字段。"), self)
+        self.diff_hint.setObjectName("syncHint")
+        for col in (1, 2):
+            self.diff.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        self.keep_button = QPushButton(self.tr("保留本地"), self)
+        self.keep_button.setObjectName("keepLocalButton")
+        self.keep_button.setToolTip(self.tr("保留指挥部现有的版本，关闭此事项"))
+        self.take_button = QPushButton(self.tr("采用对方"), self)
+        self.take_button.setObjectName("takeIncomingButton")
+        self.take_button.setToolTip(self.tr("用设备发来的版本替换指挥部的版本（留有审计记录）"))
+        for b in (self.keep_button, self.take_button):
+            b.setMinimumHeight(TOUCH_HEIGHT)
+            b.setMinimumWidth(120)
+        self.keep_button.clicked.connect(lambda: self.resolve(take_incoming=False))
+        self.take_button.clicked.connect(lambda: self.resolve(take_incoming=True))
+
+        right = QWidget(self)
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.title)
+        rl.addWidget(self.message)
+        rl.addWidget(self.diff_hint)
+        rl.addWidget(self.diff, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.keep_button)
+        buttons.addWidget(self.take_button)
+        rl.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(right)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show(cur))
+        self.refresh()
+
+    def refresh(self, row: int = 0) -> None:
+        self.model.refresh()
+        self.count_changed.emit(self.model.rowCount())
+        self.select_row(min(row, self.model.rowCount() - 1))
+
+    def select_row(self, row: int) -> None:
+        if row < 0:
+            self._show(QModelIndex())
+            return
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
+        self._show(self.model.index(row, 0))
+
+    def current(self) -> issues.Issue | None:
+        index = self.table.currentIndex()
+        return self.model.issue_at(index.row()) if index.isValid() else None
+
+    def _show(self, index: QModelIndex) -> None:
+        issue = self.model.issue_at(index.row()) if index.isValid() else None
+        self.diff_model.removeRows(0, self.diff_model.rowCount())
+        if issue is None:
+            self.title.setText(self.tr("没有待处理事项"))
+            self.message.setText(self.tr("同步包中的冲突、重算差异和审计警告会列在这里。"))
+            self.keep_button.setEnabled(False)
+            self.take_button.setEnabled(False)
+            self.diff.hide()
+            self.diff_hint.hide()
+            return
+        self.title.setText(self.tr("{kind}：{record}").format(kind=kind_label(issue.kind), record=record_label(issue)))
+        self.message.setText(issue.message)
+        conflict = issue.kind == "conflict"
+        self.keep_button.setEnabled(True)
+        self.take_button.setEnabled(conflict)
+        self.keep_button.setText(self.tr("保留本地") if conflict else self.tr("标记为已核实"))
+        self.diff.setVisible(conflict)
+        self.diff_hint.setVisible(conflict)
+        if not conflict:
+            return
+        local, incoming = issue.local, issue.incoming
+        self.diff_model.setHorizontalHeaderLabels([
+            self.tr("字段"),
+            self.tr("指挥部现有（第 {rev} 版，{who}）").format(rev=local.get("rev", "?"), who=local.get("updated_by") or "?"),
+            self.tr("设备 {device} 发来（第 {rev} 版，{who}）").format(
+                device=issue.device, rev=incoming.get("rev", "?"), who=incoming.get("updated_by") or "?")])
+        for name, mine, theirs in differences(issue):
+            cells = [QStandardItem(field_label(name)), QStandardItem(_shown(mine)), QStandardItem(_shown(theirs))]
+            cells[0].setToolTip(name)
+            self.diff_model.appendRow(cells)
+        self.diff.resizeRowsToContents()
+
+    def resolve(self, *, take_incoming: bool) -> int | None:
+        issue = self.current()
+        if issue is None:
+            return None
+        row = self.table.currentIndex().row()
+        label = record_label(issue)
+        self.banner.hide()
+
+        def done(_result: object) -> None:
+            self.refresh(row)  # the next issue moves up to the same row
+            publish_refresh(issue.entity)
+            if take_incoming:
+                text = self.tr("已采用对方版本：{record}")
+            elif issue.kind == "conflict":
+                text = self.tr("已保留本地版本：{record}")
+            else:
+                text = self.tr("已标记为已核实：{record}")
+            self.banner.show_message(text.format(record=label), "info")
+
+        return self.runner.run(
+            lambda progress, cancel: issues.resolve(self.db, self.actor, issue.id, take_incoming=take_incoming),
+            on_done=done, on_error=lambda e: self.banner.show_message(error_text(e), "error"),
+            label=self.tr("正在保存…"), cancellable=False)
