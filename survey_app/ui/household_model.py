@@ -12,7 +12,6 @@ a writer on the TaskRunner's thread), and ``data()`` must answer synchronously a
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import replace
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
@@ -22,6 +21,7 @@ from survey_app.core.services import households
 from survey_app.core.services.households import HouseholdFilter, HouseholdRow
 from survey_app.core.storage.database import Database
 from survey_app.ui import formatting, labels
+from survey_app.ui.lazy_rows import LazyRows
 
 BLOCK = 200
 MAX_BLOCKS = 16
@@ -54,8 +54,8 @@ class HouseholdModel(QAbstractTableModel):
         self._filter = HouseholdFilter()
         self._sort = "code"
         self._descending = False
-        self._keys: list[int] = []
-        self._blocks: OrderedDict[int, dict[int, HouseholdRow]] = OrderedDict()
+        self._rows: LazyRows[HouseholdRow] = LazyRows(lambda keys: households.fetch_rows(self._db, keys),
+                                                      block=BLOCK, max_blocks=MAX_BLOCKS)
         self._headers = [QCoreApplication.translate("HouseholdModel", c[0]) for c in COLUMNS]
 
     # --- query -----------------------------------------------------------------------------------------
@@ -83,8 +83,7 @@ class HouseholdModel(QAbstractTableModel):
         """Re-run the search (filter/sort changed, or data changed underneath)."""
         keys = households.search_keys(self._db, self._filter, sort=self._sort, descending=self._descending)
         self.beginResetModel()
-        self._keys = keys
-        self._blocks.clear()
+        self._rows.reset(keys)
         self.endResetModel()
 
     @staticmethod
@@ -106,35 +105,20 @@ class HouseholdModel(QAbstractTableModel):
     # --- keys ------------------------------------------------------------------------------------------
 
     def key_at(self, row: int) -> int | None:
-        return self._keys[row] if 0 <= row < len(self._keys) else None
+        return self._rows.key_at(row)
 
     def row_of(self, key: int) -> int:
-        """Row of a list key, -1 if it is not in the current result (O(n): called on user actions only)."""
-        try:
-            return self._keys.index(key)
-        except ValueError:
-            return -1
+        """Row of a list key, -1 if it is not in the current result."""
+        return self._rows.row_of(key)
 
     def row_data(self, row: int) -> HouseholdRow | None:
         """The household shown on ``row`` (fetching its block if needed); None if it vanished."""
-        key = self.key_at(row)
-        if key is None:
-            return None
-        block_no = row // BLOCK
-        block = self._blocks.get(block_no)
-        if block is None:
-            block = households.fetch_rows(self._db, self._keys[block_no * BLOCK:(block_no + 1) * BLOCK])
-            self._blocks[block_no] = block
-            while len(self._blocks) > MAX_BLOCKS:
-                self._blocks.popitem(last=False)
-        else:
-            self._blocks.move_to_end(block_no)
-        return block.get(key)
+        return self._rows.row_data(row)
 
     # --- QAbstractTableModel -----------------------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._keys)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -162,7 +146,7 @@ class HouseholdModel(QAbstractTableModel):
         if role not in _ROLES or not index.isValid():
             return None
         row, col = index.row(), index.column()
-        if not (0 <= row < len(self._keys) and 0 <= col < len(COLUMNS)):
+        if not (0 <= row < len(self._rows) and 0 <= col < len(COLUMNS)):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             r = self.row_data(row)
@@ -178,5 +162,5 @@ class HouseholdModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if col in (COL_MEMBERS, COL_AREA) else _LEFT
         if role == KeyRole:
-            return self._keys[row]
+            return self._rows.keys[row]
         return None

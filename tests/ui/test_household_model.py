@@ -73,4 +73,4 @@ def test_rows_are_fetched_lazily_in_bounded_blocks(demo_db, monkeypatch) -> None
     for row in (0, 1, 9, 10, 25, 59):
         assert model.row_data(row) is not None
     assert calls == [10, 10, 10, 10]  # one query per block, never per row
-    assert len(model._blocks) <= 2  # old blocks dropped
+    assert len(model._rows._blocks) <= 2  # old blocks dropped

@@ -11,7 +11,6 @@ content-addressed store first (harmless if the transaction then fails: nothing p
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import tempfile
 from collections.abc import Callable
@@ -25,7 +24,7 @@ from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Permission
 from survey_app.core.files import copy_atomic
 from survey_app.core.security import audit_chain
-from survey_app.core.services.attachments import media_path
+from survey_app.core.services.attachments import media_path, sha256_of
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Device, ImportedBundle, RemoteAuditEvent, SyncIssue
 from survey_app.core.storage.types import utcnow
@@ -69,14 +68,6 @@ def device_signing_keys(db: Database) -> Callable[[str], Ed25519PublicKey | None
     return lookup
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while block := f.read(1 << 20):
-            h.update(block)
-    return h.hexdigest()
-
-
 def import_field_bundle(db: Database, actor: Actor, pair: keys.KeyPair, path: Path, *,
                         progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
     """Verify and apply one field bundle (HQ admin). Raises BundleError/ValidationError, importing nothing."""
@@ -114,7 +105,7 @@ def import_field_bundle(db: Database, actor: Actor, pair: keys.KeyPair, path: Pa
         for name, file in files.items():
             if name.startswith("media/"):
                 sha, _, suffix = name.removeprefix("media/").partition(".")
-                if _sha256(file) != sha:
+                if sha256_of(file) != sha:
                     raise ValidationError(f"同步包中的照片 {sha[:12]}… 内容与其哈希不符")
                 dest = media_path(db, sha, "." + suffix if suffix else ".bin")
                 if not dest.exists():

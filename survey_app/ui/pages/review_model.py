@@ -8,7 +8,6 @@ paints, in blocks of BLOCK keys (at most MAX_BLOCKS kept). Threading: GUI thread
 
 from __future__ import annotations
 
-from collections import OrderedDict
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt)
@@ -17,6 +16,7 @@ from survey_app.core.services import households
 from survey_app.core.services.households import HouseholdFilter, HouseholdRow
 from survey_app.core.storage.database import Database
 from survey_app.ui import formatting
+from survey_app.ui.lazy_rows import LazyRows
 
 BLOCK = 100
 MAX_BLOCKS = 8
@@ -44,8 +44,8 @@ class ReviewQueueModel(QAbstractTableModel):
         super().__init__(parent)
         self._db = db
         self._section: str | None = None
-        self._keys: list[int] = []
-        self._blocks: OrderedDict[int, dict[int, HouseholdRow]] = OrderedDict()
+        self._rows: LazyRows[HouseholdRow] = LazyRows(lambda keys: households.fetch_rows(self._db, keys),
+                                                      block=BLOCK, max_blocks=MAX_BLOCKS)
         self._headers = [QCoreApplication.translate("ReviewQueueModel", c) for c in COLUMNS]
 
     def set_section(self, section: str | None) -> None:
@@ -57,36 +57,22 @@ class ReviewQueueModel(QAbstractTableModel):
         flt = HouseholdFilter(status=QUEUE_STATUS, section=self._section)
         keys = households.search_keys(self._db, flt, sort="updated")
         self.beginResetModel()
-        self._keys = keys
-        self._blocks.clear()
+        self._rows.reset(keys)
         self.endResetModel()
 
     def key_at(self, row: int) -> int | None:
-        return self._keys[row] if 0 <= row < len(self._keys) else None
+        return self._rows.key_at(row)
 
     def row_of(self, key: int) -> int:
-        try:
-            return self._keys.index(key)
-        except ValueError:
-            return -1
+        """Row of a list key, -1 if it is not in the current result."""
+        return self._rows.row_of(key)
 
     def row_data(self, row: int) -> HouseholdRow | None:
-        key = self.key_at(row)
-        if key is None:
-            return None
-        block_no = row // BLOCK
-        block = self._blocks.get(block_no)
-        if block is None:
-            block = households.fetch_rows(self._db, self._keys[block_no * BLOCK:(block_no + 1) * BLOCK])
-            self._blocks[block_no] = block
-            while len(self._blocks) > MAX_BLOCKS:
-                self._blocks.popitem(last=False)
-        else:
-            self._blocks.move_to_end(block_no)
-        return block.get(key)
+        """The household shown on ``row`` (fetching its block if needed); None if it vanished."""
+        return self._rows.row_data(row)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._keys)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -108,10 +94,10 @@ class ReviewQueueModel(QAbstractTableModel):
         if role not in _ROLES or not index.isValid():
             return None
         row, col = index.row(), index.column()
-        if not (0 <= row < len(self._keys) and 0 <= col < len(COLUMNS)):
+        if not (0 <= row < len(self._rows) and 0 <= col < len(COLUMNS)):
             return None
         if role == KeyRole:
-            return self._keys[row]
+            return self._rows.keys[row]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if col == COL_AREA else _LEFT
         r = self.row_data(row)

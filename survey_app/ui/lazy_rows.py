@@ -1,0 +1,58 @@
+"""List keys with their rows fetched lazily in blocks — the engine of every big list model.
+
+After Anki's browser table: a filter/sort returns only keys (SQL does the work); a model asks for
+the rows the view paints, fetched ``block`` keys at a time, keeping at most ``max_blocks`` blocks
+(least recently used dropped). 100k households cost ~1 MB of keys and a few hundred rows.
+Threading: GUI thread only (reads go straight to SQLite; WAL readers never wait for a writer).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
+
+Row = TypeVar("Row")
+
+
+class LazyRows(Generic[Row]):
+    def __init__(self, fetch: Callable[[Sequence[int]], dict[int, Row]], *, block: int = 200,
+                 max_blocks: int = 16):
+        self._fetch = fetch
+        self._block = block
+        self._max_blocks = max_blocks
+        self.keys: list[int] = []
+        self._blocks: OrderedDict[int, dict[int, Row]] = OrderedDict()
+
+    def reset(self, keys: list[int]) -> None:
+        self.keys = keys
+        self._blocks.clear()
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def key_at(self, row: int) -> int | None:
+        return self.keys[row] if 0 <= row < len(self.keys) else None
+
+    def row_of(self, key: int) -> int:
+        """Row of a key, -1 if absent (O(n): for user actions, not painting)."""
+        try:
+            return self.keys.index(key)
+        except ValueError:
+            return -1
+
+    def row_data(self, row: int) -> Row | None:
+        """The row shown at ``row`` (fetching its block if needed); None if it vanished meanwhile."""
+        key = self.key_at(row)
+        if key is None:
+            return None
+        block_no = row // self._block
+        block = self._blocks.get(block_no)
+        if block is None:
+            block = self._fetch(self.keys[block_no * self._block:(block_no + 1) * self._block])
+            self._blocks[block_no] = block
+            while len(self._blocks) > self._max_blocks:
+                self._blocks.popitem(last=False)
+        else:
+            self._blocks.move_to_end(block_no)
+        return block.get(key)
