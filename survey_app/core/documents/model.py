@@ -99,6 +99,7 @@ class AgreementDoc:
     policy_version: str = ""
     policy_hash: str = ""
     qr_payload: str = ""  # empty on a calculation sheet
+    content_hash: str = ""  # sha256 of the agreement's canonical content (the one the QR signs)
     copy_label: str = ""  # "" for the original, "副本" on reprints
     copies: int = 4  # 本协议一式N份
     signatures: tuple[Signature, ...] = ()  # empty: wet-ink mode (signature lines, fingerprint boxes)

@@ -73,3 +73,15 @@ def test_text_rules_paragraphs_flush_lines_and_markers() -> None:
 
 def test_article_numbers_in_chinese() -> None:
     assert [chinese_ordinal(n) for n in (1, 9, 10, 11, 12, 20, 35)] == ["一", "九", "十", "十一", "十二", "二十", "三十五"]
+
+
+@pytest.mark.parametrize("name", ["cash", "exchange", "voucher"])
+def test_article_references_in_the_text_point_at_the_right_article(name: str) -> None:
+    # Article numbers are automatic but cross-references are plain text: moving an article must fail here.
+    import re
+
+    template = load_template(name)
+    numbers = {f"第{chinese_ordinal(n)}条": a.heading for n, a in enumerate(template.articles, start=1)}
+    expected = {"补偿金额", "产权调换房屋及差价"}  # the only articles the wording refers to
+    refs = [ref for a in template.articles for b in a.blocks for ref in re.findall(r"第[一二三四五六七八九十]+条", b.value)]
+    assert refs and all(numbers.get(ref) in expected for ref in refs), [(r, numbers.get(r)) for r in refs]

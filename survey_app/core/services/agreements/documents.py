@@ -92,8 +92,7 @@ def render_agreement_pdf(db: Database, agreement_id: str | uuid.UUID, out: Path 
                         qr_payload=a.qr_payload, copy_label=copy_label,
                         issued_on=a.signed_at.date() if a.signed_at else None, terms=_terms(s, calc))
         signatures = _signatures(db, s, a)
-    if signatures:
-        doc = dataclasses.replace(doc, signatures=signatures)
+    doc = dataclasses.replace(doc, signatures=signatures, content_hash=a.content_hash)
     render_agreement(doc, out)
 
 
