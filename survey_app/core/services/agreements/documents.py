@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey_app.core.compensation.calculation import Calculation as Result
-from survey_app.core.compensation.policy import DocumentTerms
+from survey_app.core.compensation.policy import DocumentTerms, Policy
 from survey_app.core.documents.model import (AgreementDoc, AmountLine, Certificate, FlatRow, Party, PartRow,
                                              Signature)
 from survey_app.core.domain.errors import NotFound
@@ -43,9 +43,30 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, last))
 
 
+def _flats(result: Result, policy: Policy | None) -> tuple[FlatRow, ...]:
+    """One row per resettlement flat chosen (exchange), with its area from the policy and the
+    price worked out by the flat-price lines."""
+    flat_lines = [ln for ln in result.lines if ln.section == "flat"]
+    if not flat_lines:
+        return ()
+    exchange = policy.exchange if policy is not None else None
+    by_key = {f.key: f for f in exchange.flats} if exchange is not None else {}
+    keys = [k for k in result.flat_key.split("+") if k]
+    rows = []
+    for k in keys:
+        flat = by_key.get(k)
+        rows.append(FlatRow(flat.label if flat else k, flat.area if flat else Decimal("0.00"),
+                            "；".join(ln.formula for ln in flat_lines) if len(keys) == 1 else "",
+                            -result.flat_total if len(keys) == 1 else Decimal("0.00")))
+    if len(keys) > 1:  # several flats: the total price is shown on the last row
+        rows[-1] = dataclasses.replace(rows[-1], price_text="；".join(ln.formula for ln in flat_lines),
+                                       amount=-result.flat_total)
+    return tuple(rows)
+
+
 def build_doc(s: Session, h: Household, result: Result, *, number: str, template_version: str,
               qr_payload: str = "", copy_label: str = "", issued_on: dt.date | None = None,
-              terms: DocumentTerms | None = None) -> AgreementDoc:
+              terms: DocumentTerms | None = None, policy: Policy | None = None) -> AgreementDoc:
     """An AgreementDoc for one option of a household (agreement, or calculation sheet without number)."""
     terms = terms or DocumentTerms()
     project = s.get(Project, h.project_id)
@@ -54,8 +75,7 @@ def build_doc(s: Session, h: Household, result: Result, *, number: str, template
     parties = tuple(Party(t.owner_name, t.owner_id_number, "被征收人" if i == 0 else "共有人")
                     for i, t in enumerate(tenures)) or (Party(h.head_name, h.head_id_number, "被征收人", h.phone),)
     parts, by_legality = _parts(s, h)
-    flats = tuple(FlatRow(ln.label, Decimal("0"), ln.formula, -ln.amount) for ln in result.lines
-                  if ln.section == "flat")
+    flats = _flats(result, policy)
     v = result.voucher
     option = result.mode_label + (f"（{result.flat_label}）" if result.flat_label else "")
     return AgreementDoc(
@@ -90,17 +110,23 @@ def render_agreement_pdf(db: Database, agreement_id: str | uuid.UUID, out: Path 
         result = Result.from_json(calc.result_json)
         doc = build_doc(s, h, result, number=a.number, template_version=a.template_version,
                         qr_payload=a.qr_payload, copy_label=copy_label,
-                        issued_on=a.signed_at.date() if a.signed_at else None, terms=_terms(s, calc))
+                        issued_on=a.signed_at.date() if a.signed_at else None, terms=_terms(s, calc),
+                        policy=_policy(s, calc))
         signatures = _signatures(db, s, a)
     doc = dataclasses.replace(doc, signatures=signatures, content_hash=a.content_hash)
     render_agreement(doc, out)
 
 
-def _terms(s: Session, calc: Calculation) -> DocumentTerms:
+def _policy(s: Session, calc: Calculation) -> Policy | None:
     from survey_app.core.services.calculations import policy_from_text
 
     pv = s.get(PolicyVersion, calc.policy_version_id) if calc.policy_version_id else None
-    return policy_from_text(pv.content, pv.content_hash).documents if pv else DocumentTerms()
+    return policy_from_text(pv.content, pv.content_hash) if pv else None
+
+
+def _terms(s: Session, calc: Calculation) -> DocumentTerms:
+    policy = _policy(s, calc)
+    return policy.documents if policy else DocumentTerms()
 
 
 def print_copies(db: Database, agreement_id: str | uuid.UUID) -> int:
