@@ -1847,7 +1847,7 @@ Save your version over it? (The other changes are replaced; the audit log record
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="149" />
+        <location filename="../../survey_app/ui/household_model.py" line="133" />
         <source>此列不能排序</source>
         <translation>This column cannot be sorted</translation>
     </message>
