@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFi
 from survey_app.core.domain.roles import Permission
 from survey_app.core.services import households
 from survey_app.core.services.agreements import lifecycle
-from survey_app.core.services.agreements.documents import render_agreement_pdf
+from survey_app.core.services.agreements.documents import print_copies, render_agreement_pdf
 from survey_app.core.services.agreements.lifecycle import AgreementInfo, SignatureInput
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.uow import Actor, ChangeSet
@@ -234,6 +234,10 @@ class AgreementDialog(QDialog):
         printable = state in ("draft", "printed", "signed")
         for b in (self.preview_button, self.print_button, self.save_button, self.copies):
             b.setEnabled(printable)
+        if a is not None and printable and getattr(self, "_copies_for", None) != (a.id, a.print_count):
+            # The policy says how many copies are printed on site (本协议一式N份); a reprint is one 副本.
+            self._copies_for = (a.id, a.print_count)
+            self.copies.setValue(print_copies(self.db, a.id) if a.print_count == 0 else 1)
         self.sign_button.setEnabled(state == "printed")
         self.wet_button.setEnabled(state == "printed")
         may_void = can(self.actor, Permission.VOID_AGREEMENT)
