@@ -102,14 +102,14 @@ def apply_records(conn: Connection, records: list[Record], *, source_device: str
                 issues.append(dict(kind=issue_kind, entity=name, entity_id=r.id, device=source_device,
                                    bundle_seq=bundle_seq, base_rev=r.base, local_rev=have[rev_pos],
                                    incoming_rev=r.rev, local_json=json.dumps(dict(zip(names, have)), ensure_ascii=False),
-                                   incoming_json=json.dumps(r.row, ensure_ascii=False),
+                                   incoming_json=json.dumps(r.as_dict(), ensure_ascii=False),
                                    message=_conflict_message(have[rev_pos], r), status="open", created_at=now))
                 continue
             existing[r.id] = incoming
             seq += 1
             rhash = audit_chain.row_hash(list(incoming))
-            user = r.row.get("updated_by") or ""
-            device = r.row.get("origin_device") or source_device
+            user = r.get("updated_by") or ""
+            device = r.get("origin_device") or source_device
             changes = f'{{"bundle":{bundle_ref},"rev":{r.rev}}}'
             h = audit_chain.event_hash(prev, seq, at, user, device, action, name, r.id, changes, rhash)
             events.append((seq, at, user, device, action, name, r.id, changes, rhash, h))

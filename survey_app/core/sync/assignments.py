@@ -106,7 +106,7 @@ def _apply_users(db: Database, records: list[Record]) -> int:
             values = {}
             for column in table.columns:
                 proc = column.type._cached_result_processor(db.engine.dialect, None)
-                raw = r.row.get(column.name)
+                raw = r.get(column.name)
                 values[column.key] = raw if proc is None or raw is None else proc(raw)
             user = uow.session.get(User, values["id"])
             if user is None:
@@ -138,7 +138,7 @@ def apply_from_hq(db: Database, records: list[Record], *, bundle_seq: int) -> Ap
                 base = current  # no unsent local change: HQ's version may replace ours
             elif current is not None:
                 base = -1  # unsent local change: keep ours, record the difference
-            rebased.append(Record(r.table, r.id, r.rev, base, r.row))
+            rebased.append(r._replace(base=base))
         report = apply_records(conn, rebased, source_device="HQ", bundle_seq=bundle_seq)
         mark_synced(conn, report.applied)
     return report

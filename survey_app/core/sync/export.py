@@ -58,8 +58,8 @@ def export_bundle(db: Database, pair: keys.KeyPair, out_dir: Path, *,
     with db.engine.connect() as conn:
         records = list(pending_records(conn))
         events = pending_events(conn, acked_event)
-    media = sorted({(r.row["sha256"], Path(r.row.get("original_name") or "").suffix or ".bin")
-                    for r in records if r.table == "attachments" and r.row.get("deleted_at") is None})
+    media = sorted({(r.get("sha256"), Path(r.get("original_name") or "").suffix or ".bin")
+                    for r in records if r.table == "attachments" and r.get("deleted_at") is None})
     entries: list[tuple[str, bytes | Path]] = [
         ("records.jsonl", write_lines(records)),
         ("events.jsonl", "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in events).encode()),

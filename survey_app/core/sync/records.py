@@ -30,37 +30,69 @@ class Record(NamedTuple):  # a NamedTuple: ~3x cheaper to make than a frozen dat
     id: str
     rev: int
     base: int
-    row: dict[str, Any]  # column name → stored value
-
-    def to_line(self) -> str:
-        return json.dumps({"t": self.table, "id": self.id, "rev": self.rev, "base": self.base, "row": self.row},
-                          ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-    @staticmethod
-    def from_line(line: str) -> Record:
-        d = json.loads(line)
-        if d["t"] not in BY_NAME:
-            raise ValueError(f"unknown table {d['t']!r}")
-        return Record(d["t"], d["id"], int(d["rev"]), int(d["base"]), d["row"])
+    row: dict[str, Any] | None  # column name → stored value (records read from a database)
+    values: tuple | None = None  # stored values in this schema's column order (records read from a bundle)
 
     def stored(self, table: Table) -> tuple:
         """The row as a tuple in the receiving schema's column order (missing columns: None)."""
+        if self.values is not None:
+            return self.values
         return tuple(map(self.row.get, COLUMNS[table.name]))
+
+    def get(self, column: str) -> Any:
+        if self.row is not None:
+            return self.row.get(column)
+        return self.values[COLUMN_INDEX[self.table][column]]
+
+    def as_dict(self) -> dict[str, Any]:
+        return self.row if self.row is not None else dict(zip(COLUMNS[self.table], self.values))
+
+
+COLUMN_INDEX = {name: {c: i for i, c in enumerate(cols)} for name, cols in COLUMNS.items()}
 
 
 def write_lines(records: Iterable[Record]) -> bytes:
-    return "".join(r.to_line() + "\n" for r in records).encode()
+    """records.jsonl: a schema line naming each table's columns, then one compact array per record:
+    ``["members", "0188…", 3, 2, [values in the schema's column order]]``. Arrays parse ~2x faster
+    than objects keyed by column name, which matters at 100k records per import."""
+    records = list(records)
+    tables = sorted({r.table for r in records})
+    lines = [json.dumps({"schema": {t: list(COLUMNS[t]) for t in tables}}, separators=(",", ":"))]
+    for r in records:
+        lines.append(json.dumps([r.table, r.id, r.rev, r.base, list(r.stored(BY_NAME[r.table]))],
+                                ensure_ascii=False, separators=(",", ":")))
+    return ("\n".join(lines) + "\n").encode()
 
 
 def read_lines(data: bytes) -> Iterator[Record]:
-    # One json.loads over the whole file (as an array) instead of one per line: the C parser does
-    # the work, ~2x faster for 100k records.
+    """Records of a records.jsonl, mapped to this schema's columns (unknown columns dropped,
+    missing ones None), so a bundle from an older or newer version still reads."""
+    # One json.loads over the whole file (as an array) instead of one per line: the C parser does the work.
     lines = [line for line in data.decode().splitlines() if line.strip()]
-    for d in json.loads("[" + ",".join(lines) + "]"):
-        if d["t"] not in BY_NAME or type(d["rev"]) is not int or type(d["base"]) is not int \
-                or not isinstance(d["row"], dict):
-            raise ValueError(f"bad record line for table {d.get('t')!r}")
-        yield Record(d["t"], d["id"], d["rev"], d["base"], d["row"])
+    if not lines:
+        return
+    items = json.loads("[" + ",".join(lines) + "]")
+    schema = items[0].get("schema") if isinstance(items[0], dict) else None
+    if not isinstance(schema, dict):
+        raise ValueError("records.jsonl has no schema line")
+    mapping: dict[str, list[int] | None] = {}
+    for table, cols in schema.items():
+        if table not in BY_NAME or not isinstance(cols, list):
+            raise ValueError(f"unknown table {table!r}")
+        local = COLUMNS[table]
+        mapping[table] = None if tuple(cols) == local else [cols.index(c) if c in cols else -1 for c in local]
+    for item in items[1:]:
+        table, rid, rev, base, values = item
+        if table not in mapping or type(rev) is not int or type(base) is not int or not isinstance(values, list):
+            raise ValueError(f"bad record line for table {table!r}")
+        index = mapping[table]
+        if index is None:
+            if len(values) != len(COLUMNS[table]):
+                raise ValueError(f"bad record line for table {table!r}")
+            stored = tuple(values)
+        else:
+            stored = tuple(values[i] if i >= 0 else None for i in index)
+        yield Record(table, rid, rev, base, None, stored)
 
 
 def sort_for_apply(records: Iterable[Record]) -> list[Record]:
