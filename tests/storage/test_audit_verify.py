@@ -23,7 +23,7 @@ def _tamper(db_path, sql: str) -> None:  # noqa: ANN001
 
 def test_an_intact_database_verifies(demo_db) -> None:  # noqa: ANN001
     report = verify_database(demo_db)
-    assert report.ok and report.events > 500 and report.rows == report.events
+    assert report.ok and report.events > 500 and report.events >= report.rows > 500
 
 
 def test_cli_exit_codes(demo_db, db_path) -> None:  # noqa: ANN001

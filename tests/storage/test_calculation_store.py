@@ -84,5 +84,5 @@ def test_a_household_without_appraisal_cannot_be_calculated(demo_db) -> None:  #
         pending = s.scalars(select(Household).where(Household.status == "pending")).first()
     with pytest.raises(ValidationError, match="评估单价"):
         calculations.calculate(demo_db, WORKER, pending.id)
-    with demo_db.read() as s:
-        assert s.scalar(select(Calculation)) is None  # nothing half-stored
+    with demo_db.read() as s:  # nothing half-stored
+        assert s.scalar(select(Calculation).where(Calculation.household_id == pending.id)) is None

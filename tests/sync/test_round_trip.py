@@ -129,7 +129,8 @@ def test_hq_rechecks_every_calculation(world: World) -> None:
     h = _surveyed(d1)
     calculations.calculate(d1.db, d1.actor, h.id)
     with d1.db.begin_write() as conn:  # a calculation altered on the laptop behind the app's back
-        row = conn.exec_driver_sql("SELECT id, result_json FROM calculations WHERE option_key = 'cash'").first()
+        row = conn.exec_driver_sql("SELECT id, result_json FROM calculations WHERE option_key = 'cash' "
+                                   "AND household_id = ?", (h.id.hex,)).first()
         result = json.loads(row[1])
         result["lines"][0]["amount"] = str(Decimal(result["lines"][0]["amount"]) + 10000)
         result["net"] = str(Decimal(result["net"]) + 10000)

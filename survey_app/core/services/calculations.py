@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -114,33 +115,56 @@ def calculate(db: Database, actor: Actor, household_id: uuid.UUID | str) -> list
     actor.require(Permission.CALCULATE)
     hid = household_id if isinstance(household_id, uuid.UUID) else uuid.UUID(str(household_id))
     with db.uow(actor) as uow:
-        s = uow.session
-        h = s.get(Household, hid)
-        if h is None or h.deleted_at is not None:
-            raise NotFound("该住户不存在或已删除")
-        pv, policy = current_policy(s, h.project_id)
-        inputs = household_input(s, h)
-        results = compute_all(policy, inputs)
-        previous = {c.option_key: c for c in s.scalars(select(Calculation).where(
-            Calculation.household_id == hid, Calculation.status.in_(("current", "stale"))))}
-        for old in previous.values():
-            old.status = "superseded"
-        inputs_json = json.dumps(inputs.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        now = utcnow()
-        stored = []
-        for r in results:
-            calc = Calculation(
-                household_id=hid, policy_version_id=pv.id, policy_hash=policy.hash, mode=r.mode,
-                option_key=r.option_key, inputs_json=inputs_json, result_json=r.to_canonical_json(),
-                total=r.total, net=r.net, status="current", computed_at=now, computed_by=actor.username,
-                supersedes_id=previous[r.option_key].id if r.option_key in previous else None)
-            s.add(calc)
-            s.flush()
-            for n, line in enumerate(r.lines, 1):
-                s.add(CalculationLine(calculation_id=calc.id, line_no=n, item_code=line.code, label=line.label,
-                                      formula=line.formula, amount=line.amount))
-            stored.append(StoredOption(calc.id.hex, r.option_key, "current", r))
+        stored = _calculate_in(uow.session, actor, hid)
         uow.commit()
+    return stored
+
+
+def calculate_many(db: Database, actor: Actor, household_ids: list[uuid.UUID], *, choose: bool = False,
+                   progress: Callable[[int, int, str], None] | None = None) -> int:
+    """Calculate many households in one unit of work (demo set-up, HQ batch recalculation).
+    With ``choose``, each household's stated or preferred mode becomes its chosen option."""
+    actor.require(Permission.CALCULATE)
+    with db.uow(actor) as uow:
+        for n, hid in enumerate(household_ids, 1):
+            stored = _calculate_in(uow.session, actor, hid)
+            if choose and stored:
+                h = uow.session.get(Household, hid)
+                wanted = h.chosen_mode or h.preferred_mode or "cash"
+                pick = next((o for o in stored if o.result.mode == wanted), stored[0])
+                h.chosen_mode, h.chosen_option = pick.result.mode, pick.option_key
+            if progress and n % 20 == 0:
+                progress(n, len(household_ids), "测算")
+        uow.commit()
+    return len(household_ids)
+
+
+def _calculate_in(s: Session, actor: Actor, hid: uuid.UUID) -> list[StoredOption]:
+    h = s.get(Household, hid)
+    if h is None or h.deleted_at is not None:
+        raise NotFound("该住户不存在或已删除")
+    pv, policy = current_policy(s, h.project_id)
+    inputs = household_input(s, h)
+    results = compute_all(policy, inputs)
+    previous = {c.option_key: c for c in s.scalars(select(Calculation).where(
+        Calculation.household_id == hid, Calculation.status.in_(("current", "stale"))))}
+    for old in previous.values():
+        old.status = "superseded"
+    inputs_json = json.dumps(inputs.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    now = utcnow()
+    stored = []
+    for r in results:
+        calc = Calculation(
+            household_id=hid, policy_version_id=pv.id, policy_hash=policy.hash, mode=r.mode,
+            option_key=r.option_key, inputs_json=inputs_json, result_json=r.to_canonical_json(),
+            total=r.total, net=r.net, status="current", computed_at=now, computed_by=actor.username,
+            supersedes_id=previous[r.option_key].id if r.option_key in previous else None)
+        s.add(calc)
+        s.flush()
+        for n, line in enumerate(r.lines, 1):
+            s.add(CalculationLine(calculation_id=calc.id, line_no=n, item_code=line.code, label=line.label,
+                                  formula=line.formula, amount=line.amount))
+        stored.append(StoredOption(calc.id.hex, r.option_key, "current", r))
     return stored
 
 
