@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> list[Figure]:
     from survey_app.core.storage.uow import Actor
     from survey_app.core.sync import bundle, keys
     from survey_app.core.sync.apply import apply_records
-    from survey_app.core.sync.importer import import_field_bundle
+    from survey_app.core.sync.importer import import_field_bundles
     from survey_app.core.sync.records import BY_NAME, write_lines
 
     source_path, _ = demo_database(args.households)
@@ -58,10 +58,9 @@ def run(args: argparse.Namespace) -> list[Figure]:
         with hq_db.begin_write() as conn:  # HQ already holds the project and its policy
             apply_records(conn, heads, source_device="HQ")
         started = time.perf_counter()
-        imported = 0
-        for path in paths:
-            imported += import_field_bundle(hq_db, admin, hq, path).records
+        reports = import_field_bundles(hq_db, admin, hq, paths)
         import_s = time.perf_counter() - started
+        imported = sum(r.records for r in reports)  # a refused bundle would be an error here: fails loudly
 
         raw = tmp / "raw.sqlite3"
         Database(raw).dispose()  # same schema, same pragmas

@@ -181,3 +181,21 @@ def test_logging_in_on_a_laptop_is_not_an_unsent_change(world: World) -> None:
     assert report.conflicts == 0
     assert users.login(d1.db, "worker", "newpass123", device=d1.code).username == "worker"
     assert export_bundle(d1.db, d1.pair, world.usb).records == 0  # accounts never travel up
+
+
+def test_many_bundles_import_in_order_and_a_bad_one_does_not_stop_the_rest(world: World) -> None:
+    from survey_app.core.sync.importer import import_field_bundles
+
+    d1, d2 = world.devices
+    _edit_notes(d1, _surveyed(d1), "甲")
+    first = export_bundle(d1.db, d1.pair, world.usb).path
+    _edit_notes(d2, _surveyed(d2), "乙")
+    second = export_bundle(d2.db, d2.pair, world.usb).path
+    broken = world.usb / "broken.sabundle"
+    broken.write_bytes(first.read_bytes()[:-50])
+    reports = import_field_bundles(world.hq, world.admin, world.hq_pair, [broken, first, second])
+    assert isinstance(reports[0], BundleError)
+    assert reports[1].updated == 1 and reports[2].updated == 1
+    with world.hq.read() as s:
+        notes = set(s.scalars(select(Household.notes)))
+    assert {"甲", "乙"} <= notes

@@ -14,6 +14,7 @@ import base64
 import json
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,32 +69,20 @@ def device_signing_keys(db: Database) -> Callable[[str], Ed25519PublicKey | None
     return lookup
 
 
-def import_field_bundle(db: Database, actor: Actor, pair: keys.KeyPair, path: Path, *,
-                        progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
-    """Verify and apply one field bundle (HQ admin). Raises BundleError/ValidationError, importing nothing."""
-    actor.require(Permission.IMPORT_BUNDLES)
-    project = project_code(db)
-    opened = bundle.open_bundle(Path(path), recipient=pair, sender_key=device_signing_keys(db), project=project,
-                                kind="field")
-    header = opened.header
-    device, seq = header["device"], int(header["seq"])
-    body_hash = opened.info.body_sha256  # the signed hash: identifies this bundle's content
-    report = ImportReport(device, seq)
-    t = ImportedBundle.__table__
-    with db.engine.connect() as conn:
-        done = conn.execute(select(t.c.body_sha256).where(t.c.device == device, t.c.kind == "field",
-                                                          t.c.seq == seq)).scalar()
-        last = conn.execute(select(func.max(t.c.seq)).where(t.c.device == device, t.c.kind == "field")).scalar() or 0
-    report.events_to = int(header.get("events_to", 0))
-    if done is not None:
-        if done != body_hash:
-            raise ValidationError(f"设备 {device} 的第 {seq} 号同步包已导入过，但这份文件内容不同，拒绝导入")
-        report.already_imported = True  # nothing changes; the receipt can still acknowledge it all
-        with tempfile.TemporaryDirectory() as tmp:
-            records = read_lines(opened.extract(Path(tmp))["records.jsonl"].read_bytes())
-            report.applied = [(r.table, r.id, r.rev) for r in records]
-        return report
-    report.missing_seqs = list(range(last + 1, seq))
+@dataclass
+class _Prepared:
+    """A verified, decrypted and parsed bundle, not yet applied (no database writes so far)."""
+
+    header: dict
+    body_hash: str
+    records: list
+    events: list
+
+
+def _prepare(db: Database, pair: keys.KeyPair, path: Path, project: str,
+             sender_key: Callable[[str], Ed25519PublicKey | None]) -> _Prepared:
+    """Everything that needs no write lock: signature, decryption, every chunk, parsing, photos."""
+    opened = bundle.open_bundle(Path(path), recipient=pair, sender_key=sender_key, project=project, kind="field")
     with tempfile.TemporaryDirectory() as tmp:
         files = opened.extract(Path(tmp))
         try:  # signed by a known device, yet its content must still be well formed
@@ -110,26 +99,82 @@ def import_field_bundle(db: Database, actor: Actor, pair: keys.KeyPair, path: Pa
                 dest = media_path(db, sha, "." + suffix if suffix else ".bin")
                 if not dest.exists():
                     copy_atomic(file, dest)
-        if progress:
-            progress(1, 3, "校验完成，写入数据库")
-        with db.begin_write() as conn:  # BEGIN IMMEDIATE: the whole bundle or nothing
-            applied = apply_records(conn, records, source_device=device, bundle_seq=seq)
-            report.inserted, report.updated = applied.inserted, applied.updated
-            report.unchanged, report.conflicts = applied.unchanged, applied.conflicts
-            report.applied, report.held = applied.applied, applied.held
-            report.audit_warnings = _store_events(conn, device, events)
-            changed = {(tbl, rid) for tbl, rid, _ in applied.applied}
-            diffs = recheck(conn, [rid for tbl, rid in changed if tbl == "calculations"],
-                            [rid for tbl, rid in changed if tbl == "agreements"], device=device, bundle_seq=seq)
-            report.recheck_differences = [d.message for d in diffs]
-            conn.execute(t.insert().values(
-                device=device, kind="field", seq=seq, body_sha256=body_hash, imported_at=utcnow(),
-                records=report.records, conflicts=report.conflicts,
-                summary=json.dumps({"missing": report.missing_seqs, "recheck": len(diffs),
-                                    "audit_warnings": report.audit_warnings}, ensure_ascii=False)))
-    if progress:
-        progress(3, 3, "导入完成")
+    # the signed hash of the body identifies this bundle's content
+    return _Prepared(opened.header, opened.info.body_sha256, records, events)
+
+
+def _apply(db: Database, p: _Prepared) -> ImportReport:
+    """Replay check, then the whole bundle in one write transaction."""
+    device, seq = p.header["device"], int(p.header["seq"])
+    report = ImportReport(device, seq, events_to=int(p.header.get("events_to", 0)))
+    t = ImportedBundle.__table__
+    with db.begin_write() as conn:  # BEGIN IMMEDIATE: the whole bundle or nothing
+        done = conn.execute(select(t.c.body_sha256).where(t.c.device == device, t.c.kind == "field",
+                                                          t.c.seq == seq)).scalar()
+        if done is not None:
+            if done != p.body_hash:
+                raise ValidationError(f"设备 {device} 的第 {seq} 号同步包已导入过，但这份文件内容不同，拒绝导入")
+            report.already_imported = True  # nothing changes; the receipt can still acknowledge it all
+            report.applied = [(r.table, r.id, r.rev) for r in p.records]
+            return report
+        last = conn.execute(select(func.max(t.c.seq)).where(t.c.device == device, t.c.kind == "field")).scalar() or 0
+        report.missing_seqs = list(range(last + 1, seq))
+        applied = apply_records(conn, p.records, source_device=device, bundle_seq=seq)
+        report.inserted, report.updated = applied.inserted, applied.updated
+        report.unchanged, report.conflicts = applied.unchanged, applied.conflicts
+        report.applied, report.held = applied.applied, applied.held
+        report.audit_warnings = _store_events(conn, device, p.events)
+        changed = {(tbl, rid) for tbl, rid, _ in applied.applied}
+        diffs = recheck(conn, [rid for tbl, rid in changed if tbl == "calculations"],
+                        [rid for tbl, rid in changed if tbl == "agreements"], device=device, bundle_seq=seq)
+        report.recheck_differences = [d.message for d in diffs]
+        conn.execute(t.insert().values(
+            device=device, kind="field", seq=seq, body_sha256=p.body_hash, imported_at=utcnow(),
+            records=report.records, conflicts=report.conflicts,
+            summary=json.dumps({"missing": report.missing_seqs, "recheck": len(diffs),
+                                "audit_warnings": report.audit_warnings}, ensure_ascii=False)))
     return report
+
+
+def import_field_bundle(db: Database, actor: Actor, pair: keys.KeyPair, path: Path, *,
+                        progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
+    """Verify and apply one field bundle (HQ admin). Raises BundleError/ValidationError, importing nothing."""
+    actor.require(Permission.IMPORT_BUNDLES)
+    prepared = _prepare(db, pair, Path(path), project_code(db), device_signing_keys(db))
+    if progress:
+        progress(1, 2, "校验完成，写入数据库")
+    report = _apply(db, prepared)
+    if progress:
+        progress(2, 2, "导入完成")
+    return report
+
+
+def import_field_bundles(db: Database, actor: Actor, pair: keys.KeyPair, paths: list[Path], *,
+                         progress: Callable[[int, int, str], None] | None = None,
+                         cancel: Callable[[], bool] | None = None) -> list[ImportReport | ValidationError]:
+    """Import several bundles in order, each in its own transaction; a refused one doesn't stop the rest
+    (its error takes its place in the result). Bundle n+1 is verified, decrypted and parsed on a worker
+    thread while bundle n is written: hashing, ChaCha20 and sqlite3 all release the GIL."""
+    actor.require(Permission.IMPORT_BUNDLES)
+    project, sender_key = project_code(db), device_signing_keys(db)
+    out: list[ImportReport | ValidationError] = []
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-reader") as pool:
+        pending: Future | None = pool.submit(_prepare, db, pair, Path(paths[0]), project, sender_key) if paths else None
+        for n, _path in enumerate(paths):
+            if cancel and cancel():
+                break
+            future = pending
+            pending = (pool.submit(_prepare, db, pair, Path(paths[n + 1]), project, sender_key)
+                       if n + 1 < len(paths) else None)
+            try:
+                out.append(_apply(db, future.result()))
+            except ValidationError as e:  # BundleError is one: this bundle is refused, the others go on
+                out.append(e)
+            if progress:
+                progress(n + 1, len(paths), "导入同步包")
+        if pending is not None:
+            pending.cancel()
+    return out
 
 
 def _store_events(conn, device: str, events: list[dict]) -> list[str]:  # noqa: ANN001
