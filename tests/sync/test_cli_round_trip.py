@@ -36,3 +36,24 @@ def test_demo_sync_then_export_import_receipt(tmp_path: Path) -> None:
     bundle.write_bytes(bundle.read_bytes()[:-100])
     broken = _run("--db", str(hq), "sync", "import", str(bundle), sync_password=HQ_KEY_PASSWORD)
     assert broken.returncode == 1 and "错误" in broken.stderr
+
+
+def test_enroll_and_assign_a_new_laptop_through_the_cli(tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    assert _run("demo-sync", "--dir", str(folder), "--households", "30", sync_password="").returncode == 0
+    hq, usb, laptop = folder / "hq.sqlite3", folder / "usb", tmp_path / "d03.sqlite3"
+    hq_pw, dev_pw = dict(sync_password=HQ_KEY_PASSWORD), dict(sync_password=DEVICE_KEY_PASSWORD)
+    req = _run("--db", str(laptop), "sync", "enroll-request", "--name", "三号笔记本", "--out", str(usb / "r3.json"),
+               **dev_pw)
+    assert req.returncode == 0, req.stderr
+    acc = _run("--db", str(hq), "sync", "enroll-accept", str(usb / "r3.json"), "--out-dir", str(usb), **hq_pw)
+    assert acc.returncode == 0 and "D03" in acc.stdout, acc.stderr
+    imp = _run("--db", str(laptop), "sync", "enroll-import", str(usb / "FR2023_D03_enrollment.saenroll"), **dev_pw)
+    assert imp.returncode == 0 and "D03" in imp.stdout, imp.stderr
+    asg = _run("--db", str(hq), "sync", "assign", "--device", "D03", "--users", "worker", "--out-dir", str(usb),
+               **hq_pw)
+    assert asg.returncode == 0, asg.stderr
+    got = _run("--db", str(laptop), "sync", "import", str(next(usb.glob("FR2023_D03_A00001_*.saassign"))), **dev_pw)
+    assert got.returncode == 0 and "任务包新增" in got.stdout, got.stderr
+    issues = _run("--db", str(hq), "sync", "issues", **hq_pw)
+    assert issues.returncode == 0 and "共 0 项待处理" in issues.stdout

@@ -38,7 +38,12 @@ def media_root(db: Database) -> Path:
 
 
 def media_path(db: Database, sha256: str, suffix: str) -> Path:
-    return media_root(db) / sha256[:2] / f"{sha256}{suffix.lower()}"
+    return media_file(media_root(db), sha256, suffix)
+
+
+def media_file(root: Path, sha256: str, suffix: str) -> Path:
+    """Where a content-addressed file lives under a media folder (ab/abcdef….jpg)."""
+    return root / sha256[:2] / f"{sha256}{suffix.lower()}"
 
 
 def sha256_of(path: Path) -> str:

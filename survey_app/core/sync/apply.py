@@ -62,8 +62,11 @@ def _fetch_existing(conn: Connection, table: Table, ids: list[str]) -> dict[str,
 
 
 def apply_records(conn: Connection, records: list[Record], *, source_device: str, bundle_seq: int = 0,
-                  issue_kind: str = "conflict") -> ApplyReport:
-    """Apply ``records`` inside the caller's transaction (SQLite only: rows travel in SQLite's stored form)."""
+                  issue_kind: str = "conflict", row_hashes: dict[tuple[str, str], str] | None = None) -> ApplyReport:
+    """Apply ``records`` inside the caller's transaction (SQLite only: rows travel in SQLite's stored form).
+
+    ``row_hashes`` may carry the fingerprints of the incoming rows, computed ahead (another process
+    prepares the next bundle while this one is written); missing ones are computed here."""
     if conn.dialect.name != "sqlite":
         raise NotImplementedError("sync import is implemented for SQLite")
     report = ApplyReport()
@@ -107,7 +110,7 @@ def apply_records(conn: Connection, records: list[Record], *, source_device: str
                 continue
             existing[r.id] = incoming
             seq += 1
-            rhash = audit_chain.row_hash(list(incoming))
+            rhash = (row_hashes.get((name, r.id)) if row_hashes else None) or audit_chain.row_hash(list(incoming))
             user = r.get("updated_by") or ""
             device = r.get("origin_device") or source_device
             changes = f'{{"bundle":{bundle_ref},"rev":{r.rev}}}'
