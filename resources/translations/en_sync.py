@@ -140,6 +140,7 @@ EN: dict[str, dict[str, str]] = {
         "（无，只更新方案和设备公钥）": "(none: policies and device keys only)",
     },
     "HqSyncPage": {
+        "正在导入 {n} 个同步包…": "Importing {n} bundles…",
         **_FILE,
         "选择同步包并导入…": "Choose bundles and import…",
         "可一次选多个同步包（.sabundle）。每个包要么全部导入，要么什么都不导入；重复导入同一个包不会改变数据。":

@@ -36,7 +36,7 @@
     </message>
     <message>
         <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="141" />
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="373" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="377" />
         <source>湿签</source>
         <translation>Signed on paper</translation>
     </message>
@@ -97,127 +97,127 @@
         <translation>Make the agreement for the chosen option (number, QR code); preview it, then print</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="241" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="245" />
         <source>作废协议（须填写原因）</source>
         <translation>Void the agreement (a reason is required)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="242" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="246" />
         <source>只有复核员或指挥部可以作废协议</source>
         <translation>Only a supervisor or HQ can void an agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="251" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="255" />
         <source>① 出具协议</source>
         <translation>① Issue</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="251" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="255" />
         <source>② 预览、打印</source>
         <translation>② Preview, print</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="251" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="255" />
         <source>③ 当场签字</source>
         <translation>③ Sign on site</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="251" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="255" />
         <source>④ 已签订</source>
         <translation>④ Signed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="277" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="281" />
         <source>正在出具协议…</source>
         <translation>Issuing the agreement…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="278" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="282" />
         <source>已出具协议 {number}（草稿），请预览并打印</source>
         <translation>Agreement {number} issued (draft): preview and print it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="294" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="298" />
         <source>正在生成预览…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="297" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="301" />
         <source>打印预览 — 协议 {number}</source>
         <translation>Print preview — agreement {number}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="312" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="316" />
         <source>打印协议 {number}</source>
         <translation>Print agreement {number}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="317" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="321" />
         <source>正在准备打印…</source>
         <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="321" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="325" />
         <source>打印机无法开始打印，请检查打印机连接后重试</source>
         <translation>The printer could not start: check its connection and try again</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="324" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="328" />
         <source>正在记录打印…</source>
         <translation>Recording the print…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="325" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="329" />
         <source>已打印 {number}，累计 {copies} 份</source>
         <translation>Printed {number}; {copies} copies in all</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="326" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="330" />
         <source>（重印标注“副本”）</source>
         <translation> (reprints are marked “副本”, copy)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="334" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="338" />
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="335" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="339" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="343" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="347" />
         <source>已保存：{path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="344" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="348" />
         <source>正在保存 PDF…</source>
         <translation>Saving the PDF…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="365" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="369" />
         <source>正在保存签字…</source>
         <translation>Saving the signatures…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="366" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="370" />
         <source>协议 {number} 已签订，住户状态为“已签约”，调查与测算已锁定</source>
         <translation>Agreement {number} is signed: the household is Signed, its survey and calculation are locked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="373" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="377" />
         <source>确认各方已在纸质协议 {number} 上签字并按手印？</source>
         <translation>Have all parties signed and fingerprinted the paper agreement {number}?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="392" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="396" />
         <source>正在作废…</source>
         <translation>Voiding…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="393" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="397" />
         <source>协议 {number} 已作废，可重新出具</source>
         <translation>Agreement {number} is void; you may issue it again</translation>
     </message>
@@ -2041,77 +2041,84 @@ Save your version over it? (The other changes are replaced; the audit log record
         <translation>Bundles (*.sabundle);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="136" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="139" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="164" />
         <source>{name} 未导入：{error}</source>
         <translation>{name} was not imported: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="137" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="140" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="166" />
         <source>没有导入任何数据。请让调查员重新导出同步包。</source>
         <translation>Nothing was imported. Ask the surveyor to export again.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="138" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="141" />
         <source>正在导入 {name}…</source>
         <translation>Importing {name}…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="141" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="172" />
+        <source>正在导入 {n} 个同步包…</source>
+        <translation>Importing {n} bundles…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="175" />
         <source>文件：{name}</source>
         <translation>File: {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="143" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="177" />
         <source>{device} 第 {seq} 号同步包之前已导入过</source>
         <translation>{device} bundle no. {seq} was imported before</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="144" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="178" />
         <source>没有改变任何数据。</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="146" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="180" />
         <source>{device} 第 {seq} 号同步包已导入</source>
         <translation>{device} bundle no. {seq} imported</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="147" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="181" />
         <source>新增 {inserted} 条，更新 {updated} 条，未变 {unchanged} 条，冲突 {conflicts} 条</source>
         <translation>{inserted} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="151" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="185" />
         <source>{n} 条冲突已列入“待处理事项”，请逐条决定保留本地或采用对方。</source>
         <translation>{n} conflicts were added to “To decide”: keep ours or take theirs, one by one.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="153" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="187" />
         <source>缺少该设备第 {seqs} 号同步包：其修改已包含在本包中，但请确认 U 盘是否遗失。</source>
         <translation>Bundle no. {seqs} of this device is missing: its changes came in this one, but check whether a stick was lost.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="156" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="190" />
         <source>重算差异：{message}</source>
         <translation>Recheck difference: {message}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="158" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="192" />
         <source>……共 {n} 处重算差异，见“待处理事项”。</source>
         <translation>… {n} recheck differences in all, see “To decide”.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="159" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="193" />
         <source>审计警告：{message}</source>
         <translation>Audit warning: {message}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="161" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="195" />
         <source>回执：{path}（交回该设备导入）</source>
         <translation>Receipt: {path} (take it back to the device)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="163" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="197" />
         <source>回执未写出：{error}。数据已导入；可重新导入此包以再次写出回执。</source>
         <translation>The receipt was not written: {error}. The data is imported; import the bundle again to write it.</translation>
     </message>

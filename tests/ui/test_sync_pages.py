@@ -234,3 +234,19 @@ def test_a_new_laptop_enrolls_through_both_pages(qtbot, world, runner, monkeypat
         assert device.actions.currentIndex() == 0 and "D03" in device.status.text()  # export is offered now
     finally:
         fresh.dispose()
+
+
+def test_several_bundles_import_in_one_job_with_each_result_shown(qtbot, world, runner, monkeypatch) -> None:  # noqa: ANN001
+    hq, d01, stick = world
+    device = _device_page(qtbot, d01, runner)
+    _edit_notes(d01, device.actor, "一")
+    good = _export(qtbot, device, stick, runner)
+    bad = stick / "damaged.sabundle"
+    bad.write_bytes(good.read_bytes()[:-200])
+    hq_page = _hq_page(qtbot, hq, runner, monkeypatch)
+    hq_page.import_files([bad, good])  # the batch path: the next bundle prepared in a worker process
+    wait_idle(qtbot, runner)
+    titles = [e.title for e in hq_page.results.entries]
+    assert any("damaged.sabundle 未导入" in t for t in titles)
+    assert "D01 第 1 号同步包已导入" in titles
+    assert len(list(stick.glob("*.sareceipt"))) == 1
