@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt)
 
 from survey_app.core.services import households
 from survey_app.core.services.households import HouseholdFilter, HouseholdRow
 from survey_app.core.storage.database import Database
 from survey_app.ui import formatting, labels
-from survey_app.ui.lazy_rows import LazyRows
+from survey_app.ui.lazy_rows import HouseholdKeysModel, LazyRows
 
 BLOCK = 200
 MAX_BLOCKS = 16
@@ -45,7 +45,7 @@ KeyRole = Qt.ItemDataRole.UserRole + 1  # data(index, KeyRole) -> the household'
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, KeyRole})
 
 
-class HouseholdModel(QAbstractTableModel):
+class HouseholdModel(HouseholdKeysModel):
     """Households matching the current filter, in SQL order. ``refresh()`` re-runs the query."""
 
     def __init__(self, db: Database, parent=None):  # noqa: ANN001
@@ -54,6 +54,7 @@ class HouseholdModel(QAbstractTableModel):
         self._filter = HouseholdFilter()
         self._sort = "code"
         self._descending = False
+        self._column_count = len(COLUMNS)
         self._rows: LazyRows[HouseholdRow] = LazyRows(lambda keys: households.fetch_rows(self._db, keys),
                                                       block=BLOCK, max_blocks=MAX_BLOCKS)
         self._headers = [QCoreApplication.translate("HouseholdModel", c[0]) for c in COLUMNS]
@@ -104,24 +105,7 @@ class HouseholdModel(QAbstractTableModel):
 
     # --- keys ------------------------------------------------------------------------------------------
 
-    def key_at(self, row: int) -> int | None:
-        return self._rows.key_at(row)
-
-    def row_of(self, key: int) -> int:
-        """Row of a list key, -1 if it is not in the current result."""
-        return self._rows.row_of(key)
-
-    def row_data(self, row: int) -> HouseholdRow | None:
-        """The household shown on ``row`` (fetching its block if needed); None if it vanished."""
-        return self._rows.row_data(row)
-
-    # --- QAbstractTableModel -----------------------------------------------------------------------------
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+    # --- Qt model -----------------------------------------------------------------------------
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):

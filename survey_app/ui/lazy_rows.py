@@ -12,6 +12,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
+
 Row = TypeVar("Row")
 
 
@@ -56,3 +58,30 @@ class LazyRows(Generic[Row]):
         else:
             self._blocks.move_to_end(block_no)
         return block.get(key)
+
+
+class HouseholdKeysModel(QAbstractTableModel):
+    """Base of the household table models: keys from SQL, rows through a LazyRows, fixed columns.
+
+    Subclasses set ``self._rows`` and ``self._column_count`` and implement ``data``/``headerData``
+    and how they refresh their keys. GUI thread only."""
+
+    _rows: LazyRows
+    _column_count: int
+
+    def key_at(self, row: int) -> int | None:
+        return self._rows.key_at(row)
+
+    def row_of(self, key: int) -> int:
+        """Row of a list key, -1 if it is not in the current result."""
+        return self._rows.row_of(key)
+
+    def row_data(self, row: int):  # noqa: ANN201 - the subclass's row type
+        """The row shown at ``row`` (fetching its block if needed); None if it vanished."""
+        return self._rows.row_data(row)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._column_count

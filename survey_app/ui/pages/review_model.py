@@ -9,14 +9,14 @@ paints, in blocks of BLOCK keys (at most MAX_BLOCKS kept). Threading: GUI thread
 from __future__ import annotations
 
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt)
 
 from survey_app.core.services import households
 from survey_app.core.services.households import HouseholdFilter, HouseholdRow
 from survey_app.core.storage.database import Database
 from survey_app.ui import formatting
-from survey_app.ui.lazy_rows import LazyRows
+from survey_app.ui.lazy_rows import HouseholdKeysModel, LazyRows
 
 BLOCK = 100
 MAX_BLOCKS = 8
@@ -37,13 +37,14 @@ KeyRole = Qt.ItemDataRole.UserRole + 1
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, KeyRole})
 
 
-class ReviewQueueModel(QAbstractTableModel):
+class ReviewQueueModel(HouseholdKeysModel):
     """Surveyed households, oldest change first; ``set_section`` narrows to one 地块."""
 
     def __init__(self, db: Database, parent=None):  # noqa: ANN001
         super().__init__(parent)
         self._db = db
         self._section: str | None = None
+        self._column_count = len(COLUMNS)
         self._rows: LazyRows[HouseholdRow] = LazyRows(lambda keys: households.fetch_rows(self._db, keys),
                                                       block=BLOCK, max_blocks=MAX_BLOCKS)
         self._headers = [QCoreApplication.translate("ReviewQueueModel", c) for c in COLUMNS]
@@ -59,23 +60,6 @@ class ReviewQueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows.reset(keys)
         self.endResetModel()
-
-    def key_at(self, row: int) -> int | None:
-        return self._rows.key_at(row)
-
-    def row_of(self, key: int) -> int:
-        """Row of a list key, -1 if it is not in the current result."""
-        return self._rows.row_of(key)
-
-    def row_data(self, row: int) -> HouseholdRow | None:
-        """The household shown on ``row`` (fetching its block if needed); None if it vanished."""
-        return self._rows.row_data(row)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
