@@ -77,6 +77,9 @@ class BulkWriter:
             row["updated_by"] = self.actor.username
             row["origin_device"] = self.actor.device
             row.setdefault("deleted_at", None)
+        for name, value in rowcodec.stored_defaults(table).items():
+            if name not in row:
+                row[name] = value
         stored = rowcodec.stored_row(table, row.get)
         rid = row["id"].hex if isinstance(row.get("id"), uuid.UUID) else str(row.get("id", ""))
         self.seq += 1

@@ -76,3 +76,22 @@ def encoders(table: Table) -> list[tuple[str, Encoder]]:
 def stored_row(table: Table, get: Callable[[str], Any]) -> list:
     """The row as stored, in column order. ``get(name)`` reads a field of a dict or an ORM object."""
     return [v if (enc is None or v is None) else enc(v) for name, enc in encoders(table) for v in (get(name),)]
+
+
+_DEFAULTS: dict[str, dict[str, Any]] = {}
+
+
+def stored_defaults(table: Table) -> dict[str, Any]:
+    """Column name → stored form of its scalar default, for the columns that have one.
+
+    A row written by an older version (a bundle, a bulk batch built before a column existed) lacks
+    the newer columns; they get the default the schema gives them rather than NULL."""
+    found = _DEFAULTS.get(table.name)
+    if found is None:
+        found = {}
+        for name, enc in encoders(table):
+            default = table.c[name].default
+            if default is not None and default.is_scalar and default.arg is not None:
+                found[name] = default.arg if enc is None else enc(default.arg)
+        _DEFAULTS[table.name] = found
+    return found

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Table
 
 from survey_app.core.storage.models import Base, Synced
+from survey_app.core.storage.rowcodec import stored_defaults
 
 # Synced tables in insert order (parents before children), for applying and for exports.
 SYNCED_TABLES: tuple[Table, ...] = tuple(
@@ -37,7 +38,8 @@ class Record(NamedTuple):  # a NamedTuple: ~3x cheaper to make than a frozen dat
         """The row as a tuple in the receiving schema's column order (missing columns: None)."""
         if self.values is not None:
             return self.values
-        return tuple(map(self.row.get, COLUMNS[table.name]))
+        defaults = stored_defaults(table)
+        return tuple(self.row[c] if c in self.row else defaults.get(c) for c in COLUMNS[table.name])
 
     def get(self, column: str) -> Any:
         if self.row is not None:
@@ -66,7 +68,7 @@ def write_lines(records: Iterable[Record]) -> bytes:
 
 def read_lines(data: bytes) -> Iterator[Record]:
     """Records of a records.jsonl, mapped to this schema's columns (unknown columns dropped,
-    missing ones None), so a bundle from an older or newer version still reads."""
+    missing ones get the column's default, else None), so a bundle from an older or newer version still reads."""
     # One json.loads over the whole file (as an array) instead of one per line: the C parser does the work.
     lines = [line for line in data.decode().splitlines() if line.strip()]
     if not lines:
@@ -91,7 +93,8 @@ def read_lines(data: bytes) -> Iterator[Record]:
                 raise ValueError(f"bad record line for table {table!r}")
             stored = tuple(values)
         else:
-            stored = tuple(values[i] if i >= 0 else None for i in index)
+            defaults = stored_defaults(BY_NAME[table])
+            stored = tuple(values[i] if i >= 0 else defaults.get(c) for i, c in zip(index, COLUMNS[table]))
         yield Record(table, rid, rev, base, None, stored)
 
 

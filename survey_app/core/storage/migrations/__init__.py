@@ -13,7 +13,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
 HERE = Path(__file__).parent
-HEAD = "0003_sync"
+HEAD = "0004_field_flow"
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -26,7 +26,8 @@ class Agreement(Synced, Base):
     content_hash: Mapped[str] = mapped_column(String(64), default="")
     qr_payload: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(16), default="draft")  # draft | printed | signed | void
-    print_count: Mapped[int] = mapped_column(default=0)
+    print_count: Mapped[int] = mapped_column(default=0)  # paper prints (copies)
+    saved_count: Mapped[int] = mapped_column(default=0, server_default="0")  # 另存为 PDF
     printed_at: Mapped[dt.datetime | None]
     signed_at: Mapped[dt.datetime | None]
     voided_at: Mapped[dt.datetime | None]

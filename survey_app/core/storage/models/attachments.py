@@ -26,3 +26,5 @@ class Attachment(Synced, Base):
     gps_lat: Mapped[Decimal | None] = mapped_column(ScaledDecimal(7))
     gps_lon: Mapped[Decimal | None] = mapped_column(ScaledDecimal(7))
     caption: Mapped[name]
+    # 外观 exterior | 室内 interior | 证件 papers | 临建批复 temporary permit | 其他 other ("" = not chosen)
+    category: Mapped[str] = mapped_column(String(16), default="", server_default="")

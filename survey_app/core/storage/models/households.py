@@ -52,6 +52,8 @@ class Household(Synced, Base):
     surveyed_by: Mapped[str] = mapped_column(String(64), default="")
     review_comment: Mapped[text]
     notes: Mapped[text]
+    # roster (HQ's register) | field (新增住户: found door to door, for HQ to confirm) | confirmed (HQ did)
+    origin: Mapped[str] = mapped_column(String(16), default="roster", server_default="roster")
 
 
 class Member(Synced, Base):
