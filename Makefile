@@ -33,7 +33,7 @@ run: install
 
 ## test: the whole suite, headless
 test: install
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto
 
 ## bench: every benchmark (prints figures; never part of the tests)
 bench: install

@@ -30,13 +30,30 @@ def db(db_path: Path):  # noqa: ANN201
     database.dispose()
 
 
-@pytest.fixture
-def demo_db(db):  # noqa: ANN001, ANN201
-    """A database holding a small demo project (60 households, seed 3)."""
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small demo project, made once per test process (migrations + generation cost ~1 s)."""
     from survey_app.core.services.demo import create_demo
+    from survey_app.core.storage.database import Database
 
-    create_demo(db, households=60, seed=3)
-    return db
+    path = tmp_path_factory.mktemp("template") / "demo.sqlite3"
+    database = Database(path)
+    create_demo(database, households=60, seed=3)
+    database.dispose()  # checkpoints the WAL into the file: one self-contained file to copy
+    return path
+
+
+@pytest.fixture
+def demo_db(_demo_template: Path, db_path: Path):  # noqa: ANN201
+    """A database holding a small demo project (60 households, seed 3): a fresh copy of the template."""
+    import shutil
+
+    from survey_app.core.storage.database import Database
+
+    shutil.copyfile(_demo_template, db_path)
+    database = Database(db_path)
+    yield database
+    database.dispose()
 
 
 @pytest.fixture
