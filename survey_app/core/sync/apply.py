@@ -62,11 +62,17 @@ def _fetch_existing(conn: Connection, table: Table, ids: list[str]) -> dict[str,
 
 
 def apply_records(conn: Connection, records: list[Record], *, source_device: str, bundle_seq: int = 0,
-                  issue_kind: str = "conflict", row_hashes: dict[tuple[str, str], str] | None = None) -> ApplyReport:
+                  issue_kind: str = "conflict", row_hashes: dict[tuple[str, str], str] | None = None,
+                  continuation: bool = False) -> ApplyReport:
     """Apply ``records`` inside the caller's transaction (SQLite only: rows travel in SQLite's stored form).
 
     ``row_hashes`` may carry the fingerprints of the incoming rows, computed ahead (another process
-    prepares the next bundle while this one is written); missing ones are computed here."""
+    prepares the next bundle while this one is written); missing ones are computed here.
+
+    ``continuation`` (HQ importing a field device's bundle): where our copy was last written by that
+    same device, its newer version is a continuation (fast-forward) and its older one a repeat
+    (no-op). Without a receipt between two day-end bundles the second one repeats every record with
+    the base rev HQ had before the first: those are the device's own successive edits, not a conflict."""
     if conn.dialect.name != "sqlite":
         raise NotImplementedError("sync import is implemented for SQLite")
     report = ApplyReport()
@@ -83,7 +89,7 @@ def apply_records(conn: Connection, records: list[Record], *, source_device: str
     for name, recs in sorted(by_table.items(), key=lambda kv: ORDER[kv[0]]):
         table = BY_NAME[name]
         names = [c.name for c in table.columns]
-        rev_pos = names.index("rev")
+        rev_pos, origin_pos = names.index("rev"), names.index("origin_device")
         existing = _fetch_existing(conn, table, [r.id for r in recs])
         inserts, updates = [], []
         for r in recs:
@@ -99,6 +105,15 @@ def apply_records(conn: Connection, records: list[Record], *, source_device: str
             elif have[rev_pos] == r.base and r.rev > r.base:
                 updates.append(incoming)
                 action = "sync_update"
+            elif (continuation and r.rev > have[rev_pos] and have[origin_pos] == source_device
+                  and r.get("origin_device") == source_device):
+                updates.append(incoming)  # the device's own next version of what it sent before
+                action = "sync_update"
+            elif (continuation and r.rev < have[rev_pos] and have[origin_pos] == source_device
+                  and r.get("origin_device") == source_device):
+                report.unchanged += 1  # an older version the device sent before: we hold its newer one
+                report.applied.append((name, r.id, r.rev))
+                continue
             else:
                 report.conflicts += 1
                 report.held.append((name, r.id, r.rev))

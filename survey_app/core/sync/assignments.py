@@ -26,6 +26,7 @@ from survey_app.core.sync.changes import mark_synced, synced_revs
 from survey_app.core.sync.export import project_code
 from survey_app.core.sync.peers import device_public, hq_signing_key
 from survey_app.core.sync.records import BY_NAME, Record, read_lines, write_lines
+from survey_app.core.sync.rights import remember_device_users
 
 SEQ = "sync.assignment_seq"
 SUFFIX = ".saassign"
@@ -86,6 +87,8 @@ def write_assignment(db: Database, actor: Actor, pair: keys.KeyPair, device_code
     bundle.write_bundle(path, header, [("records.jsonl", write_lines(recs))], recipient=device_public(db, device_code),
                         sender=pair)
     db.set_setting(f"{SEQ}.{device_code}", str(seq))
+    with db.begin_write() as conn:  # what this device may write back (sync/rights.py)
+        remember_device_users(conn, device_code, usernames)
     return path
 
 

@@ -36,6 +36,7 @@ from survey_app.core.sync.apply import apply_records
 from survey_app.core.sync.export import project_code
 from survey_app.core.sync.recheck import recheck
 from survey_app.core.sync.records import BY_NAME, read_lines
+from survey_app.core.sync.rights import check_field_bundle
 
 
 @dataclass
@@ -146,7 +147,9 @@ def _apply(db: Database, p: _Prepared) -> ImportReport:
             return report
         last = conn.execute(select(func.max(t.c.seq)).where(t.c.device == device, t.c.kind == "field")).scalar() or 0
         report.missing_seqs = list(range(last + 1, seq))
-        applied = apply_records(conn, p.records, source_device=device, bundle_seq=seq, row_hashes=p.row_hashes)
+        check_field_bundle(conn, device, p.records)  # a signature says who sent it, not what it may write
+        applied = apply_records(conn, p.records, source_device=device, bundle_seq=seq, row_hashes=p.row_hashes,
+                                continuation=True)
         report.inserted, report.updated = applied.inserted, applied.updated
         report.unchanged, report.conflicts = applied.unchanged, applied.conflicts
         report.applied, report.held = applied.applied, applied.held
