@@ -89,18 +89,28 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+# Bounds on clear header values, checked before anything is allocated from them (a sequence number of
+# 2**31 once made HQ build a list of two billion "missing" bundles). A device exporting ten bundles a
+# day for a century stays under MAX_SEQ; no field day has a billion records.
+MAX_SEQ = 1_000_000
+MAX_COUNT = 1_000_000_000
+MAX_TEXT = 128
+
+
 def header_problem(header: dict) -> str | None:
     """What is wrong with a complete header (as written to the file), or None."""
     if header.get("kind") not in KINDS:
         return "kind"
     for name in ("project", "device", "created_at", "recipient", "signer"):
-        if not isinstance(header.get(name), str) or not header[name]:
+        if not isinstance(header.get(name), str) or not header[name] or len(header[name]) > MAX_TEXT:
             return name
     for name in ("seq", "prev_seq"):
-        if header.get(name) is not None and not _is_int(header[name]):
+        value = header.get(name)
+        if value is not None and not (_is_int(value) and 0 <= value <= MAX_SEQ):
             return name
     counts = header.get("counts")
-    if not isinstance(counts, dict) or not all(isinstance(k, str) and _is_int(v) for k, v in counts.items()):
+    if not isinstance(counts, dict) or len(counts) > 32 or not all(
+            isinstance(k, str) and _is_int(v) and 0 <= v <= MAX_COUNT for k, v in counts.items()):
         return "counts"
     return None
 

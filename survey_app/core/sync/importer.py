@@ -39,6 +39,9 @@ from survey_app.core.sync.records import BY_NAME, read_lines
 from survey_app.core.sync.rights import check_field_bundle
 
 
+MAX_LISTED_GAP = 100  # a gap wider than this is listed by its first hundred numbers
+
+
 @dataclass
 class ImportReport:
     device: str
@@ -146,7 +149,7 @@ def _apply(db: Database, p: _Prepared) -> ImportReport:
             report.applied = [(r.table, r.id, r.rev) for r in p.records]
             return report
         last = conn.execute(select(func.max(t.c.seq)).where(t.c.device == device, t.c.kind == "field")).scalar() or 0
-        report.missing_seqs = list(range(last + 1, seq))
+        report.missing_seqs = list(range(last + 1, min(seq, last + 1 + MAX_LISTED_GAP)))
         check_field_bundle(conn, device, p.records)  # a signature says who sent it, not what it may write
         applied = apply_records(conn, p.records, source_device=device, bundle_seq=seq, row_hashes=p.row_hashes,
                                 continuation=True)

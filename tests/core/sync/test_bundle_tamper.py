@@ -193,3 +193,12 @@ def test_non_canonical_header_is_refused(tmp_path: Path, good: bytes) -> None:
     spaced = container.canonical_json(layout.header).replace(b",", b", ", 1)
     data = good[:10] + len(spaced).to_bytes(4, "big") + spaced + good[14 + len(spaced) - 1:]
     assert _refused(tmp_path, data).reason == "damaged"
+
+
+@pytest.mark.parametrize("change", [{"seq": 2**31}, {"seq": -1}, {"prev_seq": 10**12},
+                                    {"counts": {"records": 2**62}}, {"device": "D" * 5000}])
+def test_header_values_are_bounded_before_anything_is_allocated(tmp_path: Path, change: dict) -> None:
+    # A validly signed bundle whose clear header carries an absurd number (a sequence of 2**31 once made
+    # HQ list two billion "missing" bundles and run out of memory): refused as damaged, nothing unpacked.
+    data = hostile_bundle(b"", HEADER | change)
+    assert _refused(tmp_path, data).reason == "damaged"
