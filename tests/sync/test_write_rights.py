@@ -141,3 +141,36 @@ def test_two_day_end_bundles_without_a_receipt_are_not_conflicts(tmp_path: Path)
         assert [s.get(Household, h).notes for h in ids] == [f"第二天 {n}" for n in range(6)]
     again = import_field_bundle(world.hq, world.admin, world.hq_pair, day1)  # re-imported late: a replay
     assert again.already_imported and again.conflicts == 0
+
+
+def test_export_never_reuses_a_sequence_number_after_a_crash(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    # The process dies right after the bundle got its final name: the number must already be spent.
+    from survey_app.core.sync import export as export_module
+
+    world = build(tmp_path)
+    d1 = world.devices[0]
+    real_write = export_module.bundle.write_bundle
+    written = []
+
+    def write_then_die(path, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        written.append(real_write(path, *args, **kwargs))
+        raise SystemExit("killed")  # stands for kill -9 between the rename and the settings write
+    monkeypatch.setattr(export_module.bundle, "write_bundle", write_then_die)
+    with pytest.raises(SystemExit):
+        export_bundle(d1.db, d1.pair, world.usb)
+    monkeypatch.setattr(export_module.bundle, "write_bundle", real_write)
+    first_seq = written[0].header["seq"]
+    assert export_bundle(d1.db, d1.pair, world.usb).seq != first_seq
+
+
+def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    import os
+
+    from survey_app.core.sync.bundle import BundleError, read_header
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this platform")
+    fifo = tmp_path / "pipe.sabundle"
+    os.mkfifo(fifo)
+    with pytest.raises(BundleError, match="不是普通文件"):
+        read_header(fifo)  # before the fix this blocked forever waiting for a writer

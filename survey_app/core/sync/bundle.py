@@ -44,6 +44,7 @@ import datetime as dt
 import hashlib
 import os
 import shutil
+import stat
 import tempfile
 import weakref
 from collections.abc import Callable, Iterable, Iterator
@@ -208,8 +209,18 @@ def read_header(path: Path) -> dict:
 
 
 def _open(path: Path) -> BinaryIO:
+    """Open a regular file for reading. A FIFO, socket or device is refused, never waited on: opening a
+    FIFO blocks until someone writes to it, and a device may never end. O_NONBLOCK (where the platform
+    has it) makes even a FIFO swapped in after the check open at once, so fstat can refuse it."""
+    not_a_file = BundleError("不是普通文件，不能作为同步包读取", "unreadable")
     try:
-        return open(path, "rb")
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise not_a_file
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise not_a_file
+        return os.fdopen(fd, "rb")
     except OSError as e:
         raise BundleError(f"无法读取同步包文件：{e.strerror or e}", "unreadable") from None
 

@@ -77,6 +77,15 @@ def export_bundle(db: Database, pair: keys.KeyPair, out_dir: Path, *,
         raise ValidationError(f"导出目录不存在：{out_dir}")
     name = f"{project}_{device}_{seq:05d}_{now.astimezone(dt.timezone(dt.timedelta(hours=8))):%Y%m%d}{SUFFIX}"
     path = out_dir / name
-    bundle.write_bundle(path, header, entries, recipient=hq, sender=pair, progress=progress, cancel=cancel)
-    db.set_setting(SEQ, str(seq))  # only once the file is safely written under its final name
+    # The number is taken before the file exists: a crash after the file got its final name but before
+    # the number was saved would hand the same number to different content next time (HQ refuses the
+    # second). A crash now costs one number (HQ reports a gap); a clean failure gives it back — the
+    # file is written atomically, so no bundle with this number exists.
+    db.set_setting(SEQ, str(seq))
+    try:
+        bundle.write_bundle(path, header, entries, recipient=hq, sender=pair, progress=progress, cancel=cancel)
+    except Exception:  # a clean failure (cancel, disk full); a kill or exit runs no handler: number spent
+        if db.setting(SEQ, "0") == str(seq):
+            db.set_setting(SEQ, str(seq - 1))
+        raise
     return ExportResult(path, seq, len(records), len(events), len(entries) - 2)
