@@ -19,6 +19,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="survey-app", description="征收补偿入户调查工作站 / survey workstation")
     parser.add_argument("--db", type=Path, default=None,
                         help="SQLite database file (default: the demo project in the per-user data folder)")
+    parser.add_argument("--password-file", type=Path, default=None,
+                        help="密码文件（第一行为密码），供脚本使用；也可用环境变量 SURVEY_APP_PASSWORD 等")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"survey_app.cli.{name}")
@@ -32,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    from survey_app.cli import common
+
+    common.PASSWORD_FILE[0] = args.password_file
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:

@@ -7,7 +7,6 @@ SURVEY_APP_PASSWORD or a prompt. The whole round trip is in docs/sync.md.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from pathlib import Path
@@ -53,8 +52,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _password() -> str:
-    pw = os.environ.get("SURVEY_APP_SYNC_PASSWORD")
-    return pw if pw is not None else getpass.getpass("同步密钥密码: ")
+    from survey_app.cli.common import read_password
+
+    return read_password("同步密钥密码: ", "SURVEY_APP_SYNC_PASSWORD")
 
 
 def init_hq(args: argparse.Namespace) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 
 from survey_app.core.domain.roles import Role
@@ -31,8 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _new_password() -> str:
-    pw = os.environ.get("SURVEY_APP_NEW_PASSWORD")
-    return pw if pw is not None else getpass.getpass("新密码: ")
+    from survey_app.cli.common import read_password
+
+    return read_password("新密码: ", "SURVEY_APP_NEW_PASSWORD")
 
 
 def list_users(args: argparse.Namespace) -> int:
