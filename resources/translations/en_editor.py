@@ -10,6 +10,10 @@ EN: dict[str, dict[str, str]] = {
     },
     "HouseholdEditorDialog": {
         "提交调查": "Submit survey",
+        "调查尚未完成：还有{n}项需要改正或补全，不能提交。":
+            "The survey is not complete: {n} item(s) to correct or fill in; not submitted.",
+        "调查尚未完成，不能提交。请先改正或补全以下各项：\n{lines}":
+            "The survey is not complete and cannot be submitted. Correct or fill in first:\n{lines}",
         "调查完成：保存并把该户从“待调查”改为“已调查”，等待复核":
             "Survey complete: save and move the household from “To survey” to “Surveyed”, ready for review",
         "放弃修改": "Discard changes",
@@ -57,14 +61,77 @@ EN: dict[str, dict[str, str]] = {
         "年-月-日": "yyyy-mm-dd",
         "日期“{text}”无效，请按“2023-04-10”填写": "Date “{text}” is not valid; write it as “2023-04-10”",
         "年份“{text}”不合理": "Year “{text}” is not plausible",
+        "“{text}”含逗号：小数请用小数点，如 12.5；不要用逗号分隔千位":
+            "“{text}” has a comma: write decimals with a point, as in 12.5, and no thousands separators",
+        "不能为负数（“{text}”）": "Cannot be negative (“{text}”)",
+        "“{text}”不是数字，只能填写数字和小数点，如 12.5": "“{text}” is not a number: use digits and a point only, as in 12.5",
+        "只能填写整数": "Whole numbers only",
+        "最多保留{n}位小数（“{text}”）": "At most {n} decimal places (“{text}”)",
+        "应在{low}到{high}之间": "Must be between {low} and {high}",
     },
-    "ProblemPanel": {"待改正（{n}处）": "To correct ({n})", "未发现问题": "No problems found"},
+    "ProblemPanel": {"待改正（{n}处）": "To correct ({n})", "未发现问题": "No problems found",
+                     "提交前还需补全（{n}项）": "Still needed before submitting ({n})",
+                     "未发现问题，可以提交": "No problems found; ready to submit"},
+    "EditorMessages": {
+        "户号不能为空": "Household no. is required",
+        "请登记户主": "Register the head of household",
+        "家庭成员中须有且只有一位户主": "Exactly one family member must be the head of household",
+        "第{n}位成员的姓名不能为空": "Member {n}: name is required",
+        "第{n}位成员的关系无效": "Member {n}: relation is not valid",
+        "{who}：{error}": "{who}: {error}",
+        "{who}：身份证号码与其他成员重复": "{who}: ID number is the same as another member's",
+        "{error}": "{error}",
+        "产权份额须大于0且不超过100%": "Ownership share must be above 0 and at most 100%",
+        "产权人{name}：{error}": "Owner {name}: {error}",
+        "宅基地面积：{error}": "Homestead area: {error}",
+        "产权份额合计{total}%，超过100%": "Ownership shares add up to {total}%, over 100%",
+        "建筑部分“{part}”的面积不能为空": "Building part “{part}”: area is required",
+        "建筑部分“{part}”的面积：{error}": "Building part “{part}”, area: {error}",
+        "用途无效": "Use is not valid",
+        "合法性认定无效": "Legal status is not valid",
+        "临时建筑须填写批准期限": "A temporary building needs its approved term",
+        "层数至少为1": "At least 1 floor",
+        "请选择附属物种类": "Choose the kind of fixture",
+        "附属物数量至少为1": "Fixture count must be at least 1",
+        "请选择地上物项目": "Choose the item",
+        "数量不能为空": "Quantity is required",
+        "数量：{error}": "Quantity: {error}",
+        "经营面积不能为空": "Business area is required",
+        "经营面积：{error}": "Business area: {error}",
+        "年利润不能为负数": "Annual profit cannot be negative",
+        "评估单价须大于0": "Appraised unit price must be above 0",
+        "评估单价最多两位小数": "Appraised unit price: at most 2 decimal places",
+        "同一用途只能有一个评估单价": "Only one appraised unit price per use",
+        "请登记至少一个建筑部分": "Register at least one building part",
+        "建筑部分“{part}”：请选择合法性认定": "Building part “{part}”: choose its legal status",
+        "建筑部分“{part}”：请选择结构（现行方案按结构计价）":
+            "Building part “{part}”: choose its structure (the current scheme prices by structure)",
+        "建筑部分“{part}”：现行方案没有“{structure}”结构的单价，请改选":
+            "Building part “{part}”: the current scheme has no price for structure “{structure}”; choose another",
+        "建筑部分“{part}”：现行方案没有“{grade}”这一装修等级，请改选":
+            "Building part “{part}”: the current scheme has no decoration grade “{grade}”; choose another",
+        "请填写{use}用途的评估单价": "Enter the appraised unit price for {use} use",
+        "请登记产权及份额": "Register the ownership and its share",
+        "{who}：享受困难补助，须填写身份证号码": "{who}: receives a hardship subsidy, so the ID number is required",
+        "{who}：过渡费按人计发，须填写身份证号码":
+            "{who}: the transition fee is paid per person, so the ID number is required",
+        "附属物“{fixture}”按评估值计算，请填写评估值": "Fixture “{fixture}” is paid by appraised value: enter the value",
+        "附属物“{fixture}”不在现行方案中，请改为0": "Fixture “{fixture}” is not in the current scheme: set it to 0",
+        "地上物“{item}”不在现行方案中，请清空数量": "Item “{item}” is not in the current scheme: clear its quantity",
+        "登记了经营“{name}”，但没有经营用途（商业/办公/工业）的建筑部分，停产停业损失无法计算":
+            "Business “{name}” is registered but no building part has a business use (commercial/office/"
+            "industrial), so its business loss cannot be calculated",
+        "经营“{name}”：请填写年利润（现行方案按利润计算停产停业损失）":
+            "Business “{name}”: enter the annual profit (the current scheme pays business loss from profit)",
+        "只能登记一处经营（现有{n}处），请合并为一处": "Only one business can be registered ({n} now); merge them",
+    },
     "RowTable": {
         "删除": "Delete",
         "删除这一行（焦点在行内时按 Delete）": "Delete this row (Delete key while in the row)",
         "暂无。点“添加”或按 Ctrl+Enter 添加一行。": "None yet. Click “Add” or press Ctrl+Enter to add a row.",
         "添加一行（Ctrl+Enter 或 Alt+N）": "Add a row (Ctrl+Enter or Alt+N)",
         "撤销删除": "Undo delete", "无": "None", "已删除一行。": "Row deleted.",
+        "必填：现行补偿方案测算需要此项": "Required: the current scheme's calculation needs it",
     },
     "FixturesSection": {
         "按补偿方案（{policy}）的附属物清单逐项填写数量，没有的保持0。":
@@ -79,7 +146,9 @@ EN: dict[str, dict[str, str]] = {
         "（现行方案无此项）": " (not in the current policy)",
     },
     "HouseholdSection": {
-        "住户与户主": "Household and head", "户号": "Household no.", "地块": "Section", "联系电话": "Phone",
+        "住户与户主": "Household and head", "户号": "Household no.", "户号 *": "Household no. *",
+        "户号和地块以指挥部登记为准，只有指挥部管理员可以修改":
+            "Household no. and section follow HQ's register; only an HQ admin can change them", "地块": "Section", "联系电话": "Phone",
         "房屋地址": "Address", "户主": "Head",
         "（尚未登记：在“家庭成员”中把一位成员的关系设为“户主”）":
             "(none yet: set one member's relation to “Head” under Family members)",
@@ -130,10 +199,30 @@ EN: dict[str, dict[str, str]] = {
         "已添加{n}张。": "{n} added.",
         "{n}张已在本户照片中（或已取消），未重复添加。": "{n} already among this household's photos (or cancelled); not added twice.",
         "添加照片": "Add photos", "照片未能添加：{error}": "The photos could not be added: {error}",
+        "照片分类：外观、室内、证件、临建批复或其他": "Photo category: exterior, interior, papers, temporary permit or other",
+        "照片说明，例如：东立面、厨房、房产证第1页": "Caption, e.g. east front, kitchen, title deed page 1",
+        "删除照片…": "Delete photo…", "分类": "Category", "说明": "Caption",
+        "拍摄时间：{when}（北京时间）": "Taken {when} (Beijing time)",
+        "只读：不能修改照片": "Read-only: photos cannot be changed",
+        "先在上面选中一张照片": "Select a photo above first",
+        "删除选中的照片（会先确认；审计日志记下删除）":
+            "Delete the selected photo (asks first; the audit log records the deletion)",
+        "已保存照片信息。": "Photo details saved.", "删除照片": "Delete photo",
+        "删除照片“{name}”吗？\n照片是调查证据：删除后不再显示，但审计日志会记下谁在何时删除。":
+            "Delete the photo “{name}”?\nPhotos are survey evidence: it will no longer be shown, "
+            "but the audit log records who deleted it and when.",
+        "删除": "Delete", "取消": "Cancel", "已删除照片。": "Photo deleted.", "照片": "Photo",
+        "未能保存：{error}": "Not saved: {error}",
+    },
+    "PhotoLabels": {
+        "外观": "Exterior", "室内": "Interior", "证件": "Papers", "临建批复": "Temporary permit", "其他": "Other",
+        "未分类": "Uncategorised", "拍摄时间不详": "Time taken unknown", "无位置信息": "No position",
+        "北纬{deg}": "{deg} N", "南纬{deg}": "{deg} S", "东经{deg}": "{deg} E", "西经{deg}": "{deg} W",
     },
     "PhotoViewer": {
-        "◀ 上一张": "◀ Previous", "下一张 ▶": "Next ▶", "关闭": "Close", "不详": "unknown",
-        "{name}\u3000拍摄时间：{when}\u3000（第{i}张，共{n}张）": "{name}   taken {when}   ({i} of {n})",
+        "◀ 上一张": "◀ Previous", "下一张 ▶": "Next ▶", "关闭": "Close",
         "照片 — {name}": "Photo — {name}", "无法读取此图片": "Cannot read this image",
+        "{title}\u3000（第{i}张，共{n}张）\n{name}\u3000拍摄时间：{when}（北京时间）\u3000位置：{gps}":
+            "{title}   ({i} of {n})\n{name}   taken {when} (Beijing time)   position: {gps}",
     },
 }

@@ -58,3 +58,85 @@ def test_a_worker_cannot_review_and_nobody_reviews_their_own_survey(demo_db) -> 
     own = Actor(username=h.surveyed_by, role=Role.SUPERVISOR, device="T01")
     with pytest.raises(PermissionDenied, match="自己"):
         workflow.approve(demo_db, own, h.id)
+
+
+# --- issue 9 items 3–4: complete means complete -------------------------------------------------------
+
+import re  # noqa: E402
+
+from survey_app.core.services.calculations import current_policy  # noqa: E402
+from survey_app.core.services.survey import readiness, store  # noqa: E402
+from survey_app.core.services.survey.checks import check  # noqa: E402
+from survey_app.core.services.survey.form import PartForm  # noqa: E402
+
+INTERNAL_KEY = re.compile(r"[a-z_]+\[\d+\]|\b[a-z_]+\.[a-z_]+\b|\b(?:appraisal|building_parts|unit_price)\b")
+
+
+def _ready(db, h: Household) -> list:  # noqa: ANN001
+    with db.read() as s:
+        hh = s.get(Household, h.id)
+        form = store.form_of(s, hh)
+        _pv, policy = current_policy(s, hh.project_id)
+        return check(form) + readiness.missing(form, policy)
+
+
+def test_submit_refuses_an_incomplete_survey_listing_every_missing_item_in_chinese(demo_db) -> None:  # noqa: ANN001
+    h = _first(demo_db, "pending")  # demo pending households have no appraisal yet
+    form = store.load_form(demo_db, h.id)
+    form.parts.append(PartForm(label="后院棚", area=__import__("decimal").Decimal("6.50"), use="residential"))
+    assert form.parts[-1].legality == ""  # a new part has no legality until the worker picks one
+    store.save_form(demo_db, WORKER, form)  # saving a half-done survey is fine …
+
+    with pytest.raises(readiness.SurveyIncomplete) as refused:  # … submitting it is not
+        workflow.submit_survey(demo_db, WORKER, h.id)
+    text = str(refused.value)
+    assert "请填写住宅用途的评估单价" in text
+    assert "建筑部分“后院棚”：请选择合法性认定" in text
+    assert len(refused.value.problems) >= 2 and not INTERNAL_KEY.search(text)
+    assert _status(demo_db, h) == "pending"
+
+
+def test_calculation_refuses_an_incomplete_survey_in_chinese_naming_every_field(demo_db, admin) -> None:  # noqa: ANN001
+    h = _first(demo_db, "pending")
+    form = store.load_form(demo_db, h.id)
+    form.parts.append(PartForm(label="搭建", area=__import__("decimal").Decimal("4.00"), use="residential"))
+    store.save_form(demo_db, admin, form)
+    with pytest.raises(ValidationError) as refused:
+        calculations.calculate(demo_db, WORKER, h.id)
+    text = str(refused.value)
+    assert "评估单价" in text and "合法性认定" in text and not INTERNAL_KEY.search(text)
+
+
+def test_every_demo_household_the_checks_call_complete_calculates(demo_db) -> None:  # noqa: ANN001
+    with demo_db.read() as s:
+        every = list(s.scalars(select(Household).order_by(Household.id)))
+    complete = [h for h in every if not _ready(demo_db, h)]
+    assert len(complete) >= 20
+    for h in complete:
+        assert calculations.calculate(demo_db, WORKER, h.id), h.household_code
+
+
+def test_a_business_without_a_business_use_part_is_flagged(demo_db) -> None:  # noqa: ANN001
+    from survey_app.core.services.survey.form import BusinessForm
+
+    h = _first(demo_db, "surveyed")
+    form = store.load_form(demo_db, h.id)
+    form.parts = [p for p in form.parts if p.use == "residential"]
+    form.businesses = [BusinessForm(name="张记小卖部", area=__import__("decimal").Decimal("12.00"))]
+    store.save_form(demo_db, REVIEWER, form)
+    problems = _ready(demo_db, h)
+    assert any("经营“张记小卖部”" in p.message and "经营用途" in p.message for p in problems)
+
+
+def test_household_code_and_section_are_changed_by_hq_only(demo_db, admin) -> None:  # noqa: ANN001
+    h = _first(demo_db, "pending")
+    form = store.load_form(demo_db, h.id)
+    form.household_code = "X-9999"
+    with pytest.raises(PermissionDenied, match="户号和地块只能由指挥部修改"):
+        store.save_form(demo_db, WORKER, form)
+    form.household_code, form.section = h.household_code, "别的地块"
+    with pytest.raises(PermissionDenied):
+        store.save_form(demo_db, WORKER, form)
+    form.household_code = "X-9999"
+    store.save_form(demo_db, admin, form)
+    assert store.load_form(demo_db, h.id).household_code == "X-9999"

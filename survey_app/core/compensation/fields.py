@@ -9,6 +9,7 @@ so one load reports all mistakes at once. Not thread-safe; one loader uses one i
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
@@ -231,12 +232,20 @@ def to_decimal(value: Any) -> Decimal | None:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, str):
+        text = value.strip()
+        # Only plain decimals, with commas only as thousands groups ("1,200.50"): "12,5" is not 125 and
+        # "1e3" is not a way anyone writes an area, so both are refused rather than read as something else.
+        if not _NUMBER.fullmatch(text):
+            return None
         try:
-            number = Decimal(value.strip().replace(",", ""))
+            number = Decimal(text.replace(",", ""))
         except (InvalidOperation, ValueError):
             return None
         return number if number.is_finite() else None
     return None
+
+
+_NUMBER = re.compile(r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 
 
 def to_date(value: Any) -> dt.date | None:

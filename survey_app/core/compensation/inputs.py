@@ -178,6 +178,12 @@ def _fixed2(table: Table, name: str, required: bool, what: str) -> Decimal | Non
     return value.quantize(_CENT)
 
 
+def _count(table: Table) -> Decimal:
+    """A fixture count: missing means one; 0 means none (never ``or 1``: Decimal 0 is falsy)."""
+    count = _fixed2(table, "count", False, "数量")
+    return Decimal("1.00") if count is None else count
+
+
 def _opt_fixed2(table: Table, name: str, what: str) -> Decimal | None:
     """Like :func:`_fixed2` but missing and null both mean None."""
     if table.data.get(name) is None:
@@ -202,10 +208,16 @@ def _read_household(t: Table) -> HouseholdInput | None:
     if share is not None and share <= 0:
         t.fail("share", "产权份额应大于 0 且不超过 1")
     parts = []
-    for p in t.tables("building_parts"):
+    for index, p in enumerate(t.tables("building_parts")):
         area = _fixed2(p, "area", True, "面积")
         use = p.choice("use", USES)
-        legality = p.choice("legality", LEGALITY, required=False, default="registered")
+        if p.data.get("legality") == "":
+            # "" is the editor's "not chosen yet": guessing 已登记 would pay the most, so refuse instead.
+            p.fail("legality", f"建筑部分“{p.data.get('label') or index + 1}”尚未选择合法性认定")
+            p.has("legality")
+            legality = None
+        else:
+            legality = p.choice("legality", LEGALITY, required=False, default="registered")
         term: bool | dt.date | None = None
         if p.has("temporary_term_valid") and p.data["temporary_term_valid"] is not None:
             raw = p.data["temporary_term_valid"]
@@ -221,7 +233,7 @@ def _read_household(t: Table) -> HouseholdInput | None:
     fixtures = []
     for f in t.tables("fixtures"):
         fixtures.append(Fixture(kind=f.text("kind") or "", sub_kind=_opt_text(f, "sub_kind"),
-                                count=_fixed2(f, "count", False, "数量") or Decimal("1.00"),
+                                count=_count(f),
                                 value=_opt_fixed2(f, "value", "评估值")))
         f.finish()
     extras = []

@@ -24,6 +24,9 @@ from survey_app.core.compensation.inputs import HouseholdInput
 from survey_app.core.compensation.policy import Policy, parse_policy
 from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.domain.roles import Permission
+from survey_app.core.services import calc_errors
+from survey_app.core.services.survey import readiness, store
+from survey_app.core.services.survey.checks import check
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import (Appraisal, BuildingPart, Business, Calculation, CalculationLine, Fixture,
                                             Household, Member, PolicyVersion, SurveyItem, Tenure)
@@ -144,8 +147,17 @@ def _calculate_in(s: Session, actor: Actor, hid: uuid.UUID) -> list[StoredOption
     if h is None or h.deleted_at is not None:
         raise NotFound("该住户不存在或已删除")
     pv, policy = current_policy(s, h.project_id)
-    inputs = household_input(s, h)
-    results = compute_all(policy, inputs)
+    # What the policy needs is checked first, so the worker gets every missing item at once, in the
+    # survey's words; the engine's own refusals (should any remain) are translated the same way.
+    form = store.form_of(s, h)
+    problems = check(form) + readiness.missing(form, policy)
+    if problems:
+        raise readiness.SurveyIncomplete(problems, f"户 {h.household_code} 的调查还不完整，无法测算，请先补全：")
+    try:
+        inputs = household_input(s, h)
+        results = compute_all(policy, inputs)
+    except ValidationError as exc:
+        raise calc_errors.in_chinese(exc, h.household_code) from None
     previous = {c.option_key: c for c in s.scalars(select(Calculation).where(
         Calculation.household_id == hid, Calculation.status.in_(("current", "stale"))))}
     for old in previous.values():

@@ -14,8 +14,11 @@ from sqlalchemy import select
 from survey_app.core.domain.errors import NotFound, PermissionDenied, ValidationError
 from survey_app.core.domain.roles import Permission
 from survey_app.core.domain.statuses import HouseholdStatus as S
+from survey_app.core.services.calculations import current_policy
+from survey_app.core.services.survey import readiness, store
+from survey_app.core.services.survey.checks import check
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import Appraisal, BuildingPart, Calculation, Household, Member
+from survey_app.core.storage.models import Calculation, Household
 from survey_app.core.storage.types import utcnow
 from survey_app.core.storage.uow import Actor, ChangeSet, UnitOfWork
 
@@ -33,21 +36,20 @@ def _expect(h: Household, *statuses: S) -> None:
         raise ValidationError(f"户 {h.household_code} 当前状态为“{S(h.status).label}”，不能执行此操作")
 
 
-def _count(uow: UnitOfWork, model: type, h: Household) -> int:
-    return len(uow.session.scalars(select(model.id).where(model.household_id == h.id,
-                                                          model.deleted_at.is_(None))).all())
-
-
 def submit_survey(db: Database, actor: Actor, household_id: str | uuid.UUID) -> ChangeSet:
-    """The worker marks the survey complete: 待调查 → 已调查. Needs members, building parts, an appraisal."""
+    """The worker marks the survey complete: 待调查 → 已调查.
+
+    Refused (SurveyIncomplete, every problem listed in Chinese) while the form has problems or lacks
+    anything the current policy's calculation needs: a survey called complete always calculates."""
     actor.require(Permission.EDIT_SURVEY)
     with db.uow(actor) as uow:
         h = _household(uow, household_id)
         _expect(h, S.PENDING)
-        missing = [what for model, what in ((Member, "家庭成员"), (BuildingPart, "建筑部分"), (Appraisal, "评估单价"))
-                   if _count(uow, model, h) == 0]
-        if missing:
-            raise ValidationError(f"调查尚未完成，缺少：{'、'.join(missing)}")
+        form = store.form_of(uow.session, h)
+        _pv, policy = current_policy(uow.session, h.project_id)
+        problems = check(form) + readiness.missing(form, policy)
+        if problems:
+            raise readiness.SurveyIncomplete(problems, f"户 {h.household_code} 的调查尚未完成，不能提交，还需：")
         h.status = S.SURVEYED.value
         h.surveyed_at, h.surveyed_by = utcnow(), actor.username
         return uow.commit()

@@ -9,10 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from survey_app.ui.editor import choices
-from survey_app.ui.editor.inputs import TOUCH_HEIGHT, DateEdit, DecimalEdit, ParsedEdit, PercentEdit, YearEdit
+from survey_app.ui.editor.inputs import TOUCH_HEIGHT, DateEdit, DecimalEdit, IntEdit, ParsedEdit, PercentEdit, YearEdit
 
 
 @dataclass
@@ -26,6 +26,7 @@ class Column:
     placeholder: str = ""
     max_length: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+    required: bool = False  # the current policy's calculation needs it: the header shows *
 
 
 def make_editor(col: Column, parent: QWidget) -> QWidget:
@@ -38,9 +39,8 @@ def make_editor(col: Column, parent: QWidget) -> QWidget:
         w = DateEdit(parent)
     elif kind == "year":
         w = YearEdit(parent)
-    elif kind == "int":
-        w = QSpinBox(parent)
-        w.setRange(col.extra.get("min", 0), col.extra.get("max", 999))
+    elif kind == "int":  # text, not a spin box: "-3" must be refused, not turned into 3
+        w = IntEdit(parent, minimum=col.extra.get("min", 0), maximum=col.extra.get("max", 999))
     elif kind in ("combo", "editcombo"):
         w = QComboBox(parent)
         w.setEditable(kind == "editcombo")
@@ -68,8 +68,6 @@ def get_value(w: QWidget) -> tuple[Any, str]:
         return choices.combo_code(w), ""
     if isinstance(w, QCheckBox):
         return w.isChecked(), ""
-    if isinstance(w, QSpinBox):
-        return w.value(), ""
     if isinstance(w, QLineEdit):
         return w.text(), ""
     return None, ""
@@ -82,8 +80,6 @@ def set_value(w: QWidget, value: Any, col: Column) -> None:
         choices.set_combo_code(w, value, col.label)
     elif isinstance(w, QCheckBox):
         w.setChecked(bool(value))
-    elif isinstance(w, QSpinBox):
-        w.setValue(int(value or 0))
     elif isinstance(w, QLineEdit):
         w.setText("" if value is None else str(value))
         w.setCursorPosition(0)

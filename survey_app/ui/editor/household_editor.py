@@ -20,19 +20,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from survey_app.core.domain.errors import PermissionDenied, SurveyAppError
 from survey_app.core.domain.roles import ROLE_PERMISSIONS, Permission, Role
 from survey_app.core.services import households, policy_menus, workflow
-from survey_app.core.services.survey import store
+from survey_app.core.services.survey import readiness, store
 from survey_app.core.services.survey.checks import FormInvalid, Problem, check
 from survey_app.core.services.survey.form import SurveyForm
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.uow import Actor
 from survey_app.ui import formatting, labels
 from survey_app.ui.changes import ChangeHub
+from survey_app.ui.editor import messages
 from survey_app.ui.editor.autosave import DraftKeeper
 from survey_app.ui.editor.editor_layout import EditorLayout
 from survey_app.ui.editor.navigation import EditorNavigation
@@ -70,12 +71,19 @@ class HouseholdEditorDialog(EditorLayout, EditorNavigation, QDialog):
         self.detail = households.get_detail(db, self.household_id)
         menus = policy_menus.policy_menus(db)
 
-        self.household = HouseholdSection()
+        # What the current policy's calculation needs: marked *, listed before submit (readiness.py).
+        self.policy = readiness.current(db)
+        self.household = HouseholdSection(register_locked=actor.role != Role.HQ_ADMIN)
         self.members = MembersSection()
         self.photos = PhotosSection(db, actor, runner, self.household_id)
+        self.tenures, self.parts, self.businesses, self.appraisals = (
+            TenuresSection(), PartsSection(menus), BusinessesSection(), AppraisalsSection())
         self.sections: list[Section] = [
-            self.household, self.members, TenuresSection(), PartsSection(menus), FixturesSection(menus),
-            ItemsSection(menus), BusinessesSection(), AppraisalsSection(), WillingnessSection(), self.photos]
+            self.household, self.members, self.tenures, self.parts, FixturesSection(menus),
+            ItemsSection(menus), self.businesses, self.appraisals, WillingnessSection(), self.photos]
+        self._mark_required()
+        self._submit_attempted = False  # after 提交调查 the missing items are painted at their fields too
+        self.submit_refusal: QMessageBox | None = None
         self._build()
         self.autosave = DraftKeeper(db, actor.username, self.household_id, self.collect_form, self)
         self.autosave.written.connect(lambda when: self.status_label.setText(
@@ -124,10 +132,23 @@ class HouseholdEditorDialog(EditorLayout, EditorNavigation, QDialog):
         self._retab()
         self.validate()
 
+    def _mark_required(self) -> None:
+        need = readiness.requirements(self.policy) if self.policy else readiness.Requirements()
+        self.members.table.set_required({"name", "relation"} | ({"id_number"} if need.member_ids else set()))
+        self.tenures.table.set_required({"share"} if need.share else set())
+        self.parts.table.set_required({"area", "use", "legality"} | ({"structure"} if need.structure else set()))
+        self.businesses.table.set_required({"area"} | ({"annual_profit"} if need.annual_profit else set()))
+        self.appraisals.table.set_required({"use", "unit_price"} if need.appraisal else set())
+
     def problems(self) -> list[Problem]:
+        """Every problem, in the UI language: what stops a save first, then what the calculation still needs."""
         form, local = self.collect()
         seen = {p.path for p in local}
         found = local + [p for p in check(form) if p.path not in seen]
+        if self.policy is not None:
+            seen = {p.path for p in found}
+            found += [p for p in readiness.missing(form, self.policy) if p.path not in seen]
+        found = [messages.translated(p) for p in found]
         order = {id(s): i for i, s in enumerate(self.sections)}
         return sorted(found, key=lambda p: next((order[id(s)] for s in self.sections if s.owns(p.path)), 99))
 
@@ -137,7 +158,8 @@ class HouseholdEditorDialog(EditorLayout, EditorNavigation, QDialog):
         found = self.problems()
         self.problem_panel.set_problems(found)
         for s in self.sections:
-            mine = [p for p in found if s.owns(p.path) and (self._attempted or self._left(s, p.path))]
+            mine = [p for p in found if s.owns(p.path) and (
+                self._submit_attempted if p.missing else self._attempted or self._left(s, p.path))]
             s.show_problems(mine)
         self.household.set_head(self.members.head())
         self._update_buttons()
@@ -159,7 +181,7 @@ class HouseholdEditorDialog(EditorLayout, EditorNavigation, QDialog):
         if self.read_only or self._saving:
             return False
         self._attempted = True
-        found = self.validate()
+        found = [p for p in self.validate() if not p.missing]  # an incomplete survey may be saved
         if found:
             self.status_label.setText(self.tr("有{n}处需要改正，尚未保存。").format(n=len(found)))
             self.jump_to(found[0].path)
@@ -213,7 +235,21 @@ class HouseholdEditorDialog(EditorLayout, EditorNavigation, QDialog):
             raise exc
 
     def submit(self) -> None:
-        """提交调查: save what is unsaved, then 待调查 → 已调查."""
+        """提交调查: refused with every missing item while incomplete; else save, then 待调查 → 已调查."""
+        if self.read_only or self._saving:
+            return
+        self._submit_attempted = self._attempted = True
+        found = self.validate()
+        if found:
+            self.status_label.setText(self.tr("调查尚未完成：还有{n}项需要改正或补全，不能提交。").format(n=len(found)))
+            self.jump_to(found[0].path)
+            lines = "\n".join(f"{n}. {p.message}" for n, p in enumerate(found, 1))
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("不能提交"), self.tr(
+                "调查尚未完成，不能提交。请先改正或补全以下各项：\n{lines}").format(lines=lines), parent=self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.submit_refusal = box
+            box.open()
+            return
         if self.is_dirty():
             self.save(then=self._submit_now)
         else:
@@ -238,7 +274,11 @@ class HouseholdEditorDialog(EditorLayout, EditorNavigation, QDialog):
     def _submit_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, SurveyAppError):
             raise exc
-        QMessageBox.warning(self, self.tr("不能提交"), str(exc))
+        text = str(exc)
+        if isinstance(exc, readiness.SurveyIncomplete):  # the service's list, in the UI language
+            lines = "\n".join(f"{n}. {messages.text(p)}" for n, p in enumerate(exc.problems, 1))
+            text = self.tr("调查尚未完成，不能提交。请先改正或补全以下各项：\n{lines}").format(lines=lines)
+        QMessageBox.warning(self, self.tr("不能提交"), text)
 
     def _reload(self) -> None:
         self.detail = households.get_detail(self.db, self.household_id)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+import unicodedata
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
@@ -47,17 +48,35 @@ class ParsedEdit(QLineEdit):
         raise NotImplementedError
 
 
-def _decimal(text: str) -> Decimal | None:
-    text = text.strip().replace(",", "").replace("，", "").replace("．", ".")
-    if not text:
-        return None
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise ValueError from None
-    if not value.is_finite():
-        raise ValueError
-    return value
+_PLAIN = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EditorInputs", text)
+
+
+def _decimal(text: str, places: int) -> tuple[Decimal | None, str]:
+    """Read exactly what was typed, or say in words why not; never guess (no silent change).
+
+    Full-width digits and the full-width point (１２．５) are unambiguous and read as 12.5; a comma
+    ("12,5" is 12.5 in half the world and 125 in the other half), a sign, an exponent or more decimals
+    than the field keeps are refused with a message at the field.
+    """
+    raw = text.strip()
+    if not raw:
+        return None, ""
+    norm = unicodedata.normalize("NFKC", raw).replace("。", ".")
+    if "," in norm or "、" in norm:
+        return None, _tr("“{text}”含逗号：小数请用小数点，如 12.5；不要用逗号分隔千位").format(text=raw)
+    if norm.startswith("-") or norm.startswith("−"):
+        return None, _tr("不能为负数（“{text}”）").format(text=raw)
+    if not _PLAIN.fullmatch(norm):
+        return None, _tr("“{text}”不是数字，只能填写数字和小数点，如 12.5").format(text=raw)
+    value = Decimal(norm)
+    if value != value.quantize(Decimal(1).scaleb(-places)):
+        return None, (_tr("只能填写整数") if places == 0
+                      else _tr("最多保留{n}位小数（“{text}”）").format(n=places, text=raw))
+    return value, ""
 
 
 class DecimalEdit(ParsedEdit):
@@ -70,16 +89,39 @@ class DecimalEdit(ParsedEdit):
         self.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
 
     def parsed(self) -> tuple[Decimal | None, str]:
-        try:
-            value = _decimal(self.text())
-        except ValueError:
-            return None, QCoreApplication.translate("EditorInputs", "“{text}”不是数字").format(text=self.text().strip())
-        if value is not None and value != value.quantize(Decimal(1).scaleb(-self.places)):
-            return None, QCoreApplication.translate("EditorInputs", "最多保留{n}位小数").format(n=self.places)
-        return value, ""
+        return _decimal(self.text(), self.places)
 
     def set_value(self, value: object) -> None:
         self.setText("" if value is None else formatting.area(Decimal(value)) if self.places == 2 else str(value))
+
+
+class IntEdit(ParsedEdit):
+    """A count (附属物数量, 层数): whole numbers only, typed as text so that "-3" or "1.5" is said to be
+    wrong instead of being turned into 3 or 1 the way a spin box does. Empty is ``empty``."""
+
+    def __init__(self, parent: QWidget | None = None, *, minimum: int = 0, maximum: int = 999,
+                 empty: int | None = None):
+        super().__init__(parent)
+        self.minimum, self.maximum, self.empty = minimum, maximum, empty
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+
+    def parsed(self) -> tuple[int | None, str]:
+        value, error = _decimal(self.text(), 0)
+        if error:
+            return None, error
+        if value is None:
+            return self.empty, ""
+        if not self.minimum <= value <= self.maximum:
+            return None, _tr("应在{low}到{high}之间").format(low=self.minimum, high=self.maximum)
+        return int(value), ""
+
+    def set_value(self, value: object) -> None:
+        self.setText("" if value is None else str(int(value)))
+
+    def value(self) -> int:
+        """The count, or 0 while the text cannot be read (its problem is shown at the field)."""
+        return self.parsed()[0] or 0
 
 
 class PercentEdit(ParsedEdit):
@@ -90,10 +132,12 @@ class PercentEdit(ParsedEdit):
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     def parsed(self) -> tuple[Decimal | None, str]:
-        try:
-            value = _decimal(self.text().replace("%", "").replace("％", ""))
-        except ValueError:
-            return None, QCoreApplication.translate("EditorInputs", "份额“{text}”不是数字").format(text=self.text().strip())
+        text = self.text().strip()
+        if text.endswith(("%", "％")):
+            text = text[:-1]
+        value, error = _decimal(text, 2)  # 33.33 % is kept exactly as 0.3333: never rounded silently
+        if error:
+            return None, error
         if value is None:
             return None, ""
         return (value / 100).quantize(Decimal("0.0001")), ""

@@ -46,8 +46,13 @@ class ProblemPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, p.path)
             item.setToolTip(p.message)
             self.list.addItem(item)
-        self.title.setText(self.tr("待改正（{n}处）").format(n=len(problems)) if problems
-                           else self.tr("未发现问题"))
+        missing = sum(1 for p in problems if p.missing)
+        parts = []
+        if len(problems) - missing:
+            parts.append(self.tr("待改正（{n}处）").format(n=len(problems) - missing))
+        if missing:
+            parts.append(self.tr("提交前还需补全（{n}项）").format(n=missing))
+        self.title.setText("；".join(parts) if parts else self.tr("未发现问题，可以提交"))
         self.title.setProperty("bad", bool(problems))
         self.title.style().unpolish(self.title)
         self.title.style().polish(self.title)

@@ -115,9 +115,11 @@ class RowTable(QWidget):
         layout.setSpacing(4)
         header = QHBoxLayout()
         header.setSpacing(SPACING)
+        self.header_labels: dict[str, QLabel] = {}
         for col in columns:
             label = QLabel(col.header, self)
             label.setObjectName("columnHeader")
+            self.header_labels[col.key] = label
             label.setWordWrap(True)
             if col.kind == "check":
                 label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -275,6 +277,15 @@ class RowTable(QWidget):
                                  else QCoreApplication.translate("RowTable", "暂无。点“添加”或按 Ctrl+Enter 添加一行。"))
         if read_only:
             self._show_undo(None)
+
+    def set_required(self, keys: set[str]) -> None:
+        """Mark the columns the current policy's calculation needs with * (and say so in the tooltip)."""
+        for col in self.columns:
+            col.required = col.key in keys
+            label = self.header_labels[col.key]
+            label.setText(f"{col.header} *" if col.required else col.header)
+            label.setToolTip(QCoreApplication.translate("RowTable", "必填：现行补偿方案测算需要此项")
+                             if col.required else "")
 
     def fill_derived(self, row: Row) -> None:
         """Hook: fill display-only cells from the others (members: sex and birth date from the ID)."""

@@ -13,14 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from survey_app.core.services.policy_menus import MenuEntry, PolicyMenus
 from survey_app.core.services.survey.checks import Problem
 from survey_app.core.services.survey.form import FixtureForm, ItemForm, SurveyForm
 from survey_app.ui import labels
-from survey_app.ui.editor.inputs import TOUCH_HEIGHT, DecimalEdit
+from survey_app.ui.editor.inputs import TOUCH_HEIGHT, DecimalEdit, IntEdit
 from survey_app.ui.editor.cells import set_editable
 from survey_app.ui.editor.section import Section, split_path
 
@@ -28,7 +27,7 @@ from survey_app.ui.editor.section import Section, split_path
 @dataclass
 class _Entry:
     code: str
-    quantity: QWidget  # QSpinBox (fixtures) or DecimalEdit (items)
+    quantity: QWidget  # IntEdit (fixtures) or DecimalEdit (items)
     extra: QWidget | None  # fixtures priced by value: the appraised value; items: the note
     record_id: str | None = None
 
@@ -77,11 +76,8 @@ class _MenuSection(Section):
             self.edited.emit()
 
     def _watch(self, widget: QWidget) -> None:
-        if isinstance(widget, QSpinBox):
-            widget.valueChanged.connect(self._changed)
-        elif isinstance(widget, QLineEdit):
+        if isinstance(widget, QLineEdit):
             widget.textChanged.connect(self._changed)
-        if isinstance(widget, (QSpinBox, QLineEdit)):
             widget.editingFinished.connect(lambda: (widget.setProperty("touched", True), self.touched.emit(widget)))
 
     def widget_for(self, path: str) -> QWidget | None:
@@ -112,11 +108,10 @@ class FixturesSection(_MenuSection):
             self._add(entry.code, entry.label, entry.unit, entry.by_value)
 
     def _add(self, code: str, caption: str, unit: str, by_value: bool) -> _Entry:
-        spin = QSpinBox(self)
-        spin.setRange(0, 999)
+        spin = IntEdit(self, minimum=0, maximum=999, empty=0)  # text: "-3" is refused, never made 3
+        spin.setPlaceholderText("0")
         spin.setFixedWidth(84)
         spin.setObjectName(f"fixture.{code}")
-        spin.setAlignment(Qt.AlignmentFlag.AlignRight)
         value = None
         if by_value:
             value = DecimalEdit(self, placeholder=self.tr("评估值 元"))
@@ -133,7 +128,7 @@ class FixturesSection(_MenuSection):
         self._loading = True
         try:
             for e in self.entries.values():
-                e.quantity.setValue(0)
+                e.quantity.set_value(0)
                 e.record_id = None
                 if e.extra is not None:
                     e.extra.set_value(None)
@@ -143,7 +138,7 @@ class FixturesSection(_MenuSection):
                 if e is None:  # priced by an older policy: keep it visible
                     caption = labels.fixture(f.kind, f.sub_kind) + self.tr("（现行方案无此项）")
                     e = self._add(code, caption, "", f.value is not None)
-                e.quantity.setValue(e.quantity.value() + f.count)
+                e.quantity.set_value(e.quantity.value() + (f.count or 0))
                 e.record_id = e.record_id or f.id
                 if e.extra is not None and f.value is not None:
                     e.extra.set_value(f.value)
@@ -153,8 +148,11 @@ class FixturesSection(_MenuSection):
     def store(self, form: SurveyForm) -> list[Problem]:
         rows, problems, self._order = [], [], []
         for code, e in self.entries.items():
-            if e.quantity.value() <= 0:
-                continue
+            count, error = e.quantity.parsed()
+            if error:  # said at the field; the row is kept (count None) so the save is refused, not 0
+                problems.append(Problem(f"fixtures[{len(rows)}].count", error))
+            elif not count:
+                continue  # 0 (or empty) means none
             kind, _, sub = code.partition("/")
             value = None
             if e.extra is not None:
@@ -162,7 +160,7 @@ class FixturesSection(_MenuSection):
                 if error:
                     problems.append(Problem(f"fixtures[{len(rows)}].value", error))
             self._order.append(code)
-            rows.append(FixtureForm(kind=kind, sub_kind=sub, count=e.quantity.value(), value=value, id=e.record_id))
+            rows.append(FixtureForm(kind=kind, sub_kind=sub, count=count, value=value, id=e.record_id))
         form.fixtures = rows
         return problems
 

@@ -112,9 +112,12 @@ class FieldsSection(Section):
 class HouseholdSection(FieldsSection):
     roots = ("household_code", "address", "section", "phone")
 
-    def __init__(self, parent: QWidget | None = None):
+    REGISTER = ("household_code", "section")  # from HQ's register: only HQ changes a filled-in one
+
+    def __init__(self, parent: QWidget | None = None, *, register_locked: bool = True):
         super().__init__(self.tr("住户与户主"), parent)
-        self.add_field("household_code", self.tr("户号"), QLineEdit(self), 0, 0)
+        self.register_locked = register_locked
+        self.add_field("household_code", self.tr("户号 *"), QLineEdit(self), 0, 0)
         self.add_field("section", self.tr("地块"), QLineEdit(self), 0, 1)
         phone = self.add_field("phone", self.tr("联系电话"), QLineEdit(self), 0, 2)
         phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
@@ -131,6 +134,18 @@ class HouseholdSection(FieldsSection):
         self.grid.addWidget(self.head_label, 2, 1, 1, 5)
         for col in (1, 3, 5):
             self.grid.setColumnStretch(col, 1)
+
+    def load(self, form: SurveyForm) -> None:
+        super().load(form)
+        self.set_read_only(self.read_only)
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        for key in self.REGISTER:
+            w = self.fields[key]
+            locked = self.register_locked and bool(w.text().strip())
+            w.setReadOnly(read_only or locked)
+            w.setToolTip(self.tr("户号和地块以指挥部登记为准，只有指挥部管理员可以修改") if locked else "")
 
     def set_head(self, head: MemberForm | None) -> None:
         if head is None or not head.name.strip():

@@ -53,7 +53,8 @@ class PartsSection(TableSection):
                    options=lambda: choices.pairs(menus.structures, labels.structure), extra={"allow_empty": True}),
             Column("floors", self.tr("层数"), "int", 56, extra={"min": 1, "max": 99}),
             Column("built_year", self.tr("建成年份"), "year", 64),
-            Column("legality", self.tr("合法性认定"), "combo", 128, options=choices.legalities, label=labels.legality),
+            Column("legality", self.tr("合法性认定"), "combo", 128, options=choices.legalities, label=labels.legality,
+                   extra={"allow_empty": True}),  # a new part has none until the worker picks one
             Column("temporary_term_end", self.tr("临建批准期限"), "date", 100),
             Column("decoration_grade", self.tr("装修"), "combo", 92, label=labels.decoration,
                    options=lambda: choices.pairs(menus.decoration_grades, labels.decoration),

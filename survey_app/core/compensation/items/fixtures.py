@@ -52,6 +52,8 @@ class Fixtures(ItemKind):
         memo = self.__dict__.setdefault("_memo", {})
         out = []
         for index, fixture in enumerate(ctx.household.fixtures):
+            if not fixture.count:
+                continue  # 0 means none: no line, not a line of 0 (nor of 1)
             draft = memo.get(fixture)
             if draft is None:
                 draft = self._draft(index, fixture)

@@ -81,9 +81,9 @@ class PartForm(_Row):
     use: str = "residential"
     actual_use: str = ""
     structure: str = ""
-    floors: int = 1
+    floors: int | None = 1
     built_year: int | None = None
-    legality: str = "registered"
+    legality: str = ""  # not chosen yet: 已登记 pays the most, so it is never a default
     temporary_term_end: dt.date | None = None
     decoration_grade: str = ""
     id: str | None = None
@@ -94,7 +94,7 @@ class FixtureForm(_Row):
     DECIMALS: ClassVar = ("value",)
     kind: str = ""
     sub_kind: str = ""
-    count: int = 1
+    count: int | None = 1
     value: Decimal | None = None
     id: str | None = None
 

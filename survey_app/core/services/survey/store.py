@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from survey_app.core.domain.errors import IntegrityError, NotFound, PermissionDenied
-from survey_app.core.domain.roles import Permission
+from survey_app.core.domain.roles import Permission, Role
 from survey_app.core.domain.statuses import HouseholdStatus
 from survey_app.core.domain.validation import parse_resident_id, validate_mobile, validate_uscc
 from survey_app.core.services.survey.checks import FormInvalid, check
@@ -32,6 +32,14 @@ MODELS: dict[str, Any] = {"members": Member, "tenures": Tenure, "parts": Buildin
 FROZEN = {HouseholdStatus.SIGNED.value, HouseholdStatus.HANDED_OVER.value}
 HOUSEHOLD_FIELDS = ("household_code", "address", "section", "phone", "willingness", "preferred_mode", "delivery",
                     "notes")
+
+
+HQ_FIELDS = ("household_code", "section")
+
+
+def form_value(form: SurveyForm, key: str) -> object:
+    value = getattr(form, key)
+    return value.strip() if isinstance(value, str) else value
 
 
 class ConflictError(IntegrityError):
@@ -57,12 +65,17 @@ def load_form(db: Database, household_id: str | uuid.UUID) -> SurveyForm:
         h = s.get(Household, _uuid(household_id))
         if h is None or h.deleted_at is not None:
             raise NotFound("该住户不存在或已删除")
-        form = SurveyForm(id=h.id.hex, rev=h.rev, **{k: getattr(h, k) for k in HOUSEHOLD_FIELDS})
-        for name, row_type in LISTS.items():
-            names = [f.name for f in dataclasses.fields(row_type) if f.name != "id"]
-            rows = [row_type(id=o.id.hex, **{k: getattr(o, k) for k in names}) for o in _live(s, MODELS[name], h.id)]
-            setattr(form, name, rows)
-        return form
+        return form_of(s, h)
+
+
+def form_of(s: Session, h: Household) -> SurveyForm:
+    """The stored household ``h`` as a form, read in the caller's session (workflow, calculations)."""
+    form = SurveyForm(id=h.id.hex, rev=h.rev, **{k: getattr(h, k) for k in HOUSEHOLD_FIELDS})
+    for name, row_type in LISTS.items():
+        names = [f.name for f in dataclasses.fields(row_type) if f.name != "id"]
+        rows = [row_type(id=o.id.hex, **{k: getattr(o, k) for k in names}) for o in _live(s, MODELS[name], h.id)]
+        setattr(form, name, rows)
+    return form
 
 
 def save_form(db: Database, actor: Actor, form: SurveyForm) -> ChangeSet:
@@ -80,6 +93,10 @@ def save_form(db: Database, actor: Actor, form: SurveyForm) -> ChangeSet:
             raise PermissionDenied("该户已签约，调查数据已冻结，不能修改")
         if h.rev != form.rev:
             raise ConflictError(f"该户已被{h.updated_by or '他人'}修改（版本{form.rev}→{h.rev}），请重新打开后再保存")
+        for k in HQ_FIELDS:
+            # 户号 and 地块 come from the register: only HQ changes them (a blank one may be filled in the field).
+            if getattr(h, k) and form_value(form, k) != getattr(h, k) and actor.role != Role.HQ_ADMIN:
+                raise PermissionDenied("户号和地块只能由指挥部修改")
         changed = False
         for k in HOUSEHOLD_FIELDS:
             value = getattr(form, k).strip() if isinstance(getattr(form, k), str) else getattr(form, k)
