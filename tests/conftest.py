@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+# The demo policy is a 2023 scheme: calculations and signings in tests happen on a fixed day inside its
+# first signing-reward tier, so no test depends on the real date.
+TEST_DAY = dt.date(2023, 7, 1)
+
+
+@pytest.fixture(autouse=True)
+def _project_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    from survey_app.core.domain import china_time
+
+    monkeypatch.setattr(china_time, "today", lambda: TEST_DAY)
 
 
 @pytest.fixture(autouse=True)
@@ -36,9 +49,13 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from survey_app.core.services.demo import create_demo
     from survey_app.core.storage.database import Database
 
+    from survey_app.core.domain import china_time
+
     path = tmp_path_factory.mktemp("template") / "demo.sqlite3"
     database = Database(path)
-    create_demo(database, households=60, seed=3)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(china_time, "today", lambda: TEST_DAY)
+        create_demo(database, households=60, seed=3)
     database.dispose()  # checkpoints the WAL into the file: one self-contained file to copy
     return path
 

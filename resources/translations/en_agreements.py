@@ -10,6 +10,20 @@ EN: dict[str, dict[str, str]] = {
     "CompensationPage": {
         "协议…": "Agreement…",
         "按所选方案出具、打印、签订协议": "Issue, print and sign the agreement for the chosen option",
+        "打印测算单…": "Print calculation sheet…",
+        "打印给住户留存的补偿测算单（各方案明细与大写金额），也可另存为 PDF":
+            "Print the calculation sheet the household keeps (every option, itemised, amounts in words), "
+            "or save it as a PDF",
+        "测算已过期，请重新测算后再打印测算单": "The calculation is out of date: recalculate before printing the sheet",
+        "请先测算": "Calculate first",
+    },
+    "SheetPrinter": {
+        "正在生成测算单…": "Preparing the calculation sheet…", "补偿测算单 — {code}": "Calculation sheet — {code}",
+        "打印测算单 {code}": "Print calculation sheet {code}", "已打印测算单 {n} 份": "Printed {n} calculation sheet(s)",
+        "打印机无法开始打印，请检查打印机连接后重试": "The printer could not start: check it is connected and try again",
+        "正在准备打印…": "Preparing to print…", "另存为 PDF": "Save as PDF",
+        "补偿测算单-{code}.pdf": "calculation-sheet-{code}.pdf", "PDF 文件 (*.pdf)": "PDF files (*.pdf)",
+        "测算单已保存：{path}": "Calculation sheet saved: {path}", "正在保存 PDF…": "Saving the PDF…",
     },
     "AgreementDialog": {
         "出具协议": "Issue agreement", "重新出具": "Issue again", "预览": "Preview", "打印…": "Print…",
@@ -27,6 +41,9 @@ EN: dict[str, dict[str, str]] = {
         "正在记录打印…": "Recording the print…", "正在保存签字…": "Saving the signatures…",
         "协议 {number} 已签订，住户状态为“已签约”，调查与测算已锁定":
             "Agreement {number} is signed: the household is Signed, its survey and calculation are locked",
+        "{number}-副本{n}.pdf": "{number}-copy{n}.pdf",
+        "已另存为 PDF（未打印纸质协议）：": "Saved as a PDF (no paper copy printed): ",
+        "已打印 {number} 共 {n} 份（累计打印 {copies} 份）": "Printed {n} copies of {number} ({copies} printed in all)",
         "正在作废…": "Voiding…", "协议 {number} 已作废，可重新出具": "Agreement {number} is void; you may issue it again",
         "只有“已测算”且已选择安置方案的住户才能出具协议":
             "Only a Calculated household with a chosen option can be given an agreement",
@@ -56,15 +73,16 @@ EN: dict[str, dict[str, str]] = {
         "作废协议 {number}": "Void agreement {number}",
     },
     "AgreementList": {
-        "草稿": "Draft", "已打印，待签字": "Printed, to sign", "已签订": "Signed", "已作废": "Void",
+        "草稿": "Draft", "已打印，待签字": "Printed, to sign", "已打印或保存，待签字": "Printed or saved, to sign", "已签订": "Signed", "已作废": "Void",
         "协议编号": "Number", "状态": "Status", "安置方式": "Option", "已打印": "Printed",
-        "结算金额": "Net amount", "说明": "Note", "{n} 份": "{n}", "作废原因：{reason}": "Voided: {reason}",
+        "结算金额": "Net amount", "说明": "Note", "{n} 份": "{n}", "打印/保存": "Printed/saved", "打印 {n} 份": "{n} printed",
+        "，另存 PDF {n} 次": ", saved as PDF {n}×", "作废原因：{reason}": "Voided: {reason}",
         "请预览并打印": "Preview and print it", "当场签字后确认签订": "Sign on site, then confirm",
         "重印为副本": "Reprints are copies",
     },
     "PreviewDialog": {
         "上一页": "Previous", "下一页": "Next", "适合宽度": "Fit width", "整页": "Whole page", "打印…": "Print…",
-        "关闭": "Close", "第 {n} / {total} 页": "Page {n} of {total}",
+        "关闭": "Close", "第 {n} / {total} 页": "Page {n} of {total}", "另存为 PDF…": "Save as PDF…",
     },
     "SignDialog": {
         "用手指、触控笔或鼠标签名。签名将保存为图片，随协议存档。":
@@ -75,6 +93,7 @@ EN: dict[str, dict[str, str]] = {
         "请 {role} {name} 签字": "{role} {name}, please sign",
         "已签 {done} / {total} 人": "{done} of {total} signed",
         "被征收人": "Owner", "共有人": "Co-owner", "调查员": "Field worker",
+        "签名太短（只有一个点或一小笔），请完整签名": "Too short to be a signature (a dot or a flick): please sign in full",
     },
     "SignaturePad": {"请在此处签名": "Sign here"},
     "VerifyDialog": {

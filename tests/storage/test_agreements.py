@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import json
 import sqlite3
 import subprocess
@@ -23,8 +25,21 @@ from survey_app.core.storage.uow import Actor
 
 WORKER = Actor(username="worker", role=Role.FIELD_WORKER, device="T01")
 REVIEWER = Actor(username="reviewer", role=Role.SUPERVISOR, device="T01")
-PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                    "1f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4cf0000000049454e44ae426082")
+SIGN_DAY = dt.date(2023, 7, 1)  # within the demo policy's first signing-reward tier, as calculated
+
+
+def ink_png(points: tuple = ((30, 150), (200, 60), (380, 170), (560, 80))) -> bytes:
+    """A signature-like stroke across a 600 × 240 transparent PNG (what the signature pad exports)."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGBA", (600, 240), (255, 255, 255, 0))
+    ImageDraw.Draw(img).line(points, fill=(16, 32, 74, 255), width=6)
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
+PNG = ink_png()
 
 
 @pytest.fixture
@@ -61,7 +76,8 @@ def test_lifecycle_print_sign_void_reissue(demo_db, ready) -> None:  # noqa: ANN
         prints = s.scalars(select(AuditEvent.changes).where(AuditEvent.action == "print")).all()
     assert [json.loads(c)["reprint"] for c in prints] == [False, True]
 
-    signed = lifecycle.sign(demo_db, WORKER, info.id, [lifecycle.SignatureInput("被征收人", ready.head_name, PNG)])
+    signed = lifecycle.sign(demo_db, WORKER, info.id, [lifecycle.SignatureInput("被征收人", ready.head_name, PNG)],
+                            on=SIGN_DAY)
     assert signed.status == "signed"
     with demo_db.read() as s:
         assert s.get(Household, ready.id).status == "signed"
@@ -141,15 +157,12 @@ def test_cli_render_then_verify_the_pdf(demo_db, db_path, ready, tmp_path) -> No
 def test_a_signed_agreement_prints_its_signatures_and_a_reprint_says_copy(demo_db, ready, tmp_path) -> None:  # noqa: ANN001
     import subprocess as sp
 
-    from PIL import Image
-
     from survey_app.core.services.agreements.documents import render_agreement_pdf
 
     info = lifecycle.prepare(demo_db, WORKER, ready.id)
     lifecycle.record_print(demo_db, WORKER, info.id, copies=2)
-    ink = tmp_path / "sig.png"
-    Image.new("RGB", (300, 120), "white").save(ink)
-    lifecycle.sign(demo_db, WORKER, info.id, [lifecycle.SignatureInput("被征收人", ready.head_name, ink.read_bytes())])
+    lifecycle.sign(demo_db, WORKER, info.id, [lifecycle.SignatureInput("被征收人", ready.head_name, PNG)],
+                   on=SIGN_DAY)
     original, copy = tmp_path / "a.pdf", tmp_path / "b.pdf"
     render_agreement_pdf(demo_db, info.id, original)
     render_agreement_pdf(demo_db, info.id, copy, copy_label="副本")

@@ -61,7 +61,9 @@ def _sign_on_pad(qtbot, pad, dy: int = 0) -> None:  # noqa: ANN001
     QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(400, 90 + dy))
 
 
-def test_issue_preview_print_sign(qtbot, demo_db, worker_actor, runner, calculated, tmp_path) -> None:  # noqa: ANN001
+def test_issue_preview_print_sign(qtbot, demo_db, worker_actor, runner, calculated, tmp_path,
+                                  monkeypatch) -> None:  # noqa: ANN001
+    # Calculation and signing happen on tests/conftest.py's TEST_DAY, inside the demo policy's first tier.
     dialog = _dialog(qtbot, demo_db, worker_actor, runner, calculated, tmp_path)
     assert dialog.model.rowCount() == 0
     assert dialog.issue_button.isEnabled() and not dialog.print_button.isEnabled()
@@ -142,3 +144,45 @@ def test_supervisor_voids_and_reissues(qtbot, demo_db, worker_actor, reviewer, r
     new, old = dialog.model.items
     assert new.status == "draft" and new.number != old.number and old.status == "void"
     assert dialog.selected().id == new.id
+
+
+def test_a_dot_on_the_pad_is_not_a_signature(qtbot) -> None:  # noqa: ANN001
+    from survey_app.ui.agreements.sign_dialog import SignDialog, signers_for
+
+    sign = SignDialog(signers_for(["王俊龙"], "王俊龙", "worker"), "FR2023-T01-000001")
+    qtbot.addWidget(sign)
+    sign.show()
+    qtbot.waitExposed(sign)
+    QTest.mouseClick(sign.pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(200, 100))
+    assert not sign.pad.is_empty() and not sign.pad.has_real_ink() and not sign.ok_button.isEnabled()
+    sign.confirm_current()
+    assert not sign.signers[0].png
+    sign.pad.clear()
+    QTest.mousePress(sign.pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(200, 100))
+    QTest.mouseMove(sign.pad, QPoint(215, 104))
+    QTest.mouseRelease(sign.pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(220, 105))
+    assert not sign.pad.has_real_ink() and not sign.ok_button.isEnabled()  # a short flick
+    sign.pad.clear()
+    _sign_on_pad(qtbot, sign.pad)
+    assert sign.pad.has_real_ink() and sign.ok_button.isEnabled()
+
+
+def test_saving_a_pdf_counts_as_saved_unlocks_signing_and_a_reprint_is_named_copy(
+        qtbot, demo_db, worker_actor, runner, calculated, tmp_path) -> None:  # noqa: ANN001
+    dialog = _dialog(qtbot, demo_db, worker_actor, runner, calculated, tmp_path)
+    dialog.issue_button.click()
+    wait_idle(qtbot, runner)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    a = dialog.selected()
+    assert dialog.default_pdf_name(a) == f"{a.number}.pdf"
+    dialog.save_pdf(tmp_path / "first.pdf")
+    wait_idle(qtbot, runner)
+    qtbot.waitUntil(lambda: dialog.selected().saved_count == 1)
+    a = dialog.selected()
+    assert (a.status, a.print_count) == ("printed", 0) and dialog.sign_button.isEnabled()
+    assert "另存 PDF 1 次" in dialog.model.data(dialog.model.index(0, 3))
+    assert dialog.default_pdf_name(a) != f"{a.number}.pdf" and "副本" in dialog.default_pdf_name(a)
+    dialog.save_pdf(tmp_path / "second.pdf")  # acted on twice in a row: the same agreement, counted twice
+    wait_idle(qtbot, runner)
+    qtbot.waitUntil(lambda: dialog.selected().saved_count == 2)
+    assert [x.saved_count for x in lifecycle.agreements_of(demo_db, calculated)] == [2]

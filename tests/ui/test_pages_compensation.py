@@ -147,3 +147,39 @@ def test_repainting_the_options_does_not_drain_none(qtbot, demo_db, worker_actor
         grid.body.grab()  # QWidget.grab returns a pixmap: not itself a void call
         grid.footer.grab()
     assert sys.getrefcount(None) >= before - 5
+
+
+def test_print_sheet_previews_and_saves_every_option_in_chinese(qtbot, demo_db, worker_actor, runner,
+                                                                tmp_path) -> None:  # noqa: ANN001
+    import re
+    import subprocess
+
+    window = window_for(qtbot, demo_db, worker_actor, runner)
+    key, detail = first_with(demo_db, "surveyed", appraised=True)
+    page = _open(qtbot, window, key)
+    assert not page.sheet_button.isEnabled()  # nothing calculated yet
+    page.calc_button.click()
+    wait_idle(qtbot, runner)
+    qtbot.waitUntil(lambda: page.model.columnCount() > 1, timeout=5000)
+    assert page.sheet_button.isEnabled()
+
+    page.sheet_button.click()
+    wait_idle(qtbot, runner)
+    qtbot.waitUntil(lambda: page.sheet.preview is not None and page.sheet.preview.page_count() > 0, timeout=5000)
+    assert page.sheet.preview.save_button.isVisible() and page.sheet.preview.print_button.isVisible()
+    page.sheet.preview.reject()
+    out = tmp_path / "sheet.pdf"
+    page.sheet.save_pdf(out)
+    wait_idle(qtbot, runner)
+    qtbot.waitUntil(out.is_file, timeout=5000)
+    text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout)
+    stored = calculations.options(demo_db, detail.id)
+    assert text.count("补偿测算单") >= len(stored)
+    for option in stored:
+        r = option.result
+        assert r.upper in text and format_yuan(r.total) in text
+        assert f"测算结果：{r.mode_label}" in text
+    assert "cash" not in text and "exchange" not in text and "voucher" not in text  # never option codes
+    assert "max(" not in text and "min(" not in text
+    v = next(o.result.voucher for o in stored if o.result.mode == "voucher")
+    assert f"其中计入房票（只能用于购房，不能兑换现金）人民币{format_yuan(v.face_amount)}元" in text

@@ -15,7 +15,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from survey_app.core.documents.agreement_pdf import render_agreement, render_calculation_sheet
+    from survey_app.core.documents.agreement_pdf import (render_agreement, render_calculation_sheet,
+                                                         render_calculation_sheets)
     from survey_app.core.documents.notice_pdf import render_notice_list
     from survey_app.core.documents.qr import qr_image
     from survey_app.core.documents.templates import TEMPLATE_VERSIONS
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _EXPORTS = {
     "render_agreement": "agreement_pdf",
     "render_calculation_sheet": "agreement_pdf",
+    "render_calculation_sheets": "agreement_pdf",
     "render_notice_list": "notice_pdf",
     "qr_image": "qr",
     "TEMPLATE_VERSIONS": "templates",

@@ -14,7 +14,7 @@ from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from survey_app.core.documents.digest import short_digest
 from survey_app.core.documents.fonts import font_name
@@ -26,7 +26,7 @@ from survey_app.core.documents.qr import qr_image
 from survey_app.core.documents.signatures import sheet_signature_block, signature_block
 from survey_app.core.documents.styles import PORTRAIT, BoldParagraph, styles
 from survey_app.core.documents.tables import (
-    CONTENT_WIDTH, compensation_table, flat_table, house_table, parties_table, sheet_info_table,
+    CONTENT_WIDTH, compensation_table, flat_table, house_table, parties_table, sheet_info_table, terms_table,
 )
 from survey_app.core.documents.templates import Block, Template, load_template
 
@@ -56,6 +56,29 @@ def render_agreement(doc: AgreementDoc, out: Path | BinaryIO) -> None:
 def render_calculation_sheet(doc: AgreementDoc, out: Path | BinaryIO) -> None:
     """Render ``doc`` (one option of one household) as a 补偿测算单; QR only when ``doc.qr_payload`` is set."""
     _render(doc, load_template(SHEET_TEMPLATE), out, number_label="测算编号")
+
+
+def render_calculation_sheets(docs: list[AgreementDoc], out: Path | BinaryIO) -> None:
+    """One household's options (one AgreementDoc each) as one 补偿测算单 the family keeps: each option
+    starts on a new page; pages are numbered through the whole sheet."""
+    if not docs:
+        raise ValueError("没有可打印的测算方案")
+    template = load_template(SHEET_TEMPLATE)
+    first = docs[0]
+    story: list[Flowable] = []
+    for n, doc in enumerate(docs):
+        if n:
+            story.append(PageBreak())
+        story += _story(doc, template, placeholder_values(doc), short_digest(doc))
+    marks = PageMarks(header_left=first.project_name, header_right=f"户号：{first.household_code}",
+                      footer_left=f"模板 {template.version}", footer_right=f"共 {len(docs)} 个方案",
+                      copy_label=first.copy_label)
+
+    def build(stream: BinaryIO) -> None:
+        build_document(stream, story, marks, PORTRAIT, title=fill(template.title, placeholder_values(first)),
+                       author=first.authority, subject=first.household_code)
+
+    write_pdf(out, build)
 
 
 def _render(doc: AgreementDoc, template: Template, out: Path | BinaryIO, number_label: str) -> None:
@@ -140,6 +163,8 @@ def _table_block(doc: AgreementDoc, name: str, values: dict[str, str], digest: s
         return signature_block(doc)
     if name == "sheet_info":
         return [sheet_info_table(doc, values["owner_names"], digest), gap]
+    if name == "terms":
+        return [gap, terms_table(doc), gap]
     if name == "sheet_signatures":
         return sheet_signature_block()
     raise AssertionError(f"unhandled block {name}")  # templates.BLOCKS and this function list the same names

@@ -42,6 +42,7 @@ class AmountLine:
     formula: str
     amount: Decimal
     section: str = "item"  # item | flat
+    kind: str = ""  # the policy item kind (moving, transition, business_loss …): Article 25 reads them
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,27 @@ class Signature:
     name: str
     png: bytes
     signed_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What 《国有土地上房屋征收与补偿条例》第二十五条 needs beyond the lines' amounts, read from the stored
+    calculation and the policy version it used (never from today's survey rows)."""
+
+    moving_times: int = 0  # 搬迁次数 the moving fee was paid for (产权调换期房: 2)
+    transition_months: int = 0  # months the transition fee was calculated for
+    delivery: str = ""  # exchange: ready 现房 | future 期房
+    has_business: bool = False  # the household's survey recorded a business (停产停业)
+    entitlement: Decimal | None = None  # exchange: 应安置面积
+    excess_priced: bool = False  # exchange: area beyond the entitlement has its own banded prices
+    flat_location: str = ""  # exchange: 安置房地点, when the policy states one
+    signing_until: dt.date | None = None  # the signing-reward tier the calculation assumed: sign on/before
+    signing_from: dt.date | None = None  # … and after this date (the previous tier's end)
+    voucher_face: Decimal | None = None  # 房票面额 (bonus included)
+    voucher_cash: Decimal | None = None  # paid in cash (items the policy keeps out of the voucher)
+    voucher_cash_items: tuple[str, ...] = ()  # labels of those items
+    voucher_base: Decimal | None = None  # compensation counted into the voucher: the bonus basis
+    voucher_valid_months: int = 0
 
 
 @dataclass(frozen=True)
@@ -105,6 +127,7 @@ class AgreementDoc:
     signatures: tuple[Signature, ...] = ()  # empty: wet-ink mode (signature lines, fingerprint boxes)
     printed_at: dt.datetime | None = None
     notes: tuple[str, ...] = field(default=())
+    terms: Terms = field(default_factory=Terms)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import datetime as dt
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
+from survey_app.core.documents import article25
 from survey_app.core.documents.model import AgreementDoc
 from survey_app.core.domain.money import format_area, format_number, format_yuan
 
@@ -64,7 +65,7 @@ def placeholder_values(doc: AgreementDoc) -> dict[str, str]:
         "net_upper": doc.upper,
         "payment_days": str(doc.payment_days),
         "moving_days": str(doc.moving_days),
-        "transition_months": str(doc.transition_months),
+        "transition_months": str(doc.terms.transition_months or doc.transition_months),
         "policy_version": doc.policy_version or DASH,
         "voucher_bonus_pct": format_number(doc.voucher_bonus_pct) if doc.voucher_bonus_pct is not None else DASH,
         "voucher_valid_until": chinese_date(doc.voucher_valid_until) if doc.voucher_valid_until else DASH,
@@ -73,6 +74,7 @@ def placeholder_values(doc: AgreementDoc) -> dict[str, str]:
         "copies_authority": str(copies - 1),
         "copies_party": "1",
         "printed_date": chinese_date(doc.printed_at) if doc.printed_at else DASH,
+        **article25.values(doc),
     }
     return {key: escape(value) for key, value in values.items()}
 

@@ -28,6 +28,7 @@ RULE = colors.Color(0.35, 0.35, 0.35)
 GRID = colors.Color(0.45, 0.45, 0.45)
 HEAD_FILL = colors.Color(0.90, 0.90, 0.90)
 TOTAL_FILL = colors.Color(0.96, 0.96, 0.96)
+VOUCHER_FILL = colors.Color(1.0, 0.95, 0.82)  # 房票 rows: a warm tint, so a voucher never reads as cash
 COPY_RED = colors.Color(0.78, 0.10, 0.10)
 FAINT = colors.Color(0.40, 0.40, 0.40)
 

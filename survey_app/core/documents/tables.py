@@ -15,10 +15,12 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from survey_app.core.documents import article25
 from survey_app.core.documents.fonts import font_name
 from survey_app.core.documents.model import AgreementDoc, AmountLine
 from survey_app.core.documents.placeholders import DASH, area_text, chinese_date, money_text, share_text
-from survey_app.core.documents.styles import GRID, HEAD_FILL, TOTAL_FILL, styles
+from survey_app.core.documents.styles import GRID, HEAD_FILL, TOTAL_FILL, VOUCHER_FILL, styles
+from survey_app.core.documents.wording import formula_words
 from survey_app.core.domain.money import format_area
 
 CONTENT_WIDTH = 170 * mm  # A4 portrait less 2 × 20 mm margins
@@ -86,8 +88,14 @@ def house_table(doc: AgreementDoc) -> list[Flowable]:
     return out
 
 
+def _unsigned(formula: str) -> str:
+    """A flat-price formula without its minus signs: the table already says it is a price paid."""
+    return formula.removeprefix("−").replace("；−", "；").replace("= −", "= ")
+
+
 def _line_rows(lines: Sequence[AmountLine], start: int, absolute: bool = False) -> list[list[object]]:
-    return [[str(n), para(line.label), para(line.formula or DASH),
+    return [[str(n), para(line.label),
+             para(formula_words(_unsigned(line.formula) if absolute else line.formula) or DASH),
              money_text(abs(line.amount) if absolute else line.amount)]
             for n, line in enumerate(lines, start=start)]
 
@@ -110,7 +118,17 @@ def compensation_table(doc: AgreementDoc) -> Table:
     extra: list[tuple] = [("ALIGN", (0, 1), (0, -1), "CENTER"),
                           ("SPAN", (1, len(rows) - 1), (2, len(rows) - 1)),
                           ("BACKGROUND", (0, len(rows) - 1), (-1, -1), TOTAL_FILL)]
-    if not has_flat_part(doc):
+    t = doc.terms
+    if doc.template == "voucher" and t.voucher_face is not None:
+        # A voucher is not money: its face value and the cash part are separate, shaded rows.
+        first = len(rows)
+        rows.append(["", "其中：计入房票（面额，只能用于购房）", "", money_text(t.voucher_face)])
+        rows.append(["", "其中：现金支付", "", money_text(t.voucher_cash or Decimal(0))])
+        extra += [("SPAN", (1, first), (2, first)), ("SPAN", (1, first + 1), (2, first + 1)),
+                  ("BACKGROUND", (0, first), (-1, first + 1), VOUCHER_FILL)]
+        rows.append(["", "大写", para(doc.upper), ""])
+        extra.append(("SPAN", (2, len(rows) - 1), (3, len(rows) - 1)))
+    elif not has_flat_part(doc):
         if doc.net != doc.total:
             rows.append(["", doc.net_label, "", money_text(abs(doc.net))])
             extra.append(("SPAN", (1, len(rows) - 1), (2, len(rows) - 1)))
@@ -128,7 +146,7 @@ def flat_table(doc: AgreementDoc) -> list[Flowable]:
         return []
     rows: list[list[object]] = [["序号", "安置房 / 计价项目", "面积与计价方式", "金额（元）"]]
     for n, flat in enumerate(doc.flats, start=1):
-        rows.append([str(n), para(flat.label), para(f"建筑面积 {area_text(flat.area)}；{flat.price_text}"),
+        rows.append([str(n), para(flat.label), para(f"建筑面积 {area_text(flat.area)}；{formula_words(_unsigned(flat.price_text))}"),
                      money_text(abs(flat.amount))])
     extra: list[tuple] = [("ALIGN", (0, 1), (0, -1), "CENTER")]
     price_lines = [line for line in doc.lines if line.section == "flat"]
@@ -166,3 +184,11 @@ def sheet_info_table(doc: AgreementDoc, owner_names: str, digest: str) -> Table:
                              ("BACKGROUND", (0, 0), (0, -1), HEAD_FILL),
                              ("BACKGROUND", (2, 0), (2, 1), HEAD_FILL),
                              ("BACKGROUND", (2, 3), (2, -1), HEAD_FILL)])
+
+
+def terms_table(doc: AgreementDoc) -> Table:
+    """《条例》第二十五条 in one table: each element and what it is for this household."""
+    rows: list[list[object]] = [["协议事项", "约定内容"]]
+    rows += [[para(label), para(text)] for label, text in article25.rows(doc)]
+    return grid_table(rows, [38 * mm, CONTENT_WIDTH - 38 * mm],
+                      extra=[("BACKGROUND", (0, 1), (0, -1), HEAD_FILL)])

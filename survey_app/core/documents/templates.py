@@ -26,10 +26,13 @@ PLACEHOLDERS = frozenset((
     "net_label", "net_upper", "payment_days", "moving_days", "transition_months", "policy_version",
     "voucher_bonus_pct", "voucher_valid_until", "copies", "copies_authority", "copies_party",
     "printed_date",
+    # 《条例》第二十五条, worded per household by article25.py
+    "phone", "payment_terms", "flat_terms", "moving_terms", "transition_terms", "business_terms",
+    "moving_deadline", "transition_way", "voucher_terms", "signing_terms", "settlement",
 ))
 BLOCKS = frozenset((
     "parties", "house_table", "compensation_table", "flat_table", "notes", "signatures",
-    "sheet_info", "sheet_signatures",
+    "sheet_info", "sheet_signatures", "terms",
 ))
 
 _TOP_KEYS = frozenset({"format", "name", "version", "kind", "title", "subtitle", "numbered", "preamble",

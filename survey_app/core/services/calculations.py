@@ -7,6 +7,8 @@ supersede. A survey change after a calculation marks it stale (survey_app/core/s
 
 from __future__ import annotations
 
+import datetime as dt
+
 import json
 import uuid
 from collections.abc import Callable
@@ -21,6 +23,7 @@ from sqlalchemy.orm import Session
 from survey_app.core.compensation.calculation import Calculation as Result
 from survey_app.core.compensation.engine import compute_all
 from survey_app.core.compensation.inputs import HouseholdInput
+from survey_app.core.domain import china_time
 from survey_app.core.compensation.policy import Policy, parse_policy
 from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.domain.roles import Permission
@@ -59,8 +62,11 @@ def _text(value: Decimal | None) -> str | None:
     return None if value is None else f"{value:.2f}"
 
 
-def household_input(session: Session, h: Household) -> HouseholdInput:
-    """The engine's input for a stored household (format of docs/calc-input.md)."""
+def household_input(session: Session, h: Household, signing_date: dt.date | None = None) -> HouseholdInput:
+    """The engine's input for a stored household (format of docs/calc-input.md).
+
+    The signing date is the day of the calculation (China's) unless given: date-tiered rewards are
+    priced for signing today, and signing in another tier is refused until recalculated."""
     tenures = _live(session, Tenure, h.id)
     share = min(sum((t.share for t in tenures), Decimal(0)), Decimal(1)) if tenures else Decimal(1)
     land = [t.land_area for t in tenures if t.land_area is not None]
@@ -93,6 +99,7 @@ def household_input(session: Session, h: Household) -> HouseholdInput:
         "land_area": _text(sum(land, Decimal(0))) if land else None,
         "delivery": h.delivery or None,
         "mode": h.chosen_mode or None,
+        "signing_date": (signing_date or china_time.today()).isoformat(),
     }
     if data["business"] and data["business"]["annual_profit"] is None:
         del data["business"]["annual_profit"]

@@ -56,7 +56,7 @@ def agreement_changes(info: AgreementInfo) -> ChangeSet:
 def render_pdf(db: Database, info: AgreementInfo) -> bytes:
     """The agreement as printed now: a 副本 once it has been printed. Worker thread."""
     out = io.BytesIO()
-    render_agreement_pdf(db, info.id, out, copy_label=COPY_LABEL if info.print_count > 0 else "")
+    render_agreement_pdf(db, info.id, out, copy_label=COPY_LABEL if info.issued else "")
     return out.getvalue()
 
 
@@ -326,26 +326,37 @@ class AgreementDialog(QDialog):
             return
         aid = a.id
         self._write(lambda: lifecycle.record_print(self.db, self.actor, aid, copies), self.tr("正在记录打印…"),
-                    self.tr("已打印 {number}，累计 {copies} 份") + ("" if a.print_count == 0
-                                                              else self.tr("（重印标注“副本”）")))
+                    self.tr("已打印 {number} 共 {n} 份（累计打印 {copies} 份）").replace("{n}", str(copies))
+                    + ("" if not a.issued else self.tr("（重印标注“副本”）")))
+
+    def default_pdf_name(self, a: AgreementInfo) -> str:
+        """The original's name only for the original: a reprint is named as the 副本 it is."""
+        if not a.issued:
+            return f"{a.number}.pdf"
+        return self.tr("{number}-副本{n}.pdf").format(number=a.number, n=a.print_count + a.saved_count)
 
     def save_pdf(self, path: Path | None = None) -> None:
-        """另存为 PDF (the vector PDF itself; a 副本 once printed). Not counted as a print."""
+        """另存为 PDF (the vector PDF itself; a 副本 once printed or saved). Counted as a saved PDF, apart
+        from paper prints; like a print it unlocks signing."""
         a = self.selected()
         if a is None:
             return
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("另存为 PDF"), str(Path.home() / f"{a.number}.pdf"),
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("另存为 PDF"),
+                                                    str(Path.home() / self.default_pdf_name(a)),
                                                     self.tr("PDF 文件 (*.pdf)"))
             if not chosen:
                 return
             path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
-        db, target = self.db, path
-        label = COPY_LABEL if a.print_count > 0 else ""
-        self.runner.run(lambda progress, cancel: render_agreement_pdf(db, a.id, target, copy_label=label),
-                        on_done=lambda _r: self.banner.show_message(
-                            self.tr("已保存：{path}").format(path=str(target)), "info"),
-                        on_error=self._failed, label=self.tr("正在保存 PDF…"), cancellable=False)
+        db, actor, target, aid = self.db, self.actor, path, a.id
+        label = COPY_LABEL if a.issued else ""
+
+        def save() -> AgreementInfo:  # worker: render (refused when stale), then count the save
+            render_agreement_pdf(db, aid, target, copy_label=label)
+            return lifecycle.record_save(db, actor, aid)
+
+        self._write(save, self.tr("正在保存 PDF…"),
+                    self.tr("已另存为 PDF（未打印纸质协议）：") + str(target).replace("{", "{{").replace("}", "}}"))
 
     def open_sign_dialog(self) -> SignDialog | None:
         """Open the pad dialog (non-blocking); when everyone has signed, the agreement is signed."""

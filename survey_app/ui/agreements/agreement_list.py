@@ -15,13 +15,13 @@ from survey_app.ui import formatting, labels
 
 STATUS = {
     "draft": QT_TRANSLATE_NOOP("AgreementList", "草稿"),
-    "printed": QT_TRANSLATE_NOOP("AgreementList", "已打印，待签字"),
+    "printed": QT_TRANSLATE_NOOP("AgreementList", "已打印或保存，待签字"),
     "signed": QT_TRANSLATE_NOOP("AgreementList", "已签订"),
     "void": QT_TRANSLATE_NOOP("AgreementList", "已作废"),
 }
 _STATUS_COLOUR = {"draft": "#6b4e00", "printed": "#1f5f99", "signed": "#1d5a2a", "void": "#8a8f96"}
 HEADERS = (QT_TRANSLATE_NOOP("AgreementList", "协议编号"), QT_TRANSLATE_NOOP("AgreementList", "状态"),
-           QT_TRANSLATE_NOOP("AgreementList", "安置方式"), QT_TRANSLATE_NOOP("AgreementList", "已打印"),
+           QT_TRANSLATE_NOOP("AgreementList", "安置方式"), QT_TRANSLATE_NOOP("AgreementList", "打印/保存"),
            QT_TRANSLATE_NOOP("AgreementList", "结算金额"), QT_TRANSLATE_NOOP("AgreementList", "说明"))
 COL_NUMBER, COL_STATUS, COL_MODE, COL_PRINTS, COL_NET, COL_NOTE = range(6)
 
@@ -83,7 +83,10 @@ class AgreementListModel(QAbstractTableModel):
         if col == COL_MODE:
             return labels.mode(a.mode)
         if col == COL_PRINTS:
-            return QCoreApplication.translate("AgreementList", "{n} 份").format(n=a.print_count)
+            text = QCoreApplication.translate("AgreementList", "打印 {n} 份").format(n=a.print_count)
+            if a.saved_count:
+                text += QCoreApplication.translate("AgreementList", "，另存 PDF {n} 次").format(n=a.saved_count)
+            return text
         if col == COL_NET:
             return formatting.money(a.net)
         if a.status == "void":

@@ -128,8 +128,10 @@ class PreviewDialog(QDialog):
     the job itself, so a print from the preview is audited exactly like one from the dialog."""
 
     print_requested = Signal()
+    save_requested = Signal()  # 另存为 PDF…: shown only when ``can_save``
 
-    def __init__(self, setup: PrintSetup, images: list[QImage], title: str, parent: QWidget):
+    def __init__(self, setup: PrintSetup, images: list[QImage], title: str, parent: QWidget, *,
+                 can_save: bool = False):
         super().__init__(parent)
         self.setObjectName("agreementPreview")
         self.setWindowTitle(title)
@@ -155,12 +157,16 @@ class PreviewDialog(QDialog):
         self.print_button = button(self.tr("打印…"), self._print)
         self.print_button.setObjectName("previewPrintButton")
         self.print_button.setDefault(True)
+        self.save_button = button(self.tr("另存为 PDF…"), self._save)
+        self.save_button.setObjectName("previewSaveButton")
+        self.save_button.setVisible(can_save)
         close = button(self.tr("关闭"), self.reject)
         bar = QHBoxLayout()
         for b in (self.prev_button, self.next_button, self.width_button, self.whole_button):
             bar.addWidget(b)
         bar.addWidget(self.page_label)
         bar.addStretch(1)
+        bar.addWidget(self.save_button)
         bar.addWidget(self.print_button)
         bar.addWidget(close)
         layout = QVBoxLayout(self)
@@ -183,6 +189,10 @@ class PreviewDialog(QDialog):
     def _print(self) -> None:
         self.accept()
         self.print_requested.emit()
+
+    def _save(self) -> None:
+        self.accept()
+        self.save_requested.emit()
 
     def fit_to_screen(self) -> None:
         """Use most of the screen height: an A4 page is tall and a 768-pixel screen is short."""

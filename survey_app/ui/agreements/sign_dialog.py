@@ -125,7 +125,7 @@ class SignDialog(QDialog):
 
     def confirm_current(self) -> None:
         """Keep the pad's signature for the current person and move to the next one still to sign."""
-        if self.pad.is_empty():
+        if not self.pad.has_real_ink():
             return
         s = self.signers[self.current]
         s.png, s.thumb = self.pad.to_png(), self.pad.thumbnail(30)
@@ -144,7 +144,10 @@ class SignDialog(QDialog):
         return all(s.png for s in self.signers)
 
     def _update_buttons(self) -> None:
-        self.ok_button.setEnabled(not self.pad.is_empty())
+        ink = self.pad.has_real_ink()
+        self.ok_button.setEnabled(ink)
+        self.ok_button.setToolTip("" if ink or self.pad.is_empty()
+                                  else self.tr("签名太短（只有一个点或一小笔），请完整签名"))
         self.clear_button.setEnabled(not self.pad.is_empty())
         self.finish_button.setEnabled(self.all_signed())
         done = sum(1 for s in self.signers if s.png)

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 EXPORT_SIZE = QSize(600, 240)
 INK = QColor("#10204a")  # blue-black, like a ballpoint
 BASE_WIDTH = 3.0  # px on screen for mouse and touch; a pen goes from 0.4× to 1.6× with pressure
+MIN_LENGTH = 80.0  # px of ink drawn in all: a dot or a flick is not a signature (core checks the PNG too)
+MIN_SPAN = 40.0  # px: the ink must be at least this wide or tall
 
 
 @dataclass
@@ -52,6 +54,20 @@ class SignaturePad(QWidget):
 
     def is_empty(self) -> bool:
         return not any(len(s) > 0 for s in self.strokes)
+
+    def ink_length(self) -> float:
+        """Total length of the strokes drawn, in screen pixels."""
+        total = 0.0
+        for stroke in self.strokes:
+            for a, b in zip(stroke, stroke[1:]):
+                d = b.pos - a.pos
+                total += (d.x() ** 2 + d.y() ** 2) ** 0.5
+        return total
+
+    def has_real_ink(self) -> bool:
+        """Enough ink to be a signature: long enough in all and not crammed into a dot."""
+        rect = self.ink_rect()
+        return self.ink_length() >= MIN_LENGTH and max(rect.width(), rect.height()) >= MIN_SPAN
 
     def clear(self) -> None:
         self.strokes.clear()

@@ -79,7 +79,11 @@ class CompensationPage(QWidget):
         self.agreement_button.setObjectName("agreementButton")
         self.agreement_button.setToolTip(self.tr("按所选方案出具、打印、签订协议"))
         self.agreement_button.clicked.connect(self._agreements)
-        for b in (self.back_button, self.calc_button, self.mark_button, self.agreement_button):
+        self.sheet_button = QPushButton(self.tr("打印测算单…"), self)
+        self.sheet_button.setObjectName("printSheetButton")
+        self.sheet_button.clicked.connect(self.print_sheet)
+        self.sheet = None  # SheetPrinter, made on first use (keeps printing imports out of start-up)
+        for b in (self.back_button, self.calc_button, self.mark_button, self.agreement_button, self.sheet_button):
             b.setMinimumHeight(TOUCH_HEIGHT)
 
         self.stale_banner = QWidget(self)
@@ -115,6 +119,7 @@ class CompensationPage(QWidget):
         top.addWidget(self.formulas)
         top.addWidget(self.mark_button)
         top.addWidget(self.calc_button)
+        top.addWidget(self.sheet_button)
         top.addWidget(self.agreement_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
@@ -227,6 +232,11 @@ class CompensationPage(QWidget):
         self.agreement_button.setVisible(can(self.actor, Permission.PRINT_AGREEMENT) and d is not None
                                          and d.status in ("calculated", "signed", "handed_over"))
         self.agreement_button.setEnabled(d is not None and bool(d.chosen_option))
+        self.sheet_button.setEnabled(has_options and not self.model.stale)
+        self.sheet_button.setToolTip(
+            self.tr("打印给住户留存的补偿测算单（各方案明细与大写金额），也可另存为 PDF") if has_options
+            and not self.model.stale else self.tr("测算已过期，请重新测算后再打印测算单") if has_options
+            else self.tr("请先测算"))
 
     def _set_detailed(self, on: bool) -> None:
         self.model.set_detailed(on)
@@ -262,6 +272,16 @@ class CompensationPage(QWidget):
             from survey_app.ui.agreements.agreement_dialog import open_agreements  # first use only
 
             self.agreement_dialog = open_agreements(self, self.db, self.actor, self.runner, self.household_id)
+
+    def print_sheet(self) -> None:
+        """补偿测算单 for the family: every option, previewed, then printed or saved as PDF."""
+        if self.household_id is None or self.detail is None:
+            return
+        if self.sheet is None:
+            from survey_app.ui.agreements.sheet_print import SheetPrinter  # first use only
+
+            self.sheet = SheetPrinter(self.db, self.runner, self.banner, self)
+        self.sheet.show_preview(self.household_id, self.detail.household_code)
 
     def _mark_calculated(self) -> None:
         hid = self.household_id

@@ -12,8 +12,9 @@ from decimal import Decimal as D
 from io import BytesIO
 
 from survey_app.core.documents.model import (
-    AgreementDoc, AmountLine, Certificate, FlatRow, NoticeList, NoticeRow, Party, PartRow, Signature,
+    AgreementDoc, AmountLine, Certificate, FlatRow, NoticeList, NoticeRow, Party, PartRow, Signature, Terms,
 )
+from survey_app.core.documents.templates import TEMPLATE_VERSIONS
 from survey_app.core.domain.money import amount_in_words
 
 OWNER = Party(name="王建国", id_number="430102196504123018", role="被征收人", phone="13807310017")
@@ -31,13 +32,17 @@ ITEM_LINES = (
     AmountLine("fx", "附属物补偿（水表（主表））", "1 个 × 1,500 元 = 1,500", D("1500")),
     AmountLine("fx", "附属物补偿（电表（主表））", "1 个 × 1,200 元 = 1,200", D("1200")),
     AmountLine("fx", "附属物补偿（空调移机（挂机））", "2 台 × 300 元 = 600", D("600")),
-    AmountLine("mv", "搬迁费", "max(93.32 m² × 15 元/m², 1,000 元) × 1 次 = 1,422", D("1422")),
-    AmountLine("tr", "临时安置费", "max(93.32 m² × 12 元/m², 1,200 元) × 6 个月 = 7,200", D("7200")),
-    AmountLine("biz", "停产停业损失补偿（一层门面）", "766,500 元 × 5% = 38,325", D("38325")),
+    AmountLine("mv", "搬迁费", "max(93.32 m² × 15 元/m², 1,000 元) × 1 次 = 1,422", D("1422"),
+               kind="moving"),
+    AmountLine("tr", "临时安置费", "max(93.32 m² × 12 元/m², 1,200 元/月) × 6 月 = 7,200", D("7200"),
+               kind="transition"),
+    AmountLine("biz", "停产停业损失补偿（一层门面）", "766,500 元 × 5% = 38,325", D("38325"),
+               kind="business_loss"),
     AmountLine("sign", "按期签约奖励", "58.32 m² × 600 元/m²（第一档，2023年6月30日前签约） = 34,992", D("34992")),
 )
 CASH_REWARD = AmountLine("cash", "货币补偿奖励", "797,234 元 × 10% = 79,723", D("79723"))
-VOUCHER_REWARD = AmountLine("vb", "房票安置奖励", "1,676,660 元 × 8% = 134,133", D("134133"))
+VOUCHER_REWARD = AmountLine("vb", "房票安置奖励", "1,670,979 元 × 8% = 133,678", D("133678"),
+                            kind="voucher_bonus")
 
 
 def _png(text_seed: int, size: tuple[int, int] = (360, 120)) -> bytes:
@@ -58,7 +63,7 @@ def _base(**changes) -> AgreementDoc:
     lines = (*ITEM_LINES, CASH_REWARD)
     total = sum((ln.amount for ln in lines), start=D(0))
     doc = AgreementDoc(
-        number="FR2023-XY-000173", template="cash", template_version="cash-v1",
+        number="FR2023-XY-000173", template="cash", template_version=TEMPLATE_VERSIONS["cash"],
         project_name="芙蓉区古稻田片区棚户区改造项目", decision_no="芙政征决字〔2023〕第3号",
         authority="长沙市芙蓉区房屋征收与补偿办公室", implementer="长沙市芙蓉区古稻田片区征收指挥部",
         valuation_date=dt.date(2023, 5, 20), household_code="SLC-02-0017",
@@ -74,6 +79,7 @@ def _base(**changes) -> AgreementDoc:
         upper=amount_in_words(total), payment_days=15, moving_days=30, transition_months=6,
         policy_version="2023-06 第1版", policy_hash="c2defec44332973b0f0e6d9b1d2c3a4f",
         qr_payload=QR_PAYLOAD, printed_at=dt.datetime(2023, 6, 12, 10, 30),
+        terms=Terms(moving_times=1, transition_months=6, has_business=True, signing_until=dt.date(2023, 6, 30)),
     )
     return dataclasses.replace(doc, **changes) if changes else doc
 
@@ -94,12 +100,14 @@ def exchange_doc(**changes) -> AgreementDoc:
     flat_total = D("-394380")
     net = items_total + flat_total
     base = dict(
-        number="FR2023-XY-000174", template="exchange", template_version="exchange-v1",
+        number="FR2023-XY-000174", template="exchange", template_version=TEMPLATE_VERSIONS["exchange"],
         mode_label="产权调换", option_label="产权调换（A户型60㎡，60.12 m²）", lines=lines, total=items_total,
         flats=(FlatRow("A户型60㎡（古稻田安置小区）", D("60.12"),
                        "应安置面积内 58.32 m² × 6,500 元/m²；超出 1.80 m² × 8,500 元/m²", D("394380")),),
         flat_total=flat_total, net=net, net_label="应付被征收人", upper=amount_in_words(net),
         transition_months=36, qr_payload=QR_PAYLOAD.replace("M=cash", "M=exch"),
+        terms=Terms(moving_times=2, transition_months=36, delivery="future", has_business=True,
+                    entitlement=D("58.32"), excess_priced=True, flat_location="古稻田安置小区"),
     )
     base.update(changes)
     return _base(**base)
@@ -110,9 +118,12 @@ def voucher_doc(**changes) -> AgreementDoc:
     lines = (*ITEM_LINES, VOUCHER_REWARD)
     total = sum((ln.amount for ln in lines), start=D(0))
     base = dict(
-        number="FR2023-XY-000175", template="voucher", template_version="voucher-v1",
+        number="FR2023-XY-000175", template="voucher", template_version=TEMPLATE_VERSIONS["voucher"],
         mode_label="房票安置", option_label="房票安置（奖励8%）", lines=lines, total=total, net=total,
         upper=amount_in_words(total), voucher_bonus_pct=D("8"), voucher_valid_until=dt.date(2024, 6, 11),
+        terms=Terms(moving_times=1, transition_months=6, has_business=True, voucher_face=D("1804657"),
+                    voucher_cash=D("8622"), voucher_cash_items=("搬迁费", "临时安置费"), voucher_base=D("1670979"),
+                    voucher_valid_months=12),
         qr_payload=QR_PAYLOAD.replace("M=cash", "M=vouc"),
     )
     base.update(changes)

@@ -54,15 +54,16 @@ def test_each_mode_has_its_own_wording(rendered: dict[str, Path]) -> None:
     cash, exchange, voucher = (pdf_text(rendered[m]) for m in ("cash", "exchange", "voucher"))
     assert "货币补偿" in cash and "安置房购房款合计" not in cash
     assert "安置房购房款合计" in exchange and "A户型60㎡（古稻田安置小区）" in exchange and "60.12 m²" in exchange
-    assert "房票有效期至2024年6月11日" in squash(voucher) and "8%" in voucher
+    assert "房票自出具之日起12个月内有效" in squash(voucher) and "8%" in voucher
 
 
 def test_title_articles_header_and_footer(rendered: dict[str, Path]) -> None:
     doc = samples.cash_doc()
     pages = pdf_pages(rendered["cash"])
     assert "房屋征收补偿协议" in pages[0]
-    for article in ("第一条", "征收依据", "被征收房屋基本情况", "补偿方式", "补偿金额", "支付方式与期限",
-                    "搬迁期限与房屋交付", "临时安置", "违约责任", "争议解决", "协议份数与生效"):
+    for article in ("第一条", "征收依据", "被征收房屋基本情况", "补偿方式", "补偿金额", "支付期限",
+                    "搬迁费、临时安置费与停产停业损失", "搬迁期限、过渡方式和过渡期限", "协议要点", "违约责任",
+                    "争议解决", "协议份数与生效"):
         assert article in "".join(pages)
     for n, page in enumerate(pages, start=1):
         assert doc.project_name in page and f"协议编号：{doc.number}" in page

@@ -19,20 +19,26 @@ from survey_app.core.compensation.policy import DocumentTerms, Policy
 from survey_app.core.documents.model import (AgreementDoc, AmountLine, Certificate, FlatRow, Party, PartRow,
                                              Signature)
 from survey_app.core.domain.errors import NotFound
-from survey_app.core.domain.statuses import STRUCTURE_LABELS, Legality, Use
+from survey_app.core.compensation.inputs import LEGALITY, USES
+from survey_app.core.domain.statuses import STRUCTURE_LABELS
+from survey_app.core.services.agreements.terms import document_terms
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import (Agreement, Attachment, BuildingPart, Calculation, Household,
-                                            PolicyVersion, Project, Tenure)
+from survey_app.core.storage.models import (Agreement, Attachment, Calculation, Household, Member, PolicyVersion,
+                                            Project, Tenure)
 
 
-def _parts(s: Session, h: Household) -> tuple[tuple[PartRow, ...], tuple[tuple[str, Decimal], ...]]:
-    parts = s.scalars(select(BuildingPart).where(BuildingPart.household_id == h.id, BuildingPart.deleted_at.is_(None))
-                      .order_by(BuildingPart.sort_order)).all()
-    rows = tuple(PartRow(p.label, p.area, Use(p.use).label, STRUCTURE_LABELS.get(p.structure, p.structure),
-                         Legality(p.legality).label) for p in parts)
+def _parts(result: Result) -> tuple[tuple[PartRow, ...], tuple[tuple[str, Decimal], ...]]:
+    """Building parts as the calculation saw them: its inputs snapshot, never today's survey rows
+    (a stale calculation is refused before printing; this keeps even a reprint of an old signed
+    agreement true to what was signed)."""
+    parts = result.inputs.building_parts
+    rows = tuple(PartRow(p.label or USES.get(p.use, p.use), p.area, USES.get(p.use, p.use),
+                         STRUCTURE_LABELS.get(p.structure, p.structure or "—"), LEGALITY.get(p.legality, p.legality))
+                 for p in parts)
     by_legality: dict[str, Decimal] = {}
     for p in parts:
-        by_legality[Legality(p.legality).label] = by_legality.get(Legality(p.legality).label, Decimal("0.00")) + p.area
+        label = LEGALITY.get(p.legality, p.legality)
+        by_legality[label] = by_legality.get(label, Decimal("0.00")) + p.area
     return rows, tuple(by_legality.items())
 
 
@@ -72,12 +78,12 @@ def build_doc(s: Session, h: Household, result: Result, *, number: str, template
     project = s.get(Project, h.project_id)
     tenures = s.scalars(select(Tenure).where(Tenure.household_id == h.id, Tenure.deleted_at.is_(None))
                         .order_by(Tenure.id)).all()
-    parties = tuple(Party(t.owner_name, t.owner_id_number, "被征收人" if i == 0 else "共有人")
-                    for i, t in enumerate(tenures)) or (Party(h.head_name, h.head_id_number, "被征收人", h.phone),)
-    parts, by_legality = _parts(s, h)
+    parties = _parties(s, h, tenures)
+    parts, by_legality = _parts(result)
     flats = _flats(result, policy)
     v = result.voucher
     option = result.mode_label + (f"（{result.flat_label}）" if result.flat_label else "")
+    facts = document_terms(result, policy)
     return AgreementDoc(
         number=number, template=result.mode, template_version=template_version, project_name=project.name,
         decision_no=project.decision_no, authority=project.authority, implementer=project.implementer,
@@ -85,20 +91,36 @@ def build_doc(s: Session, h: Household, result: Result, *, number: str, template
         parties=parties,
         certificates=tuple(Certificate(t.certificate_type, t.certificate_no, t.owner_name, t.share) for t in tenures),
         parts=parts, area_by_legality=by_legality, mode_label=result.mode_label, option_label=option,
-        lines=tuple(AmountLine(ln.code, ln.label, ln.formula, ln.amount, ln.section) for ln in result.lines),
+        lines=tuple(AmountLine(ln.code, ln.label, ln.formula, ln.amount, ln.section, ln.kind) for ln in result.lines),
         total=result.total, flat_total=result.flat_total, net=result.net, net_label=result.net_label,
         upper=result.upper, flats=flats,
         voucher_bonus_pct=v.bonus_pct if v else None,
         voucher_valid_until=_add_months(issued_on or dt.date.today(), v.valid_months) if v else None,
         policy_version=result.policy_version, policy_hash=result.policy_hash, qr_payload=qr_payload,
         copy_label=copy_label, copies=terms.copies, payment_days=terms.payment_days, moving_days=terms.moving_days,
+        terms=facts, transition_months=facts.transition_months,
     )
+
+
+def _parties(s: Session, h: Household, tenures: list[Tenure]) -> tuple[Party, ...]:
+    """被征收人 and 共有人 with their phones: a member's own number, else (for the first) the household's."""
+    if not tenures:
+        return (Party(h.head_name, h.head_id_number, "被征收人", h.phone),)
+    phones = {m.id_number: m.phone for m in s.scalars(select(Member).where(
+        Member.household_id == h.id, Member.deleted_at.is_(None))) if m.id_number and m.phone}
+    return tuple(Party(t.owner_name, t.owner_id_number, "被征收人" if i == 0 else "共有人",
+                       phones.get(t.owner_id_number) or (h.phone if i == 0 else ""))
+                 for i, t in enumerate(tenures))
 
 
 def render_agreement_pdf(db: Database, agreement_id: str | uuid.UUID, out: Path | BinaryIO, *,
                          copy_label: str = "") -> None:
-    """Render a stored agreement (its calculation as stored, its signed QR) to a PDF."""
+    """Render a stored agreement (its calculation as stored, its signed QR) to a PDF.
+
+    Refuses (ValidationError) an unsigned agreement whose calculation is stale or replaced: what it
+    would print no longer matches the survey."""
     from survey_app.core.documents import render_agreement
+    from survey_app.core.services.agreements.lifecycle import require_current
 
     aid = agreement_id if isinstance(agreement_id, uuid.UUID) else uuid.UUID(str(agreement_id))
     with db.read() as s:
@@ -106,7 +128,7 @@ def render_agreement_pdf(db: Database, agreement_id: str | uuid.UUID, out: Path 
         if a is None:
             raise NotFound("协议不存在")
         h = s.get(Household, a.household_id)
-        calc = s.get(Calculation, a.calculation_id)
+        calc = require_current(s, a)
         result = Result.from_json(calc.result_json)
         doc = build_doc(s, h, result, number=a.number, template_version=a.template_version,
                         qr_payload=a.qr_payload, copy_label=copy_label,
@@ -153,3 +175,32 @@ def _signatures(db: Database, s: Session, a: Agreement) -> tuple[Signature, ...]
         if meta.get("agreement") == a.number and path.exists():
             out.append(Signature(meta.get("role", ""), meta.get("name", ""), path.read_bytes(), att.captured_at))
     return tuple(out)
+
+
+def render_calculation_sheet_pdf(db: Database, household_id: str | uuid.UUID, out: Path | BinaryIO) -> int:
+    """The household's 补偿测算单: every current option, built from the stored calculations. Returns the
+    number of options; refuses (ValidationError) when there is none or the calculation is stale."""
+    from survey_app.core.documents import render_calculation_sheets
+    from survey_app.core.domain.errors import ValidationError
+
+    hid = household_id if isinstance(household_id, uuid.UUID) else uuid.UUID(str(household_id))
+    now = dt.datetime.now(dt.timezone.utc)
+    with db.read() as s:
+        h = s.get(Household, hid)
+        if h is None or h.deleted_at is not None:
+            raise NotFound("该住户不存在或已删除")
+        calcs = s.scalars(select(Calculation).where(
+            Calculation.household_id == hid, Calculation.status.in_(("current", "stale")),
+            Calculation.deleted_at.is_(None)).order_by(Calculation.id)).all()
+        if not calcs:
+            raise ValidationError("该户还没有测算结果，请先测算")
+        if any(c.status != "current" for c in calcs):
+            raise ValidationError("调查数据在测算之后有改动，测算已过期：请重新测算后再打印测算单")
+        docs = []
+        for n, calc in enumerate(calcs, start=1):
+            result = Result.from_json(calc.result_json)
+            doc = build_doc(s, h, result, number=f"{h.household_code} 方案{n}",
+                            template_version="", terms=_terms(s, calc), policy=_policy(s, calc))
+            docs.append(dataclasses.replace(doc, printed_at=now))
+    render_calculation_sheets(docs, out)
+    return len(docs)

@@ -8,6 +8,7 @@ number.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey_app.core.compensation.calculation import Calculation as Result
+from survey_app.core.domain import china_time
 from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.domain.money import to_fen
 from survey_app.core.domain.roles import Permission
@@ -45,6 +47,12 @@ class AgreementInfo:
     qr_payload: str
     content_hash: str
     void_reason: str = ""
+    saved_count: int = 0  # 另存为 PDF (print_count counts paper copies)
+
+    @property
+    def issued(self) -> bool:
+        """Printed on paper or saved as a PDF: either puts the agreement in the household's hands."""
+        return self.print_count > 0 or self.saved_count > 0
 
 
 @dataclass(frozen=True)
@@ -56,7 +64,7 @@ class SignatureInput:
 
 def _info(a: Agreement, option_key: str = "") -> AgreementInfo:
     return AgreementInfo(a.id.hex, a.number, a.status, a.mode, option_key, a.total, a.net, a.print_count,
-                         a.household_id.hex, a.qr_payload, a.content_hash, a.void_reason)
+                         a.household_id.hex, a.qr_payload, a.content_hash, a.void_reason, a.saved_count or 0)
 
 
 def _uuid(value: str | uuid.UUID) -> uuid.UUID:
@@ -130,39 +138,90 @@ def _agreement(s: Session, agreement_id: str | uuid.UUID) -> Agreement:
     return a
 
 
+STALE = ("调查数据在测算之后有改动，协议 {number} 依据的测算已过期，不能打印或签订。"
+         "请重新测算并选择方案，再重新出具协议")
+
+
+def require_current(s: Session, a: Agreement) -> Calculation:
+    """The agreement's calculation, refusing (ValidationError) an unsigned agreement whose calculation is
+    no longer current: the survey changed after it (stale) or a recalculation replaced it."""
+    calc = s.get(Calculation, a.calculation_id)
+    if a.status in ("draft", "printed") and (calc is None or calc.status != "current"):
+        raise ValidationError(STALE.format(number=a.number))
+    return calc
+
+
 def record_print(db: Database, actor: Actor, agreement_id: str | uuid.UUID, copies: int) -> AgreementInfo:
     """Count a print (the first makes a draft 'printed'; later ones are 副本). Audited as "print"."""
+    return _record_output(db, actor, agreement_id, copies, saved=False)
+
+
+def record_save(db: Database, actor: Actor, agreement_id: str | uuid.UUID) -> AgreementInfo:
+    """Count a 另存为 PDF: like a print it issues the agreement (a draft becomes 'printed', signing is
+    unlocked, later outputs are 副本), but it is counted apart. Audited as "save_pdf"."""
+    return _record_output(db, actor, agreement_id, 1, saved=True)
+
+
+def _record_output(db: Database, actor: Actor, agreement_id: str | uuid.UUID, copies: int, *,
+                   saved: bool) -> AgreementInfo:
     actor.require(Permission.PRINT_AGREEMENT)
     if copies < 1:
         raise ValidationError("打印份数至少为1")
     with db.uow(actor) as uow:
         a = _agreement(uow.session, agreement_id)
         if a.status == "void":
-            raise ValidationError(f"协议 {a.number} 已作废，不能打印")
-        reprint = a.print_count > 0
-        a.print_count += copies
+            raise ValidationError(f"协议 {a.number} 已作废，不能打印或保存")
+        require_current(uow.session, a)
+        reprint = (a.print_count or 0) + (a.saved_count or 0) > 0
+        if saved:
+            a.saved_count = (a.saved_count or 0) + 1
+        else:
+            a.print_count += copies
         a.printed_at = utcnow()
         if a.status == "draft":
             a.status = "printed"
-        uow.record("print", "agreements", a.id.hex, {"number": a.number, "copies": copies, "reprint": reprint})
+        uow.record("save_pdf" if saved else "print", "agreements", a.id.hex,
+                   {"number": a.number, "copies": copies, "reprint": reprint})
         uow.commit()
         return _info(a)
 
 
+def project_today() -> dt.date:
+    """Today in the project's time zone (Asia/Shanghai), whatever the laptop's clock zone."""
+    return china_time.today()
+
+
 def sign(db: Database, actor: Actor, agreement_id: str | uuid.UUID,
-         signatures: list[SignatureInput] | None = None) -> AgreementInfo:
+         signatures: list[SignatureInput] | None = None, *, on: dt.date | None = None) -> AgreementInfo:
     """Mark a printed agreement signed (``signatures`` captured on screen, or None for wet ink).
-    The household becomes 已签约 and its survey and calculation are frozen."""
+    The household becomes 已签约 and its survey and calculation are frozen.
+
+    Refused: a signature without real ink, a stale calculation, and a signing date (``on``, default
+    today in the project's zone) in another signing-reward tier than the calculation assumed."""
     actor.require(Permission.PRINT_AGREEMENT)
+    from survey_app.core.services.agreements.documents import _policy
+    from survey_app.core.services.agreements.ink import ink_problem
+    from survey_app.core.services.agreements.terms import check_signing_date
     from survey_app.core.services.attachments import store_bytes
 
+    for sig in signatures or []:
+        problem = ink_problem(sig.png)
+        if problem:
+            raise ValidationError(f"{sig.role} {sig.name} 的{problem}，请重新签名")
+    day = on or project_today()
+    with db.read() as s:
+        a = _agreement(s, agreement_id)
+        calc = require_current(s, a)
+        if a.status == "printed":
+            check_signing_date(Result.from_json(calc.result_json), _policy(s, calc), day)
     stored = [(sig, store_bytes(db, sig.png, ".png")) for sig in signatures or []]
     with db.uow(actor) as uow:
         s = uow.session
         a = _agreement(s, agreement_id)
         if a.status != "printed":
-            raise ValidationError("协议须先打印，当场签字后再确认签订" if a.status == "draft"
+            raise ValidationError("协议须先打印或另存为 PDF，当场签字后再确认签订" if a.status == "draft"
                                   else f"协议 {a.number} 的状态不能签订")
+        require_current(s, a)
         now = utcnow()
         a.status, a.signed_at = "signed", now
         h = s.get(Household, a.household_id)

@@ -1,0 +1,20 @@
+"""The project's clock: China Standard Time (UTC+8, no daylight saving), whatever the laptop's zone.
+
+A working day, a signing date, a file name's date are China's. A fixed offset is exact for
+Asia/Shanghai (no DST since 1991) and needs no zone database (Windows has none without tzdata).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+CHINA = dt.timezone(dt.timedelta(hours=8), "CST")
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(CHINA)
+
+
+def today() -> dt.date:
+    """Today's date in China."""
+    return now().date()
