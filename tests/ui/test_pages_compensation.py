@@ -172,13 +172,26 @@ def test_print_sheet_previews_and_saves_every_option_in_chinese(qtbot, demo_db, 
     page.sheet.save_pdf(out)
     wait_idle(qtbot, runner)
     qtbot.waitUntil(out.is_file, timeout=5000)
-    text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout)
+    raw = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    text = re.sub(r"\s+", "", raw)
     stored = calculations.options(demo_db, detail.id)
-    assert text.count("补偿测算单") >= len(stored)
-    for option in stored:
+    # The household, its owners and its house once; then each option on its own: fewer pages than options
+    # for the six of a demo household (the sheet once printed all three tables per option: 12-16 pages).
+    assert len(stored) >= 4
+    assert text.count("补偿测算单") == 1 and text.count("房屋部位") == 1  # title and house table once
+    assert text.count("公民身份号码") == 1 and text.count("权属证书") <= 1  # parties and certificates once
+    pages = raw.count("\f")
+    assert pages <= len(stored) + 1 and f"共{pages}页" in text
+    headings = [f"方案{'一二三四五六七八九'[n]}：{o.result.mode_label}" for n, o in enumerate(stored)]
+    starts = []
+    for heading in headings:  # each option's own section, after the side-by-side table, in order
+        starts.append(text.index(heading, starts[-1] + 1 if starts else text.index("各安置方案测算结果")))
+    starts.append(text.index("说明", starts[-1]))
+    for n, option in enumerate(stored):
         r = option.result
-        assert r.upper in text and format_yuan(r.total) in text
-        assert f"测算结果：{r.mode_label}" in text
+        section = text[starts[n]:starts[n + 1]]
+        assert format_yuan(r.total) in section and r.upper in section  # its total and its amount in words (大写)
+        assert all(format_yuan(abs(line.amount)) in section for line in r.lines)  # flat prices unsigned
     assert "cash" not in text and "exchange" not in text and "voucher" not in text  # never option codes
     assert "max(" not in text and "min(" not in text
     v = next(o.result.voucher for o in stored if o.result.mode == "voucher")

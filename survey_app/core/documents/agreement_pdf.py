@@ -9,12 +9,13 @@ Warm rendering stays well under DESIGN §8's 60 ms: font, styles, templates and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from survey_app.core.documents.digest import short_digest
 from survey_app.core.documents.fonts import font_name
@@ -30,7 +31,6 @@ from survey_app.core.documents.tables import (
 )
 from survey_app.core.documents.templates import Block, Template, load_template
 
-SHEET_TEMPLATE = "calculation_sheet"
 _CN_DIGITS = "零一二三四五六七八九"
 
 
@@ -51,34 +51,6 @@ def render_agreement(doc: AgreementDoc, out: Path | BinaryIO) -> None:
         raise ValueError(f"协议 {doc.number} 缺少二维码核验内容（qr_payload）")
     template = load_template(doc.template, doc.template_version)
     _render(doc, template, out, number_label="协议编号")
-
-
-def render_calculation_sheet(doc: AgreementDoc, out: Path | BinaryIO) -> None:
-    """Render ``doc`` (one option of one household) as a 补偿测算单; QR only when ``doc.qr_payload`` is set."""
-    _render(doc, load_template(SHEET_TEMPLATE), out, number_label="测算编号")
-
-
-def render_calculation_sheets(docs: list[AgreementDoc], out: Path | BinaryIO) -> None:
-    """One household's options (one AgreementDoc each) as one 补偿测算单 the family keeps: each option
-    starts on a new page; pages are numbered through the whole sheet."""
-    if not docs:
-        raise ValueError("没有可打印的测算方案")
-    template = load_template(SHEET_TEMPLATE)
-    first = docs[0]
-    story: list[Flowable] = []
-    for n, doc in enumerate(docs):
-        if n:
-            story.append(PageBreak())
-        story += _story(doc, template, placeholder_values(doc), short_digest(doc))
-    marks = PageMarks(header_left=first.project_name, header_right=f"户号：{first.household_code}",
-                      footer_left=f"模板 {template.version}", footer_right=f"共 {len(docs)} 个方案",
-                      copy_label=first.copy_label)
-
-    def build(stream: BinaryIO) -> None:
-        build_document(stream, story, marks, PORTRAIT, title=fill(template.title, placeholder_values(first)),
-                       author=first.authority, subject=first.household_code)
-
-    write_pdf(out, build)
 
 
 def _render(doc: AgreementDoc, template: Template, out: Path | BinaryIO, number_label: str) -> None:
@@ -120,20 +92,27 @@ def _title_block(doc: AgreementDoc, template: Template, values: dict[str, str]) 
                                    ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
 
 
-def _story(doc: AgreementDoc, template: Template, values: dict[str, str], digest: str) -> list[Flowable]:
+# A calculation sheet's own blocks ([[options]], [[option_summary]]) need every option: the sheet
+# renderer (sheet_pdf.py) hands them in as ``more(name) -> flowables``.
+More = Callable[[str], list[Flowable]]
+
+
+def _story(doc: AgreementDoc, template: Template, values: dict[str, str], digest: str,
+           more: More | None = None) -> list[Flowable]:
     story: list[Flowable] = [_title_block(doc, template, values)]
-    story += _blocks(doc, template.preamble, values, digest)
+    story += _blocks(doc, template.preamble, values, digest, more)
     st = styles()
     for n, article in enumerate(template.articles, start=1):
         number = f"第{chinese_ordinal(n)}条" if template.numbered else f"{chinese_ordinal(n)}、"
         gap = "　" if template.numbered else ""
         story.append(BoldParagraph(f"{number}{gap}{fill(article.heading, values)}", st.heading))
-        story += _blocks(doc, article.blocks, values, digest)
-    story += _blocks(doc, template.ending, values, digest)
+        story += _blocks(doc, article.blocks, values, digest, more)
+    story += _blocks(doc, template.ending, values, digest, more)
     return story
 
 
-def _blocks(doc: AgreementDoc, blocks: tuple[Block, ...], values: dict[str, str], digest: str) -> list[Flowable]:
+def _blocks(doc: AgreementDoc, blocks: tuple[Block, ...], values: dict[str, str], digest: str,
+            more: More | None = None) -> list[Flowable]:
     st = styles()
     out: list[Flowable] = []
     for block in blocks:
@@ -141,6 +120,8 @@ def _blocks(doc: AgreementDoc, blocks: tuple[Block, ...], values: dict[str, str]
             out.append(Paragraph(fill(block.value, values), st.body))
         elif block.kind == "flush":
             out.append(Paragraph(fill(block.value, values), st.body_flush))
+        elif more is not None and block.value in ("options", "option_summary"):
+            out += more(block.value)
         else:
             out += _table_block(doc, block.value, values, digest)
     return out

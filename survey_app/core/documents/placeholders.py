@@ -13,17 +13,19 @@ from xml.sax.saxutils import escape
 
 from survey_app.core.documents import article25
 from survey_app.core.documents.model import AgreementDoc
+from survey_app.core.domain.china_time import CHINA
 from survey_app.core.domain.money import format_area, format_number, format_yuan
 
 DASH = "—"
 
 
 def chinese_date(value: dt.date | dt.datetime | None) -> str:
-    """``2023年6月12日``; an aware datetime is shown in this computer's local date; None → ``____年__月__日``."""
+    """``2023年6月12日``; an aware datetime is shown in China's date (the project's, whatever the laptop's
+    zone); None → ``____年__月__日``."""
     if value is None:
         return "____年__月__日"
     if isinstance(value, dt.datetime):
-        value = (value.astimezone() if value.tzinfo else value).date()
+        value = (value.astimezone(CHINA) if value.tzinfo else value).date()
     return f"{value.year}年{value.month}月{value.day}日"
 
 

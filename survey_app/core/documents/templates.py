@@ -33,10 +33,11 @@ PLACEHOLDERS = frozenset((
 BLOCKS = frozenset((
     "parties", "house_table", "compensation_table", "flat_table", "notes", "signatures",
     "sheet_info", "sheet_signatures", "terms",
+    "options", "option_summary",  # calculation sheet: each option's ``option`` text, and the options side by side
 ))
 
 _TOP_KEYS = frozenset({"format", "name", "version", "kind", "title", "subtitle", "numbered", "preamble",
-                       "ending", "article"})
+                       "option", "ending", "article"})
 _ARTICLE_KEYS = frozenset({"heading", "text"})
 _MARKER = re.compile(r"^\[\[([a-z_]+)\]\]$")
 _VERSION = re.compile(r"^(?P<name>[a-z_]+)-v(?P<n>\d+)$")
@@ -73,6 +74,7 @@ class Template:
     articles: tuple[Article, ...]
     ending: tuple[Block, ...]
     path: Path
+    option: tuple[Block, ...] = ()  # a sheet's text repeated for each option at its [[options]] block
 
 
 def parse_text(text: str, where: str = "") -> tuple[Block, ...]:
@@ -151,6 +153,7 @@ def load_template_file(path: Path) -> Template:
         subtitle=str(data.get("subtitle", "")), numbered=bool(data.get("numbered", True)),
         preamble=parse_text(str(data.get("preamble", "")), where), articles=articles,
         ending=parse_text(str(data.get("ending", "")), where), path=path,
+        option=parse_text(str(data.get("option", "")), f"{where}「option」"),
     )
 
 

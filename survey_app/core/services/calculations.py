@@ -106,6 +106,40 @@ def household_input(session: Session, h: Household, signing_date: dt.date | None
     return HouseholdInput.from_dict(data, source=h.household_code)
 
 
+# The calculation's inputs snapshot (calculations.inputs_json) is the engine's input (docs/calc-input.md)
+# plus, under this key, what its documents print besides the engine's figures: names, ID numbers,
+# certificates, phones, address — as they were when the figures were computed, so an agreement is built
+# only from the calculation. HouseholdInput.from_dict is strict: use engine_inputs() to read it back.
+DOCUMENT_KEY = "document"
+
+
+def document_snapshot(session: Session, h: Household) -> dict[str, Any]:
+    """What an agreement or sheet prints about the household's people and title (plain JSON values)."""
+    tenures = _live(session, Tenure, h.id, Tenure.id)
+    phones = {m.id_number: m.phone for m in _live(session, Member, h.id, Member.sort_order)
+              if m.id_number and m.phone}
+    return {
+        "head_name": h.head_name, "head_id_number": h.head_id_number, "phone": h.phone, "address": h.address,
+        "tenures": [{"owner_name": t.owner_name, "owner_id_number": t.owner_id_number,
+                     "certificate_type": t.certificate_type, "certificate_no": t.certificate_no,
+                     "share": f"{t.share}"} for t in tenures],
+        "member_phones": phones,
+    }
+
+
+def stored_document_snapshot(inputs_json: str) -> dict[str, Any] | None:
+    """The document snapshot stored with a calculation; None for one stored before it existed."""
+    snapshot = json.loads(inputs_json).get(DOCUMENT_KEY)
+    return snapshot if isinstance(snapshot, dict) else None
+
+
+def engine_inputs(inputs_json: str) -> dict[str, Any]:
+    """A stored inputs snapshot as the engine's input dict (the document snapshot left out)."""
+    data = json.loads(inputs_json)
+    data.pop(DOCUMENT_KEY, None)
+    return data
+
+
 @dataclass(frozen=True)
 class StoredOption:
     """One stored option, as the UI and documents use it."""
@@ -169,7 +203,8 @@ def _calculate_in(s: Session, actor: Actor, hid: uuid.UUID) -> list[StoredOption
         Calculation.household_id == hid, Calculation.status.in_(("current", "stale"))))}
     for old in previous.values():
         old.status = "superseded"
-    inputs_json = json.dumps(inputs.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    snapshot = {**inputs.to_dict(), DOCUMENT_KEY: document_snapshot(s, h)}
+    inputs_json = json.dumps(snapshot, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     now = utcnow()
     stored = []
     for r in results:

@@ -63,9 +63,10 @@ def render_pdf(db: Database, info: AgreementInfo) -> bytes:
 class VoidDialog(QDialog):
     """作废: the reason is required (the service refuses an empty one too)."""
 
-    def __init__(self, number: str, parent: QWidget):
+    def __init__(self, number: str, parent: QWidget, agreement_id: str = ""):
         super().__init__(parent)
         self.setObjectName("voidDialog")
+        self.agreement_id = agreement_id  # the agreement this dialog voids, whatever is selected later
         self.setWindowTitle(self.tr("作废协议 {number}").format(number=number))
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("voidReason")
@@ -214,6 +215,11 @@ class AgreementDialog(QDialog):
             return None
         return self.model.items[index.row()]
 
+    def agreement(self, agreement_id: str) -> AgreementInfo | None:
+        """The agreement ``agreement_id`` as last loaded (fresh counts), or None if it is gone."""
+        row = self.model.row_of(agreement_id)
+        return self.model.items[row] if row >= 0 else None
+
     def _live(self) -> AgreementInfo | None:
         return next((a for a in self.model.items if a.status != "void"), None)
 
@@ -281,8 +287,8 @@ class AgreementDialog(QDialog):
         self._write(lambda: lifecycle.prepare(self.db, self.actor, hid), self.tr("正在出具协议…"),
                     self.tr("已出具协议 {number}（草稿），请预览并打印"))
 
-    def _render(self, dpi: int, then, label: str) -> None:  # noqa: ANN001
-        a = self.selected()
+    def _render(self, agreement_id: str, dpi: int, then, label: str) -> None:  # noqa: ANN001
+        a = self.agreement(agreement_id)
         if a is None:
             return
         self.banner.hide()
@@ -295,20 +301,30 @@ class AgreementDialog(QDialog):
         self.banner.show_message(str(exc) or type(exc).__name__, "error")
 
     def show_preview(self) -> None:
-        self._render(printing.PREVIEW_DPI, self._open_preview, self.tr("正在生成预览…"))
+        a = self.selected()
+        if a is not None:
+            self._render(a.id, printing.PREVIEW_DPI, self._open_preview, self.tr("正在生成预览…"))
 
     def _open_preview(self, a: AgreementInfo, images: list) -> None:
         title = self.tr("打印预览 — 协议 {number}").format(number=a.number)
         self.preview = printing.PreviewDialog(self.setup, images, title, self)
+        self.preview.agreement_id = a.id  # 打印… prints the agreement previewed, not what is selected then
         self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.preview.destroyed.connect(lambda: setattr(self, "preview", None))
-        self.preview.print_requested.connect(lambda: self.print_selected(ask=True))
+        aid = a.id
+        self.preview.print_requested.connect(lambda: self.print_agreement(aid, ask=True))
         self.preview.fit_to_screen()
         self.preview.open()
 
     def print_selected(self, *, ask: bool = True) -> None:
-        """Print the selected agreement: the system dialog first (``ask``), else the printer as set up."""
+        """Print the selected agreement (the one whose row is on screen when 打印… is pressed)."""
         a = self.selected()
+        if a is not None:
+            self.print_agreement(a.id, ask=ask)
+
+    def print_agreement(self, agreement_id: str, *, ask: bool = True) -> None:
+        """Print agreement ``agreement_id``: the system dialog first (``ask``), else the printer as set up."""
+        a = self.agreement(agreement_id)
         if a is None:
             return
         copies = self.copies.value()
@@ -317,7 +333,7 @@ class AgreementDialog(QDialog):
             if not copies:
                 return
             self.copies.setValue(min(copies, self.copies.maximum()))
-        self._render(printing.PRINT_DPI, lambda info, images: self._paint(info, images, copies),
+        self._render(a.id, printing.PRINT_DPI, lambda info, images: self._paint(info, images, copies),
                      self.tr("正在准备打印…"))
 
     def _paint(self, a: AgreementInfo, images: list, copies: int) -> None:
@@ -366,14 +382,16 @@ class AgreementDialog(QDialog):
         owners = [t["owner_name"] for t in d.tenures]
         signers = signers_for(owners, d.head_name, self.actor.display_name or self.actor.username)
         self.sign_dialog = SignDialog(signers, a.number, self)
+        self.sign_dialog.agreement_id = a.id  # the pad signs this agreement, whatever is selected later
+        aid, dialog = a.id, self.sign_dialog
         self.sign_dialog.accepted.connect(lambda: self.sign_with(
-            [SignatureInput(s.role, s.name, s.png) for s in self.sign_dialog.signers]))
+            [SignatureInput(s.role, s.name, s.png) for s in dialog.signers], agreement_id=aid))
         self.sign_dialog.open()
         return self.sign_dialog
 
-    def sign_with(self, signatures: list[SignatureInput] | None) -> None:
-        """Mark the selected agreement signed (None: 湿签, signed on paper)."""
-        a = self.selected()
+    def sign_with(self, signatures: list[SignatureInput] | None, agreement_id: str | None = None) -> None:
+        """Mark agreement ``agreement_id`` (default: the selected one) signed (None: 湿签, signed on paper)."""
+        a = self.agreement(agreement_id) if agreement_id else self.selected()
         if a is None:
             return
         aid = a.id
@@ -388,19 +406,21 @@ class AgreementDialog(QDialog):
                 self, self.tr("湿签"), self.tr("确认各方已在纸质协议 {number} 上签字并按手印？").format(number=a.number)
         ) != QMessageBox.StandardButton.Yes:
             return
-        self.sign_with(None)
+        self.sign_with(None, agreement_id=a.id)  # the one asked about, even if the list reloaded meanwhile
 
     def open_void_dialog(self) -> VoidDialog | None:
         a = self.selected()
         if a is None:
             return None
-        self.void_dialog = VoidDialog(a.number, self)
-        self.void_dialog.accepted.connect(lambda: self.void_with(self.void_dialog.text()))
+        self.void_dialog = VoidDialog(a.number, self, a.id)
+        aid, dialog = a.id, self.void_dialog
+        self.void_dialog.accepted.connect(lambda: self.void_with(dialog.text(), agreement_id=aid))
         self.void_dialog.open()
         return self.void_dialog
 
-    def void_with(self, reason: str) -> None:
-        a = self.selected()
+    def void_with(self, reason: str, agreement_id: str | None = None) -> None:
+        """Void agreement ``agreement_id`` (default: the selected one)."""
+        a = self.agreement(agreement_id) if agreement_id else self.selected()
         if a is None:
             return
         aid = a.id

@@ -136,6 +136,7 @@ class PreviewDialog(QDialog):
         self.setObjectName("agreementPreview")
         self.setWindowTitle(title)
         self.images = images
+        self.agreement_id = ""  # set by the owner: what these pages are of (打印… acts on it, by id)
         self.view = QPrintPreviewWidget(setup.printer, self)
         self.view.setObjectName("previewWidget")
         self.view.paintRequested.connect(lambda printer: paint_pages(printer, self.images))

@@ -47,6 +47,7 @@ class SignDialog(QDialog):
         self.setWindowTitle(self.tr("签字 — 协议 {number}").format(number=number))
         self.signers = signers
         self.current = 0
+        self.agreement_id = ""  # set by the owner: the agreement these signatures are for (by id)
 
         self.people = QListWidget(self)
         self.people.setObjectName("signerList")

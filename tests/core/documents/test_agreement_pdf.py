@@ -188,3 +188,24 @@ def test_markup_characters_in_data_print_as_typed(tmp_path: Path) -> None:
     render_agreement(doc, tmp_path / "a.pdf")
     text = pdf_text(tmp_path / "a.pdf")
     assert "古稻田路17号<附2栋>&后院" in squash(text) and "{见附件}" in squash(text)
+
+
+def test_a_household_sheet_prints_the_household_once_then_each_option(tmp_path: Path) -> None:
+    from survey_app.core.documents import render_calculation_sheets
+
+    docs = [dataclasses.replace(make(), qr_payload="") for make in (samples.cash_doc, samples.exchange_doc,
+                                                                    samples.voucher_doc)]
+    render_calculation_sheets(docs, tmp_path / "sheet.pdf", number="SLC-02-0017-20230701")
+    pages = pdf_pages(tmp_path / "sheet.pdf")
+    text = squash("".join(pages))
+    assert len(pages) <= len(docs) + 1  # one page per option at most, plus the household's
+    assert text.count(samples.OWNER.id_number) == 1 and text.count("房屋部位") == 1  # owners and house once
+    assert text.count("补偿测算单") == 1 and "测算编号：SLC-02-0017-20230701" in text
+    assert "各安置方案测算结果" in text and "共3个方案" in text
+    starts = [text.index(squash(f"方案{n}：{d.option_label}")) for n, d in zip("一二三", docs)]
+    starts.append(text.index("说明", starts[-1]))
+    assert starts == sorted(starts)
+    for n, doc in enumerate(docs):
+        section = text[starts[n]:starts[n + 1]]
+        assert format_yuan(doc.total) in section and doc.upper in section
+    assert "其中：计入房票（面额，只能用于购房）" in text[starts[2]:]

@@ -23,8 +23,7 @@ from survey_app.core.compensation.inputs import LEGALITY, USES
 from survey_app.core.domain.statuses import STRUCTURE_LABELS
 from survey_app.core.services.agreements.terms import document_terms
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import (Agreement, Attachment, Calculation, Household, Member, PolicyVersion,
-                                            Project, Tenure)
+from survey_app.core.storage.models import Agreement, Attachment, Calculation, Household, PolicyVersion, Project
 
 
 def _parts(result: Result) -> tuple[tuple[PartRow, ...], tuple[tuple[str, Decimal], ...]]:
@@ -70,15 +69,28 @@ def _flats(result: Result, policy: Policy | None) -> tuple[FlatRow, ...]:
     return tuple(rows)
 
 
+def snapshot_of(s: Session, h: Household, calc: Calculation | None) -> dict:
+    """The people, certificates, phones and address as the calculation saw them (its document snapshot).
+
+    Calculations stored before the snapshot existed (issue 9) have none: only for them, the household's
+    current rows are read instead — what such agreements were always printed from."""
+    from survey_app.core.services.calculations import document_snapshot, stored_document_snapshot
+
+    snapshot = stored_document_snapshot(calc.inputs_json) if calc is not None else None
+    return snapshot if snapshot is not None else document_snapshot(s, h)
+
+
 def build_doc(s: Session, h: Household, result: Result, *, number: str, template_version: str,
               qr_payload: str = "", copy_label: str = "", issued_on: dt.date | None = None,
-              terms: DocumentTerms | None = None, policy: Policy | None = None) -> AgreementDoc:
-    """An AgreementDoc for one option of a household (agreement, or calculation sheet without number)."""
+              terms: DocumentTerms | None = None, policy: Policy | None = None,
+              calc: Calculation | None = None) -> AgreementDoc:
+    """An AgreementDoc for one option of a household (agreement, or calculation sheet without number),
+    from the stored calculation ``calc`` (its result, its document snapshot) and the project."""
     terms = terms or DocumentTerms()
     project = s.get(Project, h.project_id)
-    tenures = s.scalars(select(Tenure).where(Tenure.household_id == h.id, Tenure.deleted_at.is_(None))
-                        .order_by(Tenure.id)).all()
-    parties = _parties(s, h, tenures)
+    snap = snapshot_of(s, h, calc)
+    tenures = snap["tenures"]
+    parties = parties_from(snap)
     parts, by_legality = _parts(result)
     flats = _flats(result, policy)
     v = result.voucher
@@ -87,9 +99,10 @@ def build_doc(s: Session, h: Household, result: Result, *, number: str, template
     return AgreementDoc(
         number=number, template=result.mode, template_version=template_version, project_name=project.name,
         decision_no=project.decision_no, authority=project.authority, implementer=project.implementer,
-        valuation_date=project.valuation_date, household_code=h.household_code, address=h.address,
+        valuation_date=project.valuation_date, household_code=h.household_code, address=snap["address"],
         parties=parties,
-        certificates=tuple(Certificate(t.certificate_type, t.certificate_no, t.owner_name, t.share) for t in tenures),
+        certificates=tuple(Certificate(t["certificate_type"], t["certificate_no"], t["owner_name"], Decimal(t["share"]))
+                           for t in tenures),
         parts=parts, area_by_legality=by_legality, mode_label=result.mode_label, option_label=option,
         lines=tuple(AmountLine(ln.code, ln.label, ln.formula, ln.amount, ln.section, ln.kind) for ln in result.lines),
         total=result.total, flat_total=result.flat_total, net=result.net, net_label=result.net_label,
@@ -102,14 +115,15 @@ def build_doc(s: Session, h: Household, result: Result, *, number: str, template
     )
 
 
-def _parties(s: Session, h: Household, tenures: list[Tenure]) -> tuple[Party, ...]:
-    """被征收人 and 共有人 with their phones: a member's own number, else (for the first) the household's."""
+def parties_from(snap: dict) -> tuple[Party, ...]:
+    """被征收人 and 共有人 (the owners on the certificates, else the head) with their phones: a member's
+    own number, else (for the first) the household's. ``snap`` is a document snapshot."""
+    tenures = snap["tenures"]
     if not tenures:
-        return (Party(h.head_name, h.head_id_number, "被征收人", h.phone),)
-    phones = {m.id_number: m.phone for m in s.scalars(select(Member).where(
-        Member.household_id == h.id, Member.deleted_at.is_(None))) if m.id_number and m.phone}
-    return tuple(Party(t.owner_name, t.owner_id_number, "被征收人" if i == 0 else "共有人",
-                       phones.get(t.owner_id_number) or (h.phone if i == 0 else ""))
+        return (Party(snap["head_name"], snap["head_id_number"], "被征收人", snap["phone"]),)
+    phones = snap["member_phones"]
+    return tuple(Party(t["owner_name"], t["owner_id_number"], "被征收人" if i == 0 else "共有人",
+                       phones.get(t["owner_id_number"]) or (snap["phone"] if i == 0 else ""))
                  for i, t in enumerate(tenures))
 
 
@@ -133,7 +147,7 @@ def render_agreement_pdf(db: Database, agreement_id: str | uuid.UUID, out: Path 
         doc = build_doc(s, h, result, number=a.number, template_version=a.template_version,
                         qr_payload=a.qr_payload, copy_label=copy_label,
                         issued_on=a.signed_at.date() if a.signed_at else None, terms=_terms(s, calc),
-                        policy=_policy(s, calc))
+                        policy=_policy(s, calc), calc=calc)
         signatures = _signatures(db, s, a)
     doc = dataclasses.replace(doc, signatures=signatures, content_hash=a.content_hash)
     render_agreement(doc, out)
@@ -183,8 +197,9 @@ def render_calculation_sheet_pdf(db: Database, household_id: str | uuid.UUID, ou
     from survey_app.core.documents import render_calculation_sheets
     from survey_app.core.domain.errors import ValidationError
 
+    from survey_app.core.domain.china_time import CHINA
+
     hid = household_id if isinstance(household_id, uuid.UUID) else uuid.UUID(str(household_id))
-    now = dt.datetime.now(dt.timezone.utc)
     with db.read() as s:
         h = s.get(Household, hid)
         if h is None or h.deleted_at is not None:
@@ -197,10 +212,16 @@ def render_calculation_sheet_pdf(db: Database, household_id: str | uuid.UUID, ou
         if any(c.status != "current" for c in calcs):
             raise ValidationError("调查数据在测算之后有改动，测算已过期：请重新测算后再打印测算单")
         docs = []
-        for n, calc in enumerate(calcs, start=1):
+        # 测算日期 is the day the options were computed (China's), not the day the sheet is printed:
+        # a reprint next week must not pretend the figures are new.
+        computed = calcs[0].computed_at
+        if computed.tzinfo is None:
+            computed = computed.replace(tzinfo=dt.timezone.utc)
+        for calc in calcs:
             result = Result.from_json(calc.result_json)
-            doc = build_doc(s, h, result, number=f"{h.household_code} 方案{n}",
-                            template_version="", terms=_terms(s, calc), policy=_policy(s, calc))
-            docs.append(dataclasses.replace(doc, printed_at=now))
-    render_calculation_sheets(docs, out)
+            doc = build_doc(s, h, result, number=h.household_code, template_version="", terms=_terms(s, calc),
+                            policy=_policy(s, calc), calc=calc)
+            docs.append(dataclasses.replace(doc, printed_at=computed))
+        number = f"{h.household_code}-{computed.astimezone(CHINA):%Y%m%d}"
+    render_calculation_sheets(docs, out, number=number)
     return len(docs)

@@ -28,7 +28,7 @@ from survey_app.core.services.agreements import payload as qr
 from survey_app.core.services.agreements.content import canonical_content, content_hash
 from survey_app.core.services.agreements.numbers import next_number
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import Agreement, Attachment, Calculation, Household, Member, Project, Tenure
+from survey_app.core.storage.models import Agreement, Attachment, Calculation, Household, Project
 from survey_app.core.storage.types import utcnow
 from survey_app.core.storage.uow import Actor
 
@@ -71,13 +71,12 @@ def _uuid(value: str | uuid.UUID) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
-def parties_of(session: Session, h: Household) -> list[tuple[str, str]]:
-    """(name, ID number) of the owners on the certificates, or the head when none are recorded."""
-    owners = session.execute(select(Tenure.owner_name, Tenure.owner_id_number).where(
-        Tenure.household_id == h.id, Tenure.deleted_at.is_(None)).order_by(Tenure.id)).all()
-    if owners:
-        return [(n, i) for n, i in owners]
-    return [(h.head_name, h.head_id_number)]
+def parties_of(session: Session, h: Household, calc: Calculation | None = None) -> list[tuple[str, str]]:
+    """(name, ID number) of the owners on the certificates, or the head when none are recorded, as the
+    calculation ``calc`` saw them (its document snapshot; current rows only for older calculations)."""
+    from survey_app.core.services.agreements.documents import parties_from, snapshot_of
+
+    return [(p.name, p.id_number) for p in parties_from(snapshot_of(session, h, calc))]
 
 
 def template_version(template: str) -> str:
@@ -118,7 +117,7 @@ def prepare(db: Database, actor: Actor, household_id: str | uuid.UUID) -> Agreem
         template = result.mode
         number = next_number(s, project.code, actor.device)
         content = canonical_content(number=number, project_code=project.code, household_code=h.household_code,
-                                    parties=parties_of(s, h), result=result, template=template,
+                                    parties=parties_of(s, h, calc), result=result, template=template,
                                     template_version=template_version(template))
         digest = content_hash(content)
         signed = qr.sign(qr.Payload(number, h.household_code, result.mode, to_fen(result.net),

@@ -120,7 +120,7 @@ def check_record(db: Database, verdict: Verdict) -> Verdict:
         project = s.get(Project, h.project_id)
         result = Result.from_json(calc.result_json)
         content = canonical_content(number=a.number, project_code=project.code, household_code=h.household_code,
-                                    parties=parties_of(s, h), result=result, template=a.mode,
+                                    parties=parties_of(s, h, calc), result=result, template=a.mode,
                                     template_version=a.template_version)
         digest = content_hash(content)
         problems = []
