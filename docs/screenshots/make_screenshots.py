@@ -3,8 +3,8 @@
     xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/make_screenshots.py \
         --db /tmp/shots.sqlite3 [--lang en] [--search 1010]
 
-Writes login.png, main.png, editor.png, home.png, compensation.png and review.png (with -en for
---lang en) next to this file. The database must hold
+Writes login.png, main.png, editor.png, home.png, compensation.png and review.png, then small-*.png
+(every page at 1024×768), help.png and new-household.png (with -en for --lang en) next to this file. The database must hold
 the demo project (``survey-app --db … demo create`` or a first start). The login dialog is grabbed with
 a wrong password typed once (to show the error line), then the main window at 1366×768 with a row
 selected and the detail panel filled. Uses the same start-up path as the app (font, translators).
@@ -92,6 +92,9 @@ def main() -> int:
     import shots_sync
 
     print("saved", shots_sync.grab(HERE, args.lang))
+    import shots_small  # every page again at 1024×768, the help (F1) and 新增住户 windows
+
+    print("saved", *shots_small.grab(db, {"field_worker": actor, "supervisor": reviewer}, runner, HERE, args.lang))
     runner.shutdown()
     return 0
 

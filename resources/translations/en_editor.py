@@ -226,3 +226,9 @@ EN: dict[str, dict[str, str]] = {
             "{title}   ({i} of {n})\n{name}   taken {when} (Beijing time)   position: {gps}",
     },
 }
+
+# Issue 9: 丢弃草稿 asks a second time.
+EN.setdefault("HouseholdEditorDialog", {}).update({
+    "丢弃草稿": "Discard draft", "确定丢弃这份草稿吗？丢弃后无法恢复。": "Discard this draft? It cannot be recovered.",
+    "确定丢弃": "Discard", "恢复草稿": "Restore draft",
+})

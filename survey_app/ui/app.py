@@ -73,17 +73,13 @@ def main(argv: list[str] | None = None, *, started_at: float | None = None) -> i
         if startup.is_empty(db) and not _create_demo(app, db, runner):
             return 1
         project = _project_name(db)
+        session = Session(app, db, runner, project=project, language=lang)
         actor = _bench_login(db) if os.environ.get(BENCH_ENV) else _login(db, runner, project)
         if actor is None:
             return 0
-
-        from survey_app.ui.main_window import MainWindow
-
-        window = MainWindow(db, actor, project_name=project, language=lang, runner=runner)
-        runner.set_parent_widget(window)
+        window = session.open_window(actor)
         if os.environ.get(BENCH_ENV):
             report_first_paint(app, window.table.viewport(), started_at)
-        window.show()
         return app.exec()
     except SurveyAppError as exc:
         QMessageBox.critical(None, app.translate("App", "错误"), str(exc))
@@ -91,6 +87,48 @@ def main(argv: list[str] | None = None, *, started_at: float | None = None) -> i
     finally:
         runner.shutdown()
         db.dispose()
+
+
+class Session:
+    """The signed-in user's main window; 注销 / 切换用户 goes back to the login dialog without quitting.
+
+    The old window is hidden while the login dialog asks, then deleted; a new window is built for
+    the new user (roles decide which pages and buttons exist, so nothing of the old one is reused).
+    Cancelling the login dialog quits. GUI thread only.
+    """
+
+    def __init__(self, app, db, runner, *, project: str = "", language: str = "zh_CN",  # noqa: ANN001
+                 login=None):  # noqa: ANN001
+        self.app, self.db, self.runner, self.project, self.language = app, db, runner, project, language
+        self._login = login or (lambda: _login(db, runner, project))
+        self.window = None
+
+    def open_window(self, actor):  # noqa: ANN001, ANN201
+        from survey_app.ui.main_window import MainWindow
+
+        window = MainWindow(self.db, actor, project_name=self.project, language=self.language, runner=self.runner)
+        self.runner.set_parent_widget(window)
+        window.logout_requested.connect(self.switch_user)
+        self.window = window
+        window.show_for_screen()
+        return window
+
+    def switch_user(self) -> None:
+        old = self.window
+        quits = self.app.quitOnLastWindowClosed()
+        self.app.setQuitOnLastWindowClosed(False)  # no window is shown while the login dialog asks
+        try:
+            if old is not None:
+                old.hide()
+            actor = self._login()
+            if actor is None:
+                self.app.quit()
+                return
+            self.open_window(actor)
+        finally:
+            self.app.setQuitOnLastWindowClosed(quits)
+            if old is not None:
+                old.deleteLater()
 
 
 def _project_name(db) -> str:  # noqa: ANN001

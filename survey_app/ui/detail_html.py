@@ -11,6 +11,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
+from survey_app.core.services.household_stage import STAGES, Standing
 from survey_app.core.services.households import HouseholdDetail
 from survey_app.ui import formatting, labels
 
@@ -28,6 +29,8 @@ td.k { color: #666; white-space: nowrap; padding-right: 12px; }
 table.returned { background-color: #fde8e6; border-color: #e0a49c; margin: 6px 0 4px 0; }
 table.returned td { color: #7a1a10; }
 table.reviewed td { color: #1d5a2a; }
+.next { color: #1f4e79; }
+.field { color: #6b4e00; background-color: #fff4cc; }
 </style>
 """
 
@@ -64,11 +67,52 @@ class HouseholdDetailHtml:
             body = f'<p class="muted">{_e(self.tr("无"))}</p>'
         return f"<h3>{_e(title)}</h3>{body}"
 
-    def render(self, d: HouseholdDetail) -> str:
+    def render(self, d: HouseholdDetail, st: Standing | None = None) -> str:
         title = (f"<h2>{_e(d.household_code)}　{_e(d.head_name)}　"
                  f'<span class="muted">{_e(labels.status(d.status))}</span></h2>')
-        return "".join([STYLE, title, self.review(d), self.head(d), self.members(d), self.tenures(d), self.parts(d),
-                        self.fixtures(d), self.businesses(d), self.appraisals(d)])
+        return "".join([STYLE, title, self.marks(st), self.way(st), self.review(d), self.head(d), self.members(d),
+                        self.tenures(d), self.parts(d), self.fixtures(d), self.businesses(d), self.appraisals(d)])
+
+    def marks(self, st: Standing | None) -> str:
+        """新增住户 (not on the register) and an unsaved draft: both change what the worker does next."""
+        if st is None:
+            return ""
+        shown = []
+        if st.origin == "field":
+            shown.append(f'<span class="field">&nbsp;{_e(self.tr("新增住户（现场发现，待指挥部确认）"))}&nbsp;</span>')
+        elif st.origin == "confirmed":
+            shown.append(f'<span class="muted">{_e(self.tr("新增住户（指挥部已确认）"))}</span>')
+        if st.has_draft:
+            shown.append(f'<span class="tag">{_e(self.tr("有未保存的草稿：打开编辑可继续"))}</span>')
+        return f"<p>{'　'.join(shown)}</p>" if shown else ""
+
+    def way(self, st: Standing | None) -> str:
+        """The six steps with the current one highlighted, who acts next, and what is still missing."""
+        if st is None:
+            return ""
+        # One wrapping line of steps, not a table: a table squeezes each step to a column of single
+        # characters in the narrow pane of a 1024-pixel screen; a step itself never breaks.
+        steps = []
+        for i, code in enumerate(STAGES):
+            name = _e(labels.stage(code))
+            if i < st.stage:
+                steps.append(f'<span style="white-space:nowrap; color:#1d5a2a">✓&nbsp;{name}</span>')
+            elif i == st.stage:
+                steps.append(f'<span style="white-space:nowrap; background-color:#1f4e79; color:white">'
+                             f'<b>&nbsp;{name}&nbsp;</b></span>')
+            else:
+                steps.append(f'<span style="white-space:nowrap; color:#8a96a3">{name}</span>')
+        steps = '<p>' + ' <span style="color:#8a96a3">→</span> '.join(steps) + '</p>'
+        who = labels.role(st.role) if st.role else ""
+        if st.role == "field_worker" and st.assignee:
+            who = f"{who} {st.assignee}"
+        text = labels.next_action(st.action)
+        line = self.tr("下一步：{what}（{who}）").format(what=text, who=who) if who else text
+        body = steps + f'<p class="next"><b>{_e(line)}</b></p>'
+        if st.missing:
+            items = "".join(f"<li>{_e(m)}</li>" for m in st.missing)
+            body += f'<p class="tag">{_e(self.tr("还缺："))}</p><ul style="margin-top:0">{items}</ul>'
+        return self.section(self.tr("办理进度"), body)
 
     def review(self, d: HouseholdDetail) -> str:
         """The supervisor's comment, right under the title: a return is what the worker must act on."""
@@ -189,9 +233,9 @@ class HouseholdDetailHtml:
         return self.section(self.tr("评估"), _grid(headers, rows, frozenset({3})), empty=not rows)
 
 
-def detail_html(detail: HouseholdDetail) -> str:
-    """The whole panel for one household."""
-    return HouseholdDetailHtml().render(detail)
+def detail_html(detail: HouseholdDetail, standing: Standing | None = None) -> str:
+    """The whole panel for one household (with where it stands, when ``standing`` is given)."""
+    return HouseholdDetailHtml().render(detail, standing)
 
 
 def placeholder_html(text: str) -> str:

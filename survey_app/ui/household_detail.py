@@ -14,7 +14,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from survey_app.core.domain.errors import NotFound
-from survey_app.core.services import households
+from survey_app.core.services import household_stage, households
+from survey_app.core.services.household_stage import Standing
 from survey_app.core.services.households import HouseholdDetail
 from survey_app.core.storage.database import Database
 from survey_app.ui.detail_html import detail_html, placeholder_html
@@ -32,6 +33,8 @@ class HouseholdDetailView(QTextBrowser):
         self._pending: int | None = None
         self._painted = False
         self.detail: HouseholdDetail | None = None
+        self.standing: Standing | None = None  # where the shown household stands (stage, next step, missing)
+        self.username = ""  # whose drafts count (set by the page)
         self.setObjectName("householdDetail")
         self.setReadOnly(True)
         self.setOpenLinks(False)
@@ -53,15 +56,32 @@ class HouseholdDetailView(QTextBrowser):
             self._timer.start()
 
     def reload(self) -> None:
-        """Read the shown household again (its data changed); keeps the scroll position."""
-        if self._key is None:
+        """Read the household again (its data changed); keeps the scroll position when it is the same one.
+
+        A selection that moved since the last load wins: reloading the old key here would leave the
+        pane on a household the list no longer points at, and an action would then act on one the
+        user never saw (a decided household leaves the review queue and the next one is selected).
+        """
+        if self._pending is None and self._key is None:
             return
+        same = self._pending == self._key
         bar = self.verticalScrollBar()
         position = bar.value()
         self.detail = None  # forces _load_pending to read it again
-        self._pending = self._key
         self._load_pending()
-        bar.setValue(position)
+        if same:
+            bar.setValue(position)
+
+    def flush(self) -> None:
+        """Load a pending selection now (before acting on the row the user just pointed at)."""
+        if self._pending != self._key:
+            self._timer.stop()
+            self._load_pending()
+
+    @property
+    def shown_id(self) -> str | None:
+        """Hex id of the household on screen, or None. Actions act on this, never on a row index."""
+        return self.detail.id if self.detail is not None else None
 
     def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
         super().paintEvent(event)
@@ -87,7 +107,8 @@ class HouseholdDetailView(QTextBrowser):
             self.loaded.emit(None)
             return
         self.detail = detail
-        self.setHtml(detail_html(detail))
+        self.standing = household_stage.standing(self._db, detail.id, self.username)
+        self.setHtml(detail_html(detail, self.standing))
         self.loaded.emit(detail)
 
     def _show_placeholder(self, text: str) -> None:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt)
 
-from survey_app.core.services import households
+from survey_app.core.services import field_households, household_stage, households
 from survey_app.core.services.households import HouseholdFilter, HouseholdRow
 from survey_app.core.storage.database import Database
 from survey_app.ui import formatting, labels
@@ -42,22 +42,33 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 KeyRole = Qt.ItemDataRole.UserRole + 1  # data(index, KeyRole) -> the household's list key (int)
-_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, KeyRole})
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, KeyRole,
+                    Qt.ItemDataRole.ToolTipRole})
 
 
 class HouseholdModel(HouseholdKeysModel):
     """Households matching the current filter, in SQL order. ``refresh()`` re-runs the query."""
 
-    def __init__(self, db: Database, parent=None):  # noqa: ANN001
+    def __init__(self, db: Database, parent=None, *, username: str = ""):  # noqa: ANN001
         super().__init__(parent)
         self._db = db
+        self._username = username  # whose unsaved drafts are marked 草稿
+        self._drafts: set[str] = set()
+        self._origins: dict[int, str] = {}  # list key -> "field" | "confirmed", filled block by block
         self._filter = HouseholdFilter()
         self._sort = "code"
         self._descending = False
         self._column_count = len(COLUMNS)
-        self._rows: LazyRows[HouseholdRow] = LazyRows(lambda keys: households.fetch_rows(self._db, keys),
-                                                      block=BLOCK, max_blocks=MAX_BLOCKS)
+        self._rows: LazyRows[HouseholdRow] = LazyRows(self._fetch, block=BLOCK, max_blocks=MAX_BLOCKS)
         self._headers = [QCoreApplication.translate("HouseholdModel", c[0]) for c in COLUMNS]
+
+    def _fetch(self, keys: list[int]) -> dict[int, HouseholdRow]:
+        # The origin (新增) rides along with each block: no query over the whole project for a mark.
+        rows = households.fetch_rows(self._db, keys)
+        for k in keys:
+            self._origins.pop(k, None)
+        self._origins.update(field_households.origins_by_key(self._db, list(keys)))
+        return rows
 
     # --- query -----------------------------------------------------------------------------------------
 
@@ -83,6 +94,8 @@ class HouseholdModel(HouseholdKeysModel):
     def refresh(self) -> None:
         """Re-run the search (filter/sort changed, or data changed underneath)."""
         keys = households.search_keys(self._db, self._filter, sort=self._sort, descending=self._descending)
+        # A handful of rows in a local table: cheap enough to re-read on every search.
+        self._drafts = household_stage.draft_ids(self._db, self._username) if self._username else set()
         self.beginResetModel()
         self._rows.reset(keys)
         self.endResetModel()
@@ -137,7 +150,7 @@ class HouseholdModel(HouseholdKeysModel):
             if r is None:
                 return ""
             if col == COL_STATUS:
-                return labels.status(r.status)
+                return status_text(r.status, r.id in self._drafts, self._origins.get(r.key, ""))
             if col == COL_AREA:
                 return formatting.area_grouped(r.total_area)
             if col == COL_MEMBERS:
@@ -147,4 +160,26 @@ class HouseholdModel(HouseholdKeysModel):
             return _RIGHT if col in (COL_MEMBERS, COL_AREA) else _LEFT
         if role == KeyRole:
             return self._rows.keys[row]
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS:
+            r = self.row_data(row)
+            return marks_tooltip(r.id in self._drafts, self._origins.get(r.key, "")) if r is not None else None
         return None
+
+
+def status_text(status: str, draft: bool, origin: str) -> str:
+    """The status cell: "待调查 · 草稿 · 新增" — the marks a worker must not miss in the list."""
+    parts = [labels.status(status)]
+    if draft:
+        parts.append(QCoreApplication.translate("HouseholdModel", "草稿"))
+    if origin == field_households.FIELD:
+        parts.append(labels.origin(origin))
+    return " · ".join(parts)
+
+
+def marks_tooltip(draft: bool, origin: str) -> str | None:
+    tips = []
+    if draft:
+        tips.append(QCoreApplication.translate("HouseholdModel", "有未保存的草稿：打开编辑可继续"))
+    if origin == field_households.FIELD:
+        tips.append(QCoreApplication.translate("HouseholdModel", "新增住户：名册外现场发现，待指挥部确认"))
+    return "\n".join(tips) or None

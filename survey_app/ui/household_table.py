@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from survey_app.ui import labels
 from survey_app.ui.household_model import (COL_ADDRESS, COL_AREA, COL_CODE, COL_MEMBERS, COL_NAME, COL_PHONE,
-                                           COL_SECTION, COL_STATUS, HouseholdModel)
+                                           COL_SECTION, COL_STATUS, HouseholdModel, status_text)
 
 # Widths in "average character" units so they follow the font size (a 9 pt laptop vs a 12 pt HQ screen).
 _WIDTHS = {COL_CODE: 12, COL_NAME: 7, COL_STATUS: 7, COL_SECTION: 5, COL_ADDRESS: 22, COL_MEMBERS: 5,
@@ -56,8 +56,9 @@ class HouseholdTable(QTableView):
         for col, chars in _WIDTHS.items():
             # Wide enough for the (translated) header with its sort arrow, and for every status label.
             texts = [str(model.headerData(col, Qt.Orientation.Horizontal))]
-            if col == COL_STATUS:
+            if col == COL_STATUS:  # every status, and the longest with its marks (草稿, 新增)
                 texts += [labels.status(code) for code in labels.STATUS_CODES]
+                texts.append(status_text("pending", True, ""))  # rarer triple marks elide; tooltip has them
             needed = max(metrics.horizontalAdvance(t) for t in texts) + 2 * char + 16
             header.resizeSection(col, max(chars * char + 12, needed))
         header.setSectionResizeMode(COL_ADDRESS, QHeaderView.ResizeMode.Stretch)

@@ -119,6 +119,33 @@ DECORATION = {
     "fine": QT_TRANSLATE_NOOP("Labels", "精装修"),
 }
 
+# The way of a household (core/services/household_stage.py STAGES) and the next step on it.
+STAGE = {
+    "survey": QT_TRANSLATE_NOOP("Labels", "调查"),
+    "review": QT_TRANSLATE_NOOP("Labels", "复核"),
+    "calculation": QT_TRANSLATE_NOOP("Labels", "测算"),
+    "agreement": QT_TRANSLATE_NOOP("Labels", "协议"),
+    "signing": QT_TRANSLATE_NOOP("Labels", "签约"),
+    "handover": QT_TRANSLATE_NOOP("Labels", "交房"),
+}
+
+NEXT_ACTION = {
+    "submit": QT_TRANSLATE_NOOP("Labels", "完成调查并提交复核"),
+    "rework": QT_TRANSLATE_NOOP("Labels", "按复核意见修改后重新提交"),
+    "review": QT_TRANSLATE_NOOP("Labels", "复核调查：通过或退回"),
+    "calculate": QT_TRANSLATE_NOOP("Labels", "补偿测算"),
+    "choose": QT_TRANSLATE_NOOP("Labels", "与住户商定安置方案，确认测算"),
+    "print": QT_TRANSLATE_NOOP("Labels", "出具并打印协议"),
+    "sign": QT_TRANSLATE_NOOP("Labels", "住户签字，登记签约"),
+    "hand_over": QT_TRANSLATE_NOOP("Labels", "确认交房"),
+    "done": QT_TRANSLATE_NOOP("Labels", "已全部办结"),
+}
+
+ORIGIN = {
+    "field": QT_TRANSLATE_NOOP("Labels", "新增"),
+    "confirmed": QT_TRANSLATE_NOOP("Labels", "新增已确认"),
+}
+
 
 def _label(table: dict[str, str], code: str | None) -> str:
     if not code:
@@ -175,6 +202,18 @@ def decoration(code: str | None) -> str:
 
 def survey_item(code: str) -> str:
     return _label(SURVEY_ITEM, code)
+
+
+def stage(code: str) -> str:
+    return _label(STAGE, code)
+
+
+def next_action(code: str) -> str:
+    return _label(NEXT_ACTION, code)
+
+
+def origin(code: str | None) -> str:
+    return _label(ORIGIN, code)
 
 
 STATUS_CODES: tuple[str, ...] = tuple(STATUS)

@@ -5,7 +5,8 @@ selected household's options side by side) and 复核 (review queue; supervisor 
 Start-up budget (DESIGN §8: 0.8 s from process start over 10k households): only the start page is
 built before the first paint — one SQL search and one status count, rows fetched for the visible
 lines only; the other pages are built on their first visit.
-Menus: 文件 (核验协议…, 退出), 视图 (搜索, 语言 — takes effect at the next start), 帮助 (关于).
+Menus: 文件 (核验协议…, 注销/切换用户, 退出), 视图 (搜索, 语言 — takes effect at the next start), 帮助 (使用帮助 F1,
+关于). The window opens maximised on screens up to 1366 px wide (a field laptop: every pixel counts).
 Keys: Ctrl+1…4 pages, Ctrl+F search, Esc clears the search, arrows move in the list, Enter or
 double-click opens the household in the editor.
 Threading: GUI thread only; long jobs and writes go through the TaskRunner handed in by app.py.
@@ -13,7 +14,7 @@ Threading: GUI thread only; long jobs and writes go through the TaskRunner hande
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -30,7 +31,12 @@ from survey_app.ui.task_runner import TaskRunner
 APP_VERSION = "0.1.0"
 
 
+MAXIMISE_UP_TO = 1366  # px of screen width: field laptops (1366×768, 1024×768) open maximised
+
+
 class MainWindow(QMainWindow):
+    logout_requested = Signal()  # 注销 / 切换用户: app.Session shows the login dialog again
+
     def __init__(self, db: Database, actor: Actor, *, project_name: str = "", language: str = "zh_CN",
                  runner: TaskRunner | None = None, start_page: str = nav.HOUSEHOLDS):
         super().__init__()
@@ -43,6 +49,7 @@ class MainWindow(QMainWindow):
         app_name = self.tr("征收补偿入户调查")
         self.setWindowTitle(" — ".join(x for x in (project_name, title, app_name) if x))
         self.resize(1280, 720)
+        self.setMinimumSize(640, 480)  # never forces a width over a small screen
 
         self.rail = nav.NavigationRail(self)
         self.rail.add_page(nav.HOME, self.tr("首页"), self.tr("我的今天：今日工作与负责区域进度"))
@@ -110,6 +117,7 @@ class MainWindow(QMainWindow):
             home = HomePage(self.db, self.actor, self)
             home.status_requested.connect(self._show_status)
             home.review_requested.connect(lambda: self.show_page(nav.REVIEW))
+            home.household_requested.connect(self.show_household)
             return home
         if name == nav.COMPENSATION:
             from survey_app.ui.pages.compensation_page import CompensationPage
@@ -153,6 +161,11 @@ class MainWindow(QMainWindow):
         self.rail.set_current(name)
         self.count_label.setVisible(name == nav.HOUSEHOLDS)  # "共 n 户" counts the list only
 
+    def show_household(self, household_id: str) -> None:
+        """The 住户 page showing just this household, selected with its details (home page lists)."""
+        self.households_page.show_household(household_id)
+        self.show_page(nav.HOUSEHOLDS)
+
     def _show_status(self, status: str | None, mine: bool) -> None:
         self.households_page.show_status(status, mine)
         self.show_page(nav.HOUSEHOLDS)
@@ -187,6 +200,12 @@ class MainWindow(QMainWindow):
         verify_action.triggered.connect(self.open_verify)
         file_menu.addAction(verify_action)
         file_menu.addSeparator()
+        logout_action = QAction(self.tr("注销 / 切换用户(&L)…"), self)
+        logout_action.setObjectName("logoutAction")
+        logout_action.setToolTip(self.tr("回到登录窗口，换一位用户登录（不退出程序）"))
+        logout_action.triggered.connect(self.logout)
+        file_menu.addAction(logout_action)
+        self.logout_action = logout_action
         quit_action = QAction(self.tr("退出(&X)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -210,6 +229,13 @@ class MainWindow(QMainWindow):
         group.triggered.connect(self._choose_language)
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_action = QAction(self.tr("使用帮助(&H)"), self)
+        help_action.setObjectName("helpAction")
+        help_action.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        help_action.triggered.connect(self.open_help)
+        help_menu.addAction(help_action)
+        self.help_action = help_action
         about = QAction(self.tr("关于(&A)"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -219,6 +245,30 @@ class MainWindow(QMainWindow):
         from survey_app.ui.agreements.verify_dialog import open_verify
 
         self.verify_dialog = open_verify(self, self.db, self.runner)
+
+    def open_help(self) -> None:
+        """帮助 → 使用帮助 (F1): a household's day, step by step (its own module: imported on first use)."""
+        from survey_app.ui.help_page import HelpDialog
+
+        if getattr(self, "help_dialog", None) is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+
+    def logout(self) -> None:
+        """注销 / 切换用户. Refused while a job runs: its result belongs to this window and this user."""
+        if self.runner.busy:
+            QMessageBox.information(self, self.tr("注销"), self.tr("还有任务在运行，请等它完成后再注销。"))
+            return
+        self.logout_requested.emit()
+
+    def show_for_screen(self) -> None:
+        """Show maximised on a small screen (≤ 1366 px wide), else at the default size."""
+        screen = self.screen()
+        if screen is not None and screen.availableGeometry().width() <= MAXIMISE_UP_TO:
+            self.showMaximized()
+        else:
+            self.show()
 
     def _find(self) -> None:
         self.show_page(nav.HOUSEHOLDS)

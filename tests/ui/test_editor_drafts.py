@@ -43,6 +43,10 @@ def test_discarded_draft_is_gone(qtbot, demo_db, worker_actor, runner) -> None: 
     reopened = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
     qtbot.waitUntil(lambda: reopened.draft_prompt is not None and reopened.draft_prompt.isVisible())
     reopened.drop_draft_button.click()
+    qtbot.waitUntil(lambda: reopened.draft_prompt is not None and reopened.draft_prompt.isVisible()
+                    and "确定丢弃" in reopened.draft_prompt.text())  # asked a second time
+    assert drafts.load_draft(demo_db, "worker", hh.id) is not None  # not yet gone
+    reopened.confirm_drop_button.click()
     qtbot.waitUntil(lambda: reopened.draft_prompt is None)
     assert reopened.household.fields["section"].text() == hh.section
     assert not reopened.is_dirty()

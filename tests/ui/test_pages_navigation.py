@@ -6,7 +6,7 @@ import sys
 import types
 
 from PySide6.QtCore import QObject, Qt, Signal
-from test_pages_helpers import first_with, wait_idle, window_for
+from test_pages_helpers import answer_box, first_with, wait_idle, window_for
 
 from survey_app.core.services import households
 from survey_app.core.services.households import HouseholdFilter
@@ -101,7 +101,12 @@ def test_submit_survey_from_the_household_page(qtbot, demo_db, worker_actor, run
     qtbot.waitUntil(lambda: window.detail.key == key and window.detail.detail is not None, timeout=5000)
     page = window.households_page
     assert page.submit_button.isVisible() and not page.handover_button.isVisible()
-    page.submit_button.click()  # incomplete: the service says what is missing
+    asked: list[str] = []
+    answer_box("取消", asked)  # submitting asks first; 取消 writes nothing
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
+    assert asked and detail.household_code in asked[0] and not runner.busy
+    answer_box("提交复核")
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)  # incomplete: the service says what is missing
     wait_idle(qtbot, runner)
     qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=5000)
     assert "评估单价" in page.banner.text()
@@ -116,8 +121,9 @@ def test_submit_survey_from_the_household_page(qtbot, demo_db, worker_actor, run
     workflow.return_for_rework(demo_db, Actor("reviewer", Role.SUPERVISOR, "T01"), detail.id, "请核对面积")
     window.refresh()
     window.table.select_row(window.model.row_of(key))
-    qtbot.waitUntil(lambda: window.detail.key == key, timeout=5000)
-    page.submit_button.click()
+    qtbot.waitUntil(lambda: window.detail.key == key and window.detail.detail is not None, timeout=5000)
+    answer_box("提交复核")
+    qtbot.mouseClick(page.submit_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, runner)
     qtbot.waitUntil(lambda: households.get_detail(demo_db, key).status == "surveyed", timeout=5000)
     qtbot.waitUntil(lambda: window.detail.detail.status == "surveyed", timeout=5000)

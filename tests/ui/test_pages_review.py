@@ -77,6 +77,7 @@ def test_approve_moves_the_household_on(qtbot, demo_db, runner) -> None:  # noqa
     before = page.model.rowCount()
     page.select_row(1)
     row = page.model.row_data(1)
+    qtbot.waitUntil(page.approve_button.isEnabled, timeout=5000)  # once its details are on screen
     page.comment.setPlainText("核对无误")
     page.approve_button.click()
     wait_idle(qtbot, runner)
@@ -98,7 +99,38 @@ def test_a_supervisor_cannot_approve_their_own_survey(qtbot, demo_db, runner) ->
     window.show_page(nav.REVIEW)
     page = window.page(nav.REVIEW)
     page.select_row(0)
+    qtbot.waitUntil(page.approve_button.isEnabled, timeout=5000)
     page.approve_button.click()
     wait_idle(qtbot, runner)
     qtbot.waitUntil(lambda: page.banner.isVisible(), timeout=5000)
     assert page.banner.kind == "error" and "自己" in page.banner.text()
+
+
+def _surveyed_ids(db) -> set[str]:  # noqa: ANN001
+    from survey_app.core.services.households import HouseholdFilter
+
+    return {households.get_detail(db, k).id for k in households.search_keys(db, HouseholdFilter(status="surveyed"))}
+
+
+def test_approving_twice_acts_on_the_household_shown_each_time(qtbot, demo_db, runner) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    window = window_for(qtbot, demo_db, _reviewer(demo_db), runner)
+    window.show_page(nav.REVIEW)
+    page = window.page(nav.REVIEW)
+    page.select_row(0)
+    qtbot.waitUntil(lambda: page.detail.detail is not None and page.detail.detail.id == page.current_id(), timeout=5000)
+    before = _surveyed_ids(demo_db)
+    shown: list[str] = []
+    for _ in range(2):
+        qtbot.waitUntil(lambda: page.approve_button.isEnabled(), timeout=5000)
+        shown.append(page.detail.detail.id)
+        assert page.detail.detail.status == "surveyed"  # what the reviewer reads is still in the queue
+        qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+        wait_idle(qtbot, runner)
+        # the selection and the detail pane move on together
+        qtbot.waitUntil(lambda: page.detail.detail is not None and page.detail.detail.id == page.current_id(),
+                        timeout=5000)
+    changed = before - _surveyed_ids(demo_db)
+    assert len(set(shown)) == 2 and changed == set(shown)
+    assert {households.get_detail(demo_db, h).status for h in changed} == {"reviewed"}

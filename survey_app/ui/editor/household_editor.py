@@ -346,7 +346,19 @@ class HouseholdEditorDialog(EditorLayout, EditorNavigation, QDialog):
         self.draft_prompt = box
         box.open()
 
-    def _draft_answered(self, restore: bool) -> None:
+    def _draft_answered(self, restore: bool, confirmed: bool = False) -> None:
+        if not restore and not confirmed:  # 丢弃 asks a second time: a draft may hold an hour of typing
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("丢弃草稿"),
+                              self.tr("确定丢弃这份草稿吗？丢弃后无法恢复。"), parent=self)
+            self.confirm_drop_button = box.addButton(self.tr("确定丢弃"), QMessageBox.ButtonRole.DestructiveRole)
+            keep = box.addButton(self.tr("恢复草稿"), QMessageBox.ButtonRole.RejectRole)
+            box.setDefaultButton(keep)
+            box.setEscapeButton(keep)
+            box.finished.connect(lambda _r: self._draft_answered(box.clickedButton() is not self.confirm_drop_button,
+                                                                  True))
+            self.draft_prompt = box
+            box.open()
+            return
         draft, self._pending_draft = self._pending_draft, None
         self.autosave.enabled = not self.read_only
         if draft is None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
 
 from survey_app.core.domain.roles import ROLE_PERMISSIONS, Permission, Role
 from survey_app.core.storage.uow import Actor
@@ -28,6 +28,29 @@ TOUCH_HEIGHT = 40  # px: a finger-sized button on a 1366×768 touch laptop
 def can(actor: Actor, permission: Permission) -> bool:
     """Whether the actor's role includes ``permission`` (to hide what the service would refuse anyway)."""
     return permission in ROLE_PERMISSIONS[Role(actor.role)]
+
+
+def enable(widget: QWidget, tip: str, why_not: str = "") -> None:
+    """Enable ``widget`` with tooltip ``tip``, or disable it and let the tooltip say why (``why_not``).
+
+    A greyed-out button without a reason leaves a new user guessing what to do first.
+    """
+    widget.setEnabled(not why_not)
+    widget.setToolTip(why_not or tip)
+
+
+def confirm(parent: QWidget, title: str, text: str, yes_text: str) -> bool:
+    """Ask before a step that is not undone by a click (submit, discard): True if the user said yes.
+
+    The yes button names the act (提交复核, not 是), and 取消 is the default so Enter does no harm.
+    """
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("confirmBox")
+    yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is yes
 
 
 class MessageBanner(QWidget):

@@ -3,19 +3,22 @@
 Three big numbers for today's work (China's working day, from ``progress.my_day``), a progress
 bar over the households assigned to the user, and one tile per status that opens the 住户 page
 filtered to it. A user without assigned households (HQ) sees the whole project instead. A
-supervisor also gets a tile for the review queue. The figures are four small SQL counts: they are
-re-read when the page is shown and, while it is shown, on every ChangeHub signal.
+supervisor also gets a tile for the review queue. Below, two short lists a worker starts the day
+with: 未完成的草稿 (edits autosaved but not saved) and 接下来要走访 (their pending households, returned
+ones first); a click opens the household on the 住户 page. The figures are a few small SQL reads:
+re-read when the page is shown and, while it is shown, on every ChangeHub signal. The content sits
+in a scroll area so nothing is cut off on a 1024×768 screen.
 Threading: GUI thread only (short reads).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar,
+                               QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from survey_app.core.domain.roles import Permission
-from survey_app.core.services import households, progress
+from survey_app.core.services import household_stage, households, progress
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.uow import Actor
 from survey_app.ui import formatting, labels
@@ -40,6 +43,7 @@ class HomePage(QWidget):
 
     status_requested = Signal(object, bool)
     review_requested = Signal()
+    household_requested = Signal(str)  # hex id: a draft or a household to visit was clicked
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
@@ -89,7 +93,20 @@ class HomePage(QWidget):
         self.review_button.setVisible(can(actor, Permission.REVIEW))
         self.review_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
-        layout = QVBoxLayout(self)
+        self.drafts = self._list("draftsList")
+        self.visits = self._list("visitsList")
+        self.drafts_title = QLabel(self.tr("未完成的草稿"), self)
+        self.visits_title = QLabel(self.tr("接下来要走访"), self)
+        lists = QGridLayout()
+        lists.setHorizontalSpacing(16)
+        for col, (title, widget) in enumerate(((self.visits_title, self.visits), (self.drafts_title, self.drafts))):
+            title.setObjectName("sectionTitle")
+            lists.addWidget(title, 0, col)
+            lists.addWidget(widget, 1, col)
+
+        content = QWidget(self)
+        content.setObjectName("homeContent")
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(28, 22, 28, 22)
         layout.setSpacing(10)
         layout.addWidget(self.title)
@@ -105,9 +122,49 @@ class HomePage(QWidget):
         layout.addLayout(grid)
         layout.addSpacing(18)
         layout.addWidget(self.review_button)
+        layout.addSpacing(12)
+        layout.addLayout(lists)
         layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("homeScroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self._mine = True
         ChangeHub.instance().changed.connect(self._on_changed)
+
+    def _list(self, name: str) -> QListWidget:
+        widget = QListWidget(self)
+        widget.setObjectName(name)
+        widget.setMinimumWidth(260)
+        widget.setMaximumHeight(6 * (widget.fontMetrics().height() + 14) + 6)
+        widget.setStyleSheet("QListWidget::item { padding: 6px 4px; }")  # finger-sized rows
+        widget.itemActivated.connect(self._open_item)
+        widget.itemClicked.connect(self._open_item)
+        return widget
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        hid = item.data(Qt.ItemDataRole.UserRole)
+        if hid:
+            self.household_requested.emit(hid)
+
+    def _fill(self, widget: QListWidget, rows: list, empty: str, *, drafts: bool) -> None:
+        widget.clear()
+        for r in rows:
+            text = f"{r.household_code}　{r.head_name}　{r.address}"
+            if drafts and r.when is not None:
+                text += "　" + self.tr("（{when} 自动保存）").format(when=formatting.datetime_local(r.when))
+            elif r.returned:
+                text += "　" + self.tr("（被退回）")
+            item = QListWidgetItem(text, widget)
+            item.setData(Qt.ItemDataRole.UserRole, r.id)
+            item.setToolTip(self.tr("在住户页打开这一户"))
+        if not rows:
+            item = QListWidgetItem(empty, widget)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
 
     def _tile(self, key: str, caption: str) -> QFrame:
         frame = QFrame(self)
@@ -165,6 +222,10 @@ class HomePage(QWidget):
         for code, button in self.status_buttons.items():
             button.setText(f"{labels.status(code)}\n{formatting.count(by_status.get(code, 0))}")
             button.setToolTip(self.tr("在住户列表中查看“{status}”的住户").format(status=labels.status(code)))
+        self._fill(self.drafts, household_stage.drafts_of(self.db, self.actor.username),
+                   self.tr("没有未保存的草稿"), drafts=True)
+        self._fill(self.visits, household_stage.next_to_visit(self.db, self.actor.username),
+                   self.tr("没有待调查的住户") if self._mine else self.tr("没有分配给您的住户"), drafts=False)
         if self.review_button.isVisibleTo(self) or can(self.actor, Permission.REVIEW):
             waiting = households.status_counts(self.db).get("surveyed", 0)
             self.review_button.setText(self.tr("待复核 {n} 户 — 去复核").format(n=formatting.count(waiting)))

@@ -4,7 +4,11 @@ The list and the detail panel are the first window's (household_model/table/deta
 the 地块 / 只看我的 filters, the action bar under the detail (编辑, 测算, and the workflow step the
 role may take now) and refreshes itself from the ChangeHub: after any change the list re-runs its
 query and keeps the selected household (by key), the counts are re-read and the detail reloads.
-Buttons are shown only when the role may act, but the services decide (their refusal is shown).
+Buttons are shown only when the role may act, but the services decide (their refusal is shown);
+a disabled button says why in its tooltip. Every action acts on the household whose details are on
+screen (``detail.shown_id``), never on a row index; Enter and double-click first bring the pane to the
+row pointed at. 新增住户 (field_household_dialog.py) adds a house found door to door; an HQ admin
+confirms it with 确认新增. 提交调查 asks before submitting.
 Threading: GUI thread only; writes go through the TaskRunner (pages/common.py).
 """
 
@@ -17,16 +21,17 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from survey_app.core.domain.roles import Permission
-from survey_app.core.services import households, workflow
+from survey_app.core.services import field_households, households, workflow
 from survey_app.core.services.households import HouseholdDetail
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.uow import Actor
+from survey_app.ui import labels
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.household_detail import HouseholdDetailView
 from survey_app.ui.household_filter_bar import HouseholdFilterBar
 from survey_app.ui.household_model import HouseholdModel
 from survey_app.ui.household_table import HouseholdTable
-from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, can, run_write
+from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, can, confirm, enable, run_write
 from survey_app.ui.task_runner import TaskRunner
 
 
@@ -41,10 +46,11 @@ class HouseholdsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("householdsPage")
         self.db, self.actor, self.runner = db, actor, runner
-        self.model = HouseholdModel(db, self)
+        self.model = HouseholdModel(db, self, username=actor.username)
         self.filter_bar = HouseholdFilterBar(self)
         self.table = HouseholdTable(self.model, self)
         self.detail = HouseholdDetailView(db, self)
+        self.detail.username = actor.username
         self.banner = MessageBanner(self)
 
         self.edit_button = self._button(self.tr("编辑(&E)"), "editButton", self._edit)
@@ -57,13 +63,18 @@ class HouseholdsPage(QWidget):
         self.submit_button.setToolTip(self.tr("调查完成，提交复核（待调查 → 已调查）"))
         self.handover_button = self._button(self.tr("确认交房"), "handOverButton", self._hand_over)
         self.handover_button.setToolTip(self.tr("已签约的住户已交房（已签约 → 已交房）"))
+        self.confirm_origin_button = self._button(self.tr("确认新增"), "confirmOriginButton", self._confirm_origin)
+        self.new_button = self._button(self.tr("新增住户(&N)"), "newHouseholdButton", self._new_household)
+        self.new_button.setToolTip(self.tr("登记名册上没有、在现场发现的住户（待指挥部确认）"))
+        self.new_button.setVisible(can(actor, Permission.EDIT_SURVEY))
+        self.new_button.setMinimumHeight(32)
         actions = QHBoxLayout()
         actions.setContentsMargins(10, 6, 10, 8)
         actions.setSpacing(8)
         for b in (self.edit_button, self.calc_button, self.agreement_button):
             actions.addWidget(b)
         actions.addStretch(1)
-        for b in (self.submit_button, self.handover_button):
+        for b in (self.submit_button, self.handover_button, self.confirm_origin_button):
             actions.addWidget(b)
 
         right = QWidget(self)
@@ -83,7 +94,11 @@ class HouseholdsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 0)
         layout.setSpacing(6)
-        layout.addWidget(self.filter_bar)
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.filter_bar, 1)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
 
@@ -100,7 +115,7 @@ class HouseholdsPage(QWidget):
         # Double-click and Enter open the editor. Not ``activated``: some styles activate on a single
         # click (the editor would pop up on every selection) and Qt emits it on double-click only
         # for others, so the two gestures are caught explicitly.
-        self.table.doubleClicked.connect(lambda _index: self._edit())
+        self.table.doubleClicked.connect(lambda _index: self._edit_pointed())
         self.table.installEventFilter(self)
         self.detail.loaded.connect(self._update_actions)
         self.model.modelReset.connect(lambda: self.count_changed.emit(self.model.rowCount()))
@@ -110,7 +125,7 @@ class HouseholdsPage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if (watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers()):
-            self._edit()
+            self._edit_pointed()
             return True
         return super().eventFilter(watched, event)
 
@@ -136,6 +151,7 @@ class HouseholdsPage(QWidget):
         self.filter_bar.set_counts(households.status_counts(self.db))
         self.filter_bar.set_sections(households.sections(self.db))
         self.model.refresh()
+        self.count_changed.emit(self.model.rowCount())
 
     def _on_changed(self, _changes: object) -> None:
         # Any commit may touch what the list shows (status, names, areas): re-run the one query.
@@ -146,8 +162,8 @@ class HouseholdsPage(QWidget):
         return self.detail.detail
 
     def current_id(self) -> str | None:
-        row = self.model.row_data(self.table.currentIndex().row()) if self.table.currentIndex().isValid() else None
-        return row.id if row is not None else None
+        """Hex id of the household whose details are on screen: what every action acts on."""
+        return self.detail.shown_id
 
     def focus_list(self) -> None:
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -165,15 +181,28 @@ class HouseholdsPage(QWidget):
 
     def _update_actions(self, detail: HouseholdDetail | None) -> None:
         status = detail.status if detail is not None else ""
-        has = detail is not None
+        none = self.tr("请先在左侧列表中选择一户") if detail is None else ""
         self.edit_button.setVisible(can(self.actor, Permission.EDIT_SURVEY))
-        self.edit_button.setEnabled(has)
+        enable(self.edit_button, self.tr("打开调查表（也可双击列表中的一行或按回车）"), none)
         self.calc_button.setVisible(can(self.actor, Permission.CALCULATE))
-        self.calc_button.setEnabled(has)
+        enable(self.calc_button, self.tr("各安置方案的补偿并排比较"), none)
         self.agreement_button.setVisible(can(self.actor, Permission.PRINT_AGREEMENT))
-        self.agreement_button.setEnabled(has and status in ("calculated", "signed", "handed_over"))
-        self.submit_button.setVisible(has and status == "pending" and can(self.actor, Permission.EDIT_SURVEY))
-        self.handover_button.setVisible(has and status == "signed" and can(self.actor, Permission.REVIEW))
+        enable(self.agreement_button, self.tr("出具、打印、签订协议，查看协议记录"),
+               none or ("" if status in ("calculated", "signed", "handed_over")
+                        else self.tr("测算确认后（已测算）才能出具协议；当前为“{status}”").format(
+                            status=labels.status(status))))
+        self.submit_button.setVisible(detail is not None and status == "pending"
+                                      and can(self.actor, Permission.EDIT_SURVEY))
+        self.handover_button.setVisible(detail is not None and status == "signed" and can(self.actor, Permission.REVIEW))
+        standing = self.detail.standing if detail is not None else None
+        self.confirm_origin_button.setVisible(standing is not None and standing.origin == field_households.FIELD
+                                              and self.actor.role.value == "hq_admin")
+        self.confirm_origin_button.setToolTip(self.tr("核实后确认：该户属于本项目（现场新增 → 已确认）"))
+
+    def _edit_pointed(self) -> None:
+        # Enter / double-click point at a row: show that row's household first, then open it.
+        self.detail.flush()
+        self._edit()
 
     def _edit(self) -> None:
         hid = self.current_id()
@@ -193,11 +222,17 @@ class HouseholdsPage(QWidget):
             self.agreement_dialog = open_agreements(self, self.db, self.actor, self.runner, hid)
 
     def _submit(self) -> None:
-        hid = self.current_id()
-        if hid is not None:
-            run_write(self.runner, lambda: workflow.submit_survey(self.db, self.actor, hid),
-                      label=self.tr("正在提交…"), banner=self.banner,
-                      on_done=lambda _c: self.banner.show_message(self.tr("已提交复核"), "info"))
+        shown = self.detail.detail
+        if shown is None:
+            return
+        hid, code = shown.id, shown.household_code
+        if not confirm(self, self.tr("提交调查"), self.tr(
+                "将 {code} {name} 的调查提交复核？\n提交后调查表不能再修改，除非复核员退回。").format(
+                code=code, name=shown.head_name), self.tr("提交复核")):
+            return
+        run_write(self.runner, lambda: workflow.submit_survey(self.db, self.actor, hid),
+                  label=self.tr("正在提交…"), banner=self.banner,
+                  on_done=lambda _c: self.banner.show_message(self.tr("{code} 已提交复核").format(code=code), "info"))
 
     def _hand_over(self) -> None:
         hid = self.current_id()
@@ -205,3 +240,34 @@ class HouseholdsPage(QWidget):
             run_write(self.runner, lambda: workflow.hand_over(self.db, self.actor, hid),
                       label=self.tr("正在保存…"), banner=self.banner,
                       on_done=lambda _c: self.banner.show_message(self.tr("已确认交房"), "info"))
+
+    def _confirm_origin(self) -> None:
+        hid = self.current_id()
+        if hid is not None:
+            run_write(self.runner, lambda: field_households.confirm(self.db, self.actor, hid),
+                      label=self.tr("正在保存…"), banner=self.banner,
+                      on_done=lambda _c: self.banner.show_message(self.tr("已确认该新增住户"), "info"))
+
+    def _new_household(self) -> None:
+        from survey_app.ui.pages.field_household_dialog import FieldHouseholdDialog  # first use only
+
+        dialog = FieldHouseholdDialog(self.db, self.actor, self.runner, self)
+        dialog.created.connect(self._created)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.field_dialog = dialog
+        dialog.open()
+
+    def _created(self, hid: str) -> None:
+        code = self.show_household(hid)
+        self.banner.show_message(self.tr("已新增住户 {code}，请打开编辑录入调查").format(code=code), "info")
+
+    def show_household(self, household_id: str) -> str:
+        """List just this household (searched by its code, other filters cleared); the list's reset
+        selects its one row and the pane shows it. Returns the code."""
+        code = households.get_detail(self.db, household_id).household_code
+        self.filter_bar.mine.setChecked(False)
+        self.filter_bar.set_status(None)
+        self.filter_bar.section.setCurrentIndex(0)
+        self.filter_bar.search.setText(code)
+        self.filter_bar.flush()
+        return code

@@ -6,6 +6,8 @@ decisions. 通过复核 moves it to 已复核 (the comment is kept as the review
 comment — the service refuses without one — and sends it back to 待调查, where the worker sees the
 comment at the top of the household's details. After a decision the household leaves the queue
 and the next one (same row) is selected, so a supervisor can work down the list.
+A decision always acts on the household whose details are on screen (by its id, never by the row
+index): the buttons are enabled only once the pane shows the selected household, still waiting.
 The page is shown only to roles with the REVIEW permission; the service checks again.
 Threading: GUI thread only; decisions go through the TaskRunner (pages/common.py).
 """
@@ -24,9 +26,9 @@ from survey_app.core.storage.uow import Actor
 from survey_app.ui import formatting
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.household_detail import HouseholdDetailView
-from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, run_write
+from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, enable, run_write
 from survey_app.ui.pages.review_model import (COL_ADDRESS, COL_AREA, COL_CODE, COL_NAME, COL_SECTION, COL_UPDATED,
-                                              ReviewQueueModel)
+                                              QUEUE_STATUS, ReviewQueueModel)
 from survey_app.ui.task_runner import TaskRunner
 
 
@@ -114,6 +116,7 @@ class ReviewPage(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.modelReset.connect(self._restore)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.detail.loaded.connect(lambda _d: self._update_buttons())
         ChangeHub.instance().changed.connect(self._on_changed)
         self._fill_sections()
         self.model.refresh()
@@ -139,6 +142,7 @@ class ReviewPage(QWidget):
         return self.model.key_at(index.row()) if index.isValid() else None
 
     def current_id(self) -> str | None:
+        """Hex id of the selected row (the pane follows it; decisions use ``detail.shown_id``)."""
         index = self.table.currentIndex()
         row = self.model.row_data(index.row()) if index.isValid() else None
         return row.id if row is not None else None
@@ -167,15 +171,26 @@ class ReviewPage(QWidget):
         self.detail.show_key(self.model.key_at(current.row()) if current.isValid() else None)
         self._update_buttons()
 
+    def _why_not(self) -> str:
+        """Why no decision can be taken now ("" when one can)."""
+        shown = self.detail.detail
+        if not self.table.currentIndex().isValid():
+            return self.tr("队列中没有待复核的住户") if self.model.rowCount() == 0 else self.tr("请先在左侧选择一户")
+        if shown is None or self.detail.key != self.current_key():
+            return self.tr("正在读取所选住户…")
+        if shown.status != QUEUE_STATUS:
+            return self.tr("该户已不在待复核状态")
+        return ""
+
     def _update_buttons(self) -> None:
-        has = self.table.currentIndex().isValid()
-        self.approve_button.setEnabled(has)
-        self.return_button.setEnabled(has)
+        why = self._why_not()
+        enable(self.approve_button, self.tr("调查核对无误：已调查 → 已复核"), why)
+        enable(self.return_button, self.tr("退回调查员修改（须填写退回意见）：已调查 → 待调查"), why)
 
     # --- decisions --------------------------------------------------------------------------------------
 
     def approve(self) -> None:
-        hid = self.current_id()
+        hid = self._decidable_id()
         if hid is None:
             return
         comment, code = self.comment.toPlainText(), self._code()
@@ -185,7 +200,7 @@ class ReviewPage(QWidget):
                   on_done=lambda _c: self._decided(self.tr("{code} 已通过复核").format(code=code)))
 
     def return_for_rework(self) -> None:
-        hid = self.current_id()
+        hid = self._decidable_id()
         if hid is None:
             return
         comment, code = self.comment.toPlainText(), self._code()
@@ -198,9 +213,12 @@ class ReviewPage(QWidget):
                   label=self.tr("正在保存…"), banner=self.banner,
                   on_done=lambda _c: self._decided(self.tr("{code} 已退回调查员修改").format(code=code)))
 
+    def _decidable_id(self) -> str | None:
+        # The household on screen, and only if it is the selected one and still waiting for review.
+        return self.detail.shown_id if not self._why_not() else None
+
     def _code(self) -> str:
-        row = self.model.row_data(self.table.currentIndex().row())
-        return row.household_code if row is not None else ""
+        return self.detail.detail.household_code if self.detail.detail is not None else ""
 
     def _decided(self, message: str) -> None:
         self.comment.clear()

@@ -6,7 +6,8 @@ for a conflict only the fields that differ — HQ's current value next to the de
 revision, audited; it goes back to the field in the next assignment). Recheck differences and
 audit warnings have no "other version" to take: 采用对方 is disabled and 保留本地 reads 标记为已核实.
 Decisions go through the TaskRunner (survey_app.core.sync.issues.resolve) and then publish a
-refresh, so the household list shows the value taken.
+refresh, so the household list shows the value taken. A decision acts on the issue shown on the right
+(kept by its id when shown), never on whatever row is current when the click lands.
 Threading: GUI thread only.
 """
 
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.uow import Actor
 from survey_app.core.sync import issues
-from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner
+from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, enable
 from survey_app.ui.sync.common import error_text, publish_refresh
 from survey_app.ui.sync.issues_model import (COL_DEVICE, COL_KIND, COL_MESSAGE, COL_RECORD, IssuesModel, differences,
                                              field_label, kind_label, record_label)
@@ -40,6 +41,7 @@ class IssuesPanel(QWidget):
         self.db, self.actor, self.runner = db, actor, runner
         self.model = IssuesModel(db, self)
         self.banner = MessageBanner(self)
+        self.shown: issues.Issue | None = None  # the issue on the right: what the buttons act on
 
         self.table = QTableView(self)
         self.table.setObjectName("issuesTable")
@@ -134,20 +136,23 @@ class IssuesPanel(QWidget):
 
     def _show(self, index: QModelIndex) -> None:
         issue = self.model.issue_at(index.row()) if index.isValid() else None
+        self.shown = issue
         self.diff_model.removeRows(0, self.diff_model.rowCount())
         if issue is None:
             self.title.setText(self.tr("没有待处理事项"))
             self.message.setText(self.tr("同步包中的冲突、重算差异和审计警告会列在这里。"))
-            self.keep_button.setEnabled(False)
-            self.take_button.setEnabled(False)
+            enable(self.keep_button, "", self.tr("没有选中的待处理事项"))
+            enable(self.take_button, "", self.tr("没有选中的待处理事项"))
             self.diff.hide()
             self.diff_hint.hide()
             return
         self.title.setText(self.tr("{kind}：{record}").format(kind=kind_label(issue.kind), record=record_label(issue)))
         self.message.setText(issue.message)
         conflict = issue.kind == "conflict"
-        self.keep_button.setEnabled(True)
-        self.take_button.setEnabled(conflict)
+        enable(self.keep_button, self.tr("保留指挥部现有的版本，关闭此事项") if conflict
+               else self.tr("已核实此事项，关闭它"))
+        enable(self.take_button, self.tr("用设备发来的版本替换指挥部的版本（留有审计记录）"),
+               "" if conflict else self.tr("只有冲突才有对方版本可采用；此事项核实后标记即可"))
         self.keep_button.setText(self.tr("保留本地") if conflict else self.tr("标记为已核实"))
         self.diff.setVisible(conflict)
         self.diff_hint.setVisible(conflict)
@@ -166,7 +171,7 @@ class IssuesPanel(QWidget):
         self.diff.resizeRowsToContents()
 
     def resolve(self, *, take_incoming: bool) -> int | None:
-        issue = self.current()
+        issue = self.shown
         if issue is None:
             return None
         row = self.table.currentIndex().row()

@@ -1,0 +1,148 @@
+"""Where a household stands on its way (调查 → 复核 → 测算 → 协议 → 签约 → 交房), who acts next, what is missing.
+
+The detail pane and the home page show this so a new worker never has to ask "what now?". The
+stage follows from the household's status, its current calculation and its live agreement; what
+is missing for the survey comes from the survey form checks (survey/checks.py, through its public
+``check``) plus what ``workflow.submit_survey`` requires. Also here: the worker's unfinished
+drafts and the next households to visit (the home page's two short lists). Short reads only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, select
+
+from survey_app.core.domain.statuses import HouseholdStatus as S
+from survey_app.core.services.survey import checks, readiness
+from survey_app.core.services.survey.store import load_form
+from survey_app.core.storage.database import Database
+from survey_app.core.storage.models import Agreement, Appraisal, BuildingPart, Calculation, Draft, Household, Member
+
+# Step codes, in order; the UI names them (调查, 复核, 测算, 协议, 签约, 交房).
+STAGES = ("survey", "review", "calculation", "agreement", "signing", "handover")
+DONE = len(STAGES)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """``stage``: index in STAGES of the step in progress (DONE when handed over). ``action`` is the
+    code of what happens next (submit, rework, review, calculate, choose, print, sign, hand_over,
+    done); ``role`` who does it (field_worker | supervisor); ``missing`` Chinese texts of what the
+    current step still lacks."""
+
+    stage: int
+    action: str
+    role: str
+    assignee: str
+    missing: tuple[str, ...]
+    origin: str
+    has_draft: bool
+
+
+def _uuid(value: str | uuid.UUID) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def _count(s, model, hid: uuid.UUID) -> int:  # noqa: ANN001
+    return int(s.scalar(select(func.count()).select_from(model).where(
+        model.household_id == hid, model.deleted_at.is_(None))) or 0)
+
+
+def survey_missing(db: Database, household_id: str | uuid.UUID) -> list[str]:
+    """Everything the survey still lacks before it can be submitted (Chinese, all at once)."""
+    hid = _uuid(household_id)
+    with db.read() as s:
+        needed = [what for model, what in ((Member, "家庭成员"), (BuildingPart, "建筑部分"), (Appraisal, "评估单价"))
+                  if _count(s, model, hid) == 0]
+    out = [f"缺少{what}" for what in needed]
+    form = load_form(db, hid)
+    problems = checks.check(form)
+    policy = readiness.current(db)
+    if policy is not None:  # what the current policy's calculation needs, as submit and 测算 refuse it
+        problems += readiness.missing(form, policy)
+    out += [p.message for p in problems]
+    return list(dict.fromkeys(out))  # one line per problem, in order
+
+
+def standing(db: Database, household_id: str | uuid.UUID, username: str = "") -> Standing:
+    """Where the household stands now (see Standing)."""
+    hid = _uuid(household_id)
+    with db.read() as s:
+        h = s.get(Household, hid)
+        if h is None:
+            return Standing(0, "", "", "", (), "roster", False)
+        status, assignee, origin, comment = h.status, h.assigned_to, h.origin or "roster", h.review_comment
+        current_calc = s.scalar(select(func.count()).select_from(Calculation).where(
+            Calculation.household_id == hid, Calculation.status == "current")) or 0
+        live = s.scalars(select(Agreement.status).where(
+            Agreement.household_id == hid, Agreement.deleted_at.is_(None), Agreement.status != "void")).all()
+        draft = bool(username) and s.scalar(select(func.count()).select_from(Draft).where(
+            Draft.household_id == hid.hex, Draft.username == username)) > 0
+    missing: list[str] = []
+    if status == S.PENDING.value:
+        stage, role = 0, "field_worker"
+        action = "rework" if (comment or "").strip() else "submit"
+        missing = survey_missing(db, hid)
+    elif status == S.SURVEYED.value:
+        stage, action, role = 1, "review", "supervisor"
+    elif status == S.REVIEWED.value:
+        stage, role = 2, "field_worker"
+        action = "choose" if current_calc else "calculate"
+        if not current_calc:
+            missing = ["尚无有效测算（或测算已过期）"]
+    elif status == S.CALCULATED.value:
+        printed = any(a in ("printed",) for a in live)
+        stage, action, role = (4, "sign", "field_worker") if printed else (3, "print", "field_worker")
+        if not current_calc:
+            missing = ["测算已过期，须重新测算"]
+    elif status == S.SIGNED.value:
+        stage, action, role = 5, "hand_over", "supervisor"
+    else:
+        stage, action, role = DONE, "done", ""
+    return Standing(stage, action, role, assignee, tuple(missing), origin, draft)
+
+
+@dataclass(frozen=True)
+class ListedHousehold:
+    id: str
+    household_code: str
+    head_name: str
+    address: str
+    status: str
+    returned: bool
+    when: dt.datetime | None = None
+
+
+def drafts_of(db: Database, username: str) -> list[ListedHousehold]:
+    """The user's unfinished (autosaved, unsaved) edits, newest first."""
+    with db.read() as s:
+        drafts = s.execute(select(Draft.household_id, Draft.saved_at).where(Draft.username == username)
+                           .order_by(Draft.saved_at.desc())).all()
+        # A handful of drafts: read their households by id rather than join a hex column to a UUID one.
+        found = {h.id.hex: h for h in s.scalars(select(Household).where(
+            Household.id.in_([_uuid(d[0]) for d in drafts]), Household.deleted_at.is_(None)))}
+        return [ListedHousehold(hid, h.household_code, h.head_name, h.address, h.status,
+                                bool((h.review_comment or "").strip()), saved)
+                for hid, saved in drafts if (h := found.get(hid)) is not None]
+
+
+def draft_ids(db: Database, username: str) -> set[str]:
+    """Hex ids of the households this user has an unsaved draft of (the list marks them)."""
+    with db.read() as s:
+        return set(s.scalars(select(Draft.household_id).where(Draft.username == username)))
+
+
+def next_to_visit(db: Database, username: str, limit: int = 8) -> list[ListedHousehold]:
+    """The user's households still to survey: returned ones first (the reviewer waits), then by code."""
+    returned = case((func.trim(Household.review_comment) != "", 0), else_=1)
+    stmt = (select(Household.id, Household.household_code, Household.head_name, Household.address,
+                   Household.status, Household.review_comment)
+            .where(Household.assigned_to == username, Household.status == S.PENDING.value,
+                   Household.deleted_at.is_(None))
+            .order_by(returned, Household.household_code).limit(limit))
+    with db.read() as s:
+        rows = s.execute(stmt).all()
+    return [ListedHousehold(r[0].hex, r[1], r[2], r[3], r[4], bool((r[5] or "").strip())) for r in rows]
