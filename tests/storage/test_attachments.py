@@ -12,6 +12,8 @@ from sqlalchemy import select
 
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Role
+from survey_app.core.domain.errors import NotFound
+from survey_app.core.services import attachments
 from survey_app.core.services.attachments import attach_photos, list_photos, sha256_of
 from survey_app.core.storage.models import Household
 from survey_app.core.storage.uow import Actor
@@ -64,3 +66,72 @@ def test_missing_file_and_cancel(demo_db, household, tmp_path) -> None:  # noqa:
     photo = _photo(tmp_path / "x.jpg", "green")
     assert attach_photos(demo_db, WORKER, household.id, [photo], cancel=lambda: True) == []
     assert list_photos(demo_db, household.id) == []
+
+
+def test_a_deleted_photo_is_a_tombstone_in_the_audit_chain(demo_db, household, tmp_path) -> None:  # noqa: ANN001
+    import json
+    import uuid
+
+    from survey_app.core.services.audit import verify_database
+    from survey_app.core.storage.models import Attachment, AuditEvent
+
+    kept, gone = attach_photos(demo_db, WORKER, household.id, [_photo(tmp_path / "a.jpg", "red"),
+                                                               _photo(tmp_path / "b.jpg", "blue")])
+    changes = attachments.delete_photo(demo_db, WORKER, gone.id)
+    assert changes.deleted["attachments"] == {uuid.UUID(gone.id)}
+    assert [p.id for p in list_photos(demo_db, household.id)] == [kept.id]
+    with demo_db.read() as s:
+        row = s.get(Attachment, uuid.UUID(gone.id))
+        assert row is not None and row.deleted_at is not None  # still there: evidence is never erased
+        events = s.execute(select(AuditEvent.action, AuditEvent.user, AuditEvent.changes).where(
+            AuditEvent.entity_id == gone.id).order_by(AuditEvent.seq)).all()
+    assert [(a, u) for a, u, _ in events] == [("insert", "worker"), ("delete", "worker")]
+    assert json.loads(events[-1][2])["deleted_at"][0] is None
+    assert gone.path.exists()  # the file stays in the media store (another record may share it)
+    with pytest.raises(NotFound):
+        attachments.delete_photo(demo_db, WORKER, gone.id)  # twice: it is already gone
+    assert verify_database(demo_db).ok
+
+
+def test_category_and_caption_are_stored_as_codes(demo_db, household, tmp_path) -> None:  # noqa: ANN001
+    a, b = attach_photos(demo_db, WORKER, household.id, [_photo(tmp_path / "a.jpg", "red"),
+                                                         _photo(tmp_path / "b.jpg", "blue")])
+    assert (a.category, a.caption) == ("", "")
+    got = attachments.update_photo(demo_db, WORKER, a.id, category="temp_permit", caption="  临建\n批复 第3号 ")
+    assert (got.category, got.caption) == ("temp_permit", "临建 批复 第3号")
+    attachments.update_photo(demo_db, WORKER, b.id, category="exterior")
+    attachments.update_photo(demo_db, WORKER, b.id, caption="东立面")  # the category stays
+    assert [(p.category, p.caption) for p in list_photos(demo_db, household.id)] == [
+        ("temp_permit", "临建 批复 第3号"), ("exterior", "东立面")]
+    assert attachments.photo_counts(demo_db, household.id) == {"temp_permit": 1, "exterior": 1}
+    with pytest.raises(ValidationError, match="分类"):
+        attachments.update_photo(demo_db, WORKER, a.id, category="外观")  # codes only, never the label
+    with pytest.raises(ValidationError, match="过长"):
+        attachments.update_photo(demo_db, WORKER, a.id, caption="字" * 256)
+    attachments.delete_photo(demo_db, WORKER, b.id)
+    assert attachments.photo_counts(demo_db, household.id) == {"temp_permit": 1}
+
+
+def test_capture_time_is_read_and_shown_as_china_time_on_any_machine(monkeypatch) -> None:  # noqa: ANN001
+    import time
+    import zoneinfo
+
+    stored = dt.datetime(2023, 7, 2, 1, 30, tzinfo=dt.timezone.utc)
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        assert stored.astimezone().hour != 9  # this machine's clock says otherwise …
+        shown = attachments.in_project_time(stored)
+        assert (shown.hour, shown.minute, shown.utcoffset()) == (9, 30, dt.timedelta(hours=8))
+        assert attachments.in_project_time(stored.replace(tzinfo=None)).hour == 9  # naive = UTC
+
+        def no_tzdata(key: str) -> None:  # Windows without the tzdata package
+            raise zoneinfo.ZoneInfoNotFoundError(key)
+
+        monkeypatch.setattr(zoneinfo, "ZoneInfo", no_tzdata)
+        fallback = attachments._project_zone()
+        assert fallback.utcoffset(None) == dt.timedelta(hours=8)
+        assert stored.astimezone(fallback).hour == 9
+    finally:
+        monkeypatch.undo()
+        time.tzset()

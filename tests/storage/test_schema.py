@@ -7,7 +7,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
-from survey_app.core.storage import migrations
+from survey_app.core.storage import migrations, search_sql
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Base
 
@@ -26,9 +26,10 @@ def test_head_constant_matches_the_migration_scripts(db) -> None:  # noqa: ANN00
 
 
 def test_models_and_migrations_agree(db) -> None:  # noqa: ANN001
-    # The same check as `alembic check`: autogenerate finds nothing to do.
+    # The same check as `alembic check`: autogenerate finds nothing to do. The FTS5 search index
+    # (0005_search_index) is SQL the models cannot declare: its tables are left out by name.
     with db.engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": search_sql.include_name})
         diff = compare_metadata(ctx, Base.metadata)
     assert diff == []
 

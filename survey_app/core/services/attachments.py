@@ -4,6 +4,12 @@ The same photo attached twice is stored once. Capture time and GPS position come
 photo's EXIF when present (Pillow reads EXIF; the UI makes thumbnails with Qt). Copying runs on
 the TaskRunner's worker with progress and cancel; the records are written in one unit of work
 after the files are safely on disk, so a cancelled import leaves no record without its file.
+
+Photos are evidence: one is never removed, only tombstoned through the unit of work (the audit
+chain records who deleted it and when; the file stays in the media store). Each photo has a
+category, stored as a code (``PHOTO_CATEGORIES``; "" = not chosen yet), and a free caption.
+Capture times are stored in UTC and shown in the project's time zone (``PROJECT_TZ``), never in
+the time zone of the computer that happens to show them.
 """
 
 from __future__ import annotations
@@ -17,17 +23,45 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.domain.roles import Permission
 from survey_app.core.files import copy_atomic
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Attachment, Household
-from survey_app.core.storage.uow import Actor
+from survey_app.core.storage.uow import Actor, ChangeSet, UnitOfWork
 
 PHOTO_TYPES = {".jpg", ".jpeg", ".png", ".heic", ".webp", ".tif", ".tiff", ".bmp"}
 MAX_BYTES = 40 * 1024 * 1024
+# Stored codes of the photo categories, in the order the UI offers them:
+# exterior 外观 · interior 室内 · papers 证件 · temp_permit 临建批复 · other 其他 ("" = not chosen).
+# Codes, not Chinese words, so the English build and reports can label them their own way.
+PHOTO_CATEGORIES = ("exterior", "interior", "papers", "temp_permit", "other")
+CAPTION_MAX = 255  # the column's length (models.base.name)
+
+
+def _project_zone() -> dt.tzinfo:
+    """Asia/Shanghai; a fixed UTC+8 where the zone database is missing (Windows without tzdata).
+
+    The fixed offset is exact for China: no daylight saving since 1991, before any photo we hold.
+    """
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo("Asia/Shanghai")
+    except Exception:  # ZoneInfoNotFoundError (a KeyError), or a broken tz install: never fail to show a time
+        return dt.timezone(dt.timedelta(hours=8), "CST")
+
+
+PROJECT_TZ = _project_zone()
+
+
+def in_project_time(value: dt.datetime) -> dt.datetime:
+    """A stored (UTC) timestamp as the project's wall-clock time; naive values are taken as UTC."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    return value.astimezone(PROJECT_TZ)
 
 
 def media_root(db: Database) -> Path:
@@ -77,7 +111,7 @@ def read_exif(path: Path) -> PhotoInfo:
     if isinstance(raw, str):
         try:
             local = dt.datetime.strptime(raw.strip(), "%Y:%m:%d %H:%M:%S")
-            captured = local.replace(tzinfo=dt.timezone(dt.timedelta(hours=8))).astimezone(dt.timezone.utc)
+            captured = local.replace(tzinfo=PROJECT_TZ).astimezone(dt.timezone.utc)
         except ValueError:
             captured = None
     return PhotoInfo(captured, _gps(gps, 2, 1, "S"), _gps(gps, 4, 3, "W"))
@@ -114,6 +148,8 @@ class AttachedPhoto:
     captured_at: dt.datetime | None
     gps_lat: Decimal | None = None
     gps_lon: Decimal | None = None
+    category: str = ""  # a PHOTO_CATEGORIES code, "" = not chosen
+    caption: str = ""
 
 
 def attach_photos(db: Database, actor: Actor, household_id: str | uuid.UUID, files: Sequence[Path], *,
@@ -160,10 +196,63 @@ def attach_photos(db: Database, actor: Actor, household_id: str | uuid.UUID, fil
     return out
 
 
+def _photo(a: Attachment, db: Database) -> AttachedPhoto:
+    return AttachedPhoto(a.id.hex, a.sha256, media_path(db, a.sha256, Path(a.original_name).suffix or ".bin"),
+                         a.original_name, a.captured_at, a.gps_lat, a.gps_lon, a.category or "", a.caption or "")
+
+
 def list_photos(db: Database, household_id: str | uuid.UUID) -> list[AttachedPhoto]:
+    """The household's live photos (tombstoned ones left out), oldest attached first."""
     hid = household_id if isinstance(household_id, uuid.UUID) else uuid.UUID(str(household_id))
     with db.read() as s:
         rows = s.scalars(select(Attachment).where(Attachment.household_id == hid, Attachment.kind == "photo",
                                                   Attachment.deleted_at.is_(None)).order_by(Attachment.id)).all()
-        return [AttachedPhoto(a.id.hex, a.sha256, media_path(db, a.sha256, Path(a.original_name).suffix or ".bin"),
-                              a.original_name, a.captured_at, a.gps_lat, a.gps_lon) for a in rows]
+        return [_photo(a, db) for a in rows]
+
+
+def photo_counts(db: Database, household_id: str | uuid.UUID) -> dict[str, int]:
+    """Live photos per category code ("" = not chosen), for a detail pane: {"exterior": 2, "": 1}."""
+    hid = household_id if isinstance(household_id, uuid.UUID) else uuid.UUID(str(household_id))
+    stmt = (select(Attachment.category, func.count()).where(
+        Attachment.household_id == hid, Attachment.kind == "photo", Attachment.deleted_at.is_(None))
+        .group_by(Attachment.category))
+    with db.read() as s:
+        return {cat or "": int(n) for cat, n in s.execute(stmt)}
+
+
+def _live_photo(uow: UnitOfWork, photo_id: str | uuid.UUID) -> Attachment:
+    pid = photo_id if isinstance(photo_id, uuid.UUID) else uuid.UUID(str(photo_id))
+    a = uow.session.get(Attachment, pid)
+    if a is None or a.deleted_at is not None or a.kind != "photo":
+        raise NotFound("该照片不存在或已删除")
+    return a
+
+
+def update_photo(db: Database, actor: Actor, photo_id: str | uuid.UUID, *, category: str | None = None,
+                 caption: str | None = None) -> AttachedPhoto:
+    """Set a photo's category (a PHOTO_CATEGORIES code or "") and/or caption; audited like every write."""
+    actor.require(Permission.EDIT_SURVEY)
+    if category is not None and category not in ("", *PHOTO_CATEGORIES):
+        raise ValidationError("照片分类无效")
+    if caption is not None:
+        caption = " ".join(caption.split())  # one line: newlines and tabs would break the strip's labels
+        if len(caption) > CAPTION_MAX:
+            raise ValidationError(f"照片说明过长（最多{CAPTION_MAX}个字）")
+    with db.uow(actor) as uow:
+        a = _live_photo(uow, photo_id)
+        if category is not None:
+            a.category = category
+        if caption is not None:
+            a.caption = caption
+        uow.session.flush()
+        photo = _photo(a, db)
+        uow.commit()
+    return photo
+
+
+def delete_photo(db: Database, actor: Actor, photo_id: str | uuid.UUID) -> ChangeSet:
+    """Tombstone a photo (never a hard delete: it is evidence). The file stays in the media store."""
+    actor.require(Permission.EDIT_SURVEY)
+    with db.uow(actor) as uow:
+        uow.tombstone(_live_photo(uow, photo_id))
+        return uow.commit()

@@ -5,7 +5,9 @@ and ``fetch_rows`` for the handful of rows on screen, after Anki's browser table
 
 List keys are SQLite rowids (plain ints): fetching 100k of them takes ~20 ms, where 100k UUIDs
 take ~300 ms. The search runs on the covering index ``ix_households_list`` (code, status,
-section, deleted_at, search_key) so it never touches the wide table rows.
+section, deleted_at, search_key) so it never touches the wide table rows; on SQLite words of 3+
+characters are looked up in an FTS5 trigram index first (storage/search_sql.py: the one place that
+knows each dialect's search SQL; results are those of ``search_key LIKE '%word%'``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from sqlalchemy import BigInteger, Integer, and_, case, func, literal_column, or
 
 from survey_app.core.domain.errors import NotFound
 from survey_app.core.domain.statuses import STATUS_ORDER, HouseholdStatus
+from survey_app.core.storage import search_sql
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import (Agreement, Appraisal, BuildingPart, Business, Fixture, Household, Member,
                                             SurveyItem, Tenure)
@@ -55,10 +58,10 @@ def _escape_like(term: str) -> str:
 _AGREEMENT_NO = re.compile(r"^[a-z0-9][a-z0-9-]{5,}$")
 
 
-def _where(flt: HouseholdFilter) -> list:
+def _where(flt: HouseholdFilter, db: Database) -> list:
     clauses = [Household.deleted_at.is_(None)]
     for term in flt.text.lower().split():
-        matches = Household.search_key.like(f"%{_escape_like(term)}%", escape="\\")
+        matches = search_sql.term_matches(db, term)
         if _AGREEMENT_NO.match(term):
             # Could be an agreement number: an uncorrelated IN over rowids, evaluated once, which
             # keeps the scan on the covering index (every SQLite index carries the rowid).
@@ -83,7 +86,7 @@ def search_keys(db: Database, flt: HouseholdFilter, sort: str = "code", descendi
     order = [col.desc() if descending else col.asc()]
     if sort != "code":
         order.append(Household.household_code)
-    return db.column(select(ROWKEY).where(and_(*_where(flt))).order_by(*order))
+    return db.column(select(ROWKEY).where(and_(*_where(flt, db))).order_by(*order))
 
 
 @dataclass(frozen=True)

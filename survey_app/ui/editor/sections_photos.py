@@ -1,5 +1,8 @@
 """The photos block of the editor: the household's PhotoStrip as a section (not part of the form).
 
+The strip saves by itself (attach, category, caption, delete), so load/store have nothing to do.
+A reviewer's or HQ's read-only editor shows the same categories, captions, times and positions.
+
 Threading: GUI thread only.
 """
 
@@ -30,7 +33,8 @@ class PhotosSection(Section):
         return []
 
     def focus_chain(self) -> list[QWidget]:
-        return [self.strip.add_button, self.strip.list]
+        return [self.strip.add_button, self.strip.list, self.strip.category, self.strip.caption,
+                self.strip.delete_button]
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only

@@ -1,4 +1,5 @@
-"""A photo at window size with previous/next, its file name and capture time.
+"""A photo at window size with previous/next: its category, caption, file name, capture time
+(on the project's clock, Asia/Shanghai, whatever this computer's zone) and GPS position.
 
 Decoded on the GUI thread at most at screen size (one photo, ~50 ms), then only rescaled on resize.
 Keys: ←/→ or PgUp/PgDn previous/next, Home/End, Esc closes. Threading: GUI thread only.
@@ -11,7 +12,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QPixmap, QRe
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from survey_app.core.services.attachments import AttachedPhoto
-from survey_app.ui import formatting
+from survey_app.ui.photos import labels
 from survey_app.ui.photos.thumbnails import read_scaled
 
 
@@ -62,9 +63,9 @@ class PhotoViewer(QDialog):
         photo = self.photos[index]
         image = read_scaled(photo.path, self._decode_box)
         self._pixmap = QPixmap.fromImage(image) if not image.isNull() else QPixmap()
-        when = formatting.datetime_local(photo.captured_at) if photo.captured_at else self.tr("不详")
-        self.info.setText(self.tr("{name}　拍摄时间：{when}　（第{i}张，共{n}张）").format(
-            name=photo.original_name, when=when, i=index + 1, n=len(self.photos)))
+        self.info.setText(self.tr("{title}　（第{i}张，共{n}张）\n{name}　拍摄时间：{when}（北京时间）　位置：{gps}").format(
+            title=labels.title(photo), name=photo.original_name, when=labels.when_text(photo),
+            gps=labels.gps_text(photo), i=index + 1, n=len(self.photos)))
         self.setWindowTitle(self.tr("照片 — {name}").format(name=photo.original_name))
         self.prev_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.photos) - 1)

@@ -13,7 +13,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
 HERE = Path(__file__).parent
-HEAD = "0004_field_flow"
+HEAD = "0005_search_index"
 
 
 def current_revision(engine: Engine) -> str | None:

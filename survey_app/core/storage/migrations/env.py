@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from survey_app.core.storage import search_sql
 from survey_app.core.storage.models import Base
 from survey_app.core.storage.types import ScaledDecimal, UTCDateTime
 
@@ -32,6 +33,7 @@ def run_migrations_online() -> None:
             render_as_batch=connection.dialect.name == "sqlite",  # SQLite ALTER goes through table copies
             compare_type=True,
             render_item=render_item,
+            include_name=search_sql.include_name,  # the FTS index's tables are not models
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -1,0 +1,114 @@
+"""Household search, dialect by dialect: the only place that knows how a search word becomes SQL.
+
+``households.search_key`` holds the lower-cased text the search box matches (code, name, pinyin,
+initials, ID number, phone, address; see search_key.py). What a word matches is defined as "the
+word is a substring of search_key" — exactly what ``search_key LIKE '%word%'`` says, and that LIKE
+is what every dialect without a faster route uses (PostgreSQL will get pg_trgm here later).
+
+SQLite: a LIKE '%…%' scan costs ~60 ms at 100,000 households on a 2-core laptop, over the 50 ms
+budget of a keystroke. So:
+
+* words of 3 characters or more are looked up in ``households_search``, an FTS5 table with the
+  trigram tokenizer (SQLite ≥ 3.34) over ``households.search_key``. A quoted trigram phrase matches
+  exactly the substrings of the indexed text; ``case_sensitive 1`` keeps it byte-exact, like LIKE on
+  text that is already lower case (key and word are both lower-cased in Python). The matching rowids
+  are read once (at most ``_common_limit`` of them) and handed to the list query as a JSON array.
+* a word found in very many households (an ID number's province prefix "430", a common surname)
+  goes back to the LIKE scan: measured at 100k, fetching and sorting 30k+ FTS hits by household
+  code costs more than scanning the covering index ``ix_households_list``, which is already in
+  code order. The line is ~10% of the households (≈ 10k hits at 100k, where both cost the same).
+* words of 1–2 characters have no trigram: LIKE scan too (instr() was measured: no faster).
+
+The FTS table is "external content" (it stores no copy of the text: ~4 MB of index at 100k) keyed by
+the households' rowid, and kept right by triggers on ``households`` created in migration
+0005_search_index: every write path (unit of work, bulk inserts of demo data and HQ import, sync
+apply) is covered because none can forget a trigger. Two things can break the rowid link, and both
+must call ``rebuild``: a migration that recreates ``households`` (a batch "move and copy" drops its
+triggers and may renumber rowids — recreate the triggers, then rebuild) and VACUUM (SQLite may
+renumber rowids of a table without an INTEGER PRIMARY KEY).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import TYPE_CHECKING
+
+from sqlalchemy import bindparam, func, literal_column, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.sql.elements import ColumnElement
+
+from survey_app.core.storage.models import Household
+
+if TYPE_CHECKING:
+    from survey_app.core.storage.database import Database
+
+FTS_TABLE = "households_search"
+TRIGRAM = 3  # the trigram tokenizer indexes runs of 3 characters: shorter words cannot use it
+
+# Tables SQLite makes for the FTS5 table (the table itself and its shadow tables). They are not
+# models: schema comparison (alembic check, tests/storage/test_schema.py) must leave them out.
+FTS_TABLES = frozenset({FTS_TABLE, *(f"{FTS_TABLE}_{s}" for s in ("data", "idx", "docsize", "config", "content"))})
+
+
+def include_name(name: str | None, type_: str, parent_names: dict | None = None) -> bool:
+    """Alembic's ``include_name`` hook: leave out the search index's own tables (they are not models)."""
+    return not (type_ == "table" and name in FTS_TABLES)
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _fts_phrase(term: str) -> str:
+    """A word as one FTS5 phrase: in double quotes (quotes inside doubled), so no character is syntax."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def term_matches(db: Database, term: str) -> ColumnElement[bool]:
+    """Households whose search_key contains ``term`` (already lower case), as a WHERE clause.
+
+    On SQLite this may read the FTS index first (one short query) to choose the cheaper route.
+    """
+    if db.engine.dialect.name == "sqlite" and len(term) >= TRIGRAM:
+        hits = _fts_hits(db, term)
+        if hits is not None:
+            return literal_column("households.rowid").in_(
+                select(literal_column("value")).select_from(func.json_each(bindparam(None, json.dumps(hits)))))
+    return Household.search_key.like(f"%{_escape_like(term)}%", escape="\\")
+
+
+def _fts_hits(db: Database, term: str) -> list[int] | None:
+    """Rowids whose search_key contains ``term`` (≥ 3 characters), or None when too many to be worth it."""
+    with db.engine.connect() as conn:
+        raw = conn.connection.driver_connection  # plain DB-API: 10k ints through SQLAlchemy rows cost ~4 ms
+        limit = _common_limit(raw.execute("SELECT max(rowid) FROM households").fetchone()[0] or 0)
+        try:
+            rows = raw.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? LIMIT ?",
+                               (_fts_phrase(term), limit + 1)).fetchall()
+        except sqlite3.OperationalError:  # opened without migrating (no index yet): LIKE gives the same answer
+            return None
+    return None if len(rows) > limit else [r[0] for r in rows]
+
+
+def _common_limit(households: int) -> int:
+    """Above this many hits the ordered LIKE scan is cheaper than fetching and sorting the hits."""
+    return max(2_000, households // 10)
+
+
+def rebuild(conn: Connection) -> None:
+    """Re-read every household's search_key into the index (after VACUUM or a households rebuild)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+
+
+def check(conn: Connection) -> bool:
+    """True when the index agrees with households (FTS5 'integrity-check' against the content table)."""
+    if conn.dialect.name != "sqlite":
+        return True
+    try:
+        conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('integrity-check', 1)")
+    except DatabaseError:  # SQLITE_CORRUPT_VTAB: the index does not match the text it was built from
+        return False
+    return True
