@@ -163,7 +163,8 @@ class CompensationPage(QWidget):
         d = self.detail
         self.title.setText(self.tr("{code}　{name}　补偿测算").format(code=d.household_code, name=d.head_name))
         options = calculations.options(self.db, hid)
-        self.model.set_options(options, d.chosen_option)
+        shown = self.table.isVisible()
+        self.model.set_options(options, d.chosen_option)  # the model reset refits the grid
         version = options[0].result.policy_version if options else ""
         parts = [labels.status(d.status), d.address]
         if version:
@@ -175,7 +176,8 @@ class CompensationPage(QWidget):
             self.empty.hide()
             self.table.show()
             self._make_choose_buttons()
-            self.table.refit()
+            if not shown:  # fitted while hidden (stale widths): once more now it has its real size
+                self.table.refit()
         else:
             self._show_empty(self.tr("该户还没有测算。点击右上角“测算”，按现行补偿方案计算各安置方式。"))
         self.stale_banner.setVisible(bool(options) and self.model.stale)
