@@ -4,220 +4,225 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="130" />
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="229" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="131" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="235" />
         <source>出具协议</source>
         <translation>Issue agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="131" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="132" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="137" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="138" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="138" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="139" />
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="139" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="140" />
         <source>签字…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="140" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="141" />
         <source>在屏幕上为各方签字（被征收人、共有人、调查员）</source>
         <translation>Sign on screen for every party (owner, co-owners, field worker)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="141" />
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="377" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="142" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="406" />
         <source>湿签</source>
         <translation>Signed on paper</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="142" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="143" />
         <source>已在纸质协议上签字按手印：不采集电子签名，直接确认签订</source>
         <translation>Everyone signed and fingerprinted the paper copy: confirm it signed without on-screen signatures</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="143" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="144" />
         <source>作废…</source>
         <translation>Void…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="144" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="145" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="150" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="151" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="172" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="173" />
         <source>协议</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="195" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="196" />
         <source>{code}　{name}　协议</source>
         <translation>{code}　{name}　agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="196" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="197" />
         <source>协议 — {code} {name}</source>
         <translation>Agreement — {code} {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="206" />
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="231" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="207" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="237" />
         <source>只有“已测算”且已选择安置方案的住户才能出具协议</source>
         <translation>Only a Calculated household with a chosen option can be given an agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="208" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="209" />
         <source>请先在测算页为该户选择安置方案，再出具协议</source>
         <translation>Choose this household's option on the Compare page first, then issue the agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="229" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="235" />
         <source>重新出具</source>
         <translation>Issue again</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="233" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="239" />
         <source>按所选安置方案生成协议（编号、二维码），先预览再打印</source>
         <translation>Make the agreement for the chosen option (number, QR code); preview it, then print</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="245" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="251" />
         <source>作废协议（须填写原因）</source>
         <translation>Void the agreement (a reason is required)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="246" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="252" />
         <source>只有复核员或指挥部可以作废协议</source>
         <translation>Only a supervisor or HQ can void an agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="255" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="261" />
         <source>① 出具协议</source>
         <translation>① Issue</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="255" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="261" />
         <source>② 预览、打印</source>
         <translation>② Preview, print</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="255" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="261" />
         <source>③ 当场签字</source>
         <translation>③ Sign on site</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="255" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="261" />
         <source>④ 已签订</source>
         <translation>④ Signed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="281" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="287" />
         <source>正在出具协议…</source>
         <translation>Issuing the agreement…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="282" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="288" />
         <source>已出具协议 {number}（草稿），请预览并打印</source>
         <translation>Agreement {number} issued (draft): preview and print it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="298" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="306" />
         <source>正在生成预览…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="301" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="309" />
         <source>打印预览 — 协议 {number}</source>
         <translation>Print preview — agreement {number}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="316" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="332" />
         <source>打印协议 {number}</source>
         <translation>Print agreement {number}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="321" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="337" />
         <source>正在准备打印…</source>
         <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="325" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="341" />
         <source>打印机无法开始打印，请检查打印机连接后重试</source>
         <translation>The printer could not start: check its connection and try again</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="328" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="344" />
         <source>正在记录打印…</source>
         <translation>Recording the print…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="329" />
-        <source>已打印 {number}，累计 {copies} 份</source>
-        <translation>Printed {number}; {copies} copies in all</translation>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="345" />
+        <source>已打印 {number} 共 {n} 份（累计打印 {copies} 份）</source>
+        <translation>Printed {n} copies of {number} ({copies} printed in all)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="330" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="346" />
         <source>（重印标注“副本”）</source>
         <translation> (reprints are marked “副本”, copy)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="338" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="352" />
+        <source>{number}-副本{n}.pdf</source>
+        <translation>{number}-copy{n}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="361" />
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="339" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="363" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="347" />
-        <source>已保存：{path}</source>
-        <translation>Saved: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="348" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="374" />
         <source>正在保存 PDF…</source>
         <translation>Saving the PDF…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="369" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="375" />
+        <source>已另存为 PDF（未打印纸质协议）：</source>
+        <translation>Saved as a PDF (no paper copy printed): </translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="398" />
         <source>正在保存签字…</source>
         <translation>Saving the signatures…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="370" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="399" />
         <source>协议 {number} 已签订，住户状态为“已签约”，调查与测算已锁定</source>
         <translation>Agreement {number} is signed: the household is Signed, its survey and calculation are locked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="377" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="406" />
         <source>确认各方已在纸质协议 {number} 上签字并按手印？</source>
         <translation>Have all parties signed and fingerprinted the paper agreement {number}?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="396" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="427" />
         <source>正在作废…</source>
         <translation>Voiding…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="397" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="428" />
         <source>协议 {number} 已作废，可重新出具</source>
         <translation>Agreement {number} is void; you may issue it again</translation>
     </message>
@@ -231,8 +236,8 @@
     </message>
     <message>
         <location filename="../../survey_app/ui/agreements/agreement_list.py" line="18" />
-        <source>已打印，待签字</source>
-        <translation>Printed, to sign</translation>
+        <source>已打印或保存，待签字</source>
+        <translation>Printed or saved, to sign</translation>
     </message>
     <message>
         <location filename="../../survey_app/ui/agreements/agreement_list.py" line="19" />
@@ -261,8 +266,18 @@
     </message>
     <message>
         <location filename="../../survey_app/ui/agreements/agreement_list.py" line="24" />
-        <source>已打印</source>
-        <translation>Printed</translation>
+        <source>打印/保存</source>
+        <translation>Printed/saved</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="86" />
+        <source>打印 {n} 份</source>
+        <translation>{n} printed</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="88" />
+        <source>，另存 PDF {n} 次</source>
+        <translation>, saved as PDF {n}×</translation>
     </message>
     <message>
         <location filename="../../survey_app/ui/agreements/agreement_list.py" line="25" />
@@ -275,27 +290,22 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="86" />
-        <source>{n} 份</source>
-        <translation>{n}</translation>
-    </message>
-    <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="90" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="93" />
         <source>作废原因：{reason}</source>
         <translation>Voided: {reason}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="92" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="95" />
         <source>请预览并打印</source>
         <translation>Preview and print it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="94" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="97" />
         <source>当场签字后确认签订</source>
         <translation>Sign on site, then confirm</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="96" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="99" />
         <source>重印为副本</source>
         <translation>Reprints are copies</translation>
     </message>
@@ -315,18 +325,18 @@
 {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="89" />
-        <location filename="../../survey_app/ui/app.py" line="127" />
+        <location filename="../../survey_app/ui/app.py" line="85" />
+        <location filename="../../survey_app/ui/app.py" line="165" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="124" />
+        <location filename="../../survey_app/ui/app.py" line="162" />
         <source>首次启动：正在创建演示项目…</source>
         <translation>First start: creating the demo project…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="128" />
+        <location filename="../../survey_app/ui/app.py" line="166" />
         <source>创建演示项目失败：{error}</source>
         <translation>Creating the demo project failed: {error}</translation>
     </message>
@@ -334,37 +344,37 @@
 <context>
     <name>AppraisalsSection</name>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="83" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="84" />
         <source>评估报告编号</source>
         <translation>Appraisal report no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="84" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="85" />
         <source>评估机构</source>
         <translation>Appraiser</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="85" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="86" />
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="86" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="87" />
         <source>评估单价 元/m²</source>
         <translation>Unit price yuan/m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="87" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="88" />
         <source>估价时点</source>
         <translation>Valuation date</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="89" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="90" />
         <source>＋ 添加评估</source>
         <translation>+ Add appraisal</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="90" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="91" />
         <source>评估</source>
         <translation>Appraisal</translation>
     </message>
@@ -372,42 +382,42 @@
 <context>
     <name>BusinessesSection</name>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="69" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="70" />
         <source>字号/名称</source>
         <translation>Business name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="70" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="71" />
         <source>统一社会信用代码</source>
         <translation>USCC</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="71" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="72" />
         <source>营业执照号</source>
         <translation>Licence no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="72" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="73" />
         <source>经营面积 m²</source>
         <translation>Area m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="73" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="74" />
         <source>年利润 元</source>
         <translation>Profit/yr, yuan</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="74" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="75" />
         <source>开业日期</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="76" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="77" />
         <source>＋ 添加经营</source>
         <translation>+ Add business</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="77" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="78" />
         <source>经营（停产停业）</source>
         <translation>Business (loss of business)</translation>
     </message>
@@ -489,7 +499,7 @@
     </message>
     <message>
         <location filename="../../survey_app/ui/pages/compensation_page.py" line="71" />
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="223" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="230" />
         <source>测算</source>
         <translation>Calculate</translation>
     </message>
@@ -514,70 +524,90 @@
         <translation>Issue, print and sign the agreement for the chosen option</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="90" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="82" />
+        <source>打印测算单…</source>
+        <translation>Print calculation sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="94" />
         <source>调查数据已修改，测算已过期，请重新测算</source>
         <translation>The survey has changed since: this calculation is out of date, recalculate it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="91" />
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="223" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="95" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="230" />
         <source>重新测算</source>
         <translation>Recalculate</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="128" />
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="148" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="133" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="153" />
         <source>请先在住户列表中选择一户</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="159" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="164" />
         <source>{code}　{name}　补偿测算</source>
         <translation>{code}　{name}　compensation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="165" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="171" />
         <source>补偿方案 {version}</source>
         <translation>policy {version}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="167" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="173" />
         <source>已选：{option}</source>
         <translation>chosen: {option}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="175" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="182" />
         <source>该户还没有测算。点击右上角“测算”，按现行补偿方案计算各安置方式。</source>
         <translation>Not calculated yet. Press “Calculate” (top right) to compute every option under the current policy.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="201" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="208" />
         <source>✓ 已选择</source>
         <translation>✓ Chosen</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="201" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="208" />
         <source>选择此方案</source>
         <translation>Choose this</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="208" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="215" />
         <source>测算已过期，请重新测算后再选择</source>
         <translation>Out of date: recalculate before choosing</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="243" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="239" />
+        <source>打印给住户留存的补偿测算单（各方案明细与大写金额），也可另存为 PDF</source>
+        <translation>Print the calculation sheet the household keeps (every option, itemised, amounts in words), or save it as a PDF</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="240" />
+        <source>测算已过期，请重新测算后再打印测算单</source>
+        <translation>The calculation is out of date: recalculate before printing the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="241" />
+        <source>请先测算</source>
+        <translation>Calculate first</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="255" />
         <source>正在测算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="258" />
         <location filename="../../survey_app/ui/pages/compensation_page.py" line="270" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="292" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="271" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="293" />
         <source>已确认测算结果</source>
         <translation>Calculation confirmed</translation>
     </message>
@@ -993,34 +1023,243 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>EditorInputs</name>
     <message>
-        <location filename="../../survey_app/ui/editor/inputs.py" line="76" />
-        <source>“{text}”不是数字</source>
-        <translation>“{text}” is not a number</translation>
-    </message>
-    <message>
-        <location filename="../../survey_app/ui/editor/inputs.py" line="78" />
-        <source>最多保留{n}位小数</source>
-        <translation>At most {n} decimal places</translation>
-    </message>
-    <message>
-        <location filename="../../survey_app/ui/editor/inputs.py" line="96" />
-        <source>份额“{text}”不是数字</source>
-        <translation>Share “{text}” is not a number</translation>
-    </message>
-    <message>
-        <location filename="../../survey_app/ui/editor/inputs.py" line="112" />
+        <location filename="../../survey_app/ui/editor/inputs.py" line="156" />
         <source>年-月-日</source>
         <translation>yyyy-mm-dd</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/inputs.py" line="125" />
+        <location filename="../../survey_app/ui/editor/inputs.py" line="169" />
         <source>日期“{text}”无效，请按“2023-04-10”填写</source>
         <translation>Date “{text}” is not valid; write it as “2023-04-10”</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/inputs.py" line="144" />
+        <location filename="../../survey_app/ui/editor/inputs.py" line="188" />
         <source>年份“{text}”不合理</source>
         <translation>Year “{text}” is not plausible</translation>
+    </message>
+</context>
+<context>
+    <name>EditorMessages</name>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="22" />
+        <source>户号不能为空</source>
+        <translation>Household no. is required</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="23" />
+        <source>请登记户主</source>
+        <translation>Register the head of household</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="24" />
+        <source>家庭成员中须有且只有一位户主</source>
+        <translation>Exactly one family member must be the head of household</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="25" />
+        <source>第{n}位成员的姓名不能为空</source>
+        <translation>Member {n}: name is required</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="26" />
+        <source>第{n}位成员的关系无效</source>
+        <translation>Member {n}: relation is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="27" />
+        <source>{who}：{error}</source>
+        <translation>{who}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="28" />
+        <source>{who}：身份证号码与其他成员重复</source>
+        <translation>{who}: ID number is the same as another member's</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="29" />
+        <location filename="../../survey_app/ui/editor/messages.py" line="45" />
+        <source>{error}</source>
+        <translation>{error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="30" />
+        <source>产权份额须大于0且不超过100%</source>
+        <translation>Ownership share must be above 0 and at most 100%</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="31" />
+        <source>产权人{name}：{error}</source>
+        <translation>Owner {name}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="32" />
+        <source>宅基地面积：{error}</source>
+        <translation>Homestead area: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="33" />
+        <source>产权份额合计{total}%，超过100%</source>
+        <translation>Ownership shares add up to {total}%, over 100%</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="34" />
+        <source>建筑部分“{part}”的面积不能为空</source>
+        <translation>Building part “{part}”: area is required</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="35" />
+        <source>建筑部分“{part}”的面积：{error}</source>
+        <translation>Building part “{part}”, area: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="36" />
+        <source>用途无效</source>
+        <translation>Use is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="37" />
+        <source>合法性认定无效</source>
+        <translation>Legal status is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="38" />
+        <source>临时建筑须填写批准期限</source>
+        <translation>A temporary building needs its approved term</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="39" />
+        <source>层数至少为1</source>
+        <translation>At least 1 floor</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="40" />
+        <source>请选择附属物种类</source>
+        <translation>Choose the kind of fixture</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="41" />
+        <source>附属物数量至少为1</source>
+        <translation>Fixture count must be at least 1</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="42" />
+        <source>请选择地上物项目</source>
+        <translation>Choose the item</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="43" />
+        <source>数量不能为空</source>
+        <translation>Quantity is required</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="44" />
+        <source>数量：{error}</source>
+        <translation>Quantity: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="46" />
+        <source>经营面积不能为空</source>
+        <translation>Business area is required</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="47" />
+        <source>经营面积：{error}</source>
+        <translation>Business area: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="48" />
+        <source>年利润不能为负数</source>
+        <translation>Annual profit cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="49" />
+        <source>评估单价须大于0</source>
+        <translation>Appraised unit price must be above 0</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="50" />
+        <source>评估单价最多两位小数</source>
+        <translation>Appraised unit price: at most 2 decimal places</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="51" />
+        <source>同一用途只能有一个评估单价</source>
+        <translation>Only one appraised unit price per use</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="52" />
+        <source>请登记至少一个建筑部分</source>
+        <translation>Register at least one building part</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="53" />
+        <source>建筑部分“{part}”：请选择合法性认定</source>
+        <translation>Building part “{part}”: choose its legal status</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="54" />
+        <source>建筑部分“{part}”：请选择结构（现行方案按结构计价）</source>
+        <translation>Building part “{part}”: choose its structure (the current scheme prices by structure)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="55" />
+        <source>建筑部分“{part}”：现行方案没有“{structure}”结构的单价，请改选</source>
+        <translation>Building part “{part}”: the current scheme has no price for structure “{structure}”; choose another</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="56" />
+        <source>建筑部分“{part}”：现行方案没有“{grade}”这一装修等级，请改选</source>
+        <translation>Building part “{part}”: the current scheme has no decoration grade “{grade}”; choose another</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="57" />
+        <source>请填写{use}用途的评估单价</source>
+        <translation>Enter the appraised unit price for {use} use</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="58" />
+        <source>请登记产权及份额</source>
+        <translation>Register the ownership and its share</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="59" />
+        <source>{who}：享受困难补助，须填写身份证号码</source>
+        <translation>{who}: receives a hardship subsidy, so the ID number is required</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="60" />
+        <source>{who}：过渡费按人计发，须填写身份证号码</source>
+        <translation>{who}: the transition fee is paid per person, so the ID number is required</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="61" />
+        <source>附属物“{fixture}”按评估值计算，请填写评估值</source>
+        <translation>Fixture “{fixture}” is paid by appraised value: enter the value</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="62" />
+        <source>附属物“{fixture}”不在现行方案中，请改为0</source>
+        <translation>Fixture “{fixture}” is not in the current scheme: set it to 0</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="63" />
+        <source>地上物“{item}”不在现行方案中，请清空数量</source>
+        <translation>Item “{item}” is not in the current scheme: clear its quantity</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="64" />
+        <source>登记了经营“{name}”，但没有经营用途（商业/办公/工业）的建筑部分，停产停业损失无法计算</source>
+        <translation>Business “{name}” is registered but no building part has a business use (commercial/office/industrial), so its business loss cannot be calculated</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="66" />
+        <source>经营“{name}”：请填写年利润（现行方案按利润计算停产停业损失）</source>
+        <translation>Business “{name}”: enter the annual profit (the current scheme pays business loss from profit)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="67" />
+        <source>只能登记一处经营（现有{n}处），请合并为一处</source>
+        <translation>Only one business can be registered ({n} now); merge them</translation>
     </message>
 </context>
 <context>
@@ -1172,29 +1411,87 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
     </message>
 </context>
 <context>
+    <name>FieldHouseholdDialog</name>
+    <message>
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="32" />
+        <source>新增住户</source>
+        <translation>New household</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="33" />
+        <source>登记名册上没有、在现场发现的住户。新增后状态为“待调查”，由您调查；列表中标记为“新增”，待指挥部确认。</source>
+        <translation>Register a household found in the field that is not on the roster. It starts as 'Pending', surveyed by you, and is marked 'New' in the list until HQ confirms it.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="41" />
+        <source>街道、门牌号、楼栋、单元、室</source>
+        <translation>Street, number, building, unit, flat</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="52" />
+        <source>如：名册外的后院加建户，邻居指认</source>
+        <translation>e.g. backyard extension, shown by neighbours</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="56" />
+        <source>户主姓名 *</source>
+        <translation>Head's name *</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="57" />
+        <source>地址 *</source>
+        <translation>Address *</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="58" />
+        <source>地块</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="59" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="60" />
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="63" />
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="93" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
     <name>FixturesSection</name>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_menu.py" line="108" />
+        <location filename="../../survey_app/ui/editor/sections_menu.py" line="104" />
         <source>按补偿方案（{policy}）的附属物清单逐项填写数量，没有的保持0。</source>
         <translation>Count each fixture on the policy's list ({policy}); leave 0 for none.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_menu.py" line="109" />
+        <location filename="../../survey_app/ui/editor/sections_menu.py" line="105" />
         <source>现行方案</source>
         <translation>current policy</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_menu.py" line="110" />
+        <location filename="../../survey_app/ui/editor/sections_menu.py" line="106" />
         <source>附属物</source>
         <translation>Fixtures</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_menu.py" line="122" />
+        <location filename="../../survey_app/ui/editor/sections_menu.py" line="117" />
         <source>评估值 元</source>
         <translation>Value, yuan</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_menu.py" line="144" />
+        <location filename="../../survey_app/ui/editor/sections_menu.py" line="139" />
         <source>（现行方案无此项）</source>
         <translation> (not in the current policy)</translation>
     </message>
@@ -1208,64 +1505,212 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="20" />
+        <source>使用帮助 — 一户的一天</source>
+        <translation>Help — a household's day</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="37" />
+        <source>出发前：领取任务</source>
+        <translation>Before you go: load your assignment</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="38" />
+        <source>早上用 U 盘导入指挥部下发的任务包（左侧“同步”）。首页列出“接下来要走访的住户”：被退回的住户排在最前面。</source>
+        <translation>In the morning, import HQ's assignment bundle from the USB stick ('Sync' on the left). The home page lists the 'next households to visit': returned ones come first.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="39" />
+        <source>1. 调查（调查员）</source>
+        <translation>1. Survey (field worker)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="40" />
+        <source>在“住户”页找到这一户（可输入户号、姓名、拼音或电话），双击或按回车打开调查表，逐项录入家庭成员、产权、建筑部分、附属物、经营和评估单价，并拍照。录入中途离开也不会丢失：系统自动保存草稿，列表中标有“草稿”。名册上没有的住户，用“新增住户”登记，待指挥部确认。</source>
+        <translation>Find the household on the 'Households' page (type its code, name, pinyin or phone), double-click it or press Enter to open the survey form, and enter the members, ownership, building parts, fixtures, business and appraisal prices; take the photos. Nothing is lost if you leave half-way: a draft is saved automatically and marked 'Draft' in the list. A house not on the roster is added with 'New household', for HQ to confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="44" />
+        <source>2. 提交复核（调查员）</source>
+        <translation>2. Submit for review (field worker)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="45" />
+        <source>右侧详情的“办理进度”会列出还缺什么。补齐后点“提交调查”，确认后交给复核员。灰色的按钮把鼠标停在上面，会说明为什么现在不能用。</source>
+        <translation>'Progress' in the details on the right lists what is still missing. Once complete, click 'Submit survey” and confirm; it goes to the supervisor. Hover over a greyed-out button to see why it cannot be used yet.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="47" />
+        <source>3. 复核（复核员）</source>
+        <translation>3. Review (supervisor)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="48" />
+        <source>在“复核”页逐户核对：右侧显示的就是要决定的那一户。核对无误点“通过复核”；有问题填写意见后点“退回修改”，调查员会在详情顶部看到红色的退回意见。</source>
+        <translation>Check each household on the 'Review' page: the one shown on the right is the one you decide on. If it is right, click 'Approve'; if not, write a note and click 'Return': the field worker sees it in red at the top of the details.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="50" />
+        <source>4. 测算（调查员）</source>
+        <translation>4. Calculation (field worker)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="51" />
+        <source>复核通过后在“测算”页计算各安置方案（货币补偿、产权调换、房票），并排给住户讲解，可打印测算单给住户留存。住户选定方案后确认测算。</source>
+        <translation>After review, calculate every option on the 'Compare' page (cash, property exchange, voucher), explain them side by side and print the calculation sheet for the family to keep. Once the family has chosen, confirm the calculation.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="53" />
+        <source>5. 协议与签约（调查员）</source>
+        <translation>5. Agreement and signing (field worker)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="54" />
+        <source>点“协议”出具协议，打印或另存为 PDF，住户核对后签字，登记签约。调查表在测算后又有改动时，须重新测算才能打印或签约。</source>
+        <translation>Click 'Agreement' to issue it, print it or save it as PDF; the family checks and signs, then record the signing. If the survey changed after the calculation, calculate again before printing or signing.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="56" />
+        <source>6. 交房（复核员或指挥部）</source>
+        <translation>6. Handover (supervisor or HQ)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="57" />
+        <source>住户交房后，在“住户”页点“确认交房”。这一户就办结了。</source>
+        <translation>When the family has handed the house over, click 'Confirm handover' on the 'Households' page. The household is done.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="58" />
+        <source>收工：同步</source>
+        <translation>End of day: sync</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="59" />
+        <source>晚上在“同步”页把当天的工作导出到 U 盘，交回指挥部；下次导入指挥部的回执。</source>
+        <translation>In the evening, export the day's work to the USB stick on the 'Sync' page and hand it to HQ; import HQ's receipt next time.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="60" />
+        <source>小技巧</source>
+        <translation>Tips</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="61" />
+        <source>Ctrl+1…5 切换页面，Ctrl+F 搜索，Esc 清除搜索，F1 打开本帮助。换人使用时，用“文件 → 注销 / 切换用户”，不必退出程序。</source>
+        <translation>Ctrl+1…5 switch pages, Ctrl+F searches, Esc clears the search, F1 opens this help. When someone else takes over, use 'File → Log out / switch user'; no need to quit.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="66" />
+        <source>一户的一天</source>
+        <translation>A household's day</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/help_page.py" line="67" />
+        <source>每一户都走同一条路：调查 → 复核 → 测算 → 协议 → 签约 → 交房。</source>
+        <translation>Every household goes the same way: survey → review → calculation → agreement → signing → handover.</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="55" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="59" />
         <source>今日工作</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="60" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="64" />
         <source>今日完成调查</source>
         <translation>Surveyed today</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="60" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="64" />
         <source>今日测算</source>
         <translation>Calculated today</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="61" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="65" />
         <source>今日签约</source>
         <translation>Signed today</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="146" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="98" />
+        <source>未完成的草稿</source>
+        <translation>Unfinished drafts</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="99" />
+        <source>接下来要走访</source>
+        <translation>Next to visit</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="159" />
+        <source>（{when} 自动保存）</source>
+        <translation>(autosaved {when})</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="161" />
+        <source>（被退回）</source>
+        <translation>(returned)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="164" />
+        <source>在住户页打开这一户</source>
+        <translation>Open this household on the Households page</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="203" />
         <source>{name}，您好</source>
         <translation>Hello, {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="147" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="204" />
         <source>{date}（{role}）</source>
         <translation>{date} ({role})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="159" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="216" />
         <source>我负责的住户</source>
         <translation>My households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="159" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="216" />
         <source>全项目进度</source>
         <translation>Whole project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="161" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="218" />
         <source>已完成调查 {pct}%</source>
         <translation>{pct}% surveyed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="162" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="219" />
         <source>共 {total} 户，已完成调查 {done} 户，待调查 {left} 户</source>
         <translation>{total} households: {done} surveyed, {left} still to survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="167" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="224" />
         <source>在住户列表中查看“{status}”的住户</source>
         <translation>Show the “{status}” households in the list</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="170" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="226" />
+        <source>没有未保存的草稿</source>
+        <translation>No unsaved drafts</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="228" />
+        <source>没有待调查的住户</source>
+        <translation>No households left to survey</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="228" />
+        <source>没有分配给您的住户</source>
+        <translation>No households assigned to you</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/home_page.py" line="231" />
         <source>待复核 {n} 户 — 去复核</source>
         <translation>{n} waiting for review — review now</translation>
     </message>
@@ -1273,280 +1718,290 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>HouseholdDetailHtml</name>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="79" />
+        <location filename="../../survey_app/ui/detail_html.py" line="110" />
+        <source>下一步：{what}（{who}）</source>
+        <translation>Next: {what} ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/detail_html.py" line="115" />
+        <source>办理进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/detail_html.py" line="123" />
         <source>复核退回，请按意见修改后重新提交：</source>
         <translation>Returned by the supervisor — correct it and submit again:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="82" />
+        <location filename="../../survey_app/ui/detail_html.py" line="126" />
         <source>复核意见：{comment}</source>
         <translation>Review note: {comment}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="92" />
+        <location filename="../../survey_app/ui/detail_html.py" line="136" />
         <source>第{rev}版　{when}　{who}</source>
         <translation>revision {rev}, {when}, {who}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="95" />
+        <location filename="../../survey_app/ui/detail_html.py" line="139" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="96" />
-        <location filename="../../survey_app/ui/detail_html.py" line="125" />
+        <location filename="../../survey_app/ui/detail_html.py" line="140" />
+        <location filename="../../survey_app/ui/detail_html.py" line="169" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="97" />
-        <location filename="../../survey_app/ui/detail_html.py" line="126" />
+        <location filename="../../survey_app/ui/detail_html.py" line="141" />
+        <location filename="../../survey_app/ui/detail_html.py" line="170" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="98" />
+        <location filename="../../survey_app/ui/detail_html.py" line="142" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="99" />
+        <location filename="../../survey_app/ui/detail_html.py" line="143" />
         <source>地块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="100" />
+        <location filename="../../survey_app/ui/detail_html.py" line="144" />
         <source>调查员</source>
         <translation>Surveyor</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="101" />
+        <location filename="../../survey_app/ui/detail_html.py" line="145" />
         <source>调查人</source>
         <translation>Surveyed by</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="102" />
+        <location filename="../../survey_app/ui/detail_html.py" line="146" />
         <source>签约意愿</source>
         <translation>Willing to sign</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="103" />
+        <location filename="../../survey_app/ui/detail_html.py" line="147" />
         <source>意向安置方式</source>
         <translation>Preferred mode</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="104" />
+        <location filename="../../survey_app/ui/detail_html.py" line="148" />
         <source>已选安置方案</source>
         <translation>Chosen option</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="105" />
-        <location filename="../../survey_app/ui/detail_html.py" line="173" />
+        <location filename="../../survey_app/ui/detail_html.py" line="149" />
+        <location filename="../../survey_app/ui/detail_html.py" line="217" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="106" />
+        <location filename="../../survey_app/ui/detail_html.py" line="150" />
         <source>最后修改</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="108" />
+        <location filename="../../survey_app/ui/detail_html.py" line="152" />
         <source>户主与住户</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="112" />
+        <location filename="../../survey_app/ui/detail_html.py" line="156" />
         <source>低保</source>
         <translation>Minimum allowance</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="112" />
+        <location filename="../../survey_app/ui/detail_html.py" line="156" />
         <source>残疾</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="113" />
+        <location filename="../../survey_app/ui/detail_html.py" line="157" />
         <source>大病</source>
         <translation>Serious illness</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="115" />
+        <location filename="../../survey_app/ui/detail_html.py" line="159" />
         <source>户籍不在本址</source>
         <translation>Hukou elsewhere</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="125" />
+        <location filename="../../survey_app/ui/detail_html.py" line="169" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="125" />
+        <location filename="../../survey_app/ui/detail_html.py" line="169" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="125" />
+        <location filename="../../survey_app/ui/detail_html.py" line="169" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="125" />
+        <location filename="../../survey_app/ui/detail_html.py" line="169" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="126" />
+        <location filename="../../survey_app/ui/detail_html.py" line="170" />
         <source>情况</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="127" />
+        <location filename="../../survey_app/ui/detail_html.py" line="171" />
         <source>家庭成员（{n}人）</source>
         <translation>Family members ({n})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="137" />
+        <location filename="../../survey_app/ui/detail_html.py" line="181" />
         <source>权利人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="137" />
+        <location filename="../../survey_app/ui/detail_html.py" line="181" />
         <source>证书类型</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="137" />
+        <location filename="../../survey_app/ui/detail_html.py" line="181" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="137" />
+        <location filename="../../survey_app/ui/detail_html.py" line="181" />
         <source>份额</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="138" />
+        <location filename="../../survey_app/ui/detail_html.py" line="182" />
         <source>土地面积 m²</source>
         <translation>Land m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="139" />
+        <location filename="../../survey_app/ui/detail_html.py" line="183" />
         <source>产权</source>
         <translation>Ownership</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="143" />
-        <location filename="../../survey_app/ui/detail_html.py" line="156" />
+        <location filename="../../survey_app/ui/detail_html.py" line="187" />
+        <location filename="../../survey_app/ui/detail_html.py" line="200" />
         <source>建筑部分</source>
         <translation>Building parts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="148" />
+        <location filename="../../survey_app/ui/detail_html.py" line="192" />
         <source>部位</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="148" />
-        <location filename="../../survey_app/ui/detail_html.py" line="180" />
+        <location filename="../../survey_app/ui/detail_html.py" line="192" />
+        <location filename="../../survey_app/ui/detail_html.py" line="224" />
         <source>面积 m²</source>
         <translation>Area m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="148" />
-        <location filename="../../survey_app/ui/detail_html.py" line="187" />
+        <location filename="../../survey_app/ui/detail_html.py" line="192" />
+        <location filename="../../survey_app/ui/detail_html.py" line="231" />
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="148" />
+        <location filename="../../survey_app/ui/detail_html.py" line="192" />
         <source>结构</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="148" />
+        <location filename="../../survey_app/ui/detail_html.py" line="192" />
         <source>层数</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="149" />
+        <location filename="../../survey_app/ui/detail_html.py" line="193" />
         <source>建成年份</source>
         <translation>Built</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="149" />
+        <location filename="../../survey_app/ui/detail_html.py" line="193" />
         <source>合法性</source>
         <translation>Legal status</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="154" />
+        <location filename="../../survey_app/ui/detail_html.py" line="198" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="167" />
+        <location filename="../../survey_app/ui/detail_html.py" line="211" />
         <source>{n}处</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="171" />
-        <location filename="../../survey_app/ui/detail_html.py" line="175" />
+        <location filename="../../survey_app/ui/detail_html.py" line="215" />
+        <location filename="../../survey_app/ui/detail_html.py" line="219" />
         <source>附属物</source>
         <translation>Fixtures</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="171" />
-        <location filename="../../survey_app/ui/detail_html.py" line="173" />
+        <location filename="../../survey_app/ui/detail_html.py" line="215" />
+        <location filename="../../survey_app/ui/detail_html.py" line="217" />
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="173" />
+        <location filename="../../survey_app/ui/detail_html.py" line="217" />
         <source>其他调查项目</source>
         <translation>Other items</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="180" />
+        <location filename="../../survey_app/ui/detail_html.py" line="224" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="180" />
+        <location filename="../../survey_app/ui/detail_html.py" line="224" />
         <source>统一社会信用代码</source>
         <translation>USCC</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="180" />
+        <location filename="../../survey_app/ui/detail_html.py" line="224" />
         <source>年利润</source>
         <translation>Annual profit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="181" />
+        <location filename="../../survey_app/ui/detail_html.py" line="225" />
         <source>经营</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="187" />
+        <location filename="../../survey_app/ui/detail_html.py" line="231" />
         <source>报告编号</source>
         <translation>Report no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="187" />
+        <location filename="../../survey_app/ui/detail_html.py" line="231" />
         <source>评估机构</source>
         <translation>Appraiser</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="187" />
+        <location filename="../../survey_app/ui/detail_html.py" line="231" />
         <source>评估单价 元/m²</source>
         <translation>Unit price yuan/m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="188" />
+        <location filename="../../survey_app/ui/detail_html.py" line="232" />
         <source>评估日期</source>
         <translation>Appraised on</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="189" />
+        <location filename="../../survey_app/ui/detail_html.py" line="233" />
         <source>评估</source>
         <translation>Appraisal</translation>
     </message>
@@ -1554,8 +2009,8 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>HouseholdDetailView</name>
     <message>
-        <location filename="../../survey_app/ui/household_detail.py" line="44" />
-        <location filename="../../survey_app/ui/household_detail.py" line="79" />
+        <location filename="../../survey_app/ui/household_detail.py" line="47" />
+        <location filename="../../survey_app/ui/household_detail.py" line="99" />
         <source>在左侧列表中选择一户，这里显示其详细情况</source>
         <translation>Select a household in the list to see its details here</translation>
     </message>
@@ -1564,7 +2019,7 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
     <name>HouseholdEditorDialog</name>
     <message>
         <location filename="../../survey_app/ui/editor/editor_layout.py" line="75" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="223" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="259" />
         <source>提交调查</source>
         <translation>Submit survey</translation>
     </message>
@@ -1575,7 +2030,7 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
     </message>
     <message>
         <location filename="../../survey_app/ui/editor/editor_layout.py" line="78" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="251" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="291" />
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
@@ -1586,7 +2041,7 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
     </message>
     <message>
         <location filename="../../survey_app/ui/editor/editor_layout.py" line="80" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="263" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="303" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1606,42 +2061,42 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="82" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="90" />
         <source>草稿已自动保存（{time}）</source>
         <translation>Draft saved automatically ({time})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="84" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="92" />
         <source>草稿未能自动保存：{error}</source>
         <translation>The draft could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="164" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="186" />
         <source>有{n}处需要改正，尚未保存。</source>
         <translation>{n} problem(s) to correct; not saved.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="169" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="191" />
         <source>没有需要保存的修改。</source>
         <translation>Nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="179" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="201" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="189" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="211" />
         <source>已保存（第{rev}版）。</source>
         <translation>Saved (revision {rev}).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="202" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="224" />
         <source>保存冲突</source>
         <translation>Save conflict</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="203" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="225" />
         <source>{error}
 
 要用你现在的内容覆盖保存吗？（对方的修改将被替换；审计日志会记下这次修改）</source>
@@ -1650,108 +2105,142 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 Save your version over it? (The other changes are replaced; the audit log records this.)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="209" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="211" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="231" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="233" />
         <source>不能保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="224" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="260" />
         <source>提交后该户变为“已调查”，等待复核员复核。确定提交吗？</source>
         <translation>After submitting, the household is “Surveyed” and waits for a supervisor's review. Submit?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="229" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="265" />
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="235" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="271" />
         <source>已提交，状态：{status}。</source>
         <translation>Submitted; status: {status}.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="241" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="247" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="281" />
         <source>不能提交</source>
         <translation>Cannot submit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="251" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="244" />
+        <source>调查尚未完成：还有{n}项需要改正或补全，不能提交。</source>
+        <translation>The survey is not complete: {n} item(s) to correct or fill in; not submitted.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="248" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="280" />
+        <source>调查尚未完成，不能提交。请先改正或补全以下各项：
+{lines}</source>
+        <translation>The survey is not complete and cannot be submitted. Correct or fill in first:
+{lines}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="291" />
         <source>放弃所有未保存的修改，回到上次保存的内容吗？</source>
         <translation>Discard all unsaved changes and go back to what was last saved?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="256" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="296" />
         <source>已放弃修改。</source>
         <translation>Changes discarded.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="263" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="303" />
         <source>有未保存的修改。</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="264" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="304" />
         <source>保存并关闭</source>
         <translation>Save and close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="265" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="305" />
         <source>放弃修改并关闭</source>
         <translation>Discard and close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="266" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="306" />
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="295" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="335" />
         <source>发现未保存的修改（保存于 {when}），是否恢复？</source>
         <translation>Unsaved changes were found (saved {when}). Restore them?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="298" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="338" />
         <source>注意：草稿是在第{base}版上做的修改，该户现在已是第{rev}版（其间有人保存过）。恢复后保存时会提示冲突，由你决定是否覆盖。</source>
         <translation>Note: the draft was made on revision {base}; the household is now at revision {rev} (someone saved meanwhile). Saving a restored draft will report the conflict and let you decide whether to overwrite.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="300" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="340" />
         <source>恢复未保存的修改</source>
         <translation>Restore unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="301" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="341" />
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="302" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="342" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="317" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="351" />
+        <source>丢弃草稿</source>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="352" />
+        <source>确定丢弃这份草稿吗？丢弃后无法恢复。</source>
+        <translation>Discard this draft? It cannot be recovered.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="353" />
+        <source>确定丢弃</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="354" />
+        <source>恢复草稿</source>
+        <translation>Restore draft</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="369" />
         <source>已恢复{when}的草稿，尚未保存。</source>
         <translation>Restored the draft of {when}; not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="333" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="385" />
         <source>该户已签约，调查数据已冻结，只能查看。如需更正，须先由复核员作废协议。</source>
         <translation>This household has signed: the survey is frozen and can only be viewed. To correct it, a supervisor must first void the agreement.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="335" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="387" />
         <source>当前用户无权修改调查数据，只能查看。</source>
         <translation>You may not change survey data; view only.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="353" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="405" />
         <source>第{rev}版　最后修改：{when} {who}</source>
         <translation>Revision {rev}, last changed {when} by {who}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="355" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="407" />
         <source>住户调查 — {code} {name}</source>
         <translation>Household survey — {code} {name}</translation>
     </message>
@@ -1847,45 +2336,65 @@ Save your version over it? (The other changes are replaced; the audit log record
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="133" />
+        <location filename="../../survey_app/ui/household_model.py" line="130" />
         <source>此列不能排序</source>
         <translation>This column cannot be sorted</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/household_model.py" line="173" />
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/household_model.py" line="182" />
+        <source>有未保存的草稿：打开编辑可继续</source>
+        <translation>Unsaved draft: open the editor to continue</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/household_model.py" line="184" />
+        <source>新增住户：名册外现场发现，待指挥部确认</source>
+        <translation>New household: found in the field, not on the roster; awaiting HQ</translation>
     </message>
 </context>
 <context>
     <name>HouseholdSection</name>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="116" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="118" />
         <source>住户与户主</source>
         <translation>Household and head</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="117" />
-        <source>户号</source>
-        <translation>Household no.</translation>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="120" />
+        <source>户号 *</source>
+        <translation>Household no. *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="118" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="121" />
         <source>地块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="119" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="122" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="121" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="124" />
         <source>房屋地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="122" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="125" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="137" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="148" />
+        <source>户号和地块以指挥部登记为准，只有指挥部管理员可以修改</source>
+        <translation>Household no. and section follow HQ's register; only an HQ admin can change them</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="152" />
         <source>（尚未登记：在“家庭成员”中把一位成员的关系设为“户主”）</source>
         <translation>(none yet: set one member's relation to “Head” under Family members)</translation>
     </message>
@@ -1893,72 +2402,129 @@ Save your version over it? (The other changes are replaced; the audit log record
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="50" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="56" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="51" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="57" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="186" />
         <source>打开调查表（也可双击列表中的一行或按回车）</source>
         <translation>Open the survey form (or double-click a row, or press Enter)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="52" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="58" />
         <source>测算(&amp;C)</source>
         <translation>&amp;Compare</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="53" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="59" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="188" />
         <source>各安置方案的补偿并排比较</source>
         <translation>Compensation of every option side by side</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="54" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="60" />
         <source>协议(&amp;A)</source>
         <translation>&amp;Agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="55" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="61" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="190" />
         <source>出具、打印、签订协议，查看协议记录</source>
         <translation>Issue, print and sign the agreement; see its history</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="56" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="62" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="229" />
         <source>提交调查</source>
         <translation>Submit survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="57" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="63" />
         <source>调查完成，提交复核（待调查 → 已调查）</source>
         <translation>The survey is complete: submit it for review (Pending → Surveyed)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="58" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="64" />
         <source>确认交房</source>
         <translation>Confirm handover</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="59" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="65" />
         <source>已签约的住户已交房（已签约 → 已交房）</source>
         <translation>The signed household has handed the house over (Signed → Handed over)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="199" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="66" />
+        <source>确认新增</source>
+        <translation>Confirm new</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="67" />
+        <source>新增住户(&amp;N)</source>
+        <translation>&amp;New household</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="68" />
+        <source>登记名册上没有、在现场发现的住户（待指挥部确认）</source>
+        <translation>Register a household found in the field (for HQ to confirm)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="184" />
+        <source>请先在左侧列表中选择一户</source>
+        <translation>Select a household in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="192" />
+        <source>测算确认后（已测算）才能出具协议；当前为“{status}”</source>
+        <translation>An agreement can be issued once the calculation is confirmed (Calculated); now '{status}'</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="200" />
+        <source>核实后确认：该户属于本项目（现场新增 → 已确认）</source>
+        <translation>Confirm after checking: it belongs to the project (new → confirmed)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="230" />
+        <source>将 {code} {name} 的调查提交复核？
+提交后调查表不能再修改，除非复核员退回。</source>
+        <translation>Submit the survey of {code} {name} for review?
+It cannot be changed afterwards unless the supervisor returns it.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="231" />
+        <source>提交复核</source>
+        <translation>Submit for review</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="234" />
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="200" />
-        <source>已提交复核</source>
-        <translation>Submitted for review</translation>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="235" />
+        <source>{code} 已提交复核</source>
+        <translation>{code} submitted for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="206" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="249" />
+        <source>已确认该新增住户</source>
+        <translation>New household confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="262" />
+        <source>已新增住户 {code}，请打开编辑录入调查</source>
+        <translation>Household {code} added: open it to enter the survey</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/households_page.py" line="241" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="248" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="207" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="242" />
         <source>已确认交房</source>
         <translation>Handover confirmed</translation>
     </message>
@@ -2149,83 +2715,101 @@ Save your version over it? (The other changes are replaced; the audit log record
 <context>
     <name>IssuesPanel</name>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="76" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="78" />
         <source>只列出两边不同的字段。</source>
         <translation>Only the fields that differ are listed.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="80" />
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="151" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="82" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="156" />
         <source>保留本地</source>
         <translation>Keep ours</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="82" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="84" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="152" />
         <source>保留指挥部现有的版本，关闭此事项</source>
         <translation>Keep HQ's current version and close this item</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="83" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="85" />
         <source>采用对方</source>
         <translation>Take theirs</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="85" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="87" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="154" />
         <source>用设备发来的版本替换指挥部的版本（留有审计记录）</source>
         <translation>Replace HQ's version with the device's (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="139" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="142" />
         <source>没有待处理事项</source>
         <translation>Nothing to decide</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="140" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="143" />
         <source>同步包中的冲突、重算差异和审计警告会列在这里。</source>
         <translation>Conflicts, recheck differences and audit warnings from bundles are listed here.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="146" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="144" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="145" />
+        <source>没有选中的待处理事项</source>
+        <translation>No open issue selected</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="149" />
         <source>{kind}：{record}</source>
         <translation>{kind}: {record}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="151" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="153" />
+        <source>已核实此事项，关闭它</source>
+        <translation>Checked: close this issue</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="155" />
+        <source>只有冲突才有对方版本可采用；此事项核实后标记即可</source>
+        <translation>Only a conflict has another version to take; mark this one as checked</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="156" />
         <source>标记为已核实</source>
         <translation>Mark as checked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="158" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="163" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="159" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="164" />
         <source>指挥部现有（第 {rev} 版，{who}）</source>
         <translation>HQ now (revision {rev}, {who})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="160" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="165" />
         <source>设备 {device} 发来（第 {rev} 版，{who}）</source>
         <translation>From {device} (revision {rev}, {who})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="180" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="185" />
         <source>已采用对方版本：{record}</source>
         <translation>Took the device's version: {record}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="182" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="187" />
         <source>已保留本地版本：{record}</source>
         <translation>Kept HQ's version: {record}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="184" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="189" />
         <source>已标记为已核实：{record}</source>
         <translation>Marked as checked: {record}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="190" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="195" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -2233,22 +2817,22 @@ Save your version over it? (The other changes are replaced; the audit log record
 <context>
     <name>ItemsSection</name>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_menu.py" line="174" />
+        <location filename="../../survey_app/ui/editor/sections_menu.py" line="172" />
         <source>方案列明的其他地上物：填写数量或面积，没有的留空。</source>
         <translation>Other structures the policy lists: enter the quantity or area; leave empty for none.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_menu.py" line="175" />
+        <location filename="../../survey_app/ui/editor/sections_menu.py" line="173" />
         <source>其他地上物</source>
         <translation>Other structures</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_menu.py" line="184" />
+        <location filename="../../survey_app/ui/editor/sections_menu.py" line="182" />
         <source>说明（位置、材质等）</source>
         <translation>Note (where, material…)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_menu.py" line="206" />
+        <location filename="../../survey_app/ui/editor/sections_menu.py" line="204" />
         <source>（现行方案无此项）</source>
         <translation> (not in the current policy)</translation>
     </message>
@@ -2553,6 +3137,91 @@ Save your version over it? (The other changes are replaced; the audit log record
         <source>精装修</source>
         <translation>Fine decoration</translation>
     </message>
+    <message>
+        <location filename="../../survey_app/ui/labels.py" line="124" />
+        <source>调查</source>
+        <translation>Survey</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/labels.py" line="125" />
+        <source>复核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/labels.py" line="126" />
+        <source>测算</source>
+        <translation>Calculation</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/labels.py" line="127" />
+        <source>协议</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/labels.py" line="128" />
+        <source>签约</source>
+        <translation>Signing</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/labels.py" line="129" />
+        <source>交房</source>
+        <translation>Handover</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/labels.py" line="133" />
+        <source>完成调查并提交复核</source>
+        <translation>complete the survey and submit it for review</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/labels.py" line="134" />
+        <source>按复核意见修改后重新提交</source>
+        <translation>correct it as the supervisor noted and submit again</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/labels.py" line="135" />
+        <source>复核调查：通过或退回</source>
+        <translation>review the survey: approve or return</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/labels.py" line="136" />
+        <source>补偿测算</source>
+        <translation>calculate compensation</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/labels.py" line="137" />
+        <source>与住户商定安置方案，确认测算</source>
+        <translation>agree an option with the family and confirm the calculation</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/labels.py" line="138" />
+        <source>出具并打印协议</source>
+        <translation>issue and print the agreement</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/labels.py" line="139" />
+        <source>住户签字，登记签约</source>
+        <translation>family signs; record the signing</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/labels.py" line="140" />
+        <source>确认交房</source>
+        <translation>confirm the handover</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/labels.py" line="141" />
+        <source>已全部办结</source>
+        <translation>All done</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/labels.py" line="145" />
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/labels.py" line="146" />
+        <source>新增已确认</source>
+        <translation>New, confirmed</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -2607,142 +3276,167 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="42" />
+        <location filename="../../survey_app/ui/main_window.py" line="48" />
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="43" />
+        <location filename="../../survey_app/ui/main_window.py" line="49" />
         <source>征收补偿入户调查</source>
         <translation>Household Survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="48" />
+        <location filename="../../survey_app/ui/main_window.py" line="55" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="48" />
+        <location filename="../../survey_app/ui/main_window.py" line="55" />
         <source>我的今天：今日工作与负责区域进度</source>
         <translation>My day: today's work and progress in my area</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="49" />
+        <location filename="../../survey_app/ui/main_window.py" line="56" />
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="49" />
+        <location filename="../../survey_app/ui/main_window.py" line="56" />
         <source>住户列表、查找与详情</source>
         <translation>Household list, search and details</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="50" />
+        <location filename="../../survey_app/ui/main_window.py" line="57" />
         <source>测算</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="50" />
+        <location filename="../../survey_app/ui/main_window.py" line="57" />
         <source>所选住户的各安置方案并排比较</source>
         <translation>The selected household's options side by side</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="52" />
+        <location filename="../../survey_app/ui/main_window.py" line="59" />
         <source>复核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="52" />
+        <location filename="../../survey_app/ui/main_window.py" line="59" />
         <source>待复核的住户：通过或退回</source>
         <translation>Households waiting for review: approve or return</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="53" />
+        <location filename="../../survey_app/ui/main_window.py" line="60" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="53" />
+        <location filename="../../survey_app/ui/main_window.py" line="60" />
         <source>U 盘同步：导出、导入同步包与回执</source>
         <translation>USB-stick sync: export and import bundles and receipts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="78" />
+        <location filename="../../survey_app/ui/main_window.py" line="85" />
         <source>当前用户：{name}（{role}）</source>
         <translation>User: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="178" />
+        <location filename="../../survey_app/ui/main_window.py" line="191" />
         <source>共 {n} 户</source>
         <translation>{n} households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="184" />
+        <location filename="../../survey_app/ui/main_window.py" line="197" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="185" />
+        <location filename="../../survey_app/ui/main_window.py" line="198" />
         <source>核验协议(&amp;V)…</source>
         <translation>&amp;Verify agreement…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="190" />
+        <location filename="../../survey_app/ui/main_window.py" line="203" />
+        <source>注销 / 切换用户(&amp;L)…</source>
+        <translation>&amp;Log out / switch user…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/main_window.py" line="205" />
+        <source>回到登录窗口，换一位用户登录（不退出程序）</source>
+        <translation>Back to the login window for another user (without quitting)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/main_window.py" line="209" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="196" />
+        <location filename="../../survey_app/ui/main_window.py" line="215" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="197" />
+        <location filename="../../survey_app/ui/main_window.py" line="216" />
         <source>搜索(&amp;S)</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="202" />
+        <location filename="../../survey_app/ui/main_window.py" line="221" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="212" />
+        <location filename="../../survey_app/ui/main_window.py" line="231" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="213" />
+        <location filename="../../survey_app/ui/main_window.py" line="232" />
+        <source>使用帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/main_window.py" line="239" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="233" />
+        <location filename="../../survey_app/ui/main_window.py" line="261" />
+        <source>注销</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/main_window.py" line="261" />
+        <source>还有任务在运行，请等它完成后再注销。</source>
+        <translation>A task is still running: wait for it to finish before logging out.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/main_window.py" line="283" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="233" />
+        <location filename="../../survey_app/ui/main_window.py" line="283" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The interface language will change at the next start.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="238" />
+        <location filename="../../survey_app/ui/main_window.py" line="288" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="239" />
+        <location filename="../../survey_app/ui/main_window.py" line="289" />
         <source>&lt;b&gt;征收补偿入户调查&lt;/b&gt; {version}&lt;br&gt;离线入户调查、补偿测算与协议工作站。&lt;br&gt;数据库：{path}</source>
         <translation>&lt;b&gt;Household Survey&lt;/b&gt; {version}&lt;br&gt;Offline survey, compensation and agreement workstation.&lt;br&gt;Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="244" />
+        <location filename="../../survey_app/ui/main_window.py" line="294" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="244" />
+        <location filename="../../survey_app/ui/main_window.py" line="294" />
         <source>还有任务在运行，确定要取消并退出吗？</source>
         <translation>A task is still running. Cancel it and quit?</translation>
     </message>
@@ -2750,7 +3444,7 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>MembersSection</name>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="216" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="231" />
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
@@ -2758,57 +3452,57 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>MembersTable</name>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="167" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="182" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="168" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="183" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="169" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="184" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="170" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="185" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="171" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="186" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="172" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="187" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="173" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="188" />
         <source>低保</source>
         <translation>Dibao</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="174" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="189" />
         <source>残疾</source>
         <translation>Disab.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="175" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="190" />
         <source>大病</source>
         <translation>Illness</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="176" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="191" />
         <source>户籍在此</source>
         <translation>Hukou here</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="178" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="193" />
         <source>＋ 添加成员</source>
         <translation>+ Add member</translation>
     </message>
@@ -2816,7 +3510,7 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../survey_app/ui/pages/common.py" line="52" />
+        <location filename="../../survey_app/ui/pages/common.py" line="75" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -2869,22 +3563,22 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
         <translation>Legality</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="57" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="58" />
         <source>临建批准期限</source>
         <translation>Temporary until</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="58" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="59" />
         <source>装修</source>
         <translation>Decoration</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="62" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="63" />
         <source>＋ 添加建筑部分</source>
         <translation>+ Add building part</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="63" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="64" />
         <source>建筑部分</source>
         <translation>Building parts</translation>
     </message>
@@ -2892,105 +3586,184 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="50" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="52" />
         <source>＋ 添加照片…</source>
         <translation>+ Add photos…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="53" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="55" />
         <source>可一次选择多张（例如相机文件夹中的全部照片），也可把文件拖到这里</source>
         <translation>Choose many at once (e.g. a whole camera folder), or drag files here</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="90" />
-        <source>拍摄时间不详</source>
-        <translation>Time taken unknown</translation>
+        <location filename="../../survey_app/ui/photos/strip.py" line="94" />
+        <source>照片分类：外观、室内、证件、临建批复或其他</source>
+        <translation>Photo category: exterior, interior, papers, temporary permit or other</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="113" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="99" />
+        <source>照片说明，例如：东立面、厨房、房产证第1页</source>
+        <translation>Caption, e.g. east front, kitchen, title deed page 1</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="101" />
+        <source>删除照片…</source>
+        <translation>Delete photo…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="105" />
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="107" />
+        <source>说明</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="139" />
+        <source>拍摄时间：{when}（北京时间）</source>
+        <translation>Taken {when} (Beijing time)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="152" />
+        <source>只读：不能修改照片</source>
+        <translation>Read-only: photos cannot be changed</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="152" />
+        <source>先在上面选中一张照片</source>
+        <translation>Select a photo above first</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="153" />
+        <source>删除选中的照片（会先确认；审计日志记下删除）</source>
+        <translation>Delete the selected photo (asks first; the audit log records the deletion)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="166" />
         <source>无法读取此图片</source>
         <translation>Cannot read this image</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="120" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="173" />
         <source>共{n}张照片。双击或按 Enter 查看大图。</source>
         <translation>{n} photo(s). Double-click or press Enter to view.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="121" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="174" />
         <source>还没有照片。</source>
         <translation>No photos yet.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="128" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="181" />
         <source>选择照片（可多选）</source>
         <translation>Choose photos (several allowed)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="129" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="182" />
         <source>照片 ({patterns})</source>
         <translation>Photos ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="144" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="197" />
         <source>正在导入{n}张照片…</source>
         <translation>Importing {n} photo(s)…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="154" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="207" />
         <source>已添加{n}张。</source>
         <translation>{n} added.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="156" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="209" />
         <source>{n}张已在本户照片中（或已取消），未重复添加。</source>
         <translation>{n} already among this household's photos (or cancelled); not added twice.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="165" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="218" />
         <source>添加照片</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="165" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="218" />
         <source>照片未能添加：{error}</source>
         <translation>The photos could not be added: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="262" />
+        <source>已保存照片信息。</source>
+        <translation>Photo details saved.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="270" />
+        <source>删除照片</source>
+        <translation>Delete photo</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="271" />
+        <source>删除照片“{name}”吗？
+照片是调查证据：删除后不再显示，但审计日志会记下谁在何时删除。</source>
+        <translation>Delete the photo “{name}”?
+Photos are survey evidence: it will no longer be shown, but the audit log records who deleted it and when.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="274" />
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="275" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="292" />
+        <source>已删除照片。</source>
+        <translation>Photo deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="298" />
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/photos/strip.py" line="298" />
+        <source>未能保存：{error}</source>
+        <translation>Not saved: {error}</translation>
     </message>
 </context>
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../survey_app/ui/photos/viewer.py" line="35" />
+        <location filename="../../survey_app/ui/photos/viewer.py" line="36" />
         <source>◀ 上一张</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/viewer.py" line="36" />
+        <location filename="../../survey_app/ui/photos/viewer.py" line="37" />
         <source>下一张 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/viewer.py" line="37" />
+        <location filename="../../survey_app/ui/photos/viewer.py" line="38" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/viewer.py" line="65" />
-        <source>不详</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
         <location filename="../../survey_app/ui/photos/viewer.py" line="66" />
-        <source>{name}　拍摄时间：{when}　（第{i}张，共{n}张）</source>
-        <translation>{name}   taken {when}   ({i} of {n})</translation>
+        <source>{title}　（第{i}张，共{n}张）
+{name}　拍摄时间：{when}（北京时间）　位置：{gps}</source>
+        <translation>{title}   ({i} of {n})
+{name}   taken {when} (Beijing time)   position: {gps}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/viewer.py" line="68" />
+        <location filename="../../survey_app/ui/photos/viewer.py" line="69" />
         <source>照片 — {name}</source>
         <translation>Photo — {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/viewer.py" line="75" />
+        <location filename="../../survey_app/ui/photos/viewer.py" line="76" />
         <source>无法读取此图片</source>
         <translation>Cannot read this image</translation>
     </message>
@@ -2998,7 +3771,7 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>PhotosSection</name>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_photos.py" line="22" />
+        <location filename="../../survey_app/ui/editor/sections_photos.py" line="25" />
         <source>照片（添加后立即保存）</source>
         <translation>Photos (saved as soon as added)</translation>
     </message>
@@ -3006,37 +3779,42 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../survey_app/ui/agreements/printing.py" line="151" />
+        <location filename="../../survey_app/ui/agreements/printing.py" line="154" />
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/printing.py" line="152" />
+        <location filename="../../survey_app/ui/agreements/printing.py" line="155" />
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/printing.py" line="153" />
+        <location filename="../../survey_app/ui/agreements/printing.py" line="156" />
         <source>适合宽度</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/printing.py" line="154" />
+        <location filename="../../survey_app/ui/agreements/printing.py" line="157" />
         <source>整页</source>
         <translation>Whole page</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/printing.py" line="155" />
+        <location filename="../../survey_app/ui/agreements/printing.py" line="158" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/printing.py" line="158" />
+        <location filename="../../survey_app/ui/agreements/printing.py" line="161" />
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/printing.py" line="164" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/printing.py" line="180" />
+        <location filename="../../survey_app/ui/agreements/printing.py" line="187" />
         <source>第 {n} / {total} 页</source>
         <translation>Page {n} of {total}</translation>
     </message>
@@ -3044,66 +3822,101 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>ProblemPanel</name>
     <message>
-        <location filename="../../survey_app/ui/editor/problems.py" line="49" />
+        <location filename="../../survey_app/ui/editor/problems.py" line="52" />
         <source>待改正（{n}处）</source>
         <translation>To correct ({n})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/problems.py" line="50" />
-        <source>未发现问题</source>
-        <translation>No problems found</translation>
+        <location filename="../../survey_app/ui/editor/problems.py" line="54" />
+        <source>提交前还需补全（{n}项）</source>
+        <translation>Still needed before submitting ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/problems.py" line="55" />
+        <source>未发现问题，可以提交</source>
+        <translation>No problems found; ready to submit</translation>
     </message>
 </context>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="68" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="70" />
         <source>复核意见（退回时必填，调查员会看到）</source>
         <translation>Review note (required to return; the field worker sees it)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="70" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="72" />
         <source>通过复核</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="72" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="74" />
         <source>退回修改</source>
         <translation>Return for rework</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="87" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="89" />
         <source>地块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="127" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="130" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="163" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="167" />
         <source>待复核 {n} 户</source>
         <translation>{n} waiting for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="184" />
-        <location filename="../../survey_app/ui/pages/review_page.py" line="198" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="178" />
+        <source>队列中没有待复核的住户</source>
+        <translation>No households are waiting for review</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_page.py" line="178" />
+        <source>请先在左侧选择一户</source>
+        <translation>Select a household on the left first</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_page.py" line="180" />
+        <source>正在读取所选住户…</source>
+        <translation>Loading the selected household…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_page.py" line="182" />
+        <source>该户已不在待复核状态</source>
+        <translation>This household is no longer waiting for review</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_page.py" line="187" />
+        <source>调查核对无误：已调查 → 已复核</source>
+        <translation>The survey is correct: Surveyed → Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_page.py" line="188" />
+        <source>退回调查员修改（须填写退回意见）：已调查 → 待调查</source>
+        <translation>Return to the field worker with a note (required): Surveyed → Pending</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/pages/review_page.py" line="199" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="213" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="185" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="200" />
         <source>{code} 已通过复核</source>
         <translation>{code} approved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="194" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="209" />
         <source>退回时须填写退回意见，告诉调查员要改什么</source>
         <translation>Write what the field worker must correct before returning it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="199" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="214" />
         <source>{code} 已退回调查员修改</source>
         <translation>{code} returned to the field worker</translation>
     </message>
@@ -3155,30 +3968,93 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
         <translation>Delete this row (Delete key while in the row)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/row_table.py" line="137" />
-        <location filename="../../survey_app/ui/editor/row_table.py" line="275" />
+        <location filename="../../survey_app/ui/editor/row_table.py" line="139" />
+        <location filename="../../survey_app/ui/editor/row_table.py" line="277" />
         <source>暂无。点“添加”或按 Ctrl+Enter 添加一行。</source>
         <translation>None yet. Click “Add” or press Ctrl+Enter to add a row.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/row_table.py" line="145" />
+        <location filename="../../survey_app/ui/editor/row_table.py" line="147" />
         <source>添加一行（Ctrl+Enter 或 Alt+N）</source>
         <translation>Add a row (Ctrl+Enter or Alt+N)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/row_table.py" line="150" />
+        <location filename="../../survey_app/ui/editor/row_table.py" line="152" />
         <source>撤销删除</source>
         <translation>Undo delete</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/row_table.py" line="274" />
+        <location filename="../../survey_app/ui/editor/row_table.py" line="276" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/row_table.py" line="329" />
+        <location filename="../../survey_app/ui/editor/row_table.py" line="287" />
+        <source>必填：现行补偿方案测算需要此项</source>
+        <translation>Required: the current scheme's calculation needs it</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/row_table.py" line="340" />
         <source>已删除一行。</source>
         <translation>Row deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPrinter</name>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sheet_print.py" line="55" />
+        <source>正在生成测算单…</source>
+        <translation>Preparing the calculation sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sheet_print.py" line="62" />
+        <source>补偿测算单 — {code}</source>
+        <translation>Calculation sheet — {code}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sheet_print.py" line="77" />
+        <source>打印测算单 {code}</source>
+        <translation>Print calculation sheet {code}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sheet_print.py" line="84" />
+        <source>已打印测算单 {n} 份</source>
+        <translation>Printed {n} calculation sheet(s)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sheet_print.py" line="86" />
+        <source>打印机无法开始打印，请检查打印机连接后重试</source>
+        <translation>The printer could not start: check it is connected and try again</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sheet_print.py" line="89" />
+        <source>正在准备打印…</source>
+        <translation>Preparing to print…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sheet_print.py" line="97" />
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sheet_print.py" line="97" />
+        <source>补偿测算单-{code}.pdf</source>
+        <translation>calculation-sheet-{code}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sheet_print.py" line="98" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sheet_print.py" line="107" />
+        <source>测算单已保存：{path}</source>
+        <translation>Calculation sheet saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sheet_print.py" line="108" />
+        <source>正在保存 PDF…</source>
+        <translation>Saving the PDF…</translation>
     </message>
 </context>
 <context>
@@ -3204,42 +4080,47 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
         <translation>Signatures — agreement {number}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="62" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="63" />
         <source>用手指、触控笔或鼠标签名。签名将保存为图片，随协议存档。</source>
         <translation>Sign with a finger, pen or mouse. The signature is kept as an image with the agreement.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="65" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="66" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="66" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="67" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="67" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="68" />
         <source>完成签订</source>
         <translation>Finish signing</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="70" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="71" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="122" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="123" />
         <source>请 {role} {name} 签字</source>
         <translation>{role} {name}, please sign</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="140" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="141" />
         <source>全部签字完成，请点击“完成签订”</source>
         <translation>Everyone has signed: press “Finish signing”</translation>
     </message>
     <message>
         <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="151" />
+        <source>签名太短（只有一个点或一小笔），请完整签名</source>
+        <translation>Too short to be a signature (a dot or a flick): please sign in full</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="155" />
         <source>已签 {done} / {total} 人</source>
         <translation>{done} of {total} signed</translation>
     </message>
@@ -3247,7 +4128,7 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../survey_app/ui/agreements/signature_pad.py" line="48" />
+        <location filename="../../survey_app/ui/agreements/signature_pad.py" line="50" />
         <source>请在此处签名</source>
         <translation>Sign here</translation>
     </message>
@@ -3713,27 +4594,27 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="69" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="70" />
         <source>作废协议 {number}</source>
         <translation>Void agreement {number}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="72" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="73" />
         <source>例如：被征收人对面积有异议，重新测量后另行出具</source>
         <translation>For example: the owner disputes the area; re-measure and issue a new agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="75" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="76" />
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="77" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="78" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="82" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="83" />
         <source>作废原因（必填，记入审计记录）：</source>
         <translation>Reason (required; kept in the audit log):</translation>
     </message>
@@ -3741,32 +4622,32 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>WillingnessSection</name>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="146" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="161" />
         <source>意愿与备注</source>
         <translation>Willingness and notes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="147" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="162" />
         <source>签约意愿</source>
         <translation>Willing to sign</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="148" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="163" />
         <source>意向安置方式</source>
         <translation>Preferred mode</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="149" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="164" />
         <source>安置房交付</source>
         <translation>Flat delivery</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="155" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="170" />
         <source>现场情况、争议事项（如产权争议、面积异议、家庭内部分歧）等</source>
         <translation>What was found on site; disputes (ownership, area, disagreement within the family)…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="157" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="172" />
         <source>备注与争议</source>
         <translation>Notes, disputes</translation>
     </message>
