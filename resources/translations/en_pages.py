@@ -156,7 +156,9 @@ _ISSUE9: dict[str, dict[str, str]] = {
         "新增住户（现场发现，待指挥部确认）": "New household (found in the field, awaiting HQ confirmation)",
         "新增住户（指挥部已确认）": "New household (confirmed by HQ)",
         "有未保存的草稿：打开编辑可继续": "Unsaved draft: open the editor to continue",
+        "照片：无": "Photos: none", "查看照片": "View photos", "照片 {n} 张：": "{n} photos: ",
     },
+    "PhotoDialog": {"照片 — {title}": "Photos — {title}"},
     "HouseholdModel": {
         "草稿": "Draft", "有未保存的草稿：打开编辑可继续": "Unsaved draft: open the editor to continue",
         "新增住户：名册外现场发现，待指挥部确认": "New household: found in the field, not on the roster; awaiting HQ",

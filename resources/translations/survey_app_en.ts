@@ -1718,290 +1718,295 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>HouseholdDetailHtml</name>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="110" />
+        <location filename="../../survey_app/ui/detail_html.py" line="88" />
+        <source>照片 {n} 张：</source>
+        <translation>{n} photos: </translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/detail_html.py" line="125" />
         <source>下一步：{what}（{who}）</source>
         <translation>Next: {what} ({who})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="115" />
+        <location filename="../../survey_app/ui/detail_html.py" line="130" />
         <source>办理进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="123" />
+        <location filename="../../survey_app/ui/detail_html.py" line="138" />
         <source>复核退回，请按意见修改后重新提交：</source>
         <translation>Returned by the supervisor — correct it and submit again:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="126" />
+        <location filename="../../survey_app/ui/detail_html.py" line="141" />
         <source>复核意见：{comment}</source>
         <translation>Review note: {comment}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="136" />
+        <location filename="../../survey_app/ui/detail_html.py" line="151" />
         <source>第{rev}版　{when}　{who}</source>
         <translation>revision {rev}, {when}, {who}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="139" />
+        <location filename="../../survey_app/ui/detail_html.py" line="154" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="140" />
-        <location filename="../../survey_app/ui/detail_html.py" line="169" />
+        <location filename="../../survey_app/ui/detail_html.py" line="155" />
+        <location filename="../../survey_app/ui/detail_html.py" line="184" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="141" />
-        <location filename="../../survey_app/ui/detail_html.py" line="170" />
+        <location filename="../../survey_app/ui/detail_html.py" line="156" />
+        <location filename="../../survey_app/ui/detail_html.py" line="185" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="142" />
+        <location filename="../../survey_app/ui/detail_html.py" line="157" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="143" />
+        <location filename="../../survey_app/ui/detail_html.py" line="158" />
         <source>地块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="144" />
+        <location filename="../../survey_app/ui/detail_html.py" line="159" />
         <source>调查员</source>
         <translation>Surveyor</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="145" />
+        <location filename="../../survey_app/ui/detail_html.py" line="160" />
         <source>调查人</source>
         <translation>Surveyed by</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="146" />
+        <location filename="../../survey_app/ui/detail_html.py" line="161" />
         <source>签约意愿</source>
         <translation>Willing to sign</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="147" />
+        <location filename="../../survey_app/ui/detail_html.py" line="162" />
         <source>意向安置方式</source>
         <translation>Preferred mode</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="148" />
+        <location filename="../../survey_app/ui/detail_html.py" line="163" />
         <source>已选安置方案</source>
         <translation>Chosen option</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="149" />
-        <location filename="../../survey_app/ui/detail_html.py" line="217" />
+        <location filename="../../survey_app/ui/detail_html.py" line="164" />
+        <location filename="../../survey_app/ui/detail_html.py" line="232" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="150" />
+        <location filename="../../survey_app/ui/detail_html.py" line="165" />
         <source>最后修改</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="152" />
+        <location filename="../../survey_app/ui/detail_html.py" line="167" />
         <source>户主与住户</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="156" />
+        <location filename="../../survey_app/ui/detail_html.py" line="171" />
         <source>低保</source>
         <translation>Minimum allowance</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="156" />
+        <location filename="../../survey_app/ui/detail_html.py" line="171" />
         <source>残疾</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="157" />
+        <location filename="../../survey_app/ui/detail_html.py" line="172" />
         <source>大病</source>
         <translation>Serious illness</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="159" />
+        <location filename="../../survey_app/ui/detail_html.py" line="174" />
         <source>户籍不在本址</source>
         <translation>Hukou elsewhere</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="169" />
+        <location filename="../../survey_app/ui/detail_html.py" line="184" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="169" />
+        <location filename="../../survey_app/ui/detail_html.py" line="184" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="169" />
+        <location filename="../../survey_app/ui/detail_html.py" line="184" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="169" />
+        <location filename="../../survey_app/ui/detail_html.py" line="184" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="170" />
+        <location filename="../../survey_app/ui/detail_html.py" line="185" />
         <source>情况</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="171" />
+        <location filename="../../survey_app/ui/detail_html.py" line="186" />
         <source>家庭成员（{n}人）</source>
         <translation>Family members ({n})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="181" />
+        <location filename="../../survey_app/ui/detail_html.py" line="196" />
         <source>权利人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="181" />
+        <location filename="../../survey_app/ui/detail_html.py" line="196" />
         <source>证书类型</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="181" />
+        <location filename="../../survey_app/ui/detail_html.py" line="196" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="181" />
+        <location filename="../../survey_app/ui/detail_html.py" line="196" />
         <source>份额</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="182" />
+        <location filename="../../survey_app/ui/detail_html.py" line="197" />
         <source>土地面积 m²</source>
         <translation>Land m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="183" />
+        <location filename="../../survey_app/ui/detail_html.py" line="198" />
         <source>产权</source>
         <translation>Ownership</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="187" />
-        <location filename="../../survey_app/ui/detail_html.py" line="200" />
+        <location filename="../../survey_app/ui/detail_html.py" line="202" />
+        <location filename="../../survey_app/ui/detail_html.py" line="215" />
         <source>建筑部分</source>
         <translation>Building parts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="192" />
+        <location filename="../../survey_app/ui/detail_html.py" line="207" />
         <source>部位</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="192" />
-        <location filename="../../survey_app/ui/detail_html.py" line="224" />
+        <location filename="../../survey_app/ui/detail_html.py" line="207" />
+        <location filename="../../survey_app/ui/detail_html.py" line="239" />
         <source>面积 m²</source>
         <translation>Area m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="192" />
-        <location filename="../../survey_app/ui/detail_html.py" line="231" />
+        <location filename="../../survey_app/ui/detail_html.py" line="207" />
+        <location filename="../../survey_app/ui/detail_html.py" line="246" />
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="192" />
+        <location filename="../../survey_app/ui/detail_html.py" line="207" />
         <source>结构</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="192" />
+        <location filename="../../survey_app/ui/detail_html.py" line="207" />
         <source>层数</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="193" />
+        <location filename="../../survey_app/ui/detail_html.py" line="208" />
         <source>建成年份</source>
         <translation>Built</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="193" />
+        <location filename="../../survey_app/ui/detail_html.py" line="208" />
         <source>合法性</source>
         <translation>Legal status</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="198" />
+        <location filename="../../survey_app/ui/detail_html.py" line="213" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="211" />
+        <location filename="../../survey_app/ui/detail_html.py" line="226" />
         <source>{n}处</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="215" />
-        <location filename="../../survey_app/ui/detail_html.py" line="219" />
+        <location filename="../../survey_app/ui/detail_html.py" line="230" />
+        <location filename="../../survey_app/ui/detail_html.py" line="234" />
         <source>附属物</source>
         <translation>Fixtures</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="215" />
-        <location filename="../../survey_app/ui/detail_html.py" line="217" />
+        <location filename="../../survey_app/ui/detail_html.py" line="230" />
+        <location filename="../../survey_app/ui/detail_html.py" line="232" />
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="217" />
+        <location filename="../../survey_app/ui/detail_html.py" line="232" />
         <source>其他调查项目</source>
         <translation>Other items</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="224" />
+        <location filename="../../survey_app/ui/detail_html.py" line="239" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="224" />
+        <location filename="../../survey_app/ui/detail_html.py" line="239" />
         <source>统一社会信用代码</source>
         <translation>USCC</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="224" />
+        <location filename="../../survey_app/ui/detail_html.py" line="239" />
         <source>年利润</source>
         <translation>Annual profit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="225" />
+        <location filename="../../survey_app/ui/detail_html.py" line="240" />
         <source>经营</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="231" />
+        <location filename="../../survey_app/ui/detail_html.py" line="246" />
         <source>报告编号</source>
         <translation>Report no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="231" />
+        <location filename="../../survey_app/ui/detail_html.py" line="246" />
         <source>评估机构</source>
         <translation>Appraiser</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="231" />
+        <location filename="../../survey_app/ui/detail_html.py" line="246" />
         <source>评估单价 元/m²</source>
         <translation>Unit price yuan/m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="232" />
+        <location filename="../../survey_app/ui/detail_html.py" line="247" />
         <source>评估日期</source>
         <translation>Appraised on</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="233" />
+        <location filename="../../survey_app/ui/detail_html.py" line="248" />
         <source>评估</source>
         <translation>Appraisal</translation>
     </message>
@@ -2009,8 +2014,8 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>HouseholdDetailView</name>
     <message>
-        <location filename="../../survey_app/ui/household_detail.py" line="47" />
-        <location filename="../../survey_app/ui/household_detail.py" line="99" />
+        <location filename="../../survey_app/ui/household_detail.py" line="48" />
+        <location filename="../../survey_app/ui/household_detail.py" line="105" />
         <source>在左侧列表中选择一户，这里显示其详细情况</source>
         <translation>Select a household in the list to see its details here</translation>
     </message>
@@ -2408,7 +2413,7 @@ Save your version over it? (The other changes are replaced; the audit log record
     </message>
     <message>
         <location filename="../../survey_app/ui/pages/households_page.py" line="57" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="186" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="187" />
         <source>打开调查表（也可双击列表中的一行或按回车）</source>
         <translation>Open the survey form (or double-click a row, or press Enter)</translation>
     </message>
@@ -2419,7 +2424,7 @@ Save your version over it? (The other changes are replaced; the audit log record
     </message>
     <message>
         <location filename="../../survey_app/ui/pages/households_page.py" line="59" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="188" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="189" />
         <source>各安置方案的补偿并排比较</source>
         <translation>Compensation of every option side by side</translation>
     </message>
@@ -2430,13 +2435,13 @@ Save your version over it? (The other changes are replaced; the audit log record
     </message>
     <message>
         <location filename="../../survey_app/ui/pages/households_page.py" line="61" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="190" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="191" />
         <source>出具、打印、签订协议，查看协议记录</source>
         <translation>Issue, print and sign the agreement; see its history</translation>
     </message>
     <message>
         <location filename="../../survey_app/ui/pages/households_page.py" line="62" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="229" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="230" />
         <source>提交调查</source>
         <translation>Submit survey</translation>
     </message>
@@ -2471,60 +2476,60 @@ Save your version over it? (The other changes are replaced; the audit log record
         <translation>Register a household found in the field (for HQ to confirm)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="184" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="185" />
         <source>请先在左侧列表中选择一户</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="192" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="193" />
         <source>测算确认后（已测算）才能出具协议；当前为“{status}”</source>
         <translation>An agreement can be issued once the calculation is confirmed (Calculated); now '{status}'</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="200" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="201" />
         <source>核实后确认：该户属于本项目（现场新增 → 已确认）</source>
         <translation>Confirm after checking: it belongs to the project (new → confirmed)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="230" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="231" />
         <source>将 {code} {name} 的调查提交复核？
 提交后调查表不能再修改，除非复核员退回。</source>
         <translation>Submit the survey of {code} {name} for review?
 It cannot be changed afterwards unless the supervisor returns it.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="231" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="232" />
         <source>提交复核</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="234" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="235" />
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="235" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="236" />
         <source>{code} 已提交复核</source>
         <translation>{code} submitted for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="249" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="250" />
         <source>已确认该新增住户</source>
         <translation>New household confirmed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="262" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="263" />
         <source>已新增住户 {code}，请打开编辑录入调查</source>
         <translation>Household {code} added: open it to enter the survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="241" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="248" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="242" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="249" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="242" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="243" />
         <source>已确认交房</source>
         <translation>Handover confirmed</translation>
     </message>
@@ -3584,6 +3589,14 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
     </message>
 </context>
 <context>
+    <name>PhotoDialog</name>
+    <message>
+        <location filename="../../survey_app/ui/photos/dialog.py" line="20" />
+        <source>照片 — {title}</source>
+        <translation>Photos — {title}</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
         <location filename="../../survey_app/ui/photos/strip.py" line="52" />
@@ -3860,63 +3873,63 @@ Photos are survey evidence: it will no longer be shown, but the audit log record
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="130" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="131" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="167" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="168" />
         <source>待复核 {n} 户</source>
         <translation>{n} waiting for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="178" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="179" />
         <source>队列中没有待复核的住户</source>
         <translation>No households are waiting for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="178" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="179" />
         <source>请先在左侧选择一户</source>
         <translation>Select a household on the left first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="180" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="181" />
         <source>正在读取所选住户…</source>
         <translation>Loading the selected household…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="182" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="183" />
         <source>该户已不在待复核状态</source>
         <translation>This household is no longer waiting for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="187" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="188" />
         <source>调查核对无误：已调查 → 已复核</source>
         <translation>The survey is correct: Surveyed → Reviewed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="188" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="189" />
         <source>退回调查员修改（须填写退回意见）：已调查 → 待调查</source>
         <translation>Return to the field worker with a note (required): Surveyed → Pending</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="199" />
-        <location filename="../../survey_app/ui/pages/review_page.py" line="213" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="200" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="214" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="200" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="201" />
         <source>{code} 已通过复核</source>
         <translation>{code} approved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="209" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="210" />
         <source>退回时须填写退回意见，告诉调查员要改什么</source>
         <translation>Write what the field worker must correct before returning it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="214" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="215" />
         <source>{code} 已退回调查员修改</source>
         <translation>{code} returned to the field worker</translation>
     </message>

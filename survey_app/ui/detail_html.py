@@ -67,11 +67,26 @@ class HouseholdDetailHtml:
             body = f'<p class="muted">{_e(self.tr("无"))}</p>'
         return f"<h3>{_e(title)}</h3>{body}"
 
-    def render(self, d: HouseholdDetail, st: Standing | None = None) -> str:
+    def render(self, d: HouseholdDetail, st: Standing | None = None, photos: dict[str, int] | None = None) -> str:
         title = (f"<h2>{_e(d.household_code)}　{_e(d.head_name)}　"
                  f'<span class="muted">{_e(labels.status(d.status))}</span></h2>')
-        return "".join([STYLE, title, self.marks(st), self.way(st), self.review(d), self.head(d), self.members(d),
-                        self.tenures(d), self.parts(d), self.fixtures(d), self.businesses(d), self.appraisals(d)])
+        return "".join([STYLE, title, self.marks(st), self.way(st), self.review(d), self.photos(d, photos),
+                        self.head(d), self.members(d), self.tenures(d), self.parts(d), self.fixtures(d),
+                        self.businesses(d), self.appraisals(d)])
+
+    def photos(self, d: HouseholdDetail, counts: dict[str, int] | None) -> str:
+        """How many photos of each category, and a link that shows them (the evidence a reviewer checks)."""
+        if counts is None:
+            return ""
+        total = sum(counts.values())
+        if not total:
+            return f'<p class="muted">{_e(self.tr("照片：无"))}</p>'
+        from survey_app.ui.photos.labels import category_labels
+
+        parts = [f"{_e(label)} {counts[code]}" for code, label in category_labels() if counts.get(code)]
+        link = f'<a href="photos:{_e(d.id)}">{_e(self.tr("查看照片"))}</a>'
+        text = self.tr("照片 {n} 张：").format(n=total)
+        return f"<p>{_e(text)}{' · '.join(parts)}　{link}</p>"
 
     def marks(self, st: Standing | None) -> str:
         """新增住户 (not on the register) and an unsaved draft: both change what the worker does next."""
@@ -233,9 +248,10 @@ class HouseholdDetailHtml:
         return self.section(self.tr("评估"), _grid(headers, rows, frozenset({3})), empty=not rows)
 
 
-def detail_html(detail: HouseholdDetail, standing: Standing | None = None) -> str:
-    """The whole panel for one household (with where it stands, when ``standing`` is given)."""
-    return HouseholdDetailHtml().render(detail, standing)
+def detail_html(detail: HouseholdDetail, standing: Standing | None = None,
+                photos: dict[str, int] | None = None) -> str:
+    """The whole panel for one household (with where it stands and its photos by category, when given)."""
+    return HouseholdDetailHtml().render(detail, standing, photos)
 
 
 def placeholder_html(text: str) -> str:

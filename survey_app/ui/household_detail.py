@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from survey_app.core.domain.errors import NotFound
-from survey_app.core.services import household_stage, households
+from survey_app.core.services import attachments, household_stage, households
 from survey_app.core.services.household_stage import Standing
 from survey_app.core.services.households import HouseholdDetail
 from survey_app.core.storage.database import Database
@@ -25,6 +25,7 @@ class HouseholdDetailView(QTextBrowser):
     """Shows one household. ``show_key(key)`` loads it (coalesced); ``show_key(None)`` clears."""
 
     loaded = Signal(object)  # the HouseholdDetail shown, or None when cleared
+    photos_requested = Signal(str)  # hex id: the user clicked 查看照片 (the page opens them read-only)
 
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
@@ -45,6 +46,11 @@ class HouseholdDetailView(QTextBrowser):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._load_pending)
         self._show_placeholder(self.tr("在左侧列表中选择一户，这里显示其详细情况"))
+        self.anchorClicked.connect(self._on_link)
+
+    def _on_link(self, url) -> None:  # noqa: ANN001 - QUrl
+        if url.scheme() == "photos" and self.detail is not None:
+            self.photos_requested.emit(self.detail.id)  # the household on screen, whatever the link said
 
     @property
     def key(self) -> int | None:
@@ -108,7 +114,7 @@ class HouseholdDetailView(QTextBrowser):
             return
         self.detail = detail
         self.standing = household_stage.standing(self._db, detail.id, self.username)
-        self.setHtml(detail_html(detail, self.standing))
+        self.setHtml(detail_html(detail, self.standing, attachments.photo_counts(self._db, detail.id)))
         self.loaded.emit(detail)
 
     def _show_placeholder(self, text: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QUrl
 from PySide6.QtTest import QAbstractItemModelTester
 from test_pages_helpers import wait_idle, window_for
 
@@ -134,3 +135,33 @@ def test_approving_twice_acts_on_the_household_shown_each_time(qtbot, demo_db, r
     changed = before - _surveyed_ids(demo_db)
     assert len(set(shown)) == 2 and changed == set(shown)
     assert {households.get_detail(demo_db, h).status for h in changed} == {"reviewed"}
+
+
+def test_the_reviewer_sees_the_photos_with_their_category_and_caption(qtbot, demo_db, worker_actor, runner,
+                                                                      tmp_path) -> None:  # noqa: ANN001
+    from PIL import Image
+
+    from survey_app.core.services import attachments
+    from survey_app.ui.photos.dialog import PhotoDialog
+
+    window = window_for(qtbot, demo_db, _reviewer(demo_db), runner)
+    window.show_page(nav.REVIEW)
+    page = window.page(nav.REVIEW)
+    page.select_row(0)
+    qtbot.waitUntil(lambda: page.detail.shown_id == page.model.row_data(0).id, timeout=5000)
+    hid = page.detail.shown_id
+    path = tmp_path / "front.jpg"
+    Image.new("RGB", (64, 48), "red").save(path, "JPEG")
+    (photo,) = attachments.attach_photos(demo_db, worker_actor, hid, [path])
+    attachments.update_photo(demo_db, worker_actor, photo.id, category="exterior", caption="东侧外墙")
+    page.detail.reload()
+    text = page.detail.toPlainText()
+    assert "照片 1 张：外观 1" in text and "查看照片" in text
+    page.detail.anchorClicked.emit(QUrl(f"photos:{hid}"))  # what a click on the link emits
+    dialog = page.findChild(PhotoDialog, "photoDialog")
+    assert dialog is not None and dialog.isVisible() and dialog.strip.read_only
+    assert [p.id for p in dialog.strip.photos] == [photo.id]
+    assert not dialog.strip.delete_button.isVisible() and not dialog.strip.add_button.isVisible()
+    assert dialog.strip.photos[0].caption == "东侧外墙"
+    dialog.strip.shutdown()
+    dialog.close()

@@ -118,6 +118,7 @@ class HouseholdsPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self._edit_pointed())
         self.table.installEventFilter(self)
         self.detail.loaded.connect(self._update_actions)
+        self.detail.photos_requested.connect(self._show_photos)
         self.model.modelReset.connect(lambda: self.count_changed.emit(self.model.rowCount()))
         ChangeHub.instance().changed.connect(self._on_changed)
         self._update_actions(None)
@@ -271,3 +272,11 @@ class HouseholdsPage(QWidget):
         self.filter_bar.search.setText(code)
         self.filter_bar.flush()
         return code
+
+    def _show_photos(self, household_id: str) -> None:
+        """The shown household's photos, read-only (category, caption, time, position): evidence to check."""
+        from survey_app.ui.photos.dialog import open_photos  # first use only
+
+        d = self.detail.detail
+        title = f"{d.household_code} {d.head_name}" if d is not None else ""
+        self.photo_dialog = open_photos(self, self.db, self.actor, self.runner, household_id, title)

@@ -117,6 +117,7 @@ class ReviewPage(QWidget):
         self.model.modelReset.connect(self._restore)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.detail.loaded.connect(lambda _d: self._update_buttons())
+        self.detail.photos_requested.connect(self._show_photos)
         ChangeHub.instance().changed.connect(self._on_changed)
         self._fill_sections()
         self.model.refresh()
@@ -223,3 +224,11 @@ class ReviewPage(QWidget):
     def _decided(self, message: str) -> None:
         self.comment.clear()
         self.banner.show_message(message, "info")
+
+    def _show_photos(self, household_id: str) -> None:
+        """The shown household's photos, read-only (category, caption, time, position): evidence to check."""
+        from survey_app.ui.photos.dialog import open_photos  # first use only
+
+        d = self.detail.detail
+        title = f"{d.household_code} {d.head_name}" if d is not None else ""
+        self.photo_dialog = open_photos(self, self.db, self.actor, self.runner, household_id, title)
