@@ -44,8 +44,29 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a clear one-line message, not a traceback, for known errors
-        from survey_app.core.domain.errors import SurveyAppError
-        if isinstance(exc, SurveyAppError):
-            print(f"错误: {exc}", file=sys.stderr)
-            return 1
-        raise
+        message = _known_error(exc)
+        if message is None:
+            raise
+        print(f"错误: {message}", file=sys.stderr)
+        return 1
+
+
+def _known_error(exc: Exception) -> str | None:
+    """One Chinese line for an error the user can act on (a database or disk fault included), else None."""
+    import errno
+
+    from survey_app.core.domain.errors import SurveyAppError
+
+    if isinstance(exc, SurveyAppError):
+        return str(exc)
+    if type(exc).__module__.startswith(("sqlite3", "sqlalchemy")):  # reached the CLI without the mapping
+        from survey_app.core.storage.errors import translate
+
+        mapped = translate(exc)
+        return None if mapped is None else str(mapped)
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC:
+            return "磁盘空间不足，文件未能写完；请清理磁盘空间后重试。"
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return "没有权限读写该文件或文件夹（可能是只读的），请检查后重试。"
+    return None

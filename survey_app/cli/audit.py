@@ -10,7 +10,7 @@ import sys
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("audit", help="审计链：校验 / 查看记录历史")
     asub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    v = asub.add_parser("verify", help="校验审计哈希链与全部记录（发现绕过应用的修改）")
+    v = asub.add_parser("verify", help="先做 SQLite 完整性检查，再校验审计哈希链与全部记录（发现文件损坏和绕过应用的修改）")
     v.add_argument("--json", action="store_true")
     v.set_defaults(func=verify)
     log = asub.add_parser("log", help="显示审计事件")

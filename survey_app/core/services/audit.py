@@ -17,7 +17,15 @@ def audited_tables() -> list:
 
 def verify_database(db: Database, progress: Callable[[int, int, str], None] | None = None
                     ) -> audit_chain.VerifyReport:
-    """Walk the chain and check every audited row against its last event (read-only)."""
+    """Check the file (``PRAGMA integrity_check``), then walk the chain and check every audited row
+    against its last event (read-only). A damaged file is reported as such; its chain is not walked."""
+    if progress:
+        progress(0, 1, "数据库完整性检查")
+    damage = db.integrity_problems(full=True, limit=5)
+    if damage:
+        return audit_chain.VerifyReport(problems=[audit_chain.Problem(
+            None, f"数据库文件已损坏（SQLite 完整性检查未通过：{' '.join(damage[0].split())[:200]}），"
+                  "审计链未校验；请从备份恢复或联系技术支持")])
     with db.engine.connect() as conn:
         return audit_chain.verify(conn, audited_tables(), progress=progress)
 

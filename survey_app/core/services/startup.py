@@ -21,7 +21,11 @@ DEMO_SEED = 20231
 
 
 def open_database(path: str | Path | None = None) -> Database:
-    """Open (creating if needed) a project database and bring its schema up to date."""
+    """Open (creating if missing) a project database and bring its schema up to date.
+
+    Raises a ``StorageError`` (Chinese message) instead of opening a 0-byte file (never made into an
+    empty project, so the first-start demo is never offered into it), a damaged file (checked when
+    the last session did not close cleanly), a folder, or a database from a newer version."""
     db = Database(path or default_db_path())
     ensure_local_device(db)
     return db

@@ -11,7 +11,6 @@ recorded as an issue (HQ will see the device's version as a conflict when it arr
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from pathlib import Path
 
 from sqlalchemy import select
@@ -150,9 +149,8 @@ def apply_from_hq(db: Database, records: list[Record], *, bundle_seq: int) -> Ap
 def import_assignment(db: Database, pair: keys.KeyPair, path: Path) -> ApplyReport:
     """Device: verify (signed by our HQ, for us, this project) and apply an assignment bundle."""
     opened = bundle.open_bundle(Path(path), recipient=pair, sender_key=hq_signing_key(db),
-                                project=project_code(db), kind="assignment")
-    with tempfile.TemporaryDirectory() as tmp:
-        records = list(read_lines(opened.extract(Path(tmp))["records.jsonl"].read_bytes()))
+                                project=project_code(db), kind="assignment", in_memory=True)
+    records = list(read_lines(opened.read("records.jsonl")))  # names and IDs: never a plaintext temp file
     return apply_from_hq(db, records, bundle_seq=int(opened.header["seq"]))
 
 

@@ -30,9 +30,16 @@ fields the caller adds. The header is NOT secret: never put names, ID numbers or
 
 Reading verifies everything before anything is returned: magic, version, header, layout, a registered
 sender, the signature over header + body hash (one streaming pass), project, kind and recipient; then
-it decrypts the whole body into a private temp folder, checking every chunk tag and that the body still
-hashes to what was signed, and only then returns an ``OpenedBundle``. So a caller can apply the
-contents in one transaction knowing the whole file was good.
+it decrypts the whole body, checking every chunk tag and that the body still hashes to what was signed,
+and only then returns an ``OpenedBundle``. So a caller can apply the contents in one transaction knowing
+the whole file was good.
+
+Where decrypted entries go: by default into a private temp folder (deleted on ``close()``). A process
+killed meanwhile (kill -9, power cut) cannot delete it, and it holds names and ID numbers in clear; so a
+caller handling personal data passes ``in_memory=True`` (entries kept in memory, at most ``memory_limit``
+bytes in all, refused before anything is allocated beyond it) and, for big entries such as photos,
+``place``: a callback that hands out its own writer for an entry (e.g. straight into the
+content-addressed media store, checking the hash before the file gets its final name).
 
 Threading: functions here block on file I/O and are meant for a worker thread; ``progress`` is called
 on that thread, and ``cancel`` is polled between pieces of at most 1 MiB.
@@ -41,7 +48,9 @@ on that thread, and ``cancel`` is polled between pieces of at most 1 MiB.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
+import io
 import os
 import shutil
 import stat
@@ -50,7 +59,7 @@ import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Union
+from typing import Any, BinaryIO, Union
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -72,7 +81,9 @@ __all__ = ["BundleError", "BundleInfo", "Cancelled", "Entry", "OpenedBundle", "o
 Entry = tuple[str, Union[bytes, bytearray, memoryview, Path]]
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
+Place = Callable[[str, int], Any]  # (name, size) -> a writer (context manager with write()) or None
 _PIECE = 1 << 20  # progress/cancel granularity and read size for file entries
+MEMORY_LIMIT = 512 * 2**20  # in_memory: decrypted entries kept in memory, in all (a day's records are a few MB)
 
 
 class Cancelled(Exception):
@@ -234,8 +245,9 @@ def _layout(f: BinaryIO) -> Layout:
 
 def open_bundle(path: Path, *, recipient: KeyPair, sender_key: Callable[[str], Ed25519PublicKey | None],
                 project: str | None = None, kind: str | None = None, work_dir: Path | None = None,
-                progress: Progress | None = None, cancel: Cancel | None = None) -> OpenedBundle:
-    """Verify a bundle completely, decrypt it into a private temp folder, and return it.
+                progress: Progress | None = None, cancel: Cancel | None = None, in_memory: bool = False,
+                place: Place | None = None, memory_limit: int = MEMORY_LIMIT) -> OpenedBundle:
+    """Verify a bundle completely, decrypt it into a private temp folder (or memory), and return it.
 
     Checks, in order: magic, version, header, layout, ``sender_key(header["device"])`` is known, the
     signature over header + body hash, ``project`` and ``kind`` (when given), and that the bundle was
@@ -243,6 +255,11 @@ def open_bundle(path: Path, *, recipient: KeyPair, sender_key: Callable[[str], E
     ``work_dir`` (default: the system temp folder — never the USB stick). Any failure raises
     ``BundleError`` (``Cancelled`` on cancel) and leaves nothing behind. Close the result (or use it in
     a ``with``) to delete the decrypted files.
+
+    With ``in_memory`` no temp folder is made: entries are kept in memory (``BundleError`` "too_large"
+    past ``memory_limit`` bytes in all). ``place(name, size)`` may return a writer for an entry; that
+    entry is written there (closed with the exception, if any, so it can drop a partial file) and is
+    not readable from the result. It may raise ``ValidationError`` to refuse the bundle.
     """
     if kind is not None and kind not in KINDS:
         raise ValueError(f"unknown bundle kind {kind!r}")
@@ -269,10 +286,11 @@ def open_bundle(path: Path, *, recipient: KeyPair, sender_key: Callable[[str], E
             raise BundleError(f"同步包类型不符：需要{KINDS[kind]}，此文件是{KINDS[header['kind']]}", "wrong_kind")
         if header["recipient"] != recipient.fingerprint:
             raise BundleError(NOT_FOR_US, "not_for_us")
-        folder, entries = _decrypt(f, layout, recipient, body_sha256, work_dir, progress, cancel, total)
+        folder, entries, kept = _decrypt(f, layout, recipient, body_sha256, work_dir, progress, cancel, total,
+                                         _Keep(in_memory, place, memory_limit))
     info = BundleInfo(path, header, layout.body_offset + layout.body_len + TRAILER.size, body_sha256.hex(),
                       tuple(entries))
-    return OpenedBundle(info, folder)
+    return OpenedBundle(info, folder, kept)
 
 
 def _hash_body(f: BinaryIO, layout: Layout, progress: Progress | None, cancel: Cancel | None) -> bytes:
@@ -291,25 +309,67 @@ def _hash_body(f: BinaryIO, layout: Layout, progress: Progress | None, cancel: C
     return hasher.digest()
 
 
+@dataclass
+class _Keep:
+    """Where decrypted entries go (see open_bundle) and how much memory they use so far."""
+
+    in_memory: bool
+    place: Place | None
+    memory_limit: int
+    used: int = 0
+
+
+class _MemoryEntry:
+    """A writer that keeps one entry's bytes in ``kept[name]`` once complete."""
+
+    def __init__(self, kept: dict, name: str):
+        self._kept, self._name, self._buf = kept, name, io.BytesIO()
+
+    def write(self, data: bytes | memoryview) -> None:
+        self._buf.write(data)
+
+    def __enter__(self) -> _MemoryEntry:
+        return self
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None:
+            self._kept[self._name] = self._buf.getvalue()
+        self._buf = io.BytesIO()
+
+
 def _decrypt(f: BinaryIO, layout: Layout, recipient: KeyPair, body_sha256: bytes, work_dir: Path | None,
-             progress: Progress | None, cancel: Cancel | None, total: int) -> tuple[Path, list[tuple[str, int]]]:
+             progress: Progress | None, cancel: Cancel | None, total: int, keep: _Keep
+             ) -> tuple[Path | None, list[tuple[str, int]], dict]:
     try:
         key = body_key(recipient.encryption, layout.ephemeral)
     except ValueError:  # a degenerate ephemeral key: only a broken or hostile (but registered) sender makes one
         raise BundleError(DAMAGED, "damaged") from None
-    parent = Path(work_dir) if work_dir is not None else Path(tempfile.gettempdir())
-    parent.mkdir(parents=True, exist_ok=True)
-    if shutil.disk_usage(parent).free < layout.body_len:
-        need = layout.body_len // 2**20 + 1
-        raise BundleError(f"磁盘空间不足，无法解开同步包（约需 {need} MB）", "no_space")
-    folder = Path(tempfile.mkdtemp(prefix="survey_app_bundle_", dir=parent))
+    folder: Path | None = None
+    if not keep.in_memory:
+        parent = Path(work_dir) if work_dir is not None else Path(tempfile.gettempdir())
+        parent.mkdir(parents=True, exist_ok=True)
+        if shutil.disk_usage(parent).free < layout.body_len:
+            need = layout.body_len // 2**20 + 1
+            raise BundleError(f"磁盘空间不足，无法解开同步包（约需 {need} MB）", "no_space")
+        folder = Path(tempfile.mkdtemp(prefix="survey_app_bundle_", dir=parent))
     hasher = hashlib.sha256()
     done = layout.body_len
     position = {"name": ""}
+    kept: dict[str, bytes | Path | None] = {}
 
-    def open_entry(index: int, name: str, size: int) -> BinaryIO:
+    def open_entry(index: int, name: str, size: int) -> Any:
         position["name"] = name
-        return open(folder / _stored_name(index), "xb")
+        writer = keep.place(name, size) if keep.place is not None else None
+        if writer is not None:
+            kept[name] = None  # the caller's own
+            return writer
+        if folder is not None:
+            kept[name] = folder / _stored_name(index)
+            return open(kept[name], "xb")
+        keep.used += size  # checked before a byte of it is held
+        if keep.used > keep.memory_limit:
+            raise BundleError(f"同步包中的数据过大（超过 {keep.memory_limit // 2**20} MB），未导入任何数据", "too_large")
+        return _MemoryEntry(kept, name)
 
     def check() -> None:
         _poll(cancel)
@@ -325,16 +385,23 @@ def _decrypt(f: BinaryIO, layout: Layout, recipient: KeyPair, body_sha256: bytes
             raise BundleError(DAMAGED, "damaged")
         if progress:
             progress(total, total, "解密完成")
-        return folder, entries
+        return folder, entries, kept
     except (StreamError, PayloadError):
-        shutil.rmtree(folder, ignore_errors=True)
+        _remove(folder)
         raise BundleError(DAMAGED, "damaged") from None
     except OSError as e:
-        shutil.rmtree(folder, ignore_errors=True)
+        _remove(folder)
+        if e.errno == errno.ENOSPC:
+            raise BundleError("磁盘空间不足，无法解开同步包", "no_space") from None
         raise BundleError(f"无法解开同步包：{e.strerror or e}", "io_error") from None
     except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
+        _remove(folder)
         raise
+
+
+def _remove(folder: Path | None) -> None:
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _stored_name(index: int) -> str:
@@ -343,17 +410,20 @@ def _stored_name(index: int) -> str:
 
 
 class OpenedBundle:
-    """A verified, fully decrypted bundle. Entries live in a private temp folder until ``close()``.
+    """A verified, fully decrypted bundle. Entries live in a private temp folder (or in memory) until
+    ``close()``; entries a ``place`` callback took are the caller's and not readable here.
 
     Not thread-safe: use from the thread that opened it (or hand it over whole).
     """
 
-    def __init__(self, info: BundleInfo, folder: Path):
+    def __init__(self, info: BundleInfo, folder: Path | None, kept: dict[str, bytes | Path | None] | None = None):
         self.info = info
         self.header = info.header
         self._folder = folder
-        self._paths = {name: folder / _stored_name(i) for i, (name, _) in enumerate(info.entries)}
-        self._cleanup = weakref.finalize(self, shutil.rmtree, folder, True)
+        if kept is None:
+            kept = {name: folder / _stored_name(i) for i, (name, _) in enumerate(info.entries)}
+        self._kept = kept
+        self._cleanup = weakref.finalize(self, shutil.rmtree, folder, True) if folder is not None else None
 
     @property
     def names(self) -> list[str]:
@@ -361,30 +431,47 @@ class OpenedBundle:
         return [name for name, _ in self.info.entries]
 
     def path(self, name: str) -> Path:
-        """Where the decrypted entry ``name`` is on disk (KeyError if there is no such entry)."""
-        return self._paths[name]
+        """Where the decrypted entry ``name`` is on disk (KeyError if there is no such file entry)."""
+        where = self._kept[name]
+        if not isinstance(where, Path):
+            raise KeyError(f"{name} is not a file here (kept in memory or placed by the caller)")
+        return where
 
     def read(self, name: str) -> bytes:
-        return self._paths[name].read_bytes()
+        """The decrypted bytes of entry ``name`` (KeyError if absent or placed by the caller)."""
+        where = self._kept[name]
+        if where is None:
+            raise KeyError(f"{name} was placed by the caller")
+        return where.read_bytes() if isinstance(where, Path) else where
 
     def entries(self) -> Iterator[tuple[str, bytes]]:
-        """(name, data) for every entry, in order; each is read whole, so meant for small entries."""
+        """(name, data) for every entry kept here, in order; each is read whole, so meant for small entries."""
         for name in self.names:
-            yield name, self.read(name)
+            if self._kept.get(name) is not None:
+                yield name, self.read(name)
 
     def extract(self, to_dir: Path) -> dict[str, Path]:
-        """Move the decrypted entries into ``to_dir`` (numbered file names); return name → path."""
+        """Move (or, from memory, write) the decrypted entries into ``to_dir`` (numbered file names);
+        return name → path. Entries a ``place`` callback took are not included."""
         to_dir = Path(to_dir)
         to_dir.mkdir(parents=True, exist_ok=True)
-        for name, src in list(self._paths.items()):
-            dest = to_dir / src.name
-            shutil.move(src, dest)
-            self._paths[name] = dest
-        return dict(self._paths)
+        for index, name in enumerate(self.names):
+            where = self._kept.get(name)
+            if where is None:
+                continue
+            dest = to_dir / _stored_name(index)
+            if isinstance(where, Path):
+                shutil.move(where, dest)
+            else:
+                dest.write_bytes(where)
+            self._kept[name] = dest
+        return {name: where for name, where in self._kept.items() if isinstance(where, Path)}
 
     def close(self) -> None:
-        """Delete the decrypted files still in the temp folder."""
-        self._cleanup()
+        """Delete the decrypted files still in the temp folder; drop the entries held in memory."""
+        if self._cleanup is not None:
+            self._cleanup()
+        self._kept = {name: None if isinstance(where, bytes) else where for name, where in self._kept.items()}
 
     def __enter__(self) -> OpenedBundle:
         return self

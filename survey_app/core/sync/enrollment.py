@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -139,14 +138,13 @@ def import_response(db: Database, password: str, path: Path) -> tuple[str, str]:
     # Trust on first use: the file must be signed by the keys it announces, and the person carrying
     # it can compare HQ's fingerprint (returned, shown by the UI/CLI) with the one HQ gives them.
     hq_key = Ed25519PublicKey.from_public_bytes(base64.b64decode(hq.signing_b64))
-    opened = bundle.open_bundle(Path(path), recipient=pair, kind="enroll_response",
+    opened = bundle.open_bundle(Path(path), recipient=pair, kind="enroll_response", in_memory=True,
                                 sender_key=lambda c: hq_key if c == header["device"] else None)
     with db.read() as s:
         existing = s.scalar(select(Project.code).where(Project.deleted_at.is_(None)).limit(1))
     if existing and existing != header["project"]:
         raise ValidationError(f"本机数据库已属于项目 {existing}，不能登记到项目 {header['project']}")
-    with tempfile.TemporaryDirectory() as tmp:
-        records = list(read_lines(opened.extract(Path(tmp))["records.jsonl"].read_bytes()))
+    records = list(read_lines(opened.read("records.jsonl")))  # accounts: never a plaintext temp file
     identity.pin_hq(db, hq)
     db.set_setting(HQ_CODE, header["device"])
     db.set_setting(DEVICE_CODE, header["assigned_code"])

@@ -39,11 +39,8 @@ def write_receipt(db: Database, pair: keys.KeyPair, report: ImportReport, out_di
 def import_receipt(db: Database, pair: keys.KeyPair, path: Path) -> dict:
     """Device: apply HQ's receipt. Returns its content (bundle_seq, counts …)."""
     opened = bundle.open_bundle(Path(path), recipient=pair, sender_key=hq_signing_key(db),
-                                project=project_code(db), kind="receipt")
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        body = json.loads(opened.extract(Path(tmp))["receipt.json"].read_text(encoding="utf-8"))
+                                project=project_code(db), kind="receipt", in_memory=True)
+    body = json.loads(opened.read("receipt.json").decode("utf-8"))
     with db.begin_write() as conn:
         mark_synced(conn, [tuple(x) for x in body["acked"]])
     if int(body.get("events_to", 0)) > int(db.setting(ACKED_EVENT, "0")):
