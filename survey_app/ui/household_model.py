@@ -1,10 +1,12 @@
 """The household list as a Qt table model: list keys in memory, rows fetched lazily from SQL.
 
-After Anki's browser table: filtering and sorting are done by ``households.search_keys`` in SQL
-(one query per filter change, ~25 ms over 100k households); the model keeps only the int keys
-and fetches the rows the view actually paints, in blocks of BLOCK keys, keeping at most
-MAX_BLOCKS blocks (least recently used dropped). 100k households cost ~1 MB of keys here and no
-per-row Python work beyond the rows on screen.
+After Anki's browser table: filtering and sorting are done by ``households.search_keys`` in SQL;
+the model keeps only int keys and fetches the rows the view actually paints, in blocks of BLOCK
+keys, keeping at most MAX_BLOCKS blocks (least recently used dropped). Keys are read a page at a
+time: FIRST_PAGE on each search, more through Qt's canFetchMore/fetchMore as the user scrolls
+(pages grow, so scrolling to the end of 100k is a handful of queries). A search keystroke thus
+never reads all the matches of a common word; the total shown beside the list is counted once,
+when asked for (``total()``), not on every keystroke.
 
 Threading: GUI thread only. Both queries are short reads on SQLite in WAL mode (never blocked by
 a writer on the TaskRunner's thread), and ``data()`` must answer synchronously anyway.
@@ -23,8 +25,10 @@ from survey_app.core.storage.database import Database
 from survey_app.ui import formatting, labels
 from survey_app.ui.lazy_rows import HouseholdKeysModel, LazyRows
 
-BLOCK = 200
-MAX_BLOCKS = 16
+BLOCK = 100  # a 1366×768 list shows ~25 rows: one block fills the screen
+MAX_BLOCKS = 32
+FIRST_PAGE = 300  # keys read per search
+NEXT_PAGE = 2_000  # at least this many more per fetchMore
 
 # (header source text, HouseholdRow attribute, SQL sort key or None when the column can't be sorted)
 COLUMNS: tuple[tuple[str, str, str | None], ...] = (
@@ -42,8 +46,13 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 KeyRole = Qt.ItemDataRole.UserRole + 1  # data(index, KeyRole) -> the household's list key (int)
-_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, KeyRole,
-                    Qt.ItemDataRole.ToolTipRole})
+_DISPLAY, _ALIGN, _TOOLTIP, _KEY = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.TextAlignmentRole),
+                                    int(Qt.ItemDataRole.ToolTipRole), int(KeyRole))
+_ROLE_INTS = frozenset({_DISPLAY, _ALIGN, _TOOLTIP, _KEY})
+_NCOLS = len(COLUMNS)
+_NUMERIC = frozenset({COL_MEMBERS, COL_AREA})
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 class HouseholdModel(HouseholdKeysModel):
@@ -60,11 +69,17 @@ class HouseholdModel(HouseholdKeysModel):
         self._descending = False
         self._column_count = len(COLUMNS)
         self._rows: LazyRows[HouseholdRow] = LazyRows(self._fetch, block=BLOCK, max_blocks=MAX_BLOCKS)
+        self._more = False  # more keys match than are loaded (fetchMore reads the next page)
+        self._total: int | None = 0  # how many match; None until counted
+        self._shown: dict[int, tuple[str, ...]] = {}  # list key -> the row's display strings, made once
+        self._announcing = False
         self._headers = [QCoreApplication.translate("HouseholdModel", c[0]) for c in COLUMNS]
 
     def _fetch(self, keys: list[int]) -> dict[int, HouseholdRow]:
         # The origin (新增) rides along with each block: no query over the whole project for a mark.
         rows = households.fetch_rows(self._db, keys)
+        for k in keys:
+            self._shown.pop(k, None)
         for k in keys:
             self._origins.pop(k, None)
         self._origins.update(field_households.origins_by_key(self._db, list(keys)))
@@ -83,7 +98,7 @@ class HouseholdModel(HouseholdKeysModel):
     def set_filter(self, flt: HouseholdFilter) -> None:
         if flt != self._filter:
             self._filter = flt
-            self.refresh()
+            self._requery(FIRST_PAGE)
 
     def set_text(self, text: str) -> None:
         self.set_filter(replace(self._filter, text=text.strip()))
@@ -92,13 +107,57 @@ class HouseholdModel(HouseholdKeysModel):
         self.set_filter(replace(self._filter, status=status or None))
 
     def refresh(self) -> None:
-        """Re-run the search (filter/sort changed, or data changed underneath)."""
-        keys = households.search_keys(self._db, self._filter, sort=self._sort, descending=self._descending)
+        """Re-run the search after data changed underneath: as many rows as were loaded stay loaded, so a
+        household the user scrolled down to is still found and stays selected."""
+        self._requery(max(FIRST_PAGE, len(self._rows)))
+
+    def _requery(self, want: int) -> None:
+        keys = households.search_keys(self._db, self._filter, sort=self._sort, descending=self._descending,
+                                      limit=want + 1)
+        self._more = len(keys) > want
+        del keys[want:]
+        self._total = None if self._more else len(keys)
         # A handful of rows in a local table: cheap enough to re-read on every search.
         self._drafts = household_stage.draft_ids(self._db, self._username) if self._username else set()
-        self.beginResetModel()
-        self._rows.reset(keys)
-        self.endResetModel()
+        self._announcing = True  # views and testers may ask for more rows while a change is announced
+        try:
+            self.beginResetModel()
+            self._rows.reset(keys)
+            self._shown.clear()
+            self.endResetModel()
+        finally:
+            self._announcing = False
+
+    def total(self) -> int:
+        """How many households match (one count query when the list is not fully loaded; then cached)."""
+        if self._total is None:
+            self._total = households.count_matching(self._db, self._filter)
+        return self._total
+
+    def total_known(self) -> bool:
+        return self._total is not None
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
+        """The view scrolled near the end of what is loaded: the next page (growing, so few round trips)."""
+        if parent.isValid() or not self._more or self._announcing:
+            return  # (not while a reset is being announced: rows inserted then would be lost on the way)
+        have = len(self._rows)
+        page = max(NEXT_PAGE, have)
+        keys = households.search_keys(self._db, self._filter, sort=self._sort, descending=self._descending,
+                                      offset=have, limit=page + 1)
+        self._more = len(keys) > page
+        del keys[page:]
+        if keys:
+            self._announcing = True  # no nested fetchMore from a handler of the insertion's signals
+            try:
+                self.beginInsertRows(QModelIndex(), have, have + len(keys) - 1)
+                self._rows.extend(keys)
+                self.endInsertRows()
+            finally:
+                self._announcing = False
 
     @staticmethod
     def sortable(column: int) -> bool:
@@ -114,7 +173,7 @@ class HouseholdModel(HouseholdKeysModel):
         self._sort, self._descending = key, desc
         # A reset, not layoutChanged: mapping persistent indexes over 100k rows costs more than the
         # window restoring its one selected household by key afterwards.
-        self.refresh()
+        self._requery(FIRST_PAGE)
 
     # --- keys ------------------------------------------------------------------------------------------
 
@@ -134,36 +193,44 @@ class HouseholdModel(HouseholdKeysModel):
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        # Asked for every visible cell on every paint (~500 calls a keystroke): constants, no enum arithmetic.
+        return _FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        # Called for every role of every visible cell on each paint: leave early for roles not served.
-        if role not in _ROLES or not index.isValid():
+        # Called for every role of every visible cell on each paint (~1,700 calls a keystroke): roles as
+        # plain ints, the display strings of a row made once and kept until the rows are read again.
+        role = int(role)
+        if role not in _ROLE_INTS or not index.isValid():
             return None
         row, col = index.row(), index.column()
-        if not (0 <= row < len(self._rows) and 0 <= col < len(COLUMNS)):
+        if not (0 <= row < len(self._rows) and 0 <= col < _NCOLS):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            r = self.row_data(row)
-            if r is None:
-                return ""
-            if col == COL_STATUS:
-                return status_text(r.status, r.id in self._drafts, self._origins.get(r.key, ""))
-            if col == COL_AREA:
-                return formatting.area_grouped(r.total_area)
-            if col == COL_MEMBERS:
-                return str(r.member_count)
-            return getattr(r, COLUMNS[col][1])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if col in (COL_MEMBERS, COL_AREA) else _LEFT
-        if role == KeyRole:
+        if role == _DISPLAY:
+            texts = self._texts(row)
+            return texts[col] if texts is not None else ""
+        if role == _ALIGN:
+            return _RIGHT if col in _NUMERIC else _LEFT
+        if role == _KEY:
             return self._rows.keys[row]
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_STATUS:
+        if role == _TOOLTIP and col == COL_STATUS:
             r = self.row_data(row)
             return marks_tooltip(r.id in self._drafts, self._origins.get(r.key, "")) if r is not None else None
         return None
+
+    def _texts(self, row: int) -> tuple[str, ...] | None:
+        r = self.row_data(row)
+        if r is None:
+            return None
+        texts = self._shown.get(r.key)
+        if texts is None:
+            texts = tuple(
+                status_text(r.status, r.id in self._drafts, self._origins.get(r.key, "")) if col == COL_STATUS
+                else formatting.area_grouped(r.total_area) if col == COL_AREA
+                else str(r.member_count) if col == COL_MEMBERS
+                else getattr(r, attr)
+                for col, (_h, attr, _s) in enumerate(COLUMNS))
+            self._shown[r.key] = texts
+        return texts
 
 
 def status_text(status: str, draft: bool, origin: str) -> str:

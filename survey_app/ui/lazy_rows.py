@@ -30,6 +30,11 @@ class LazyRows(Generic[Row]):
         self.keys = keys
         self._blocks.clear()
 
+    def extend(self, keys: list[int]) -> None:
+        """Append the next page of keys. The last block may have been fetched short: it is fetched again."""
+        self._blocks.pop(len(self.keys) // self._block, None)
+        self.keys.extend(keys)
+
     def __len__(self) -> int:
         return len(self.keys)
 

@@ -74,3 +74,39 @@ def test_rows_are_fetched_lazily_in_bounded_blocks(demo_db, monkeypatch) -> None
         assert model.row_data(row) is not None
     assert calls == [10, 10, 10, 10]  # one query per block, never per row
     assert len(model._rows._blocks) <= 2  # old blocks dropped
+
+
+def test_keys_are_read_a_page_at_a_time_and_scrolling_reads_more(demo_db, qtlog, monkeypatch) -> None:  # noqa: ANN001
+    # A keystroke reads only the first page of matches; the view's fetchMore reads the next, growing ones.
+    monkeypatch.setattr(hm, "FIRST_PAGE", 7)
+    monkeypatch.setattr(hm, "NEXT_PAGE", 10)
+    model = HouseholdModel(demo_db)
+    model.tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
+    model.set_filter(HouseholdFilter(status=None, text=""))  # same filter: nothing re-read
+    model.set_text("a")
+    everything = households.search_keys(demo_db, HouseholdFilter(text="a"))
+    assert len(everything) > 20
+    assert model.rowCount() == 7 and model.canFetchMore()
+    assert not model.total_known()
+    before = model.rowCount()
+    model.fetchMore()
+    assert model.rowCount() >= before + 10  # at least NEXT_PAGE more (the tester may fetch more itself)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert [model.key_at(r) for r in range(model.rowCount())] == everything
+    assert model.total() == len(everything)
+    # Data changed underneath: as many rows as were loaded stay loaded (the selection deep down survives).
+    model.refresh()
+    assert model.rowCount() == len(everything)
+    model.set_text("a1")  # a new search starts again from the first page
+    assert model.rowCount() == min(7, len(households.search_keys(demo_db, HouseholdFilter(text="a1"))))
+    _no_tester_failures(qtlog)
+
+
+def test_rows_fetched_before_more_keys_arrived_are_fetched_again(demo_db, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(hm, "FIRST_PAGE", 5)
+    model = HouseholdModel(demo_db)
+    model.set_text("a")
+    assert model.row_data(4) is not None  # block 0 fetched while only 5 keys were known
+    model.fetchMore()
+    assert model.row_data(6) is not None and model.row_data(6).key == model.key_at(6)

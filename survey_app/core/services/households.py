@@ -80,13 +80,28 @@ def _where(flt: HouseholdFilter, db: Database) -> list:
     return clauses
 
 
-def search_keys(db: Database, flt: HouseholdFilter, sort: str = "code", descending: bool = False) -> list[int]:
-    """List keys of the households matching ``flt``, in display order. Filtering and sorting in SQL."""
+def search_keys(db: Database, flt: HouseholdFilter, sort: str = "code", descending: bool = False, *,
+                offset: int = 0, limit: int | None = None) -> list[int]:
+    """List keys of the households matching ``flt``, in display order. Filtering and sorting in SQL.
+
+    With ``limit``, one page of them from ``offset``: the list asks for the first few hundred and
+    more as the user scrolls. In code order the scan walks the covering index and stops at the page's
+    last match, so a word found in most households ("z", an ID's "43") costs ~1 ms instead of reading
+    all 100k matches; only a rare short word still reads the whole index."""
     col = SORT_COLUMNS.get(sort, Household.household_code)
     order = [col.desc() if descending else col.asc()]
     if sort != "code":
         order.append(Household.household_code)
-    return db.column(select(ROWKEY).where(and_(*_where(flt, db))).order_by(*order))
+    stmt = select(ROWKEY).where(and_(*_where(flt, db))).order_by(*order)
+    if limit is not None:
+        stmt = stmt.limit(limit).offset(offset)
+    return db.column(stmt)
+
+
+def count_matching(db: Database, flt: HouseholdFilter) -> int:
+    """How many households match ``flt`` (for the count shown beside a list read page by page)."""
+    with db.read() as s:
+        return int(s.scalar(select(func.count()).select_from(Household).where(and_(*_where(flt, db)))) or 0)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -33,6 +33,9 @@ from survey_app.ui.household_model import HouseholdModel
 from survey_app.ui.household_table import HouseholdTable
 from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, can, confirm, enable, run_write
 from survey_app.ui.task_runner import TaskRunner
+
+
+COUNT_DELAY_MS = 300  # the total of a long result is counted this long after the last search
 
 
 class HouseholdsPage(QWidget):
@@ -119,9 +122,22 @@ class HouseholdsPage(QWidget):
         self.table.installEventFilter(self)
         self.detail.loaded.connect(self._update_actions)
         self.detail.photos_requested.connect(self._show_photos)
-        self.model.modelReset.connect(lambda: self.count_changed.emit(self.model.rowCount()))
+        # The total beside the list: known at once for a short result; otherwise counted once typing
+        # pauses (a count reads every match: not worth doing on each keystroke).
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(lambda: self.count_changed.emit(self.model.total()))
+        self.model.modelReset.connect(self._on_reset)
         ChangeHub.instance().changed.connect(self._on_changed)
         self._update_actions(None)
+
+    def _on_reset(self) -> None:
+        if self.model.total_known():
+            self._count_timer.stop()
+            self.count_changed.emit(self.model.total())
+        else:
+            self._count_timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if (watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
