@@ -6,7 +6,8 @@ The source is the cached demo database (``bench.common.demo_database``), a devic
 and its audit chain were written by device D01. The bundles are made the way ``core/sync/export.py``
 makes a day-end bundle — the same reads (``pending_records`` / ``pending_events``), the same entries
 (``records.jsonl`` from ``write_lines``, ``events.jsonl`` one sorted JSON object per audit event), the
-same header (counts, ``seq``/``prev_seq``, ``events_from``/``events_to``), signed for and encrypted to HQ
+same header (counts, ``seq``/``prev_seq``, ``events_from``/``events_to``), the signed ``checkpoint.json``
+of the chain head sent, signed for and encrypted to HQ
 with ``bundle.write_bundle`` — only split into ``--bundles`` days: calling ``export_bundle`` itself would
 put all 100k households into one bundle. Day n carries its households' records and the device's audit
 events since day n−1 (an unbroken slice of the chain, as export sends everything after the last
@@ -91,8 +92,9 @@ def _days(source, bundles: int) -> tuple[list, list, list[tuple[list, list[dict]
 
 def _write_day(path: Path, project: str, device_code: str, seq: int, records: list, events: list[dict],
                hq_public, device_pair) -> None:  # noqa: ANN001
-    """One bundle, entries and header as export_bundle writes them."""
-    from survey_app.core.sync import bundle
+    """One bundle, entries and header as export_bundle writes them (the signed checkpoint of the chain head
+    sent included: the last event of the day, which HQ checks its stored chain ends at)."""
+    from survey_app.core.sync import bundle, checkpoints
     from survey_app.core.sync.records import write_lines
 
     entries = [
@@ -100,6 +102,8 @@ def _write_day(path: Path, project: str, device_code: str, seq: int, records: li
         ("events.jsonl", "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in events).encode()),
     ]
     acked = events[0]["seq"] - 1 if events else 0
+    head = (events[-1]["seq"], events[-1]["hash"]) if events else (0, "0" * 64)
+    entries.append((checkpoints.ENTRY, checkpoints.dumps(checkpoints.sign(device_pair, device_code, *head))))
     header = {"kind": "field", "project": project, "device": device_code, "seq": seq, "prev_seq": seq - 1,
               "counts": {"records": len(records), "events": len(events), "media": 0},
               "events_from": acked + 1, "events_to": events[-1]["seq"] if events else acked}

@@ -44,6 +44,10 @@ def test_cli_exit_codes(demo_db, db_path) -> None:  # noqa: ANN001
     ("DELETE FROM audit_events WHERE seq = 42", "#42 至 #42 缺失"),
     ("DELETE FROM fixtures WHERE rowid = 1", "在应用之外被删除"),
     ("INSERT INTO local_settings (key, value) VALUES ('x', 'y')", None),  # local settings are not audited
+    # sync bookkeeping is audited too (survey_app/core/sync/ledger.py): a conflict slipped in is found
+    ("INSERT INTO sync_issues (kind, entity, entity_id, device, bundle_seq, base_rev, local_rev, incoming_rev, "
+     "local_json, incoming_json, message, status, created_at, decided_by) VALUES ('conflict', 'households', 'x', "
+     "'D01', 1, 0, 0, 0, '', '', '', 'open', '2026-12-01 00:00:00.000000', '')", "sync_issues 记录 1 没有审计事件"),
 ])
 def test_tampering_is_found_and_named(demo_db, db_path, sql: str, words: str | None) -> None:  # noqa: ANN001
     _tamper(db_path, sql)
@@ -75,3 +79,58 @@ def test_changes_through_the_app_keep_the_chain_valid(demo_db, admin) -> None:  
         uow.tombstone(uow.session.scalars(select(Member).offset(3).limit(1)).one())
         uow.commit()
     assert verify_database(demo_db).ok
+
+
+def _ledger_issue(db) -> None:  # noqa: ANN001 - an open conflict, written the way sync writes one
+    from survey_app.core.storage.models import SyncIssue
+    from survey_app.core.storage.types import utcnow
+    from survey_app.core.sync import ledger
+
+    with db.begin_write() as conn:
+        since = ledger.high_water(conn)
+        conn.execute(SyncIssue.__table__.insert(), [dict(
+            kind="conflict", entity="households", entity_id="ab" * 16, device="D01", message="", status="open",
+            created_at=utcnow(), local_json="{}", incoming_json="{}")])
+        assert ledger.record_new_rows(conn, since, user="system", device="HQ") == 1
+
+
+@pytest.mark.parametrize("sql, words", [
+    ("DELETE FROM sync_issues", "sync_issues 记录 1 在应用之外被删除"),
+    ("UPDATE sync_issues SET status = 'kept_local'", "sync_issues 记录 1 在应用之外被修改"),
+])
+def test_an_open_conflict_hidden_behind_the_app_is_found(demo_db, db_path, sql: str, words: str) -> None:  # noqa: ANN001
+    _ledger_issue(demo_db)
+    assert verify_database(demo_db).ok
+    _tamper(db_path, sql)
+    assert any(words in p.message for p in verify_database(demo_db).problems)
+
+
+def test_deciding_a_conflict_through_the_app_keeps_the_chain_valid(demo_db, admin) -> None:  # noqa: ANN001
+    from survey_app.core.sync.issues import resolve
+
+    _ledger_issue(demo_db)
+    resolve(demo_db, admin, 1, take_incoming=False)
+    assert verify_database(demo_db).ok
+
+
+def test_sync_rows_from_before_revision_0006_are_adopted(db_path) -> None:  # noqa: ANN001
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from survey_app.core.storage import migrations
+    from survey_app.core.storage.database import Database
+
+    engine = create_engine(f"sqlite:///{db_path}")
+    command.upgrade(migrations.alembic_config(engine), "0005_search_index")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO imported_bundles (device, kind, seq, body_sha256, imported_at, records, "
+                             "conflicts, summary) VALUES ('D01', 'field', 1, 'x', '2026-12-01 00:00:00.000000', 0, 0, "
+                             "'{}')")
+    engine.dispose()
+    db = Database(db_path)  # upgraded at open
+    try:
+        assert verify_database(db).ok
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM audit_events WHERE action = 'adopt'").scalar() == 1
+    finally:
+        db.dispose()

@@ -29,8 +29,10 @@ from survey_app.core.storage.types import ScaledDecimal
 GENESIS = "0" * 64
 # Field values never written into the readable change log (the row hash still covers them).
 REDACTED_FIELDS = frozenset({"password_hash"})
+# sync_issues, imported_bundles and audit_checkpoints are audited (ledger events, survey_app/core/sync/ledger.py,
+# which also says how the tables left out here are covered: remote events by device-signed checkpoints).
 NOT_AUDITED_TABLES = frozenset({"audit_events", "local_settings", "drafts", "alembic_version", "sync_records",
-                                "imported_bundles", "sync_issues", "remote_audit_events"})
+                                "remote_audit_events"})
 
 
 def readable_value(column: Any, value: Any) -> Any:

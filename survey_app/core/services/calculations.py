@@ -28,6 +28,7 @@ from survey_app.core.compensation.policy import Policy, parse_policy
 from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.domain.roles import Permission
 from survey_app.core.services import calc_errors
+from survey_app.core.services.household_access import require_own
 from survey_app.core.services.survey import readiness, store
 from survey_app.core.services.survey.checks import check
 from survey_app.core.storage.database import Database
@@ -187,6 +188,7 @@ def _calculate_in(s: Session, actor: Actor, hid: uuid.UUID) -> list[StoredOption
     h = s.get(Household, hid)
     if h is None or h.deleted_at is not None:
         raise NotFound("该住户不存在或已删除")
+    require_own(s, actor, h)
     pv, policy = current_policy(s, h.project_id)
     # What the policy needs is checked first, so the worker gets every missing item at once, in the
     # survey's words; the engine's own refusals (should any remain) are translated the same way.
@@ -238,6 +240,10 @@ def choose_option(db: Database, actor: Actor, household_id: uuid.UUID | str, opt
     hid = household_id if isinstance(household_id, uuid.UUID) else uuid.UUID(str(household_id))
     with db.uow(actor) as uow:
         s = uow.session
+        h = s.get(Household, hid)
+        if h is None or h.deleted_at is not None:
+            raise NotFound("该住户不存在或已删除")
+        require_own(s, actor, h)
         calc = s.scalars(select(Calculation).where(Calculation.household_id == hid,
                                                    Calculation.option_key == option_key,
                                                    Calculation.deleted_at.is_(None))
@@ -246,7 +252,6 @@ def choose_option(db: Database, actor: Actor, household_id: uuid.UUID | str, opt
             raise ValidationError(f"没有“{option_key}”这一测算方案，请先测算")
         if calc.status != "current":
             raise ValidationError("测算已过期（调查数据有变动），请重新测算后再选择")
-        h = s.get(Household, hid)
         if h.status in ("signed", "handed_over"):
             raise ValidationError("该户已签约，不能更改安置方式")
         h.chosen_mode, h.chosen_option = calc.mode, option_key

@@ -145,8 +145,8 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
     for obj in session.dirty:
         if not isinstance(obj, Synced) or not session.is_modified(obj, include_collections=False):
             continue
-        if isinstance(obj, PolicyVersion) and _was(obj, "status") == "published" and not _only_changes(obj, {"status"}):
-            raise IntegrityError("已发布的补偿方案版本不能修改，请发布新版本")
+        if isinstance(obj, PolicyVersion):
+            _check_policy_change(obj)
         if isinstance(obj, Agreement):
             _check_agreement_change(obj)
         obj.rev = (obj.rev or 0) + 1
@@ -157,6 +157,16 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
     for obj in session.deleted:
         if isinstance(obj, Synced):
             raise IntegrityError(f"{obj.__tablename__} 记录不能直接删除，只能标记删除（墓碑）")
+
+
+# A version once published is sealed: calculations were made under it. It may only be withdrawn (and
+# published again), never edited nor turned back into a draft. Migration 0007 enforces the same in SQLite.
+POLICY_SEALED = frozenset({"published", "withdrawn"})
+
+
+def _check_policy_change(obj: PolicyVersion) -> None:
+    if _was(obj, "status") in POLICY_SEALED and (obj.status not in POLICY_SEALED or not _only_changes(obj, {"status"})):
+        raise IntegrityError("已发布的补偿方案版本不能修改，请发布新版本")
 
 
 # What may still change on a signed agreement: voiding it, and counting reprints (副本).

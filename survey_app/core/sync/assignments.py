@@ -15,11 +15,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Permission, Role
+from survey_app.core.services.devices import local_device_code
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Household, User
-from survey_app.core.storage.uow import Actor
-from survey_app.core.sync import bundle, keys
+from survey_app.core.storage.uow import POLICY_SEALED, Actor
+from survey_app.core.sync import bundle, checkpoints, keys, ledger
 from survey_app.core.sync.apply import ApplyReport, apply_records
 from survey_app.core.sync.changes import mark_synced, synced_revs
 from survey_app.core.sync.export import project_code
@@ -83,8 +85,11 @@ def write_assignment(db: Database, actor: Actor, pair: keys.KeyPair, device_code
               "usernames": usernames}
     now = dt.datetime.now(dt.timezone(dt.timedelta(hours=8)))
     path = Path(out_dir) / f"{project}_{device_code}_A{seq:05d}_{now:%Y%m%d}{SUFFIX}"
-    bundle.write_bundle(path, header, [("records.jsonl", write_lines(recs))], recipient=device_public(db, device_code),
-                        sender=pair)
+    with db.engine.connect() as conn:  # HQ's own chain head, signed: the laptop keeps it (sync/checkpoints.py)
+        checkpoint = checkpoints.of_head(conn, pair, local_device_code(db))
+    bundle.write_bundle(path, header, [("records.jsonl", write_lines(recs)),
+                                       (checkpoints.ENTRY, checkpoints.dumps(checkpoint))],
+                        recipient=device_public(db, device_code), sender=pair)
     db.set_setting(f"{SEQ}.{device_code}", str(seq))
     with db.begin_write() as conn:  # what this device may write back (sync/rights.py)
         remember_device_users(conn, device_code, usernames)
@@ -124,13 +129,35 @@ def _apply_users(db: Database, records: list[Record]) -> int:
     return changed
 
 
-def apply_from_hq(db: Database, records: list[Record], *, bundle_seq: int) -> ApplyReport:
-    """Device: apply HQ's records (clean local records take HQ's version), then mark them synced."""
+def _check_sealed_policies(db: Database, records: list[Record]) -> None:
+    """Refuse (ValidationError, nothing applied) an assignment that would change a published policy
+    version this laptop holds: HQ may add versions, never rewrite one calculations were made under."""
+    incoming = [r for r in records if r.table == "policy_versions"]
+    if not incoming:
+        return
+    with db.engine.connect() as conn:
+        for r in incoming:
+            have = conn.exec_driver_sql("SELECT content, content_hash, status, label FROM policy_versions WHERE id = ?",
+                                        (r.id,)).first()
+            if have is None or have[2] not in POLICY_SEALED:
+                continue
+            if (r.get("content"), r.get("content_hash")) != (have[0], have[1]) or r.get("status") not in POLICY_SEALED:
+                raise ValidationError(f"指挥部的分派包要改动本机已发布的补偿方案版本（{have[3]}），已发布的版本不能修改。"
+                                      "整个分派包未导入，请联系指挥部。")
+
+
+def apply_from_hq(db: Database, records: list[Record], *, bundle_seq: int,
+                  checkpoint: dict | None = None) -> ApplyReport:
+    """Device: apply HQ's records (clean local records take HQ's version), then mark them synced.
+    Refused whole if it would change a published policy version (``_check_sealed_policies``)."""
+    _check_sealed_policies(db, records)
     users = [r for r in records if r.table == "users"]
     records = [r for r in records if r.table != "users"]
     if users:
         _apply_users(db, users)
+    here = local_device_code(db)
     with db.begin_write() as conn:
+        since = ledger.high_water(conn)
         known = synced_revs(conn)
         rebased = []
         for r in records:
@@ -143,6 +170,10 @@ def apply_from_hq(db: Database, records: list[Record], *, bundle_seq: int) -> Ap
             rebased.append(r._replace(base=base))
         report = apply_records(conn, rebased, source_device="HQ", bundle_seq=bundle_seq)
         mark_synced(conn, report.applied)
+        if checkpoint is not None:
+            checkpoints.store(conn, checkpoint, "assignment", bundle_seq)
+        # open conflicts and the checkpoint enter this laptop's audit chain (sync/ledger.py)
+        ledger.record_new_rows(conn, since, user="system", device=here)
     return report
 
 
@@ -151,7 +182,11 @@ def import_assignment(db: Database, pair: keys.KeyPair, path: Path) -> ApplyRepo
     opened = bundle.open_bundle(Path(path), recipient=pair, sender_key=hq_signing_key(db),
                                 project=project_code(db), kind="assignment", in_memory=True)
     records = list(read_lines(opened.read("records.jsonl")))  # names and IDs: never a plaintext temp file
-    return apply_from_hq(db, records, bundle_seq=int(opened.header["seq"]))
+    checkpoint = checkpoints.from_bundle(opened)  # HQ's chain head (None from an HQ before checkpoints)
+    if checkpoint is not None and (checkpoint["device"] != opened.header["device"] or not checkpoints.signature_ok(
+            checkpoint, hq_signing_key(db)(opened.header["device"]))):
+        raise ValidationError("任务包中的指挥部审计检查点签名无效（被改动或伪造），未导入")
+    return apply_from_hq(db, records, bundle_seq=int(opened.header["seq"]), checkpoint=checkpoint)
 
 
 def assigned_usernames(db: Database) -> list[str]:

@@ -19,8 +19,9 @@ from survey_app.core.domain.errors import ValidationError
 from survey_app.core.services.attachments import media_path
 from survey_app.core.services.devices import local_device_code
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import Project
-from survey_app.core.sync import bundle, identity, keys
+from survey_app.core.security import audit_chain
+from survey_app.core.storage.models import AuditEvent, Project
+from survey_app.core.sync import bundle, checkpoints, identity, keys
 from survey_app.core.sync.changes import pending_events, pending_records
 from survey_app.core.sync.records import write_lines
 
@@ -55,22 +56,26 @@ def export_bundle(db: Database, pair: keys.KeyPair, out_dir: Path, *,
     project = project_code(db)
     seq = int(db.setting(SEQ, "0")) + 1
     acked_event = int(db.setting(ACKED_EVENT, "0"))
+    now = now or dt.datetime.now(dt.timezone.utc)
     with db.engine.connect() as conn:
         records = list(pending_records(conn))
         events = pending_events(conn, acked_event)
+        head = (events[-1]["seq"], events[-1]["hash"]) if events else _event_at(conn, acked_event)
     media = sorted({(r.get("sha256"), Path(r.get("original_name") or "").suffix or ".bin")
                     for r in records if r.table == "attachments" and r.get("deleted_at") is None})
     entries: list[tuple[str, bytes | Path]] = [
         ("records.jsonl", write_lines(records)),
         ("events.jsonl", "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in events).encode()),
     ]
+    # The chain's head as sent, signed: HQ refuses it if it does not extend what HQ already holds.
+    checkpoint = checkpoints.sign(pair, device, *head, now)
+    entries.append((checkpoints.ENTRY, checkpoints.dumps(checkpoint)))
     for sha, suffix in media:
         path = media_path(db, sha, suffix)
         if path.exists():
             entries.append((f"media/{sha}{suffix.lower()}", path))
-    now = now or dt.datetime.now(dt.timezone.utc)
     header = {"kind": "field", "project": project, "device": device, "seq": seq, "prev_seq": seq - 1,
-              "counts": {"records": len(records), "events": len(events), "media": len(entries) - 2},
+              "counts": {"records": len(records), "events": len(events), "media": len(entries) - 3},
               "events_from": acked_event + 1, "events_to": events[-1]["seq"] if events else acked_event}
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
@@ -88,4 +93,11 @@ def export_bundle(db: Database, pair: keys.KeyPair, out_dir: Path, *,
         if db.setting(SEQ, "0") == str(seq):
             db.set_setting(SEQ, str(seq - 1))
         raise
-    return ExportResult(path, seq, len(records), len(events), len(entries) - 2)
+    return ExportResult(path, seq, len(records), len(events), len(entries) - 3)
+
+
+def _event_at(conn, seq: int) -> tuple[int, str]:  # noqa: ANN001
+    """(seq, hash) of this chain's event ``seq`` ((0, GENESIS) before the first)."""
+    ae = AuditEvent.__table__
+    found = conn.execute(select(ae.c.hash).where(ae.c.seq == seq)).scalar() if seq else None
+    return (seq, found) if found else (0, audit_chain.GENESIS)

@@ -3,7 +3,8 @@
 Order: the signature, sender, project, recipient and every encrypted chunk are checked before
 anything is read (survey_app/core/sync/bundle.py); a replay of an imported bundle is a no-op; the
 records are applied (insert / fast-forward / no-op / conflict, survey_app/core/sync/apply.py),
-the device's audit events stored after checking they continue its chain, calculations and
+the device's audit events stored after checking they continue its chain up to the checkpoint the
+device signed (survey_app/core/sync/checkpoints.py), calculations and
 agreements recomputed, and the bundle recorded — all or nothing. Media files are copied into the
 content-addressed store first (harmless if the transaction then fails: nothing points at them).
 """
@@ -29,11 +30,12 @@ from survey_app.core.domain.roles import Permission
 from survey_app.core.files import atomic_writer
 from survey_app.core.security import audit_chain
 from survey_app.core.services.attachments import media_file, media_root
+from survey_app.core.services.devices import local_device_code
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Device, ImportedBundle, RemoteAuditEvent, SyncIssue
 from survey_app.core.storage.types import utcnow
 from survey_app.core.storage.uow import Actor
-from survey_app.core.sync import bundle, keys
+from survey_app.core.sync import bundle, checkpoints, keys, ledger
 from survey_app.core.sync.apply import apply_records
 from survey_app.core.sync.export import project_code
 from survey_app.core.sync.recheck import recheck
@@ -59,6 +61,7 @@ class ImportReport:
     applied: list[tuple[str, str, int]] = field(default_factory=list)
     held: list[tuple[str, str, int]] = field(default_factory=list)  # conflicts now kept for review at HQ
     events_to: int = 0
+    checkpoint: dict | None = None  # the device's signed chain head that HQ accepted (echoed in the receipt)
 
     @property
     def records(self) -> int:
@@ -85,6 +88,7 @@ class _Prepared:
     records: list
     events: list
     row_hashes: dict | None = None
+    checkpoint: dict | None = None
 
 
 def _prepare(media: Path, pair: keys.KeyPair, path: Path, project: str,
@@ -104,11 +108,16 @@ def _prepare(media: Path, pair: keys.KeyPair, path: Path, project: str,
                       if line]
         except (KeyError, TypeError, ValueError) as e:
             raise ValidationError(f"同步包内容格式错误，未导入任何数据（{e}）") from None
+        checkpoint = checkpoints.from_bundle(opened)  # None: a bundle from before checkpoints
+    device = opened.header["device"]
+    if checkpoint is not None and (checkpoint["device"] != device
+                                   or not checkpoints.signature_ok(checkpoint, sender_key(device))):
+        raise ValidationError(f"设备 {device} 同步包中的审计检查点签名无效（被改动或伪造），未导入任何数据")
     row_hashes = None
     if hashes:
         row_hashes = {(r.table, r.id): audit_chain.row_hash(list(r.stored(BY_NAME[r.table]))) for r in records}
     # the signed hash of the body identifies this bundle's content
-    return _Prepared(opened.header, opened.info.body_sha256, records, events, row_hashes)
+    return _Prepared(opened.header, opened.info.body_sha256, records, events, row_hashes, checkpoint)
 
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -177,8 +186,9 @@ def _prepare_elsewhere(media: str, raw_keys: tuple[bytes, bytes], path: str, pro
 def _apply(db: Database, p: _Prepared) -> ImportReport:
     """Replay check, then the whole bundle in one write transaction."""
     device, seq = p.header["device"], int(p.header["seq"])
-    report = ImportReport(device, seq, events_to=int(p.header.get("events_to", 0)))
+    report = ImportReport(device, seq, events_to=int(p.header.get("events_to", 0)), checkpoint=p.checkpoint)
     t = ImportedBundle.__table__
+    here = local_device_code(db)
     with db.begin_write() as conn:  # BEGIN IMMEDIATE: the whole bundle or nothing
         done = conn.execute(select(t.c.body_sha256).where(t.c.device == device, t.c.kind == "field",
                                                           t.c.seq == seq)).scalar()
@@ -188,6 +198,7 @@ def _apply(db: Database, p: _Prepared) -> ImportReport:
             report.already_imported = True  # nothing changes; the receipt can still acknowledge it all
             report.applied = [(r.table, r.id, r.rev) for r in p.records]
             return report
+        since = ledger.high_water(conn)
         last = conn.execute(select(func.max(t.c.seq)).where(t.c.device == device, t.c.kind == "field")).scalar() or 0
         report.missing_seqs = list(range(last + 1, min(seq, last + 1 + MAX_LISTED_GAP)))
         check_field_bundle(conn, device, p.records)  # a signature says who sent it, not what it may write
@@ -196,7 +207,9 @@ def _apply(db: Database, p: _Prepared) -> ImportReport:
         report.inserted, report.updated = applied.inserted, applied.updated
         report.unchanged, report.conflicts = applied.unchanged, applied.conflicts
         report.applied, report.held = applied.applied, applied.held
-        report.audit_warnings = _store_events(conn, device, p.events)
+        report.audit_warnings = _store_events(conn, device, p.events, p.checkpoint)
+        if p.checkpoint is not None:
+            checkpoints.store(conn, p.checkpoint, "bundle", seq)
         changed = {(tbl, rid) for tbl, rid, _ in applied.applied}
         diffs = recheck(conn, [rid for tbl, rid in changed if tbl == "calculations"],
                         [rid for tbl, rid in changed if tbl == "agreements"], device=device, bundle_seq=seq)
@@ -205,7 +218,11 @@ def _apply(db: Database, p: _Prepared) -> ImportReport:
             device=device, kind="field", seq=seq, body_sha256=p.body_hash, imported_at=utcnow(),
             records=report.records, conflicts=report.conflicts,
             summary=json.dumps({"missing": report.missing_seqs, "recheck": len(diffs),
-                                "audit_warnings": report.audit_warnings}, ensure_ascii=False)))
+                                "audit_warnings": report.audit_warnings, "events_to": report.events_to,
+                                "checkpoint": p.checkpoint and [p.checkpoint["seq"], p.checkpoint["hash"]]},
+                               ensure_ascii=False)))
+        # the bundle's row, its checkpoint and any issue it opened enter HQ's own audit chain
+        ledger.record_new_rows(conn, since, user="system", device=here)
     return report
 
 
@@ -276,32 +293,59 @@ def _raw_private(key) -> bytes:  # noqa: ANN001
                              serialization.NoEncryption())
 
 
-def _store_events(conn, device: str, events: list[dict]) -> list[str]:  # noqa: ANN001
-    """Keep the device's audit events; check they continue the chain already held for it."""
+def _store_events(conn, device: str, events: list[dict], checkpoint: dict | None) -> list[str]:  # noqa: ANN001
+    """Keep the device's audit events; check they continue the chain already held for it.
+
+    With a signed checkpoint (every bundle since checkpoints exist) a break is no warning: the bundle
+    is refused, since the device's history no longer extends what HQ holds (rewritten, or rolled
+    back), and the chain held must then end exactly at the checkpoint. A device that has sent a
+    checkpoint once can't drop it (a bundle written without one to dodge the check is refused)."""
     t = RemoteAuditEvent.__table__
+    if checkpoint is None and checkpoints.any_held(conn, device, "bundle"):
+        raise ValidationError(f"设备 {device} 的同步包缺少审计检查点（该设备以前的同步包都带有），"
+                              "可能被改动或伪造，未导入任何数据")
     last = conn.execute(select(t.c.seq, t.c.hash).where(t.c.device == device).order_by(t.c.seq.desc())
                         .limit(1)).first()
     last_seq, prev = (last.seq, last.hash) if last else (0, audit_chain.GENESIS)
+    strict = checkpoint is not None
+    resent = [e["seq"] for e in events if e["seq"] <= last_seq]
+    held = dict(conn.execute(select(t.c.seq, t.c.hash).where(t.c.device == device, t.c.seq >= min(resent))
+                             ).all()) if strict and resent else {}
     warnings: list[str] = []
     rows = []
     for e in events:
         if e["seq"] <= last_seq:
+            if strict and held.get(e["seq"], e["hash"]) != e["hash"]:
+                raise _rewritten(device, e["seq"])
             continue  # sent again because our receipt hadn't reached the device yet
         if e["seq"] != last_seq + 1:
+            if strict:
+                raise _rewritten(device, last_seq + 1)
             warnings.append(f"设备 {device} 的审计事件 #{last_seq + 1}–#{e['seq'] - 1} 缺失")
             prev = None
         expected = audit_chain.event_hash(prev, e["seq"], e["at"], e["user"], e["device"], e["action"], e["entity"],
                                           e["entity_id"], e["changes"], e["row_hash"]) if prev else e["hash"]
         if expected != e["hash"]:
+            if strict:
+                raise _rewritten(device, e["seq"])
             warnings.append(f"设备 {device} 的审计事件 #{e['seq']} 与其哈希链不符（设备上的记录可能被改动）")
         rows.append((device, e["seq"], e["at"], e["user"], e["action"], e["entity"], e["entity_id"], e["changes"],
-                     e["row_hash"], e["hash"]))
+                     e["row_hash"], e["hash"], e["device"]))
         last_seq, prev = e["seq"], e["hash"]
+    if strict and (last_seq, prev) != (checkpoint["seq"], checkpoint["hash"]):
+        raise ValidationError(f"设备 {device} 的审计检查点（第 {checkpoint['seq']} 号事件）与指挥部已保存的审计记录"
+                              f"（至第 {last_seq} 号事件）接不上：设备上的历史可能被改写或回退，同步包被拒收，"
+                              "未导入任何数据；请核查该设备")
     if rows:
-        cols = "device, seq, at, user, action, entity, entity_id, changes, row_hash, hash"
-        conn.exec_driver_sql(f"INSERT INTO remote_audit_events ({cols}) VALUES ({', '.join('?' * 10)})", rows)
+        cols = "device, seq, at, user, action, entity, entity_id, changes, row_hash, hash, event_device"
+        conn.exec_driver_sql(f"INSERT INTO remote_audit_events ({cols}) VALUES ({', '.join('?' * 11)})", rows)
     if warnings:
         conn.execute(SyncIssue.__table__.insert(), [
             dict(kind="audit", entity="audit_events", entity_id="", device=device, message=w, status="open",
                  created_at=utcnow(), local_json="", incoming_json="") for w in warnings])
     return warnings
+
+
+def _rewritten(device: str, seq: int) -> ValidationError:
+    return ValidationError(f"设备 {device} 的审计记录与指挥部已保存的不一致（自第 {seq} 号审计事件起被改写），"
+                           "同步包被拒收，未导入任何数据；请核查该设备")

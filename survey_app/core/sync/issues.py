@@ -15,10 +15,13 @@ from sqlalchemy import select
 from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.domain.roles import Permission
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import Base, SyncIssue
+from survey_app.core.storage.models import Base, PolicyVersion, SyncIssue
 from survey_app.core.storage.types import utcnow
-from survey_app.core.storage.uow import Actor
+from survey_app.core.storage.uow import POLICY_SEALED, Actor
 from survey_app.core.sync.records import BY_NAME
+from survey_app.core.sync.rights import FIELD_TABLES, HQ_FIELDS, TABLE_LABELS
+
+HQ_SOURCE = "HQ"  # the device name a laptop records HQ's assignment records under (assignments.apply_from_hq)
 
 # Stamps the unit of work sets itself; the other stored values are taken over from the incoming row.
 STAMPS = frozenset({"id", "rev", "created_at", "updated_at", "updated_by", "origin_device"})
@@ -51,6 +54,19 @@ def _model(table: str):  # noqa: ANN202
     raise ValidationError(f"未知的数据表 {table}")
 
 
+def _check_may_take(issue: SyncIssue, obj: object, incoming: dict) -> None:
+    """Refuse taking a version nobody may write this way: a field device's version of what only HQ
+    writes (users, devices, projects, policies — from before sync/rights.py, or forged), and any change
+    of a published policy version (also refused by the unit of work and, below it, by SQLite)."""
+    if issue.device != HQ_SOURCE and issue.entity not in FIELD_TABLES:
+        label = TABLE_LABELS.get(issue.entity, issue.entity)
+        raise ValidationError(f"{label}只能由指挥部下发，不能采用设备 {issue.device} 的版本；请选择保留本机版本")
+    if isinstance(obj, PolicyVersion) and obj.status in POLICY_SEALED and (
+            (incoming.get("content"), incoming.get("content_hash")) != (obj.content, obj.content_hash)
+            or incoming.get("status") not in POLICY_SEALED):
+        raise ValidationError("已发布的补偿方案版本不能修改，不能采用对方版本；请选择保留本机版本")
+
+
 def resolve(db: Database, actor: Actor, issue_id: int, *, take_incoming: bool) -> None:
     """Close an open issue, keeping our version or taking the incoming one (conflicts only)."""
     actor.require(Permission.IMPORT_BUNDLES)
@@ -67,9 +83,12 @@ def resolve(db: Database, actor: Actor, issue_id: int, *, take_incoming: bool) -
             model, table = _model(issue.entity), BY_NAME[issue.entity]
             obj = s.get(model, uuid.UUID(issue.entity_id))
             incoming = json.loads(issue.incoming_json)
+            _check_may_take(issue, obj, incoming)
             for column in table.columns:
                 if column.name in STAMPS or column.name not in incoming:
                     continue
+                if issue.device != HQ_SOURCE and issue.entity == "households" and column.name in HQ_FIELDS:
+                    continue  # 户号, 地块, assignment, origin stay HQ's (sync/rights.py)
                 # stored form → Python value, through the column type's own result processing
                 proc = column.type._cached_result_processor(db.engine.dialect, None)
                 value = incoming[column.name] if proc is None or incoming[column.name] is None \

@@ -27,6 +27,7 @@ from survey_app.core.security.keys import device_signing_key
 from survey_app.core.services.agreements import payload as qr
 from survey_app.core.services.agreements.content import canonical_content, content_hash
 from survey_app.core.services.agreements.numbers import next_number
+from survey_app.core.services.household_access import require_own
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Agreement, Attachment, Calculation, Household, Project
 from survey_app.core.storage.types import utcnow
@@ -95,6 +96,7 @@ def prepare(db: Database, actor: Actor, household_id: str | uuid.UUID) -> Agreem
         h = s.get(Household, _uuid(household_id))
         if h is None or h.deleted_at is not None:
             raise NotFound("该住户不存在或已删除")
+        require_own(s, actor, h)
         if h.status != S.CALCULATED.value:
             raise ValidationError(f"只有“已测算”的住户才能出具协议（当前：{S(h.status).label}）")
         if not h.chosen_option:
@@ -130,10 +132,13 @@ def prepare(db: Database, actor: Actor, household_id: str | uuid.UUID) -> Agreem
         return _info(a, calc.option_key)
 
 
-def _agreement(s: Session, agreement_id: str | uuid.UUID) -> Agreement:
+def _agreement(s: Session, agreement_id: str | uuid.UUID, actor: Actor | None = None) -> Agreement:
+    """The live agreement; with ``actor``, refused unless the actor may act on its household."""
     a = s.get(Agreement, _uuid(agreement_id))
     if a is None or a.deleted_at is not None:
         raise NotFound("协议不存在")
+    if actor is not None:
+        require_own(s, actor, s.get(Household, a.household_id))
     return a
 
 
@@ -167,7 +172,7 @@ def _record_output(db: Database, actor: Actor, agreement_id: str | uuid.UUID, co
     if copies < 1:
         raise ValidationError("打印份数至少为1")
     with db.uow(actor) as uow:
-        a = _agreement(uow.session, agreement_id)
+        a = _agreement(uow.session, agreement_id, actor)
         if a.status == "void":
             raise ValidationError(f"协议 {a.number} 已作废，不能打印或保存")
         require_current(uow.session, a)
@@ -209,14 +214,14 @@ def sign(db: Database, actor: Actor, agreement_id: str | uuid.UUID,
             raise ValidationError(f"{sig.role} {sig.name} 的{problem}，请重新签名")
     day = on or project_today()
     with db.read() as s:
-        a = _agreement(s, agreement_id)
+        a = _agreement(s, agreement_id, actor)
         calc = require_current(s, a)
         if a.status == "printed":
             check_signing_date(Result.from_json(calc.result_json), _policy(s, calc), day)
     stored = [(sig, store_bytes(db, sig.png, ".png")) for sig in signatures or []]
     with db.uow(actor) as uow:
         s = uow.session
-        a = _agreement(s, agreement_id)
+        a = _agreement(s, agreement_id, actor)
         if a.status != "printed":
             raise ValidationError("协议须先打印或另存为 PDF，当场签字后再确认签订" if a.status == "draft"
                                   else f"协议 {a.number} 的状态不能签订")

@@ -13,7 +13,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
 HERE = Path(__file__).parent
-HEAD = "0005_search_index"
+HEAD = "0007_policy_immutable"
 
 
 def current_revision(engine: Engine) -> str | None:

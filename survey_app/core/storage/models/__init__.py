@@ -4,6 +4,7 @@ from survey_app.core.storage.models.agreements import Agreement, Voucher
 from survey_app.core.storage.models.attachments import Attachment
 from survey_app.core.storage.models.audit import AuditEvent, Draft, LocalSetting
 from survey_app.core.storage.models.base import Base, Synced
+from survey_app.core.storage.models.checkpoints import AuditCheckpoint
 from survey_app.core.storage.models.buildings import Appraisal, BuildingPart, Business, Fixture, SurveyItem
 from survey_app.core.storage.models.calculations import Calculation, CalculationLine
 from survey_app.core.storage.models.grievances import Grievance
@@ -13,7 +14,7 @@ from survey_app.core.storage.models.project import PolicyVersion, Project
 from survey_app.core.storage.models.sync import ImportedBundle, RemoteAuditEvent, SyncIssue, SyncRecord
 
 __all__ = [
-    "Agreement", "Appraisal", "Attachment", "AuditEvent", "Base", "BuildingPart", "Business", "Calculation",
+    "Agreement", "Appraisal", "Attachment", "AuditCheckpoint", "AuditEvent", "Base", "BuildingPart", "Business", "Calculation",
     "CalculationLine", "Device", "Draft", "Fixture", "Grievance", "Household", "LocalSetting", "Member", "PolicyVersion",
     "Project", "SurveyItem", "Synced", "Tenure", "User", "Voucher", "ImportedBundle", "RemoteAuditEvent", "SyncIssue",
     "SyncRecord",

@@ -76,3 +76,6 @@ class RemoteAuditEvent(Base):
     changes: Mapped[str] = mapped_column(Text, default="{}")
     row_hash: Mapped[str] = mapped_column(String(64), default="")
     hash: Mapped[str] = mapped_column(String(64))
+    # The event's own device field (its hash covers it; not always the sender: enrollment records come
+    # from HQ). NULL for events stored before revision 0006, whose hash ``audit verify`` can't recompute.
+    event_device: Mapped[str | None] = mapped_column(String(32), default=None)
