@@ -1718,295 +1718,330 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>HouseholdDetailHtml</name>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="88" />
+        <location filename="../../survey_app/ui/detail_html.py" line="67" />
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/detail_html.py" line="84" />
+        <source>照片：无</source>
+        <translation>Photos: none</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/detail_html.py" line="89" />
+        <source>查看照片</source>
+        <translation>View photos</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/detail_html.py" line="91" />
         <source>照片 {n} 张：</source>
         <translation>{n} photos: </translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="125" />
+        <location filename="../../survey_app/ui/detail_html.py" line="100" />
+        <source>新增住户（现场发现，待指挥部确认）</source>
+        <translation>New household (found in the field, awaiting HQ confirmation)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/detail_html.py" line="103" />
+        <source>新增住户（指挥部已确认）</source>
+        <translation>New household (confirmed by HQ)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/detail_html.py" line="106" />
+        <source>有未保存的草稿：打开编辑可继续</source>
+        <translation>Unsaved draft: open the editor to continue</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/detail_html.py" line="131" />
         <source>下一步：{what}（{who}）</source>
         <translation>Next: {what} ({who})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="130" />
+        <location filename="../../survey_app/ui/detail_html.py" line="135" />
+        <source>还缺：</source>
+        <translation>Still missing:</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/detail_html.py" line="137" />
         <source>办理进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="138" />
+        <location filename="../../survey_app/ui/detail_html.py" line="145" />
         <source>复核退回，请按意见修改后重新提交：</source>
         <translation>Returned by the supervisor — correct it and submit again:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="141" />
+        <location filename="../../survey_app/ui/detail_html.py" line="148" />
         <source>复核意见：{comment}</source>
         <translation>Review note: {comment}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="151" />
+        <location filename="../../survey_app/ui/detail_html.py" line="158" />
         <source>第{rev}版　{when}　{who}</source>
         <translation>revision {rev}, {when}, {who}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="154" />
+        <location filename="../../survey_app/ui/detail_html.py" line="161" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="155" />
-        <location filename="../../survey_app/ui/detail_html.py" line="184" />
+        <location filename="../../survey_app/ui/detail_html.py" line="162" />
+        <location filename="../../survey_app/ui/detail_html.py" line="191" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="156" />
-        <location filename="../../survey_app/ui/detail_html.py" line="185" />
+        <location filename="../../survey_app/ui/detail_html.py" line="163" />
+        <location filename="../../survey_app/ui/detail_html.py" line="192" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="157" />
+        <location filename="../../survey_app/ui/detail_html.py" line="164" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="158" />
+        <location filename="../../survey_app/ui/detail_html.py" line="165" />
         <source>地块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="159" />
+        <location filename="../../survey_app/ui/detail_html.py" line="166" />
         <source>调查员</source>
         <translation>Surveyor</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="160" />
+        <location filename="../../survey_app/ui/detail_html.py" line="167" />
         <source>调查人</source>
         <translation>Surveyed by</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="161" />
+        <location filename="../../survey_app/ui/detail_html.py" line="168" />
         <source>签约意愿</source>
         <translation>Willing to sign</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="162" />
+        <location filename="../../survey_app/ui/detail_html.py" line="169" />
         <source>意向安置方式</source>
         <translation>Preferred mode</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="163" />
+        <location filename="../../survey_app/ui/detail_html.py" line="170" />
         <source>已选安置方案</source>
         <translation>Chosen option</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="164" />
-        <location filename="../../survey_app/ui/detail_html.py" line="232" />
+        <location filename="../../survey_app/ui/detail_html.py" line="171" />
+        <location filename="../../survey_app/ui/detail_html.py" line="239" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="165" />
+        <location filename="../../survey_app/ui/detail_html.py" line="172" />
         <source>最后修改</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="167" />
+        <location filename="../../survey_app/ui/detail_html.py" line="174" />
         <source>户主与住户</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="171" />
+        <location filename="../../survey_app/ui/detail_html.py" line="178" />
         <source>低保</source>
         <translation>Minimum allowance</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="171" />
+        <location filename="../../survey_app/ui/detail_html.py" line="178" />
         <source>残疾</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="172" />
+        <location filename="../../survey_app/ui/detail_html.py" line="179" />
         <source>大病</source>
         <translation>Serious illness</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="174" />
+        <location filename="../../survey_app/ui/detail_html.py" line="181" />
         <source>户籍不在本址</source>
         <translation>Hukou elsewhere</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="184" />
+        <location filename="../../survey_app/ui/detail_html.py" line="191" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="184" />
+        <location filename="../../survey_app/ui/detail_html.py" line="191" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="184" />
+        <location filename="../../survey_app/ui/detail_html.py" line="191" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="184" />
+        <location filename="../../survey_app/ui/detail_html.py" line="191" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="185" />
+        <location filename="../../survey_app/ui/detail_html.py" line="192" />
         <source>情况</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="186" />
+        <location filename="../../survey_app/ui/detail_html.py" line="193" />
         <source>家庭成员（{n}人）</source>
         <translation>Family members ({n})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="196" />
+        <location filename="../../survey_app/ui/detail_html.py" line="203" />
         <source>权利人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="196" />
+        <location filename="../../survey_app/ui/detail_html.py" line="203" />
         <source>证书类型</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="196" />
+        <location filename="../../survey_app/ui/detail_html.py" line="203" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="196" />
+        <location filename="../../survey_app/ui/detail_html.py" line="203" />
         <source>份额</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="197" />
+        <location filename="../../survey_app/ui/detail_html.py" line="204" />
         <source>土地面积 m²</source>
         <translation>Land m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="198" />
+        <location filename="../../survey_app/ui/detail_html.py" line="205" />
         <source>产权</source>
         <translation>Ownership</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="202" />
-        <location filename="../../survey_app/ui/detail_html.py" line="215" />
+        <location filename="../../survey_app/ui/detail_html.py" line="209" />
+        <location filename="../../survey_app/ui/detail_html.py" line="222" />
         <source>建筑部分</source>
         <translation>Building parts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="207" />
+        <location filename="../../survey_app/ui/detail_html.py" line="214" />
         <source>部位</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="207" />
-        <location filename="../../survey_app/ui/detail_html.py" line="239" />
+        <location filename="../../survey_app/ui/detail_html.py" line="214" />
+        <location filename="../../survey_app/ui/detail_html.py" line="246" />
         <source>面积 m²</source>
         <translation>Area m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="207" />
-        <location filename="../../survey_app/ui/detail_html.py" line="246" />
+        <location filename="../../survey_app/ui/detail_html.py" line="214" />
+        <location filename="../../survey_app/ui/detail_html.py" line="253" />
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="207" />
+        <location filename="../../survey_app/ui/detail_html.py" line="214" />
         <source>结构</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="207" />
+        <location filename="../../survey_app/ui/detail_html.py" line="214" />
         <source>层数</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="208" />
+        <location filename="../../survey_app/ui/detail_html.py" line="215" />
         <source>建成年份</source>
         <translation>Built</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="208" />
+        <location filename="../../survey_app/ui/detail_html.py" line="215" />
         <source>合法性</source>
         <translation>Legal status</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="213" />
+        <location filename="../../survey_app/ui/detail_html.py" line="220" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="226" />
+        <location filename="../../survey_app/ui/detail_html.py" line="233" />
         <source>{n}处</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="230" />
-        <location filename="../../survey_app/ui/detail_html.py" line="234" />
+        <location filename="../../survey_app/ui/detail_html.py" line="237" />
+        <location filename="../../survey_app/ui/detail_html.py" line="241" />
         <source>附属物</source>
         <translation>Fixtures</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="230" />
-        <location filename="../../survey_app/ui/detail_html.py" line="232" />
+        <location filename="../../survey_app/ui/detail_html.py" line="237" />
+        <location filename="../../survey_app/ui/detail_html.py" line="239" />
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="232" />
+        <location filename="../../survey_app/ui/detail_html.py" line="239" />
         <source>其他调查项目</source>
         <translation>Other items</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="239" />
+        <location filename="../../survey_app/ui/detail_html.py" line="246" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="239" />
+        <location filename="../../survey_app/ui/detail_html.py" line="246" />
         <source>统一社会信用代码</source>
         <translation>USCC</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="239" />
+        <location filename="../../survey_app/ui/detail_html.py" line="246" />
         <source>年利润</source>
         <translation>Annual profit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="240" />
+        <location filename="../../survey_app/ui/detail_html.py" line="247" />
         <source>经营</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="246" />
+        <location filename="../../survey_app/ui/detail_html.py" line="253" />
         <source>报告编号</source>
         <translation>Report no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="246" />
+        <location filename="../../survey_app/ui/detail_html.py" line="253" />
         <source>评估机构</source>
         <translation>Appraiser</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="246" />
+        <location filename="../../survey_app/ui/detail_html.py" line="253" />
         <source>评估单价 元/m²</source>
         <translation>Unit price yuan/m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="247" />
+        <location filename="../../survey_app/ui/detail_html.py" line="254" />
         <source>评估日期</source>
         <translation>Appraised on</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="248" />
+        <location filename="../../survey_app/ui/detail_html.py" line="255" />
         <source>评估</source>
         <translation>Appraisal</translation>
     </message>
@@ -2301,62 +2336,62 @@ Save your version over it? (The other changes are replaced; the audit log record
 <context>
     <name>HouseholdModel</name>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="31" />
+        <location filename="../../survey_app/ui/household_model.py" line="35" />
         <source>户号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="32" />
+        <location filename="../../survey_app/ui/household_model.py" line="36" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="33" />
+        <location filename="../../survey_app/ui/household_model.py" line="37" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="34" />
+        <location filename="../../survey_app/ui/household_model.py" line="38" />
         <source>地块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="35" />
+        <location filename="../../survey_app/ui/household_model.py" line="39" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="36" />
+        <location filename="../../survey_app/ui/household_model.py" line="40" />
         <source>人口</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="37" />
+        <location filename="../../survey_app/ui/household_model.py" line="41" />
         <source>建筑面积 m²</source>
         <translation>Floor area m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="38" />
+        <location filename="../../survey_app/ui/household_model.py" line="42" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="130" />
+        <location filename="../../survey_app/ui/household_model.py" line="189" />
         <source>此列不能排序</source>
         <translation>This column cannot be sorted</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="173" />
+        <location filename="../../survey_app/ui/household_model.py" line="240" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="182" />
+        <location filename="../../survey_app/ui/household_model.py" line="249" />
         <source>有未保存的草稿：打开编辑可继续</source>
         <translation>Unsaved draft: open the editor to continue</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="184" />
+        <location filename="../../survey_app/ui/household_model.py" line="251" />
         <source>新增住户：名册外现场发现，待指挥部确认</source>
         <translation>New household: found in the field, not on the roster; awaiting HQ</translation>
     </message>
@@ -2407,129 +2442,129 @@ Save your version over it? (The other changes are replaced; the audit log record
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="56" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="59" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="57" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="187" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="60" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="203" />
         <source>打开调查表（也可双击列表中的一行或按回车）</source>
         <translation>Open the survey form (or double-click a row, or press Enter)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="58" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="61" />
         <source>测算(&amp;C)</source>
         <translation>&amp;Compare</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="59" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="189" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="62" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="205" />
         <source>各安置方案的补偿并排比较</source>
         <translation>Compensation of every option side by side</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="60" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="63" />
         <source>协议(&amp;A)</source>
         <translation>&amp;Agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="61" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="191" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="64" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="207" />
         <source>出具、打印、签订协议，查看协议记录</source>
         <translation>Issue, print and sign the agreement; see its history</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="62" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="230" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="65" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="246" />
         <source>提交调查</source>
         <translation>Submit survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="63" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="66" />
         <source>调查完成，提交复核（待调查 → 已调查）</source>
         <translation>The survey is complete: submit it for review (Pending → Surveyed)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="64" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="67" />
         <source>确认交房</source>
         <translation>Confirm handover</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="65" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="68" />
         <source>已签约的住户已交房（已签约 → 已交房）</source>
         <translation>The signed household has handed the house over (Signed → Handed over)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="66" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="69" />
         <source>确认新增</source>
         <translation>Confirm new</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="67" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="70" />
         <source>新增住户(&amp;N)</source>
         <translation>&amp;New household</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="68" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="71" />
         <source>登记名册上没有、在现场发现的住户（待指挥部确认）</source>
         <translation>Register a household found in the field (for HQ to confirm)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="185" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="201" />
         <source>请先在左侧列表中选择一户</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="193" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="209" />
         <source>测算确认后（已测算）才能出具协议；当前为“{status}”</source>
         <translation>An agreement can be issued once the calculation is confirmed (Calculated); now '{status}'</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="201" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="217" />
         <source>核实后确认：该户属于本项目（现场新增 → 已确认）</source>
         <translation>Confirm after checking: it belongs to the project (new → confirmed)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="231" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="247" />
         <source>将 {code} {name} 的调查提交复核？
 提交后调查表不能再修改，除非复核员退回。</source>
         <translation>Submit the survey of {code} {name} for review?
 It cannot be changed afterwards unless the supervisor returns it.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="232" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="248" />
         <source>提交复核</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="235" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="251" />
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="236" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="252" />
         <source>{code} 已提交复核</source>
         <translation>{code} submitted for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="250" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="266" />
         <source>已确认该新增住户</source>
         <translation>New household confirmed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="263" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="279" />
         <source>已新增住户 {code}，请打开编辑录入调查</source>
         <translation>Household {code} added: open it to enter the survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="242" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="249" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="258" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="265" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="243" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="259" />
         <source>已确认交房</source>
         <translation>Handover confirmed</translation>
     </message>

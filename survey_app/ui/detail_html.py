@@ -64,7 +64,8 @@ class HouseholdDetailHtml:
 
     def section(self, title: str, body: str, empty: bool = False) -> str:
         if empty:
-            body = f'<p class="muted">{_e(self.tr("无"))}</p>'
+            none = self.tr("无")  # (lupdate does not see a tr() inside an f-string: keep them outside)
+            body = f'<p class="muted">{_e(none)}</p>'
         return f"<h3>{_e(title)}</h3>{body}"
 
     def render(self, d: HouseholdDetail, st: Standing | None = None, photos: dict[str, int] | None = None) -> str:
@@ -80,11 +81,13 @@ class HouseholdDetailHtml:
             return ""
         total = sum(counts.values())
         if not total:
-            return f'<p class="muted">{_e(self.tr("照片：无"))}</p>'
+            none = self.tr("照片：无")
+            return f'<p class="muted">{_e(none)}</p>'
         from survey_app.ui.photos.labels import category_labels
 
         parts = [f"{_e(label)} {counts[code]}" for code, label in category_labels() if counts.get(code)]
-        link = f'<a href="photos:{_e(d.id)}">{_e(self.tr("查看照片"))}</a>'
+        view = self.tr("查看照片")
+        link = f'<a href="photos:{_e(d.id)}">{_e(view)}</a>'
         text = self.tr("照片 {n} 张：").format(n=total)
         return f"<p>{_e(text)}{' · '.join(parts)}　{link}</p>"
 
@@ -94,11 +97,14 @@ class HouseholdDetailHtml:
             return ""
         shown = []
         if st.origin == "field":
-            shown.append(f'<span class="field">&nbsp;{_e(self.tr("新增住户（现场发现，待指挥部确认）"))}&nbsp;</span>')
+            text = self.tr("新增住户（现场发现，待指挥部确认）")
+            shown.append(f'<span class="field">&nbsp;{_e(text)}&nbsp;</span>')
         elif st.origin == "confirmed":
-            shown.append(f'<span class="muted">{_e(self.tr("新增住户（指挥部已确认）"))}</span>')
+            text = self.tr("新增住户（指挥部已确认）")
+            shown.append(f'<span class="muted">{_e(text)}</span>')
         if st.has_draft:
-            shown.append(f'<span class="tag">{_e(self.tr("有未保存的草稿：打开编辑可继续"))}</span>')
+            text = self.tr("有未保存的草稿：打开编辑可继续")
+            shown.append(f'<span class="tag">{_e(text)}</span>')
         return f"<p>{'　'.join(shown)}</p>" if shown else ""
 
     def way(self, st: Standing | None) -> str:
@@ -126,7 +132,8 @@ class HouseholdDetailHtml:
         body = steps + f'<p class="next"><b>{_e(line)}</b></p>'
         if st.missing:
             items = "".join(f"<li>{_e(m)}</li>" for m in st.missing)
-            body += f'<p class="tag">{_e(self.tr("还缺："))}</p><ul style="margin-top:0">{items}</ul>'
+            missing = self.tr("还缺：")
+            body += f'<p class="tag">{_e(missing)}</p><ul style="margin-top:0">{items}</ul>'
         return self.section(self.tr("办理进度"), body)
 
     def review(self, d: HouseholdDetail) -> str:
