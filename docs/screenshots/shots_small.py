@@ -1,8 +1,5 @@
 """Screenshots at 1024×768 (a small field laptop), and of the help and 新增住户 windows — called from
-make_screenshots.py, or run alone:
-
-    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/shots_small.py \
-        --db /tmp/shots.sqlite3 [--lang en]
+make_screenshots.py (``make screenshots``).
 
 ``grab(db, actor_by_role, runner, out_dir, lang)`` saves small-<page>.png for every page of the main
 window (首页, 住户, 测算, 复核, 同步) at 1024×738 (a 768-pixel screen less a taskbar), the worker's pages
@@ -73,35 +70,3 @@ def grab(db, actor_by_role: dict, runner, out_dir: Path, lang: str) -> list[Path
     save(reviewer, "small-review")
     reviewer.close()
     return saved
-
-
-def main() -> int:
-    import argparse
-
-    from PySide6.QtWidgets import QApplication
-
-    from survey_app.core.services import devices, startup, users
-    from survey_app.ui import i18n
-    from survey_app.ui.fonts import install_app_font
-    from survey_app.ui.task_runner import TaskRunner
-
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--db", type=Path, required=True)
-    parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
-    parser.add_argument("--out", type=Path, default=HERE)
-    args = parser.parse_args()
-    app = QApplication(sys.argv[:1])
-    install_app_font(app)
-    i18n.install_translators(app, args.lang)
-    db = startup.open_database(args.db)
-    runner = TaskRunner()
-    device = devices.local_device_code(db)
-    actors = {"field_worker": users.login(db, "worker", "worker123", device=device),
-              "supervisor": users.login(db, "reviewer", "review123", device=device)}
-    print("saved", *grab(db, actors, runner, args.out, args.lang))
-    runner.shutdown()
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -23,3 +23,29 @@ def worker_actor(demo_db):  # noqa: ANN001, ANN201
     from survey_app.core.services import devices, users
 
     return users.login(demo_db, "worker", "worker123", device=devices.local_device_code(demo_db))
+
+
+@pytest.fixture
+def reviewer(demo_db):  # noqa: ANN001, ANN201
+    from survey_app.core.services import devices, users
+
+    return users.login(demo_db, "reviewer", "review123", device=devices.local_device_code(demo_db))
+
+
+@pytest.fixture
+def calculated(demo_db, worker_actor, reviewer) -> str:  # noqa: ANN001
+    """A surveyed household brought to 已测算 with 货币补偿 chosen (hex id)."""
+    from survey_app.core.services import calculations, households, workflow
+    from survey_app.core.services.households import HouseholdFilter
+
+    for key in households.search_keys(demo_db, HouseholdFilter(status="surveyed")):
+        d = households.get_detail(demo_db, key)
+        if d.appraisals and d.surveyed_by != reviewer.username:
+            break
+    else:
+        raise AssertionError("no surveyed, appraised household in the demo")
+    workflow.approve(demo_db, reviewer, d.id)
+    calculations.calculate(demo_db, worker_actor, d.id)
+    calculations.choose_option(demo_db, worker_actor, d.id, "cash")
+    workflow.mark_calculated(demo_db, worker_actor, d.id)
+    return d.id

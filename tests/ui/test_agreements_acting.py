@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtPrintSupport import QPrinter
 
-from survey_app.core.services import calculations, devices, households, users, workflow
+from survey_app.core.services import households
 from survey_app.core.services.agreements import lifecycle
-from survey_app.core.services.households import HouseholdFilter
 from survey_app.ui.agreements import printing
 from survey_app.ui.agreements.agreement_dialog import AgreementDialog
 
@@ -17,28 +16,13 @@ from test_pages_helpers import wait_idle
 
 
 @pytest.fixture
-def reviewer(demo_db):  # noqa: ANN001, ANN201
-    return users.login(demo_db, "reviewer", "review123", device=devices.local_device_code(demo_db))
-
-
-@pytest.fixture
-def two_agreements(demo_db, worker_actor, reviewer) -> tuple[str, str, str]:  # noqa: ANN001
+def two_agreements(demo_db, worker_actor, reviewer, calculated) -> tuple[str, str, str]:  # noqa: ANN001
     """A household with an old, voided agreement B and a new draft A: (household, A, B) as hex ids."""
-    for key in households.search_keys(demo_db, HouseholdFilter(status="surveyed")):
-        d = households.get_detail(demo_db, key)
-        if d.appraisals and d.surveyed_by != reviewer.username:
-            break
-    else:
-        raise AssertionError("no surveyed, appraised household in the demo")
-    workflow.approve(demo_db, reviewer, d.id)
-    calculations.calculate(demo_db, worker_actor, d.id)
-    calculations.choose_option(demo_db, worker_actor, d.id, "cash")
-    workflow.mark_calculated(demo_db, worker_actor, d.id)
-    old = lifecycle.prepare(demo_db, worker_actor, d.id)
+    old = lifecycle.prepare(demo_db, worker_actor, calculated)
     lifecycle.record_print(demo_db, worker_actor, old.id, 4)
     lifecycle.void(demo_db, reviewer, old.id, "面积有异议")
-    new = lifecycle.prepare(demo_db, worker_actor, d.id)
-    return d.id, new.id, old.id
+    new = lifecycle.prepare(demo_db, worker_actor, calculated)
+    return calculated, new.id, old.id
 
 
 def _dialog(qtbot, db, actor, runner, hid, tmp_path) -> AgreementDialog:  # noqa: ANN001

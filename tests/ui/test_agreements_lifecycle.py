@@ -11,34 +11,12 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 
 from survey_app.core.domain.errors import PermissionDenied
-from survey_app.core.services import calculations, devices, households, users, workflow
+from survey_app.core.services import households
 from survey_app.core.services.agreements import lifecycle
-from survey_app.core.services.households import HouseholdFilter
 from survey_app.ui.agreements import printing
 from survey_app.ui.agreements.agreement_dialog import AgreementDialog
 
 from test_pages_helpers import wait_idle
-
-
-@pytest.fixture
-def reviewer(demo_db):  # noqa: ANN001, ANN201
-    return users.login(demo_db, "reviewer", "review123", device=devices.local_device_code(demo_db))
-
-
-@pytest.fixture
-def calculated(demo_db, worker_actor, reviewer) -> str:  # noqa: ANN001
-    """A surveyed household brought to 已测算 with 货币补偿 chosen (hex id)."""
-    for key in households.search_keys(demo_db, HouseholdFilter(status="surveyed")):
-        d = households.get_detail(demo_db, key)
-        if d.appraisals and d.surveyed_by != reviewer.username:
-            break
-    else:
-        raise AssertionError("no surveyed, appraised household in the demo")
-    workflow.approve(demo_db, reviewer, d.id)
-    calculations.calculate(demo_db, worker_actor, d.id)
-    calculations.choose_option(demo_db, worker_actor, d.id, "cash")
-    workflow.mark_calculated(demo_db, worker_actor, d.id)
-    return d.id
 
 
 def _dialog(qtbot, db, actor, runner, hid, tmp_path: Path) -> AgreementDialog:  # noqa: ANN001
