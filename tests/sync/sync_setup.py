@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,8 +41,36 @@ class World:
     usb: Path
 
 
-def build(tmp: Path, households: int = 30, shared: bool = False) -> World:
-    """HQ + D01 (worker) + D02 (worker2, or worker too when ``shared``), assignments imported."""
+_TEMPLATES: dict[tuple[int, bool], tuple[Path, World]] = {}
+
+
+def build(tmp: Path, households: int = 30, shared: bool = False, fresh: bool = False) -> World:
+    """HQ + D01 (worker) + D02 (worker2, or worker too when ``shared``), assignments imported.
+
+    Building one costs ~2 s (demo data, three scrypt-sealed key pairs, enrollment, assignments), so each
+    test process builds each kind once and every test gets a copy of its three database files, with the
+    same (already unlocked) keys. ``fresh``: a world of its own, with its own HQ and keys."""
+    if fresh:
+        return _build(tmp, households, shared)
+    key = (households, shared)
+    if key not in _TEMPLATES:
+        folder = Path(tempfile.mkdtemp(prefix="sync_world_"))
+        atexit.register(shutil.rmtree, folder, True)
+        template = _build(folder, households, shared)
+        for db in (template.hq, *(d.db for d in template.devices)):
+            db.dispose()  # checkpoints each WAL into its file: three self-contained files to copy
+        _TEMPLATES[key] = (folder, template)
+    folder, template = _TEMPLATES[key]
+    tmp.mkdir(parents=True, exist_ok=True)
+    (tmp / "usb").mkdir()
+    for name in ("hq.sqlite3", "d1.sqlite3", "d2.sqlite3"):
+        shutil.copyfile(folder / name, tmp / name)
+    devices = [Device(d.code, open_database(tmp / f"d{n}.sqlite3"), d.pair, d.actor)
+               for n, d in enumerate(template.devices, 1)]
+    return World(open_database(tmp / "hq.sqlite3"), template.hq_pair, template.admin, devices, tmp / "usb")
+
+
+def _build(tmp: Path, households: int, shared: bool) -> World:
     usb = tmp / "usb"
     usb.mkdir(parents=True)
     hq = open_database(tmp / "hq.sqlite3")

@@ -142,7 +142,7 @@ def test_hq_rechecks_every_calculation(world: World) -> None:
 
 
 def test_a_device_refuses_an_assignment_not_from_its_hq(world: World, tmp_path) -> None:  # noqa: ANN001
-    other = build(tmp_path / "other")  # another HQ, another key
+    other = build(tmp_path / "other", fresh=True)  # another HQ, another key
     d1 = world.devices[0]
     forged = write_assignment(other.hq, other.admin, other.hq_pair, d1.code, ["worker"], world.usb)
     with pytest.raises(ValidationError):
