@@ -27,10 +27,25 @@ from survey_app.ui.sync.device_page import DeviceSyncPage
 from survey_app.ui.sync.hq_page import HqSyncPage
 
 
+@pytest.fixture(scope="session")
+def _sync_demo(tmp_path_factory):  # noqa: ANN001, ANN202
+    """The sync demo, made once per test process (three scrypt-sealed keys, enrollment: ~2 s)."""
+    import datetime as dt
+
+    from survey_app.core.domain import china_time
+
+    with pytest.MonkeyPatch.context() as mp:  # the project day every test runs on (tests/conftest.py)
+        mp.setattr(china_time, "today", lambda: dt.date(2023, 7, 1))
+        return create_sync_demo(tmp_path_factory.mktemp("sync_demo") / "demo", households=30)
+
+
 @pytest.fixture
-def world(tmp_path):  # noqa: ANN001, ANN201
-    demo = create_sync_demo(tmp_path / "demo", households=30)
-    hq, d01 = open_database(demo.hq), open_database(demo.devices["D01"])
+def world(_sync_demo, tmp_path):  # noqa: ANN001, ANN201
+    import shutil
+
+    shutil.copytree(_sync_demo.hq.parent, tmp_path / "demo")
+    hq = open_database(tmp_path / "demo" / _sync_demo.hq.relative_to(_sync_demo.hq.parent))
+    d01 = open_database(tmp_path / "demo" / _sync_demo.devices["D01"].relative_to(_sync_demo.hq.parent))
     stick = tmp_path / "stick"
     stick.mkdir()
     yield hq, d01, stick
