@@ -37,11 +37,18 @@ def test_unknown_benchmark_is_refused():
     assert proc.returncode == 2 and "nope" in proc.stderr
 
 
+@pytest.fixture(scope="session")
+def bench_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # One cache of tiny demo databases for every bench of this test process (bench/common.py makes each
+    # once, atomically, under a lock): not one generation per bench.
+    return tmp_path_factory.mktemp("bench_cache")
+
+
 @pytest.mark.parametrize("name", available())
-def test_benchmark_runs_tiny(name: str, tmp_path: Path) -> None:
+def test_benchmark_runs_tiny(name: str, tmp_path: Path, bench_cache: Path) -> None:
     module = importlib.import_module(f"bench.{name}")
     assert isinstance(module.SMOKE, list), f"bench/{name}.py needs SMOKE: the arguments of a tiny run"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SURVEY_APP_BENCH_DIR=str(tmp_path / "cache"),
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SURVEY_APP_BENCH_DIR=str(bench_cache),
                TMPDIR=str(tmp_path))
     proc = subprocess.run([sys.executable, "-m", "bench", name, *module.SMOKE, "--json"], cwd=REPO, env=env,
                           capture_output=True, text=True, timeout=300)
