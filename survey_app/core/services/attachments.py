@@ -25,6 +25,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from survey_app.core.domain import china_time
 from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.domain.roles import Permission
 from survey_app.core.files import copy_atomic
@@ -41,20 +42,8 @@ PHOTO_CATEGORIES = ("exterior", "interior", "papers", "temp_permit", "other")
 CAPTION_MAX = 255  # the column's length (models.base.name)
 
 
-def _project_zone() -> dt.tzinfo:
-    """Asia/Shanghai; a fixed UTC+8 where the zone database is missing (Windows without tzdata).
-
-    The fixed offset is exact for China: no daylight saving since 1991, before any photo we hold.
-    """
-    try:
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo("Asia/Shanghai")
-    except Exception:  # ZoneInfoNotFoundError (a KeyError), or a broken tz install: never fail to show a time
-        return dt.timezone(dt.timedelta(hours=8), "CST")
-
-
-PROJECT_TZ = _project_zone()
+# China's clock (a fixed UTC+8, exact for Asia/Shanghai and needing no zone database): core/domain/china_time.py
+PROJECT_TZ = china_time.CHINA
 
 
 def in_project_time(value: dt.datetime) -> dt.datetime:

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from survey_app.core.domain import china_time
 from survey_app.core.domain.statuses import HouseholdStatus
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Agreement, Calculation, Household
 
-CHINA = dt.timezone(dt.timedelta(hours=8))  # the working day is China's, whatever the laptop's clock zone
+CHINA = china_time.CHINA  # the working day is China's, whatever the laptop's clock zone
 
 
 @dataclass(frozen=True)

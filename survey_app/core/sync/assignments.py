@@ -10,11 +10,11 @@ recorded as an issue (HQ will see the device's version as a conflict when it arr
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from sqlalchemy import select
 
+from survey_app.core.domain import china_time
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Permission, Role
 from survey_app.core.services.devices import local_device_code
@@ -83,7 +83,7 @@ def write_assignment(db: Database, actor: Actor, pair: keys.KeyPair, device_code
     header = {"kind": "assignment", "project": project, "device": local_device_code(db), "seq": seq,
               "prev_seq": seq - 1, "counts": {"records": len(recs)}, "for_device": device_code,
               "usernames": usernames}
-    now = dt.datetime.now(dt.timezone(dt.timedelta(hours=8)))
+    now = china_time.now()
     path = Path(out_dir) / f"{project}_{device_code}_A{seq:05d}_{now:%Y%m%d}{SUFFIX}"
     with db.engine.connect() as conn:  # HQ's own chain head, signed: the laptop keeps it (sync/checkpoints.py)
         checkpoint = checkpoints.of_head(conn, pair, local_device_code(db))

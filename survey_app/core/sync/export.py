@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from survey_app.core.domain import china_time
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.services.attachments import media_path
 from survey_app.core.services.devices import local_device_code
@@ -80,7 +81,7 @@ def export_bundle(db: Database, pair: keys.KeyPair, out_dir: Path, *,
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise ValidationError(f"导出目录不存在：{out_dir}")
-    name = f"{project}_{device}_{seq:05d}_{now.astimezone(dt.timezone(dt.timedelta(hours=8))):%Y%m%d}{SUFFIX}"
+    name = f"{project}_{device}_{seq:05d}_{now.astimezone(china_time.CHINA):%Y%m%d}{SUFFIX}"
     path = out_dir / name
     # The number is taken before the file exists: a crash after the file got its final name but before
     # the number was saved would hand the same number to different content next time (HQ refuses the

@@ -12,10 +12,10 @@ chain still passes through every point HQ acknowledged, and HQ can later be chec
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
+from survey_app.core.domain import china_time
 from survey_app.core.services.devices import local_device_code
 from survey_app.core.storage.database import Database
 from survey_app.core.domain.errors import ValidationError
@@ -40,7 +40,7 @@ def write_receipt(db: Database, pair: keys.KeyPair, report: ImportReport, out_di
         body["hq_checkpoint"] = checkpoints.of_head(conn, pair, here)
     header = {"kind": "receipt", "project": project, "device": here, "seq": report.seq,
               "prev_seq": report.seq - 1, "counts": {"acked": len(body["acked"])}, "for_device": report.device}
-    now = dt.datetime.now(dt.timezone(dt.timedelta(hours=8)))
+    now = china_time.now()
     path = Path(out_dir) / f"{project}_{report.device}_{report.seq:05d}_{now:%Y%m%d}{SUFFIX}"
     bundle.write_bundle(path, header, [("receipt.json", json.dumps(body, ensure_ascii=False).encode())],
                         recipient=device_public(db, report.device), sender=pair)
