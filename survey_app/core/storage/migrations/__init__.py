@@ -13,7 +13,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
 HERE = Path(__file__).parent
-HEAD = "0007_policy_immutable"
+HEAD = "0008_project_setup"
 
 
 def current_revision(engine: Engine) -> str | None:

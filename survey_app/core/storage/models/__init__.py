@@ -9,13 +9,14 @@ from survey_app.core.storage.models.buildings import Appraisal, BuildingPart, Bu
 from survey_app.core.storage.models.calculations import Calculation, CalculationLine
 from survey_app.core.storage.models.grievances import Grievance
 from survey_app.core.storage.models.households import Household, Member, Tenure
+from survey_app.core.storage.models.imports import ImportBatch
 from survey_app.core.storage.models.people import Device, User
 from survey_app.core.storage.models.project import PolicyVersion, Project
 from survey_app.core.storage.models.sync import ImportedBundle, RemoteAuditEvent, SyncIssue, SyncRecord
 
 __all__ = [
     "Agreement", "Appraisal", "Attachment", "AuditCheckpoint", "AuditEvent", "Base", "BuildingPart", "Business", "Calculation",
-    "CalculationLine", "Device", "Draft", "Fixture", "Grievance", "Household", "LocalSetting", "Member", "PolicyVersion",
+    "CalculationLine", "Device", "Draft", "Fixture", "Grievance", "Household", "ImportBatch", "LocalSetting", "Member", "PolicyVersion",
     "Project", "SurveyItem", "Synced", "Tenure", "User", "Voucher", "ImportedBundle", "RemoteAuditEvent", "SyncIssue",
     "SyncRecord",
 ]

@@ -69,7 +69,8 @@ class Business(Synced, Base):
 
 
 class Appraisal(Synced, Base):
-    """The appraiser's unit price (评估单价) for one use of the house."""
+    """The appraiser's unit price (评估单价) for one use of the house, or (``part_id`` set) for one
+    building part as the appraisal report prices it. Written at HQ only (field devices may not)."""
 
     __tablename__ = "appraisals"
 
@@ -81,3 +82,10 @@ class Appraisal(Synced, Base):
     decoration_value: Mapped[money] = mapped_column(nullable=True)
     appraised_on: Mapped[dt.date | None]
     notes: Mapped[text]
+    part_id: Mapped[uuid.UUID | None] = mapped_column(index=True)  # a building_parts.id (no FK, 0008)
+    part_label: Mapped[name]  # the part as the report names it (主房, 厢房 …)
+    structure: Mapped[str] = mapped_column(String(24), default="")  # 结构, as the report says
+    newness: Mapped[str] = mapped_column(String(16), default="")  # 成新 (八成新 / 80%)
+    decoration_grade: Mapped[str] = mapped_column(String(16), default="")  # 装修等级
+    fixtures_value: Mapped[money] = mapped_column(nullable=True)  # 附属物评估值
+    import_batch: Mapped[str] = mapped_column(String(36), default="")

@@ -54,6 +54,7 @@ class Household(Synced, Base):
     notes: Mapped[text]
     # roster (HQ's register) | field (新增住户: found door to door, for HQ to confirm) | confirmed (HQ did)
     origin: Mapped[str] = mapped_column(String(16), default="roster", server_default="roster")
+    import_batch: Mapped[str] = mapped_column(String(36), default="")  # roster import batch that wrote it (0008)
 
 
 class Member(Synced, Base):

@@ -8,7 +8,7 @@ from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from survey_app.core.domain.roles import Role
-from survey_app.core.storage.models.base import Base, Synced, code, name
+from survey_app.core.storage.models.base import Base, Synced, code, name, text
 
 
 class User(Synced, Base):
@@ -23,6 +23,7 @@ class User(Synced, Base):
     active: Mapped[bool] = mapped_column(default=True)
     last_login_at: Mapped[dt.datetime | None]
     phone: Mapped[str] = mapped_column(String(20), default="")
+    must_change_password: Mapped[bool] = mapped_column(default=False)  # first login of a real project, a reset (0008)
 
 
 class Device(Synced, Base):
@@ -36,3 +37,5 @@ class Device(Synced, Base):
     sync_signing_key: Mapped[str] = mapped_column(Text, default="")  # Ed25519 signing its sync bundles
     enrolled_at: Mapped[dt.datetime | None]
     status: Mapped[str] = mapped_column(String(16), default="active")
+    revoked_at: Mapped[dt.datetime | None]  # HQ revoked it (lost, stolen, retired): import and verify refuse after (0008)
+    revoked_reason: Mapped[text]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from decimal import Decimal
 
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from survey_app.core.storage.models.base import Base, Synced, code, name, text
+from survey_app.core.storage.types import ScaledDecimal
 
 
 class Project(Synced, Base):
@@ -25,6 +27,9 @@ class Project(Synced, Base):
     signing_start: Mapped[dt.date | None]
     signing_end: Mapped[dt.date | None]
     notes: Mapped[text]
+    city: Mapped[str] = mapped_column(String(64), default="")  # 城市 (0008)
+    cash_target_pct: Mapped[Decimal | None] = mapped_column(ScaledDecimal(2))  # 货币化安置目标 %, e.g. 60.00
+    sections: Mapped[str] = mapped_column(Text, default="[]")  # 片区/地块: JSON list of {"code", "name"}
 
 
 class PolicyVersion(Synced, Base):
