@@ -58,6 +58,9 @@ class MainWindow(QMainWindow):
         if can(actor, Permission.REVIEW):
             self.rail.add_page(nav.REVIEW, self.tr("复核"), self.tr("待复核的住户：通过或退回"))
         self.rail.add_page(nav.SYNC, self.tr("同步"), self.tr("U 盘同步：导出、导入同步包与回执"))
+        if can(actor, Permission.MANAGE_PROJECT):
+            self.rail.add_page(nav.PROJECT, self.tr("项目"),
+                               self.tr("指挥部：项目信息、补偿方案、名册与评估、人员与设备"))
         self.rail.page_requested.connect(self.show_page)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("pageStack")
@@ -133,6 +136,10 @@ class MainWindow(QMainWindow):
             from survey_app.ui.sync import build_page
 
             return build_page(self.db, self.actor, self.runner, self)
+        if name == nav.PROJECT and can(self.actor, Permission.MANAGE_PROJECT):
+            from survey_app.ui.hq import build_page as build_hq_page
+
+            return build_hq_page(self.db, self.actor, self.runner, self)
         return None
 
     def show_page(self, name: str) -> None:

@@ -28,6 +28,9 @@ class Permission(StrEnum):
     PUBLISH_POLICY = "publish_policy"
     IMPORT_BUNDLES = "import_bundles"
     CREATE_DEMO = "create_demo"
+    MANAGE_PROJECT = "manage_project"
+    IMPORT_ROSTER = "import_roster"
+    ASSIGN_HOUSEHOLDS = "assign_households"
 
     @property
     def label(self) -> str:
@@ -45,6 +48,9 @@ _PERMISSION_LABELS = {
     Permission.PUBLISH_POLICY: "发布补偿方案",
     Permission.IMPORT_BUNDLES: "导入同步包",
     Permission.CREATE_DEMO: "生成演示数据",
+    Permission.MANAGE_PROJECT: "管理项目",
+    Permission.IMPORT_ROSTER: "导入名册与评估结果",
+    Permission.ASSIGN_HOUSEHOLDS: "分派住户",
 }
 
 _FIELD = {Permission.VIEW_HOUSEHOLDS, Permission.EDIT_SURVEY, Permission.CALCULATE, Permission.PRINT_AGREEMENT}

@@ -87,7 +87,7 @@ class BulkWriter:
         h = audit_chain.event_hash(self.prev, self.seq, self._at_text, self.actor.username, self.actor.device,
                                    "insert", table.name, rid, BULK_CHANGES, rhash)
         self._events.append((self.seq, self._at_text, self.actor.username, self.actor.device, "insert",
-                             table.name, rid, BULK_CHANGES, rhash, h))
+                             table.name, rid, BULK_CHANGES, rhash, h, ""))
         self.prev = h
         self._rows.setdefault(table.name, []).append(tuple(stored))
 
@@ -123,4 +123,4 @@ def _executemany(conn: Connection, table: Table, rows: list[tuple]) -> None:
 
 # Event tuples above are in this column order; fail loudly at import if the model changes.
 assert [c.name for c in AuditEvent.__table__.columns] == [
-    "seq", "at", "user", "device", "action", "entity", "entity_id", "changes", "row_hash", "hash"]
+    "seq", "at", "user", "device", "action", "entity", "entity_id", "changes", "row_hash", "hash", "mac"]

@@ -86,9 +86,14 @@ class Database:
     """A project database. ``uow(actor)`` for writes, ``read()`` for queries."""
 
     def __init__(self, target: str | Path, *, migrate: bool = True, echo: bool = False,
-                 busy_timeout_ms: int = 10_000):
+                 busy_timeout_ms: int = 10_000, cipher_key: bytes | None = None,
+                 audit_key: bytes | None = None):
         """Open ``target`` (a path or URL). Raises a ``StorageError`` for an empty, damaged, too new or
-        unreadable database; ``busy_timeout_ms`` is how long a write waits for another writer's lock."""
+        unreadable database; ``busy_timeout_ms`` is how long a write waits for another writer's lock.
+        ``cipher_key`` (32 bytes, from the key vault) opens or creates an encrypted (SQLCipher) file;
+        ``audit_key`` (32 bytes, from the key vault) keys the audit chain's MACs."""
+        self.cipher_key = cipher_key
+        self.audit_key = audit_key
         self.url = make_url(target)
         self.is_sqlite = self.url.startswith("sqlite")
         self.path = Path(self.url.removeprefix("sqlite:///")) if self.is_sqlite else None
@@ -159,7 +164,7 @@ class Database:
 
     def uow(self, actor: Actor) -> UnitOfWork:
         """A unit of work acting as ``actor``. ``with db.uow(a) as uow: …; uow.commit()``."""
-        return UnitOfWork(self._write_sessions(), actor)
+        return UnitOfWork(self._write_sessions(), actor, audit_key=self.audit_key)
 
     def begin_write(self) -> Any:
         """A Connection in a write transaction (BEGIN IMMEDIATE on SQLite) for core bulk work; commits on

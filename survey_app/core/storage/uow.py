@@ -76,9 +76,10 @@ class ChangeSet:
 class UnitOfWork:
     """One transaction. Use as a context manager; call ``commit()`` to keep the work."""
 
-    def __init__(self, session: Session, actor: Actor):
+    def __init__(self, session: Session, actor: Actor, *, audit_key: bytes | None = None):
         self.session = session
         self.actor = actor
+        session.info["audit_key"] = audit_key
         self._committed = False
         session.info["actor"] = actor
         session.info["changes"] = ChangeSet()

@@ -53,7 +53,7 @@ def record_new_rows(conn: Connection, since: dict[str, int], *, user: str, devic
             changes = audit_chain.dumps({k: [None, stored[names.index(k)]] for k in SUMMARY[table.name]})
             rhash = audit_chain.row_hash(stored)
             h = audit_chain.event_hash(prev, seq, at, user, device, "insert", table.name, rid, changes, rhash)
-            events.append((seq, at, user, device, "insert", table.name, rid, changes, rhash, h))
+            events.append((seq, at, user, device, "insert", table.name, rid, changes, rhash, h, ""))
             prev = h
     if events:
         ae = AuditEvent.__table__

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QButtonGroup, QFrame, QSizePolicy, QToolButton, QV
 
 HOME, HOUSEHOLDS, COMPENSATION, REVIEW = "home", "households", "compensation", "review"
 SYNC = "sync"  # 同步 (USB-stick sync): survey_app/ui/sync
+PROJECT = "project"  # 项目 (HQ set-up: project, policy, roster/appraisals, people and laptops): survey_app/ui/hq
 
 _STYLE = """
 #navigationRail { background: #25374a; }

@@ -28,6 +28,9 @@ class AuditEvent(Base):
     changes: Mapped[str] = mapped_column(Text, default="{}")  # JSON {field: [before, after]}
     row_hash: Mapped[str] = mapped_column(String(64), default="")
     hash: Mapped[str] = mapped_column(String(64))
+    # HMAC-SHA256 of ``hash`` under this installation's audit key (sealed in the key vault); '' when the
+    # database has no vault (the demo). Writing the file is not enough to recompute it (0008).
+    mac: Mapped[str] = mapped_column(String(64), default="")
 
 
 class LocalSetting(Base):

@@ -14,6 +14,7 @@ Everything starting a real project needs (issue 12) and the columns sealed keys 
   the structure, 成新, decoration grade and 附属物 value the report gives;
 * users: must_change_password (a real project's first login, a reset password);
 * devices: revoked_at / revoked_reason (HQ revokes a lost laptop; import and verify read it);
+* audit_events.mac: HMAC of each event's hash under the vault's audit key (issue 10 item 2);
 * import_batches: one row per roster or appraisal import at HQ (HQ's own, not synced).
 """
 from typing import Sequence, Union
@@ -49,6 +50,7 @@ def upgrade() -> None:
     add('users', sa.Column('must_change_password', sa.Boolean(), nullable=False, server_default=sa.false()))
     add('devices', sa.Column('revoked_at', sa.DateTime(), nullable=True))
     add('devices', sa.Column('revoked_reason', sa.Text(), nullable=False, server_default=''))
+    add('audit_events', sa.Column('mac', sa.String(length=64), nullable=False, server_default=''))
     op.create_table(
         'import_batches',
         sa.Column('id', sa.String(length=36), nullable=False),
@@ -70,6 +72,7 @@ def downgrade() -> None:
     op.drop_table('import_batches')
     op.drop_index(op.f('ix_appraisals_part_id'), table_name='appraisals')
     for table, columns in (
+        ('audit_events', ('mac',)),
         ('devices', ('revoked_reason', 'revoked_at')),
         ('users', ('must_change_password',)),
         ('appraisals', ('import_batch', 'fixtures_value', 'decoration_grade', 'newness', 'structure',
