@@ -52,8 +52,8 @@ EN: dict[str, dict[str, str]] = {
         "导出已取消": "Export cancelled",
         "没有导入任何数据。请向指挥部要一份新的文件。": "Nothing was imported. Ask HQ for a new copy of the file.",
         "已导出到第 {seq} 号同步包": "bundles exported up to no. {seq}",
-        "本机设备代码 <b>{code}</b>  ·  指挥部密钥指纹 {hq}  ·  {last}":
-            "This laptop <b>{code}</b>  ·  HQ key fingerprint {hq}  ·  {last}",
+        "本机设备代码 <b>{code}</b>（本机密钥指纹 {own}）  ·  指挥部密钥指纹 {hq}  ·  {last}":
+            "This laptop <b>{code}</b> (key fingerprint {own})  ·  HQ key fingerprint {hq}  ·  {last}",
         "已导出第 {seq} 号同步包": "Bundle no. {seq} exported",
         "没有写出任何文件，数据没有变化。可以重新导出。": "No file was written and nothing changed. You can export again.",
         "没有写出同步包。请检查 U 盘是否插好、是否有足够空间，然后重试。":
@@ -102,6 +102,27 @@ EN: dict[str, dict[str, str]] = {
         "下一步：导入指挥部给的任务包，开始调查。": "Next: import the assignment bundle from HQ and start surveying.",
         "登记完成：本机设备代码 {code}": "Enrolled: this laptop is {code}",
         "本机密钥指纹：{fp}": "This laptop's key fingerprint: {fp}", "指挥部密钥指纹：{fp}": "HQ key fingerprint: {fp}",
+    },
+    "DeviceList": {
+        "代码": "Code", "名称": "Name", "密钥指纹": "Key fingerprint", "状态": "State",
+        "吊销原因（如：笔记本丢失）": "Reason for revoking (e.g. laptop lost)", "吊销…": "Revoke…",
+        "本项目的设备": "Devices of this project",
+        "核对指纹可确认是哪台设备。设备丢失或被盗时选中它并吊销：指挥部不再接受它的同步包，"
+        "它在吊销之后签发的协议核验为无效（吊销随任务包传到各笔记本）。":
+            "Compare fingerprints to tell which machine is which. If a device is lost or stolen, select it and "
+            "revoke it: HQ accepts no more bundles from it, and agreements it signs after the revocation verify "
+            "as invalid (the revocation reaches every laptop with its next assignment).",
+        "已吊销（{day}）": "Revoked ({day})", "指挥部": "HQ", "正常": "Active", "未登记": "Not enrolled",
+        "吊销原因：{reason}": "Reason: {reason}", "请先填写吊销原因": "Please enter the reason for revoking first",
+        "吊销设备": "Revoke device",
+        "吊销设备 {code}（{name}，密钥指纹 {fp}）？\n原因：{reason}\n\n吊销后指挥部不再接受它的同步包，"
+        "它在吊销之后签发的协议核验为无效。此操作不能撤销。":
+            "Revoke device {code} ({name}, key fingerprint {fp})?\nReason: {reason}\n\nHQ will accept no more "
+            "bundles from it, and agreements it signs after this verify as invalid. This cannot be undone.",
+        "设备 {code} 未吊销：{error}": "Device {code} not revoked: {error}", "正在吊销设备…": "Revoking the device…",
+        "已吊销设备 {code}": "Device {code} revoked", "指挥部不再接受它的同步包。": "HQ accepts no more bundles from it.",
+        "下一步：给其他笔记本下发任务包，让它们也知道此设备已吊销。":
+            "Next: write assignment bundles for the other laptops so they learn of the revocation too.",
     },
     "DevicesPanel": {
         **_FILE,
@@ -185,6 +206,8 @@ EN: dict[str, dict[str, str]] = {
     },
     "IssuesPanel": {
         "只列出两边不同的字段。": "Only the fields that differ are listed.",
+        "字段 / 明细": "Field / line", "指挥部按调查记录重算": "HQ, recomputed from the survey",
+        "设备 {device} 的测算": "Device {device}'s calculation",
         "保留本地": "Keep ours", "保留指挥部现有的版本，关闭此事项": "Keep HQ's current version and close this item",
         "采用对方": "Take theirs",
         "用设备发来的版本替换指挥部的版本（留有审计记录）":

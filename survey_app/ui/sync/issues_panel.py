@@ -154,16 +154,24 @@ class IssuesPanel(QWidget):
         enable(self.take_button, self.tr("用设备发来的版本替换指挥部的版本（留有审计记录）"),
                "" if conflict else self.tr("只有冲突才有对方版本可采用；此事项核实后标记即可"))
         self.keep_button.setText(self.tr("保留本地") if conflict else self.tr("标记为已核实"))
-        self.diff.setVisible(conflict)
+        # a 测算不一致 found by re-deriving from the survey has two sides too: HQ's and the device's
+        sides = conflict or bool(issue.local)
+        self.diff.setVisible(sides)
         self.diff_hint.setVisible(conflict)
-        if not conflict:
+        if not sides:
             return
         local, incoming = issue.local, issue.incoming
-        self.diff_model.setHorizontalHeaderLabels([
-            self.tr("字段"),
-            self.tr("指挥部现有（第 {rev} 版，{who}）").format(rev=local.get("rev", "?"), who=local.get("updated_by") or "?"),
-            self.tr("设备 {device} 发来（第 {rev} 版，{who}）").format(
-                device=issue.device, rev=incoming.get("rev", "?"), who=incoming.get("updated_by") or "?")])
+        if conflict:
+            self.diff_model.setHorizontalHeaderLabels([
+                self.tr("字段"),
+                self.tr("指挥部现有（第 {rev} 版，{who}）").format(rev=local.get("rev", "?"),
+                                                         who=local.get("updated_by") or "?"),
+                self.tr("设备 {device} 发来（第 {rev} 版，{who}）").format(
+                    device=issue.device, rev=incoming.get("rev", "?"), who=incoming.get("updated_by") or "?")])
+        else:
+            self.diff_model.setHorizontalHeaderLabels([
+                self.tr("字段 / 明细"), self.tr("指挥部按调查记录重算"),
+                self.tr("设备 {device} 的测算").format(device=issue.device)])
         for name, mine, theirs in differences(issue):
             cells = [QStandardItem(field_label(name)), QStandardItem(_shown(mine)), QStandardItem(_shown(theirs))]
             cells[0].setToolTip(name)
