@@ -17,6 +17,9 @@ EN: dict[str, dict[str, str]] = {
         "只列出分配给我的住户": "List only the households assigned to me",
     },
     "HouseholdDetailHtml": {
+        "测算不一致：指挥部按调查记录重算的结果与设备的测算不同，待核实（见“同步 → 待处理事项”）；据此签的协议暂不可作为付款依据":
+            "Calculation disputed: HQ's recomputation from the survey differs from the device's; to be checked "
+            "(see Sync → Open items). An agreement signed on it is not a basis for payment yet",
         "复核退回，请按意见修改后重新提交：": "Returned by the supervisor — correct it and submit again:",
         "复核意见：{comment}": "Review note: {comment}",
         "调查人": "Surveyed by", "已选安置方案": "Chosen option",
@@ -160,6 +163,9 @@ _ISSUE9: dict[str, dict[str, str]] = {
     },
     "PhotoDialog": {"照片 — {title}": "Photos — {title}"},
     "HouseholdModel": {
+        "测算不一致": "calculation disputed",
+        "测算不一致：指挥部按调查记录重算的结果与设备的测算不同，待核实":
+            "Calculation disputed: HQ's recomputation from the survey differs from the device's; to be checked",
         "草稿": "Draft", "有未保存的草稿：打开编辑可继续": "Unsaved draft: open the editor to continue",
         "新增住户：名册外现场发现，待指挥部确认": "New household: found in the field, not on the roster; awaiting HQ",
     },

@@ -63,6 +63,7 @@ class HouseholdModel(HouseholdKeysModel):
         self._db = db
         self._username = username  # whose unsaved drafts are marked 草稿
         self._drafts: set[str] = set()
+        self._disputed: set[str] = set()
         self._origins: dict[int, str] = {}  # list key -> "field" | "confirmed", filled block by block
         self._filter = HouseholdFilter()
         self._sort = "code"
@@ -119,6 +120,7 @@ class HouseholdModel(HouseholdKeysModel):
         self._total = None if self._more else len(keys)
         # A handful of rows in a local table: cheap enough to re-read on every search.
         self._drafts = household_stage.draft_ids(self._db, self._username) if self._username else set()
+        self._disputed = household_stage.disputed_ids(self._db)  # HQ: open 测算不一致 (a few rows; none on a laptop)
         self._announcing = True  # views and testers may ask for more rows while a change is announced
         try:
             self.beginResetModel()
@@ -214,7 +216,8 @@ class HouseholdModel(HouseholdKeysModel):
             return self._rows.keys[row]
         if role == _TOOLTIP and col == COL_STATUS:
             r = self.row_data(row)
-            return marks_tooltip(r.id in self._drafts, self._origins.get(r.key, "")) if r is not None else None
+            return marks_tooltip(r.id in self._drafts, self._origins.get(r.key, ""),
+                                 r.id in self._disputed) if r is not None else None
         return None
 
     def _texts(self, row: int) -> tuple[str, ...] | None:
@@ -224,7 +227,8 @@ class HouseholdModel(HouseholdKeysModel):
         texts = self._shown.get(r.key)
         if texts is None:
             texts = tuple(
-                status_text(r.status, r.id in self._drafts, self._origins.get(r.key, "")) if col == COL_STATUS
+                status_text(r.status, r.id in self._drafts, self._origins.get(r.key, ""),
+                            r.id in self._disputed) if col == COL_STATUS
                 else formatting.area_grouped(r.total_area) if col == COL_AREA
                 else str(r.member_count) if col == COL_MEMBERS
                 else getattr(r, attr)
@@ -233,9 +237,11 @@ class HouseholdModel(HouseholdKeysModel):
         return texts
 
 
-def status_text(status: str, draft: bool, origin: str) -> str:
+def status_text(status: str, draft: bool, origin: str, disputed: bool = False) -> str:
     """The status cell: "待调查 · 草稿 · 新增" — the marks a worker must not miss in the list."""
     parts = [labels.status(status)]
+    if disputed:
+        parts.append(QCoreApplication.translate("HouseholdModel", "测算不一致"))
     if draft:
         parts.append(QCoreApplication.translate("HouseholdModel", "草稿"))
     if origin == field_households.FIELD:
@@ -243,8 +249,10 @@ def status_text(status: str, draft: bool, origin: str) -> str:
     return " · ".join(parts)
 
 
-def marks_tooltip(draft: bool, origin: str) -> str | None:
+def marks_tooltip(draft: bool, origin: str, disputed: bool = False) -> str | None:
     tips = []
+    if disputed:
+        tips.append(QCoreApplication.translate("HouseholdModel", "测算不一致：指挥部按调查记录重算的结果与设备的测算不同，待核实"))
     if draft:
         tips.append(QCoreApplication.translate("HouseholdModel", "有未保存的草稿：打开编辑可继续"))
     if origin == field_households.FIELD:

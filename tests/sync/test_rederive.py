@@ -163,3 +163,29 @@ def test_hq_sees_both_sides_of_a_re_derivation_difference(world: World, qtbot) -
     assert cells["building_parts[0].area"][1] == inputs["building_parts"][0]["area"]
     assert "净额" in cells
     runner.shutdown()
+
+
+def test_a_household_with_a_disputed_calculation_is_marked_on_hqs_list_and_detail(world: World, qtbot) -> None:  # noqa: ANN001
+    from survey_app.core.services import household_stage
+    from survey_app.ui.detail_html import detail_html
+    from survey_app.core.services.households import get_detail
+    from survey_app.ui.household_model import HouseholdModel
+
+    hid, calcs = _calculated(world, 6)
+    _genuine_row, policy = _genuine(world)
+    cash = next(c for c in calcs if c.row["option_key"] == "cash")
+    inputs = calculations.engine_inputs(cash.row["inputs_json"])
+    inputs["building_parts"][0]["area"] = str(Decimal(inputs["building_parts"][0]["area"]) + 30)
+    import_field_bundle(world.hq, world.admin, world.hq_pair,
+                        send(world, world.devices[0], [_recomputed(cash, inputs, policy)]))
+    assert hid.hex in household_stage.disputed_ids(world.hq)
+    model = HouseholdModel(world.hq, username=world.admin.username)
+    model.refresh()
+    with world.hq.read() as s:
+        code = s.get(Household, hid).household_code
+    row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 0)) == code)
+    from survey_app.ui.household_model import COL_STATUS
+
+    assert "测算不一致" in model.data(model.index(row, COL_STATUS))
+    html = detail_html(get_detail(world.hq, hid.hex), household_stage.standing(world.hq, hid))
+    assert "测算不一致" in html and "待核实" in html

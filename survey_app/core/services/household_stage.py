@@ -40,6 +40,7 @@ class Standing:
     missing: tuple[str, ...]
     origin: str
     has_draft: bool
+    disputed: bool = False  # an open 测算不一致 at HQ (sync/rederive.py) on one of its calculations or agreements
 
 
 def _uuid(value: str | uuid.UUID) -> uuid.UUID:
@@ -102,7 +103,8 @@ def standing(db: Database, household_id: str | uuid.UUID, username: str = "") ->
         stage, action, role = 5, "hand_over", "supervisor"
     else:
         stage, action, role = DONE, "done", ""
-    return Standing(stage, action, role, assignee, tuple(missing), origin, draft)
+    disputed = hid.hex in disputed_ids(db)
+    return Standing(stage, action, role, assignee, tuple(missing), origin, draft, disputed)
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,13 @@ def drafts_of(db: Database, username: str) -> list[ListedHousehold]:
         return [ListedHousehold(hid, h.household_code, h.head_name, h.address, h.status,
                                 bool((h.review_comment or "").strip()), saved)
                 for hid, saved in drafts if (h := found.get(hid)) is not None]
+
+
+def disputed_ids(db: Database) -> set[str]:
+    """Hex ids of the households with an open 测算不一致 at HQ (see sync/issues.disputed_households)."""
+    from survey_app.core.sync.issues import disputed_households
+
+    return disputed_households(db)
 
 
 def draft_ids(db: Database, username: str) -> set[str]:

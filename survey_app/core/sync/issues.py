@@ -47,6 +47,25 @@ def list_issues(db: Database, *, status: str = "open") -> list[Issue]:
                       json.loads(i.local_json or "{}"), json.loads(i.incoming_json or "{}")) for i in rows]
 
 
+def disputed_households(db: Database) -> set[str]:
+    """Hex ids of the households with an open 测算不一致 (a recheck issue on one of their calculations or
+    agreements): every HQ list marks them, and an agreement built on such a calculation is in question."""
+    from survey_app.core.storage.models import Agreement, Calculation
+
+    with db.read() as s:
+        found = s.execute(select(SyncIssue.entity, SyncIssue.entity_id).where(
+            SyncIssue.kind == "recheck", SyncIssue.status == "open")).all()
+        if not found:
+            return set()
+        out: set[str] = set()
+        for model, entity in ((Calculation, "calculations"), (Agreement, "agreements")):
+            ids = [uuid.UUID(i) for e, i in found if e == entity]
+            for chunk in range(0, len(ids), 500):
+                out.update(h.hex for h in s.scalars(select(model.household_id).where(
+                    model.id.in_(ids[chunk:chunk + 500]))))
+        return out
+
+
 def _model(table: str):  # noqa: ANN202
     for mapper in Base.registry.mappers:
         if getattr(mapper.class_, "__tablename__", None) == table:
