@@ -106,8 +106,8 @@ class HouseholdDetailHtml:
             text = self.tr("有未保存的草稿：打开编辑可继续")
             shown.append(f'<span class="tag">{_e(text)}</span>')
         if st.disputed:
-            text = self.tr("测算不一致：指挥部按调查记录重算的结果与设备的测算不同，待核实（见“同步 → 待处理事项”）；"
-                           "据此签的协议暂不可作为付款依据")
+            text = self.tr(
+                "测算不一致：指挥部按调查记录重算的结果与设备的测算不同，待核实（见“同步 → 待处理事项”）；据此签的协议暂不可作为付款依据")
             shown.append(f'<span class="field">&nbsp;{_e(text)}&nbsp;</span>')
         return f"<p>{'　'.join(shown)}</p>" if shown else ""
 
