@@ -14,6 +14,8 @@ Threading: GUI thread only; long jobs and writes go through the TaskRunner hande
 
 from __future__ import annotations
 
+from survey_app import __version__
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
@@ -28,7 +30,7 @@ from survey_app.ui.pages.common import can
 from survey_app.ui.pages.households_page import HouseholdsPage
 from survey_app.ui.task_runner import TaskRunner
 
-APP_VERSION = "0.1.0"
+APP_VERSION = __version__  # the one place: survey_app/__init__.py (pyproject reads it too)
 
 
 MAXIMISE_UP_TO = 1366  # px of screen width: field laptops (1366×768, 1024×768) open maximised

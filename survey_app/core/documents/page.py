@@ -8,6 +8,8 @@ page begins, underneath the content.
 
 from __future__ import annotations
 
+from survey_app import __version__
+
 from dataclasses import dataclass
 from functools import partial
 from typing import BinaryIO
@@ -122,7 +124,7 @@ def build_document(stream: BinaryIO, story: list[Flowable], marks: PageMarks, pa
     document = BaseDocTemplate(
         stream, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=MARGIN + HEADER_GAP - 4 * mm, bottomMargin=MARGIN,
-        title=title, author=author, subject=subject, creator="survey_app", lang="zh-CN",
+        title=title, author=author, subject=subject, creator=f"survey_app {__version__}", lang="zh-CN",
         # The CJK font as the canvas' initial font keeps an unused, unembedded Helvetica out of the PDF.
         initialFontName=font_name(),
         invariant=1,  # same document → same bytes: no creation time, no random file id

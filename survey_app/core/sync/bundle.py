@@ -64,6 +64,7 @@ from typing import Any, BinaryIO, Union
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from survey_app import __version__
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.files import atomic_writer
 from survey_app.core.sync.container import (
@@ -114,6 +115,7 @@ def _complete_header(header: dict, recipient: PublicKeys, sender: KeyPair) -> di
         full[name] = value
     full.setdefault("created_at", dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
                     .replace("+00:00", "Z"))
+    full.setdefault("app_version", __version__)  # which build wrote it (support; signed like the rest)
     problem = header_problem(full)
     if problem:
         raise ValidationError(f"同步包文件头字段不合法：{problem}", field=problem)
