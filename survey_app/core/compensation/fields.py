@@ -35,10 +35,15 @@ class Problems:
     def __init__(self, source: str):
         self.source = source
         self.items: list[str] = []
+        self.warnings: list[str] = []  # not errors: the file loads, but HQ should look (e.g. pct = 0.2)
 
     def add(self, key: str, message: str) -> None:
         """Record one problem found at ``key`` (a path such as ``items[3].ratio``)."""
         self.items.append(f"{key}: {message}" if key else message)
+
+    def warn(self, key: str, message: str) -> None:
+        """Record a warning at ``key``: the value is accepted but probably not what was meant."""
+        self.warnings.append(f"{key}: {message}" if key else message)
 
     def raise_if_any(self) -> None:
         """Raise a PolicyError listing every problem, if there were any."""
@@ -60,7 +65,11 @@ class Table:
             problems.add(path, f"应为表（键值对），实际是{_type_name(data)}")
             data = {}
         self.data: dict = data
-        self._read: set[str] = set()
+        self._read: dict[str, None] = {}  # keys read, in reading order (listed when a key is unknown)
+        # What this table is, for the unknown-key message ("房屋价值补偿（house_value）类项目"); set by the loader.
+        self.owner: str = ""
+        # Other places a key would be valid (key → "use_change、cash_subsidy 类项目"); set by the loader.
+        self.elsewhere: dict[str, str] = {}
 
     def key(self, name: str) -> str:
         """The full key path of ``name`` inside this table."""
@@ -68,11 +77,11 @@ class Table:
 
     def has(self, name: str) -> bool:
         """Whether the key is present (marks it as read)."""
-        self._read.add(name)
+        self._read[name] = None
         return name in self.data
 
     def _get(self, name: str, required: bool) -> Any:
-        self._read.add(name)
+        self._read[name] = None
         if name in self.data:
             return self.data[name]
         if required:
@@ -110,10 +119,20 @@ class Table:
         value = self._get(name, required)
         if value is _MISSING:
             return default
+        percent = is_percent_key(name)
+        if isinstance(value, str) and value.strip().endswith("%"):
+            if not percent:
+                self.fail(name, f"“{value}”带百分号，但此项是比例或数值，不是百分数：比例写小数（如 20% 写作 0.2）")
+                return default
+            value = value.strip()[:-1]  # "20%" is what HQ means by pct = 20
         number = to_decimal(value)
         if number is None:
             self.fail(name, f"应为数字（如 \"13670\" 或 0.5），实际是{_type_name(value)} {value!r}")
             return default
+        if percent and 0 < number < 1:
+            meant = f"{(number * 100).normalize():f}"
+            self.problems.warn(self.key(name), f"{number} 表示 {number}%，是否想写 {meant}%？"
+                                               f"（百分数直接写 {meant} 或 \"{meant}%\"）")
         if minimum is not None and number < minimum:
             self.fail(name, f"不能小于 {minimum}，实际是 {number}")
             return default
@@ -217,10 +236,21 @@ class Table:
         return [Table(item, f"{self.key(name)}[{index}]", self.problems) for index, item in enumerate(value)]
 
     def finish(self) -> None:
-        """Report keys that were never read: almost always a misspelling HQ would want to know about."""
+        """Report keys that were never read, saying which keys this table does have (and, when the key
+        belongs to another kind of item, which) rather than guessing at a misspelling."""
         for name in self.data:
             if name not in self._read:
-                self.problems.add(self.key(name), "未知的键（拼写错误？此项不会被使用）")
+                where = self.owner or "此处"
+                known = "、".join(self._read) or "（无）"
+                message = f"未知的键：{where}没有键“{name}”，此项不会被使用；它的键是: {known}"
+                if name in self.elsewhere:
+                    message += f"（“{name}”是{self.elsewhere[name]}的键）"
+                self.problems.add(self.key(name), message)
+
+
+def is_percent_key(name: str) -> bool:
+    """Keys written in percent units (``pct = 20`` means 20%): ``pct``, ``bonus_pct`` and any ``*_pct``."""
+    return name == "pct" or name.endswith("_pct")
 
 
 def to_decimal(value: Any) -> Decimal | None:

@@ -72,6 +72,11 @@ class Policy:
     hash: str
     source: str = field(default="", compare=False)
     documents: DocumentTerms = field(default_factory=DocumentTerms)
+    # Accepted but doubtful values (e.g. pct = 0.2) and document-only fields left empty: shown by
+    # ``policy check`` and before publishing, never a reason to refuse the file.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+    # The parsed file as written (read only): what ``policy explain`` and ``policy diff`` describe.
+    data: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def mode_names(self) -> tuple[str, ...]:
@@ -144,11 +149,12 @@ def policy_from_data(data: dict, source: str = "方案") -> Policy:
     """Build a Policy from an already parsed structure (numbers as Decimal/int/str)."""
     problems = Problems(source)
     root = Table(data, "", problems)
+    root.owner = "方案顶层"
     fmt = root.integer("format", required=False, default=FORMAT_VERSION)
     if fmt != FORMAT_VERSION:
         root.fail("format", f"不支持的方案格式版本 {fmt}（本程序支持 {FORMAT_VERSION}）")
     version = root.text("version") or ""
-    project = _read_project(root.table("project"), problems)
+    project = _read_project(root.table("project", required=False), problems)
     rounding = _read_rounding(root.table("rounding", required=False))
     modes_table = root.table("modes")
     modes = read_modes(modes_table) if modes_table is not None else {}
@@ -181,20 +187,36 @@ def policy_from_data(data: dict, source: str = "方案") -> Policy:
             if code not in codes:
                 problems.add(f"modes.voucher.excluded_items[{index}]", f"没有代码为“{code}”的补偿项目")
     root.finish()
-    problems.raise_if_any()
-    assert project is not None
+    if problems.items:
+        error = PolicyError(source, problems.items)
+        error.warnings = list(problems.warnings)  # shown beside the errors by ``policy check``
+        raise error
     return Policy(project=project, version=version, rounding=rounding, modes=modes, items=tuple(items),
-                  caps=tuple(caps), hash=content_hash(data), source=source, documents=documents)
+                  caps=tuple(caps), hash=content_hash(data), source=source, documents=documents,
+                  warnings=tuple(problems.warnings), data=data)
 
 
-def _read_project(t: Table | None, problems: Problems) -> ProjectInfo | None:
+# [project] fields only documents and sheets print: a calculation needs none of them (the valuation
+# date only decides whether a temporary building is within its term), so leaving one empty is a
+# warning, not a reason to refuse the file.
+DOCUMENT_FIELDS = {"name": "项目名称", "code": "项目代码", "city": "城市", "decision_no": "征收决定文号",
+                   "valuation_date": "评估时点", "signing_start": "签约期开始", "signing_end": "签约期结束"}
+
+
+def _read_project(t: Table | None, problems: Problems) -> ProjectInfo:
     if t is None:
-        return None
+        problems.warn("project", "没有 [project]：计算不需要，但测算单和协议上的项目信息将为空")
+        return ProjectInfo("", "", "", "", None, None, None, "")
+    t.owner = "[project]"
     info = ProjectInfo(
-        name=t.text("name") or "", code=t.text("code") or "", city=t.text("city") or "",
-        decision_no=t.text("decision_no") or "", valuation_date=t.date("valuation_date"),
-        signing_start=t.date("signing_start"), signing_end=t.date("signing_end"),
+        name=t.text("name", required=False) or "", code=t.text("code", required=False) or "",
+        city=t.text("city", required=False) or "", decision_no=t.text("decision_no", required=False) or "",
+        valuation_date=t.date("valuation_date", required=False),
+        signing_start=t.date("signing_start", required=False), signing_end=t.date("signing_end", required=False),
         source=t.text("source", required=False, default="") or "")
+    for key, name in DOCUMENT_FIELDS.items():
+        if key not in t.data:
+            problems.warn(t.key(key), f"未填写{name}：计算不需要，但测算单和协议要用")
     if info.signing_start and info.signing_end and info.signing_end < info.signing_start:
         t.fail("signing_end", "签约期结束日期早于开始日期")
     t.finish()
@@ -222,6 +244,8 @@ def _read_items(tables: list[Table], mode_names: tuple[str, ...], problems: Prob
         kind = t.choice("kind", CATALOGUE)
         if kind is None:
             continue  # other keys are meaningless without a valid kind: don't report them as unknown
+        t.owner = f"{CATALOGUE[kind].title}（{kind}）类项目"
+        t.elsewhere = _other_kinds_with_keys(kind, t.data)
         item = CATALOGUE[kind](t, mode_names)
         if item.code in seen:
             t.fail("code", f"项目代码“{item.code}”重复")
@@ -233,5 +257,36 @@ def _read_items(tables: list[Table], mode_names: tuple[str, ...], problems: Prob
     return items
 
 
+def kind_keys(kind: str) -> tuple[str, ...]:
+    """The keys an item of ``kind`` reads, in reading order (``code``, ``kind``, ``label`` … first)."""
+    keys = _KIND_KEYS.get(kind)
+    if keys is None:
+        t = Table({}, "", Problems(""))
+        t.has("kind")
+        try:
+            CATALOGUE[kind](t, ("cash", "exchange", "voucher"))
+        except Exception:  # noqa: BLE001 - a kind that cannot parse nothing still lists what it read
+            pass
+        keys = _KIND_KEYS[kind] = tuple(t._read)
+    return keys
+
+
+_KIND_KEYS: dict[str, tuple[str, ...]] = {}
+
+
+def _other_kinds_with_keys(kind: str, data: dict) -> dict[str, str]:
+    """For each key of ``data`` that ``kind`` lacks: the other kinds that have it (for the message)."""
+    own = set(kind_keys(kind))
+    out = {}
+    for key in data:
+        if key in own:
+            continue
+        others = [k for k in CATALOGUE if k != kind and key in kind_keys(k)]
+        if others:
+            out[key] = "、".join(others[:4]) + ("等" if len(others) > 4 else "") + " 类项目"
+    return out
+
+
 __all__ = ["Policy", "ProjectInfo", "Cap", "CashMode", "ExchangeMode", "VoucherMode", "PolicyError",
-           "load_policy", "parse_policy", "policy_from_data", "content_hash", "canonical_json"]
+           "load_policy", "parse_policy", "policy_from_data", "content_hash", "canonical_json",
+           "kind_keys", "DOCUMENT_FIELDS"]
