@@ -251,12 +251,21 @@ class HouseholdDetailHtml:
         return self.section(self.tr("经营"), _grid(headers, rows, frozenset({2, 3})), empty=not rows)
 
     def appraisals(self, d: HouseholdDetail) -> str:
-        rows = [[_e(a.get("report_no")), _e(a.get("appraiser")), _e(labels.use(a.get("use"))),
-                 _e(formatting.money(a.get("unit_price"))), _e(formatting.date(a.get("appraised_on")))]
+        """The appraiser's values as the report gives them (imported at HQ: shown, never edited here)."""
+        rows = [[_e(a.get("report_no")), _e(a.get("appraiser")), _e(a.get("part_label")), _e(labels.use(a.get("use"))),
+                 _e(formatting.money(a.get("unit_price"))), _e(a.get("structure")), _e(a.get("newness")),
+                 _e(" ".join(x for x in (a.get("decoration_grade") or "", formatting.money(a.get("decoration_value")))
+                             if x)),
+                 _e(formatting.money(a.get("fixtures_value"))),
+                 _e(formatting.date(a.get("appraised_on")))]
                 for a in d.appraisals]
-        headers = [self.tr("报告编号"), self.tr("评估机构"), self.tr("用途"), self.tr("评估单价 元/m²"),
-                   self.tr("评估日期")]
-        return self.section(self.tr("评估"), _grid(headers, rows, frozenset({3})), empty=not rows)
+        headers = [self.tr("报告编号"), self.tr("评估机构"), self.tr("部位"), self.tr("用途"), self.tr("评估单价 元/m²"),
+                   self.tr("结构"), self.tr("成新"), self.tr("装修"), self.tr("附属物评估值"), self.tr("评估日期")]
+        body = _grid(headers, rows, frozenset({4, 8}))
+        if any(a.get("import_batch") for a in d.appraisals):
+            note = self.tr("以上为评估机构出具的评估结果（由指挥部导入），调查中不能修改。")
+            body += f'<p class="muted">{_e(note)}</p>'
+        return self.section(self.tr("评估"), body, empty=not rows)
 
 
 def detail_html(detail: HouseholdDetail, standing: Standing | None = None,

@@ -225,6 +225,7 @@ def get_detail(db: Database, household: int | str | uuid.UUID) -> HouseholdDetai
             fixtures=_rows(s, Fixture, h.id, [Fixture.kind, Fixture.sub_kind], "kind", "sub_kind", "count"),
             items=_rows(s, SurveyItem, h.id, [SurveyItem.code], "code", "quantity", "note"),
             businesses=_rows(s, Business, h.id, [Business.name], "name", "uscc", "area", "annual_profit"),
-            appraisals=_rows(s, Appraisal, h.id, [Appraisal.use], "report_no", "appraiser", "use", "unit_price",
-                             "appraised_on"),
+            appraisals=_rows(s, Appraisal, h.id, [Appraisal.use, Appraisal.part_label], "report_no", "appraiser", "use",
+                             "unit_price", "appraised_on", "part_label", "structure", "newness", "decoration_grade",
+                             "decoration_value", "fixtures_value", "import_batch"),
         )

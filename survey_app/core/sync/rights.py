@@ -3,7 +3,7 @@ write what is inside (DESIGN §6).
 
 A field device authors survey records, calculations, agreements and attachments of the households
 assigned to its users, and of the households it found in the field itself (新增住户, origin
-"field"). Users, devices, projects, policy versions, grievances — anything else — only ever flow
+"field"). Users, devices, projects, policy versions, appraisals, grievances — anything else — only ever flow
 down from HQ. Of a household row, the fields HQ decides (户号, 地块, project, assignment, origin)
 stay as HQ has them. One record outside these rights refuses the whole bundle, naming the record.
 
@@ -20,15 +20,17 @@ from collections.abc import Iterable
 from sqlalchemy.engine import Connection
 
 from survey_app.core.domain.errors import ValidationError
+from survey_app.core.security.audit_chain import seal_settings
 from survey_app.core.sync.records import Record
 
 DEVICE_USERS = "sync.device_users."  # + device code: JSON list of the usernames assigned to it
 
-# Household-scoped tables a field device may author (and the column naming the household).
+# Household-scoped tables a field device may author (and the column naming the household). Not appraisals:
+# the appraiser's values come in at HQ (core/services/imports) and only ever flow down (issue 12 item 5).
 FIELD_TABLES = {
     "households": "id", "members": "household_id", "tenures": "household_id", "building_parts": "household_id",
     "fixtures": "household_id", "survey_items": "household_id", "businesses": "household_id",
-    "appraisals": "household_id", "attachments": "household_id", "calculations": "household_id",
+    "attachments": "household_id", "calculations": "household_id",
     "calculation_lines": None, "agreements": "household_id", "vouchers": "household_id",
 }
 # Fields of a household row that HQ decides; a device may not change them.
@@ -50,6 +52,7 @@ def remember_device_users(conn: Connection, device: str, usernames: Iterable[str
     conn.exec_driver_sql("DELETE FROM local_settings WHERE key = ?", (key,))
     conn.exec_driver_sql("INSERT INTO local_settings (key, value) VALUES (?, ?)",
                          (key, json.dumps(sorted(have | set(usernames)), ensure_ascii=False)))
+    seal_settings(conn)  # a guarded setting: its keyed digest follows (security/audit_chain.py)
 
 
 def device_users(conn: Connection, device: str) -> list[str]:
