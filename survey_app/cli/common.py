@@ -1,4 +1,11 @@
-"""Helpers shared by CLI subcommands: opening the database, logging in, printing progress."""
+"""Helpers shared by CLI subcommands: opening the database, logging in, printing progress.
+
+A real project (``<db>.vault`` beside the database) is unlocked before it is opened: a command run with
+``--login USER`` (other than ``sync``) opens that user's key slot with SURVEY_APP_PASSWORD (or
+--password-file, or a prompt) and logs in; every other command — and every ``sync`` action — opens the
+``device`` slot with the device password SURVEY_APP_SYNC_PASSWORD. A user who must change their
+password is refused everything but ``users passwd`` for themselves.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +13,13 @@ import argparse
 import getpass
 import os
 import sys
+import weakref
 
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.uow import Actor
+
+# Who logged in while a real project was unlocked for this command (so ``login`` does not ask again).
+_LOGGED_IN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def open_db(args: argparse.Namespace, *, must_exist: bool = True) -> Database:
@@ -20,12 +31,36 @@ def open_db(args: argparse.Namespace, *, must_exist: bool = True) -> Database:
     path = args.db or default_db_path()
     if must_exist and "://" not in str(path) and not path.exists():
         raise ValidationError(f"数据库文件不存在：{path}")
+    from survey_app.core.services import project_files
+
+    if project_files.is_real_project(path):
+        return _open_real(args, path)
     return open_database(path)
+
+
+def _open_real(args: argparse.Namespace, path) -> Database:  # noqa: ANN001
+    from survey_app.core.security import vault
+    from survey_app.core.services import project_files
+
+    username = getattr(args, "login", None)
+    if username and getattr(args, "command", None) != "sync":
+        password = read_password(f"{username} 的密码: ", "SURVEY_APP_PASSWORD")
+        db, actor = project_files.open_project_database(path, username, password)
+        _LOGGED_IN[db] = actor
+        return db
+    store = vault.Vault.load(vault.vault_path(path))
+    if not store.has_slot(vault.DEVICE_SLOT):
+        from survey_app.core.domain.errors import ValidationError
+
+        raise ValidationError("本项目没有设置设备密码：此命令无法解开项目")
+    unlocked = store.unlock(vault.DEVICE_SLOT, read_password("设备密码: ", "SURVEY_APP_SYNC_PASSWORD"))
+    return project_files.open_unlocked(path, unlocked)
 
 
 # Set by main() from the global --password-file option: the first line of that file is the password
 # every prompt would otherwise ask for (scripts and schedulers have no terminal).
 PASSWORD_FILE: list = [None]
+_TYPED: dict[str, str] = {}  # what a prompt got, per variable: one command asks for one password once
 
 
 def read_password(prompt: str, env: str) -> str:
@@ -46,16 +81,31 @@ def read_password(prompt: str, env: str) -> str:
         return lines[0]
     if not sys.stdin or not sys.stdin.isatty():
         raise ValidationError(f"没有终端可输入密码：请设置环境变量 {env} 或使用 --password-file 文件")
-    return getpass.getpass(prompt)
+    if env not in _TYPED:
+        _TYPED[env] = getpass.getpass(prompt)
+    return _TYPED[env]
 
 
-def login(db: Database, username: str) -> Actor:
-    """Log in for a CLI action. The password comes from SURVEY_APP_PASSWORD, --password-file or a prompt."""
+def login(db: Database, username: str, *, changing_password: bool = False) -> Actor:
+    """Log in for a CLI action. The password comes from SURVEY_APP_PASSWORD, --password-file or a prompt.
+    A user who must change their password is refused unless ``changing_password`` (``users passwd``)."""
+    from survey_app.core.domain.errors import AuthenticationError
+    from survey_app.core.services import project_files, users
     from survey_app.core.services.devices import local_device_code
-    from survey_app.core.services.users import login as do_login
 
-    password = read_password(f"{username} 的密码: ", "SURVEY_APP_PASSWORD")
-    return do_login(db, username, password, device=local_device_code(db))
+    actor = _LOGGED_IN.get(db)
+    if actor is not None and actor.username != username:
+        raise AuthenticationError("项目已用另一个用户解开，请用同一个 --login")
+    if actor is None:
+        password = read_password(f"{username} 的密码: ", "SURVEY_APP_PASSWORD")
+        if project_files.is_real_project(db.path):
+            actor = project_files.relogin(db, username, password)
+        else:
+            actor = users.login(db, username, password, device=local_device_code(db))
+    if not changing_password and users.must_change_password(db, actor.username):
+        raise AuthenticationError(f"用户“{actor.username}”必须先修改密码：请运行 "
+                                  f"survey-app users passwd {actor.username} --login {actor.username}")
+    return actor
 
 
 def progress_printer(label_width: int = 0):  # noqa: ANN201 - returns a progress callable

@@ -3,11 +3,18 @@
 The check runs on the TaskRunner's worker (scrypt takes ~50 ms and login writes an audit event,
 and DB writes belong on the one worker thread); the dialog stays responsive and shows the service's
 Chinese message (remaining attempts, lockout) as it is. Threading: GUI thread; the job runs on the worker.
+
+A real project (a key vault beside the database, services/project_files.py) is opened by the login:
+construct with ``db=None, db_path=…``; on success ``self.db`` is the unlocked, open database. A user with
+no key slot on this machine is asked once for the device password (the row appears). Switching user on
+an open real project passes that ``db``: the new user's slot must open too. Either way, a user who must
+change their password gets the ``PasswordChangeDialog`` before the dialog accepts.
 """
 
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
@@ -15,15 +22,27 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.paths import DEMO_DB_NAME
-from survey_app.core.services import devices, users
+from survey_app.core.security.vault import NoSlot
+from survey_app.core.services import devices, project_files, users
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.uow import Actor
+from survey_app.ui.password_dialog import PasswordChangeDialog
 from survey_app.ui.task_runner import TaskRunner
 
 
-def _login_job(db: Database, username: str, password: str, *, progress, cancel) -> Actor:  # noqa: ANN001
-    # Worker thread: no widgets here.
-    return users.login(db, username, password, device=devices.local_device_code(db))
+def _login_job(db: Database | None, path: Path | None, username: str, password: str, device_password: str, *,
+               progress, cancel) -> tuple[Database, Actor, bool]:  # noqa: ANN001
+    # Worker thread: no widgets here. Returns (open database, actor, must change the password).
+    if db is None:
+        if device_password:
+            db, actor = project_files.add_user_with_device_password(path, username, password, device_password)
+        else:
+            db, actor = project_files.open_project_database(path, username, password)
+    elif project_files.is_real_project(db.path):
+        actor = project_files.relogin(db, username, password)
+    else:
+        actor = users.login(db, username, password, device=devices.local_device_code(db))
+    return db, actor, users.must_change_password(db, actor.username)
 
 
 class LoginDialog(QDialog):
@@ -31,10 +50,13 @@ class LoginDialog(QDialog):
 
     login_failed = Signal(str)  # the message shown (for tests and the status of the dialog)
 
-    def __init__(self, db: Database, runner: TaskRunner, *, project_name: str = "", parent: QWidget | None = None):
+    def __init__(self, db: Database | None, runner: TaskRunner, *, project_name: str = "",
+                 db_path: Path | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db, self.runner = db, runner
+        self.db, self.runner, self.db_path = db, runner, db_path
+        self.opens_project = db is None  # a real project, opened by this login
         self.actor: Actor | None = None
+        self.change_dialog: PasswordChangeDialog | None = None
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("登录 — 征收补偿入户调查"))
         self.setMinimumWidth(440)  # the demo hint on two lines, not three
@@ -60,6 +82,12 @@ class LoginDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("用户名(&U)"), self.username)
         form.addRow(self.tr("密码(&P)"), self.password)
+        self.device_password = QLineEdit(self)
+        self.device_password.setObjectName("loginDevicePassword")
+        self.device_password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("设备密码(&D)"), self.device_password)
+        form.setRowVisible(self.device_password, False)  # only for a user with no key on this machine
+        self.form = form
 
         self.error_label = QLabel(self)
         self.error_label.setObjectName("loginError")
@@ -72,7 +100,7 @@ class LoginDialog(QDialog):
         self.hint_label.setObjectName("loginHint")
         self.hint_label.setWordWrap(True)
         self.hint_label.setStyleSheet("color: #777;")
-        self.hint_label.setVisible(db.path is not None and db.path.name == DEMO_DB_NAME)
+        self.hint_label.setVisible(db is not None and db.path is not None and db.path.name == DEMO_DB_NAME)
 
         buttons = QDialogButtonBox(self)
         self.login_button = QPushButton(self.tr("登录"), self)
@@ -103,7 +131,9 @@ class LoginDialog(QDialog):
             self.username.setFocus()
             return
         self._set_busy(True)
-        self.runner.run(partial(_login_job, self.db, username, self.password.text()),
+        device_password = self.device_password.text() if self.device_password.isVisible() else ""
+        db = None if self.opens_project else self.db
+        self.runner.run(partial(_login_job, db, self.db_path, username, self.password.text(), device_password),
                         on_done=self._on_success, on_error=self._on_failure,
                         label=self.tr("正在登录…"), cancellable=False, show_progress=False)
 
@@ -111,20 +141,54 @@ class LoginDialog(QDialog):
         self.login_button.setEnabled(not busy)
         self.username.setEnabled(not busy)
         self.password.setEnabled(not busy)
+        self.device_password.setEnabled(not busy)
         self.setCursor(Qt.CursorShape.BusyCursor if busy else Qt.CursorShape.ArrowCursor)
 
-    def _on_success(self, actor: Actor) -> None:
+    def _on_success(self, result: tuple[Database, Actor, bool]) -> None:
         self._set_busy(False)
-        self.actor = actor
+        db, actor, must_change = result
+        self.db = db
         self.password.clear()  # don't keep the password in a widget longer than needed
+        self.device_password.clear()
+        self.form.setRowVisible(self.device_password, False)
+        if not must_change:
+            self._finish(actor)
+            return
+        self.change_dialog = PasswordChangeDialog(db, self.runner, actor, parent=self)
+        self.change_dialog.accepted.connect(partial(self._finish, actor))
+        self.change_dialog.rejected.connect(self._change_refused)
+        self.change_dialog.open()
+
+    def _finish(self, actor: Actor) -> None:
+        self.actor = actor
         self.accept()
+
+    def _change_refused(self) -> None:
+        self._close_project()
+        self._show_error(self.tr("必须先修改密码才能使用本软件"))
+        self.password.setFocus()
+
+    def _close_project(self) -> None:
+        if self.opens_project and self.db is not None:
+            self.db.dispose()
+            self.db = None
+
+    def reject(self) -> None:
+        self._close_project()
+        super().reject()
 
     def _on_failure(self, exc: BaseException) -> None:
         self._set_busy(False)
         if not isinstance(exc, SurveyAppError):
             raise exc
+        if isinstance(exc, NoSlot) and self.opens_project:
+            self.form.setRowVisible(self.device_password, True)
+            self._show_error(self.tr("本机还没有该用户的密钥：请同时输入设备密码（只需这一次）"))
+            self.device_password.setFocus()
+            return
         self._show_error(str(exc))  # the service's Chinese message, e.g. 还可尝试3次 / 账户已锁定
         self.password.clear()
+        self.device_password.clear()
         self.password.setFocus()
 
     def _show_error(self, message: str) -> None:

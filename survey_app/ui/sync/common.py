@@ -152,7 +152,8 @@ class KeySession:
         """The unlocked pair, asking for the password if needed; None (and a red message) if not unlocked."""
         if self.pair is not None:
             return self.pair
-        password = self.ask_password()
+        # A real project (key vault): the login already unlocked the device's identity, nothing to ask.
+        password = self.ask_password() if identity.needs_password(self.db) else ""
         if password is None:
             return None
         try:

@@ -1,0 +1,147 @@
+"""Creating and opening a real project's database through its key vault (core/security/vault.py).
+
+A real project is a database file plus ``<db>.vault`` beside it. Opening it is: unlock the user's key
+slot (wrong passwords and lock-outs are counted in the vault, since the database is still closed), open
+the Database with the derived keys (``cipher_key`` for SQLCipher, ``audit_key`` for the audit chain),
+attach the ``Unlocked`` to it (``db.unlocked``: the device identity and the file key come from there),
+then the normal ``users.login`` check (active, role, the database's own lock-out and audit).
+
+A user who arrived in an assignment has a password hash in the database but no slot yet:
+``add_user_with_device_password`` opens the ``device`` slot instead, checks the user's password against
+the database, and adds their slot — once. The demo (no vault) is opened by ``startup.open_database``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from survey_app.core.domain.errors import AuthenticationError, ValidationError
+from survey_app.core.domain.roles import Role
+from survey_app.core.security import vault
+from survey_app.core.security.passwords import hash_password
+from survey_app.core.services import devices, users
+from survey_app.core.storage.database import Database
+from survey_app.core.storage.models import User
+from survey_app.core.storage.uow import Actor
+
+__all__ = ["add_user_with_device_password", "create_project_database", "is_real_project", "open_project_database",
+           "open_unlocked", "relogin"]
+
+
+def is_real_project(path: str | Path | None) -> bool:
+    """A database with a key vault beside it (opened through this module, never directly)."""
+    return vault.exists(path)
+
+
+def open_unlocked(path: str | Path, unlocked: vault.Unlocked) -> Database:
+    """Open the project with keys already unlocked (e.g. from the device slot) and attach them."""
+    db = Database(path, cipher_key=unlocked.cipher_key, audit_key=unlocked.audit_key)
+    vault.attach(db, unlocked)
+    try:
+        devices.ensure_local_device(db)
+    except BaseException:
+        db.dispose()
+        raise
+    return db
+
+
+def create_project_database(path: str | Path, *, admin_username: str, admin_password: str,
+                            device_password: str | None = None,
+                            admin_display_name: str = "") -> tuple[Database, vault.Unlocked]:
+    """A new real project's database (encrypted once SQLCipher is in) with its vault and first HQ admin.
+
+    The admin's password opens slot ``user:<admin>``; ``device_password`` (when given) the ``device`` slot
+    (recovery, adding users later). Both follow the real-project password rules. Refused when the file or
+    its vault exists."""
+    path = Path(path)
+    admin_username = (admin_username or "").strip()
+    if not admin_username or len(admin_username) > 64 or any(c.isspace() for c in admin_username):
+        raise ValidationError("用户名不能为空，不能含空格，最多64个字符", "username")
+    users.validate_new_password(admin_password, real=True)
+    if device_password is not None:
+        users.validate_new_password(device_password, real=True)
+    if path.exists() or vault.vault_path(path).exists():
+        raise ValidationError(f"项目文件已存在：{path.name}")
+    slots = {vault.user_slot(admin_username): admin_password}
+    if device_password is not None:
+        slots[vault.DEVICE_SLOT] = device_password
+    store, unlocked = vault.Vault.create(vault.vault_path(path), slots)
+    try:
+        db = open_unlocked(path, unlocked)
+    except BaseException:
+        store.path.unlink(missing_ok=True)
+        raise
+    try:
+        system = Actor(username="system", role=Role.HQ_ADMIN, device=devices.local_device_code(db))
+        with db.uow(system) as uow:
+            uow.session.add(User(username=admin_username, display_name=admin_display_name.strip() or admin_username,
+                                 role=Role.HQ_ADMIN.value, password_hash=hash_password(admin_password)))
+            uow.commit()
+    except BaseException:
+        db.dispose()
+        raise
+    return db, unlocked
+
+
+def open_project_database(path: str | Path, username: str, password: str, *,
+                          device: str | None = None) -> tuple[Database, Actor]:
+    """Unlock ``username``'s slot, open the project with the derived keys, log in. Raises ``NoSlot`` for a
+    user without a slot on this machine (see ``add_user_with_device_password``), ``AuthenticationError``
+    for a wrong password or a lock-out."""
+    path = Path(path)
+    username = (username or "").strip()
+    if not username:
+        raise AuthenticationError("请输入用户名")
+    unlocked = vault.Vault.load(vault.vault_path(path)).unlock(vault.user_slot(username), password)
+    db = open_unlocked(path, unlocked)
+    try:
+        actor = users.login(db, username, password, device=device or devices.local_device_code(db))
+    except BaseException:
+        db.dispose()
+        raise
+    return db, actor
+
+
+def add_user_with_device_password(path: str | Path, username: str, password: str, device_password: str, *,
+                                  device: str | None = None) -> tuple[Database, Actor]:
+    """First login on this machine of a user who has no slot (arrived in an assignment): the device
+    password opens the vault, the user's password is checked against the database, then their slot is
+    added under it. Returns the open database and the logged-in actor."""
+    path = Path(path)
+    username = (username or "").strip()
+    store = vault.Vault.load(vault.vault_path(path))
+    slot = vault.user_slot(username)
+    if store.has_slot(slot):
+        raise ValidationError("该用户在本机已有密钥，请直接登录")
+    if not store.has_slot(vault.DEVICE_SLOT):
+        raise AuthenticationError("本项目没有设置设备密码：请先用本机已有的用户登录，再切换到该用户")
+    unlocked = store.unlock(vault.DEVICE_SLOT, device_password)
+    db = open_unlocked(path, unlocked)
+    try:
+        actor = users.login(db, username, password, device=device or devices.local_device_code(db))
+        store = vault.Vault.load(store.path)  # the unlock above rewrote the counters
+        store.add_slot(unlocked, slot, password)
+        vault.attach(db, vault.Vault.load(store.path).unlock(slot, password))
+    except BaseException:
+        db.dispose()
+        raise
+    return db, actor
+
+
+def relogin(db: Database, username: str, password: str) -> Actor:
+    """Switching user on an open real project: the new user's slot must open with their password (and
+    counts failures like a first login) before ``users.login``; a user without a slot gets one once the
+    database accepted their password (the master key is already unlocked in this session)."""
+    unlocked = vault.session_of(db)
+    if unlocked is None:
+        return users.login(db, username, password, device=devices.local_device_code(db))
+    username = (username or "").strip()
+    if not username:
+        raise AuthenticationError("请输入用户名")
+    store, slot = vault.Vault.load(unlocked.vault_path), vault.user_slot(username)
+    if not store.has_slot(slot):  # the project is open already: the database's check is the proof
+        actor = users.login(db, username, password, device=devices.local_device_code(db))
+        store.add_slot(unlocked, slot, password)
+        return actor
+    store.unlock(slot, password)
+    return users.login(db, username, password, device=devices.local_device_code(db))
