@@ -98,6 +98,8 @@ EN: dict[str, dict[str, str]] = {
     "SignaturePad": {"请在此处签名": "Sign here"},
     "VerifyDialog": {
         "核验协议": "Verify agreement",
+        "✔ 有效（签发设备已吊销）": "✔ Valid (signing device since revoked)",
+        "{device}（密钥指纹 {fp}）": "{device} (key fingerprint {fp})",
         "打开协议的 PDF、照片或扫描件（也可直接拖到此窗口），或粘贴二维码内容。":
             "Open the agreement's PDF, a photo or a scan (or drop it on this window), or paste the QR text.",
         "打开文件…": "Open file…", "粘贴二维码内容（SA1|…）": "Paste the QR text (SA1|…)", "核验": "Verify",

@@ -11,7 +11,8 @@ from pathlib import Path
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("audit", help="审计链：校验 / 查看记录历史")
     asub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
-    v = asub.add_parser("verify", help="先做 SQLite 完整性检查，再校验审计哈希链与全部记录（发现文件损坏和绕过应用的修改）")
+    v = asub.add_parser("verify", help="先做 SQLite 完整性检查，再校验审计哈希链（登录后含密钥校验）与全部记录"
+                                      "（发现文件损坏和绕过应用的修改）")
     v.add_argument("--json", action="store_true")
     v.add_argument("--against", type=Path, metavar="FILE",
                    help="指挥部：再核对设备导出的检查点列表（audit checkpoints --out）中本指挥部签发的检查点")
@@ -43,11 +44,15 @@ def verify(args: argparse.Namespace) -> int:
     else:
         report = verify_database(db, progress=None if args.json else progress_printer())
     if args.json:
-        print(json.dumps({"ok": report.ok, "events": report.events, "rows": report.rows,
+        print(json.dumps({"ok": report.ok, "events": report.events, "rows": report.rows, "keyed": report.keyed,
+                          "notes": report.notes,
                           "problems": [{"seq": p.seq, "message": p.message} for p in report.problems]},
                          ensure_ascii=False))
     elif report.ok:
-        print(f"审计链完整：{report.events:,} 个事件，{report.rows:,} 条记录均与审计记录一致。")
+        keyed = "（含密钥校验）" if report.keyed else ""
+        print(f"审计链完整{keyed}：{report.events:,} 个事件，{report.rows:,} 条记录均与审计记录一致。")
+        for note in report.notes:
+            print(f"注意：{note}")
         if against is not None:
             print(f"设备保存的 {against} 个指挥部检查点均与本机审计链一致。")
     else:
@@ -56,6 +61,8 @@ def verify(args: argparse.Namespace) -> int:
         print(f"审计校验失败{where}：", file=sys.stderr)
         for p in report.problems:
             print(f"  - {p.message}", file=sys.stderr)
+        for note in report.notes:
+            print(f"注意：{note}", file=sys.stderr)
     return 0 if report.ok else 1
 
 

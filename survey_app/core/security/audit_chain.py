@@ -9,15 +9,27 @@ the sqlite3 shell to an event *or* to a record is found and named.
 Rows are fingerprinted in their stored form (survey_app/core/storage/rowcodec.py), so the app
 (which sees Python objects before flush), bulk imports and ``verify`` (which reads raw rows
 back) hash the same bytes.
+
+**Keyed chain** (issue 10 item 2). The sha256 chain alone can be recomputed by whoever can write the
+file. When the database is opened with an ``audit_key`` (32 bytes from the key vault, unlocked at
+login), every event also gets ``mac = HMAC-SHA256(audit_key, hash)``; ``verify`` with the key names
+every event whose MAC is missing or wrong. The sha256 chain stays: HQ re-walks a laptop's transported
+events with it. Writers find the key in ``session.info["audit_key"]`` (unit of work) or
+``conn.info["audit_key"]`` (core writers; the Database puts it there at every checkout).
+
+**Guarded settings.** ``local_settings`` is outside the chain, but the settings sync trusts (HQ's key,
+the role, the users each device may write for …) are pinned by a keyed digest kept in the setting
+``audit.settings_mac``, rewritten whenever one of them is written with the key present.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from decimal import Decimal
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Table, select
@@ -33,6 +45,79 @@ REDACTED_FIELDS = frozenset({"password_hash"})
 # which also says how the tables left out here are covered: remote events by device-signed checkpoints).
 NOT_AUDITED_TABLES = frozenset({"audit_events", "local_settings", "drafts", "alembic_version", "sync_records",
                                 "remote_audit_events"})
+
+
+MAC_CONTEXT = b"survey_app audit mac v1\x00"
+SETTINGS_CONTEXT = b"survey_app guarded setting v1\x00"
+SETTINGS_MAC = "audit.settings_mac"
+# Local settings that sync and signing trust: changing or deleting one outside the app must show.
+GUARDED_SETTINGS = ("device_code", "device_signing_key", "sync.keypair", "sync.identity", "sync.hq_public",
+                    "sync.hq_code",
+                    "sync.role", "sync.export_seq", "sync.acked_event_seq", "sync.assignment_seq")
+GUARDED_PREFIXES = ("sync.device_users.",)
+KEY_FAILED = "审计事件 {seq} 的密钥校验失败：记录可能在应用之外被改写"
+NEEDS_LOGIN = "审计链受密钥保护：密钥校验需要登录后进行（本次只校验了哈希链）"
+
+
+def event_mac(key: bytes | None, event_hash_hex: str) -> str:
+    """HMAC-SHA256 of an event's hash under the audit key, hex; "" without a key (an unkeyed chain)."""
+    if not key:
+        return ""
+    return hmac.new(key, MAC_CONTEXT + event_hash_hex.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def key_of(conn: Connection) -> bytes | None:
+    """The audit key a core writer uses: the one its Database put on the connection (None: unkeyed)."""
+    return conn.info.get("audit_key")
+
+
+def is_guarded(key: str) -> bool:
+    return key in GUARDED_SETTINGS or key.startswith(GUARDED_PREFIXES)
+
+
+def _guarded(conn: Connection) -> dict[str, str]:
+    rows = conn.exec_driver_sql("SELECT key, value FROM local_settings").all()
+    return {k: v for k, v in rows if is_guarded(k)}
+
+
+def _setting_mac(key: bytes, name: str, value: str) -> str:
+    return hmac.new(key, SETTINGS_CONTEXT + dumps([name, value]).encode(), hashlib.sha256).hexdigest()
+
+
+def seal_settings(conn: Connection, key: bytes | None = None) -> None:
+    """Rewrite the keyed digest of the guarded settings (in the caller's transaction). No key: nothing."""
+    key = key or key_of(conn)
+    if not key:
+        return
+    macs = {name: _setting_mac(key, name, value) for name, value in _guarded(conn).items()}
+    doc = dumps({"macs": macs, "all": _setting_mac(key, "*", dumps(macs))})
+    conn.exec_driver_sql("DELETE FROM local_settings WHERE key = ?", (SETTINGS_MAC,))
+    conn.exec_driver_sql("INSERT INTO local_settings (key, value) VALUES (?, ?)", (SETTINGS_MAC, doc))
+
+
+def settings_problems(conn: Connection, key: bytes) -> list[Problem]:
+    """Guarded settings deleted, changed or added outside the app (checked with the audit key)."""
+    have = _guarded(conn)
+    raw = conn.exec_driver_sql("SELECT value FROM local_settings WHERE key = ?", (SETTINGS_MAC,)).scalar()
+    if raw is None:
+        return [Problem(None, "受保护的本机设置缺少密钥摘要（摘要被删除，或本机设置在应用之外被改写）")] if have else []
+    try:
+        doc = json.loads(raw)
+        macs = doc["macs"]
+        ok = isinstance(macs, dict) and hmac.compare_digest(str(doc["all"]), _setting_mac(key, "*", dumps(macs)))
+    except (ValueError, KeyError, TypeError):
+        ok = False
+    if not ok:
+        return [Problem(None, "受保护的本机设置的密钥摘要被改动：本机设置可能在应用之外被改写")]
+    problems = []
+    for name in sorted(set(macs) | set(have)):
+        if name not in have:
+            problems.append(Problem(None, f"本机设置 {name} 在应用之外被删除"))
+        elif name not in macs:
+            problems.append(Problem(None, f"本机设置 {name} 在应用之外被添加"))
+        elif not hmac.compare_digest(str(macs[name]), _setting_mac(key, name, have[name])):
+            problems.append(Problem(None, f"本机设置 {name} 在应用之外被修改"))
+    return problems
 
 
 def readable_value(column: Any, value: Any) -> Any:
@@ -80,6 +165,8 @@ class VerifyReport:
     events: int = 0
     rows: int = 0
     problems: list[Problem] | None = None
+    keyed: bool = False  # the MACs were checked (the audit key was at hand)
+    notes: list[str] = field(default_factory=list)  # what could not be checked, and why
 
     @property
     def ok(self) -> bool:
@@ -87,15 +174,17 @@ class VerifyReport:
 
 
 def verify(conn: Connection, tables: Iterable[Table], *, max_problems: int = 20,
-           progress: Callable[[int, int, str], None] | None = None) -> VerifyReport:
+           progress: Callable[[int, int, str], None] | None = None, audit_key: bytes | None = None) -> VerifyReport:
     """Check the whole chain and every audited row. Read-only.
 
     Returns a report whose ``problems`` name the first broken event and any row changed
     behind the app's back (with the seq of the last event that recorded it legitimately).
+    With ``audit_key`` every event's MAC is checked too: a chain rewritten and re-hashed by someone
+    without the key is found there.
     """
     from survey_app.core.storage.models import AuditEvent
 
-    report = VerifyReport(problems=[])
+    report = VerifyReport(problems=[], keyed=bool(audit_key))
     problems = report.problems
     ae = AuditEvent.__table__
     last_row_hash: dict[tuple[str, str], tuple[int, str]] = {}
@@ -115,6 +204,10 @@ def verify(conn: Connection, tables: Iterable[Table], *, max_problems: int = 20,
                        ev.changes, ev.row_hash)
         if ev.hash != h:
             problems.append(Problem(ev.seq, f"审计事件 #{ev.seq} 被改动（哈希不符）：{ev.action} {ev.entity} {ev.entity_id}"))
+            if len(problems) >= max_problems:
+                return report
+        if audit_key and not hmac.compare_digest(ev.mac or "", event_mac(audit_key, ev.hash)):
+            problems.append(Problem(ev.seq, KEY_FAILED.format(seq=ev.seq)))
             if len(problems) >= max_problems:
                 return report
         prev = ev.hash  # continue from the stored hash so one bad event is reported once

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from survey_app.core.security import audit_chain
 from survey_app.core.storage.database import Database
@@ -29,11 +30,54 @@ def verify_database(db: Database, progress: Callable[[int, int, str], None] | No
                   "审计链未校验；请从备份恢复或联系技术支持")])
     from survey_app.core.sync.checkpoint_checks import check_database
 
+    key = db.audit_key
     with db.engine.connect() as conn:
-        report = audit_chain.verify(conn, audited_tables(), progress=progress)
-        # the chain is plain sha256: what only the key holders could sign is checked here
+        report = audit_chain.verify(conn, audited_tables(), progress=progress, audit_key=key)
+        if key:  # the settings sync trusts, pinned by their keyed digest
+            report.problems.extend(audit_chain.settings_problems(conn, key))
+        elif is_keyed(db, conn):
+            report.notes.append(audit_chain.NEEDS_LOGIN)
+        # what only the key holders could sign (device and HQ checkpoints) is checked here
         report.problems.extend(check_database(db, conn))
     return report
+
+
+def is_keyed(db: Database, conn: Any = None) -> bool:
+    """Whether this database's chain is keyed (a key vault beside it, or events carrying MACs)."""
+    from survey_app.core.security import vault
+
+    if db.path is not None and vault.exists(db.path):
+        return True
+    ae = AuditEvent.__table__
+    stmt = select(ae.c.seq).where(ae.c.mac != "").limit(1)
+    if conn is not None:
+        return conn.execute(stmt).first() is not None
+    with db.engine.connect() as c:
+        return c.execute(stmt).first() is not None
+
+
+def adopt_audit_key(db: Database) -> int:
+    """Key an existing chain (when the vault is made for a database that has history): check the sha256
+    chain first, then give every event without a MAC its MAC and pin the guarded settings. Returns how
+    many events were keyed. Refuses (ValidationError) a chain that does not verify: keying a rewritten
+    history would bless it."""
+    from survey_app.core.domain.errors import ValidationError
+
+    key = db.audit_key
+    if not key:
+        raise ValidationError("没有审计密钥（需登录后进行）")
+    with db.engine.connect() as conn:
+        report = audit_chain.verify(conn, audited_tables())
+    if not report.ok:
+        raise ValidationError("审计链校验未通过，不能为其加密钥保护：" + report.problems[0].message)
+    ae = AuditEvent.__table__
+    with db.begin_write() as conn:
+        rows = conn.execute(select(ae.c.seq, ae.c.hash).where(ae.c.mac == "")).all()
+        if rows:
+            conn.execute(ae.update().where(ae.c.seq == bindparam("s")).values(mac=bindparam("m")),
+                         [{"s": seq, "m": audit_chain.event_mac(key, h)} for seq, h in rows])
+        audit_chain.seal_settings(conn, key)
+    return len(rows)
 
 
 def verify_against(db: Database, data: bytes) -> tuple[int, audit_chain.VerifyReport]:

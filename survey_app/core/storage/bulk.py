@@ -106,7 +106,9 @@ def write(conn: Connection, batch: Batch) -> int:
     for table, rows in batch.tables:
         _executemany(conn, table, rows)
     if batch.events:
-        _executemany(conn, AuditEvent.__table__, batch.events)
+        key = audit_chain.key_of(conn)  # keyed chain: each event's MAC (the last column) under the audit key
+        events = [ev[:-1] + (audit_chain.event_mac(key, ev[9]),) for ev in batch.events] if key else batch.events
+        _executemany(conn, AuditEvent.__table__, events)
     return batch.rows
 
 

@@ -260,6 +260,7 @@ def _write_pending_events(session: Session) -> None:
     seq, prev = (last.seq, last.hash) if last else (0, audit_chain.GENESIS)
     now = utcnow()
     at = rowcodec.encode_utc(now)
+    key = session.info.get("audit_key")
     rows = []
     for ev in pending:
         seq += 1
@@ -268,7 +269,7 @@ def _write_pending_events(session: Session) -> None:
                                    ev["entity_id"], changes, ev["row_hash"])
         rows.append(dict(seq=seq, at=now, user=actor.username, device=actor.device, action=ev["action"],
                          entity=ev["entity"], entity_id=ev["entity_id"], changes=changes,
-                         row_hash=ev["row_hash"], hash=h))
+                         row_hash=ev["row_hash"], hash=h, mac=audit_chain.event_mac(key, h)))
         prev = h
     conn.execute(insert(ae), rows)
     session.info["changes"].audit_events += len(rows)

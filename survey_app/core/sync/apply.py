@@ -78,6 +78,7 @@ def apply_records(conn: Connection, records: list[Record], *, source_device: str
     report = ApplyReport()
     prep = conn.dialect.identifier_preparer
     seq, prev = chain_head(conn)
+    key = audit_chain.key_of(conn)
     now = utcnow()
     at = rowcodec.encode_utc(now)
     events: list[tuple] = []
@@ -130,7 +131,8 @@ def apply_records(conn: Connection, records: list[Record], *, source_device: str
             device = r.get("origin_device") or source_device
             changes = f'{{"bundle":{bundle_ref},"rev":{r.rev}}}'
             h = audit_chain.event_hash(prev, seq, at, user, device, action, name, r.id, changes, rhash)
-            events.append((seq, at, user, device, action, name, r.id, changes, rhash, h, ""))
+            events.append((seq, at, user, device, action, name, r.id, changes, rhash, h,
+                           audit_chain.event_mac(key, h)))
             prev = h
             report.applied.append((name, r.id, r.rev))
             report.by_table[name] += 1

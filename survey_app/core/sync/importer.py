@@ -27,7 +27,8 @@ from sqlalchemy import func, select
 
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Permission
-from survey_app.core.files import atomic_writer
+from survey_app.core.files import atomic_writer, write_private
+from survey_app.core.platform import private_dir
 from survey_app.core.security import audit_chain
 from survey_app.core.services.attachments import media_file, media_root
 from survey_app.core.services.devices import local_device_code
@@ -92,7 +93,8 @@ class _Prepared:
 
 
 def _prepare(media: Path, pair: keys.KeyPair, path: Path, project: str,
-             sender_key: Callable[[str], Ed25519PublicKey | None], *, hashes: bool = False) -> _Prepared:
+             sender_key: Callable[[str], Ed25519PublicKey | None], *, hashes: bool = False,
+             file_key: bytes | None = None) -> _Prepared:
     """Everything that needs no write lock: signature, decryption, every chunk, parsing, photos
     (and, for the pipelined import, the incoming rows' fingerprints).
 
@@ -100,7 +102,7 @@ def _prepare(media: Path, pair: keys.KeyPair, path: Path, project: str,
     there): records and events are decrypted in memory (bounded, bundle.MEMORY_LIMIT), photos straight
     into the content-addressed media store, each under its final name only once its sha256 matches."""
     opened = bundle.open_bundle(Path(path), recipient=pair, sender_key=sender_key, project=project, kind="field",
-                                in_memory=True, place=lambda name, size: _media_writer(media, name))
+                                in_memory=True, place=lambda name, size: _media_writer(media, name, file_key))
     with opened:
         try:  # signed by a known device, yet its content must still be well formed
             records = list(read_lines(opened.read("records.jsonl")))
@@ -123,23 +125,28 @@ def _prepare(media: Path, pair: keys.KeyPair, path: Path, project: str,
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
-def _media_writer(media: Path, name: str) -> _MediaWriter | None:
+def _media_writer(media: Path, name: str, file_key: bytes | None = None) -> _MediaWriter | None:
     """Where a bundle entry named ``media/<sha256><.suffix>`` goes: the media store (None: keep in memory)."""
     if not name.startswith("media/"):
         return None
     sha, _, suffix = name.removeprefix("media/").partition(".")
     if not _SHA256.fullmatch(sha) or "/" in suffix:
         raise ValidationError("同步包中的照片条目名不合法，未导入任何数据")
-    return _MediaWriter(media_file(media, sha, "." + suffix if suffix else ".bin"), sha)
+    return _MediaWriter(media_file(media, sha, "." + suffix if suffix else ".bin"), sha, file_key)
 
 
 class _MediaWriter:
     """Writes one photo into the content-addressed store: a temp file next to its final place, renamed
-    there only if the bytes hash to the name (else deleted). A photo already stored is only hashed."""
+    there only if the bytes hash to the name (else deleted). A photo already stored is only hashed.
+    With ``file_key`` (an encrypted project) the photo is gathered in memory and stored sealed
+    (core/files.py): no plaintext copy ever reaches the disk."""
 
-    def __init__(self, dest: Path, sha: str):
+    def __init__(self, dest: Path, sha: str, file_key: bytes | None = None):
         self._sha, self._hash = sha, hashlib.sha256()
-        self._writer = None if dest.exists() else atomic_writer(dest)
+        private_dir(dest.parent.parent)  # the media folders are owner-only (core/platform.py)
+        private_dir(dest.parent)
+        self._writer = None if dest.exists() or file_key is not None else atomic_writer(dest)
+        self._sealed = (dest, file_key, bytearray()) if file_key is not None and not dest.exists() else None
         self._file = None
 
     def __enter__(self) -> _MediaWriter:
@@ -151,6 +158,8 @@ class _MediaWriter:
         self._hash.update(data)
         if self._file is not None:
             self._file.write(data)
+        if self._sealed is not None:
+            self._sealed[2].extend(data)
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
         if exc_type is None and self._hash.hexdigest() != self._sha:
@@ -160,10 +169,13 @@ class _MediaWriter:
             raise mismatch
         if self._writer is not None:
             self._writer.__exit__(exc_type, exc, tb)  # renames on success, deletes the temp file otherwise
+        if self._sealed is not None and exc_type is None:
+            dest, key, data = self._sealed
+            write_private(dest, bytes(data), key)
 
 
 def _prepare_elsewhere(media: str, raw_keys: tuple[bytes, bytes], path: str, project: str,
-                       device_keys: dict[str, str]) -> _Prepared | tuple[str, str, str]:
+                       device_keys: dict[str, str], file_key: bytes | None = None) -> _Prepared | tuple[str, str, str]:
     """_prepare in a worker process (the other core). Keys come as raw bytes through the pipe, never
     through a file; errors come back as (kind, message, reason) so they rebuild exactly."""
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -176,7 +188,7 @@ def _prepare_elsewhere(media: str, raw_keys: tuple[bytes, bytes], path: str, pro
         text = device_keys.get(code)
         return Ed25519PublicKey.from_public_bytes(base64.b64decode(text)) if text else None
     try:
-        return _prepare(Path(media), pair, Path(path), project, sender_key, hashes=True)
+        return _prepare(Path(media), pair, Path(path), project, sender_key, hashes=True, file_key=file_key)
     except bundle.BundleError as e:
         return ("bundle", str(e), e.reason)
     except ValidationError as e:
@@ -190,6 +202,7 @@ def _apply(db: Database, p: _Prepared) -> ImportReport:
     t = ImportedBundle.__table__
     here = local_device_code(db)
     with db.begin_write() as conn:  # BEGIN IMMEDIATE: the whole bundle or nothing
+        _refuse_revoked(conn, device)
         done = conn.execute(select(t.c.body_sha256).where(t.c.device == device, t.c.kind == "field",
                                                           t.c.seq == seq)).scalar()
         if done is not None:
@@ -231,7 +244,8 @@ def import_field_bundle(db: Database, actor: Actor, pair: keys.KeyPair, path: Pa
     """Verify and apply one field bundle (HQ admin). Raises BundleError/ValidationError, importing nothing."""
     actor.require(Permission.IMPORT_BUNDLES)
     db.check_sound()  # never take a bundle (and later send its receipt) into a damaged database
-    prepared = _prepare(media_root(db), pair, Path(path), project_code(db), device_signing_keys(db))
+    prepared = _prepare(media_root(db), pair, Path(path), project_code(db), device_signing_keys(db),
+                        file_key=db.file_key)
     if progress:
         progress(1, 2, "校验完成，写入数据库")
     report = _apply(db, prepared)
@@ -260,7 +274,7 @@ def import_field_bundles(db: Database, actor: Actor, pair: keys.KeyPair, paths: 
     out: list[ImportReport | ValidationError] = []
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
         def submit(p: Path) -> Future:
-            return pool.submit(_prepare_elsewhere, *args, str(p), project, device_keys)
+            return pool.submit(_prepare_elsewhere, *args, str(p), project, device_keys, db.file_key)
         pending: Future | None = submit(paths[0])
         for n in range(len(paths)):
             if cancel and cancel():
@@ -344,6 +358,17 @@ def _store_events(conn, device: str, events: list[dict], checkpoint: dict | None
             dict(kind="audit", entity="audit_events", entity_id="", device=device, message=w, status="open",
                  created_at=utcnow(), local_json="", incoming_json="") for w in warnings])
     return warnings
+
+
+def _refuse_revoked(conn, device: str) -> None:  # noqa: ANN001
+    """A device HQ revoked sends nothing more: every bundle of it is refused, whatever its date."""
+    from survey_app.core.services.devices import REVOKED, china_day
+
+    d = Device.__table__
+    row = conn.execute(select(d.c.status, d.c.revoked_at).where(d.c.code == device)).first()
+    if row is not None and row.status == REVOKED:
+        raise ValidationError(f"设备 {device} 已于 {china_day(row.revoked_at)} 被指挥部吊销，"
+                              "不再接受它的同步包，未导入任何数据")
 
 
 def _rewritten(device: str, seq: int) -> ValidationError:

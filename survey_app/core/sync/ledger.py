@@ -14,7 +14,10 @@ Which tables outside the records are covered, and how (issue 10 item 2):
   re-walks each device's chain through its checkpoints (survey_app/core/sync/checkpoint_checks.py).
 * ``local_settings`` — *not* in the chain: written before any user exists, holds the sealed key,
   changes at every export. The settings sync relies on are cross-checked against the signed
-  checkpoints instead (an export or acknowledgement mark behind what HQ's receipts confirmed).
+  checkpoints (an export or acknowledgement mark behind what HQ's receipts confirmed) and, with the
+  audit key, pinned by a keyed digest (``audit_chain.seal_settings``, guarded settings).
+
+With the audit key, every ledger event carries its MAC like any other (security/audit_chain.py).
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ def high_water(conn: Connection) -> dict[str, int]:
 def record_new_rows(conn: Connection, since: dict[str, int], *, user: str, device: str) -> int:
     """Append one ``insert`` event per ledger row above ``since`` (same transaction). Returns how many."""
     seq, prev = chain_head(conn)
+    key = audit_chain.key_of(conn)
     at = rowcodec.encode_utc(utcnow())
     events = []
     for table in LEDGER_TABLES:
@@ -53,7 +57,8 @@ def record_new_rows(conn: Connection, since: dict[str, int], *, user: str, devic
             changes = audit_chain.dumps({k: [None, stored[names.index(k)]] for k in SUMMARY[table.name]})
             rhash = audit_chain.row_hash(stored)
             h = audit_chain.event_hash(prev, seq, at, user, device, "insert", table.name, rid, changes, rhash)
-            events.append((seq, at, user, device, "insert", table.name, rid, changes, rhash, h, ""))
+            events.append((seq, at, user, device, "insert", table.name, rid, changes, rhash, h,
+                           audit_chain.event_mac(key, h)))
             prev = h
     if events:
         ae = AuditEvent.__table__

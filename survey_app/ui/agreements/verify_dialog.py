@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QFrame, QHBoxL
                                QPushButton, QVBoxLayout, QWidget)
 
 from survey_app.core.domain.money import from_fen
-from survey_app.core.security.keys import project_public_keys
 from survey_app.core.services.agreements import verify
 from survey_app.core.services.agreements.verify import Verdict
 from survey_app.core.storage.database import Database
 from survey_app.ui import formatting, labels
 from survey_app.ui.pages.common import TOUCH_HEIGHT
+from survey_app.ui.sync.common import fingerprint
 from survey_app.ui.task_runner import TaskRunner
 
 _GREEN, _RED, _AMBER = "#1d7a34", "#b3261e", "#8a6100"
@@ -34,7 +34,7 @@ def check(db: Database, *, path: Path | None = None, text: str = "") -> Verdict:
     """Read (from ``path``) and verify a QR payload, then compare it with the record. Worker thread."""
     if path is not None:
         text = verify.read_qr(path)
-    return verify.check_record(db, verify.verify_text(text.strip(), project_public_keys(db)))
+    return verify.verify_in(db, text.strip())
 
 
 class VerifyDialog(QDialog):
@@ -168,7 +168,9 @@ class VerifyDialog(QDialog):
 
     def show_verdict(self, verdict: Verdict) -> None:
         self.verdict = verdict
-        if verdict.ok and verdict.record == "matches":
+        if verdict.ok and verdict.record == "matches" and verdict.flag:
+            big, colour = self.tr("✔ 有效（签发设备已吊销）"), _AMBER
+        elif verdict.ok and verdict.record == "matches":
             big, colour = self.tr("✔ 有效"), _GREEN
         elif not verdict.valid:
             big, colour = self.tr("✘ 无效"), _RED
@@ -180,19 +182,30 @@ class VerifyDialog(QDialog):
             big, colour = self.tr("✔ 签名有效（未能核对记录）"), _AMBER
         self.big.setText(big)
         self.big.setStyleSheet(f"font-size: 26pt; font-weight: bold; color: {colour};")
-        self.message.setText(verdict.message)
+        self.message.setText(verdict.message + ("\n" + verdict.flag if verdict.flag else ""))
         self.panel.setStyleSheet(f"#verdictPanel {{ border: 2px solid {colour}; border-radius: 6px; }}")
         p = verdict.payload
         values = {
             "number": p.number if p else "", "household": p.household_code if p else "",
             "mode": labels.mode(p.mode) if p else "", "net": formatting.money(from_fen(p.net_fen)) if p else "",
-            "device": p.device if p else "", "record": verdict.record_message,
+            "device": self._signer(verdict), "record": verdict.record_message,
         }
         for key, value in values.items():
             self.fields[key].setText(value or "—")
         record_colour = {"matches": _GREEN, "void": _RED, "tampered": _RED, "unknown": _AMBER}.get(verdict.record)
         self.fields["record"].setStyleSheet("font-size: 11pt;" + (f" color: {record_colour}; font-weight: bold;"
                                                                   if record_colour else ""))
+
+
+    def _signer(self, verdict: Verdict) -> str:
+        """The device code, with its key fingerprint (as enrolment showed it) when this database knows it."""
+        p = verdict.payload
+        if p is None:
+            return ""
+        fp = verdict.details.get("fingerprint")
+        if not fp:
+            return p.device
+        return self.tr("{device}（密钥指纹 {fp}）").format(device=p.device, fp=fingerprint(fp))
 
 
 def open_verify(parent: QWidget, db: Database, runner: TaskRunner) -> VerifyDialog:

@@ -96,13 +96,16 @@ class DeviceSyncPage(QWidget):
         self.actions.setFixedHeight(self.actions.widget(0).sizeHint().height())
         seq = int(self.db.setting(export.SEQ, "0") or 0)
         last = self.tr("已导出到第 {seq} 号同步包").format(seq=seq) if seq else self.tr("尚未导出过同步包")
-        hq = ""
+        hq = own = ""
         try:
             hq = fingerprint(identity.hq_public(self.db).fingerprint)
+            mine = identity.own_public(self.db)  # both read aloud when comparing with HQ
+            own = fingerprint(mine.fingerprint) if mine else ""
         except SurveyAppError:
             pass
-        self.status.setText(self.tr("本机设备代码 <b>{code}</b>  ·  指挥部密钥指纹 {hq}  ·  {last}")
-                            .format(code=self.db.setting("device_code") or "?", hq=hq or "?", last=last))
+        self.status.setText(self.tr("本机设备代码 <b>{code}</b>（本机密钥指纹 {own}）  ·  指挥部密钥指纹 {hq}  ·  {last}")
+                            .format(code=self.db.setting("device_code") or "?", own=own or "?", hq=hq or "?",
+                                    last=last))
 
     # --- export -----------------------------------------------------------------------------------------
 

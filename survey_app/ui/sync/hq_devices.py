@@ -3,7 +3,8 @@
 设备登记: choose the request file the laptop wrote (on the stick); its name and key fingerprint are
 shown for confirmation (the worker reads the same fingerprint off the laptop); HQ gives it a code
 (D01, D02 … or one typed) and writes the enrollment file next to the request. 下发任务包: a device
-code and the field workers whose households it carries; the file goes to a chosen folder.
+code and the field workers whose households it carries; the file goes to a chosen folder. Below: the
+project's devices with their fingerprints and state, and 吊销 (ui/sync/hq_device_list.py).
 Threading: GUI thread only; the core calls run on the TaskRunner's worker.
 """
 
@@ -20,6 +21,7 @@ from survey_app.core.storage.database import Database
 from survey_app.core.storage.uow import Actor
 from survey_app.core.sync import assignments, enrollment
 from survey_app.ui.sync.common import ERROR, OK, KeySession, ResultList, card, error_text, fingerprint, publish_refresh
+from survey_app.ui.sync.hq_device_list import DeviceList
 from survey_app.ui.task_runner import TaskRunner
 
 
@@ -72,9 +74,11 @@ class DevicesPanel(QWidget):
         row.setSpacing(12)
         row.addWidget(enroll, 1)
         row.addWidget(assign, 1)
+        self.list = DeviceList(db, actor, runner, self.results, self)  # fingerprints, state, 吊销
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(row)
+        layout.addWidget(self.list, 1)
         layout.addWidget(self.results, 1)
 
     def checked_users(self) -> list[str]:
@@ -120,6 +124,7 @@ class DevicesPanel(QWidget):
             self.tr("登记回复文件：{path}").format(path=out),
             self.tr("指挥部密钥指纹：{fp}（设备导入后会显示，请与调查员核对）").format(fp=hq),
             self.tr("下一步：把登记回复文件拷回该笔记本导入，再为它下发任务包。")])
+        self.list.refresh()
         publish_refresh("devices")
 
     # --- assignments ------------------------------------------------------------------------------------
