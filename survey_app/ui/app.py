@@ -33,7 +33,22 @@ def parse_args(argv: list[str] | None) -> tuple[argparse.Namespace, list[str]]:
 
 
 def main(argv: list[str] | None = None, *, started_at: float | None = None) -> int:
-    """Run the app; returns the exit code. ``started_at`` is a ``time.perf_counter()`` from main.py."""
+    """Run the app; returns the exit code. ``started_at`` is a ``time.perf_counter()`` from main.py.
+
+    项目 → 切换项目… ends a project's run with ``start.SWITCH_PROJECT``; the app then starts again, in
+    this process, on the project chosen (ui/start), through the same open and login path."""
+    from survey_app.ui import start
+
+    argv = sys.argv[1:] if argv is None else list(argv)
+    while True:
+        code = _main_once(argv, started_at=started_at)
+        if code != start.SWITCH_PROJECT or start.CHOSEN[0] is None:
+            return code
+        argv, started_at = start.argv_for(argv, start.CHOSEN[0]), None
+        start.CHOSEN[0] = None
+
+
+def _main_once(argv: list[str] | None = None, *, started_at: float | None = None) -> int:
     started_at = time.perf_counter() if started_at is None else started_at
     args, qt_args = parse_args(sys.argv[1:] if argv is None else argv)
 
@@ -45,11 +60,27 @@ def main(argv: list[str] | None = None, *, started_at: float | None = None) -> i
     app.setApplicationName("survey_app")
     app.setOrganizationName("survey_app")
     install_app_font(app)
+    if args.db is None:  # no --db: the project opened last, else the start window (ui/start)
+        from survey_app.ui.start import choose_database
+
+        if args.lang:
+            from survey_app.ui import i18n as _i18n
+
+            _i18n.install_translators(app, args.lang)
+        args.db = choose_database(app)
+        if args.db is None:
+            return 0
 
     from survey_app.core.domain.errors import SurveyAppError
+    from survey_app.core.paths import default_db_path
     from survey_app.core.services import startup
+    from survey_app.core.security.vault import exists as is_real_project  # a file check, no crypto import
     from survey_app.ui import i18n
 
+    if is_real_project(args.db or default_db_path()):  # key vault: the login opens the project
+        from survey_app.ui.project_login import run_real_project
+
+        return run_real_project(app, args, args.db or default_db_path(), started_at)
     try:
         db = startup.open_database(args.db)
     except Exception as exc:  # noqa: BLE001 - shown to the user instead of a silent exit

@@ -221,6 +221,16 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        from survey_app.ui.start import request_switch  # light: the start window is imported when used
+
+        project_menu = bar.addMenu(self.tr("项目(&P)"))
+        switch_action = QAction(self.tr("切换项目(&S)…"), self)
+        switch_action.setObjectName("switchProjectAction")
+        switch_action.setToolTip(self.tr("关闭本项目，选择、新建或加入其他项目"))
+        switch_action.triggered.connect(lambda: request_switch(self))
+        project_menu.addAction(switch_action)
+        self.switch_project_action = switch_action
+
         view_menu = bar.addMenu(self.tr("视图(&V)"))
         find_action = QAction(self.tr("搜索(&S)"), self)
         find_action.setShortcut(QKeySequence.StandardKey.Find)
