@@ -12,7 +12,7 @@ import importlib
 import sys
 from pathlib import Path
 
-COMMAND_MODULES = ("gui", "audit", "demo", "users", "calc", "verify", "agreement", "sync")
+COMMAND_MODULES = ("gui", "audit", "demo", "users", "calc", "verify", "agreement", "sync", "assign", "project", "policy", "roster")
 
 
 def build_parser() -> argparse.ArgumentParser:

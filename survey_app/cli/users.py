@@ -1,4 +1,4 @@
-"""`survey-app users list|add|passwd|unlock`: user accounts (HQ admin for changes)."""
+"""`survey-app users list|add|passwd|unlock|disable|enable|reset|role`: user accounts (HQ admin for changes)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("username")
     add.add_argument("--role", choices=[r.value for r in Role], default=Role.FIELD_WORKER.value)
     add.add_argument("--name", default="", help="显示姓名")
+    add.add_argument("--phone", default="", help="联系电话")
     add.add_argument("--login", required=True, help="执行操作的管理员用户名（密码取自 SURVEY_APP_PASSWORD 或提示输入）")
     add.set_defaults(func=add_user)
     pw = usub.add_parser("passwd", help="修改密码")
@@ -27,6 +28,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     un.add_argument("username")
     un.add_argument("--login", required=True)
     un.set_defaults(func=unlock)
+    _register_admin(usub)
+
+
+def _register_admin(usub: argparse._SubParsersAction) -> None:
+    """disable / enable / reset / role (issue 12 item 6): --login defaults to the one active HQ admin."""
+    for name, help_text, func in (("disable", "停用账号", disable), ("enable", "启用账号", enable),
+                                  ("reset", "重置密码（下次登录须修改）", reset)):
+        a = usub.add_parser(name, help=help_text)
+        a.add_argument("username")
+        a.add_argument("--login", help="执行操作的指挥部管理员（默认：唯一的指挥部管理员）")
+        a.set_defaults(func=func)
+    a = usub.add_parser("role", help="修改角色")
+    a.add_argument("username")
+    a.add_argument("role", choices=[r.value for r in Role])
+    a.add_argument("--login", help="执行操作的指挥部管理员（默认：唯一的指挥部管理员）")
+    a.set_defaults(func=change_role)
 
 
 def _new_password() -> str:
@@ -47,11 +64,11 @@ def list_users(args: argparse.Namespace) -> int:
 
 def add_user(args: argparse.Namespace) -> int:
     from survey_app.cli.common import login, open_db
-    from survey_app.core.services.users import create_user
+    from survey_app.core.services.users import create_account
 
     db = open_db(args)
     actor = login(db, args.login)
-    info = create_user(db, actor, args.username, _new_password(), args.role, args.name)
+    info = create_account(db, actor, args.username, _new_password(), args.role, args.name, args.phone)
     print(f"已新增用户 {info.username}（{info.role.label}）")
     return 0
 
@@ -61,7 +78,8 @@ def passwd(args: argparse.Namespace) -> int:
     from survey_app.core.services.users import set_password
 
     db = open_db(args)
-    set_password(db, login(db, args.login), args.username, _new_password())
+    actor = login(db, args.login, changing_password=args.username == args.login)  # a forced change is allowed
+    set_password(db, actor, args.username, _new_password())
     print(f"已修改 {args.username} 的密码")
     return 0
 
@@ -73,4 +91,48 @@ def unlock(args: argparse.Namespace) -> int:
     db = open_db(args)
     do_unlock(db, login(db, args.login), args.username)
     print(f"已解除 {args.username} 的锁定")
+    return 0
+
+
+def _admin_action(args: argparse.Namespace, action) -> None:  # noqa: ANN001
+    from survey_app.cli.assign import acting_admin
+    from survey_app.cli.common import open_db
+
+    db = open_db(args)
+    action(db, acting_admin(db, args.login))
+
+
+def disable(args: argparse.Namespace) -> int:
+    from survey_app.core.services.users import set_active
+
+    left: list[int] = []
+    _admin_action(args, lambda db, actor: left.append(set_active(db, actor, args.username, False)))
+    print(f"已停用 {args.username}")
+    if left[0]:
+        print(f"{args.username} 还负责 {left[0]} 户：请用 assign --from {args.username} --to 其他调查员 转派")
+    return 0
+
+
+def enable(args: argparse.Namespace) -> int:
+    from survey_app.core.services.users import set_active
+
+    _admin_action(args, lambda db, actor: set_active(db, actor, args.username, True))
+    print(f"已启用 {args.username}")
+    return 0
+
+
+def reset(args: argparse.Namespace) -> int:
+    from survey_app.core.services.users import reset_password
+
+    _admin_action(args, lambda db, actor: reset_password(db, actor, args.username, _new_password()))
+    print(f"已重置 {args.username} 的密码；该用户下次登录时须修改密码")
+    return 0
+
+
+def change_role(args: argparse.Namespace) -> int:
+    from survey_app.core.domain.roles import Role
+    from survey_app.core.services.users import change_role as do_change
+
+    _admin_action(args, lambda db, actor: do_change(db, actor, args.username, args.role))
+    print(f"已将 {args.username} 的角色改为{Role(args.role).label}")
     return 0
