@@ -110,7 +110,8 @@ EN: dict[str, dict[str, str]] = {
             "Building part “{part}”: the current scheme has no price for structure “{structure}”; choose another",
         "建筑部分“{part}”：现行方案没有“{grade}”这一装修等级，请改选":
             "Building part “{part}”: the current scheme has no decoration grade “{grade}”; choose another",
-        "请填写{use}用途的评估单价": "Enter the appraised unit price for {use} use",
+        "缺少{use}用途的评估单价（待指挥部导入评估报告）":
+            "No appraised unit price for {use} use yet (HQ imports the appraisal report)",
         "请登记产权及份额": "Register the ownership and its share",
         "{who}：享受困难补助，须填写身份证号码": "{who}: receives a hardship subsidy, so the ID number is required",
         "{who}：过渡费按人计发，须填写身份证号码":

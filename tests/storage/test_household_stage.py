@@ -32,7 +32,7 @@ def test_missing_items_of_a_pending_survey_are_listed(demo_db) -> None:  # noqa:
         d = households.get_detail(demo_db, key)
         if not d.appraisals:
             st = hs.standing(demo_db, d.id)
-            assert st.action == "submit" and "缺少评估单价" in st.missing
+            assert st.action == "submit" and "缺少评估结果（由指挥部导入评估报告）" in st.missing
             return
     raise AssertionError("no pending household without an appraisal in the demo")
 

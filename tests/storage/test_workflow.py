@@ -90,7 +90,7 @@ def test_submit_refuses_an_incomplete_survey_listing_every_missing_item_in_chine
     with pytest.raises(readiness.SurveyIncomplete) as refused:  # … submitting it is not
         workflow.submit_survey(demo_db, WORKER, h.id)
     text = str(refused.value)
-    assert "请填写住宅用途的评估单价" in text
+    assert "缺少住宅用途的评估单价（待指挥部导入评估报告）" in text
     assert "建筑部分“后院棚”：请选择合法性认定" in text
     assert len(refused.value.problems) >= 2 and not INTERNAL_KEY.search(text)
     assert _status(demo_db, h) == "pending"

@@ -96,11 +96,11 @@ def test_a_fixture_count_of_zero_means_none(qtbot, demo_db, worker_actor, runner
     destroy(dialog)
 
 
-def test_money_and_percent_with_a_comma_or_too_many_decimals_are_refused(qtbot, demo_db, worker_actor,
+def test_money_and_percent_with_a_comma_or_too_many_decimals_are_refused(qtbot, demo_db, admin,
                                                                           runner) -> None:  # noqa: ANN001
     hh = household_with_status(demo_db, "surveyed")
     rev = households.get_detail(demo_db, hh.id).rev
-    dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
+    dialog = open_editor(qtbot, demo_db, admin, runner, hh.id)  # appraisals: HQ's to edit
     _type(qtbot, dialog.appraisals.table.rows[0].widgets["unit_price"], "13,670")
     _type(qtbot, dialog.tenures.table.rows[0].widgets["share"], "33.333")
     with qtbot.waitSignal(dialog.save_refused) as refused:
@@ -110,3 +110,20 @@ def test_money_and_percent_with_a_comma_or_too_many_decimals_are_refused(qtbot, 
     assert "最多保留2位小数" in found["tenures[0].share"]
     assert households.get_detail(demo_db, hh.id).rev == rev
     destroy(dialog)
+
+
+def test_a_field_worker_sees_the_appraisal_but_cannot_change_it(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+    from survey_app.core.domain.errors import PermissionDenied
+
+    hh = household_with_status(demo_db, "surveyed")
+    dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
+    price = dialog.appraisals.table.rows[0].widgets["unit_price"]
+    before = price.text()
+    qtbot.keyClicks(price, "9")
+    assert price.text() == before  # read-only: the appraiser's figure stays as imported
+    assert not dialog.appraisals.table.add_button.isVisible()
+    destroy(dialog)
+    form = store.load_form(demo_db, hh.id)  # and the service refuses it whatever the UI does
+    form.appraisals[0].unit_price = form.appraisals[0].unit_price + 1
+    with pytest.raises(PermissionDenied, match="评估结果由指挥部导入"):
+        store.save_form(demo_db, worker_actor, form)

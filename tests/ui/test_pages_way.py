@@ -22,7 +22,7 @@ def test_the_pane_shows_the_stage_who_acts_next_and_what_is_missing(qtbot, demo_
     for step in ("调查", "复核", "测算", "协议", "签约", "交房"):
         assert step in text
     assert "下一步：完成调查并提交复核（调查员 worker）" in text
-    assert "还缺：" in text and "缺少评估单价" in text
+    assert "还缺：" in text and "缺少评估结果（由指挥部导入评估报告）" in text
     page = window.households_page
     # a disabled button says why
     assert not page.agreement_button.isEnabled() and "已测算" in page.agreement_button.toolTip()

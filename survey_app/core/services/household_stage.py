@@ -58,7 +58,7 @@ def survey_missing(db: Database, household_id: str | uuid.UUID) -> list[str]:
     with db.read() as s:
         needed = [what for model, what in ((Member, "家庭成员"), (BuildingPart, "建筑部分"), (Appraisal, "评估单价"))
                   if _count(s, model, hid) == 0]
-    out = [f"缺少{what}" for what in needed]
+    out = [f"缺少{what}" if what != "评估单价" else "缺少评估结果（由指挥部导入评估报告）" for what in needed]
     form = load_form(db, hid)
     problems = checks.check(form)
     policy = readiness.current(db)

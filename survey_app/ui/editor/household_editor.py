@@ -389,8 +389,9 @@ class HouseholdEditorDialog(EditorLayout, EditorNavigation, QDialog):
 
     def _set_read_only(self, reason: str) -> None:
         self.read_only = bool(reason)
-        for s in self.sections:
-            s.set_read_only(self.read_only)
+        hq = self.actor.role == Role.HQ_ADMIN
+        for s in self.sections:  # the appraiser's results come from HQ's import: shown, not edited, in the field
+            s.set_read_only(self.read_only or (s is self.appraisals and not hq))
         self.banner.setText(reason)
         self.banner.setVisible(self.read_only)
         if self.read_only:

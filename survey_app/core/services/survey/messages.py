@@ -50,7 +50,7 @@ MESSAGES: dict[str, str] = {
     "need.structure": "建筑部分“{part}”：请选择结构（现行方案按结构计价）",
     "bad.structure": "建筑部分“{part}”：现行方案没有“{structure}”结构的单价，请改选",
     "bad.decoration": "建筑部分“{part}”：现行方案没有“{grade}”这一装修等级，请改选",
-    "need.appraisal": "请填写{use}用途的评估单价",
+    "need.appraisal": "缺少{use}用途的评估单价（待指挥部导入评估报告）",
     "need.tenure": "请登记产权及份额",
     "need.member_id_hardship": "{who}：享受困难补助，须填写身份证号码",
     "need.member_id_person": "{who}：过渡费按人计发，须填写身份证号码",

@@ -103,7 +103,13 @@ def save_form(db: Database, actor: Actor, form: SurveyForm) -> ChangeSet:
             if k == "phone" and value:
                 value = validate_mobile(value)
             changed |= _set(h, k, value)
+        if actor.role != Role.HQ_ADMIN and _appraisals_changed(s, h, form):
+            # The appraiser's results come from HQ's import (services/imports); a laptop may not author
+            # them (sync/rights.py refuses them at HQ, which would refuse every later bundle too).
+            raise PermissionDenied("评估结果由指挥部导入，调查员和复核员不能修改")
         for name in LISTS:
+            if name == "appraisals" and actor.role != Role.HQ_ADMIN:
+                continue
             changed |= _sync(uow, MODELS[name], h.id, getattr(form, name))
         head = form.head
         changed |= _set(h, "head_name", head.name.strip())
@@ -114,6 +120,11 @@ def save_form(db: Database, actor: Actor, form: SurveyForm) -> ChangeSet:
             # Any survey change moves the household to a new rev, so a form loaded before it conflicts.
             flag_modified(h, "updated_at")
         return uow.commit()
+
+
+def _appraisals_changed(s: Session, h: Household, form: SurveyForm) -> bool:
+    stored = form_of(s, h).appraisals
+    return [_normalised(r) for r in stored] != [_normalised(r) for r in form.appraisals]
 
 
 def _set(obj: Any, key: str, value: Any) -> bool:
