@@ -10,6 +10,10 @@ chain records who deleted it and when; the file stays in the media store). Each 
 category, stored as a code (``PHOTO_CATEGORIES``; "" = not chosen yet), and a free caption.
 Capture times are stored in UTC and shown in the project's time zone (``PROJECT_TZ``), never in
 the time zone of the computer that happens to show them.
+
+At rest: in an encrypted project (``db.file_key`` set) every stored file is sealed (AES-GCM, core/files.py)
+and read back decrypted in memory (``read_media``; the photo viewer passes ``AttachedPhoto.key``); names stay
+the plaintext's sha256. Media folders are 0700, files 0600 (core/platform.py).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import hashlib
 import mimetypes
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,7 +32,8 @@ from sqlalchemy import func, select
 from survey_app.core.domain import china_time
 from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.domain.roles import Permission
-from survey_app.core.files import copy_atomic
+from survey_app.core.files import copy_atomic, read_private, write_private
+from survey_app.core.platform import private_dir
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Attachment, Household
 from survey_app.core.storage.uow import Actor, ChangeSet, UnitOfWork
@@ -62,6 +67,21 @@ def media_root(db: Database) -> Path:
 
 def media_path(db: Database, sha256: str, suffix: str) -> Path:
     return media_file(media_root(db), sha256, suffix)
+
+
+def read_media(db: Database, sha256: str, suffix: str) -> bytes:
+    """A stored file's plaintext (decrypted in memory when sealed)."""
+    return read_private(media_path(db, sha256, suffix), db.file_key)
+
+
+def _store(db: Database, dest: Path, data: bytes | None = None, src: Path | None = None) -> None:
+    """Put a file into the media store: owner-only folders, sealed when the project is encrypted."""
+    private_dir(media_root(db))
+    private_dir(dest.parent)
+    if data is None and db.file_key is None:
+        copy_atomic(src, dest)  # plain project: streamed, as before
+        return
+    write_private(dest, data if data is not None else src.read_bytes(), db.file_key)
 
 
 def media_file(root: Path, sha256: str, suffix: str) -> Path:
@@ -119,12 +139,10 @@ def _gps(gps: dict, value_tag: int, ref_tag: int, negative: str) -> Decimal | No
 
 def store_bytes(db: Database, data: bytes, suffix: str) -> tuple[str, int]:
     """Put bytes (a signature image …) into the media store; returns (sha256, size)."""
-    from survey_app.core.files import atomic_write_bytes
-
     digest = hashlib.sha256(data).hexdigest()
     dest = media_path(db, digest, suffix)
     if not dest.exists():
-        atomic_write_bytes(dest, data)
+        _store(db, dest, data)
     return digest, len(data)
 
 
@@ -139,6 +157,7 @@ class AttachedPhoto:
     gps_lon: Decimal | None = None
     category: str = ""  # a PHOTO_CATEGORIES code, "" = not chosen
     caption: str = ""
+    key: bytes | None = field(default=None, repr=False)  # the file key to read ``path`` with (None: plain)
 
 
 def attach_photos(db: Database, actor: Actor, household_id: str | uuid.UUID, files: Sequence[Path], *,
@@ -159,8 +178,8 @@ def attach_photos(db: Database, actor: Actor, household_id: str | uuid.UUID, fil
         digest = sha256_of(src)
         dest = media_path(db, digest, src.suffix or ".bin")
         if not dest.exists():
-            copy_atomic(src, dest)
-        staged.append((src, digest, dest, read_exif(dest) if kind == "photo" else PhotoInfo(None, None, None)))
+            _store(db, dest, src=src)
+        staged.append((src, digest, dest, read_exif(src) if kind == "photo" else PhotoInfo(None, None, None)))
         if progress:
             progress(n, len(files), "导入照片")
     out = []
@@ -176,18 +195,20 @@ def attach_photos(db: Database, actor: Actor, household_id: str | uuid.UUID, fil
             already.add(digest)
             a = Attachment(household_id=hid, sha256=digest, kind=kind,
                            media_type=mimetypes.guess_type(src.name)[0] or "application/octet-stream",
-                           size_bytes=dest.stat().st_size, original_name=src.name, captured_at=info.captured_at,
+                           size_bytes=src.stat().st_size, original_name=src.name, captured_at=info.captured_at,
                            gps_lat=info.lat, gps_lon=info.lon, caption="")
             uow.session.add(a)
             uow.session.flush()
-            out.append(AttachedPhoto(a.id.hex, digest, dest, src.name, info.captured_at, info.lat, info.lon))
+            out.append(AttachedPhoto(a.id.hex, digest, dest, src.name, info.captured_at, info.lat, info.lon,
+                                     key=db.file_key))
         uow.commit()
     return out
 
 
 def _photo(a: Attachment, db: Database) -> AttachedPhoto:
     return AttachedPhoto(a.id.hex, a.sha256, media_path(db, a.sha256, Path(a.original_name).suffix or ".bin"),
-                         a.original_name, a.captured_at, a.gps_lat, a.gps_lon, a.category or "", a.caption or "")
+                         a.original_name, a.captured_at, a.gps_lat, a.gps_lon, a.category or "", a.caption or "",
+                         db.file_key)
 
 
 def list_photos(db: Database, household_id: str | uuid.UUID) -> list[AttachedPhoto]:

@@ -31,7 +31,9 @@ from sqlalchemy import create_engine, delete, event, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from survey_app.core.storage import errors, migrations
+from survey_app.core.paths import data_dir
+from survey_app.core.platform import private_dir, private_file
+from survey_app.core.storage import cipher, errors, migrations
 from survey_app.core.storage.models import LocalSetting
 from survey_app.core.storage.uow import Actor, UnitOfWork, install_hooks
 
@@ -57,6 +59,27 @@ def _refuse_empty(path: Path) -> None:
     wal = path.with_name(path.name + "-wal")
     if empty and not (wal.exists() and wal.stat().st_size > 0):
         raise errors.EmptyDatabaseFile()
+
+
+def _refuse_wrong_kind(path: Path, keyed: bool) -> None:
+    """No key for an encrypted file, or a key for a plain one: a Chinese message before any driver runs."""
+    kind = cipher.file_kind(path)
+    if kind == "encrypted" and not keyed:
+        raise errors.DatabaseEncrypted()
+    if kind == "plain" and keyed:
+        raise errors.DatabaseNotEncrypted()
+
+
+def _project_folder(folder: Path) -> None:
+    """A folder the app makes (or its own data folder) is owner-only; a folder the user chose keeps its mode."""
+    if not folder.exists() or folder == data_dir():
+        private_dir(folder)
+
+
+def _share_audit_key(db_ref: Any, dbapi_conn: Any, record: Any, proxy: Any) -> None:
+    """Every checkout carries the Database's audit key in ``conn.info`` for the core writers."""
+    db = db_ref()
+    record.info["audit_key"] = db.audit_key if db is not None else None
 
 
 def _unlink_quietly(path: Path) -> None:
@@ -87,23 +110,34 @@ class Database:
 
     def __init__(self, target: str | Path, *, migrate: bool = True, echo: bool = False,
                  busy_timeout_ms: int = 10_000, cipher_key: bytes | None = None,
-                 audit_key: bytes | None = None):
+                 audit_key: bytes | None = None, file_key: bytes | None = None):
         """Open ``target`` (a path or URL). Raises a ``StorageError`` for an empty, damaged, too new or
         unreadable database; ``busy_timeout_ms`` is how long a write waits for another writer's lock.
         ``cipher_key`` (32 bytes, from the key vault) opens or creates an encrypted (SQLCipher) file;
-        ``audit_key`` (32 bytes, from the key vault) keys the audit chain's MACs."""
+        ``audit_key`` (32 bytes, from the key vault) keys the audit chain's MACs. ``file_key`` (32 bytes) seals
+        the project's photos and left-behind files (core/files.py); an encrypted database given none derives
+        one from ``cipher_key`` (HKDF, its own label), a plain one keeps its files plain."""
         self.cipher_key = cipher_key
         self.audit_key = audit_key
         self.url = make_url(target)
         self.is_sqlite = self.url.startswith("sqlite")
         self.path = Path(self.url.removeprefix("sqlite:///")) if self.is_sqlite else None
+        self.encrypted = self.is_sqlite and cipher_key is not None
+        self.file_key = file_key if file_key is not None or not self.encrypted else cipher.derive_file_key(cipher_key)
         self._sound = False
         self._closed = None
         if self.path is not None:
             _refuse_empty(self.path)
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = create_engine(self.url, echo=echo)
+            _refuse_wrong_kind(self.path, self.encrypted)
+            _project_folder(self.path.parent)
+        if self.encrypted:
+            cipher.key_pragma(cipher_key)  # a malformed key fails here, before any file is made
+            self.engine: Engine = create_engine(self.url, echo=echo, module=cipher.dbapi())
+            event.listen(self.engine, "do_connect", partial(cipher.keyed_connect, cipher_key))
+        else:
+            self.engine = create_engine(self.url, echo=echo)
         errors.install(self.engine)
+        event.listen(self.engine, "checkout", partial(_share_audit_key, weakref.ref(self)))  # audit_chain.key_of
         if self.is_sqlite:
             event.listen(self.engine, "connect", partial(_sqlite_pragmas, busy_timeout_ms))
             event.listen(self.engine, "begin", _sqlite_begin)
@@ -123,11 +157,14 @@ class Database:
             raise
 
     def _open_session(self) -> None:
+        with self.engine.connect():  # creates a new file: owner-only from the start (-wal/-shm inherit it)
+            private_file(self.path)
         marker = session_marker(self.path)
         if marker.exists():  # the last session ended in a crash, a kill or a power cut
             self.check_sound()
         try:
             marker.touch()
+            private_file(marker)
         except OSError:  # a read-only folder: no marker, nothing else lost
             return
         self._closed = weakref.finalize(self, _unlink_quietly, marker)
@@ -204,11 +241,16 @@ class Database:
         return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
-        """Local settings are this machine's own: not synced, not audited."""
+        """Local settings are this machine's own: not synced, not in the chain. Those sync trusts are
+        pinned by a keyed digest when the audit key is at hand (security/audit_chain.py, guarded settings)."""
+        from survey_app.core.security import audit_chain
+
         table = LocalSetting.__table__
         with self._write_engine.begin() as conn:
             conn.execute(delete(table).where(table.c.key == key))
             conn.execute(insert(table).values(key=key, value=value))
+            if self.audit_key and audit_chain.is_guarded(key):
+                audit_chain.seal_settings(conn, self.audit_key)
 
     def dispose(self) -> None:
         """Close every connection; the session ended cleanly (the open marker goes)."""

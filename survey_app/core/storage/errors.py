@@ -70,6 +70,46 @@ class EmptyDatabaseFile(CorruptDatabase):
         self.detail = "empty file"
 
 
+class DatabaseEncrypted(CorruptDatabase):
+    """No key for a file without SQLite's plain header: an encrypted project (or, if it never was, a damaged
+    file — the two can't be told apart without the key)."""
+
+    def __init__(self) -> None:
+        StorageError.__init__(self, "此项目数据库已加密，需要登录后打开；数据未被改动。"
+                                    "（如果这个项目从未加密，则数据库文件已损坏，请从备份恢复。）")
+        self.detail = "encrypted or not a database"
+
+
+class WrongKey(StorageError):
+    """A key that does not open the encrypted file (or the file's first page is damaged)."""
+
+    def __init__(self) -> None:
+        super().__init__("密钥不对：无法用当前登录解开此项目数据库（也可能是文件已损坏）；数据未被改动。"
+                         "请用在本机工作的账号重新登录，或从备份恢复。")
+
+
+class DatabaseNotEncrypted(StorageError):
+    """A key was given for a plain (unencrypted) project file: it is not silently used unencrypted."""
+
+    def __init__(self) -> None:
+        super().__init__("此项目数据库尚未加密，不能按加密项目打开；数据未被改动。请先把它转换为加密项目。")
+
+
+class CipherUnavailable(StorageError):
+    def __init__(self) -> None:
+        super().__init__("本软件安装不完整：缺少数据库加密组件（sqlcipher3），无法打开加密的项目。请重新安装软件。")
+
+
+class SealedFileNeedsKey(StorageError):
+    def __init__(self) -> None:
+        super().__init__("此文件（照片或文档）已加密，需要登录后才能查看。")
+
+
+class SealedFileUnreadable(StorageError):
+    def __init__(self) -> None:
+        super().__init__("此文件（照片或文档）无法解密：密钥不对或文件已被改动或损坏；文件未被改动。")
+
+
 class DatabaseTooNew(StorageError):
     def __init__(self, revision: str) -> None:
         super().__init__(f"此数据库来自更新版本的软件（数据库版本 {_one_line(revision)[:40]}），本版本无法使用；"

@@ -31,7 +31,6 @@ renumber rowids of a table without an INTEGER PRIMARY KEY).
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, func, literal_column, select
@@ -87,7 +86,8 @@ def _fts_hits(db: Database, term: str) -> list[int] | None:
         try:
             rows = raw.execute(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? LIMIT ?",
                                (_fts_phrase(term), limit + 1)).fetchall()
-        except sqlite3.OperationalError:  # opened without migrating (no index yet): LIKE gives the same answer
+        # sqlite3's or sqlcipher3's: opened without migrating (no index yet): LIKE gives the same answer
+        except db.engine.dialect.loaded_dbapi.OperationalError:
             return None
     return None if len(rows) > limit else [r[0] for r in rows]
 

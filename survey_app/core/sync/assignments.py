@@ -3,7 +3,9 @@
 It carries the published policy versions, the project's devices (with their public keys, so any
 laptop can verify any agreement), the field accounts, and the household roster assigned to the
 device with everything recorded about those households (HQ's current version, which includes any
-conflict HQ decided). The device refuses one not signed by its HQ. On the device a record without
+conflict HQ decided). Accounts: only the device's own users (those whose households it was ever assigned,
+``sync.device_users.<code>``), field workers and supervisors only — a laptop holds no other password hash,
+and never an HQ administrator's (the laptop refuses one too). The device refuses one not signed by its HQ. On the device a record without
 unsent local changes takes HQ's version; one with unsent local changes is kept and the difference
 recorded as an issue (HQ will see the device's version as a conflict when it arrives).
 """
@@ -27,7 +29,7 @@ from survey_app.core.sync.changes import mark_synced, synced_revs
 from survey_app.core.sync.export import project_code
 from survey_app.core.sync.peers import device_public, hq_signing_key
 from survey_app.core.sync.records import BY_NAME, Record, read_lines, write_lines
-from survey_app.core.sync.rights import remember_device_users
+from survey_app.core.sync.rights import device_users, remember_device_users
 
 SEQ = "sync.assignment_seq"
 SUFFIX = ".saassign"
@@ -48,12 +50,18 @@ def _rows(conn, table_name: str, where: str = "", params: tuple = ()) -> list[Re
     return out
 
 
-def roster_records(db: Database, usernames: list[str]) -> list[Record]:
-    """Everything a device needs for the households assigned to ``usernames``."""
+FIELD_ROLES = (Role.FIELD_WORKER.value, Role.SUPERVISOR.value)  # the only accounts a laptop may hold
+
+
+def roster_records(db: Database, usernames: list[str], accounts: list[str] | None = None) -> list[Record]:
+    """Everything a device needs for the households assigned to ``usernames``; the user rows of
+    ``accounts`` (default: ``usernames``) that have a field role — never an HQ administrator."""
+    accounts = list(usernames if accounts is None else accounts)
     with db.engine.connect() as conn:
         recs = _rows(conn, "projects") + _rows(conn, "policy_versions", "status = 'published'") + _rows(conn, "devices")
-        field_roles = (Role.FIELD_WORKER.value, Role.SUPERVISOR.value)
-        recs += _rows(conn, "users", f"role IN ({', '.join('?' * len(field_roles))})", field_roles)
+        if accounts:
+            recs += _rows(conn, "users", f"role IN ({', '.join('?' * len(FIELD_ROLES))}) AND username IN "
+                                         f"({', '.join('?' * len(accounts))})", (*FIELD_ROLES, *accounts))
         marks = ", ".join("?" * len(usernames)) or "NULL"
         households = _rows(conn, "households", f"assigned_to IN ({marks})", tuple(usernames))
         recs += households
@@ -79,7 +87,9 @@ def write_assignment(db: Database, actor: Actor, pair: keys.KeyPair, device_code
 
     project = project_code(db)
     seq = int(db.setting(f"{SEQ}.{device_code}", "0")) + 1
-    recs = roster_records(db, usernames)
+    with db.engine.connect() as conn:  # this device's users: those assigned now and before
+        accounts = sorted(set(device_users(conn, device_code)) | set(usernames))
+    recs = roster_records(db, usernames, accounts)
     header = {"kind": "assignment", "project": project, "device": local_device_code(db), "seq": seq,
               "prev_seq": seq - 1, "counts": {"records": len(recs)}, "for_device": device_code,
               "usernames": usernames}
@@ -99,6 +109,21 @@ def write_assignment(db: Database, actor: Actor, pair: keys.KeyPair, device_code
 # Account fields HQ decides; the rest of a user row (failed logins, lockout, last login) is this
 # laptop's own bookkeeping and would otherwise make every login look like an unsent change.
 HQ_OWNED_USER_FIELDS = ("display_name", "role", "password_hash", "active", "phone", "deleted_at")
+
+
+def _refuse_privileged(records: list[Record]) -> None:
+    """A laptop takes field accounts only: an HQ administrator's (or unknown role's) refuses the bundle."""
+    for r in records:
+        if r.get("role") not in FIELD_ROLES:
+            raise ValidationError(f"指挥部的分派包含有{_role_label(r.get('role'))}账号，本机只接收调查员和复核员的账号。"
+                                  "整个分派包未导入，请联系指挥部。")
+
+
+def _role_label(role: object) -> str:
+    try:
+        return Role(str(role)).label
+    except ValueError:
+        return "未知角色的"
 
 
 def _apply_users(db: Database, records: list[Record]) -> int:
@@ -152,6 +177,7 @@ def apply_from_hq(db: Database, records: list[Record], *, bundle_seq: int,
     Refused whole if it would change a published policy version (``_check_sealed_policies``)."""
     _check_sealed_policies(db, records)
     users = [r for r in records if r.table == "users"]
+    _refuse_privileged(users)
     records = [r for r in records if r.table != "users"]
     if users:
         _apply_users(db, users)

@@ -124,7 +124,7 @@ class PhotoStrip(QWidget):
             self._describe(item, photo)
             self.list.addItem(item)
             self._pending.add(photo.id)
-            self.loader.request(photo.id, photo.path)
+            self.loader.request(photo.id, photo.path, photo.key)
         ids = [p.id for p in self.photos]
         self.list.setCurrentRow(ids.index(keep) if keep in ids else (0 if ids else -1))
         self._show_current(self.list.currentRow())

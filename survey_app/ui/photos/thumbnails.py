@@ -13,18 +13,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QImage, QImageReader
 
 
-def read_scaled(path: Path, box: QSize) -> QImage:
-    """Decode ``path`` scaled to fit ``box`` (EXIF orientation applied); a null image if unreadable."""
-    reader = QImageReader(str(path))
+def read_scaled(path: Path, box: QSize, key: bytes | None = None) -> QImage:
+    """Decode ``path`` scaled to fit ``box`` (EXIF orientation applied); a null image if unreadable.
+    With ``key`` (an encrypted project's file key) the file is decrypted in memory first."""
+    buffer = None
+    if key is None:
+        reader = QImageReader(str(path))
+    else:
+        from survey_app.core.files import read_private
+        from survey_app.core.storage.errors import StorageError
+
+        try:
+            data = read_private(path, key)
+        except (OSError, StorageError):
+            return QImage()
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer)
     reader.setAutoTransform(True)
     size = reader.size()
     if size.isValid() and (size.width() > box.width() or size.height() > box.height()):
         reader.setScaledSize(size.scaled(box, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
+    if buffer is not None:
+        buffer.close()
     if not image.isNull() and (image.width() > box.width() or image.height() > box.height()):
         # formats whose decoder cannot scale (or rotated photos) are scaled here, still off the GUI thread
         image = image.scaled(box, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
@@ -36,12 +53,12 @@ class _Signals(QObject):
 
 
 class _Decode(QRunnable):
-    def __init__(self, key: str, path: Path, box: QSize, signals: _Signals):
+    def __init__(self, key: str, path: Path, box: QSize, signals: _Signals, file_key: bytes | None = None):
         super().__init__()
-        self.key, self.path, self.box, self.signals = key, path, box, signals
+        self.key, self.path, self.box, self.signals, self.file_key = key, path, box, signals, file_key
 
     def run(self) -> None:  # pool thread
-        image = read_scaled(self.path, self.box)
+        image = read_scaled(self.path, self.box, self.file_key)
         try:
             self.signals.ready.emit(self.key, image)
         except RuntimeError:  # the strip went away meanwhile
@@ -59,8 +76,8 @@ class ThumbnailLoader(QObject):
         self._signals = _Signals(self)
         self._signals.ready.connect(self._forward, Qt.ConnectionType.QueuedConnection)
 
-    def request(self, key: str, path: Path) -> None:
-        self._pool.start(_Decode(key, path, self.box, self._signals))
+    def request(self, key: str, path: Path, file_key: bytes | None = None) -> None:
+        self._pool.start(_Decode(key, path, self.box, self._signals, file_key))
 
     def shutdown(self, timeout_ms: int = 3000) -> None:
         self._pool.clear()

@@ -61,7 +61,7 @@ class PhotoViewer(QDialog):
             return
         self.index = index
         photo = self.photos[index]
-        image = read_scaled(photo.path, self._decode_box)
+        image = read_scaled(photo.path, self._decode_box, photo.key)
         self._pixmap = QPixmap.fromImage(image) if not image.isNull() else QPixmap()
         self.info.setText(self.tr("{title}　（第{i}张，共{n}张）\n{name}　拍摄时间：{when}（北京时间）　位置：{gps}").format(
             title=labels.title(photo), name=photo.original_name, when=labels.when_text(photo),

@@ -177,7 +177,7 @@ def print_copies(db: Database, agreement_id: str | uuid.UUID) -> int:
 
 def _signatures(db: Database, s: Session, a: Agreement) -> tuple[Signature, ...]:
     """The signature images captured when the agreement was signed (none for wet ink)."""
-    from survey_app.core.services.attachments import media_path
+    from survey_app.core.services.attachments import media_path, read_media
 
     out = []
     rows = s.scalars(select(Attachment).where(Attachment.household_id == a.household_id,
@@ -187,7 +187,8 @@ def _signatures(db: Database, s: Session, a: Agreement) -> tuple[Signature, ...]
         meta = json.loads(att.caption or "{}")
         path = media_path(db, att.sha256, ".png")
         if meta.get("agreement") == a.number and path.exists():
-            out.append(Signature(meta.get("role", ""), meta.get("name", ""), path.read_bytes(), att.captured_at))
+            out.append(Signature(meta.get("role", ""), meta.get("name", ""), read_media(db, att.sha256, ".png"),
+                                 att.captured_at))
     return tuple(out)
 
 
