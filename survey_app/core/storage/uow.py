@@ -16,16 +16,14 @@ Threading: a UnitOfWork and its session belong to the thread that created them.
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import event, inspect, insert, select
 from sqlalchemy.orm import Session, attributes
 
+from survey_app.core.domain.actor import SYSTEM, Actor, ChangeSet  # noqa: F401 - re-exported
 from survey_app.core.domain.errors import IntegrityError
 from survey_app.core.domain.ids import new_id
-from survey_app.core.domain.roles import Permission, Role, require
 from survey_app.core.security import audit_chain
 from survey_app.core.storage import rowcodec, staleness
 from survey_app.core.storage.models import Agreement, AuditEvent, Household, PolicyVersion, Synced
@@ -37,40 +35,7 @@ from survey_app.core.storage.types import utcnow
 BOOKKEEPING = frozenset({"updated_at", "updated_by", "origin_device", "created_at"})
 
 
-@dataclass(frozen=True)
-class Actor:
-    """Who is acting, on which device. Every audit event names both."""
-
-    username: str
-    role: Role
-    device: str
-    display_name: str = ""
-
-    def require(self, permission: Permission) -> None:
-        require(self.role, permission)
-
-
-SYSTEM = Actor(username="system", role=Role.HQ_ADMIN, device="")
-
-
-@dataclass
-class ChangeSet:
-    """Ids of the records a commit inserted, updated or tombstoned, by table name."""
-
-    inserted: dict[str, set[uuid.UUID]] = field(default_factory=lambda: defaultdict(set))
-    updated: dict[str, set[uuid.UUID]] = field(default_factory=lambda: defaultdict(set))
-    deleted: dict[str, set[uuid.UUID]] = field(default_factory=lambda: defaultdict(set))
-    audit_events: int = 0
-
-    @property
-    def entities(self) -> set[str]:
-        return set(self.inserted) | set(self.updated) | set(self.deleted)
-
-    def touches(self, *tables: str) -> bool:
-        return any(t in self.entities for t in tables)
-
-    def __bool__(self) -> bool:
-        return bool(self.entities) or self.audit_events > 0
+# Actor and ChangeSet live in the domain layer (core/domain/actor.py); re-exported here for storage's callers.
 
 
 class UnitOfWork:
