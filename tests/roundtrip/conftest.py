@@ -1,0 +1,35 @@
+"""Fixtures of the round trip: an empty per-user data folder, the app's TaskRunner, cheaper key stretching."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _cheaper_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The lowest cost a vault accepts (2^14, half the real one): the round trip unlocks a dozen times.
+    from survey_app.core.security import vault
+
+    monkeypatch.setattr(vault, "SCRYPT_N", 2**14)
+
+
+@pytest.fixture
+def data_folder(tmp_path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN001, ANN201
+    """An empty per-user data folder: no demo, no known project (the start window lists nothing)."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("SURVEY_APP_DATA", str(folder))
+    return folder
+
+
+@pytest.fixture
+def runner(qapp):  # noqa: ANN001, ANN201
+    from survey_app.ui.task_runner import TaskRunner
+
+    r = TaskRunner()
+    yield r
+    r.shutdown()
