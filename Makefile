@@ -50,6 +50,7 @@ screenshots: install
 	$(BIN)/survey-app --db $(SHOTS_DB) demo --households 500 --seed 20231 --quiet
 	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python docs/screenshots/make_screenshots.py --db $(SHOTS_DB)
 	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python docs/screenshots/make_screenshots.py --db $(SHOTS_DB) --lang en
+	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python docs/screenshots/shots_hq_setup.py
 
 ## translations: re-extract UI strings into the .ts and fill the English (after changing UI text)
 translations: install
