@@ -44,8 +44,9 @@ EN: dict[str, dict[str, str]] = {
         "如 芙政征〔2024〕3号": "e.g. 芙政征〔2024〕3号", "如 芙蓉路片区棚户区改造项目": "e.g. Furong Road shantytown renewal",
         "如 长沙市": "e.g. Changsha", "密码 *": "Password *", "新建项目（指挥部）": "New project (HQ)",
         "显示姓名": "Display name", "更改文件夹…": "Change folder…", "正在创建项目…": "Creating the project…",
-        "此密码也保护本机的指挥部同步密钥，请牢记。不能使用演示项目的密码。":
-            "This password also protects this machine's HQ sync keys: keep it safe. Demo passwords are refused.",
+        "项目数据库将加密保存：此密码用于登录并解开项目和指挥部同步密钥，请牢记，忘记后无法找回。不能使用演示项目的密码。":
+            "The project database is stored encrypted: this password logs in and unlocks the project and HQ's "
+            "sync keys. Keep it safe: a forgotten one cannot be recovered. Demo passwords are refused.",
         "第一位指挥部管理员": "First HQ administrator", "管理员用户名 *": "Administrator user name *",
         "至少 8 位": "at least 8 characters", "英文字母和数字，如 FR2024": "Latin letters and digits, e.g. FR2024",
         "项目信息": "Project", "项目名称 *": "Project name *", "项目数据库保存到哪个文件夹": "Folder for the project database",
@@ -75,9 +76,10 @@ EN: dict[str, dict[str, str]] = {
             "(.saassign). After importing them the laptop has the project, its policy, the accounts HQ made for "
             "you and the households assigned.",
         "操作失败：{error}": "Failed: {error}",
-        "本机将新建一个空的项目数据库（不含演示数据）。设备密码保护本机的同步密钥，请牢记：忘记后只能重新登记。登记申请写到 U 盘，交给指挥部。":
-            "This laptop gets a new, empty project database (no demo data). The device password protects its sync "
-            "keys: keep it safe, a forgotten one means enrolling again. The request is written to the USB stick for HQ.",
+        "本机将新建一个空的、加密的项目数据库（不含演示数据）。设备密码解开它和本机的同步密钥，调查员第一次在本机登录时也要输入一次；请牢记：忘记后只能重新登记。登记申请写到 U 盘，交给指挥部。":
+            "This laptop gets a new, empty, encrypted project database (no demo data). The device password unlocks "
+            "it and this laptop's sync keys, and each surveyor types it once at their first login here: keep it "
+            "safe, a forgotten one means enrolling again. The request is written to the USB stick for HQ.",
         "本机设备代码：<b>{code}</b>；项目：{project}": "This laptop's device code: <b>{code}</b>; project: {project}",
         "本机还没有可登录的账号：请导入指挥部为本机写出的任务包。":
             "No account can log in on this laptop yet: import the assignment bundle HQ wrote for it.",

@@ -1,10 +1,13 @@
 """Helpers shared by CLI subcommands: opening the database, logging in, printing progress.
 
-A real project (``<db>.vault`` beside the database) is unlocked before it is opened: a command run with
-``--login USER`` (other than ``sync``) opens that user's key slot with SURVEY_APP_PASSWORD (or
---password-file, or a prompt) and logs in; every other command — and every ``sync`` action — opens the
-``device`` slot with the device password SURVEY_APP_SYNC_PASSWORD. A user who must change their
-password is refused everything but ``users passwd`` for themselves.
+A real project (``<db>.vault`` beside the database) is unlocked before it is opened. With ``--login USER``
+that user's key slot opens with SURVEY_APP_PASSWORD (or --password-file, or a prompt) and they are logged
+in. Without it: the ``device`` slot with the device password when SURVEY_APP_SYNC_PASSWORD is set (a
+laptop, scripts that hold the device password), else the project's default user — the admin ``project
+create`` made (the vault's hint; ``projects.default_cli_user`` in the database) — with SURVEY_APP_PASSWORD,
+else the device slot. ``login(db, None)`` then acts as whoever opened the project, or the default user.
+In a real project the sync keys come with the unlock: no sync key password is asked. A user who must
+change their password is refused everything but ``users passwd`` for themselves.
 """
 
 from __future__ import annotations
@@ -42,19 +45,32 @@ def _open_real(args: argparse.Namespace, path) -> Database:  # noqa: ANN001
     from survey_app.core.security import vault
     from survey_app.core.services import project_files
 
+    store = vault.Vault.load(vault.vault_path(path))
+    device = store.has_slot(vault.DEVICE_SLOT)
     username = getattr(args, "login", None)
-    if username and getattr(args, "command", None) != "sync":
+    if not username and not (device and os.environ.get("SURVEY_APP_SYNC_PASSWORD") is not None):
+        username = store.default_user
+    if username:
         password = read_password(f"{username} 的密码: ", "SURVEY_APP_PASSWORD")
         db, actor = project_files.open_project_database(path, username, password)
         _LOGGED_IN[db] = actor
         return db
-    store = vault.Vault.load(vault.vault_path(path))
-    if not store.has_slot(vault.DEVICE_SLOT):
+    if not device:
         from survey_app.core.domain.errors import ValidationError
 
-        raise ValidationError("本项目没有设置设备密码：此命令无法解开项目")
+        raise ValidationError("本项目没有设置设备密码：请用 --login 指定用户")
     unlocked = store.unlock(vault.DEVICE_SLOT, read_password("设备密码: ", "SURVEY_APP_SYNC_PASSWORD"))
     return project_files.open_unlocked(path, unlocked)
+
+
+def key_password(db: Database) -> str | None:
+    """The sync key password, asked only where keys are sealed under one (legacy/demo): a real project's
+    keys were unlocked with the project (None)."""
+    from survey_app.core.sync import identity
+
+    if not identity.needs_password(db):
+        return None
+    return read_password("同步密钥密码: ", "SURVEY_APP_SYNC_PASSWORD")
 
 
 # Set by main() from the global --password-file option: the first line of that file is the password
@@ -86,14 +102,19 @@ def read_password(prompt: str, env: str) -> str:
     return _TYPED[env]
 
 
-def login(db: Database, username: str, *, changing_password: bool = False) -> Actor:
+def login(db: Database, username: str | None, *, changing_password: bool = False) -> Actor:
     """Log in for a CLI action. The password comes from SURVEY_APP_PASSWORD, --password-file or a prompt.
+    ``username`` None (no ``--login``): whoever unlocked the project for this command, else the project's
+    default CLI user (``projects.default_cli_user``: the admin ``project create`` made; "hq" in the demo).
     A user who must change their password is refused unless ``changing_password`` (``users passwd``)."""
     from survey_app.core.domain.errors import AuthenticationError
     from survey_app.core.services import project_files, users
     from survey_app.core.services.devices import local_device_code
+    from survey_app.core.services.projects import default_cli_user
 
     actor = _LOGGED_IN.get(db)
+    if not username:
+        username = actor.username if actor is not None else default_cli_user(db)
     if actor is not None and actor.username != username:
         raise AuthenticationError("项目已用另一个用户解开，请用同一个 --login")
     if actor is None:

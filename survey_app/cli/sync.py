@@ -1,7 +1,9 @@
 """`survey-app --db DB sync …`: enrollment, day-end export, HQ import with receipts, assignments.
 
-Key passwords come from SURVEY_APP_SYNC_PASSWORD or a prompt; user logins (for HQ actions) from
-SURVEY_APP_PASSWORD or a prompt. The whole round trip is in docs/sync.md.
+Key passwords come from SURVEY_APP_SYNC_PASSWORD or a prompt — only in the demo/legacy databases: a real
+project's keys are unlocked with the project (cli/common.py). User logins (for HQ actions) from
+SURVEY_APP_PASSWORD or a prompt; without ``--login``, the project's default user (the admin ``project
+create`` made; "hq" in the demo). The whole round trip is in docs/sync.md.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("request", type=Path)
     a.add_argument("--out-dir", type=Path, required=True)
     a.add_argument("--code", help="指定设备代码（默认自动 D01、D02…）")
-    a.add_argument("--login", default="hq")
+    a.add_argument("--login", default=None, help="以哪个用户执行（默认：项目的默认用户）")
     a.set_defaults(func=enroll_accept)
     a = s.add_parser("enroll-import", help="设备：导入登记回复文件")
     a.add_argument("file", type=Path)
@@ -36,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     a = s.add_parser("import", help="导入同步包：指挥部导入设备同步包并写回执；设备导入回执或任务包")
     a.add_argument("files", type=Path, nargs="+")
     a.add_argument("--receipts-dir", type=Path, help="指挥部：回执写到此目录（默认与同步包同目录）")
-    a.add_argument("--login", default="hq")
+    a.add_argument("--login", default=None, help="以哪个用户执行（默认：项目的默认用户）")
     a.set_defaults(func=import_files)
     a = s.add_parser("receipt", help="设备：导入指挥部回执")
     a.add_argument("file", type=Path)
@@ -45,23 +47,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--device", required=True)
     a.add_argument("--users", required=True, help="分派给哪些调查员（逗号分隔的用户名）")
     a.add_argument("--out-dir", type=Path, required=True)
-    a.add_argument("--login", default="hq")
+    a.add_argument("--login", default=None, help="以哪个用户执行（默认：项目的默认用户）")
     a.set_defaults(func=assign)
     a = s.add_parser("issues", help="列出待处理的同步冲突与重算差异")
     a.set_defaults(func=issues)
 
 
-def _password() -> str:
-    from survey_app.cli.common import read_password
+def _password(db) -> str | None:  # noqa: ANN001
+    from survey_app.cli.common import key_password
 
-    return read_password("同步密钥密码: ", "SURVEY_APP_SYNC_PASSWORD")
+    return key_password(db)
 
 
 def init_hq(args: argparse.Namespace) -> int:
     from survey_app.cli.common import open_db
     from survey_app.core.sync.enrollment import init_hq as do
 
-    public = do(open_db(args), _password())
+    db = open_db(args)
+    public = do(db, _password(db))
     print(f"已生成指挥部密钥，指纹 {public.fingerprint}")
     return 0
 
@@ -70,7 +73,8 @@ def enroll_request(args: argparse.Namespace) -> int:
     from survey_app.cli.common import open_db
     from survey_app.core.sync.enrollment import make_request
 
-    req = make_request(open_db(args, must_exist=False), _password(), args.name, args.out)
+    db = open_db(args, must_exist=False)
+    req = make_request(db, _password(db), args.name, args.out)
     print(f"已写出登记申请 {args.out}（设备指纹 {req.fingerprint}）")
     return 0
 
@@ -82,7 +86,8 @@ def enroll_accept(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     actor = login(db, args.login)
-    code, path = accept_request(db, actor, identity.unlock(db, _password()), args.request, args.out_dir, code=args.code)
+    code, path = accept_request(db, actor, identity.unlock(db, _password(db)), args.request, args.out_dir,
+                                code=args.code)
     print(f"已登记设备 {code}，登记回复文件：{path}")
     return 0
 
@@ -91,7 +96,8 @@ def enroll_import(args: argparse.Namespace) -> int:
     from survey_app.cli.common import open_db
     from survey_app.core.sync.enrollment import import_response
 
-    code, fingerprint = import_response(open_db(args, must_exist=False), _password(), args.file)
+    db = open_db(args, must_exist=False)
+    code, fingerprint = import_response(db, _password(db), args.file)
     print(f"登记完成：本机设备代码 {code}；指挥部密钥指纹 {fingerprint}（请与指挥部核对）")
     return 0
 
@@ -102,7 +108,7 @@ def export(args: argparse.Namespace) -> int:
     from survey_app.core.sync.export import export_bundle
 
     db = open_db(args)
-    result = export_bundle(db, identity.unlock(db, _password()), args.out_dir, progress=progress_printer())
+    result = export_bundle(db, identity.unlock(db, _password(db)), args.out_dir, progress=progress_printer())
     print(f"已导出第 {result.seq} 号同步包：{result.path}（{result.records} 条记录，{result.events} 个审计事件，"
           f"{result.media} 个附件）")
     return 0
@@ -116,7 +122,7 @@ def import_files(args: argparse.Namespace) -> int:
     from survey_app.core.sync.receipts import import_receipt, write_receipt
 
     db = open_db(args)
-    pair = identity.unlock(db, _password())
+    pair = identity.unlock(db, _password(db))
     actor = None
     status = 0
     for path in args.files:
@@ -149,7 +155,7 @@ def import_files(args: argparse.Namespace) -> int:
 
 
 def receipt(args: argparse.Namespace) -> int:
-    args.files, args.receipts_dir, args.login = [args.file], None, "hq"
+    args.files, args.receipts_dir, args.login = [args.file], None, None
     return import_files(args)
 
 
@@ -161,7 +167,7 @@ def assign(args: argparse.Namespace) -> int:
     db = open_db(args)
     actor = login(db, args.login)
     users = [u.strip() for u in args.users.split(",") if u.strip()]
-    path = write_assignment(db, actor, identity.unlock(db, _password()), args.device, users, args.out_dir)
+    path = write_assignment(db, actor, identity.unlock(db, _password(db)), args.device, users, args.out_dir)
     print(f"已写出任务包：{path}")
     return 0
 

@@ -1,4 +1,5 @@
-"""Fixtures for the project set-up tests: a real project made by create_project, in a temp folder."""
+"""Fixtures for the project set-up tests: a real project made by create_project (encrypted, with its key
+vault), in a temp folder."""
 
 from __future__ import annotations
 
@@ -22,9 +23,10 @@ def hq_project(tmp_path: Path):  # noqa: ANN201
 
 @pytest.fixture
 def hq_db(hq_project: Path):  # noqa: ANN201
-    from survey_app.core.services.startup import open_database
+    """The project opened through its vault by the admin's login (the only way in)."""
+    from survey_app.core.services.project_files import open_project_database
 
-    db = open_database(hq_project)
+    db, _actor = open_project_database(hq_project, "admin", ADMIN_PASSWORD)
     yield db
     db.dispose()
 

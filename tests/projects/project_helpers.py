@@ -1,4 +1,4 @@
 """Constants shared by the project set-up tests (imported by name: conftest modules are not importable)."""
 
 ADMIN_PASSWORD = "Zhb-2024-secret"
-KEY_PASSWORD = ADMIN_PASSWORD  # create_project seals HQ's sync keys under the admin password by default
+KEY_PASSWORD = None  # a real project's sync keys are unlocked by the login: no key password

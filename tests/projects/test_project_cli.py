@@ -30,15 +30,15 @@ def test_create_show_list(tmp_path: Path, capsys: pytest.CaptureFixture, monkeyp
     assert "芙蓉路片区" in out and "60.00%" in out and "2024-05-01 至 2024-06-30" in out and "B2=二组" in out
     code, out, _err = _run(capsys, "project", "list")
     assert code == 0 and "FR-01" in out and "[指挥部]" in out and "共 1 个项目" in out
-    # the admin can log in with the password given, as other commands will
-    from survey_app.core.services import users
+    # the admin's password opens the project (its vault), as other commands will
+    from survey_app.core.security.vault import Vault, vault_path
+    from survey_app.core.services.project_files import open_project_database
     from survey_app.core.services.projects import default_cli_user
-    from survey_app.core.services.startup import open_database
 
-    opened = open_database(db)
+    assert Vault.load(vault_path(db)).default_user == "admin"
+    opened, actor = open_project_database(db, "admin", ADMIN_PASSWORD)
     try:
-        assert default_cli_user(opened) == "admin"
-        assert users.login(opened, "admin", ADMIN_PASSWORD, device="HQ").role.value == "hq_admin"
+        assert default_cli_user(opened) == "admin" and actor.role.value == "hq_admin"
     finally:
         opened.dispose()
 

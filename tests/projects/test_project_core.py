@@ -12,9 +12,8 @@ from project_helpers import ADMIN_PASSWORD
 from sqlalchemy import select
 
 from survey_app.core.domain.errors import AuthenticationError, PermissionDenied, ValidationError
-from survey_app.core.services import projects, users
+from survey_app.core.services import project_files, projects, users
 from survey_app.core.services.project_rules import DEMO_PASSWORDS
-from survey_app.core.services.startup import open_database
 from survey_app.core.storage.models import AuditEvent, Device, Project
 
 
@@ -33,7 +32,8 @@ def test_created_project_has_row_hq_device_keys_and_admin(hq_db, hq_admin) -> No
                                                                        Decimal("60.00"))
     assert [(s.code, s.name) for s in info.sections] == [("A1", "一组"), ("A2", "二组")]
     assert is_hq(hq_db) and hq_db.setting("device_code") == "HQ"
-    pair = identity.unlock(hq_db, ADMIN_PASSWORD)  # keys sealed under the admin password
+    pair = identity.unlock(hq_db)  # the vault-sealed identity, unlocked by the login
+    assert hq_db.setting(identity.SEALED) == "" and not identity.needs_password(hq_db)
     assert pair.public().fingerprint == info.hq_fingerprint and len(info.hq_fingerprint) == 16
     with hq_db.read() as s:
         hq = s.scalar(select(Device).where(Device.code == "HQ"))
@@ -84,7 +84,7 @@ def test_demo_passwords_list_covers_the_demo_users() -> None:
 def test_a_failure_after_the_file_was_made_removes_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from survey_app.core.sync import enrollment
 
-    def broken(db, password):  # noqa: ANN001, ANN202
+    def broken(db, password=None):  # noqa: ANN001, ANN202
         raise OSError("disk gone")
 
     monkeypatch.setattr(enrollment, "init_hq", broken)
@@ -97,7 +97,9 @@ def test_a_failure_after_the_file_was_made_removes_it(tmp_path: Path, monkeypatc
 def test_target_and_dates_are_stored_exactly(tmp_path: Path) -> None:
     made = _create(tmp_path / "p.sqlite3", cash_target_pct="55.5", valuation_date=dt.date(2024, 3, 1),
                    signing_start=dt.date(2024, 3, 1), signing_end=dt.date(2024, 6, 30))
-    db = open_database(made.path)
+    with pytest.raises(AuthenticationError):
+        project_files.open_project_database(made.path, "admin", "wrong-password")
+    db, _ = project_files.open_project_database(made.path, "admin", ADMIN_PASSWORD)
     try:
         info = projects.project_info(db)
         assert info.cash_target_pct == Decimal("55.50")

@@ -1,4 +1,5 @@
-"""A fresh laptop joins a real project: empty field database, request, HQ's reply and assignment, login."""
+"""A fresh laptop joins a real project: empty encrypted field database (its vault: the device slot only),
+request, HQ's reply and assignment, then the worker's first login adds their slot with the device password."""
 
 from __future__ import annotations
 
@@ -10,9 +11,8 @@ from sqlalchemy import func, select
 
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Role
-from survey_app.core.services import project_join, users
+from survey_app.core.services import project_files, project_join, users
 from survey_app.core.services.projects import project_info
-from survey_app.core.services.startup import open_database
 from survey_app.core.storage.models import Household, Project
 
 DEVICE_PASSWORD = "laptop-pass-7"
@@ -34,10 +34,10 @@ def test_fresh_laptop_joins_and_the_hq_user_logs_in(tmp_path: Path, hq_db, hq_ad
     usb.mkdir()
     laptop = tmp_path / "laptop" / "field.sqlite3"
     started = project_join.start_join(laptop, device_name="调查组1号笔记本", device_code="d07",
-                                      password=DEVICE_PASSWORD, request_dir=usb)
+                                      device_password=DEVICE_PASSWORD, request_dir=usb)
     assert started.request_file.parent == usb and started.request_file.name == "enroll-request-D07.json"
     assert len(started.fingerprint) == 16
-    db = open_database(laptop)
+    db = project_files.open_with_device_password(laptop, DEVICE_PASSWORD)
     try:
         with db.read() as s:  # empty: no demo, no project, nobody to log in
             assert s.scalar(select(func.count()).select_from(Project)) == 0
@@ -46,18 +46,18 @@ def test_fresh_laptop_joins_and_the_hq_user_logs_in(tmp_path: Path, hq_db, hq_ad
         db.dispose()
     reply, assignment = hq_answers(hq_db, hq_admin, started.request_file, usb)
     with pytest.raises(Exception):  # noqa: B017 - the sealed keys refuse a wrong password
-        project_join.finish_join(laptop, password="wrong-password", response=reply)
-    done = project_join.finish_join(laptop, password=DEVICE_PASSWORD, response=reply, assignments=[assignment])
+        project_join.finish_join(laptop, device_password="wrong-password", response=reply)
+    done = project_join.finish_join(laptop, device_password=DEVICE_PASSWORD, response=reply,
+                                    assignments=[assignment])
     assert done.device_code == "D01" and done.project_code == "FR2024" and done.users >= 1
     assert done.hq_fingerprint == project_info(hq_db).hq_fingerprint
-    db = open_database(laptop)
+    db, actor = project_files.add_user_with_device_password(laptop, "zhang", "worker-pass-1", DEVICE_PASSWORD)
     try:
-        actor = users.login(db, "zhang", "worker-pass-1", device=db.setting("device_code"))
         assert actor.role == Role.FIELD_WORKER
     finally:
         db.dispose()
     # a second finish (say, a later assignment) does not need the reply again
-    again = project_join.finish_join(laptop, password=DEVICE_PASSWORD, response=reply, assignments=[])
+    again = project_join.finish_join(laptop, device_password=DEVICE_PASSWORD, response=reply, assignments=[])
     assert again.device_code == "D01"
 
 
@@ -65,15 +65,15 @@ def test_start_refuses_bad_input_and_existing_files(tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
     laptop = tmp_path / "f.sqlite3"
-    for kwargs, field in ((dict(device_name=""), "device_name"), (dict(password="short"), "password"),
-                          (dict(password="worker123"), "password"), (dict(device_code="D 7"), "device_code"),
+    for kwargs, field in ((dict(device_name=""), "device_name"), (dict(device_password="short"), "password"),
+                          (dict(device_password="worker123"), "password"), (dict(device_code="D 7"), "device_code"),
                           (dict(request_dir=tmp_path / "missing"), "request_dir")):
-        args = {**dict(device_name="笔记本", password=DEVICE_PASSWORD, request_dir=usb), **kwargs}
+        args = {**dict(device_name="笔记本", device_password=DEVICE_PASSWORD, request_dir=usb), **kwargs}
         with pytest.raises(ValidationError) as info:
             project_join.start_join(laptop, **args)
         assert info.value.field == field
     assert not laptop.exists() and list(usb.iterdir()) == []
     laptop.write_bytes(b"keep")
     with pytest.raises(ValidationError, match="已存在"):
-        project_join.start_join(laptop, device_name="笔记本", password=DEVICE_PASSWORD, request_dir=usb)
+        project_join.start_join(laptop, device_name="笔记本", device_password=DEVICE_PASSWORD, request_dir=usb)
     assert laptop.read_bytes() == b"keep"

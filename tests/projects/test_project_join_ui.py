@@ -12,8 +12,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from test_project_join import DEVICE_PASSWORD, hq_answers  # noqa: E402
 from test_project_start_ui import type_text  # noqa: E402
 
-from survey_app.core.services import project_registry, projects, users  # noqa: E402
-from survey_app.core.services.startup import open_database  # noqa: E402
+from survey_app.core.services import project_registry, projects  # noqa: E402
 
 
 @pytest.fixture
@@ -65,9 +64,11 @@ def test_join_wizard_writes_the_request_then_imports_the_reply(qtbot, runner, tm
     assert "FR2024" in wizard.finish_result.text() and wizard.open_button.isVisibleTo(wizard)
     entry = project_registry.find(wizard.ready)
     assert not entry.pending and entry.code == "FR2024" and project_registry.last_opened().path == entry.path
-    db = open_database(wizard.ready)
+    from survey_app.core.services.project_files import add_user_with_device_password
+
+    db, actor = add_user_with_device_password(wizard.ready, "zhang", "worker-pass-1", DEVICE_PASSWORD)
     try:
-        assert users.login(db, "zhang", "worker-pass-1", device=db.setting("device_code")).username == "zhang"
+        assert actor.username == "zhang"
     finally:
         db.dispose()
 

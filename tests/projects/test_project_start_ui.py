@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from survey_app.core.paths import data_dir, default_db_path  # noqa: E402
 from survey_app.core.services import project_registry, users  # noqa: E402
-from survey_app.core.services.startup import open_database  # noqa: E402
 
 
 @pytest.fixture
@@ -101,7 +100,9 @@ def test_new_project_from_the_start_window_creates_it_and_it_opens(qtbot, start_
     assert not start_window.isVisible()  # accepted: main() goes on to open it at login
     entry = project_registry.last_opened()
     assert (entry.code, entry.role, entry.path) == ("FR2024", "hq", start_window.chosen.resolve())
-    db = open_database(start_window.chosen)
+    from survey_app.core.services.project_files import open_project_database
+
+    db, _ = open_project_database(start_window.chosen, "admin", ADMIN_PASSWORD)  # only the login opens it
     try:
         info = project_info(db)
         assert (info.name, info.city, str(info.cash_target_pct), info.signing_end.isoformat()) == (

@@ -237,6 +237,18 @@ class Vault:
     def slots(self) -> list[str]:
         return sorted(self._data["slots"])
 
+    @property
+    def default_user(self) -> str | None:
+        """Whom the command line opens the project as when no ``--login`` is given (the first HQ admin), or
+        None. A hint only, not bound to anything: editing it just makes the CLI try another user's slot with
+        the password it was given."""
+        name = self._data.get("default_user")
+        return name if isinstance(name, str) and self.has_slot(user_slot(name)) else None
+
+    def set_default_user(self, username: str) -> None:
+        self._data["default_user"] = username
+        self._save()
+
     def has_slot(self, name: str) -> bool:
         return name in self._data["slots"]
 

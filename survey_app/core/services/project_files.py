@@ -9,6 +9,10 @@ then the normal ``users.login`` check (active, role, the database's own lock-out
 A user who arrived in an assignment has a password hash in the database but no slot yet:
 ``add_user_with_device_password`` opens the ``device`` slot instead, checks the user's password against
 the database, and adds their slot — once. The demo (no vault) is opened by ``startup.open_database``.
+
+A laptop that joins a project starts with a vault holding only the ``device`` slot
+(``create_device_database``): nobody has an account on it until HQ's assignment brings them, and each
+such user gets their slot at their first login (above).
 """
 
 from __future__ import annotations
@@ -24,8 +28,8 @@ from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import User
 from survey_app.core.storage.uow import Actor
 
-__all__ = ["add_user_with_device_password", "create_project_database", "is_real_project", "open_project_database",
-           "open_unlocked", "relogin"]
+__all__ = ["add_user_with_device_password", "create_device_database", "create_project_database", "is_real_project",
+           "open_project_database", "open_unlocked", "open_with_device_password", "relogin"]
 
 
 def is_real_project(path: str | Path | None) -> bool:
@@ -33,16 +37,62 @@ def is_real_project(path: str | Path | None) -> bool:
     return vault.exists(path)
 
 
-def open_unlocked(path: str | Path, unlocked: vault.Unlocked) -> Database:
-    """Open the project with keys already unlocked (e.g. from the device slot) and attach them."""
+def _open_keyed(path: str | Path, unlocked: vault.Unlocked) -> Database:
     db = Database(path, cipher_key=unlocked.cipher_key, audit_key=unlocked.audit_key)
     vault.attach(db, unlocked)
+    return db
+
+
+def open_unlocked(path: str | Path, unlocked: vault.Unlocked) -> Database:
+    """Open the project with keys already unlocked (e.g. from the device slot) and attach them."""
+    db = _open_keyed(path, unlocked)
     try:
         devices.ensure_local_device(db)
     except BaseException:
         db.dispose()
         raise
     return db
+
+
+def open_with_device_password(path: str | Path, device_password: str) -> Database:
+    """Open the project through its ``device`` slot (a laptop before anyone logged in, the CLI's sync)."""
+    store = vault.Vault.load(vault.vault_path(path))
+    if not store.has_slot(vault.DEVICE_SLOT):
+        raise AuthenticationError("本项目没有设置设备密码：请用本机已有的用户登录")
+    return open_unlocked(path, store.unlock(vault.DEVICE_SLOT, device_password))
+
+
+def _refuse_taken(path: Path) -> None:
+    """Refuse a taken name; make a missing folder (owner-only, as the Database makes its folders)."""
+    from survey_app.core.platform import private_dir
+
+    if path.exists() or vault.vault_path(path).exists():
+        raise ValidationError(f"项目文件已存在：{path.name}")
+    if not path.parent.exists():
+        private_dir(path.parent)
+
+
+def create_device_database(path: str | Path, *, device_password: str, device_code: str | None = None,
+                           device_name: str = "") -> tuple[Database, vault.Unlocked]:
+    """A laptop's new, empty real-project database (encrypted) whose vault has only the ``device`` slot,
+    with this machine's field device record (``device_code``/``device_name``, else a random code).
+    Refused when the file or its vault exists. A failure once the files are made leaves them for the caller
+    to remove (projects._remove_database_files), as ``create_project_database`` does."""
+    path = Path(path)
+    users.validate_new_password(device_password, real=True)
+    _refuse_taken(path)
+    store, unlocked = vault.Vault.create(vault.vault_path(path), {vault.DEVICE_SLOT: device_password})
+    try:
+        db = _open_keyed(path, unlocked)
+    except BaseException:
+        store.path.unlink(missing_ok=True)
+        raise
+    try:
+        devices.ensure_local_device(db, default_code=device_code or None, name=device_name, kind="field")
+    except BaseException:
+        db.dispose()
+        raise
+    return db, unlocked
 
 
 def create_project_database(path: str | Path, *, admin_username: str, admin_password: str,
@@ -60,8 +110,7 @@ def create_project_database(path: str | Path, *, admin_username: str, admin_pass
     users.validate_new_password(admin_password, real=True)
     if device_password is not None:
         users.validate_new_password(device_password, real=True)
-    if path.exists() or vault.vault_path(path).exists():
-        raise ValidationError(f"项目文件已存在：{path.name}")
+    _refuse_taken(path)
     slots = {vault.user_slot(admin_username): admin_password}
     if device_password is not None:
         slots[vault.DEVICE_SLOT] = device_password

@@ -1,12 +1,15 @@
 """A fresh laptop joins a project (加入项目), in two sittings, with no demo data and no CLI step.
 
-1. ``start_join``: a new, empty field database (made by projects._new_database, never over an existing
-   file) with this laptop's device record, its sync keys sealed under the device password, and the
-   enrolment request written to the USB folder (core/sync/enrollment.py, as the 同步 page does).
-2. ``finish_join`` (days later, after HQ accepted it): HQ's enrolment reply, then the assignment
-   bundle(s) HQ wrote for this laptop (core/sync/assignments.py): the project, its policy, the accounts
-   HQ made and the households assigned arrive. Only then can anyone log in, so the start window keeps
-   the database "pending" until an active user exists.
+1. ``start_join``: a new, empty, encrypted field database (made by projects._new_database, never over an
+   existing file) whose key vault has only the ``device`` slot, opened by the device password; this
+   laptop's device record; its sync identity sealed under the vault; and the enrolment request written
+   to the USB folder (core/sync/enrollment.py, as the 同步 page does).
+2. ``finish_join`` (days later, after HQ accepted it): the device password opens the vault again, then
+   HQ's enrolment reply and the assignment bundle(s) HQ wrote for this laptop (core/sync/assignments.py):
+   the project, its policy, the accounts HQ made and the households assigned arrive. Only then can anyone
+   log in — each user's first login adds their key slot with the device password
+   (project_files.add_user_with_device_password) — so the start window keeps the database "pending"
+   until an active user exists.
 """
 
 from __future__ import annotations
@@ -57,10 +60,10 @@ def clean_device_code(code: str) -> str:
     return text
 
 
-def start_join(path: Path, *, device_name: str, password: str, request_dir: Path,
+def start_join(path: Path, *, device_name: str, device_password: str, request_dir: Path,
                device_code: str = "") -> JoinStarted:
     """Make the laptop's empty field database and write its enrolment request into ``request_dir``."""
-    from survey_app.core.services.devices import ensure_local_device
+    from survey_app.core.services.devices import local_device_code
     from survey_app.core.sync.enrollment import make_request
 
     name = " ".join((device_name or "").split())
@@ -69,18 +72,19 @@ def start_join(path: Path, *, device_name: str, password: str, request_dir: Path
     if len(name) > 64:
         raise ValidationError("设备名称最多64个字", "device_name")
     code = clean_device_code(device_code)
-    _check_password(password)
+    _check_password(device_password)
     request_dir = Path(request_dir)
     if not request_dir.is_dir():
         raise ValidationError(f"文件夹不存在：{request_dir}", "request_dir")
     path = refuse_existing(Path(path))
-    db = _new_database(path, password=password)
+    db = None
     try:
-        code = ensure_local_device(db, default_code=code or None, name=name, kind="field")
-        out = _free_name(request_dir / f"enroll-request-{code}.json")
-        request = make_request(db, password, name, out)
+        db = _new_database(path, device_password=device_password, device_code=code or None, device_name=name)
+        out = _free_name(request_dir / f"enroll-request-{local_device_code(db)}.json")
+        request = make_request(db, None, name, out)
     except BaseException:
-        db.dispose()
+        if db is not None:
+            db.dispose()
         _remove_database_files(path)
         raise
     db.dispose()
@@ -96,18 +100,23 @@ def _free_name(path: Path) -> Path:
     return candidate
 
 
-def _open_database(path: Path, password: str) -> Database:
-    """Open the laptop's database for the reply (the key vault unlocks it with the device password)."""
+def _open_database(path: Path, device_password: str) -> Database:
+    """Open the laptop's database for the reply: its key vault's device slot unlocks it. (A laptop
+    database made before the vault, plain, opens as it is; its keys are sealed under the password.)"""
+    from survey_app.core.services import project_files
     from survey_app.core.services.startup import open_database
 
+    if project_files.is_real_project(path):
+        return project_files.open_with_device_password(path, device_password)
     return open_database(path)
 
 
-def finish_join(path: Path, *, password: str, response: Path, assignments: list[Path] | tuple = ()) -> JoinFinished:
+def finish_join(path: Path, *, device_password: str, response: Path,
+                assignments: list[Path] | tuple = ()) -> JoinFinished:
     """Import HQ's enrolment reply and then the assignment bundles; returns what the laptop now holds.
 
     Each file is checked and imported whole or not at all (the sync services' rule); a wrong password
-    or a foreign file is refused with their Chinese message."""
+    (counted by the vault) or a foreign file is refused with their Chinese message."""
     from survey_app.core.sync import identity
     from survey_app.core.sync.assignments import import_assignment
     from survey_app.core.sync.enrollment import import_response
@@ -115,13 +124,13 @@ def finish_join(path: Path, *, password: str, response: Path, assignments: list[
     path = Path(path)
     if not path.is_file():
         raise ValidationError(f"本机数据库不存在：{path}", "path")
-    db = _open_database(path, password)
+    db = _open_database(path, device_password)
     try:
         if not db.setting(identity.HQ_KEYS):
-            code, hq = import_response(db, password, Path(response))
+            code, hq = import_response(db, device_password, Path(response))
         else:  # the reply was imported in an earlier try: only the assignments are left
             code, hq = db.setting("device_code"), identity.hq_public(db).fingerprint
-        pair = identity.unlock(db, password)
+        pair = identity.unlock(db, device_password)
         records = 0
         for bundle_path in assignments:
             records += import_assignment(db, pair, Path(bundle_path)).inserted

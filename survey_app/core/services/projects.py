@@ -2,8 +2,12 @@
 
 ``create_project`` makes a new database file (never over an existing one) holding the project row, this
 machine as the HQ device with its sync keys (what ``survey-app sync init-hq`` does, same code) and the
-first HQ administrator. Every new project database is made by ``_new_database`` — the one place where the
-key vault (encrypted database, keys unlocked at login) plugs in.
+first HQ administrator. A real project is vaulted from its first byte: ``_new_database`` makes the
+encrypted database and its key vault ``<db>.vault`` (services/project_files.py) with the admin's key slot
+(and a ``device`` slot when a device password is given); HQ's sync identity is the one sealed under the
+vault's identity key, so HQ's sync work needs no password beyond the login. The admin is also the user
+command-line calls act as when none is named (``default_cli_user``; the vault keeps the same hint, since
+the CLI must choose a key slot before the database can be read).
 
 ``update_project`` changes the project's details. They are free until the first agreement exists; after
 that a reason is required, and it is recorded as its own audit event next to the row's change (the unit
@@ -24,11 +28,10 @@ from sqlalchemy import func, select
 
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Permission, Role
-from survey_app.core.security.passwords import hash_password
 from survey_app.core.services.project_rules import (Section, check_admin, check_dates, check_target, clean_code,
                                                     clean_sections, clean_text)
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import Agreement, Device, Project, User
+from survey_app.core.storage.models import Agreement, Device, Project
 from survey_app.core.storage.uow import Actor
 
 __all__ = ["CreatedProject", "ProjectInfo", "Section", "create_project", "default_cli_user", "has_agreements",
@@ -66,12 +69,24 @@ class ProjectInfo:
     locked: bool  # an agreement exists: changes need a reason
 
 
-def _new_database(path: Path, *, username: str = "", password: str = "") -> Database:
-    """The ONE place a new project database file is made (HQ's project and a laptop's empty field database).
+def _new_database(path: Path, *, username: str = "", password: str = "", display_name: str = "",
+                  device_password: str | None = None, device_code: str | None = None,
+                  device_name: str = "") -> Database:
+    """The ONE place a new project database file is made: encrypted, with its key vault, unlocked.
 
-    Today a plain SQLite file; the key vault switches this to an encrypted database whose keys are sealed
-    under ``username``'s ``password`` (for a laptop: the device password, no user yet)."""
-    return Database(path)
+    HQ's project: ``username``/``password`` get the first user slot (and the user row), ``device_password``
+    the optional ``device`` slot. A laptop's empty field database (no ``username``): only the ``device``
+    slot, under ``device_password``, and the field device record ``device_code``/``device_name``."""
+    from survey_app.core.services import project_files
+
+    if username:
+        db, _ = project_files.create_project_database(path, admin_username=username, admin_password=password,
+                                                      device_password=device_password,
+                                                      admin_display_name=display_name)
+    else:
+        db, _ = project_files.create_device_database(path, device_password=device_password or "",
+                                                     device_code=device_code, device_name=device_name)
+    return db
 
 
 def _remove_database_files(path: Path) -> None:
@@ -83,12 +98,15 @@ def _remove_database_files(path: Path) -> None:
 
 
 def refuse_existing(path: Path) -> Path:
-    """A new project never overwrites a file: raise unless ``path`` is free (and not a URL)."""
+    """A new project never overwrites a file: raise unless ``path`` and its vault are free (and not a URL)."""
     if "://" in str(path):
         raise ValidationError("新项目只能建在本机文件中，请给出文件路径", "path")
+    from survey_app.core.security.vault import vault_path
+
     path = Path(path).expanduser()
-    if path.exists():
-        raise ValidationError(f"文件已存在，不会覆盖：{path}", "path")
+    for taken in (path, vault_path(path)):
+        if taken.exists():
+            raise ValidationError(f"文件已存在，不会覆盖：{taken}", "path")
     return path
 
 
@@ -96,12 +114,14 @@ def create_project(path: str | Path, *, name: str, code: str, city: str, decisio
                    valuation_date: dt.date | None = None, signing_start: dt.date | None = None,
                    signing_end: dt.date | None = None, cash_target_pct: Decimal | str | int | None = None,
                    sections: Any = (), admin_username: str = "admin", admin_password: str,
-                   display_name: str = "", key_password: str | None = None) -> CreatedProject:
-    """Create a new project database at ``path`` (refused if the file exists).
+                   display_name: str = "", device_password: str | None = None) -> CreatedProject:
+    """Create a new real project at ``path`` (refused if the file or its vault exists).
 
-    Checks everything before the file is made (Chinese ``ValidationError`` naming the field). The HQ sync
-    keys are sealed under ``key_password`` (default: the administrator's password). On any failure the
-    half-made file is removed. Returns where it is and HQ's key fingerprint."""
+    Checks everything before the file is made (Chinese ``ValidationError`` naming the field). The database
+    is encrypted; its keys open with the administrator's password (and ``device_password``, when given, as
+    the recovery / device slot). HQ's sync keys are the vault-sealed device identity. On any failure the
+    half-made files (database and vault) are removed. Returns where it is and HQ's key fingerprint."""
+    from survey_app.core.security import vault
     from survey_app.core.sync.enrollment import HQ_DEVICE_CODE, init_hq
 
     fields = _clean_fields(dict(name=name, city=city, decision_no=decision_no, valuation_date=valuation_date,
@@ -111,21 +131,21 @@ def create_project(path: str | Path, *, name: str, code: str, city: str, decisio
     admin_username = check_admin(admin_username, admin_password)
     display_name = clean_text(display_name, "显示姓名", "display_name", 128) or admin_username
     path = refuse_existing(Path(path))
-    db = _new_database(path, username=admin_username, password=admin_password)
-    try:
-        public = init_hq(db, key_password or admin_password)
+    db = None
+    try:  # the admin (user row and key slot) comes with the database
+        db = _new_database(path, username=admin_username, password=admin_password,
+                           device_password=device_password, display_name=display_name)
+        public = init_hq(db)
         actor = Actor(username=admin_username, role=Role.HQ_ADMIN, device=HQ_DEVICE_CODE)
         with db.uow(actor) as uow:
             uow.session.add(Project(code=code, **_row_values(fields)))
-            if uow.session.scalar(select(User.id).where(User.username == admin_username)) is None:
-                # (a key-vault database comes with its admin already made)
-                uow.session.add(User(username=admin_username, display_name=display_name, role=Role.HQ_ADMIN.value,
-                                     password_hash=hash_password(admin_password), must_change_password=False))
             uow.record("project_create", "projects", "", {"code": code})
             uow.commit()
         db.set_setting(CLI_USER_SETTING, admin_username)
+        vault.Vault.load(vault.vault_path(path)).set_default_user(admin_username)
     except BaseException:
-        db.dispose()
+        if db is not None:
+            db.dispose()
         _remove_database_files(path)
         raise
     db.dispose()

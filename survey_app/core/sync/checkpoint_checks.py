@@ -27,7 +27,7 @@ from survey_app.core.security.audit_chain import Problem
 from survey_app.core.services.devices import local_device_code
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import AuditCheckpoint, AuditEvent, Device, ImportedBundle, RemoteAuditEvent
-from survey_app.core.sync import checkpoints, identity, keys
+from survey_app.core.sync import checkpoints, identity
 from survey_app.core.sync.peers import HQ_CODE
 
 LIST_FORMAT = "survey_app.audit_checkpoints"
@@ -48,8 +48,12 @@ def _held(conn: Connection) -> list[tuple[str, int, dict | None]]:
 
 
 def _own_public(db: Database) -> Ed25519PublicKey | None:
-    sealed = db.setting(identity.SEALED)
-    return keys.sealed_public(base64.b64decode(sealed)).signing_key if sealed else None
+    """This device's signing key (the vault-sealed identity, or the legacy/demo sealed pair), or None."""
+    try:
+        public = identity.own_public(db)
+    except ValidationError:  # a damaged identity setting: every checkpoint we signed reads as unverifiable
+        return None
+    return public.signing_key if public is not None else None
 
 
 def check_database(db: Database, conn: Connection) -> list[Problem]:

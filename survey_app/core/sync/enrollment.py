@@ -1,6 +1,7 @@
 """Enrolling a field device with HQ, by files.
 
-1. The device makes its key pair (sealed under a password) and writes an enrollment request:
+1. The device makes its key pair (a real project: sealed under its key vault, core/sync/identity.py;
+   legacy/demo: under a password) and writes an enrollment request:
    its name and public keys, with their fingerprint (to compare by phone when in doubt).
 2. HQ accepts it: gives the device a code (D01, D02 …), records its public keys, and writes an
    enrollment file — a bundle encrypted to the device and signed by HQ — carrying HQ's public
@@ -50,8 +51,9 @@ class Request:
         return self.public.fingerprint
 
 
-def make_request(db: Database, password: str, device_name: str, out: Path) -> Request:
-    """Device: create the key pair (once) and write the enrollment request file."""
+def make_request(db: Database, password: str | None, device_name: str, out: Path) -> Request:
+    """Device: create the key pair (once) and write the enrollment request file. ``password``: the key
+    password of a legacy/demo database; a real project's identity comes with the login (None)."""
     pair = identity.unlock(db, password) if identity.has_keys(db) else identity.create(db, password)
     qr_key = public_key_text(device_signing_key(db, local_device_code(db)).public_key())
     req = Request(device_name.strip() or "未命名设备", pair.public(), dt.datetime.now(dt.timezone.utc).isoformat(),
@@ -78,9 +80,13 @@ def read_request(path: Path) -> Request:
 HQ_DEVICE_CODE = "HQ"
 
 
-def init_hq(db: Database, password: str) -> keys.PublicKeys:
-    """HQ: make HQ's own key pair (once); this machine becomes device "HQ"."""
-    pair = identity.create(db, password, role="hq")
+def init_hq(db: Database, password: str | None = None) -> keys.PublicKeys:
+    """HQ: make HQ's own key pair (once); this machine becomes device "HQ". A real project (key vault):
+    the pair is the device identity sealed under the vault (``password`` unused); legacy/demo: sealed
+    under ``password``."""
+    if password is None and identity.needs_password(db):
+        raise ValidationError("请设置同步密钥密码")
+    pair = identity.create(db, password or "", role="hq")
     old = local_device_code(db)
     actor = Actor(username="system", role=Role.HQ_ADMIN, device=HQ_DEVICE_CODE)
     with db.uow(actor) as uow:
@@ -119,7 +125,7 @@ def accept_request(db: Database, actor: Actor, pair: keys.KeyPair, request_path:
         uow.commit()
     project = project_code(db)
     hq = pair.public()
-    records = roster_records(db, [])  # project, policies, devices, field accounts; households come by assignment
+    records = roster_records(db, [])  # project, policies, devices; accounts and households come by assignment
     header = {"kind": "enroll_response", "project": project, "device": local_device_code(db), "seq": 1,
               "prev_seq": 0, "counts": {"records": len(records)}, "assigned_code": code,
               "hq_signing": hq.signing_b64, "hq_encryption": hq.encryption_b64}
@@ -128,7 +134,7 @@ def accept_request(db: Database, actor: Actor, pair: keys.KeyPair, request_path:
     return code, path
 
 
-def import_response(db: Database, password: str, path: Path) -> tuple[str, str]:
+def import_response(db: Database, password: str | None, path: Path) -> tuple[str, str]:
     """Device: take the enrollment file. Returns (our device code, HQ fingerprint to compare)."""
     pair = identity.unlock(db, password)
     header = bundle.read_header(Path(path))

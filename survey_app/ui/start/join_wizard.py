@@ -1,8 +1,9 @@
 """加入项目（调查员笔记本）: a fresh laptop joins HQ's project in two sittings (core/services/project_join.py).
 
 ① 生成登记申请: device name (and a code, optional: HQ gives the real one), a device password typed twice,
-the folder of the USB stick. A new, empty field database is made (no demo) and listed as "pending" on
-this machine; the request file goes to the stick and the key fingerprint is shown, to read out to HQ.
+the folder of the USB stick. A new, empty, encrypted field database is made (no demo; its key vault has
+only the device slot, so each worker's first login here also asks the device password once) and listed
+as "pending" on this machine; the request file goes to the stick and the key fingerprint is shown, to read out to HQ.
 ② 导入登记回复和任务包 (right away, or later from the start window's list): HQ's reply (.saenroll) and the
 assignment bundle(s) (.saassign); after them the accounts HQ made exist and can log in, and
 ``ready`` is the database to open. Threading: GUI thread; the core work runs on the TaskRunner's worker.
@@ -115,8 +116,8 @@ class JoinWizard(QDialog):
         form.addRow(self.tr("U 盘文件夹 *"), where)
         layout = QVBoxLayout(page)
         for w in self._title(self.tr("① 生成登记申请"), self.tr(
-                "本机将新建一个空的项目数据库（不含演示数据）。设备密码保护本机的同步密钥，请牢记：忘记后只能重新登记。"
-                "登记申请写到 U 盘，交给指挥部。")):
+                "本机将新建一个空的、加密的项目数据库（不含演示数据）。设备密码解开它和本机的同步密钥，"
+                "调查员第一次在本机登录时也要输入一次；请牢记：忘记后只能重新登记。登记申请写到 U 盘，交给指挥部。")):
             layout.addWidget(w)
         layout.addLayout(form)
         layout.addWidget(self.request_button)
@@ -148,7 +149,8 @@ class JoinWizard(QDialog):
         def job(progress, cancel):  # noqa: ANN001, ANN202 - worker thread
             from survey_app.core.services.project_join import start_join
 
-            return start_join(path, device_name=name, device_code=code, password=password, request_dir=folder)
+            return start_join(path, device_name=name, device_code=code, device_password=password,
+                              request_dir=folder)
 
         return self.runner.run(job, on_done=self._requested, on_error=self._failed,
                                label=self.tr("正在生成密钥和登记申请…"), cancellable=False)
@@ -239,7 +241,7 @@ class JoinWizard(QDialog):
         def job(progress, cancel):  # noqa: ANN001, ANN202 - worker thread
             from survey_app.core.services.project_join import finish_join
 
-            return finish_join(path, password=password, response=response, assignments=bundles)
+            return finish_join(path, device_password=password, response=response, assignments=bundles)
 
         return self.runner.run(job, on_done=self._finished, on_error=self._failed,
                                label=self.tr("正在导入登记回复和任务包…"), cancellable=False)

@@ -1,6 +1,6 @@
 """新建项目（指挥部）: the project form — every project field, the sections, the first HQ administrator
 (name, password twice) and where the database file goes (the per-user data folder, or a folder the user
-picks). 创建项目 checks in the core (core/services/projects.py: Chinese messages naming the field, shown
+picks). The project is made encrypted, with its key vault beside it: the admin's password opens it. 创建项目 checks in the core (core/services/projects.py: Chinese messages naming the field, shown
 in red above the buttons with the field focused) and makes the file on the TaskRunner's worker.
 ``created`` holds the result once made (the dialog is then accepted).
 Threading: GUI thread; create_project runs on the runner's worker.
@@ -103,7 +103,8 @@ class NewProjectDialog(QDialog):
         admin.addRow(self.tr("显示姓名"), self.display_name)
         admin.addRow(self.tr("密码 *"), self.password)
         admin.addRow(self.tr("再次输入密码 *"), self.password2)
-        note = QLabel(self.tr("此密码也保护本机的指挥部同步密钥，请牢记。不能使用演示项目的密码。"), self)
+        note = QLabel(self.tr("项目数据库将加密保存：此密码用于登录并解开项目和指挥部同步密钥，请牢记，忘记后无法找回。"
+                              "不能使用演示项目的密码。"), self)
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         admin.addRow(note)

@@ -6,6 +6,8 @@ password and writes the request file. ② 导入登记回复: the enrollment fil
 HQ's key fingerprint in four groups, to compare with HQ by phone or face to face.
 The password typed here unlocks the keys for this session too (KeySession): the worker is not
 asked again for the first export. The password is passed to the job and dropped with it.
+A real project (key vault) has its identity unlocked by the login: the password rows are hidden and
+nothing is asked (``identity.needs_password``).
 Threading: GUI thread only; the core calls run on the TaskRunner's worker.
 """
 
@@ -69,9 +71,12 @@ class EnrollPanel(QWidget):
         layout.addWidget(step2, 1)
 
     def refresh(self) -> None:
-        # Keys made already (a request was written before): only the existing password is needed.
+        # A real project: the login unlocked the keys, no password rows. Legacy/demo with keys made already
+        # (a request was written before): only the existing password is needed.
+        asks = identity.needs_password(self.db)
         has = identity.has_keys(self.db)
-        self.form.setRowVisible(self.password2, not has)
+        self.form.setRowVisible(self.password, asks)
+        self.form.setRowVisible(self.password2, asks and not has)
         self.password.setPlaceholderText(self.tr("本机已有密钥：输入当时设置的密码") if has else "")
 
     # --- ① request --------------------------------------------------------------------------------------
@@ -88,7 +93,7 @@ class EnrollPanel(QWidget):
             self.results.add(ERROR, self.tr("请填写设备名称"))
             self.name.setFocus()
             return False
-        if self.password2.isVisible() and self.password.text() != self.password2.text():
+        if self.password2.isVisibleTo(self) and self.password.text() != self.password2.text():
             self.results.add(ERROR, self.tr("两次输入的密码不一致"))
             self.password2.clear()
             self.password2.setFocus()
@@ -98,7 +103,8 @@ class EnrollPanel(QWidget):
     def write_request(self, folder: Path) -> int | None:
         if not self._check_form():
             return None
-        db, name, password = self.db, self.name.text().strip(), self.password.text()
+        db, name = self.db, self.name.text().strip()
+        password = self.password.text() if identity.needs_password(db) else None
         out = folder / f"enroll-request-{db.setting('device_code') or 'device'}.json"
 
         def job(progress, cancel):  # noqa: ANN001, ANN202 - worker thread
@@ -128,10 +134,11 @@ class EnrollPanel(QWidget):
             self.import_response(Path(path))
 
     def import_response(self, path: Path) -> int | None:
-        password = self.keys.ask_password(self.tr("请输入生成登记申请时设置的同步密钥密码："))
-        if password is None:
-            return None
-        db = self.db
+        db, password = self.db, None
+        if identity.needs_password(db):
+            password = self.keys.ask_password(self.tr("请输入生成登记申请时设置的同步密钥密码："))
+            if password is None:
+                return None
 
         def job(progress, cancel):  # noqa: ANN001, ANN202 - worker thread
             code, hq = enrollment.import_response(db, password, path)

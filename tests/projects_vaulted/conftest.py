@@ -1,0 +1,46 @@
+"""Fixtures for the vaulted-project tests: a real project made by create_project (encrypted, with its key
+vault), and the HQ side of a laptop's enrolment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from vaulted_helpers import ADMIN_PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def _cheaper_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The lowest cost a vault accepts (2^14): the machine is shared and these tests unlock often.
+    from survey_app.core.security import vault
+
+    monkeypatch.setattr(vault, "SCRYPT_N", 2**14)
+
+
+@pytest.fixture
+def hq_project(tmp_path: Path) -> Path:
+    """A freshly created real project (code FR2024, sections A1/A2), closed: its database path."""
+    from survey_app.core.services.projects import create_project
+
+    made = create_project(tmp_path / "hq" / "fr2024.sqlite3", name="芙蓉路片区棚户区改造", code="FR2024", city="长沙",
+                          sections=["A1=一组", "A2=二组"], admin_password=ADMIN_PASSWORD, display_name="王主任")
+    return made.path
+
+
+@pytest.fixture
+def hq_open(hq_project: Path):  # noqa: ANN201
+    """(database, admin actor): the project opened by the admin's login, as the app does."""
+    from survey_app.core.services.project_files import open_project_database
+
+    db, actor = open_project_database(hq_project, "admin", ADMIN_PASSWORD)
+    yield db, actor
+    db.dispose()
+
+
+@pytest.fixture
+def runner(qapp):  # noqa: ANN001, ANN201
+    from survey_app.ui.task_runner import TaskRunner
+
+    r = TaskRunner()
+    yield r
+    r.shutdown()
