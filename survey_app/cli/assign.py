@@ -33,23 +33,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--workers", help="与 --device 一起：使用该笔记本的调查员，逗号分隔")
     p.add_argument("--dry-run", action="store_true", help="只显示将分派多少户，不写入")
     p.add_argument("--out-dir", type=Path, help="分派后为受影响的笔记本写出任务包到此文件夹")
-    p.add_argument("--login", help="执行操作的指挥部管理员（默认：唯一的指挥部管理员）")
+    p.add_argument("--login", help="执行操作的指挥部管理员（默认：项目的默认用户，即建项目时的管理员）")
     p.set_defaults(func=run)
 
 
 def acting_admin(db: Database, login: str | None) -> Actor:
-    """Log in as ``login``, or as the only active HQ admin when none is named."""
+    """Log in as ``login``, or (none named) as whoever unlocked the project for this command, else the
+    project's default CLI user: the admin ``project create`` made (cli/common.login)."""
     from survey_app.cli.common import login as do_login
-    from survey_app.core.domain.errors import ValidationError
-    from survey_app.core.domain.roles import Role
-    from survey_app.core.services.users import list_accounts
 
-    if not login:
-        admins = [a.username for a in list_accounts(db) if a.role is Role.HQ_ADMIN and a.active]
-        if len(admins) != 1:
-            raise ValidationError("请用 --login 指定执行操作的指挥部管理员" + (
-                f"（可选：{'、'.join(admins)}）" if admins else ""))
-        login = admins[0]
     return do_login(db, login)
 
 

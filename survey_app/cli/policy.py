@@ -41,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = sub.add_parser("publish", help="指挥部：发布方案为当前版本（锁定哈希，记入审计）")
     p.add_argument("file", type=Path)
     p.add_argument("--reason", default="", help="发布原因（第二个及以后的版本必填）")
-    p.add_argument("--login", default=None, help="执行发布的指挥部管理员（默认：本库唯一的指挥部管理员）")
+    p.add_argument("--login", default=None, help="执行发布的指挥部管理员（默认：项目的默认用户，即建项目时的管理员）")
     p.set_defaults(func=run_publish)
     ls = sub.add_parser("list", help="列出方案版本，以及按旧版本测算、需要重新测算的住户")
     ls.set_defaults(func=run_list)
@@ -118,7 +118,7 @@ def run_publish(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     try:
-        actor = login(db, args.login or _default_admin(db))
+        actor = login(db, args.login)  # None: the project's default user (cli/common.login)
         result = policies.publish_file(db, actor, args.file, args.reason)
         print(f"已发布：{result.label}")
         print(f"内容哈希：{result.content_hash}")
@@ -158,24 +158,6 @@ def run_list(args: argparse.Namespace) -> int:
         for h in outdated:
             print(f"{h.household_code}\t{h.section}\t{h.status}\t{h.policy_label or h.policy_hash[:12]}")
     return 0
-
-
-def _default_admin(db) -> str:  # noqa: ANN001
-    """The only active HQ administrator of this database; otherwise ask for --login."""
-    from sqlalchemy import select
-
-    from survey_app.core.domain.errors import ValidationError
-    from survey_app.core.domain.roles import Role
-    from survey_app.core.storage.models import User
-
-    with db.read() as s:
-        names = list(s.scalars(select(User.username).where(
-            User.role == Role.HQ_ADMIN.value, User.active.is_(True), User.deleted_at.is_(None))))
-    if len(names) == 1:
-        return names[0]
-    if not names:
-        raise ValidationError("本库没有可用的指挥部管理员账号")
-    raise ValidationError(f"本库有多个指挥部管理员（{'、'.join(sorted(names))}），请用 --login 指定由谁发布")
 
 
 def _china(when):  # noqa: ANN001, ANN202 - stored UTC (aware, or naive from some drivers) → China time

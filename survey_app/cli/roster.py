@@ -21,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.set_defaults(func=roster_import, kind="roster")
     undo = rsub.add_parser("undo", help="撤销一个尚未被改动的导入批次")
     undo.add_argument("batch", help="批次编号（至少前6位，见 roster batches）")
-    undo.add_argument("--login", default=None, help="执行操作的指挥部管理员（默认：唯一的管理员）")
+    undo.add_argument("--login", default=None, help="执行操作的指挥部管理员（默认：项目的默认用户，即建项目时的管理员）")
     undo.set_defaults(func=batch_undo)
     ls = rsub.add_parser("batches", help="列出名册与评估结果的导入批次")
     ls.set_defaults(func=batches)
@@ -50,7 +50,7 @@ def _import_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--mapping", default=None, help="列对应关系 TOML 文件（字段 = \"列标题\"）；不给时按常见列名识别")
     p.add_argument("--header-row", type=int, default=None, help="标题行的行号（默认自动寻找）")
     p.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
-    p.add_argument("--login", default=None, help="执行操作的指挥部管理员（默认：唯一的管理员）")
+    p.add_argument("--login", default=None, help="执行操作的指挥部管理员（默认：项目的默认用户，即建项目时的管理员）")
 
 
 def _login(db, args: argparse.Namespace):  # noqa: ANN001, ANN202

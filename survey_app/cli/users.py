@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--role", choices=[r.value for r in Role], default=Role.FIELD_WORKER.value)
     add.add_argument("--name", default="", help="显示姓名")
     add.add_argument("--phone", default="", help="联系电话")
-    add.add_argument("--login", required=True, help="执行操作的管理员用户名（密码取自 SURVEY_APP_PASSWORD 或提示输入）")
+    add.add_argument("--login", help="执行操作的管理员用户名（默认：项目的默认用户；密码取自 SURVEY_APP_PASSWORD 或提示输入）")
     add.set_defaults(func=add_user)
     pw = usub.add_parser("passwd", help="修改密码")
     pw.add_argument("username")
@@ -37,12 +37,12 @@ def _register_admin(usub: argparse._SubParsersAction) -> None:
                                   ("reset", "重置密码（下次登录须修改）", reset)):
         a = usub.add_parser(name, help=help_text)
         a.add_argument("username")
-        a.add_argument("--login", help="执行操作的指挥部管理员（默认：唯一的指挥部管理员）")
+        a.add_argument("--login", help="执行操作的指挥部管理员（默认：项目的默认用户，即建项目时的管理员）")
         a.set_defaults(func=func)
     a = usub.add_parser("role", help="修改角色")
     a.add_argument("username")
     a.add_argument("role", choices=[r.value for r in Role])
-    a.add_argument("--login", help="执行操作的指挥部管理员（默认：唯一的指挥部管理员）")
+    a.add_argument("--login", help="执行操作的指挥部管理员（默认：项目的默认用户，即建项目时的管理员）")
     a.set_defaults(func=change_role)
 
 
