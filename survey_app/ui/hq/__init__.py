@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 TABS = (  # module, title (translated in build_page), object name
+    ("dashboard_page", "总览", "hqDashboardTab"),
     ("project_tab", "项目信息", "hqProjectTab"),
     ("policy_tab", "补偿方案", "hqPolicyTab"),
     ("imports_tab", "名册与评估", "hqImportsTab"),
@@ -22,7 +23,7 @@ TABS = (  # module, title (translated in build_page), object name
 
 def _titles() -> dict[str, str]:
     tr = QCoreApplication.translate
-    return {"project_tab": tr("HqPage", "项目信息"), "policy_tab": tr("HqPage", "补偿方案"),
+    return {"dashboard_page": tr("HqPage", "总览"), "project_tab": tr("HqPage", "项目信息"), "policy_tab": tr("HqPage", "补偿方案"),
             "imports_tab": tr("HqPage", "名册与评估"), "people_tab": tr("HqPage", "人员与设备")}
 
 

@@ -1,0 +1,149 @@
+"""The 台账: one row per household — survey, calculation, chosen option, agreement — as .xlsx.
+
+Which calculation a row shows: the calculation of the household's agreement when it has one that is not
+void (a signed one before a printed or draft one, then the newest); otherwise its current calculation of
+the chosen option (测算 then 选定方案); otherwise none. Payment and handover columns (补偿款支付, 交房验收)
+are added once those records exist (issue 14 item 3); nothing is invented for them.
+
+One SQL read streams the rows (area, agreement and calculation joined in SQL); the rows go straight
+into the file (reports/xlsx_writer.py): 100,000 households in seconds, memory flat.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import BigInteger, and_, case, func, select, type_coerce
+from sqlalchemy.orm import aliased
+
+from survey_app.core.domain import china_time
+from survey_app.core.domain.statuses import HouseholdStatus, Mode
+from survey_app.core.services.reports.figures import _worker_label, section_names
+from survey_app.core.services.reports.xlsx_writer import AREA, DATE, MONEY, Column, Sheet, write_workbook
+from survey_app.core.storage.database import Database
+from survey_app.core.storage.models import Agreement, BuildingPart, Calculation, Household, Project, User
+
+AGREEMENT_STATUS = {"draft": "草稿", "printed": "已打印", "signed": "已签订", "void": "已作废"}
+COLUMNS = (
+    Column("户号", width=12), Column("户主", width=10), Column("片区", width=10), Column("调查员", width=14),
+    Column("状态", width=8), Column("调查日期", DATE, 11), Column("建筑面积(m²)", AREA, 12),
+    Column("测算日期", DATE, 11), Column("安置方式", width=10), Column("选定方案", width=14),
+    Column("补偿总额(元)", MONEY, 15), Column("结算金额(元)", MONEY, 15), Column("协议编号", width=20),
+    Column("协议状态", width=8), Column("签约日期", DATE, 11),
+)
+AREA_COL, TOTAL_COL, NET_COL = 6, 10, 11
+CANCEL_EVERY = 5000  # rows between looks at the cancel flag (and progress reports)
+
+
+@dataclass(frozen=True)
+class LedgerSummary:
+    path: Path
+    households: int
+    area: Decimal
+    total: Decimal
+    net: Decimal
+
+
+def _day(value: dt.datetime | None) -> dt.date | None:
+    return value.astimezone(china_time.CHINA).date() if value is not None else None
+
+
+def _yuan(raw: int | None) -> Decimal | None:
+    return None if raw is None else Decimal(int(raw)).scaleb(-2)
+
+
+def _statement():  # noqa: ANN202
+    raw = lambda col: type_coerce(col, BigInteger)  # noqa: E731 - scaled ints straight from the row
+    area = (select(BuildingPart.household_id.label("hid"), func.sum(raw(BuildingPart.area)).label("area"))
+            .where(BuildingPart.deleted_at.is_(None)).group_by(BuildingPart.household_id).subquery())
+    rank = func.row_number().over(partition_by=Agreement.household_id,
+                                  order_by=(case((Agreement.status == "signed", 0), else_=1), Agreement.created_at.desc(),
+                                            Agreement.number.desc()))
+    ranked = (select(Agreement.household_id.label("hid"), Agreement.calculation_id.label("calc_id"),
+                     Agreement.number, Agreement.status, Agreement.signed_at, Agreement.mode,
+                     raw(Agreement.total).label("total"), raw(Agreement.net).label("net"), rank.label("rn"))
+              .where(Agreement.status != "void", Agreement.deleted_at.is_(None)).subquery())
+    agr = select(ranked).where(ranked.c.rn == 1).subquery()
+    c_agr, c_chosen = aliased(Calculation), aliased(Calculation)
+    chosen = and_(c_chosen.household_id == Household.id, c_chosen.option_key == Household.chosen_option,
+                  Household.chosen_option != "", c_chosen.status == "current", c_chosen.deleted_at.is_(None))
+    return (select(Household.household_code, Household.head_name, Household.section, Household.assigned_to,
+                   Household.status, Household.surveyed_at, area.c.area,
+                   func.coalesce(c_agr.computed_at, c_chosen.computed_at),
+                   func.coalesce(agr.c.mode, c_chosen.mode, Household.chosen_mode),
+                   func.coalesce(c_agr.option_key, c_chosen.option_key, Household.chosen_option),
+                   func.coalesce(agr.c.total, raw(c_chosen.total)), func.coalesce(agr.c.net, raw(c_chosen.net)),
+                   agr.c.number, agr.c.status, agr.c.signed_at)
+            .select_from(Household)
+            .outerjoin(area, area.c.hid == Household.id)
+            .outerjoin(agr, agr.c.hid == Household.id)
+            .outerjoin(c_agr, c_agr.id == agr.c.calc_id)
+            .outerjoin(c_chosen, and_(chosen, agr.c.hid.is_(None)))
+            .where(Household.deleted_at.is_(None))
+            .order_by(Household.household_code))
+
+
+def ledger_rows(db: Database) -> Iterator[tuple]:
+    """The 台账's rows, in 户号 order, as the file shows them (dates in China time, money exact)."""
+    with db.read() as s:
+        project = s.scalar(select(Project.sections).where(Project.deleted_at.is_(None)).limit(1))
+        names = dict(s.execute(select(User.username, User.display_name)).all())
+    sections = section_names(project or "[]")
+    workers: dict[str, str] = {}
+    statuses = {st.value: st.label for st in HouseholdStatus}
+    modes = {m.value: m.label for m in Mode}
+    utc = dt.timezone.utc
+    with db.engine.connect() as conn:
+        for r in conn.execution_options(stream_results=True, yield_per=2000).execute(_statement()):
+            worker = r[3] or ""
+            if worker not in workers:
+                workers[worker] = _worker_label(worker, names) if worker else ""
+            when = [None if v is None else (v if v.tzinfo else v.replace(tzinfo=utc)) for v in (r[5], r[7], r[14])]
+            yield (r[0], r[1], sections.get(r[2], r[2]), workers[worker], statuses.get(r[4], r[4]), _day(when[0]),
+                   _yuan(r[6]) if r[6] is not None else Decimal("0.00"), _day(when[1]), modes.get(r[8] or "", r[8] or ""),
+                   r[9] or "", _yuan(r[10]), _yuan(r[11]), r[12] or "", AGREEMENT_STATUS.get(r[13] or "", ""),
+                   _day(when[2]))
+
+
+def ledger_xlsx(db: Database, path: str | Path, *, progress: Callable[[int, int, str], None] | None = None,
+                cancel: Callable[[], bool] | None = None) -> LedgerSummary:
+    """Write the 台账 of every live household to ``path`` (.xlsx, atomically): Chinese headers, money
+    #,##0.00, areas 0.00, dates yyyy-mm-dd, header frozen, autofilter, a bold 合计 row (households,
+    area, total and net summed exactly). A cancel stops before the file gets its name."""
+    from survey_app.core.domain.errors import ValidationError
+
+    sums = [0, Decimal("0.00"), Decimal("0.00"), Decimal("0.00")]
+    with db.read() as s:
+        expected = int(s.scalar(select(func.count()).select_from(Household).where(Household.deleted_at.is_(None))) or 0)
+
+    def rows() -> Iterator[tuple]:
+        for row in ledger_rows(db):
+            sums[0] += 1
+            sums[1] += row[AREA_COL]
+            sums[2] += row[TOTAL_COL] or 0
+            sums[3] += row[NET_COL] or 0
+            if sums[0] % CANCEL_EVERY == 0:
+                if cancel and cancel():
+                    raise ValidationError("已取消导出台账，文件未写出")
+                if progress:
+                    progress(sums[0], expected, "导出台账")
+            yield row
+
+    sheet = Sheet("台账", COLUMNS, rows())
+
+    def totals() -> list:
+        out: list = [""] * len(COLUMNS)
+        out[0] = f"合计（{sums[0]} 户）"
+        out[AREA_COL], out[TOTAL_COL], out[NET_COL] = sums[1], sums[2], sums[3]
+        return out
+
+    sheet.totals = totals
+    write_workbook(Path(path), [sheet])
+    if progress:
+        progress(expected, expected, "导出台账")
+    return LedgerSummary(Path(path), sums[0], sums[1], sums[2], sums[3])
+
