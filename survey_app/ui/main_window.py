@@ -141,7 +141,11 @@ class MainWindow(QMainWindow):
         if name == nav.PROJECT and can(self.actor, Permission.MANAGE_PROJECT):
             from survey_app.ui.hq import build_page as build_hq_page
 
-            return build_hq_page(self.db, self.actor, self.runner, self)
+            hq_page = build_hq_page(self.db, self.actor, self.runner, self)
+            dashboard = hq_page.findChild(QWidget, "hqDashboardTab")
+            if dashboard is not None and hasattr(dashboard, "householdsRequested"):
+                dashboard.householdsRequested.connect(self._show_filter)
+            return hq_page
         return None
 
     def show_page(self, name: str) -> None:
@@ -173,6 +177,10 @@ class MainWindow(QMainWindow):
     def show_household(self, household_id: str) -> None:
         """The 住户 page showing just this household, selected with its details (home page lists)."""
         self.households_page.show_household(household_id)
+        self.show_page(nav.HOUSEHOLDS)
+
+    def _show_filter(self, flt) -> None:  # noqa: ANN001 - HouseholdFilter from HQ's dashboard
+        self.households_page.show_filter(flt)
         self.show_page(nav.HOUSEHOLDS)
 
     def _show_status(self, status: str | None, mine: bool) -> None:

@@ -87,3 +87,26 @@ def test_only_hq_gets_the_dashboard(qtbot, signed_db, runner) -> None:  # noqa: 
     widget = build(signed_db, worker, runner)
     qtbot.addWidget(widget)
     assert not isinstance(widget, DashboardPage) and "指挥部管理员" in widget.text()
+
+
+def test_a_dashboard_click_opens_the_households_page_filtered(qtbot, signed_db, runner) -> None:  # noqa: ANN001
+    from survey_app.core.services import devices, users
+    from survey_app.ui.main_window import MainWindow
+    from survey_app.ui.pages import navigation as nav
+
+    actor = users.login(signed_db, "hq", "hq123456", device=devices.local_device_code(signed_db))
+    window = MainWindow(signed_db, actor, runner=runner)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.mouseClick(window.rail.buttons[nav.PROJECT], Qt.MouseButton.LeftButton)
+    dashboard = window.pages[nav.PROJECT].widget(0)  # 总览 is the HQ page's first tab
+    qtbot.waitUntil(lambda: dashboard.dash is not None and not dashboard._loading, timeout=20_000)
+    qtbot.mouseClick(dashboard.status_buttons["signed"], Qt.MouseButton.LeftButton)
+    assert window.current_page() == nav.HOUSEHOLDS
+    model = window.households_page.model
+    assert model.current_filter.status == "signed"
+    qtbot.waitUntil(lambda: model.total() is not None)
+    from survey_app.core.services import households
+
+    signed = len(households.search_keys(signed_db, HouseholdFilter(status="signed")))
+    assert signed > 0 and model.total() == signed

@@ -194,6 +194,17 @@ class HouseholdsPage(QWidget):
         self.filter_bar.mine.setChecked(mine)
         self.filter_bar.set_status(status)
 
+    def show_filter(self, flt) -> None:  # noqa: ANN001 - a HouseholdFilter (HQ's dashboard click-through)
+        """Show the households behind a dashboard figure: its status, section and worker."""
+        self.filter_bar.search.clear()
+        self.filter_bar.flush()
+        self.filter_bar.mine.setChecked(False)
+        self.filter_bar.set_status(flt.status)
+        index = self.filter_bar.section.findData(flt.section) if flt.section else 0
+        self.filter_bar.section.setCurrentIndex(max(index, 0))
+        self.model.set_filter(replace(self.model.current_filter, status=flt.status, section=flt.section or None,
+                                      assigned_to=flt.assigned_to or None))
+
     # --- actions ----------------------------------------------------------------------------------------
 
     def _update_actions(self, detail: HouseholdDetail | None) -> None:

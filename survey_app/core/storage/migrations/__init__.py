@@ -13,7 +13,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
 HERE = Path(__file__).parent
-HEAD = "0008_project_setup"
+HEAD = "0009_dashboard_indexes"
 
 
 def current_revision(engine: Engine) -> str | None:

