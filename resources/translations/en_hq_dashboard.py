@@ -2,7 +2,8 @@
 Merged by fill_en.py: ``EN = {context: {chinese source: english}}``."""
 
 EN: dict[str, dict[str, str]] = {
-    "HqPage": {"总览": "Overview"},
+    "HqPage": {"总览": "Overview", "项目信息": "Project", "补偿方案": "Policy", "名册与评估": "Roster & appraisals",
+               "人员与设备": "People & laptops"},
     "DashboardPage": {
         "总览": "Overview", "近 {n} 天": "Last {n} days", "刷新": "Refresh", "导出台账…": "Export ledger…",
         "导出月报…": "Export monthly report…", "片区": "Section", "调查员": "Surveyor", "按片区": "By section",

@@ -9,31 +9,24 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-TABS = (  # module, title (translated in build_page), object name
-    ("dashboard_page", "总览", "hqDashboardTab"),
-    ("project_tab", "项目信息", "hqProjectTab"),
-    ("policy_tab", "补偿方案", "hqPolicyTab"),
-    ("imports_tab", "名册与评估", "hqImportsTab"),
-    ("people_tab", "人员与设备", "hqPeopleTab"),
+TABS = (  # module, title (marked for lupdate here, translated in build_page), object name
+    ("dashboard_page", QT_TRANSLATE_NOOP("HqPage", "总览"), "hqDashboardTab"),
+    ("project_tab", QT_TRANSLATE_NOOP("HqPage", "项目信息"), "hqProjectTab"),
+    ("policy_tab", QT_TRANSLATE_NOOP("HqPage", "补偿方案"), "hqPolicyTab"),
+    ("imports_tab", QT_TRANSLATE_NOOP("HqPage", "名册与评估"), "hqImportsTab"),
+    ("people_tab", QT_TRANSLATE_NOOP("HqPage", "人员与设备"), "hqPeopleTab"),
 )
-
-
-def _titles() -> dict[str, str]:
-    tr = QCoreApplication.translate
-    return {"dashboard_page": tr("HqPage", "总览"), "project_tab": tr("HqPage", "项目信息"), "policy_tab": tr("HqPage", "补偿方案"),
-            "imports_tab": tr("HqPage", "名册与评估"), "people_tab": tr("HqPage", "人员与设备")}
 
 
 def build_page(db, actor, runner, parent: QWidget | None = None) -> QWidget:  # noqa: ANN001
     tabs = QTabWidget(parent)
     tabs.setObjectName("hqPage")
-    titles = _titles()
-    for module_name, _title, object_name in TABS:
+    for module_name, title, object_name in TABS:
         module = importlib.import_module(f"survey_app.ui.hq.{module_name}")
         tab = module.build(db, actor, runner, tabs)
         tab.setObjectName(object_name)
-        tabs.addTab(tab, titles[module_name])
+        tabs.addTab(tab, QCoreApplication.translate("HqPage", title))
     return tabs
