@@ -44,9 +44,17 @@ EN: dict[str, dict[str, str]] = {
         "如 芙政征〔2024〕3号": "e.g. 芙政征〔2024〕3号", "如 芙蓉路片区棚户区改造项目": "e.g. Furong Road shantytown renewal",
         "如 长沙市": "e.g. Changsha", "密码 *": "Password *", "新建项目（指挥部）": "New project (HQ)",
         "显示姓名": "Display name", "更改文件夹…": "Change folder…", "正在创建项目…": "Creating the project…",
-        "项目数据库将加密保存：此密码用于登录并解开项目和指挥部同步密钥，请牢记，忘记后无法找回。不能使用演示项目的密码。":
+        "项目数据库将加密保存：此密码用于登录并解开项目和指挥部同步密钥，请牢记。不能使用演示项目的密码。":
             "The project database is stored encrypted: this password logs in and unlocks the project and HQ's "
-            "sync keys. Keep it safe: a forgotten one cannot be recovered. Demo passwords are refused.",
+            "sync keys. Keep it safe. Demo passwords are refused.",
+        "恢复密码 *": "Recovery password *", "再次输入恢复密码 *": "Recovery password again *",
+        "至少 8 位，不同于管理员密码": "at least 8 characters, not the administrator's password",
+        "交项目负责人另行保管（例如密封在信封里）；管理员忘记密码时，用它重设":
+            "Give it to the project lead to keep separately (e.g. sealed in an envelope); if the administrator "
+            "forgets their password, it resets it",
+        "请设置恢复密码：管理员忘记密码时，只有用它才能重设":
+            "Set a recovery password: it is the only way to reset a forgotten administrator password",
+        "两次输入的恢复密码不一致": "The two recovery passwords differ",
         "第一位指挥部管理员": "First HQ administrator", "管理员用户名 *": "Administrator user name *",
         "至少 8 位": "at least 8 characters", "英文字母和数字，如 FR2024": "Latin letters and digits, e.g. FR2024",
         "项目信息": "Project", "项目名称 *": "Project name *", "项目数据库保存到哪个文件夹": "Folder for the project database",

@@ -4,7 +4,10 @@
 per-user data folder as ``<code>.sqlite3``) with the project, this machine as HQ with its sync keys, and
 the first HQ administrator (default ``admin``), whom later commands act as by default. The password
 comes from SURVEY_APP_PASSWORD, --password-file or a prompt (asked twice at a terminal); it also seals
-HQ's sync keys. ``project list`` is this machine's list of projects (the start window's list).
+HQ's sync keys. The **recovery password** (the vault's ``device`` slot: a forgotten password is reset with
+it, ``users recover``) comes from SURVEY_APP_RECOVERY_PASSWORD, --recovery-password-file or a prompt; with
+none of them and no terminal the project is not made. ``project list`` is this machine's list of projects
+(the start window's list).
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--target", default=None, help="货币化安置目标（%%），如 60")
     c.add_argument("--section", action="append", default=[],
                    help="片区/地块，可重复；写作“A1=一组”或只写名称“一组”")
+    c.add_argument("--recovery-password-file", type=Path, default=None,
+                   help="恢复密码文件（第一行）；也可用环境变量 SURVEY_APP_RECOVERY_PASSWORD；管理员忘记密码时用它重设")
     c.set_defaults(func=create)
     s.add_parser("show", help="显示项目信息").set_defaults(func=show)
     s.add_parser("list", help="列出本机已知的项目").set_defaults(func=list_projects)
@@ -56,9 +61,41 @@ def _admin_password(username: str) -> str:
     return password
 
 
+RECOVERY_ENV = "SURVEY_APP_RECOVERY_PASSWORD"
+NO_RECOVERY = ("没有给出恢复密码，项目未创建：请设置环境变量 SURVEY_APP_RECOVERY_PASSWORD 或使用 "
+               "--recovery-password-file（管理员忘记密码时要用它重设）")
+
+
+def read_recovery_password(path: Path | None, *, twice: bool, missing: str = NO_RECOVERY) -> str:
+    """The recovery password: SURVEY_APP_RECOVERY_PASSWORD, else the first line of ``path``, else a prompt
+    at a terminal (asked again when ``twice``). Never --password-file (that one holds the login password)."""
+    import getpass
+    import os
+
+    from survey_app.core.domain.errors import ValidationError
+
+    value = os.environ.get(RECOVERY_ENV)
+    if value is not None:
+        return value
+    if path is not None:
+        try:
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+        except OSError as e:
+            raise ValidationError(f"无法读取恢复密码文件：{e.strerror or e}") from None
+        if not lines or not lines[0]:
+            raise ValidationError("恢复密码文件是空的")
+        return lines[0]
+    if not sys.stdin or not sys.stdin.isatty():
+        raise ValidationError(missing)
+    value = getpass.getpass("恢复密码（至少 8 位，交项目负责人另行保管）: ")
+    if twice and getpass.getpass("再次输入恢复密码: ") != value:
+        raise ValidationError("两次输入的恢复密码不一致")
+    return value
+
+
 def create(args: argparse.Namespace) -> int:
     from survey_app.core.paths import data_dir
-    from survey_app.core.services import project_registry
+    from survey_app.core.services import project_registry, users
     from survey_app.core.services.project_rules import check_admin, clean_code
     from survey_app.core.services.projects import create_project, refuse_existing
 
@@ -66,13 +103,17 @@ def create(args: argparse.Namespace) -> int:
     path = refuse_existing(args.db or data_dir() / f"{code}.sqlite3")
     check_admin(args.admin, "x" * 64)  # a bad user name is refused before the password is asked
     password = _admin_password(args.admin)
+    users.validate_new_password(password, real=True)  # before the recovery password is asked
+    recovery = read_recovery_password(args.recovery_password_file, twice=True)
     made = create_project(path, name=args.name, code=code, city=args.city, decision_no=args.decision_no,
                           valuation_date=args.valuation_date, signing_start=args.signing_start,
                           signing_end=args.signing_end, cash_target_pct=args.target, sections=args.section,
-                          admin_username=args.admin, admin_password=password, display_name=args.display_name)
+                          admin_username=args.admin, admin_password=password, display_name=args.display_name,
+                          device_password=recovery)
     project_registry.remember(made.path, name=made.name, code=made.code, role="hq")
     print(f"已新建项目 {made.code}「{made.name}」：{made.path}")
     print(f"指挥部管理员：{made.admin_username}（之后的命令默认以此用户执行）")
+    print("恢复密码已设置：请交项目负责人另行保管；管理员忘记密码时用 survey-app users recover 重设")
     print(f"指挥部密钥指纹：{_groups(made.fingerprint)}（调查员笔记本登记时请核对）")
     return 0
 

@@ -1,4 +1,6 @@
-"""`survey-app users list|add|passwd|unlock|disable|enable|reset|role`: user accounts (HQ admin for changes)."""
+"""`survey-app users list|add|passwd|unlock|disable|enable|reset|role|recover`: user accounts (HQ admin for
+changes). ``recover`` is 忘记密码's twin: the project's recovery password (SURVEY_APP_RECOVERY_PASSWORD or a
+prompt) gives a user a new password (SURVEY_APP_PASSWORD, --password-file or a prompt) without a login."""
 
 from __future__ import annotations
 
@@ -29,6 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     un.add_argument("--login", required=True)
     un.set_defaults(func=unlock)
     _register_admin(usub)
+    rec = usub.add_parser("recover", help="忘记密码：用项目的恢复密码为用户设新密码（无需登录）")
+    rec.add_argument("username")
+    rec.set_defaults(func=recover)
 
 
 def _register_admin(usub: argparse._SubParsersAction) -> None:
@@ -135,4 +140,31 @@ def change_role(args: argparse.Namespace) -> int:
 
     _admin_action(args, lambda db, actor: do_change(db, actor, args.username, args.role))
     print(f"已将 {args.username} 的角色改为{Role(args.role).label}")
+    return 0
+
+
+NO_RECOVERY = "没有给出恢复密码：请设置环境变量 SURVEY_APP_RECOVERY_PASSWORD，或在终端中运行以便输入"
+
+
+def recover(args: argparse.Namespace) -> int:
+    """忘记密码: the recovery password opens the project's vault; the user gets the new password."""
+    import getpass
+
+    from survey_app.cli.common import PASSWORD_FILE, read_password
+    from survey_app.cli.project import read_recovery_password
+    from survey_app.core.domain.errors import ValidationError
+    from survey_app.core.services import project_files
+
+    path = args.db
+    if path is None or "://" in str(path) or not path.exists():
+        raise ValidationError("请用 --db 指定项目数据库文件" if path is None else f"数据库文件不存在：{path}")
+    if not project_files.is_real_project(path):
+        raise ValidationError("这个数据库没有密钥库（演示项目）：请用 users reset 由管理员重设密码")
+    recovery = read_recovery_password(None, twice=False, missing=NO_RECOVERY)
+    prompted = os.environ.get("SURVEY_APP_PASSWORD") is None and PASSWORD_FILE[0] is None
+    new = read_password(f"{args.username} 的新密码（至少 8 位）: ", "SURVEY_APP_PASSWORD")
+    if prompted and getpass.getpass("再次输入新密码: ") != new:
+        raise ValidationError("两次输入的新密码不一致")
+    project_files.reset_password_with_recovery(path, args.username, recovery, new)
+    print(f"已用恢复密码重设 {args.username} 的密码，请用新密码登录")
     return 0

@@ -9,6 +9,9 @@ construct with ``db=None, db_path=…``; on success ``self.db`` is the unlocked,
 no key slot on this machine is asked once for the device password (the row appears). Switching user on
 an open real project passes that ``db``: the new user's slot must open too. Either way, a user who must
 change their password gets the ``PasswordChangeDialog`` before the dialog accepts.
+
+忘记密码… (a real project opened by this login only) opens the ``RecoveryDialog``: the project's recovery
+password gives the user a new password, and the login then proceeds with it as if typed.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from survey_app.core.services import devices, project_files, users
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.uow import Actor
 from survey_app.ui.password_dialog import PasswordChangeDialog
+from survey_app.ui.recovery_dialog import RecoveryDialog
 from survey_app.ui.task_runner import TaskRunner
 
 
@@ -57,6 +61,7 @@ class LoginDialog(QDialog):
         self.opens_project = db is None  # a real project, opened by this login
         self.actor: Actor | None = None
         self.change_dialog: PasswordChangeDialog | None = None
+        self.recovery_dialog: RecoveryDialog | None = None
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("登录 — 征收补偿入户调查"))
         self.setMinimumWidth(440)  # the demo hint on two lines, not three
@@ -111,6 +116,15 @@ class LoginDialog(QDialog):
         quit_button.setAutoDefault(False)
         self.login_button.clicked.connect(self.try_login)
         quit_button.clicked.connect(self.reject)
+        self.forgot_button = QPushButton(self.tr("忘记密码…"), self)
+        self.forgot_button.setObjectName("loginForgot")
+        self.forgot_button.setFlat(True)
+        self.forgot_button.setAutoDefault(False)
+        self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.forgot_button.setStyleSheet("color: #1a5fb4; text-decoration: underline; border: none;")
+        self.forgot_button.setToolTip(self.tr("用项目的恢复密码设一个新密码"))
+        self.forgot_button.clicked.connect(self.forgot_password)
+        self.forgot_button.setVisible(self.opens_project and project_files.is_real_project(db_path))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
@@ -121,6 +135,7 @@ class LoginDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.hint_label)
+        layout.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(buttons)
         self.username.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -137,7 +152,25 @@ class LoginDialog(QDialog):
                         on_done=self._on_success, on_error=self._on_failure,
                         label=self.tr("正在登录…"), cancellable=False, show_progress=False)
 
+    def forgot_password(self) -> None:
+        """忘记密码…: the recovery dialog (window-modal); on success the login proceeds with the new password."""
+        self.recovery_dialog = RecoveryDialog(self.runner, self.db_path, username=self.username.text().strip(),
+                                              parent=self)
+        self.recovery_dialog.accepted.connect(self._recovered)
+        self.recovery_dialog.open()
+
+    def _recovered(self) -> None:
+        dialog = self.recovery_dialog
+        self.username.setText(dialog.username)
+        self.password.setText(dialog.new_password.text())
+        dialog.new_password.clear()
+        self.device_password.clear()
+        self.form.setRowVisible(self.device_password, False)  # the reset gave the user a key slot here
+        self.error_label.hide()
+        self.try_login()
+
     def _set_busy(self, busy: bool) -> None:
+        self.forgot_button.setEnabled(not busy)
         self.login_button.setEnabled(not busy)
         self.username.setEnabled(not busy)
         self.password.setEnabled(not busy)

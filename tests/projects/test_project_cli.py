@@ -5,9 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from project_helpers import ADMIN_PASSWORD
+from project_helpers import ADMIN_PASSWORD, RECOVERY_PASSWORD
 
 from survey_app.cli import main
+
+
+@pytest.fixture(autouse=True)
+def _recovery_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SURVEY_APP_RECOVERY_PASSWORD", RECOVERY_PASSWORD)
 
 
 def _run(capsys: pytest.CaptureFixture, *argv: str) -> tuple[int, str, str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest  # noqa: E402
-from project_helpers import ADMIN_PASSWORD  # noqa: E402
+from project_helpers import ADMIN_PASSWORD, RECOVERY_PASSWORD  # noqa: E402
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -76,6 +76,8 @@ def _fill_form(qtbot, dialog, password: str) -> None:  # noqa: ANN001
     type_text(qtbot, dialog.display_name, "王主任")
     qtbot.keyClicks(dialog.password, password)
     qtbot.keyClicks(dialog.password2, password)
+    qtbot.keyClicks(dialog.recovery, RECOVERY_PASSWORD)
+    qtbot.keyClicks(dialog.recovery2, RECOVERY_PASSWORD)
 
 
 def test_new_project_from_the_start_window_creates_it_and_it_opens(qtbot, start_window) -> None:  # noqa: ANN001

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from vaulted_helpers import ADMIN_PASSWORD, DEVICE_PASSWORD, raw_bytes
+from vaulted_helpers import ADMIN_PASSWORD, DEVICE_PASSWORD, RECOVERY_PASSWORD, raw_bytes
 
 REPO = Path(__file__).resolve().parents[2]
 POLICY = REPO / "resources" / "policies" / "city_shantytown_2023.toml"
@@ -41,7 +41,8 @@ def _cli(tmp: Path, *args: str, **env: str | None) -> subprocess.CompletedProces
     """``survey-app *args`` with no terminal; SURVEY_APP_PASSWORD is the admin's unless ``env`` says (None:
     unset). No SURVEY_APP_SYNC_PASSWORD unless given."""
     base = {k: v for k, v in os.environ.items() if not k.startswith("SURVEY_APP_")}
-    base.update(SURVEY_APP_DATA=str(tmp / "data"), SURVEY_APP_PASSWORD=ADMIN_PASSWORD)
+    base.update(SURVEY_APP_DATA=str(tmp / "data"), SURVEY_APP_PASSWORD=ADMIN_PASSWORD,
+                SURVEY_APP_RECOVERY_PASSWORD=RECOVERY_PASSWORD)
     base.update({k: v for k, v in env.items() if v is not None})
     base = {k: v for k, v in base.items() if env.get(k, "") is not None}
     result = subprocess.run([sys.executable, "-m", "survey_app", *args], capture_output=True, text=True,

@@ -10,8 +10,8 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest  # noqa: E402
-from vaulted_helpers import (ADMIN_PASSWORD, DEVICE_PASSWORD, WORKER, WORKER_PASSWORD, click, hq_answers,  # noqa: E402
-                             in_modal, type_text)
+from vaulted_helpers import (ADMIN_PASSWORD, DEVICE_PASSWORD, RECOVERY_PASSWORD, WORKER, WORKER_PASSWORD,  # noqa: E402
+                             click, hq_answers, in_modal, type_text)
 
 from survey_app.core.domain.errors import SurveyAppError  # noqa: E402
 from survey_app.core.security import vault  # noqa: E402
@@ -61,13 +61,15 @@ def test_new_project_is_vaulted_opens_at_login_and_hq_accepts_an_enrolment(qtbot
         type_text(qtbot, dialog.city, "长沙")
         type_text(qtbot, dialog.password, ADMIN_PASSWORD)
         type_text(qtbot, dialog.password2, ADMIN_PASSWORD)
+        type_text(qtbot, dialog.recovery, RECOVERY_PASSWORD)
+        type_text(qtbot, dialog.recovery2, RECOVERY_PASSWORD)
         click(qtbot, dialog.create_button)
 
     in_modal(NewProjectDialog, drive)
     click(qtbot, window.new_button)  # returns when the form closes
     path = window.chosen
     assert path == tmp_path / "projects" / "FR2024.sqlite3"
-    assert vault.Vault.load(vault.vault_path(path)).slots == ["user:admin"]
+    assert vault.Vault.load(vault.vault_path(path)).slots == ["device", "user:admin"]  # device: the recovery slot
     with pytest.raises(SurveyAppError):  # encrypted: nothing reads it around the login
         Database(path)
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 ADMIN_PASSWORD = "Zhb-2024-secret"
 DEVICE_PASSWORD = "Laptop-pass-2024"
+RECOVERY_PASSWORD = "Seal-envelope-2024"  # HQ's recovery password (the new-project form asks it)
 WORKER, WORKER_PASSWORD = "zhang", "Zhang-first-2024"
 
 

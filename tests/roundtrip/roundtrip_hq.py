@@ -12,6 +12,7 @@ from roundtrip_gui import WAIT, answer_box, choose, click, select_row, tick, typ
 ROOT = Path(__file__).resolve().parents[2]
 POLICY = ROOT / "resources" / "policies" / "city_shantytown_2023.toml"  # the demo's policy
 ADMIN_PW = "Zhb-2024-secret"
+RECOVERY_PW = "Seal-envelope-2024"  # the form's required recovery password
 
 
 def create_project(qtbot) -> Path:  # noqa: ANN001
@@ -36,6 +37,8 @@ def create_project(qtbot) -> Path:  # noqa: ANN001
             click(qtbot, form.sections.add_button)
         type_text(qtbot, form.password, ADMIN_PW)
         type_text(qtbot, form.password2, ADMIN_PW)
+        type_text(qtbot, form.recovery, RECOVERY_PW)
+        type_text(qtbot, form.recovery2, RECOVERY_PW)
         click(qtbot, form.create_button)
 
     when_shown(NewProjectDialog, fill)

@@ -13,6 +13,11 @@ the database, and adds their slot — once. The demo (no vault) is opened by ``s
 A laptop that joins a project starts with a vault holding only the ``device`` slot
 (``create_device_database``): nobody has an account on it until HQ's assignment brings them, and each
 such user gets their slot at their first login (above).
+
+A forgotten password loses nothing: the ``device`` slot is also the **recovery** slot (HQ's new-project
+form asks a recovery password for it, kept sealed by the project lead). ``reset_password_with_recovery``
+opens the project through it and gives a user a new password (hash, key slot, audit event) — 忘记密码 at
+the login and ``survey-app users recover``.
 """
 
 from __future__ import annotations
@@ -28,8 +33,11 @@ from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import User
 from survey_app.core.storage.uow import Actor
 
-__all__ = ["add_user_with_device_password", "create_device_database", "create_project_database", "is_real_project",
-           "open_project_database", "open_unlocked", "open_with_device_password", "relogin"]
+__all__ = ["RECOVERY_EVENT", "add_user_with_device_password", "create_device_database", "create_project_database", "is_real_project",
+           "open_project_database", "open_unlocked", "open_with_device_password", "relogin",
+           "reset_password_with_recovery"]
+
+RECOVERY_EVENT = "recovery_reset"  # audit action: a password reset with the recovery (device) password
 
 
 def is_real_project(path: str | Path | None) -> bool:
@@ -109,7 +117,12 @@ def create_project_database(path: str | Path, *, admin_username: str, admin_pass
         raise ValidationError("用户名不能为空，不能含空格，最多64个字符", "username")
     users.validate_new_password(admin_password, real=True)
     if device_password is not None:
-        users.validate_new_password(device_password, real=True)
+        try:
+            users.validate_new_password(device_password, real=True)
+        except ValidationError as exc:
+            raise ValidationError(f"恢复密码：{exc}", "device_password") from None
+        if device_password == admin_password:
+            raise ValidationError("恢复密码不能与管理员密码相同（管理员忘记密码时要用它重设）", "device_password")
     _refuse_taken(path)
     slots = {vault.user_slot(admin_username): admin_password}
     if device_password is not None:
@@ -194,3 +207,56 @@ def relogin(db: Database, username: str, password: str) -> Actor:
         return actor
     store.unlock(slot, password)
     return users.login(db, username, password, device=devices.local_device_code(db))
+
+
+def reset_password_with_recovery(path: str | Path, username: str, recovery_password: str,
+                                 new_password: str) -> None:
+    """忘记密码: give ``username`` the new password ``new_password``, proven by the project's recovery
+    (``device``) password. A wrong recovery password is counted by the vault's lock-out. The user must exist
+    and be active; the new password follows the real-project rules and differs from the recovery password.
+    The user's key slot is rewrapped under it (the other slots are untouched), the hash is written through
+    the unit of work with the user's lock-out lifted and no forced change (they just chose it), and an audit
+    event ``RECOVERY_EVENT`` records the reset (never a password). Refused on an enrolled laptop: accounts
+    come from HQ there. The database is closed again; the caller then logs in as usual."""
+    from sqlalchemy import select
+
+    path = Path(path)
+    username = (username or "").strip()
+    if not username:
+        raise ValidationError("请输入用户名", "username")
+    users.validate_new_password(new_password, real=True)
+    if new_password == recovery_password:
+        raise ValidationError("新密码不能与恢复密码相同", "password")
+    store = vault.Vault.load(vault.vault_path(path))
+    if not store.has_slot(vault.DEVICE_SLOT):
+        raise AuthenticationError("本项目没有设置恢复密码，无法用它重设密码：请联系指挥部管理员")
+    unlocked = store.unlock(vault.DEVICE_SLOT, recovery_password)
+    db = open_unlocked(path, unlocked)
+    try:
+        try:
+            users.require_hq_machine(db)
+        except ValidationError:
+            raise ValidationError("本机是调查笔记本：忘记密码请联系指挥部管理员重设，再导入新的任务包") from None
+        with db.read() as s:
+            user = s.scalar(select(User).where(User.username == username, User.deleted_at.is_(None)))
+            if user is None or not user.active:
+                raise ValidationError(f"没有可用的用户“{username}”（不存在或已停用）", "username")
+            role = Role(user.role)
+        actor = Actor(username=username, role=role, device=devices.local_device_code(db))
+        store = vault.Vault.load(store.path)  # the unlock above may have rewritten the counters
+        slot = vault.user_slot(username)
+        before = store.slot_snapshot(slot)
+        store.rewrap(unlocked, slot, new_password)
+        try:
+            with db.uow(actor) as uow:
+                row = uow.session.scalar(select(User).where(User.username == username))
+                row.password_hash = hash_password(new_password)
+                row.failed_logins, row.locked_until = 0, None
+                row.must_change_password = False
+                uow.record(RECOVERY_EVENT, "users", row.id.hex, {"username": username, "by": "recovery_password"})
+                uow.commit()
+        except BaseException:
+            store.restore_slot(slot, before)
+            raise
+    finally:
+        db.dispose()

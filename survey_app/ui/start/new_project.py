@@ -1,6 +1,8 @@
 """新建项目（指挥部）: the project form — every project field, the sections, the first HQ administrator
 (name, password twice) and where the database file goes (the per-user data folder, or a folder the user
-picks). The project is made encrypted, with its key vault beside it: the admin's password opens it. 创建项目 checks in the core (core/services/projects.py: Chinese messages naming the field, shown
+picks). The project is made encrypted, with its key vault beside it: the admin's password opens it, and the
+required 恢复密码 (twice; kept sealed by the project lead) becomes the vault's recovery (``device``) slot, so
+a forgotten password is reset with it (忘记密码 at the login) and no project is ever lost. 创建项目 checks in the core (core/services/projects.py: Chinese messages naming the field, shown
 in red above the buttons with the field focused) and makes the file on the TaskRunner's worker.
 ``created`` holds the result once made (the dialog is then accepted).
 Threading: GUI thread; create_project runs on the runner's worker.
@@ -64,6 +66,8 @@ class NewProjectDialog(QDialog):
         self.display_name = line("adminDisplayName", self.tr("可不填"))
         self.password = line("adminPassword", self.tr("至少 8 位"), password=True)
         self.password2 = line("adminPassword2", "", password=True)
+        self.recovery = line("recoveryPassword", self.tr("至少 8 位，不同于管理员密码"), password=True)
+        self.recovery2 = line("recoveryPassword2", "", password=True)
         self.path_label = QLabel(self)
         self.path_label.setObjectName("projectPath")
         self.path_label.setWordWrap(True)
@@ -103,11 +107,18 @@ class NewProjectDialog(QDialog):
         admin.addRow(self.tr("显示姓名"), self.display_name)
         admin.addRow(self.tr("密码 *"), self.password)
         admin.addRow(self.tr("再次输入密码 *"), self.password2)
-        note = QLabel(self.tr("项目数据库将加密保存：此密码用于登录并解开项目和指挥部同步密钥，请牢记，忘记后无法找回。"
+        note = QLabel(self.tr("项目数据库将加密保存：此密码用于登录并解开项目和指挥部同步密钥，请牢记。"
                               "不能使用演示项目的密码。"), self)
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         admin.addRow(note)
+        admin.addRow(self.tr("恢复密码 *"), self.recovery)
+        admin.addRow(self.tr("再次输入恢复密码 *"), self.recovery2)
+        recovery_note = QLabel(self.tr("交项目负责人另行保管（例如密封在信封里）；管理员忘记密码时，用它重设"), self)
+        recovery_note.setObjectName("recoveryNote")
+        recovery_note.setWordWrap(True)
+        recovery_note.setStyleSheet("color: #8a5300;")
+        admin.addRow(recovery_note)
         where = QHBoxLayout()
         where.addWidget(self.path_label, 1)
         where.addWidget(self.folder_button)
@@ -178,10 +189,18 @@ class NewProjectDialog(QDialog):
             self.password2.clear()
             self._show_error(self.tr("两次输入的密码不一致"), self.password2)
             return None
+        if not self.recovery.text():
+            self._show_error(self.tr("请设置恢复密码：管理员忘记密码时，只有用它才能重设"), self.recovery)
+            return None
+        if self.recovery.text() != self.recovery2.text():
+            self.recovery2.clear()
+            self._show_error(self.tr("两次输入的恢复密码不一致"), self.recovery2)
+            return None
         return dict(name=self.name.text(), code=self.code.text(), city=self.city.text(),
                     decision_no=self.decision_no.text(), cash_target_pct=self.target.text().strip() or None,
                     sections=self.sections.sections(), admin_username=self.admin.text(),
-                    admin_password=self.password.text(), display_name=self.display_name.text(), **dates)
+                    admin_password=self.password.text(), display_name=self.display_name.text(),
+                    device_password=self.recovery.text(), **dates)
 
     def create(self) -> int | None:
         """Check the form and create the project on the worker; returns the job id (None: refused here)."""
@@ -209,7 +228,8 @@ class NewProjectDialog(QDialog):
         fields = {"name": self.name, "code": self.code, "city": self.city, "decision_no": self.decision_no,
                   "valuation_date": self.valuation_date, "signing_start": self.signing_start,
                   "signing_end": self.signing_end, "cash_target_pct": self.target, "sections": self.sections.name,
-                  "admin_username": self.admin, "display_name": self.display_name, "admin_password": self.password}
+                  "admin_username": self.admin, "display_name": self.display_name, "admin_password": self.password,
+                  "password": self.password, "device_password": self.recovery}
         if isinstance(exc, ValidationError):
             self._show_error(str(exc), fields.get(exc.field or ""))
         elif isinstance(exc, SurveyAppError):
