@@ -57,3 +57,36 @@ def test_a_laptop_refuses_an_hq_admin_account(world) -> None:  # noqa: ANN001
     with pytest.raises(ValidationError, match="指挥部管理员账号.*整个分派包未导入"):
         apply_from_hq(d1.db, admin_row, bundle_seq=99)
     assert "hq" not in _accounts(d1.db)
+
+
+def _can_log_in(db, username: str, password: str) -> bool:  # noqa: ANN001
+    from survey_app.core.domain.errors import AuthenticationError
+    from survey_app.core.services import users
+
+    try:
+        users.login(db, username, password, device="D01")
+    except AuthenticationError:
+        return False
+    return True
+
+
+def test_a_password_changed_on_the_laptop_survives_the_next_assignment(world) -> None:  # noqa: ANN001
+    from survey_app.core.services import users
+
+    d1 = world.devices[0]
+    users.set_password(d1.db, d1.actor, "worker", "laptop-own-2024")  # e.g. the forced change at first login
+    import_assignment(d1.db, d1.pair, write_assignment(world.hq, world.admin, world.hq_pair, d1.code,
+                                                       ["worker"], world.usb))
+    assert _can_log_in(d1.db, "worker", "laptop-own-2024")  # HQ did not change the account: the laptop's stays
+
+
+def test_a_password_hq_resets_reaches_the_laptop_and_must_be_changed_there(world) -> None:  # noqa: ANN001
+    from survey_app.core.services import users
+
+    d1 = world.devices[0]
+    users.set_password(d1.db, d1.actor, "worker", "laptop-own-2024")
+    users.reset_password(world.hq, world.admin, "worker", "hq-reset-2024")
+    import_assignment(d1.db, d1.pair, write_assignment(world.hq, world.admin, world.hq_pair, d1.code,
+                                                       ["worker"], world.usb))
+    assert _can_log_in(d1.db, "worker", "hq-reset-2024") and not _can_log_in(d1.db, "worker", "laptop-own-2024")
+    assert users.must_change_password(d1.db, "worker")

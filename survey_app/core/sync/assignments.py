@@ -108,7 +108,12 @@ def write_assignment(db: Database, actor: Actor, pair: keys.KeyPair, device_code
 
 # Account fields HQ decides; the rest of a user row (failed logins, lockout, last login) is this
 # laptop's own bookkeeping and would otherwise make every login look like an unsent change.
-HQ_OWNED_USER_FIELDS = ("display_name", "role", "password_hash", "active", "phone", "deleted_at")
+HQ_OWNED_USER_FIELDS = ("display_name", "role", "password_hash", "active", "phone", "deleted_at",
+                        "must_change_password")
+# sync_records entity under which a laptop remembers the rev of each account as HQ last sent it: HQ's
+# fields are taken again only when HQ changed the account since (a reset), so a password the worker
+# changed on the laptop (the forced change at first login) is not put back by the next assignment.
+HQ_ACCOUNT_REVS = "users@hq"
 
 
 def _refuse_privileged(records: list[Record]) -> None:
@@ -127,13 +132,17 @@ def _role_label(role: object) -> str:
 
 
 def _apply_users(db: Database, records: list[Record]) -> int:
-    """Take HQ's accounts: new ones inserted, HQ-owned fields of existing ones updated (audited)."""
+    """Take HQ's accounts: new ones inserted; of existing ones, the HQ-owned fields when HQ changed the account
+    since it last sent it (audited). A password HQ reset drops that user's key slot on a vaulted laptop: their
+    next login adds it again with the new password and the device password (project_files)."""
     from survey_app.core.storage.models import User
     from survey_app.core.storage.uow import Actor
 
     table = BY_NAME["users"]
     changed = 0
+    reset: list[str] = []
     with db.uow(Actor(username="system", role=Role.HQ_ADMIN, device="HQ")) as uow:
+        known = {i: rev for (e, i), rev in synced_revs(uow.session.connection()).items() if e == HQ_ACCOUNT_REVS}
         for r in records:
             values = {}
             for column in table.columns:
@@ -146,12 +155,31 @@ def _apply_users(db: Database, records: list[Record]) -> int:
                                         if k not in ("rev", "created_at", "updated_at", "updated_by", "origin_device")}))
                 changed += 1
                 continue
+            if r.rev <= known.get(r.id, 0):
+                continue  # HQ has not changed this account since it last sent it: the laptop's own stays
+            if user.password_hash != values["password_hash"]:
+                reset.append(user.username)
             for key in HQ_OWNED_USER_FIELDS:
                 if getattr(user, key) != values[key]:
                     setattr(user, key, values[key])
                     changed += 1
+        mark_synced(uow.session.connection(), [(HQ_ACCOUNT_REVS, r.id, r.rev) for r in records])
         uow.commit()
+    _drop_reset_slots(db, reset)
     return changed
+
+
+def _drop_reset_slots(db: Database, usernames: list[str]) -> None:
+    from survey_app.core.security import vault
+
+    unlocked = vault.session_of(db)
+    if not usernames or unlocked is None or db.path is None or not vault.exists(db.path):
+        return
+    store = vault.Vault.load(vault.vault_path(db.path))
+    for name in usernames:
+        slot = vault.user_slot(name)
+        if store.has_slot(slot) and len(store.slots) > 1:
+            store.remove_slot(unlocked, slot)
 
 
 def _check_sealed_policies(db: Database, records: list[Record]) -> None:
