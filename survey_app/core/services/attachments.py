@@ -60,8 +60,10 @@ def in_project_time(value: dt.datetime) -> dt.datetime:
 
 def media_root(db: Database) -> Path:
     """The project's media folder, next to its database file."""
-    if db.path is None:
-        raise ValidationError("此数据库不在本机文件中，无法保存附件")
+    if db.path is None:  # a server database (a PostgreSQL HQ): a folder of this machine's, named for it
+        from survey_app.core.storage.pg import media_folder
+
+        return media_folder(db.url)
     return db.path.parent / f"{db.path.stem}-media"
 
 

@@ -8,6 +8,9 @@ rows like any other.
 Preparing rows (pure Python) and writing them are separate steps so a caller can prepare the
 next batch while a worker thread writes the last one: sqlite3 releases the GIL while it runs
 statements. Batches must be written in the order they were taken (the chain runs through them).
+
+PostgreSQL: the same stored-form rows go in with ``COPY … FROM STDIN`` (storage/pg.py), the fastest
+way in; the server casts each text value to its column's type.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from sqlalchemy.engine import Connection
 
 from survey_app.core.domain.ids import new_id
 from survey_app.core.security import audit_chain
-from survey_app.core.storage import rowcodec
+from survey_app.core.storage import pg, rowcodec
 from survey_app.core.storage.models import AuditEvent
 from survey_app.core.storage.types import utcnow
 from survey_app.core.storage.uow import Actor
@@ -114,10 +117,12 @@ def write(conn: Connection, batch: Batch) -> int:
 
 def _executemany(conn: Connection, table: Table, rows: list[tuple]) -> None:
     dialect = conn.dialect
-    if dialect.name != "sqlite":
-        # PostgreSQL wants native types (bool, not 0/1); its path comes with HQ import at scale.
-        raise NotImplementedError("bulk insert is implemented for SQLite only")
     prep = dialect.identifier_preparer
+    if dialect.name == "postgresql":  # COPY takes the stored forms as text (storage/pg.py)
+        pg.copy_rows(conn, prep.format_table(table), [prep.format_column(c) for c in table.columns], rows)
+        return
+    if dialect.name != "sqlite":
+        raise NotImplementedError(f"bulk insert is implemented for SQLite and PostgreSQL, not {dialect.name}")
     cols = ", ".join(prep.format_column(c) for c in table.columns)
     marks = ", ".join("?" * len(table.columns))
     conn.exec_driver_sql(f"INSERT INTO {prep.format_table(table)} ({cols}) VALUES ({marks})", rows)

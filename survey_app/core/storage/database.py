@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from survey_app.core.paths import data_dir
 from survey_app.core.platform import private_dir, private_file
-from survey_app.core.storage import cipher, errors, migrations
+from survey_app.core.storage import cipher, errors, migrations, pg
 from survey_app.core.storage.models import LocalSetting
 from survey_app.core.storage.uow import Actor, UnitOfWork, install_hooks
 
@@ -142,6 +142,8 @@ class Database:
             event.listen(self.engine, "connect", partial(_sqlite_pragmas, busy_timeout_ms))
             event.listen(self.engine, "begin", _sqlite_begin)
             self._write_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        elif self.engine.dialect.name == "postgresql":
+            self._write_engine = pg.install(self.engine)  # one writer at a time, like BEGIN IMMEDIATE
         else:
             self._write_engine = self.engine
         self._write_sessions = sessionmaker(self._write_engine, expire_on_commit=False)
@@ -175,7 +177,14 @@ class Database:
             return
         if current is not None and current not in _known_revisions(self.engine):
             raise errors.DatabaseTooNew(current)
-        migrations.upgrade_to_head(self.engine)
+        if current is None or self.path is None:  # a new file, or a server database: nothing to keep
+            migrations.upgrade_to_head(self.engine)
+            return
+        # An older file: copied to <db>.pre-<revision>.bak first, put back if the upgrade fails (lazy import:
+        # the copy helper lives with the backups, it needs nothing of the services).
+        from survey_app.core.services.backup_copy import migrate_with_backup
+
+        migrate_with_backup(self, current, lambda: migrations.upgrade_to_head(self.engine), migrations.HEAD)
 
     def integrity_problems(self, *, full: bool = True, limit: int = 20) -> list[str]:
         """SQLite's ``integrity_check`` (``quick_check`` when not ``full``) findings; [] when sound.

@@ -3,7 +3,14 @@
 ``households.search_key`` holds the lower-cased text the search box matches (code, name, pinyin,
 initials, ID number, phone, address; see search_key.py). What a word matches is defined as "the
 word is a substring of search_key" — exactly what ``search_key LIKE '%word%'`` says, and that LIKE
-is what every dialect without a faster route uses (PostgreSQL will get pg_trgm here later).
+is what every dialect without a faster route uses.
+
+PostgreSQL: the same LIKE, which the planner answers from the pg_trgm GIN index
+``ix_households_search_trgm`` (migration 0005's PostgreSQL branch) for words of 3+ characters and
+by a scan for shorter ones. No ILIKE: key and word are both lower case already, and LIKE keeps the
+result byte-for-byte the SQLite one. PostgreSQL keeps its indexes itself: ``rebuild`` and ``check``
+have nothing to do there. The same migration adds ``households.rowid`` (an identity column in place
+of SQLite's implicit rowid, for the list keys); ``include_name`` keeps both out of schema comparison.
 
 SQLite: a LIKE '%…%' scan costs ~60 ms at 100,000 households on a 2-core laptop, over the 50 ms
 budget of a keystroke. So:
@@ -51,9 +58,21 @@ TRIGRAM = 3  # the trigram tokenizer indexes runs of 3 characters: shorter words
 FTS_TABLES = frozenset({FTS_TABLE, *(f"{FTS_TABLE}_{s}" for s in ("data", "idx", "docsize", "config", "content"))})
 
 
+# What migration 0005 gives PostgreSQL beyond the models (not models either).
+PG_ROWID = "rowid"
+PG_INDEXES = frozenset({"ix_households_search_trgm", "ux_households_rowid"})
+
+
 def include_name(name: str | None, type_: str, parent_names: dict | None = None) -> bool:
-    """Alembic's ``include_name`` hook: leave out the search index's own tables (they are not models)."""
-    return not (type_ == "table" and name in FTS_TABLES)
+    """Alembic's ``include_name`` hook: leave out the search index's own tables, columns and indexes
+    (they are not models)."""
+    if type_ == "table":
+        return name not in FTS_TABLES
+    if type_ == "column":
+        return not (name == PG_ROWID and (parent_names or {}).get("table_name") == "households")
+    if type_ == "index":
+        return name not in PG_INDEXES
+    return True
 
 
 def _escape_like(term: str) -> str:

@@ -64,7 +64,8 @@ def _fetch_existing(conn: Connection, table: Table, ids: list[str]) -> dict[str,
 def apply_records(conn: Connection, records: list[Record], *, source_device: str, bundle_seq: int = 0,
                   issue_kind: str = "conflict", row_hashes: dict[tuple[str, str], str] | None = None,
                   continuation: bool = False) -> ApplyReport:
-    """Apply ``records`` inside the caller's transaction (SQLite only: rows travel in SQLite's stored form).
+    """Apply ``records`` inside the caller's transaction (rows travel in SQLite's stored form; on PostgreSQL
+    storage/pg.py makes driver-level SQL read and write that same form).
 
     ``row_hashes`` may carry the fingerprints of the incoming rows, computed ahead (another process
     prepares the next bundle while this one is written); missing ones are computed here.
@@ -73,8 +74,8 @@ def apply_records(conn: Connection, records: list[Record], *, source_device: str
     same device, its newer version is a continuation (fast-forward) and its older one a repeat
     (no-op). Without a receipt between two day-end bundles the second one repeats every record with
     the base rev HQ had before the first: those are the device's own successive edits, not a conflict."""
-    if conn.dialect.name != "sqlite":
-        raise NotImplementedError("sync import is implemented for SQLite")
+    if conn.dialect.name not in ("sqlite", "postgresql"):
+        raise NotImplementedError("sync import is implemented for SQLite and PostgreSQL")
     report = ApplyReport()
     prep = conn.dialect.identifier_preparer
     seq, prev = chain_head(conn)

@@ -351,7 +351,7 @@ def _store_events(conn, device: str, events: list[dict], checkpoint: dict | None
                               f"（至第 {last_seq} 号事件）接不上：设备上的历史可能被改写或回退，同步包被拒收，"
                               "未导入任何数据；请核查该设备")
     if rows:
-        cols = "device, seq, at, user, action, entity, entity_id, changes, row_hash, hash, event_device"
+        cols = 'device, seq, at, "user", action, entity, entity_id, changes, row_hash, hash, event_device'  # PG: a keyword
         conn.exec_driver_sql(f"INSERT INTO remote_audit_events ({cols}) VALUES ({', '.join('?' * 11)})", rows)
     if warnings:
         conn.execute(SyncIssue.__table__.insert(), [

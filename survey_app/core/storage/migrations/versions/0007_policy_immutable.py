@@ -9,8 +9,9 @@ published (or later withdrawn) version must never change. The unit of work refus
 refuses an assignment that would do it, HQ refuses to take such a version in a conflict; these
 triggers refuse it under every write path that skips them (raw SQL, bulk sync apply, a hand-edited
 file opened by the app): no UPDATE of content, content_hash or back to draft, no DELETE. Publishing a
-draft and withdrawing or re-publishing stay possible. SQLite only, like the search index; the SQL is
-written out here because a migration is history.
+draft and withdrawing or re-publishing stay possible. The SQL is written out here because a migration
+is history. PostgreSQL gets the same rule as one PL/pgSQL trigger function (PG_UPGRADE), raising
+SQLSTATE 23000 (an integrity violation, as SQLite's RAISE(ABORT) is) with the same message.
 """
 from typing import Sequence, Union
 
@@ -35,23 +36,39 @@ UPGRADE = [
     f"BEGIN {_REFUSE} END",
 ]
 
+PG_UPGRADE = [
+    "CREATE FUNCTION policy_versions_sealed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "IF OLD.status IN ('published', 'withdrawn') AND (TG_OP = 'DELETE' "
+    "OR NEW.content IS DISTINCT FROM OLD.content OR NEW.content_hash IS DISTINCT FROM OLD.content_hash "
+    "OR NEW.status NOT IN ('published', 'withdrawn')) THEN "
+    "RAISE EXCEPTION '已发布的补偿方案版本不能修改，请发布新版本' USING ERRCODE = '23000'; END IF; "
+    "IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END $$",
+    "CREATE TRIGGER policy_versions_sealed BEFORE UPDATE OR DELETE ON policy_versions "
+    "FOR EACH ROW EXECUTE FUNCTION policy_versions_sealed()",
+]
+
+PG_DOWNGRADE = [
+    "DROP TRIGGER IF EXISTS policy_versions_sealed ON policy_versions",
+    "DROP FUNCTION IF EXISTS policy_versions_sealed()",
+]
+
 DOWNGRADE = [
     "DROP TRIGGER IF EXISTS policy_versions_sealed_delete",
     "DROP TRIGGER IF EXISTS policy_versions_sealed_update",
 ]
 
 
+def _statements(sqlite: list[str], postgresql: list[str]) -> list[str]:
+    return {"sqlite": sqlite, "postgresql": postgresql}.get(op.get_bind().dialect.name, [])
+
+
 def upgrade() -> None:
     """Upgrade schema."""
-    if op.get_bind().dialect.name != "sqlite":
-        return  # PostgreSQL HQs come later, with their own trigger
-    for statement in UPGRADE:
+    for statement in _statements(UPGRADE, PG_UPGRADE):
         op.execute(statement)
 
 
 def downgrade() -> None:
     """Downgrade schema."""
-    if op.get_bind().dialect.name != "sqlite":
-        return
-    for statement in DOWNGRADE:
+    for statement in _statements(DOWNGRADE, PG_DOWNGRADE):
         op.execute(statement)

@@ -1,0 +1,120 @@
+"""Fixtures for the tests that run against a real PostgreSQL server (marked ``postgres``).
+
+One server per test process (pg_server.py: initdb + pg_ctl on loopback in a temp folder), stopped at the
+end of the session. Migrations run once into a template database; every test gets its own database made
+from it with ``CREATE DATABASE … TEMPLATE …`` (a copy made by the server, a fraction of a second), dropped
+after the test. The demo template (60 households, seed 3, as tests/conftest.py's ``demo_db``) is made
+once the same way.
+
+The tests are skipped, with the reason, only when the server binaries or psycopg are not installed
+(`make test` installs both: packaging/debian-packages.txt, the ``postgres`` extra).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # pg_server, pg_world
+sys.path.insert(0, str(Path(__file__).parent.parent / "sync"))  # sync_setup: the same world, HQ on PostgreSQL
+
+import pg_server  # noqa: E402
+from pg_world import TEST_DAY  # noqa: E402
+
+MIGRATED = "survey_migrated"
+DEMO = "survey_demo"
+_SERVERS: list[pg_server.Server] = []  # this process's (for the timings in the summary)
+
+
+@pytest.fixture(scope="session")
+def pg_server_running() -> Iterator[pg_server.Server]:
+    """A PostgreSQL server of this test process's own (skips when none can be started here)."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        pytest.skip("psycopg is not installed (pip install -e '.[postgres]'; `make test` installs it)")
+    if pg_server.find_bindir() is None:
+        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) are not installed: Debian package "
+                    "'postgresql' (packaging/debian-packages.txt; `make test` installs it as root)")
+    started = time.perf_counter()
+    server = pg_server.start_server()
+    server.timings["server start"] = [time.perf_counter() - started]
+    _SERVERS.append(server)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_migrated(pg_server_running: pg_server.Server) -> str:
+    """The template database with every migration applied (its name)."""
+    from survey_app.core.storage.database import Database
+
+    pg_server_running.sql(f"CREATE DATABASE {MIGRATED}")
+    started = time.perf_counter()
+    Database(pg_server_running.url(MIGRATED)).dispose()  # no connection may stay open on a template
+    pg_server_running.timings["migrate to head"] = [time.perf_counter() - started]
+    return MIGRATED
+
+
+@pytest.fixture(scope="session")
+def pg_demo(pg_server_running: pg_server.Server, pg_migrated: str) -> str:
+    """The template database holding the small demo project (60 households, seed 3)."""
+    from survey_app.core.domain import china_time
+    from survey_app.core.services.demo import create_demo
+    from survey_app.core.storage.database import Database
+
+    pg_server_running.sql(f"CREATE DATABASE {DEMO} TEMPLATE {pg_migrated}")
+    db = Database(pg_server_running.url(DEMO))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(china_time, "today", lambda: TEST_DAY)  # as tests/conftest.py's demo template
+        create_demo(db, households=60, seed=3)
+    db.dispose()
+    return DEMO
+
+
+@pytest.fixture
+def pg_url(pg_server_running: pg_server.Server, pg_migrated: str) -> Iterator[str]:
+    """The URL of an empty, migrated database of this test's own."""
+    url = pg_server_running.copy_database(pg_migrated)
+    yield url
+    pg_server_running.drop_database(url)
+
+
+@pytest.fixture
+def pg_db(pg_url: str):  # noqa: ANN201
+    from survey_app.core.storage.database import Database
+
+    db = Database(pg_url)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def pg_demo_url(pg_server_running: pg_server.Server, pg_demo: str) -> Iterator[str]:
+    """The URL of a copy of the demo template, this test's own."""
+    url = pg_server_running.copy_database(pg_demo)
+    yield url
+    pg_server_running.drop_database(url)
+
+
+@pytest.fixture
+def pg_demo_db(pg_demo_url: str):  # noqa: ANN201
+    from survey_app.core.storage.database import Database
+
+    db = Database(pg_demo_url)
+    yield db
+    db.dispose()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How long the server took to start and a test database to be made (this process's figures)."""
+    for server in _SERVERS:
+        parts = [f"{label} {min(v):.2f}–{max(v):.2f} s (×{len(v)})" if len(v) > 1 else f"{label} {v[0]:.2f} s"
+                 for label, v in server.timings.items()]
+        terminalreporter.write_line("PostgreSQL harness: " + "; ".join(parts))
