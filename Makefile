@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 QM     := resources/translations/survey_app_en.qm
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install compile run test bench screenshots translations clean-venv
+.PHONY: install compile run test bench screenshots translations clean-venv dist
 
 ## install: Debian packages (when root with apt), .venv with the app and test tools, translations,
 ## and the project's modules compiled to .pyc
@@ -58,3 +58,17 @@ translations: install
 		-ts resources/translations/survey_app_en.ts -source-language zh_CN -target-language en -no-obsolete
 	$(BIN)/python resources/translations/fill_en.py
 	$(BIN)/pyside6-lrelease -silent resources/translations/survey_app_en.ts -qm $(QM)
+
+## dist: the frozen one-folder app (PyInstaller, packaging/survey_app.spec) and its .deb in packaging/dist/,
+## after the wheel test; then the frozen app's smoke test under Xvfb (CLI demo, agreement PDF, sync bundle,
+## signed-in window → docs/screenshots/frozen_main.png, start-up and size figures, .deb install/remove as root)
+DIST_DIR := packaging/dist
+dist: install
+	@bash packaging/install-debian-deps.sh packaging/dist-debian-packages.txt
+	@$(BIN)/python -c "import PyInstaller" 2>/dev/null || $(BIN)/python -m pip install -q "pyinstaller>=6.10,<7"
+	SURVEY_APP_PACKAGING_TESTS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider tests/packaging
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath $(DIST_DIR) --workpath packaging/build packaging/survey_app.spec
+	rm -f $(DIST_DIR)/survey-app_*.deb
+	bash packaging/build_deb.sh
+	xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python packaging/smoke_frozen.py \
+		--app $(DIST_DIR)/survey-app/survey-app --deb $$(ls $(DIST_DIR)/survey-app_*.deb)

@@ -1,14 +1,48 @@
-"""Where things live on disk. ``SURVEY_APP_DATA`` overrides the per-user data folder (tests, portable installs)."""
+"""Where things live on disk. ``SURVEY_APP_DATA`` overrides the per-user data folder (tests, portable installs).
+
+Shipped resources (fonts, policies, templates, translations) are the package ``survey_app.resources``: the
+repository keeps them in resources/ at its top, and pyproject.toml maps that folder into the package when a wheel
+is built (the PyInstaller spec does the same). Every lookup goes through :func:`resource_path`, which asks
+``importlib.resources`` and, in a source checkout (``python main.py``, editable installs), where
+``survey_app/resources`` holds only the package marker, uses resources/ directly.
+"""
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import functools
 import os
+from importlib.resources import as_file, files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 REPO_ROOT = PACKAGE_ROOT.parent
-RESOURCES = REPO_ROOT / "resources"
+RESOURCE_PACKAGE = "survey_app.resources"
 DEMO_DB_NAME = "demo-project.sqlite3"
+
+_extracted = contextlib.ExitStack()  # files as_file() had to copy out (a zipped install) live until exit
+atexit.register(_extracted.close)
+
+
+@functools.cache
+def resources_root() -> Traversable:
+    """The shipped resources: the installed package's data, else the checkout's resources/ folder."""
+    packaged = files(RESOURCE_PACKAGE)
+    if packaged.joinpath("fonts").is_dir():
+        return packaged
+    return REPO_ROOT / "resources"
+
+
+@functools.cache
+def resource_path(*parts: str) -> Path:
+    """A shipped resource as a real file or folder, e.g. ``resource_path("fonts", "wqy-microhei.ttc")``.
+
+    Qt, reportlab and the template loader want file names, so the resource is a path on disk for the
+    life of the process (``importlib.resources.as_file``; no copy for a normal install or frozen app).
+    """
+    return _extracted.enter_context(as_file(resources_root().joinpath(*parts)))
 
 
 def data_dir() -> Path:
@@ -27,4 +61,4 @@ def default_db_path() -> Path:
 
 
 def font_path() -> Path:
-    return RESOURCES / "fonts" / "wqy-microhei.ttc"
+    return resource_path("fonts", "wqy-microhei.ttc")

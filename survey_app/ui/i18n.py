@@ -14,15 +14,12 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from survey_app.core.paths import RESOURCES
+from survey_app.core.paths import resource_path
 
 LANGUAGES = ("zh_CN", "en")
 SETTING_KEY = "ui_language"
-TRANSLATIONS = RESOURCES / "translations"
-
-
-def qm_path(lang: str):
-    return TRANSLATIONS / f"survey_app_{lang}.qm"
+def qm_path(lang: str) -> Path:
+    return resource_path("translations", f"survey_app_{lang}.qm")
 
 
 def qt_translation_dirs() -> list[str]:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from survey_app.core.paths import RESOURCES
+from survey_app.core.paths import REPO_ROOT
 from survey_app.ui import formatting, labels
 
-TS = RESOURCES / "translations" / "survey_app_en.ts"
+TS = REPO_ROOT / "resources" / "translations" / "survey_app_en.ts"  # the source, not shipped
 
 
 def test_every_english_translation_is_finished() -> None:

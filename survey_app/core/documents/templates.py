@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from survey_app.core.paths import RESOURCES
+from survey_app.core.paths import resource_path
 
-TEMPLATE_DIR = RESOURCES / "templates"
+TEMPLATE_DIR = resource_path("templates")
 
 PLACEHOLDERS = frozenset((
     "project_name", "decision_no", "authority", "implementer", "valuation_date", "household_code",

@@ -20,7 +20,7 @@ from survey_app.core.compensation.policy import Policy, parse_policy
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.ids import uuid7
 from survey_app.core.domain.roles import Permission, Role
-from survey_app.core.paths import RESOURCES
+from survey_app.core.paths import resource_path
 from survey_app.core.security.passwords import hash_password
 from survey_app.core.services.demo.households import HouseholdFactory
 from survey_app.core.services.devices import ensure_local_device
@@ -58,7 +58,7 @@ class Cancelled(Exception):
     pass
 
 
-DEMO_POLICY = RESOURCES / "policies" / "city_shantytown_2023.toml"
+DEMO_POLICY = resource_path("policies", "city_shantytown_2023.toml")
 
 
 def _project_row(rng: random.Random, policy: Policy) -> dict:
