@@ -1,5 +1,5 @@
 """The result of a calculation (测算): itemised lines, totals, net, amount in words, policy hash and
-the input snapshot. Plain frozen dataclasses; ``to_canonical_json`` gives byte-identical output for the
+the input snapshot. Immutable value records; ``to_canonical_json`` gives byte-identical output for the
 same inputs and policy, which is how HQ re-verifies an imported calculation.
 """
 
@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Any
 
+from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.inputs import HouseholdInput
+from survey_app.core.domain.money import amount_in_words
 
 ENGINE_VERSION = "1"
 SECTION_ITEM = "item"   # compensation, rewards, subsidies (and cap adjustments)
@@ -26,16 +28,65 @@ def _money(value: Decimal) -> str:
     return str(value.quantize(_CENT))
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of the sheet: ``formula`` is written out with its numbers and ends in ``= amount``."""
+class _Record:
+    """Value semantics for the engine's result records: equal, hashed and shown by their public fields.
 
-    code: str
-    label: str
-    formula: str
-    amount: Decimal
-    section: str = SECTION_ITEM
-    kind: str = ""
+    Plain slotted classes rather than frozen dataclasses: the engine makes ~16 lines and 5 calculations
+    per household, and a frozen dataclass's ``__init__`` (one ``object.__setattr__`` per field) was a
+    fifth of its time. Treat instances as immutable: nothing assigns to them after construction except
+    the one-time caching of text computed on first use (``Line.formula``, ``Calculation.upper``).
+    """
+
+    __slots__ = ()
+    _FIELDS: tuple[str, ...] = ()
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, name) for name in self._FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._FIELDS)
+        return f"{self.__class__.__name__}({inner})"
+
+
+class Line(_Record):
+    """One line of the sheet: ``formula`` is written out with its numbers and ends in ``= amount``.
+
+    The engine may give the formula as a recipe — ``(lhs, places)``, where ``lhs`` is the text left of
+    ``=`` or a function returning it — so that options compared side by side (amounts only) never pay for
+    formatting; the text is built the first time ``formula`` is read and is the same either way.
+    """
+
+    __slots__ = ("code", "label", "_formula", "amount", "section", "kind")
+    _FIELDS = ("code", "label", "formula", "amount", "section", "kind")
+
+    def __init__(self, code: str, label: str, formula: "str | tuple[Any, int]", amount: Decimal,
+                 section: str = SECTION_ITEM, kind: str = ""):
+        self.code = code
+        self.label = label
+        self._formula = formula
+        self.amount = amount
+        self.section = section
+        self.kind = kind
+
+    @property
+    def formula(self) -> str:
+        """``58.32 m² × 13,670 元/m² × 1 = 797,234``."""
+        text = self._formula
+        if text.__class__ is not str:
+            lhs, places = text
+            with localcontext(fx.CONTEXT):  # written as the engine would have, whatever the caller's context
+                if lhs.__class__ is not str:
+                    lhs = lhs()
+                text = self._formula = f"{lhs} = {fx.signed_amount(self.amount, places)}"
+        return text  # type: ignore[return-value]
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (amount as a two-decimal string)."""
@@ -70,35 +121,55 @@ class VoucherSummary:
                    int(data["valid_months"]))
 
 
-@dataclass(frozen=True, slots=True)
-class Calculation:
+class Calculation(_Record):
     """One option computed for one household under one policy version.
 
     ``total`` is the sum of the item lines (compensation), ``flat_total`` the (negative) sum of the flat
     price lines, ``net = total + flat_total``; ``net_direction`` says who pays and ``upper`` is |net| in
-    words. ``entitlement`` is the exchange entitlement area (应安置面积) when mode is exchange.
+    words (worked out when first read unless given). ``entitlement`` is the exchange entitlement area
+    (应安置面积) when mode is exchange.
     """
 
-    policy_hash: str
-    policy_version: str
-    project_name: str
-    household_code: str
-    mode: str
-    mode_label: str
-    flat_key: str
-    flat_label: str
-    delivery: str
-    lines: tuple[Line, ...]
-    total: Decimal
-    flat_total: Decimal
-    net: Decimal
-    net_direction: str
-    upper: str
-    rounding: str
-    entitlement: Decimal | None
-    voucher: VoucherSummary | None
-    inputs: HouseholdInput
-    engine_version: str = ENGINE_VERSION
+    __slots__ = ("policy_hash", "policy_version", "project_name", "household_code", "mode", "mode_label",
+                 "flat_key", "flat_label", "delivery", "lines", "total", "flat_total", "net", "net_direction",
+                 "_upper", "rounding", "entitlement", "voucher", "inputs", "engine_version")
+    _FIELDS = ("policy_hash", "policy_version", "project_name", "household_code", "mode", "mode_label",
+               "flat_key", "flat_label", "delivery", "lines", "total", "flat_total", "net", "net_direction",
+               "upper", "rounding", "entitlement", "voucher", "inputs", "engine_version")
+
+    def __init__(self, *, policy_hash: str, policy_version: str, project_name: str, household_code: str,
+                 mode: str, mode_label: str, flat_key: str, flat_label: str, delivery: str,
+                 lines: tuple[Line, ...], total: Decimal, flat_total: Decimal, net: Decimal, net_direction: str,
+                 upper: str | None, rounding: str, entitlement: Decimal | None, voucher: VoucherSummary | None,
+                 inputs: HouseholdInput, engine_version: str = ENGINE_VERSION):
+        self.policy_hash = policy_hash
+        self.policy_version = policy_version
+        self.project_name = project_name
+        self.household_code = household_code
+        self.mode = mode
+        self.mode_label = mode_label
+        self.flat_key = flat_key
+        self.flat_label = flat_label
+        self.delivery = delivery
+        self.lines = lines
+        self.total = total
+        self.flat_total = flat_total
+        self.net = net
+        self.net_direction = net_direction
+        self._upper = upper
+        self.rounding = rounding
+        self.entitlement = entitlement
+        self.voucher = voucher
+        self.inputs = inputs
+        self.engine_version = engine_version
+
+    @property
+    def upper(self) -> str:
+        """|net| in words (人民币…元整); the engine leaves it to be written when first read."""
+        text = self._upper
+        if text is None:
+            text = self._upper = amount_in_words(abs(self.net))
+        return text
 
     @property
     def option_key(self) -> str:

@@ -6,11 +6,15 @@ separators; percentages as ``10%``. Formatting goes through Decimal's own ``form
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from survey_app.core.domain.money import format_area, format_number
 
 TIMES = " × "
+# The one decimal context of the engine's arithmetic and of its formula text (which may be written
+# later, when first read): 34 significant digits, far more than any area × price × ratio product
+# needs, so products are exact and only ÷ 12 style divisions are ever rounded (alike on every machine).
+CONTEXT = Context(prec=34, rounding=ROUND_HALF_UP)
 _HUNDRED = Decimal(100)
 
 # Memo of formatted numbers. Equal Decimals format identically here (58.3 and 58.30 both give "58.30";
@@ -59,6 +63,11 @@ def pct(value: Decimal) -> str:
 def amount(value: Decimal, places: int) -> str:
     """A rounded line amount as it ends the formula: ``797,234`` (places 0) or ``797,234.40``."""
     return format(value, f",.{places}f")
+
+
+def signed_amount(value: Decimal, places: int) -> str:
+    """A line amount as it ends the formula, negative with the minus sign the sheets use: ``−240,000``."""
+    return "−" + format(-value, f",.{places}f") if value < 0 else format(value, f",.{places}f")
 
 
 def product(*terms: str) -> str:

@@ -62,9 +62,9 @@ class ExchangeMode:
         within = min(flat_area, entitlement) if self.excess_bands else flat_area
         # The flat itself is named in the option's heading; labels stay the same across choices so that
         # options line up row by row side by side.
-        out = [Draft("安置房购房款（应安置面积内）",
-                     "−" + fx.product(f"min({fx.sq(flat_area)}, {fx.sq(entitlement)}) m²",
-                                      fx.price(self.resettlement_price)),
+        # The formula says the area it charges: min(flat, entitlement) only when bands price the rest.
+        area_text = f"min({fx.sq(flat_area)}, {fx.sq(entitlement)}) m²" if self.excess_bands else fx.area(flat_area)
+        out = [Draft("安置房购房款（应安置面积内）", "−" + fx.product(area_text, fx.price(self.resettlement_price)),
                      -(within * self.resettlement_price))]
         rest, start = flat_area - within, ZERO
         for band in self.excess_bands:

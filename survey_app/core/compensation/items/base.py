@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from collections.abc import Callable
 from typing import ClassVar, NamedTuple
 
 from survey_app.core.compensation import formula as fx
@@ -23,10 +24,15 @@ LEGAL = ("registered", "found_legal")
 
 
 class Draft(NamedTuple):
-    """One line before rounding: ``lhs`` is the formula up to (not including) ``= amount``."""
+    """One line before rounding: ``lhs`` is the formula up to (not including) ``= amount``.
+
+    ``lhs`` may be a function of no arguments returning that text: it is then written only when the
+    line's formula is read (options compared side by side show amounts only). Such a function must
+    capture values, not loop variables that change afterwards (bind them as default arguments).
+    """
 
     label: str
-    lhs: str
+    lhs: str | Callable[[], str]
     raw: Decimal
 
 

@@ -49,16 +49,18 @@ class Moving(ItemKind):
         times = by_mode(self.times, ctx.mode, ctx.delivery, ONE)
         if not times:
             return []
-        if self.amount is not None:
-            base, base_text = self.amount, f"{fx.num(self.amount)} 元/次"
-        else:
-            area = ctx.area(self.uses, self.legality)
-            computed = area * self.per_m2
-            base = max(computed, self.minimum)
-            base_text = fx.product(fx.area(area), fx.price(self.per_m2))
-            if self.minimum:
-                base_text = f"max({base_text}, {fx.num(self.minimum)} 元)"
-        return [Draft(self.label, fx.product(base_text, f"{fx.num(times)} 次"), base * times)]
+        area = None if self.amount is not None else ctx.area(self.uses, self.legality)
+        base = self.amount if area is None else max(area * self.per_m2, self.minimum)
+
+        def lhs() -> str:
+            if area is None:
+                base_text = f"{fx.num(self.amount)} 元/次"
+            else:
+                base_text = fx.product(fx.area(area), fx.price(self.per_m2))
+                if self.minimum:
+                    base_text = f"max({base_text}, {fx.num(self.minimum)} 元)"
+            return fx.product(base_text, f"{fx.num(times)} 次")
+        return [Draft(self.label, lhs, base * times)]
 
 
 class Transition(ItemKind):
@@ -87,10 +89,13 @@ class Transition(ItemKind):
             return []
         area = ctx.area(self.uses, self.legality)
         monthly = max(area * self.rate, self.minimum)
-        text = fx.product(fx.area(area), fx.price(self.rate, "元/m²·月"))
-        if self.minimum:
-            text = f"max({text}, {fx.num(self.minimum)} 元/月)"
-        return [Draft(self.label, fx.product(text, f"{fx.num(months)} 月"), monthly * months)]
+
+        def lhs() -> str:
+            text = fx.product(fx.area(area), fx.price(self.rate, "元/m²·月"))
+            if self.minimum:
+                text = f"max({text}, {fx.num(self.minimum)} 元/月)"
+            return fx.product(text, f"{fx.num(months)} 月")
+        return [Draft(self.label, lhs, monthly * months)]
 
 
 class TransitionPerPerson(ItemKind):
@@ -149,9 +154,11 @@ class BusinessLoss(ItemKind):
             out = []
             for part in ctx.parts(self.uses, self.legality):
                 price = self.price.for_part(ctx, part)
-                value_text = fx.product(fx.area(part.area), fx.price(price), *share_term)
-                out.append(Draft(part_label(self.label, part), f"({value_text}){fx.TIMES}{fx.pct(self.pct)}",
-                                 part.area * price * share * factor))
+
+                def lhs(area: Decimal = part.area, price: Decimal = price) -> str:
+                    value_text = fx.product(fx.area(area), fx.price(price), *share_term)
+                    return f"({value_text}){fx.TIMES}{fx.pct(self.pct)}"
+                out.append(Draft(part_label(self.label, part), lhs, part.area * price * share * factor))
             return out
         if self.basis == "per_m2":
             area = business.area if business.area is not None else ctx.area(self.uses, self.legality)

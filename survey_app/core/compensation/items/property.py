@@ -3,6 +3,8 @@ minimum-area top-up, old area not covered by the new flat, and homestead land lo
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.fields import Table
 from survey_app.core.compensation.inputs import LEGALITY, USES
@@ -30,7 +32,8 @@ class HouseValue(ItemKind):
         out = []
         for part in ctx.parts(self.uses, self.legality):
             price = self.price.for_part(ctx, part)
-            lhs = fx.product(fx.area(part.area), fx.price(price), *share_term)
+            def lhs(area: Decimal = part.area, price: Decimal = price) -> str:
+                return fx.product(fx.area(area), fx.price(price), *share_term)
             out.append(Draft(part_label(self.label, part), lhs, part.area * price * share))
         return out
 
@@ -61,7 +64,8 @@ class Unregistered(ItemKind):
                 ratio = ratio if valid else self.expired_ratio
                 status = "临时建筑，期限内" if valid else "临时建筑，已超期"
             price = self.price.for_part(ctx, part)
-            lhs = fx.product(fx.area(part.area), fx.price(price), f"{fx.num(ratio)}（{status}）", *share_term)
+            def lhs(area: Decimal = part.area, price: Decimal = price, ratio: Decimal = ratio, status: str = status) -> str:
+                return fx.product(fx.area(area), fx.price(price), f"{fx.num(ratio)}（{status}）", *share_term)
             out.append(Draft(part_label(self.label, part), lhs, part.area * price * ratio * share))
         return out
 
@@ -97,7 +101,8 @@ class Decoration(ItemKind):
                         f"building_parts.decoration_grade: 方案没有装修等级“{part.decoration_grade}”，"
                         f"可选: {'、'.join(self.by_grade)}", "building_parts.decoration_grade")
                 grade = f"（{self.grade_labels.get(part.decoration_grade, part.decoration_grade)}）"
-            lhs = fx.product(fx.area(part.area), fx.price(rate) + grade)
+            def lhs(area: Decimal = part.area, rate: Decimal = rate, grade: str = grade) -> str:
+                return fx.product(fx.area(area), fx.price(rate) + grade)
             out.append(Draft(part_label(self.label, part), lhs, part.area * rate))
         return out
 
@@ -152,7 +157,8 @@ class MinAreaTopUp(ItemKind):
         price = self.price.for_use(ctx, self.uses[0])
         share, share_term = share_terms(ctx, self.apply_share)
         gap = self.min_area - area
-        lhs = fx.product(f"({fx.num(self.min_area)} − {fx.sq(area)}) m²", fx.price(price), *share_term)
+        def lhs() -> str:
+            return fx.product(f"({fx.num(self.min_area)} − {fx.sq(area)}) m²", fx.price(price), *share_term)
         return [Draft(self.label, lhs, gap * price * share)]
 
 
@@ -176,8 +182,10 @@ class ExchangeUncovered(ItemKind):
         if gap <= 0:
             return []
         price = self.price.for_use(ctx, self.uses[0])
-        lhs = fx.product(f"({fx.sq(area)} − {fx.sq(ctx.flat_area)}) m²", fx.price(price),
-                         fx.num(self.ratio))
+        flat_area = ctx.flat_area
+
+        def lhs() -> str:
+            return fx.product(f"({fx.sq(area)} − {fx.sq(flat_area)}) m²", fx.price(price), fx.num(self.ratio))
         return [Draft(self.label, lhs, gap * price * self.ratio)]
 
 

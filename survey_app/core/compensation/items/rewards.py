@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from collections.abc import Callable
 from typing import NamedTuple
 
 from survey_app.core.compensation import formula as fx
@@ -70,20 +71,26 @@ class SigningReward(ItemKind):
             return [Draft(self.label, f"{fx.num(tier.amount)} 元/户{when}", tier.amount)]
         if tier.per_m2 is not None:
             area = ctx.area(self.uses, self.legality)
-            return [Draft(self.label, fx.product(fx.area(area), fx.price(tier.per_m2)) + when, area * tier.per_m2)]
+            return [Draft(self.label, lambda: fx.product(fx.area(area), fx.price(tier.per_m2)) + when,
+                          area * tier.per_m2)]
         value, text = _house_value(self, ctx)
-        return [Draft(self.label, f"{text}{fx.TIMES}{fx.pct(tier.pct)}{when}", value * fx.percent_factor(tier.pct))]
+        return [Draft(self.label, lambda: f"{text()}{fx.TIMES}{fx.pct(tier.pct)}{when}",
+                      value * fx.percent_factor(tier.pct))]
 
 
-def _house_value(item, ctx: Ctx) -> tuple[Decimal, str]:
-    """Σ area × price × share of the item's parts, with its formula text (bracketed when a sum)."""
+def _house_value(item, ctx: Ctx) -> tuple[Decimal, Callable[[], str]]:
+    """Σ area × price × share of the item's parts, with a function writing its formula text (bracketed)."""
     share, share_term = share_terms(ctx, item.apply_share)
-    total, terms = ZERO, []
+    total, priced = ZERO, []
     for part in ctx.parts(item.uses, item.legality):
         price = item.price.for_part(ctx, part)
         total += part.area * price * share
-        terms.append(fx.product(fx.area(part.area), fx.price(price), *share_term))
-    return total, f"({' + '.join(terms) or '0'})"
+        priced.append((part.area, price))
+
+    def text() -> str:
+        terms = [fx.product(fx.area(area), fx.price(price), *share_term) for area, price in priced]
+        return f"({' + '.join(terms) or '0'})"
+    return total, text
 
 
 class CashSubsidy(ItemKind):
@@ -108,13 +115,15 @@ class CashSubsidy(ItemKind):
             return []
         if self.basis == "house_value":
             value, text = _house_value(self, ctx)
-            return [Draft(self.label, f"{text}{fx.TIMES}{fx.pct(self.pct)}", value * fx.percent_factor(self.pct))]
+            return [Draft(self.label, lambda: f"{text()}{fx.TIMES}{fx.pct(self.pct)}",
+                          value * fx.percent_factor(self.pct))]
         area = ctx.area(self.uses, self.legality)
         counted = max(area, self.min_area)
         price = self.price.for_use(ctx, self.uses[0])
         share, share_term = share_terms(ctx, self.apply_share)
-        area_text = f"max({fx.sq(area)}, {fx.num(self.min_area)}) m²" if self.min_area else fx.area(area)
-        lhs = fx.product(area_text, fx.price(price), fx.pct(self.pct), *share_term)
+        def lhs() -> str:
+            area_text = f"max({fx.sq(area)}, {fx.num(self.min_area)}) m²" if self.min_area else fx.area(area)
+            return fx.product(area_text, fx.price(price), fx.pct(self.pct), *share_term)
         return [Draft(self.label, lhs, counted * price * fx.percent_factor(self.pct) * share)]
 
 
@@ -170,7 +179,8 @@ class SmallAreaReward(ItemKind):
         where = f"（面积 ≤ {fx.num(band.up_to)} m²）" if band.up_to is not None else ""
         if band.amount is not None:
             return [Draft(self.label, f"{fx.num(band.amount)} 元/户{where}", band.amount)]
-        return [Draft(self.label, fx.product(fx.area(area), fx.price(band.per_m2)) + where, area * band.per_m2)]
+        return [Draft(self.label, lambda: fx.product(fx.area(area), fx.price(band.per_m2)) + where,
+                      area * band.per_m2)]
 
 
 class Hardship(ItemKind):
