@@ -3,8 +3,9 @@ write what is inside (DESIGN §6).
 
 A field device authors survey records, calculations, agreements and attachments of the households
 assigned to its users, and of the households it found in the field itself (新增住户, origin
-"field"). Users, devices, projects, policy versions, appraisals, grievances — anything else — only ever flow
-down from HQ. Of a household row, the fields HQ decides (户号, 地块, project, assignment, origin)
+"field"), and the 交房验收, grievances and grievance follow-ups of those households (a grievance never
+closed: HQ closes it). Users, devices, projects, policy versions, appraisals, payments, the 过渡期 —
+anything else — only ever flow down from HQ. Of a household row, the fields HQ decides (户号, 地块, project, assignment, origin)
 stay as HQ has them. One record outside these rights refuses the whole bundle, naming the record.
 
 Which users work on which device HQ learns when it writes the device's assignment bundle
@@ -32,7 +33,11 @@ FIELD_TABLES = {
     "fixtures": "household_id", "survey_items": "household_id", "businesses": "household_id",
     "attachments": "household_id", "calculations": "household_id",
     "calculation_lines": None, "agreements": "household_id", "vouchers": "household_id",
+    # 交房验收 is recorded at the door by a supervisor; any worker records a grievance and its follow-ups.
+    # Payments and the 过渡期 are HQ's (finance) and never come up; closing a grievance is HQ's too.
+    "handovers": "household_id", "grievances": "household_id", "grievance_followups": "household_id",
 }
+FIELD_REFUSED_VALUES = {("grievances", "status"): ("closed", "resolved")}  # only HQ closes a grievance
 # Fields of a household row that HQ decides; a device may not change them.
 HQ_FIELDS = ("project_id", "household_code", "section", "assigned_to", "origin")
 
@@ -41,7 +46,8 @@ TABLE_LABELS = {
     "households": "住户", "members": "家庭成员", "tenures": "产权", "building_parts": "建筑部分",
     "fixtures": "附属物", "survey_items": "其他调查项目", "businesses": "经营情况", "appraisals": "评估结果",
     "attachments": "附件", "calculations": "测算", "calculation_lines": "测算明细", "agreements": "协议",
-    "vouchers": "房票", "grievances": "信访纠纷",
+    "vouchers": "房票", "grievances": "信访纠纷", "grievance_followups": "信访跟进", "handovers": "交房验收",
+    "payments": "补偿款支付", "transitions": "过渡期",
 }
 
 
@@ -83,6 +89,9 @@ def check_field_bundle(conn: Connection, device: str, records: list[Record]) -> 
             raise _refuse(device, r, "此类记录只能由指挥部下发")
         if r.get("origin_device") != device:
             raise _refuse(device, r, "记录的来源设备不是发送它的设备")
+        for (table, column), refused in FIELD_REFUSED_VALUES.items():
+            if r.table == table and r.get(column) in refused:
+                raise _refuse(device, r, "信访纠纷只能由指挥部办结")
         hid = owners[(r.table, r.id)]
         if hid is None:
             raise _refuse(device, r, "记录不属于任何住户")

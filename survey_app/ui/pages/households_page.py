@@ -64,8 +64,12 @@ class HouseholdsPage(QWidget):
         self.agreement_button.setToolTip(self.tr("出具、打印、签订协议，查看协议记录"))
         self.submit_button = self._button(self.tr("提交调查"), "submitButton", self._submit)
         self.submit_button.setToolTip(self.tr("调查完成，提交复核（待调查 → 已调查）"))
-        self.handover_button = self._button(self.tr("确认交房"), "handOverButton", self._hand_over)
-        self.handover_button.setToolTip(self.tr("已签约的住户已交房（已签约 → 已交房）"))
+        self.handover_button = self._button(self.tr("交房验收…"), "handOverButton", self._hand_over)
+        self.handover_button.setToolTip(self.tr("登记交房验收：表计读数、钥匙、照片（已签约 → 已交房）"))
+        self.payment_button = self._button(self.tr("付款登记…"), "paymentButton", self._payments)
+        self.payment_button.setToolTip(self.tr("登记补偿款、过渡费的支付，查看已付金额"))
+        self.grievance_button = self._button(self.tr("信访/纠纷…"), "grievanceButton", self._grievances)
+        self.grievance_button.setToolTip(self.tr("该户的信访、纠纷：登记、跟进、办结"))
         self.confirm_origin_button = self._button(self.tr("确认新增"), "confirmOriginButton", self._confirm_origin)
         self.new_button = self._button(self.tr("新增住户(&N)"), "newHouseholdButton", self._new_household)
         self.new_button.setToolTip(self.tr("登记名册上没有、在现场发现的住户（待指挥部确认）"))
@@ -77,7 +81,8 @@ class HouseholdsPage(QWidget):
         for b in (self.edit_button, self.calc_button, self.agreement_button):
             actions.addWidget(b)
         actions.addStretch(1)
-        for b in (self.submit_button, self.handover_button, self.confirm_origin_button):
+        for b in (self.grievance_button, self.payment_button, self.submit_button, self.handover_button,
+                  self.confirm_origin_button):
             actions.addWidget(b)
 
         right = QWidget(self)
@@ -222,6 +227,9 @@ class HouseholdsPage(QWidget):
         self.submit_button.setVisible(detail is not None and status == "pending"
                                       and can(self.actor, Permission.EDIT_SURVEY))
         self.handover_button.setVisible(detail is not None and status == "signed" and can(self.actor, Permission.REVIEW))
+        self.payment_button.setVisible(detail is not None and status in ("signed", "handed_over")
+                                       and self.actor.role.value == "hq_admin")
+        self.grievance_button.setVisible(detail is not None)
         standing = self.detail.standing if detail is not None else None
         self.confirm_origin_button.setVisible(standing is not None and standing.origin == field_households.FIELD
                                               and self.actor.role.value == "hq_admin")
@@ -263,11 +271,30 @@ class HouseholdsPage(QWidget):
                   on_done=lambda _c: self.banner.show_message(self.tr("{code} 已提交复核").format(code=code), "info"))
 
     def _hand_over(self) -> None:
-        hid = self.current_id()
-        if hid is not None:
-            run_write(self.runner, lambda: workflow.hand_over(self.db, self.actor, hid),
-                      label=self.tr("正在保存…"), banner=self.banner,
-                      on_done=lambda _c: self.banner.show_message(self.tr("已确认交房"), "info"))
+        from survey_app.ui.money.handover_dialog import HandoverDialog  # first use only
+
+        if self._open_money(HandoverDialog) is not None:
+            self.money_dialog.recorded.connect(lambda: self.banner.show_message(self.tr("已确认交房"), "info"))
+
+    def _payments(self) -> None:
+        from survey_app.ui.money.payment_dialog import PaymentDialog  # first use only
+
+        self._open_money(PaymentDialog)
+
+    def _grievances(self) -> None:
+        from survey_app.ui.money.grievance_dialog import GrievanceDialog  # first use only
+
+        self._open_money(GrievanceDialog)
+
+    def _open_money(self, dialog_class):  # noqa: ANN001, ANN202
+        """Open one of the money/handover/grievance dialogs over the shown household (ui/money/)."""
+        d = self.detail.detail
+        if d is None:
+            return None
+        self.money_dialog = dialog_class(self.db, self.actor, self.runner, d.id, f"{d.household_code} {d.head_name}", self)
+        self.money_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.money_dialog.open()
+        return self.money_dialog
 
     def _confirm_origin(self) -> None:
         hid = self.current_id()

@@ -23,7 +23,10 @@ Definitions (docs/hq.md says the same for HQ):
   latest survey save) falls on the day; 签约 = agreements still signed today whose ``signed_at`` falls on
   the day (an agreement voided later drops out of its day). Not from audit events: HQ's audit chain
   holds its own events, the field's arrive as remote events, and the records carry the same times.
-* 未结信访 = grievances whose status is open (their households behind the click).
+* 未结信访 = grievances not closed (待处理 or 跟进中; their households behind the click); 逾期信访 = those
+  of them whose due date (办理期限) is before today.
+* 已付补偿款 = the settlement payments (kind compensation, not cancelled) of the signed agreements, against
+  已承诺金额 (their net); households paid = those with at least one such payment (core/services/money.py).
 * 逾期未签 = when the project's signing window has ended (signing_end before today), households not yet
   signed (待调查 to 已测算); 0 and not clickable while the window is open or has no end date.
 """
@@ -44,9 +47,9 @@ from survey_app.core.domain import china_time
 from survey_app.core.domain.statuses import HouseholdStatus, Mode
 from survey_app.core.services.reports.dialect import as_date, china_day
 from survey_app.core.services.reports.scope import (CALCULATED_STATUSES, OPEN_STATUSES, SIGNED_STATUSES,
-                                                    SURVEYED_STATUSES, Scope, day_bounds)
+                                                    SURVEYED_STATUSES, UNRESOLVED_GRIEVANCES, Scope, day_bounds)
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import Agreement, CalculationLine, Grievance, Household, Project, User
+from survey_app.core.storage.models import Agreement, CalculationLine, Grievance, Household, Payment, Project, User
 
 CASH_LIKE_MODES = (Mode.CASH.value, Mode.VOUCHER.value)  # 货币化安置: cash and housing vouchers
 UNASSIGNED = "未分派"
@@ -143,6 +146,9 @@ class Dashboard:
     overdue: Count
     signing_end: dt.date | None
     money_total: Decimal = field(default=Decimal("0.00"))  # net of every signed agreement
+    paid_total: Decimal = field(default=Decimal("0.00"))  # settlement paid on the signed agreements
+    paid_households: Count | None = None  # households with a settlement payment (not clickable)
+    overdue_grievances: Count | None = None  # not closed, past their due date
 
     def as_json(self) -> str:
         """The figures as JSON (money as strings, exact; scopes left out)."""
@@ -214,7 +220,16 @@ def dashboard(db: Database, *, today: dt.date | None = None, days: int = 30) -> 
                            .where(signed_now).group_by(Agreement.mode, signed_day)).all()
         grievances = s.scalar(select(func.count()).select_from(Grievance)
                               .join(Household, Household.id == Grievance.household_id)
-                              .where(live, Grievance.status == "open", Grievance.deleted_at.is_(None)))
+                              .where(live, Grievance.status.in_(UNRESOLVED_GRIEVANCES),
+                                     Grievance.deleted_at.is_(None)))
+        late = s.scalar(select(func.count()).select_from(Grievance)
+                        .join(Household, Household.id == Grievance.household_id)
+                        .where(live, Grievance.status.in_(UNRESOLVED_GRIEVANCES), Grievance.due_on < today,
+                               Grievance.deleted_at.is_(None)))
+        paid_fen, paid_n = s.execute(select(_fen(Payment.amount), func.count(func.distinct(Payment.household_id)))
+                                     .join(Agreement, Agreement.id == Payment.agreement_id)
+                                     .where(signed_now, Payment.kind == "compensation",
+                                            Payment.deleted_at.is_(None))).one()
         names = dict(s.execute(select(User.username, User.display_name)).all())
         items = _items(db, s, tuple(sorted((tuple(map(str, r)) for r in signed))), signed_live)
     sections = section_names(project.sections) if project else {}
@@ -264,6 +279,10 @@ def dashboard(db: Database, *, today: dt.date | None = None, days: int = 30) -> 
                       Scope(statuses=OPEN_STATUSES) if overdue else None),
         signing_end=signing_end,
         money_total=sum((r.net for r in mode_rows), Decimal("0.00")),
+        paid_total=_yuan(paid_fen),
+        paid_households=Count("paid_households", "已付款户数", int(paid_n or 0), None),
+        overdue_grievances=Count("overdue_grievances", "逾期信访", int(late or 0),
+                                 Scope(overdue_grievance=today)),
     )
 
 

@@ -2,8 +2,9 @@
 
 Which calculation a row shows: the calculation of the household's agreement when it has one that is not
 void (a signed one before a printed or draft one, then the newest); otherwise its current calculation of
-the chosen option (测算 then 选定方案); otherwise none. Payment and handover columns (补偿款支付, 交房验收)
-are added once those records exist (issue 14 item 3); nothing is invented for them.
+the chosen option (测算 then 选定方案); otherwise none. 已付金额 and 末次付款日期: the settlement payments
+(kind compensation, not cancelled) of the row's agreement (core/services/money.py); 交房日期: the latest
+交房验收 of the household (core/services/handover.py); empty when there is none.
 
 One SQL read streams the rows (area, agreement and calculation joined in SQL); the rows go straight
 into the file (reports/xlsx_writer.py): 100,000 households in seconds, memory flat.
@@ -25,7 +26,8 @@ from survey_app.core.domain.statuses import HouseholdStatus, Mode
 from survey_app.core.services.reports.figures import _worker_label, section_names
 from survey_app.core.services.reports.xlsx_writer import AREA, DATE, MONEY, Column, Sheet, write_workbook
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import Agreement, BuildingPart, Calculation, Household, Project, User
+from survey_app.core.storage.models import (Agreement, BuildingPart, Calculation, Handover, Household, Payment,
+                                            Project, User)
 
 AGREEMENT_STATUS = {"draft": "草稿", "printed": "已打印", "signed": "已签订", "void": "已作废"}
 COLUMNS = (
@@ -34,8 +36,9 @@ COLUMNS = (
     Column("测算日期", DATE, 11), Column("安置方式", width=10), Column("选定方案", width=14),
     Column("补偿总额(元)", MONEY, 15), Column("结算金额(元)", MONEY, 15), Column("协议编号", width=20),
     Column("协议状态", width=8), Column("签约日期", DATE, 11),
+    Column("已付金额(元)", MONEY, 15), Column("末次付款日期", DATE, 11), Column("交房日期", DATE, 11),
 )
-AREA_COL, TOTAL_COL, NET_COL = 6, 10, 11
+AREA_COL, TOTAL_COL, NET_COL, PAID_COL = 6, 10, 11, 15
 CANCEL_EVERY = 5000  # rows between looks at the cancel flag (and progress reports)
 
 
@@ -52,6 +55,13 @@ def _day(value: dt.datetime | None) -> dt.date | None:
     return value.astimezone(china_time.CHINA).date() if value is not None else None
 
 
+def _date(value: object) -> dt.date | None:
+    """A DATE read back from an aggregate (SQLite may hand it over as text)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
 def _yuan(raw: int | None) -> Decimal | None:
     return None if raw is None else Decimal(int(raw)).scaleb(-2)
 
@@ -63,11 +73,17 @@ def _statement():  # noqa: ANN202
     rank = func.row_number().over(partition_by=Agreement.household_id,
                                   order_by=(case((Agreement.status == "signed", 0), else_=1), Agreement.created_at.desc(),
                                             Agreement.number.desc()))
-    ranked = (select(Agreement.household_id.label("hid"), Agreement.calculation_id.label("calc_id"),
+    ranked = (select(Agreement.household_id.label("hid"), Agreement.id.label("aid"), Agreement.calculation_id.label("calc_id"),
                      Agreement.number, Agreement.status, Agreement.signed_at, Agreement.mode,
                      raw(Agreement.total).label("total"), raw(Agreement.net).label("net"), rank.label("rn"))
               .where(Agreement.status != "void", Agreement.deleted_at.is_(None)).subquery())
     agr = select(ranked).where(ranked.c.rn == 1).subquery()
+    paid = (select(Payment.agreement_id.label("aid"), func.sum(raw(Payment.amount)).label("paid"),
+                   func.max(Payment.paid_on).label("last"))
+            .where(Payment.deleted_at.is_(None), Payment.kind == "compensation")
+            .group_by(Payment.agreement_id).subquery())
+    handed = (select(Handover.household_id.label("hid"), func.max(Handover.handed_on).label("day"))
+              .where(Handover.deleted_at.is_(None)).group_by(Handover.household_id).subquery())
     c_agr, c_chosen = aliased(Calculation), aliased(Calculation)
     chosen = and_(c_chosen.household_id == Household.id, c_chosen.option_key == Household.chosen_option,
                   Household.chosen_option != "", c_chosen.status == "current", c_chosen.deleted_at.is_(None))
@@ -77,11 +93,13 @@ def _statement():  # noqa: ANN202
                    func.coalesce(agr.c.mode, c_chosen.mode, Household.chosen_mode),
                    func.coalesce(c_agr.option_key, c_chosen.option_key, Household.chosen_option),
                    func.coalesce(agr.c.total, raw(c_chosen.total)), func.coalesce(agr.c.net, raw(c_chosen.net)),
-                   agr.c.number, agr.c.status, agr.c.signed_at)
+                   agr.c.number, agr.c.status, agr.c.signed_at, paid.c.paid, paid.c.last, handed.c.day)
             .select_from(Household)
             .outerjoin(area, area.c.hid == Household.id)
             .outerjoin(agr, agr.c.hid == Household.id)
             .outerjoin(c_agr, c_agr.id == agr.c.calc_id)
+            .outerjoin(paid, paid.c.aid == agr.c.aid)
+            .outerjoin(handed, handed.c.hid == Household.id)
             .outerjoin(c_chosen, and_(chosen, agr.c.hid.is_(None)))
             .where(Household.deleted_at.is_(None))
             .order_by(Household.household_code))
@@ -106,17 +124,17 @@ def ledger_rows(db: Database) -> Iterator[tuple]:
             yield (r[0], r[1], sections.get(r[2], r[2]), workers[worker], statuses.get(r[4], r[4]), _day(when[0]),
                    _yuan(r[6]) if r[6] is not None else Decimal("0.00"), _day(when[1]), modes.get(r[8] or "", r[8] or ""),
                    r[9] or "", _yuan(r[10]), _yuan(r[11]), r[12] or "", AGREEMENT_STATUS.get(r[13] or "", ""),
-                   _day(when[2]))
+                   _day(when[2]), _yuan(r[15]), _date(r[16]), _date(r[17]))
 
 
 def ledger_xlsx(db: Database, path: str | Path, *, progress: Callable[[int, int, str], None] | None = None,
                 cancel: Callable[[], bool] | None = None) -> LedgerSummary:
     """Write the 台账 of every live household to ``path`` (.xlsx, atomically): Chinese headers, money
     #,##0.00, areas 0.00, dates yyyy-mm-dd, header frozen, autofilter, a bold 合计 row (households,
-    area, total and net summed exactly). A cancel stops before the file gets its name."""
+    area, total, net and paid summed exactly). A cancel stops before the file gets its name."""
     from survey_app.core.domain.errors import ValidationError
 
-    sums = [0, Decimal("0.00"), Decimal("0.00"), Decimal("0.00")]
+    sums = [0, Decimal("0.00"), Decimal("0.00"), Decimal("0.00"), Decimal("0.00")]
     with db.read() as s:
         expected = int(s.scalar(select(func.count()).select_from(Household).where(Household.deleted_at.is_(None))) or 0)
 
@@ -126,6 +144,7 @@ def ledger_xlsx(db: Database, path: str | Path, *, progress: Callable[[int, int,
             sums[1] += row[AREA_COL]
             sums[2] += row[TOTAL_COL] or 0
             sums[3] += row[NET_COL] or 0
+            sums[4] += row[PAID_COL] or 0
             if sums[0] % CANCEL_EVERY == 0:
                 if cancel and cancel():
                     raise ValidationError("已取消导出台账，文件未写出")
@@ -138,7 +157,7 @@ def ledger_xlsx(db: Database, path: str | Path, *, progress: Callable[[int, int,
     def totals() -> list:
         out: list = [""] * len(COLUMNS)
         out[0] = f"合计（{sums[0]} 户）"
-        out[AREA_COL], out[TOTAL_COL], out[NET_COL] = sums[1], sums[2], sums[3]
+        out[AREA_COL], out[TOTAL_COL], out[NET_COL], out[PAID_COL] = sums[1], sums[2], sums[3], sums[4]
         return out
 
     sheet.totals = totals

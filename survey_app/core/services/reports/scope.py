@@ -26,6 +26,7 @@ SIGNED_STATUSES = ("signed", "handed_over")  # households whose agreement is sig
 SURVEYED_STATUSES = ("surveyed", "reviewed", "calculated", "signed", "handed_over")  # 已调查 or further
 CALCULATED_STATUSES = ("calculated", "signed", "handed_over")  # 已测算 or further
 OPEN_STATUSES = ("pending", "surveyed", "reviewed", "calculated")  # not yet signed
+UNRESOLVED_GRIEVANCES = ("open", "following")  # 待处理, 跟进中 (core/services/grievances.py)
 
 
 @dataclass(frozen=True)
@@ -39,13 +40,15 @@ class Scope:
     line_item: str | None = None  # its signed agreement's calculation has a line of this item code
     surveyed_on: dt.date | None = None  # surveyed_at falls on this day (China time)
     signed_on: dt.date | None = None  # has an agreement signed on this day (China time), not voided
-    open_grievance: bool = False  # has a grievance with status open
+    open_grievance: bool = False  # has a grievance not yet closed (待处理 or 跟进中)
+    overdue_grievance: dt.date | None = None  # has a grievance not closed whose due date is before this day
 
     @property
     def exact(self) -> bool:
         """True when ``household_filter()`` lists exactly these households on the 住户 page."""
         return (len(self.statuses) <= 1 and not self.agreement_modes and self.line_item is None
-                and self.surveyed_on is None and self.signed_on is None and not self.open_grievance)
+                and self.surveyed_on is None and self.signed_on is None and not self.open_grievance
+                and self.overdue_grievance is None)
 
     def household_filter(self) -> HouseholdFilter:
         """The nearest filter of the 住户 page (status only when the scope names exactly one)."""
@@ -94,7 +97,13 @@ def where(scope: Scope) -> list[ColumnElement[bool]]:
         out.append(signed_agreement(Agreement.signed_at >= start, Agreement.signed_at < end))
     if scope.open_grievance:
         out.append(exists(select(Grievance.id).where(Grievance.household_id == Household.id,
-                                                     Grievance.status == "open", Grievance.deleted_at.is_(None))))
+                                                     Grievance.status.in_(UNRESOLVED_GRIEVANCES),
+                                                     Grievance.deleted_at.is_(None))))
+    if scope.overdue_grievance is not None:
+        out.append(exists(select(Grievance.id).where(Grievance.household_id == Household.id,
+                                                     Grievance.status.in_(UNRESOLVED_GRIEVANCES),
+                                                     Grievance.due_on < scope.overdue_grievance,
+                                                     Grievance.deleted_at.is_(None))))
     return out
 
 

@@ -7,9 +7,11 @@ from survey_app.core.storage.models.base import Base, Synced
 from survey_app.core.storage.models.checkpoints import AuditCheckpoint
 from survey_app.core.storage.models.buildings import Appraisal, BuildingPart, Business, Fixture, SurveyItem
 from survey_app.core.storage.models.calculations import Calculation, CalculationLine
-from survey_app.core.storage.models.grievances import Grievance
+from survey_app.core.storage.models.grievances import Grievance, GrievanceFollowUp
+from survey_app.core.storage.models.handovers import Handover
 from survey_app.core.storage.models.households import Household, Member, Tenure
 from survey_app.core.storage.models.imports import ImportBatch
+from survey_app.core.storage.models.money import Payment, Transition
 from survey_app.core.storage.models.people import Device, User
 from survey_app.core.storage.models.project import PolicyVersion, Project
 from survey_app.core.storage.models.sync import ImportedBundle, RemoteAuditEvent, SyncIssue, SyncRecord
@@ -18,5 +20,5 @@ __all__ = [
     "Agreement", "Appraisal", "Attachment", "AuditCheckpoint", "AuditEvent", "Base", "BuildingPart", "Business", "Calculation",
     "CalculationLine", "Device", "Draft", "Fixture", "Grievance", "Household", "ImportBatch", "LocalSetting", "Member", "PolicyVersion",
     "Project", "SurveyItem", "Synced", "Tenure", "User", "Voucher", "ImportedBundle", "RemoteAuditEvent", "SyncIssue",
-    "SyncRecord",
+    "SyncRecord", "GrievanceFollowUp", "Handover", "Payment", "Transition",
 ]

@@ -10,7 +10,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from survey_app.core.storage.models.base import Base, Synced, money, name, text
-from survey_app.core.storage.types import ScaledDecimal
+from survey_app.core.storage.types import Fen, ScaledDecimal
 
 
 class Agreement(Synced, Base):
@@ -47,3 +47,6 @@ class Voucher(Synced, Base):
     valid_until: Mapped[dt.date | None]
     status: Mapped[str] = mapped_column(String(16), default="issued")  # issued | used | expired | void
     holder_name: Mapped[name]
+    issued_on: Mapped[dt.date | None]  # 出具日期 (0010)
+    used_on: Mapped[dt.date | None]  # 使用日期 (0010)
+    used_amount: Mapped[Decimal | None] = mapped_column(Fen())  # 使用金额 (0010)

@@ -28,3 +28,6 @@ class Attachment(Synced, Base):
     caption: Mapped[name]
     # 外观 exterior | 室内 interior | 证件 papers | 临建批复 temporary permit | 其他 other ("" = not chosen)
     category: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    # The record a handover or grievance attachment belongs to (handovers.id, grievances.id; 0010). No
+    # foreign key: SQLite can't add one without copying the table.
+    record_id: Mapped[uuid.UUID | None]
