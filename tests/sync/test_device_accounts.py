@@ -90,3 +90,19 @@ def test_a_password_hq_resets_reaches_the_laptop_and_must_be_changed_there(world
                                                        ["worker"], world.usb))
     assert _can_log_in(d1.db, "worker", "hq-reset-2024") and not _can_log_in(d1.db, "worker", "laptop-own-2024")
     assert users.must_change_password(d1.db, "worker")
+
+
+def test_hqs_grievance_follow_ups_reach_the_laptop_of_the_household(world) -> None:  # noqa: ANN001
+    from survey_app.core.services import grievances
+    from survey_app.core.storage.models import GrievanceFollowUp, Household
+
+    d1 = world.devices[0]
+    with world.hq.read() as s:
+        hid = s.scalars(select(Household.id).where(Household.assigned_to == "worker").order_by(Household.id)).first()
+    g = grievances.add_grievance(world.hq, world.admin, hid, "petition", "对面积有异议")
+    grievances.follow_up(world.hq, world.admin, g.id, "已约评估公司复核")
+    import_assignment(d1.db, d1.pair, write_assignment(world.hq, world.admin, world.hq_pair, d1.code,
+                                                       ["worker"], world.usb))
+    with d1.db.read() as s:
+        notes = list(s.scalars(select(GrievanceFollowUp.note).where(GrievanceFollowUp.household_id == hid)))
+    assert notes == ["已约评估公司复核"]

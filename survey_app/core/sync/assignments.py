@@ -34,7 +34,8 @@ from survey_app.core.sync.rights import device_users, remember_device_users
 SEQ = "sync.assignment_seq"
 SUFFIX = ".saassign"
 HOUSEHOLD_CHILDREN = ("members", "tenures", "building_parts", "fixtures", "survey_items", "businesses",
-                      "appraisals", "attachments", "calculations", "agreements", "vouchers", "grievances")
+                      "appraisals", "attachments", "calculations", "agreements", "vouchers", "grievances",
+                      "grievance_followups", "handovers")
 
 
 def _rows(conn, table_name: str, where: str = "", params: tuple = ()) -> list[Record]:  # noqa: ANN001
