@@ -49,8 +49,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--out-dir", type=Path, required=True)
     a.add_argument("--login", default=None, help="以哪个用户执行（默认：项目的默认用户）")
     a.set_defaults(func=assign)
-    a = s.add_parser("issues", help="列出待处理的同步冲突与重算差异")
+    a = s.add_parser("issues", help="列出待处理的同步冲突与重算差异；resolve：按规则批量处理冲突")
     a.set_defaults(func=issues)
+    r = a.add_subparsers(dest="issues_command", metavar="resolve", required=False).add_parser(
+        "resolve", help="按规则批量处理冲突（先列出将处理哪些，再处理）")
+    r.add_argument("--rule", required=True,
+                   help="如 action=take;table=households;fields=notes,phone 或 action=keep;device=D02;bundle=3")
+    r.add_argument("--dry-run", action="store_true", help="只列出将处理哪些冲突，不写入")
+    r.add_argument("--login", default=None, help="以哪个用户执行（默认：项目的默认用户）")
+    r.set_defaults(func=resolve_issues)
 
 
 def _password(db) -> str | None:  # noqa: ANN001
@@ -184,4 +191,24 @@ def issues(args: argparse.Namespace) -> int:
     for i in rows:
         print(f"#{i.id} [{i.kind}] {i.entity} {i.entity_id} 设备 {i.device}：{i.message}")
     print(f"共 {len(rows)} 项待处理")
+    return 0
+
+
+def resolve_issues(args: argparse.Namespace) -> int:
+    from survey_app.cli.common import login, open_db
+    from survey_app.core.sync import issue_rules
+
+    db = open_db(args)
+    rule = issue_rules.parse_rule(args.rule)
+    shown = issue_rules.preview(db, rule)
+    print(f"规则：{rule.describe()}")
+    for i in shown.matched:
+        print(f"  #{i.id} {i.entity} {i.entity_id[:12]} 设备 {i.device} 第 {i.bundle_seq} 号同步包")
+    for i, why in shown.refused:
+        print(f"  #{i.id} {i.entity} {i.entity_id[:12]} 设备 {i.device}：不能采用（{why}），保持待处理")
+    if args.dry_run:
+        print(f"将处理 {len(shown.matched)} 项冲突（预览，未写入）")
+        return 0
+    done = issue_rules.apply_rule(db, login(db, args.login), rule, expect=shown.ids)
+    print(f"已处理 {len(done.matched)} 项冲突")
     return 0

@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 
 from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.domain.roles import Permission
@@ -25,6 +26,8 @@ HQ_SOURCE = "HQ"  # the device name a laptop records HQ's assignment records und
 
 # Stamps the unit of work sets itself; the other stored values are taken over from the incoming row.
 STAMPS = frozenset({"id", "rev", "created_at", "updated_at", "updated_by", "origin_device"})
+# Kept in step with the name by the unit of work: never a decision of their own.
+DERIVED = frozenset({"name_pinyin", "name_initials", "search_key"})
 
 
 @dataclass(frozen=True)
@@ -38,13 +41,14 @@ class Issue:
     status: str
     local: dict
     incoming: dict
+    bundle_seq: int = 0
 
 
 def list_issues(db: Database, *, status: str = "open") -> list[Issue]:
     with db.read() as s:
         rows = s.scalars(select(SyncIssue).where(SyncIssue.status == status).order_by(SyncIssue.id)).all()
         return [Issue(i.id, i.kind, i.entity, i.entity_id, i.device, i.message, i.status,
-                      json.loads(i.local_json or "{}"), json.loads(i.incoming_json or "{}")) for i in rows]
+                      json.loads(i.local_json or "{}"), json.loads(i.incoming_json or "{}"), i.bundle_seq) for i in rows]
 
 
 def disputed_households(db: Database) -> set[str]:
@@ -90,30 +94,162 @@ def resolve(db: Database, actor: Actor, issue_id: int, *, take_incoming: bool) -
     """Close an open issue, keeping our version or taking the incoming one (conflicts only)."""
     actor.require(Permission.IMPORT_BUNDLES)
     with db.uow(actor) as uow:
-        s = uow.session
-        issue = s.get(SyncIssue, issue_id)
-        if issue is None:
-            raise NotFound("没有该待处理事项")
-        if issue.status != "open":
-            raise ValidationError("该事项已经处理过")
-        if take_incoming:
-            if issue.kind != "conflict":
-                raise ValidationError("重算差异不能“采用对方版本”，请核实后在测算中处理")
-            model, table = _model(issue.entity), BY_NAME[issue.entity]
-            obj = s.get(model, uuid.UUID(issue.entity_id))
-            incoming = json.loads(issue.incoming_json)
-            _check_may_take(issue, obj, incoming)
-            for column in table.columns:
-                if column.name in STAMPS or column.name not in incoming:
-                    continue
-                if issue.device != HQ_SOURCE and issue.entity == "households" and column.name in HQ_FIELDS:
-                    continue  # 户号, 地块, assignment, origin stay HQ's (sync/rights.py)
-                # stored form → Python value, through the column type's own result processing
-                proc = column.type._cached_result_processor(db.engine.dialect, None)
-                value = incoming[column.name] if proc is None or incoming[column.name] is None \
-                    else proc(incoming[column.name])
-                if getattr(obj, column.key) != value:
-                    setattr(obj, column.key, value)
-        issue.status = "took_incoming" if take_incoming else "kept_local"
-        issue.decided_by, issue.decided_at = actor.username, utcnow()
+        issue = open_issue(uow.session, issue_id)
+        if take_incoming and issue.kind != "conflict":
+            raise ValidationError("重算差异不能“采用对方版本”，请核实后在测算中处理")
+        decide(uow, db, issue, ALL if take_incoming else frozenset())
         uow.commit()
+
+
+def resolve_fields(db: Database, actor: Actor, issue_id: int, take: set[str] | frozenset[str]) -> list[str]:
+    """Merge a conflict field by field: the incoming value for the fields in ``take``, HQ's current value
+    for the rest, written as one new revision (audited; it goes down in the next assignment). A field HQ
+    decides (a household's 户号, 地块, assignment, origin) is never taken from a device; neither is any
+    field of what only HQ writes, nor a published policy. Returns the fields whose value changed."""
+    actor.require(Permission.IMPORT_BUNDLES)
+    with db.uow(actor) as uow:
+        issue = open_issue(uow.session, issue_id)
+        if issue.kind != "conflict":
+            raise ValidationError("只有冲突才能按字段合并；重算差异请核实后在测算中处理")
+        taken = decide(uow, db, issue, frozenset(take))
+        uow.commit()
+    return taken
+
+
+ALL = None  # ``decide(take=ALL)``: every field of the incoming version (the old 采用对方)
+
+
+def open_issue(s, issue_id: int) -> SyncIssue:  # noqa: ANN001 - a Session
+    issue = s.get(SyncIssue, issue_id)
+    if issue is None:
+        raise NotFound("没有该待处理事项")
+    if issue.status != "open":
+        raise ValidationError("该事项已经处理过")
+    return issue
+
+
+def hq_only_fields(issue: SyncIssue | Issue) -> frozenset[str]:
+    """Fields of this record a device's version may never set (sync/rights.py HQ_FIELDS)."""
+    if issue.device != HQ_SOURCE and issue.entity == "households":
+        return frozenset(HQ_FIELDS)
+    return frozenset()
+
+
+def differing(local: dict, incoming: dict) -> frozenset[str]:
+    """Names of the fields two stored versions differ in, stamps and derived search keys left out."""
+    return frozenset(k for k in set(local) | set(incoming)
+                     if k not in STAMPS and k not in DERIVED and local.get(k) != incoming.get(k))
+
+
+def decide(uow, db: Database, issue: SyncIssue, take: frozenset[str] | None, *,  # noqa: ANN001
+           rule: str = "") -> list[str]:
+    """Inside ``uow``: write the decision on one open issue and its audit event. ``take`` empty keeps
+    ours; ALL takes the whole incoming version (HQ fields excepted); a set of names merges those."""
+    s = uow.session
+    taken: list[str] = []
+    if take is None or take:
+        model, table = _model(issue.entity), BY_NAME[issue.entity]
+        obj = s.get(model, uuid.UUID(issue.entity_id))
+        incoming = json.loads(issue.incoming_json)
+        columns = {c.name: c for c in table.columns}
+        if take is not None:
+            unknown = sorted(n for n in take if n not in columns or n in STAMPS or n not in incoming)
+            if unknown:
+                raise ValidationError("无法采用这些字段：" + "、".join(unknown))
+            refused = sorted(take & hq_only_fields(issue))
+            if refused:
+                raise ValidationError("户号、地块、调查员分派和来源由指挥部决定，不能采用设备的值（"
+                                      + "、".join(refused) + "）")
+        _check_may_take(issue, obj, incoming if take is None else {**_policy_row(obj), **{
+            k: incoming[k] for k in take}})
+        for column in table.columns:
+            if column.name in STAMPS or column.name not in incoming:
+                continue
+            if take is not None and column.name not in take:
+                continue
+            if column.name in hq_only_fields(issue):
+                continue  # 户号, 地块, assignment, origin stay HQ's (sync/rights.py)
+            value = _python_value(column, incoming[column.name])
+            if getattr(obj, column.key) != value:
+                setattr(obj, column.key, value)
+                taken.append(column.name)
+    if take is None:
+        issue.status = "took_incoming"
+    elif take:
+        issue.status = "merged"
+    else:
+        issue.status = "kept_local"
+    issue.decided_by, issue.decided_at = uow.actor.username, utcnow()
+    detail = {"decision": issue.status, "entity": issue.entity, "entity_id": issue.entity_id,
+              "device": issue.device, "bundle_seq": issue.bundle_seq, "taken": taken}
+    if rule:
+        detail["rule"] = rule
+    s.flush()  # the row's own update event first, then the decision naming it
+    uow.record("sync_decide", "sync_issues", str(issue.id), detail)
+    return taken
+
+
+_STORED_FORM = sqlite_dialect()  # issue rows hold records in bundle form: what SQLite stores, whatever the server
+
+
+def _python_value(column, stored: object) -> object:  # noqa: ANN001
+    """Stored form (as in a bundle) → Python value, through the column type's own result processing
+    for that form (so a date is a date on PostgreSQL too)."""
+    proc = column.type._cached_result_processor(_STORED_FORM, None)
+    return stored if proc is None or stored is None else proc(stored)
+
+
+def _policy_row(obj: object) -> dict:
+    """Our current policy row's sealed parts, for the policy check of a merge (other rows need none)."""
+    if not isinstance(obj, PolicyVersion):
+        return {}
+    return {"content": obj.content, "content_hash": obj.content_hash, "status": obj.status}
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    """One differing field of an issue, as Python values (Decimal, date, datetime…) for display."""
+
+    name: str
+    kind: str  # money | area | share | decimal | date | datetime | bool | int | id | text
+    local: object
+    incoming: object
+    takeable: bool  # False: HQ decides it, or the record is HQ's alone
+
+
+def _kind(name: str, column) -> str:  # noqa: ANN001
+    from survey_app.core.storage.types import Fen, ScaledDecimal, UTCDateTime
+
+    ctype = column.type
+    if isinstance(ctype, Fen):
+        return "money"
+    if isinstance(ctype, ScaledDecimal):
+        return "area" if name.endswith("area") else "share" if ctype.scale == 4 else "decimal"
+    if isinstance(ctype, UTCDateTime):
+        return "datetime"
+    try:
+        python = ctype.python_type.__name__
+    except NotImplementedError:
+        return "text"
+    return {"date": "date", "bool": "bool", "int": "int", "UUID": "id"}.get(python, "text")
+
+
+def field_diffs(issue: Issue) -> list[FieldDiff]:
+    """The fields that differ between the two versions of an issue, stamps left out, values typed."""
+    table = BY_NAME.get(issue.entity)
+    columns = {c.name: c for c in table.columns} if table is not None else {}
+    names = [k for k in issue.local if k in issue.incoming] + [k for k in issue.incoming if k not in issue.local]
+    hq_only = hq_only_fields(issue)
+    may_take = issue.kind == "conflict" and (issue.device == HQ_SOURCE or issue.entity in FIELD_TABLES)
+    out = []
+    for name in names:
+        mine, theirs = issue.local.get(name), issue.incoming.get(name)
+        if name in STAMPS or name in DERIVED or mine == theirs:
+            continue
+        column = columns.get(name)
+        if column is None:
+            out.append(FieldDiff(name, "text", mine, theirs, False))
+            continue
+        out.append(FieldDiff(name, _kind(name, column), _python_value(column, mine),
+                             _python_value(column, theirs), may_take and name not in hq_only))
+    return out

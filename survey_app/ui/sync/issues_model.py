@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 
 from survey_app.core.storage.database import Database
 from survey_app.core.sync import issues
+from survey_app.ui import formatting, labels
 
 COL_KIND, COL_RECORD, COL_DEVICE, COL_MESSAGE = range(4)
 CTX = "SyncIssues"
@@ -40,9 +41,32 @@ FIELDS = {
     "willingness": QT_TRANSLATE_NOOP("SyncIssues", "签约意愿"),
     "preferred_mode": QT_TRANSLATE_NOOP("SyncIssues", "意向安置方式"),
     "review_comment": QT_TRANSLATE_NOOP("SyncIssues", "复核意见"), "deleted_at": QT_TRANSLATE_NOOP("SyncIssues", "删除时间"),
+    "chosen_mode": QT_TRANSLATE_NOOP("SyncIssues", "选定安置方式"), "mode": QT_TRANSLATE_NOOP("SyncIssues", "安置方式"),
+    "delivery": QT_TRANSLATE_NOOP("SyncIssues", "交付方式"), "use": QT_TRANSLATE_NOOP("SyncIssues", "用途"),
+    "actual_use": QT_TRANSLATE_NOOP("SyncIssues", "实际用途"), "legality": QT_TRANSLATE_NOOP("SyncIssues", "合法性"),
+    "structure": QT_TRANSLATE_NOOP("SyncIssues", "结构"), "floors": QT_TRANSLATE_NOOP("SyncIssues", "层数"),
+    "built_year": QT_TRANSLATE_NOOP("SyncIssues", "建成年份"), "label": QT_TRANSLATE_NOOP("SyncIssues", "部位"),
+    "decoration_grade": QT_TRANSLATE_NOOP("SyncIssues", "装修档次"),
+    "temporary_term_end": QT_TRANSLATE_NOOP("SyncIssues", "临时建筑批准期限"),
+    "relation": QT_TRANSLATE_NOOP("SyncIssues", "与户主关系"), "sex": QT_TRANSLATE_NOOP("SyncIssues", "性别"),
+    "birth_date": QT_TRANSLATE_NOOP("SyncIssues", "出生日期"), "id_number": QT_TRANSLATE_NOOP("SyncIssues", "身份证号"),
+    "kind": QT_TRANSLATE_NOOP("SyncIssues", "种类"), "sub_kind": QT_TRANSLATE_NOOP("SyncIssues", "规格"),
+    "count": QT_TRANSLATE_NOOP("SyncIssues", "数量"), "quantity": QT_TRANSLATE_NOOP("SyncIssues", "数量"),
+    "value": QT_TRANSLATE_NOOP("SyncIssues", "金额"), "share": QT_TRANSLATE_NOOP("SyncIssues", "份额"),
+    "land_area": QT_TRANSLATE_NOOP("SyncIssues", "土地面积"), "annual_profit": QT_TRANSLATE_NOOP("SyncIssues", "年利润"),
+    "total": QT_TRANSLATE_NOOP("SyncIssues", "合计"), "net": QT_TRANSLATE_NOOP("SyncIssues", "净额"),
+    "face_value": QT_TRANSLATE_NOOP("SyncIssues", "面额"), "used_amount": QT_TRANSLATE_NOOP("SyncIssues", "使用金额"),
+    "handed_on": QT_TRANSLATE_NOOP("SyncIssues", "交房日期"), "origin": QT_TRANSLATE_NOOP("SyncIssues", "来源"),
+    "owner_name": QT_TRANSLATE_NOOP("SyncIssues", "权利人"), "summary": QT_TRANSLATE_NOOP("SyncIssues", "摘要"),
 }
+YES, NO = QT_TRANSLATE_NOOP("SyncIssues", "是"), QT_TRANSLATE_NOOP("SyncIssues", "否")
+# Stored codes shown in words (survey_app/ui/labels.py): by field name.
+CODED = {"status": labels.status, "willingness": labels.willingness, "preferred_mode": labels.mode,
+         "chosen_mode": labels.mode, "mode": labels.mode, "use": labels.use, "actual_use": labels.use,
+         "legality": labels.legality, "structure": labels.structure, "decoration_grade": labels.decoration,
+         "relation": labels.relation, "sex": labels.sex, "origin": labels.origin}
 # Stamps (who/when/rev) are shown in the column headers; search keys follow the name: not decisions.
-HIDDEN = issues.STAMPS | {"name_pinyin", "name_initials", "search_key"}
+HIDDEN = issues.STAMPS | issues.DERIVED
 _IDENTIFYING = ("household_code", "number", "name", "owner_name", "label", "username", "code")
 
 
@@ -54,13 +78,17 @@ def kind_label(kind: str) -> str:
     return _t(KINDS[kind]) if kind in KINDS else kind
 
 
+def entity_label(entity: str) -> str:
+    return _t(ENTITIES[entity]) if entity in ENTITIES else entity
+
+
 def field_label(name: str) -> str:
     return _t(FIELDS[name]) if name in FIELDS else name
 
 
 def record_label(issue: issues.Issue) -> str:
     """``住户 FR-0012``: the table in words and the record's own code or name when it has one."""
-    what = _t(ENTITIES[issue.entity]) if issue.entity in ENTITIES else issue.entity
+    what = entity_label(issue.entity)
     row = issue.local or issue.incoming
     ident = next((str(row[k]) for k in _IDENTIFYING if row.get(k)), issue.entity_id[:8])
     return f"{what} {ident}".strip()
@@ -71,6 +99,33 @@ def differences(issue: issues.Issue) -> list[tuple[str, object, object]]:
     names = [k for k in issue.local if k in issue.incoming] + [k for k in issue.incoming if k not in issue.local]
     return [(k, issue.local.get(k), issue.incoming.get(k)) for k in names
             if k not in HIDDEN and issue.local.get(k) != issue.incoming.get(k)]
+
+
+def value_text(entity: str, diff: issues.FieldDiff, value: object) -> str:
+    """One side of a differing field as a person reads it: codes in words, ¥ with two decimals,
+    areas in m², dates as 2024年3月1日; "—" for nothing."""
+    if value is None or value == "":
+        return "—"
+    name, kind = diff.name, diff.kind
+    if kind == "money":
+        return formatting.money(value)  # type: ignore[arg-type]
+    if kind == "area":
+        return f"{formatting.area(value)} m²"  # type: ignore[arg-type]
+    if kind == "share":
+        return formatting.share(value)  # type: ignore[arg-type]
+    if kind == "date":
+        return formatting.date(value)  # type: ignore[arg-type]
+    if kind == "datetime":
+        return formatting.datetime_china(value)  # type: ignore[arg-type]
+    if kind == "bool":
+        return _t(YES) if value else _t(NO)
+    if entity == "households" and name == "status" or name in CODED and name != "status":
+        return CODED[name](str(value)) or str(value)
+    if entity == "fixtures" and name == "kind":
+        return labels.fixture(str(value))
+    if entity == "survey_items" and name == "code":
+        return labels.survey_item(str(value))
+    return str(value)
 
 
 class IssuesModel(QAbstractTableModel):
