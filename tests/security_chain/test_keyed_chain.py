@@ -13,7 +13,7 @@ from survey_app.core.security import audit_chain
 from survey_app.core.services.audit import adopt_audit_key, verify_database
 from survey_app.core.storage.database import Database
 
-from conftest import KEY, fix_row_hash, rehash_chain
+from chain_helpers import KEY, fix_row_hash, rehash_chain
 
 
 def _macs(path) -> list[tuple[str, str]]:  # noqa: ANN001

@@ -18,7 +18,7 @@ from survey_app.core.sync.assignments import write_assignment
 from survey_app.core.sync.export import export_bundle
 from survey_app.core.sync.importer import import_field_bundle
 
-from conftest import KEY, rehash_chain
+from chain_helpers import KEY, rehash_chain
 from sync_setup import build
 
 
