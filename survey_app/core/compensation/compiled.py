@@ -100,7 +100,7 @@ class CompiledPolicy:
                 run.clear()
 
         for index, item in enumerate(policy.items):
-            if not item.applies(mode):
+            if not item.applies(mode, delivery):
                 continue
             sensitive = item.mode_sensitive or item.flat_sensitive
             if not sensitive and item.code not in tracked:

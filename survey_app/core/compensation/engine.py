@@ -18,7 +18,8 @@ from survey_app.core.compensation.calculation import (
     NET_PAY, NET_RECEIVE, SECTION_FLAT, SECTION_ITEM, Calculation, Line, VoucherSummary)
 from survey_app.core.compensation.inputs import MODES, HouseholdInput
 from survey_app.core.compensation.compiled import CompiledPolicy, Step, compiled
-from survey_app.core.compensation.items.base import ZERO, Ctx, Draft
+from survey_app.core.compensation.fields import PolicyError
+from survey_app.core.compensation.items.base import ZERO, Ctx, Draft, ItemKind
 from survey_app.core.compensation.policy import Policy
 from survey_app.core.domain.errors import ValidationError
 
@@ -100,17 +101,31 @@ def _lines(code: str, kind: str, drafts: Iterable[Draft], plan: CompiledPolicy,
     return tuple(lines), total
 
 
+def _drafts(index: int, item: ItemKind, ctx: Ctx, plan: CompiledPolicy) -> Iterable[Draft]:
+    """An item's drafts for the option in ``ctx`` — none when its ``when`` conditions do not hold for the
+    household. A household the item cannot price is refused naming the file, the item and its code, as
+    load errors do (``test.toml: items[3]（hv）: appraisal.unit_price.commercial: …``)."""
+    try:
+        if item.household_when is not None and not item.household_when.holds(ctx, item):
+            return ()
+        return item.drafts(ctx)
+    except PolicyError:
+        raise
+    except ValidationError as exc:
+        raise PolicyError(plan.policy.source, [f"items[{index}]（{item.code}）: {exc}"]) from exc
+
+
 def _step_lines(step: Step, ctx: Ctx, plan: CompiledPolicy, cache: dict) -> tuple[tuple[Line, ...], Decimal]:
     """A step's lines and sum; a run's items each computed once per household (runs of modes overlap)."""
     if len(step.items) == 1:
-        _, item = step.items[0]
-        return _lines(item.code, item.kind, item.drafts(ctx), plan)
+        index, item = step.items[0]
+        return _lines(item.code, item.kind, _drafts(index, item, ctx, plan), plan)
     lines: list[Line] = []
     total = ZERO
     for index, item in step.items:
         found = cache.get(index)
         if found is None:
-            found = cache[index] = _lines(item.code, item.kind, item.drafts(ctx), plan)
+            found = cache[index] = _lines(item.code, item.kind, _drafts(index, item, ctx, plan), plan)
         lines.extend(found[0])
         total += found[1]
     return tuple(lines), total

@@ -19,6 +19,8 @@ USES = {"residential": "住宅", "commercial": "商业", "office": "办公", "in
 LEGALITY = {"registered": "已登记", "found_legal": "未登记认定合法", "illegal": "违法建筑", "temporary": "临时建筑"}
 MODES = {"cash": "货币补偿", "exchange": "产权调换", "voucher": "房票安置"}
 DELIVERY = {"ready": "现房", "future": "期房"}
+# 被征收人类型: who owns the house (an item's ``when.owner_type`` may limit it to some of them).
+OWNER_TYPES = {"individual": "个人", "enterprise": "企业", "public_body": "机关事业单位", "collective": "集体"}
 HARDSHIP_FLAGS = ("dibao", "disabled", "serious_illness")
 _CENT = Decimal("0.01")
 
@@ -55,6 +57,10 @@ class BuildingPart:
     temporary_term_valid: bool | dt.date | None = None
     actual_use: str = ""
     label: str = ""
+    # A free category the policy may name (地段, 成套房 …) and the appraisal report's own unit price for this
+    # part (元/m², used by items with ``price = "part_appraisal"``). Both optional: older inputs lack them.
+    category: str = ""
+    unit_price: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,7 @@ class HouseholdInput:
     delivery: str = ""
     mode: str = ""
     flat_choices: tuple[tuple[str, ...], ...] = ()
+    owner_type: str = "individual"
 
     def unit_price(self, use: str) -> Decimal | None:
         """Appraised unit price (元/m²) for ``use``, or None when the appraisal has none."""
@@ -113,8 +120,11 @@ class HouseholdInput:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready dict (Decimals and dates as strings); ``from_dict`` reads it back equal."""
-        return {
+        """Plain JSON-ready dict (Decimals and dates as strings); ``from_dict`` reads it back equal.
+
+        Keys added later (owner type, a part's category and unit price) are written only when set, so an
+        input without them keeps the bytes it always had (saved calculations compare byte for byte)."""
+        data = {
             "household_code": self.household_code,
             "head_name": self.head_name,
             "members": [
@@ -124,11 +134,7 @@ class HouseholdInput:
                 for m in self.members],
             "share": str(self.share),
             "building_parts": [
-                {"area": str(p.area), "use": p.use, "legality": p.legality, "structure": p.structure,
-                 "decoration_grade": p.decoration_grade, "actual_use": p.actual_use, "label": p.label,
-                 "temporary_term_valid": (p.temporary_term_valid.isoformat()
-                                          if isinstance(p.temporary_term_valid, dt.date) else p.temporary_term_valid)}
-                for p in self.building_parts],
+                _part_dict(p) for p in self.building_parts],
             "fixtures": [{"kind": f.kind, "sub_kind": f.sub_kind, "count": str(f.count),
                           "value": None if f.value is None else str(f.value)} for f in self.fixtures],
             "extra_items": [{"code": e.code, "quantity": str(e.quantity)} for e in self.extra_items],
@@ -145,6 +151,9 @@ class HouseholdInput:
             "mode": self.mode or None,
             "flat_choices": [list(choice) for choice in self.flat_choices],
         }
+        if self.owner_type != "individual":
+            data["owner_type"] = self.owner_type
+        return data
 
     @classmethod
     def from_dict(cls, data: Any, source: str = "") -> "HouseholdInput":
@@ -165,6 +174,18 @@ class HouseholdInput:
             problems.add(f"第 {exc.lineno} 行第 {exc.colno} 列", f"不是有效的 JSON（{exc.msg}）")
             problems.raise_if_any()
         return cls.from_dict(data, source)
+
+
+def _part_dict(p: BuildingPart) -> dict[str, Any]:
+    out = {"area": str(p.area), "use": p.use, "legality": p.legality, "structure": p.structure,
+           "decoration_grade": p.decoration_grade, "actual_use": p.actual_use, "label": p.label,
+           "temporary_term_valid": (p.temporary_term_valid.isoformat()
+                                    if isinstance(p.temporary_term_valid, dt.date) else p.temporary_term_valid)}
+    if p.category:
+        out["category"] = p.category
+    if p.unit_price is not None:
+        out["unit_price"] = str(p.unit_price)
+    return out
 
 
 def _fixed2(table: Table, name: str, required: bool, what: str) -> Decimal | None:
@@ -228,7 +249,8 @@ def _read_household(t: Table) -> HouseholdInput | None:
         parts.append(BuildingPart(
             area=area or Decimal("0.00"), use=use or "other", legality=legality or "registered",
             structure=_opt_text(p, "structure"), decoration_grade=_opt_text(p, "decoration_grade"),
-            temporary_term_valid=term, actual_use=actual_use or "", label=_opt_text(p, "label")))
+            temporary_term_valid=term, actual_use=actual_use or "", label=_opt_text(p, "label"),
+            category=_opt_text(p, "category"), unit_price=_opt_fixed2(p, "unit_price", "评估单价")))
         p.finish()
     fixtures = []
     for f in t.tables("fixtures"):
@@ -274,6 +296,9 @@ def _read_household(t: Table) -> HouseholdInput | None:
     t.has("delivery")
     mode = t.choice("mode", MODES, required=False, default="") if t.data.get("mode") else ""
     t.has("mode")
+    owner_type = t.choice("owner_type", OWNER_TYPES, required=False, default="individual") \
+        if t.data.get("owner_type") is not None else "individual"
+    t.has("owner_type")
     choices: list[tuple[str, ...]] = []
     raw_choices = t.data.get("flat_choices") or []
     t.has("flat_choices")
@@ -291,7 +316,8 @@ def _read_household(t: Table) -> HouseholdInput | None:
         household_code=code, head_name=head, members=tuple(members), share=share or Decimal(1),
         building_parts=tuple(parts), fixtures=tuple(fixtures), extra_items=tuple(extras), business=business,
         unit_prices=tuple(prices), appraisal_report_no=report_no, land_area=land_area, courtyards=courtyards,
-        signing_date=signing, delivery=delivery or "", mode=mode or "", flat_choices=tuple(choices))
+        signing_date=signing, delivery=delivery or "", mode=mode or "", flat_choices=tuple(choices),
+        owner_type=owner_type or "individual")
 
 
 def _opt_text(t: Table, name: str) -> str:

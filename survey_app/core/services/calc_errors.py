@@ -37,7 +37,13 @@ def place(key: str) -> str | None:
     return " · ".join(words)
 
 
+_ITEM = re.compile(r"^items\[(\d+)\]（([^）]*)）: (.*)$", re.S)
+
+
 def _line(text: str) -> str:
+    item = _ITEM.match(text.strip())
+    if item:  # an engine refusal naming the policy item: the survey's words, then which item it was
+        return f"{_line(item.group(3))}（方案第 {int(item.group(1)) + 1} 项 {item.group(2)}）"
     key, sep, rest = text.partition(": ")
     where = place(key) if sep else None
     return f"{where}：{rest.strip()}" if where else text.strip()

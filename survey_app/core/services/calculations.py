@@ -73,6 +73,9 @@ def household_input(session: Session, h: Household, signing_date: dt.date | None
     land = [t.land_area for t in tenures if t.land_area is not None]
     appraisals = _live(session, Appraisal, h.id, Appraisal.use)
     businesses = _live(session, Business, h.id)
+    # The appraisal report's price for one building part (rows imported with a part_id): passed on the
+    # part for items with price = "part_appraisal"; a part without one carries no unit_price (old bytes).
+    part_prices = {a.part_id: a.unit_price for a in appraisals if a.part_id is not None}
     data: dict[str, Any] = {
         "household_code": h.household_code,
         "head_name": h.head_name,
@@ -86,6 +89,7 @@ def household_input(session: Session, h: Household, signing_date: dt.date | None
                 "structure": p.structure or None, "decoration_grade": p.decoration_grade or None,
                 "actual_use": p.actual_use or None,
                 "temporary_term_valid": p.temporary_term_end.isoformat() if p.temporary_term_end else None,
+                "unit_price": _text(part_prices.get(p.id)),
             }.items() if v is not None}
             for p in _live(session, BuildingPart, h.id, BuildingPart.sort_order)],
         "fixtures": [{k: v for k, v in {"kind": f.kind, "sub_kind": f.sub_kind or None, "count": str(f.count),

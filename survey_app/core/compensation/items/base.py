@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import ClassVar, NamedTuple
 
 from survey_app.core.compensation import formula as fx
+from survey_app.core.compensation.conditions import Conditions, read_conditions
 from survey_app.core.compensation.fields import Table
 from survey_app.core.compensation.inputs import LEGALITY, MODES, USES, BuildingPart, HouseholdInput
 from survey_app.core.domain.errors import ValidationError
@@ -69,53 +70,66 @@ class Ctx:
             return self.valuation_date is None or term >= self.valuation_date
         return False
 
-    def parts(self, uses: tuple[str, ...], legality: tuple[str, ...]) -> tuple[BuildingPart, ...]:
-        """Building parts whose use and legality are among those given (cached per household)."""
-        key = ("parts", uses, legality)
+    def parts(self, uses: tuple[str, ...], legality: tuple[str, ...],
+              where: Conditions | None = None) -> tuple[BuildingPart, ...]:
+        """Building parts whose use and legality are among those given and that ``where`` (an item's part
+        conditions) accepts (cached per household)."""
+        key = ("parts", uses, legality, where)
         found = self._cache.get(key)
         if found is None:
-            found = tuple(p for p in self.household.building_parts if p.use in uses and p.legality in legality)
+            found = tuple(p for p in self.household.building_parts if p.use in uses and p.legality in legality
+                          and (where is None or where.accepts(p)))
             self._cache[key] = found
         return found
 
-    def area(self, uses: tuple[str, ...], legality: tuple[str, ...]) -> Decimal:
+    def area(self, uses: tuple[str, ...], legality: tuple[str, ...], where: Conditions | None = None) -> Decimal:
         """Total area of the matching parts."""
-        key = ("area", uses, legality)
+        key = ("area", uses, legality, where)
         found = self._cache.get(key)
         if found is None:
-            found = sum((p.area for p in self.parts(uses, legality)), ZERO)
+            found = sum((p.area for p in self.parts(uses, legality, where)), ZERO)
             self._cache[key] = found
         return found
 
-    def has_use(self, uses: tuple[str, ...]) -> bool:
-        """Whether any building part has one of ``uses``."""
-        key = ("has", uses)
+    def has_use(self, uses: tuple[str, ...], where: Conditions | None = None) -> bool:
+        """Whether any building part has one of ``uses`` (and is accepted by ``where``)."""
+        key = ("has", uses, where)
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = any(p.use in uses for p in self.household.building_parts)
+            found = self._cache[key] = any(p.use in uses and (where is None or where.accepts(p))
+                                           for p in self.household.building_parts)
         return found
 
 
 class PriceSource:
     """Where a unit price comes from: a fixed price, a price per use or per structure, or the appraisal.
 
-    Policy keys (at most one): ``unit_price``, ``unit_price_by_use``, ``unit_price_by_structure``;
-    none of them means the household's appraised price for the part's use.
+    Policy keys (at most one): ``unit_price``, ``unit_price_by_use``, ``unit_price_by_structure``,
+    ``price = "part_appraisal"`` (each part's own price in the appraisal report); none of them means the
+    household's appraised price for the part's use.
     """
 
-    __slots__ = ("fixed", "by_use", "by_structure")
+    __slots__ = ("fixed", "by_use", "by_structure", "per_part")
 
     def __init__(self, t: Table):
         self.fixed = t.decimal("unit_price", required=False)
         self.by_use = t.decimal_map("unit_price_by_use", required=False, keys=USES)
         self.by_structure = t.decimal_map("unit_price_by_structure", required=False)
-        if sum(bool(x) for x in (self.fixed is not None, self.by_use, self.by_structure)) > 1:
-            t.fail("unit_price", "unit_price、unit_price_by_use、unit_price_by_structure 只能写一个")
+        self.per_part = t.choice("price", ("part_appraisal", "use_appraisal"), required=False,
+                                 default="use_appraisal") == "part_appraisal"
+        if sum(bool(x) for x in (self.fixed is not None, self.by_use, self.by_structure, self.per_part)) > 1:
+            t.fail("unit_price", "unit_price、unit_price_by_use、unit_price_by_structure、price = \"part_appraisal\" 只能写一个")
 
     def for_part(self, ctx: Ctx, part: BuildingPart) -> Decimal:
         """Unit price for one building part."""
         if self.fixed is not None:
             return self.fixed
+        if self.per_part:
+            if part.unit_price is None:
+                name = part.label or USES.get(part.use, part.use)
+                raise ValidationError(f"building_parts.unit_price: 建筑部分“{name}”没有评估报告中的单价"
+                                      "（本项目按各建筑部分的评估单价计算）", "building_parts.unit_price")
+            return part.unit_price
         if self.by_structure:
             price = self.by_structure.get(part.structure)
             if price is None:
@@ -133,8 +147,8 @@ class PriceSource:
             if price is None:
                 raise ValidationError(f"方案没有{USES.get(use, use)}用途的单价", "use")
             return price
-        if self.by_structure:
-            raise ValidationError("按结构定价的项目只能逐个建筑部分计算", "structure")
+        if self.by_structure or self.per_part:
+            raise ValidationError("按结构或按建筑部分评估单价定价的项目只能逐个建筑部分计算", "structure")
         return ctx.price(use)
 
 
@@ -172,6 +186,12 @@ class ItemKind:
         self.uses: tuple[str, ...] = t.text_list("uses", choices=USES, default=self.default_uses)
         self.legality: tuple[str, ...] = t.text_list("legality", choices=LEGALITY, default=self.default_legality)
         self.parse(t)
+        # ``when = { … }`` conditions (conditions.py): None when the item has none, so they cost nothing.
+        # Read after the kind's own keys, so that the list of an item's keys names those first.
+        self.when: Conditions | None = read_conditions(t, policy_modes)
+        self._where = self.when if self.when is not None and self.when.filters_parts else None
+        # What the engine asks per household (None when the conditions are on the option only, or none).
+        self.household_when = self.when if self.when is not None and self.when.checks_household else None
 
     def parse(self, t: Table) -> None:
         """Read the kind's own keys from ``t`` (problems are recorded in ``t``)."""
@@ -184,9 +204,21 @@ class ItemKind:
         """
         return (mode, delivery)
 
-    def applies(self, mode: str) -> bool:
-        """Whether this item is paid in ``mode``."""
-        return mode in self.modes
+    def applies(self, mode: str, delivery: str = "") -> bool:
+        """Whether this item is paid in ``mode`` (with ``delivery``, 现房/期房, for 产权调换)."""
+        return mode in self.modes and (self.when is None or self.when.allows_option(mode, delivery))
+
+    def parts(self, ctx: Ctx) -> tuple[BuildingPart, ...]:
+        """The household's building parts this item counts: its uses, legality and part conditions."""
+        return ctx.parts(self.uses, self.legality, self._where)
+
+    def area(self, ctx: Ctx) -> Decimal:
+        """Total area of :meth:`parts`."""
+        return ctx.area(self.uses, self.legality, self._where)
+
+    def has_use(self, ctx: Ctx) -> bool:
+        """Whether the household has a building part of this item's uses (that its part conditions accept)."""
+        return ctx.has_use(self.uses, self._where)
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
         """The unrounded lines this item yields for the option in ``ctx`` (empty when not applicable)."""

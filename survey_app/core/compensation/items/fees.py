@@ -44,12 +44,12 @@ class Moving(ItemKind):
         return by_mode(self.times, mode, delivery, ONE)
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
-        if not ctx.has_use(self.uses):
+        if not self.has_use(ctx):
             return []
         times = by_mode(self.times, ctx.mode, ctx.delivery, ONE)
         if not times:
             return []
-        area = None if self.amount is not None else ctx.area(self.uses, self.legality)
+        area = None if self.amount is not None else self.area(ctx)
         base = self.amount if area is None else max(area * self.per_m2, self.minimum)
 
         def lhs() -> str:
@@ -85,9 +85,9 @@ class Transition(ItemKind):
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
         months = by_mode(self.months, ctx.mode, ctx.delivery, ZERO)
-        if not months or not ctx.parts(self.uses, self.legality) or self.rate is None:
+        if not months or not self.parts(ctx) or self.rate is None:
             return []
-        area = ctx.area(self.uses, self.legality)
+        area = self.area(ctx)
         monthly = max(area * self.rate, self.minimum)
 
         def lhs() -> str:
@@ -119,7 +119,7 @@ class TransitionPerPerson(ItemKind):
         months = by_mode(self.months, ctx.mode, ctx.delivery, ZERO)
         members = ctx.household.members
         persons = len(members) if self.count == "all" else sum(1 for m in members if m.hukou_here)
-        if not months or not persons or self.rate is None or not ctx.has_use(self.uses):
+        if not months or not persons or self.rate is None or not self.has_use(ctx):
             return []
         monthly = max(persons * self.rate, self.minimum)
         text = fx.product(f"{persons} 人", fx.price(self.rate, "元/人·月"))
@@ -152,7 +152,7 @@ class BusinessLoss(ItemKind):
             share, share_term = share_terms(ctx, self.apply_share)
             factor = fx.percent_factor(self.pct)
             out = []
-            for part in ctx.parts(self.uses, self.legality):
+            for part in self.parts(ctx):
                 price = self.price.for_part(ctx, part)
 
                 def lhs(area: Decimal = part.area, price: Decimal = price) -> str:
@@ -161,10 +161,16 @@ class BusinessLoss(ItemKind):
                 out.append(Draft(part_label(self.label, part), lhs, part.area * price * share * factor))
             return out
         if self.basis == "per_m2":
-            area = business.area if business.area is not None else ctx.area(self.uses, self.legality)
-            if not area:
+            # The business area counts only on this item's parts (its uses and legality): a shop paid 100/m²
+            # by one item is not also paid 50/m² by the item for other non-residential uses.
+            legal = self.area(ctx)
+            if not legal:
                 return []
-            return [Draft(self.label, fx.product(fx.area(area), fx.price(self.per_m2)), area * self.per_m2)]
+            area, area_text = legal, fx.area(legal)
+            if business.area is not None:
+                area = min(business.area, legal)
+                area_text = fx.area(area) if business.area <= legal else f"min({fx.sq(business.area)}, {fx.sq(legal)}) m²"
+            return [Draft(self.label, fx.product(area_text, fx.price(self.per_m2)), area * self.per_m2)]
         if business.annual_profit is None:
             raise ValidationError("business.annual_profit: 按利润计算停产停业损失，须填写年利润", "business.annual_profit")
         lhs = f"{fx.num(business.annual_profit)} 元 ÷ 12{fx.TIMES}{fx.num(self.months)} 月"

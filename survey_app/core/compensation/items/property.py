@@ -30,7 +30,7 @@ class HouseValue(ItemKind):
     def drafts(self, ctx: Ctx) -> list[Draft]:
         share, share_term = share_terms(ctx, self.apply_share)
         out = []
-        for part in ctx.parts(self.uses, self.legality):
+        for part in self.parts(ctx):
             price = self.price.for_part(ctx, part)
             def lhs(area: Decimal = part.area, price: Decimal = price) -> str:
                 return fx.product(fx.area(area), fx.price(price), *share_term)
@@ -54,7 +54,7 @@ class Unregistered(ItemKind):
     def drafts(self, ctx: Ctx) -> list[Draft]:
         share, share_term = share_terms(ctx, self.apply_share)
         out = []
-        for part in ctx.parts(self.uses, self.legality):
+        for part in self.parts(ctx):
             ratio = self.ratios.get(part.legality)
             if ratio is None:
                 continue
@@ -89,7 +89,7 @@ class Decoration(ItemKind):
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
         out = []
-        for part in ctx.parts(self.uses, self.legality):
+        for part in self.parts(ctx):
             if self.per_m2 is not None:
                 rate, grade = self.per_m2, ""
             else:
@@ -124,7 +124,7 @@ class UseChange(ItemKind):
         if self.require_business and ctx.household.business is None:
             return []
         out = []
-        for part in ctx.parts(self.uses, self.legality):
+        for part in self.parts(ctx):
             if part.actual_use not in self.to_uses or part.actual_use == part.use:
                 continue
             use_price, price = ctx.price(part.actual_use), ctx.price(part.use)
@@ -149,9 +149,9 @@ class MinAreaTopUp(ItemKind):
         self.apply_share = t.boolean("apply_share", default=False)
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
-        if not ctx.parts(self.uses, self.legality):
+        if not self.parts(ctx):
             return []
-        area = ctx.area(self.uses, self.legality)
+        area = self.area(ctx)
         if self.min_area is None or area >= self.min_area:
             return []
         price = self.price.for_use(ctx, self.uses[0])
@@ -177,7 +177,7 @@ class ExchangeUncovered(ItemKind):
     def drafts(self, ctx: Ctx) -> list[Draft]:
         if ctx.flat_area is None:
             return []
-        area = ctx.area(self.uses, self.legality)
+        area = self.area(ctx)
         gap = area - ctx.flat_area
         if gap <= 0:
             return []

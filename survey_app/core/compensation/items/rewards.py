@@ -18,6 +18,27 @@ HARDSHIP_LABELS = {"dibao": "低保", "disabled": "残疾", "serious_illness": "
                    "elderly_alone": "孤寡老人", "martyr_family": "烈属"}
 
 
+class AreaRule:
+    """Floor area and eligibility ceiling of a reward priced per m² (``floor_area``, ``max_area``): paid
+    only when the area is at most ``max_area`` (以下, inclusive), on max(area, ``floor_area``)."""
+
+    __slots__ = ("floor", "ceiling")
+
+    def __init__(self, t: Table, floor_key: str | None = "floor_area"):
+        self.floor = t.decimal(floor_key, required=False) if floor_key else None
+        self.ceiling = t.decimal("max_area", required=False)
+
+    def counted(self, area: Decimal) -> Decimal | None:
+        """The area to pay on, or None when the area is above the ceiling (not eligible)."""
+        if self.ceiling is not None and area > self.ceiling:
+            return None
+        return area if self.floor is None else max(area, self.floor)
+
+    def text(self, area: Decimal) -> str:
+        """``58.32 m²`` or ``max(38.50, 40) m²``."""
+        return fx.area(area) if self.floor is None else f"max({fx.sq(area)}, {fx.num(self.floor)}) m²"
+
+
 class Tier(NamedTuple):
     """A signing-date tier: signed on or before ``until`` earns amount / per_m2 / pct."""
 
@@ -55,9 +76,13 @@ class SigningReward(ItemKind):
         if dates != sorted(dates) or len(set(dates)) != len(dates):
             t.fail("tiers", "奖励档次须按截止日期从早到晚排列且不重复")
         self.tiers = tuple(tiers)
+        self.area_rule = AreaRule(t)
+        if (self.area_rule.floor is not None or self.area_rule.ceiling is not None) \
+                and all(tier.per_m2 is None for tier in tiers):
+            t.fail("floor_area", "floor_area、max_area 只用于按面积（per_m2）的档次")
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
-        if not ctx.has_use(self.uses) or not self.tiers:
+        if not self.has_use(ctx) or not self.tiers:
             return []
         signed = ctx.household.signing_date
         if signed is None:
@@ -70,9 +95,12 @@ class SigningReward(ItemKind):
         if tier.amount is not None:
             return [Draft(self.label, f"{fx.num(tier.amount)} 元/户{when}", tier.amount)]
         if tier.per_m2 is not None:
-            area = ctx.area(self.uses, self.legality)
-            return [Draft(self.label, lambda: fx.product(fx.area(area), fx.price(tier.per_m2)) + when,
-                          area * tier.per_m2)]
+            area = self.area(ctx)
+            counted = self.area_rule.counted(area)
+            if counted is None:
+                return []
+            return [Draft(self.label, lambda: fx.product(self.area_rule.text(area), fx.price(tier.per_m2)) + when,
+                          counted * tier.per_m2)]
         value, text = _house_value(self, ctx)
         return [Draft(self.label, lambda: f"{text()}{fx.TIMES}{fx.pct(tier.pct)}{when}",
                       value * fx.percent_factor(tier.pct))]
@@ -82,7 +110,7 @@ def _house_value(item, ctx: Ctx) -> tuple[Decimal, Callable[[], str]]:
     """Σ area × price × share of the item's parts, with a function writing its formula text (bracketed)."""
     share, share_term = share_terms(ctx, item.apply_share)
     total, priced = ZERO, []
-    for part in ctx.parts(item.uses, item.legality):
+    for part in item.parts(ctx):
         price = item.price.for_part(ctx, part)
         total += part.area * price * share
         priced.append((part.area, price))
@@ -105,19 +133,22 @@ class CashSubsidy(ItemKind):
         self.pct = t.decimal("pct", maximum=_HUNDRED)
         self.basis = t.choice("basis", ("area_price", "house_value"), required=False, default="area_price")
         self.min_area = t.decimal("min_area", required=False, default=ZERO)
-        if self.basis == "house_value" and self.min_area:
-            t.fail("min_area", "basis = \"house_value\" 时不能设最低面积")
+        self.area_rule = AreaRule(t, None)  # the floor is ``min_area``; ``max_area`` the ceiling
+        if self.basis == "house_value" and (self.min_area or self.area_rule.ceiling is not None):
+            t.fail("min_area", "basis = \"house_value\" 时不能设最低面积或面积上限")
         self.price = PriceSource(t)
         self.apply_share = t.boolean("apply_share", default=False)
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
-        if not ctx.parts(self.uses, self.legality) or self.pct is None:
+        if not self.parts(ctx) or self.pct is None:
             return []
         if self.basis == "house_value":
             value, text = _house_value(self, ctx)
             return [Draft(self.label, lambda: f"{text()}{fx.TIMES}{fx.pct(self.pct)}",
                           value * fx.percent_factor(self.pct))]
-        area = ctx.area(self.uses, self.legality)
+        area = self.area(ctx)
+        if self.area_rule.counted(area) is None:
+            return []
         counted = max(area, self.min_area)
         price = self.price.for_use(ctx, self.uses[0])
         share, share_term = share_terms(ctx, self.apply_share)
@@ -157,41 +188,50 @@ class SmallAreaReward(ItemKind):
         if limits != sorted(limits) or any(b.up_to is None for b in bands[:-1]):
             t.fail("bands", "面积档须按 up_to 从小到大排列，只有最后一档可以不写 up_to")
         self.bands = tuple(bands)
+        self.area_rule = AreaRule(t)
+        if self.area_rule.floor is not None and any(b.amount is not None for b in bands):
+            t.fail("floor_area", "floor_area 只用于按面积（per_m2）的档次")
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
-        if not ctx.parts(self.uses, self.legality):
+        if not self.parts(ctx):
             return []
-        area = ctx.area(self.uses, self.legality)
+        actual = self.area(ctx)
+        area = self.area_rule.counted(actual)
+        if area is None:
+            return []
         if self.progressive:
             out, lower = [], ZERO
             for band in self.bands:
                 upper = area if band.up_to is None else min(area, band.up_to)
                 if upper <= lower:
                     break
-                slice_text = f"({fx.sq(upper)} − {fx.num(lower)}) m²" if lower else fx.area(upper)
+                slice_text = (f"({fx.sq(upper)} − {fx.num(lower)}) m²" if lower
+                              else self.area_rule.text(actual) if upper == area else fx.area(upper))
                 out.append(Draft(f"{self.label}（{fx.num(lower)}–{fx.num(band.up_to) if band.up_to else '以上'} m²）",
                                  fx.product(slice_text, fx.price(band.per_m2)), (upper - lower) * band.per_m2))
                 lower = upper
             return out
-        band = next((b for b in self.bands if b.up_to is None or area <= b.up_to), None)
+        band = next((b for b in self.bands if b.up_to is None or actual <= b.up_to), None)
         if band is None:
             return []
         where = f"（面积 ≤ {fx.num(band.up_to)} m²）" if band.up_to is not None else ""
         if band.amount is not None:
             return [Draft(self.label, f"{fx.num(band.amount)} 元/户{where}", band.amount)]
-        return [Draft(self.label, lambda: fx.product(fx.area(area), fx.price(band.per_m2)) + where,
+        return [Draft(self.label, lambda: fx.product(self.area_rule.text(actual), fx.price(band.per_m2)) + where,
                       area * band.per_m2)]
 
 
 class Hardship(ItemKind):
-    """困难补助 per category (低保, 残疾, 大病 …): once per household having it, or per person."""
+    """困难补助 per category (低保, 残疾, 大病 …): ``per = "household"`` once per category the household has,
+    ``"person"`` per member in it, ``"household_once"`` once per household whatever its categories (the
+    highest amount among them)."""
 
     kind = "hardship"
     title = "困难补助"
 
     def parse(self, t: Table) -> None:
         self.amounts = t.decimal_map("amounts")
-        self.per = t.choice("per", ("household", "person"), required=False, default="household")
+        self.per = t.choice("per", ("household", "person", "household_once"), required=False, default="household")
         labels = t.table("labels", required=False)
         self.labels = dict(HARDSHIP_LABELS)
         if labels is not None:
@@ -202,6 +242,14 @@ class Hardship(ItemKind):
                 t.problems.add(f"{t.key('amounts')}.{key}", "未知的困难类别，请在 labels 中写出其中文名称")
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
+        if self.per == "household_once":
+            found = [(category, amount) for category, amount in self.amounts.items()
+                     if any(m.has(category) for m in ctx.household.members)]
+            if not found:
+                return []
+            amount = max(amount for _, amount in found)
+            names = "、".join(self.labels.get(category, category) for category, _ in found)
+            return [Draft(f"{self.label}（{names}）", f"{fx.num(amount)} 元/户（任一类别，每户一次）", amount)]
         out = []
         for category, amount in self.amounts.items():
             persons = sum(1 for m in ctx.household.members if m.has(category))
@@ -228,7 +276,7 @@ class Fixed(ItemKind):
         self._drafts = [] if self.amount is None else [Draft(self.label, f"{fx.num(self.amount)} 元/户", self.amount)]
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
-        return self._drafts if ctx.has_use(self.uses) else []
+        return self._drafts if self.has_use(ctx) else []
 
 
 class CourtyardReward(ItemKind):

@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 from survey_app.core.compensation.inputs import LEGALITY, MODES, USES
 from survey_app.core.compensation.policy import Policy
+from survey_app.core.compensation.policy_tools.conditions_text import conditions_text
 from survey_app.core.compensation.policy_tools.wording import (
     GRADE_NAMES, HARDSHIP_NAMES, MODE_KEY_NAMES, STRUCTURE_NAMES, key_name, money, names, number, per_mode,
     percent, value_text)
@@ -74,7 +75,7 @@ def explain_item(raw: dict) -> Explained:
     kind = raw.get("kind", "")
     label = raw.get("label") or kind
     sentence = _KINDS.get(kind, _generic)(item)
-    scope = _scope(item)
+    scope = _scope(item) + conditions_text(item.get("when"))
     rest = [f"{key_name(k)} {value_text(v, k)}" for k, v in raw.items() if k not in item.used]
     text = sentence + scope
     if rest:
@@ -144,6 +145,8 @@ def _scope(item: _Seen) -> str:
 
 
 def _price(item: _Seen, what: str = "评估单价") -> str:
+    if item.get("price") == "part_appraisal":
+        return f"评估报告中该处房屋的{what}"
     if item.get("unit_price") is not None:
         return money(item["unit_price"], "元/m²")
     if item.get("unit_price_by_use"):
@@ -245,7 +248,17 @@ def _signing_reward(item: _Seen) -> str:
         else:
             pay = f"按房屋价值（面积 × {_price(item)}{_share(item, True)}）的 {percent(t.get('pct'))}"
         tiers.append(f"{until} 前签约{pay}")
-    return "按签约日期：" + "；".join(tiers) + "；之后签约没有此项奖励。"
+    return "按签约日期：" + "；".join(tiers) + "；之后签约没有此项奖励。" + _area_rule(item)
+
+
+def _area_rule(item: _Seen, floor_key: str | None = "floor_area") -> str:
+    """The floor area and eligibility ceiling of a reward priced per m²."""
+    out = []
+    if floor_key and item.get(floor_key) is not None:
+        out.append(f"面积不足 {number(item[floor_key])} m² 的按 {number(item[floor_key])} m² 计")
+    if item.get("max_area") is not None:
+        out.append(f"面积超过 {number(item['max_area'])} m² 的没有此项")
+    return ("按面积计时，" + "，".join(out) + "。") if out else ""
 
 
 def _cash_subsidy(item: _Seen) -> str:
@@ -254,7 +267,8 @@ def _cash_subsidy(item: _Seen) -> str:
     area = "合法面积"
     if item.get("min_area"):
         area = f"合法面积（不足 {number(item['min_area'])} m² 的按 {number(item['min_area'])} m²）"
-    return f"按 {area} × {_price(item)} × {percent(item.get('pct'))}{_share(item, False)} 计算。"
+    return (f"按 {area} × {_price(item)} × {percent(item.get('pct'))}{_share(item, False)} 计算。"
+            + _area_rule(item, None))  # its floor is min_area, said above
 
 
 def _min_area_topup(item: _Seen) -> str:
@@ -270,7 +284,7 @@ def _small_area_reward(item: _Seen) -> str:
         bands.append(f"{where} {pay}")
         lower = b.get("up_to", lower)
     how = "按面积分段累进计算" if item.get("progressive") else "按合法面积所在的档次计算（该档单价乘全部面积）"
-    return f"{how}：" + "；".join(bands) + "。"
+    return f"{how}：" + "；".join(bands) + "。" + _area_rule(item)
 
 
 def _use_change(item: _Seen) -> str:
@@ -281,7 +295,8 @@ def _use_change(item: _Seen) -> str:
 
 def _hardship(item: _Seen) -> str:
     labels = {**HARDSHIP_NAMES, **(item.get("labels") or {})}
-    per = "每人" if item.get("per") == "person" else "每户一次"
+    per = {"person": "每人", "household_once": "每户一次（兼有几种情况也只发一次，按其中最高的一项）"}.get(
+        item.get("per"), "每户一次")
     rows = "、".join(f"{labels.get(k, k)} {money(v)}" for k, v in (item.get("amounts") or {}).items())
     return f"家庭成员中有以下困难情况的，{per}发放：{rows}。"
 
