@@ -95,7 +95,9 @@ def _fill(path: Path, seed: int = 7) -> None:
                          "net, content_hash, qr_payload, status, print_count, printed_at, signed_at, voided_at, "
                          "voided_by, void_reason, replaces_id, id, rev, created_at, updated_at, updated_by, "
                          f"origin_device, deleted_at) VALUES ({','.join('?' * 24)})", agreements)
-        conn.executemany(f"INSERT INTO grievances VALUES ({','.join('?' * 15)})", grievances)
+        conn.executemany("INSERT INTO grievances (household_id, kind, summary, detail, raised_at, status, resolution, "
+                         "resolved_at, id, rev, created_at, updated_at, updated_by, origin_device, deleted_at) "
+                         f"VALUES ({','.join('?' * 15)})", grievances)  # by name: 0010 appended due_on, closed_by
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
 
