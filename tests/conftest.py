@@ -23,6 +23,30 @@ def _project_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(china_time, "today", lambda: TEST_DAY)
 
 
+# Login hashes written by tests cost 2^10 instead of 2^14: ``verify_password`` reads the cost from each stored
+# hash, so logging in checks exactly the same way, ~20× cheaper (hundreds of logins in the suite).
+TEST_HASH_N = 2**10
+
+
+def _cheap_kdf(mp: pytest.MonkeyPatch) -> None:
+    """Test-only key-derivation costs. Vault slots and sealed key files: the lowest cost their readers accept
+    (2^14, half the real one); login hashes: ``TEST_HASH_N``. Production never runs this (it is not in
+    survey_app); a test about the real costs is marked ``real_kdf_cost``."""
+    from survey_app.core.security import passwords, vault
+    from survey_app.core.sync import keys
+
+    assert passwords.hash_password.__kwdefaults__ == {"n": passwords.N}, "hash_password's cost parameter moved"
+    mp.setattr(passwords.hash_password, "__kwdefaults__", {"n": TEST_HASH_N})
+    mp.setattr(vault, "SCRYPT_N", 2**14)
+    mp.setattr(keys, "SCRYPT_N", 2**14)
+
+
+@pytest.fixture(autouse=True)
+def _test_kdf_cost(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    if request.node.get_closest_marker("real_kdf_cost") is None:
+        _cheap_kdf(monkeypatch)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     # Never touch the real per-user data folder from a test.
@@ -34,10 +58,24 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "project.sqlite3"
 
 
-@pytest.fixture
-def db(db_path: Path):  # noqa: ANN201
+@pytest.fixture(scope="session")
+def _empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new database at the head revision, migrated once per test process (~0.2 CPU-s each time saved)."""
     from survey_app.core.storage.database import Database
 
+    path = tmp_path_factory.mktemp("empty") / "empty.sqlite3"
+    Database(path).dispose()
+    return path
+
+
+@pytest.fixture
+def db(_empty_template: Path, db_path: Path):  # noqa: ANN201
+    """A new, empty database (a copy of ``_empty_template``: the same file a first open migrates to)."""
+    import shutil
+
+    from survey_app.core.storage.database import Database
+
+    shutil.copyfile(_empty_template, db_path)
     database = Database(db_path)
     yield database
     database.dispose()
@@ -55,6 +93,7 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     database = Database(path)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(china_time, "today", lambda: TEST_DAY)
+        _cheap_kdf(mp)
         create_demo(database, households=60, seed=3)
     database.dispose()  # checkpoints the WAL into the file: one self-contained file to copy
     return path

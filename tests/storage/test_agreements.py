@@ -136,21 +136,33 @@ def _cli(*args: str, env_password: str | None = None) -> subprocess.CompletedPro
     return subprocess.run([sys.executable, "-m", "survey_app", *args], capture_output=True, text=True, env=env)
 
 
-def test_cli_render_then_verify_the_pdf(demo_db, db_path, ready, tmp_path) -> None:  # noqa: ANN001
+def _cli_here(capsys, *args: str) -> subprocess.CompletedProcess:  # noqa: ANN001
+    """The same entry point in this process (a subprocess would add ~1 CPU-s of start-up and nothing else)."""
+    from survey_app.cli import main
+
+    capsys.readouterr()
+    code = main(list(args))
+    out = capsys.readouterr()
+    return subprocess.CompletedProcess(args, code, out.out, out.err)
+
+
+def test_cli_render_then_verify_the_pdf(demo_db, db_path, ready, tmp_path, capsys, monkeypatch) -> None:  # noqa: ANN001
     pdf = tmp_path / "agreement.pdf"
-    done = _cli("--db", str(db_path), "agreement", "render", "--household", ready.household_code,
-                "--out", str(pdf), env_password="hq123456")
+    monkeypatch.setenv("SURVEY_APP_PASSWORD", "hq123456")
+    done = _cli_here(capsys, "--db", str(db_path), "agreement", "render", "--household", ready.household_code,
+                     "--out", str(pdf))
     assert done.returncode == 0, done.stderr
-    ok = _cli("--db", str(db_path), "verify", str(pdf), "--json")
+    monkeypatch.delenv("SURVEY_APP_PASSWORD")
+    ok = _cli("--db", str(db_path), "verify", str(pdf), "--json")  # one real process: its stdout is the JSON
     assert ok.returncode == 0, ok.stdout + ok.stderr
     result = json.loads(ok.stdout)
     assert result["valid"] and result["record"] == "matches" and result["household"] == ready.household_code
     keys = tmp_path / "keys.txt"
-    assert _cli("--db", str(db_path), "agreement", "keys", "--out", str(keys)).returncode == 0
+    assert _cli_here(capsys, "--db", str(db_path), "agreement", "keys", "--out", str(keys)).returncode == 0
     with demo_db.read() as s:
         text = s.scalar(select(Agreement.qr_payload))
     forged = text.replace("|cash|", "|voucher|")
-    bad = _cli("verify", "--text", forged, "--keys", str(keys))
+    bad = _cli_here(capsys, "verify", "--text", forged, "--keys", str(keys))
     assert bad.returncode == 1 and "签名无效" in bad.stderr
 
 

@@ -189,11 +189,19 @@ def test_hq_history_rewritten_is_found_against_a_laptop_list(world: World, tmp_p
     assert f"检查点 #{first}" in report.problems[0].message and "被改写" in report.problems[0].message
 
 
-def test_the_hq_check_against_a_laptop_list_through_the_cli(world: World, tmp_path: Path) -> None:
+def test_the_hq_check_against_a_laptop_list_through_the_cli(world: World, tmp_path: Path, capsys) -> None:  # noqa: ANN001
     import subprocess
     import sys
 
-    def cli(db: str, *args: str) -> subprocess.CompletedProcess:
+    from survey_app.cli import main
+
+    def cli(db: str, *args: str) -> subprocess.CompletedProcess:  # the entry point, in this process
+        capsys.readouterr()
+        code = main(["--db", str(tmp_path / db), "audit", *args])
+        out = capsys.readouterr()
+        return subprocess.CompletedProcess(args, code, out.out, out.err)
+
+    def cli_process(db: str, *args: str) -> subprocess.CompletedProcess:  # a real process: exit code, no traceback
         return subprocess.run([sys.executable, "-m", "survey_app", "--db", str(tmp_path / db), "audit", *args],
                               capture_output=True, text=True)
 
@@ -203,7 +211,7 @@ def test_the_hq_check_against_a_laptop_list_through_the_cli(world: World, tmp_pa
     ok = cli("hq.sqlite3", "verify", "--against", str(listing))
     assert ok.returncode == 0 and "2 个指挥部检查点均与本机审计链一致" in ok.stdout, ok.stderr
     _rewrite(tmp_path / "hq.sqlite3", 2)
-    bad = cli("hq.sqlite3", "verify", "--against", str(listing))
+    bad = cli_process("hq.sqlite3", "verify", "--against", str(listing))
     assert bad.returncode == 1 and "被改写" in bad.stderr and "Traceback" not in bad.stderr
     missing = cli("hq.sqlite3", "verify", "--against", str(tmp_path / "nothing.json"))
     assert missing.returncode == 1 and "无法读取检查点文件" in missing.stderr and "Traceback" not in missing.stderr

@@ -18,7 +18,7 @@ from sync_setup import World, audit_count, build
 
 @pytest.fixture(scope="module")
 def world_and_bundle(tmp_path_factory: pytest.TempPathFactory) -> tuple[World, bytes]:
-    world = build(tmp_path_factory.mktemp("fuzz"), households=20)
+    world = build(tmp_path_factory.mktemp("fuzz"))  # the shared 30-household world: no template of its own
     dev = world.devices[0]
     from sqlalchemy import select
 

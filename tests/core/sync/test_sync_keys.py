@@ -56,6 +56,7 @@ def test_sealed_file_holds_no_private_key(pair: keys.KeyPair, sealed: bytes) -> 
     assert keys.sealed_public(sealed) == pair.public()
 
 
+@pytest.mark.real_kdf_cost
 def test_sealing_twice_uses_fresh_salt_and_nonce(pair: keys.KeyPair, sealed: bytes) -> None:
     again = json.loads(keys.seal(pair, "正确的密码abc"))
     first = json.loads(sealed)
