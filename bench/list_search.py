@@ -7,7 +7,7 @@ field worker, 1366×768, offscreen platform, the app's font): the character is t
 box with QTest (``filter_bar.search``), the debounce is fired at once (``filter_bar.flush()``, what
 Enter does, without moving the focus; the 180 ms pause the debounce waits for is *not* counted), the
 model re-runs its search and resets, the table selects its row again, the list's viewport is painted
-(``viewport().repaint()``: the 200-row block of the visible rows is fetched in ``data()`` during this
+(``viewport().repaint()``: the block of the visible rows is fetched in ``data()`` during this
 paint), then the event loop runs the detail panel's zero-delay reload and, when it loaded another
 household, the detail is painted too. Typed one character at a time: the pinyin, the name, the initials,
 the household code, 10 digits of the ID number, 7 of the phone and 4 characters of the address of
@@ -45,10 +45,13 @@ VISIBLE_ROWS = 40  # a 1366×768 list shows ~25 rows: the baseline fetches a lit
 
 SMOKE = ["--households", "60", "--rows", "1"]
 
-RAW_SEARCH = ("SELECT rowid FROM households WHERE deleted_at IS NULL AND search_key LIKE ? ESCAPE '\\' "
+# "+deleted_at": without statistics SQLite would take ix_households_progress (deleted_at, …; migration 0009)
+# for "deleted_at IS NULL" and read every household then sort them (~0.5 s at 100k): the bare query is the
+# scan of the covering index ix_households_list, already in code order (what the app runs too).
+RAW_SEARCH = ("SELECT rowid FROM households WHERE +deleted_at IS NULL AND search_key LIKE ? ESCAPE '\\' "
               "ORDER BY household_code")
-RAW_ALL = "SELECT rowid FROM households WHERE deleted_at IS NULL ORDER BY household_code"
-RAW_COUNT = "SELECT count(*) FROM households WHERE deleted_at IS NULL AND search_key LIKE ? ESCAPE '\\'"
+RAW_ALL = "SELECT rowid FROM households WHERE +deleted_at IS NULL ORDER BY household_code"
+RAW_COUNT = "SELECT count(*) FROM households WHERE +deleted_at IS NULL AND search_key LIKE ? ESCAPE '\\'"
 RAW_ROWS = """
 SELECT h.rowid, h.id, h.household_code, h.head_name, h.status, h.section, h.address, h.phone,
        (SELECT count(*) FROM members m WHERE m.household_id = h.id AND m.deleted_at IS NULL),

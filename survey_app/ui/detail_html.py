@@ -21,7 +21,8 @@ STYLE = """
 <style>
 h2 { margin: 0 0 2px 0; font-size: 13pt; }
 h3 { margin: 14px 0 4px 0; font-size: 10.5pt; color: #1f4e79; }
-table.grid { border-collapse: collapse; border-color: #c8ced6; }
+table.grid { background-color: #c8ced6; }
+table.grid td { background-color: white; }
 th { background-color: #eef2f6; font-weight: normal; color: #333; }
 td.k { color: #666; white-space: nowrap; padding-right: 12px; }
 .muted { color: #777; }
@@ -46,14 +47,18 @@ def _kv(rows: list[tuple[str, str]]) -> str:
 
 
 def _grid(headers: list[str], rows: list[list[str]], numeric: frozenset[int] = frozenset()) -> str:
-    """A bordered table; ``rows`` hold already-escaped HTML; columns in ``numeric`` are right-aligned."""
+    """A ruled table; ``rows`` hold already-escaped HTML; columns in ``numeric`` are right-aligned.
+
+    The 1-pixel rules are the table's grey background showing between white cells (cellspacing 1), not
+    cell borders: Qt's collapsed borders cost ~35% more to lay out and paint (per search keystroke that
+    changes the household) and drew the inner rules faintly or not at all."""
     def cell(tag: str, i: int, text: str) -> str:
         align = ' align="right"' if i in numeric else ""
         return f"<{tag}{align}>{text}</{tag}>"
 
     head = "<tr>" + "".join(cell("th", i, _e(h)) for i, h in enumerate(headers)) + "</tr>"
     body = "".join("<tr>" + "".join(cell("td", i, c) for i, c in enumerate(r)) + "</tr>" for r in rows)
-    return f'<table class="grid" width="99%" border="1" cellspacing="0" cellpadding="3">{head}{body}</table>'
+    return f'<table class="grid" width="99%" border="0" cellspacing="1" cellpadding="3">{head}{body}</table>'
 
 
 class HouseholdDetailHtml:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, Integer, and_, case, func, literal_column, or_, select, type_coerce
+from sqlalchemy import BigInteger, Integer, Select, and_, case, func, literal_column, or_, select, type_coerce
 
 from survey_app.core.domain.errors import NotFound
 from survey_app.core.domain.statuses import STATUS_ORDER, HouseholdStatus
@@ -59,7 +59,7 @@ _AGREEMENT_NO = re.compile(r"^[a-z0-9][a-z0-9-]{5,}$")
 
 
 def _where(flt: HouseholdFilter, db: Database) -> list:
-    clauses = [Household.deleted_at.is_(None)]
+    clauses = [search_sql.live(db)]
     for term in flt.text.lower().split():
         matches = search_sql.term_matches(db, term)
         if _AGREEMENT_NO.match(term):
@@ -80,6 +80,15 @@ def _where(flt: HouseholdFilter, db: Database) -> list:
     return clauses
 
 
+def search_statement(db: Database, flt: HouseholdFilter, sort: str = "code", descending: bool = False) -> Select:
+    """The list keys' query (what ``search_keys`` runs, before its page's LIMIT)."""
+    col = SORT_COLUMNS.get(sort, Household.household_code)
+    order = [col.desc() if descending else col.asc()]
+    if sort != "code":
+        order.append(Household.household_code)
+    return select(ROWKEY).select_from(Household).where(and_(*_where(flt, db))).order_by(*order)
+
+
 def search_keys(db: Database, flt: HouseholdFilter, sort: str = "code", descending: bool = False, *,
                 offset: int = 0, limit: int | None = None) -> list[int]:
     """List keys of the households matching ``flt``, in display order. Filtering and sorting in SQL.
@@ -88,11 +97,7 @@ def search_keys(db: Database, flt: HouseholdFilter, sort: str = "code", descendi
     more as the user scrolls. In code order the scan walks the covering index and stops at the page's
     last match, so a word found in most households ("z", an ID's "43") costs ~1 ms instead of reading
     all 100k matches; only a rare short word still reads the whole index."""
-    col = SORT_COLUMNS.get(sort, Household.household_code)
-    order = [col.desc() if descending else col.asc()]
-    if sort != "code":
-        order.append(Household.household_code)
-    stmt = select(ROWKEY).where(and_(*_where(flt, db))).order_by(*order)
+    stmt = search_statement(db, flt, sort, descending)
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)
     return db.column(stmt)
