@@ -12,13 +12,20 @@ import importlib
 import sys
 from pathlib import Path
 
-COMMAND_MODULES = ("gui", "audit", "demo", "users", "calc", "verify", "agreement", "sync", "assign", "project", "policy", "roster")
+COMMAND_MODULES = ("gui", "audit", "demo", "users", "calc", "verify", "agreement", "sync", "assign", "project", "policy", "roster", "hq",
+                   "backup", "money")
+
+
+def db_target(text: str) -> str | Path:
+    """``--db``: a database URL stays a URL (a Path would fold its "//" into a local file name)."""
+    return text if "://" in text else Path(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="survey-app", description="征收补偿入户调查工作站 / survey workstation")
-    parser.add_argument("--db", type=Path, default=None,
-                        help="SQLite database file (default: the demo project in the per-user data folder)")
+    parser.add_argument("--db", type=db_target, default=None,
+                        help="SQLite database file or a database URL such as postgresql+psycopg://user@host/db "
+                             "(default: the demo project in the per-user data folder)")
     parser.add_argument("--password-file", type=Path, default=None,
                         help="密码文件（第一行为密码），供脚本使用；也可用环境变量 SURVEY_APP_PASSWORD 等")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

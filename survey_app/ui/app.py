@@ -142,6 +142,9 @@ class Session:
         window.logout_requested.connect(self.switch_user)
         self.window = window
         window.show_for_screen()
+        from survey_app.ui.backup_dialog import start_daily_backup
+
+        start_daily_backup(window)  # on a thread of its own: never holds the window (or 注销) up
         return window
 
     def switch_user(self) -> None:

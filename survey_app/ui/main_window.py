@@ -216,6 +216,18 @@ class MainWindow(QMainWindow):
         verify_action.setObjectName("verifyAgreementAction")
         verify_action.triggered.connect(self.open_verify)
         file_menu.addAction(verify_action)
+        from survey_app.ui.backup_dialog import BackupController  # light: Qt widgets and nothing of the core
+
+        self.backups = BackupController(self)
+        backup_action = QAction(self.tr("备份到…（U 盘）(&B)"), self)
+        backup_action.setObjectName("backupAction")
+        backup_action.setToolTip(self.tr("把本项目（数据库、密钥库、照片）备份到一个文件夹，如 U 盘"))
+        backup_action.triggered.connect(self.backups.backup_to_usb)
+        file_menu.addAction(backup_action)
+        restore_action = QAction(self.tr("从备份恢复(&R)…"), self)
+        restore_action.setObjectName("restoreAction")
+        restore_action.triggered.connect(self.backups.restore_from_backup)
+        file_menu.addAction(restore_action)
         file_menu.addSeparator()
         logout_action = QAction(self.tr("注销 / 切换用户(&L)…"), self)
         logout_action.setObjectName("logoutAction")
