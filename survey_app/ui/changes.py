@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 
 class ChangeHub(QObject):
-    changed = Signal(object)  # a survey_app.core.storage.uow.ChangeSet
+    changed = Signal(object)  # a survey_app.core.domain.actor.ChangeSet
 
     _instance: ChangeHub | None = None
 

@@ -17,7 +17,7 @@ from survey_app.core.domain.errors import NotFound
 from survey_app.core.services import attachments, household_stage, households
 from survey_app.core.services.household_stage import Standing
 from survey_app.core.services.households import HouseholdDetail
-from survey_app.core.storage.database import Database
+from survey_app.core.services import Database
 from survey_app.ui.detail_html import detail_html, placeholder_html
 
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex,
 
 from survey_app.core.services import field_households, household_stage, households
 from survey_app.core.services.households import HouseholdFilter, HouseholdRow
-from survey_app.core.storage.database import Database
+from survey_app.core.services import Database
 from survey_app.ui import formatting, labels
 from survey_app.ui.lazy_rows import HouseholdKeysModel, LazyRows
 

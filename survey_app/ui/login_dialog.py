@@ -27,8 +27,8 @@ from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.paths import DEMO_DB_NAME
 from survey_app.core.security.vault import NoSlot
 from survey_app.core.services import devices, project_files, users
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.ui.password_dialog import PasswordChangeDialog
 from survey_app.ui.recovery_dialog import RecoveryDialog
 from survey_app.ui.task_runner import TaskRunner

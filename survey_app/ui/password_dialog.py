@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.services import users
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.ui.task_runner import TaskRunner
 
 

@@ -53,3 +53,11 @@ def test_no_python_file_is_past_the_size_rule() -> None:
                 if (n := len(p.read_text(encoding="utf-8").splitlines())) > 500
                 and "migrations" not in p.parts]
     assert too_long == []
+
+
+def test_ui_imports_services_and_domain_never_storage() -> None:
+    """Issue 11 item 1: the UI speaks the services' vocabulary (Database as an opaque handle, Actor and
+    ChangeSet from core/domain), never the storage package."""
+    offenders = [f"{p.relative_to(PACKAGE)}: {n}" for p in (PACKAGE / "ui").rglob("*.py")
+                 for n in _imports(p) if n.startswith("survey_app.core.storage")]
+    assert offenders == []

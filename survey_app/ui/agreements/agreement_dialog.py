@@ -30,8 +30,8 @@ from survey_app.core.services import households
 from survey_app.core.services.agreements import lifecycle
 from survey_app.core.services.agreements.documents import print_copies, render_agreement_pdf
 from survey_app.core.services.agreements.lifecycle import AgreementInfo, SignatureInput
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor, ChangeSet
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor, ChangeSet
 from survey_app.ui import labels
 from survey_app.ui.agreements import printing
 from survey_app.ui.agreements.agreement_list import AgreementListModel

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QFrame, QHBoxL
 from survey_app.core.domain.money import from_fen
 from survey_app.core.services.agreements import verify
 from survey_app.core.services.agreements.verify import Verdict
-from survey_app.core.storage.database import Database
+from survey_app.core.services import Database
 from survey_app.ui import formatting, labels
 from survey_app.ui.pages.common import TOUCH_HEIGHT
 from survey_app.ui.sync.common import fingerprint

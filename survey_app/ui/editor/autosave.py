@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from survey_app.core.services.survey import drafts
 from survey_app.core.services.survey.drafts import SavedDraft
 from survey_app.core.services.survey.form import SurveyForm
-from survey_app.core.storage.database import Database
+from survey_app.core.services import Database
 
 DELAY_MS = 2000
 

@@ -20,8 +20,8 @@ from survey_app.core.domain.statuses import HouseholdStatus
 from survey_app.core.services import reports
 from survey_app.core.services.reports.figures import Count, Dashboard
 from survey_app.core.services.reports.scope import Scope, count_households, households_in
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.ui import formatting, labels
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.hq.dashboard_chart import TrendChart

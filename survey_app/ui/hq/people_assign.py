@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, Q
 
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.services import assignment_admin as admin
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.ui.sync.common import ERROR, OK, WARN, ResultList, error_text, publish_refresh
 from survey_app.ui.task_runner import TaskRunner
 

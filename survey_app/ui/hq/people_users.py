@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QV
 from survey_app.core.domain.roles import Role
 from survey_app.core.security.passwords import MIN_LENGTH
 from survey_app.core.services import users
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.ui import labels
 from survey_app.ui.hq.people_common import FormDialog, RowsModel, RowsTable
 from survey_app.ui.sync.common import ERROR, OK, WARN, ResultList, error_text, publish_refresh

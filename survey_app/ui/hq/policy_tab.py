@@ -20,8 +20,8 @@ from survey_app.core.compensation.policy_tools import (CheckReport, check, diff_
                                                        sample_household)
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.services import policies
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.task_runner import TaskRunner
 

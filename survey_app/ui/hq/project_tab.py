@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPus
 from survey_app.core.domain.errors import SurveyAppError, ValidationError
 from survey_app.core.services import project_registry
 from survey_app.core.services.projects import ProjectInfo, project_info, update_project
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.ui.start.fields import BadDate, DateEdit, SectionsEditor
 from survey_app.ui.task_runner import TaskRunner
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from survey_app.core.domain import china_time
 from survey_app.core.services import grievances as gv
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.ui.money.common import date_edit, date_of, line
 from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, run_write
 from survey_app.ui.task_runner import TaskRunner
@@ -154,7 +154,7 @@ class GrievanceDialog(QDialog):
 
 
 def _changed():  # noqa: ANN202
-    from survey_app.core.storage.uow import ChangeSet
+    from survey_app.core.domain.actor import ChangeSet
 
     changes = ChangeSet()
     changes.audit_events = 1

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHB
                                QSpinBox, QVBoxLayout, QWidget)
 
 from survey_app.core.services.handover import MAX_KEYS, record_handover
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.ui.money.common import buttons, date_edit, date_of, line
 from survey_app.ui.pages.common import MessageBanner, run_write
 from survey_app.ui.task_runner import TaskRunner
@@ -103,7 +103,7 @@ class HandoverDialog(QDialog):
 
 
 def _changed():  # noqa: ANN202
-    from survey_app.core.storage.uow import ChangeSet
+    from survey_app.core.domain.actor import ChangeSet
 
     changes = ChangeSet()
     changes.audit_events = 1

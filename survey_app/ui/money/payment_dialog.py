@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QListWidg
 
 from survey_app.core.domain.money import format_yuan
 from survey_app.core.services import money
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.ui.money.common import buttons, date_edit, date_of, line
 from survey_app.ui.pages.common import MessageBanner, run_write
 from survey_app.ui.task_runner import TaskRunner
@@ -106,7 +106,7 @@ class PaymentDialog(QDialog):
 
 
 def _payments_changed():  # noqa: ANN202 - a ChangeSet naming the table, for the page's refresh
-    from survey_app.core.storage.uow import ChangeSet
+    from survey_app.core.domain.actor import ChangeSet
 
     changes = ChangeSet()
     changes.audit_events = 1

@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
 
 from survey_app.core.domain.roles import ROLE_PERMISSIONS, Permission, Role
-from survey_app.core.storage.uow import Actor
+from survey_app.core.domain.actor import Actor
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.task_runner import TaskRunner
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QVBoxLayout, QWidget)
 
 from survey_app.core.services import field_households, households
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, run_write
 from survey_app.ui.task_runner import TaskRunner
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QListWi
 
 from survey_app.core.domain.roles import Permission
 from survey_app.core.services import household_stage, households, progress
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.ui import formatting, labels
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.pages.common import can

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, 
 from survey_app.core.domain.roles import Permission
 from survey_app.core.services import field_households, households, workflow
 from survey_app.core.services.households import HouseholdDetail
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.ui import labels
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.household_detail import HouseholdDetailView

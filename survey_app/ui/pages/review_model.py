@@ -14,7 +14,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex,
 
 from survey_app.core.services import households
 from survey_app.core.services.households import HouseholdFilter, HouseholdRow
-from survey_app.core.storage.database import Database
+from survey_app.core.services import Database
 from survey_app.ui import formatting
 from survey_app.ui.lazy_rows import HouseholdKeysModel, LazyRows
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from survey_app.core.services import households, workflow
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.ui import formatting
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.household_detail import HouseholdDetailView

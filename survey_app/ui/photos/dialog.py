@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from survey_app.core.storage.uow import Actor
-from survey_app.core.storage.database import Database
+from survey_app.core.domain.actor import Actor
+from survey_app.core.services import Database
 from survey_app.ui.photos.strip import PhotoStrip
 from survey_app.ui.task_runner import TaskRunner
 

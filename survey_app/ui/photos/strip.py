@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLin
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.services import attachments
 from survey_app.core.services.attachments import CAPTION_MAX, PHOTO_TYPES, AttachedPhoto
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor, ChangeSet
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor, ChangeSet
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.photos import labels
 from survey_app.ui.photos.thumbnails import ThumbnailLoader

@@ -25,7 +25,7 @@ def read_scaled(path: Path, box: QSize, key: bytes | None = None) -> QImage:
         reader = QImageReader(str(path))
     else:
         from survey_app.core.files import read_private
-        from survey_app.core.storage.errors import StorageError
+        from survey_app.core.services import StorageError
 
         try:
             data = read_private(path, key)

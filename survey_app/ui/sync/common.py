@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (QFrame, QInputDialog, QLabel, QLineEdit, QMessage
                                QVBoxLayout, QWidget)
 
 from survey_app.core.domain.errors import SurveyAppError
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import ChangeSet
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import ChangeSet
 from survey_app.core.sync import bundle, identity, keys
 from survey_app.ui import formatting
 from survey_app.ui.changes import ChangeHub

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QS
                                QWidget)
 
 from survey_app.core.domain.errors import SurveyAppError
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.core.sync import assignments, bundle, export, identity, receipts
 from survey_app.ui.sync.common import (ERROR, OK, STYLE, WARN, KeySession, ResultList, card, confirm_headers,
                                        error_text, fingerprint, kind_label, publish_refresh)

@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from survey_app.core.storage.database import Database
+from survey_app.core.services import Database
 from survey_app.core.sync import enrollment, identity
 from survey_app.ui.sync.common import ERROR, OK, KeySession, ResultList, card, error_text, fingerprint, publish_refresh
 from survey_app.ui.task_runner import TaskRunner

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLin
                                QTableWidget, QTableWidgetItem, QWidget)
 
 from survey_app.core.services import devices
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.ui.sync.common import ERROR, OK, ResultList, card, error_text, fingerprint, publish_refresh
 from survey_app.ui.task_runner import TaskRunner
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLineEdit,
                                QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from survey_app.core.domain.errors import SurveyAppError
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.core.sync import assignments, enrollment
 from survey_app.ui.sync.common import ERROR, OK, KeySession, ResultList, card, error_text, fingerprint, publish_refresh
 from survey_app.ui.sync.hq_device_list import DeviceList

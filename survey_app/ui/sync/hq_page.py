@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (QButtonGroup, QFileDialog, QHBoxLayout, QLabel, Q
                                QTabWidget, QVBoxLayout, QWidget)
 
 from survey_app.core.domain.errors import SurveyAppError
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.core.sync import importer, receipts
 from survey_app.ui.sync.common import (ERROR, OK, STYLE, WARN, KeySession, ResultList, confirm_headers, error_text,
                                        publish_refresh)

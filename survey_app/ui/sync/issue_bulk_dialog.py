@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QFor
                                QHBoxLayout, QLabel, QListWidget, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from survey_app.core.domain.errors import SurveyAppError
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.core.sync import issue_rules, issues
 from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, enable
 from survey_app.ui.sync.common import error_text

@@ -12,7 +12,7 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplica
                             QPersistentModelIndex, Qt)
 from PySide6.QtGui import QColor
 
-from survey_app.core.storage.database import Database
+from survey_app.core.services import Database
 from survey_app.core.sync import issues
 from survey_app.ui import formatting, labels
 

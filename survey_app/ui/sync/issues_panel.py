@@ -21,8 +21,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.core.sync import issues
 from survey_app.core.sync.rights import FIELD_TABLES
 from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, enable
