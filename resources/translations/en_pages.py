@@ -3,7 +3,8 @@ in the first window's files. Merged by fill_en.py: ``EN = {context: {chinese sou
 
 EN: dict[str, dict[str, str]] = {
     "MainWindow": {
-        "首页": "Home", "住户": "Households", "测算": "Compare", "复核": "Review",
+        "首页": "Home", "住户": "Households", "测算": "Compare", "复核": "Review", "项目": "Project",
+        "指挥部：项目信息、补偿方案、名册与评估、人员与设备": "HQ: project, policy, roster and appraisals, people and laptops",
         "我的今天：今日工作与负责区域进度": "My day: today's work and progress in my area",
         "住户列表、查找与详情": "Household list, search and details",
         "所选住户的各安置方案并排比较": "The selected household's options side by side",

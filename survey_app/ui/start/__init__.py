@@ -40,9 +40,8 @@ def request_switch(window) -> None:  # noqa: ANN001
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     if window.runner.busy:
-        tr = QCoreApplication.translate
-        QMessageBox.information(window, tr("StartWindow", "切换项目"),
-                                tr("StartWindow", "还有任务在运行，请等它完成后再切换项目。"))
+        QMessageBox.information(window, QCoreApplication.translate("StartWindow", "切换项目"),
+                                QCoreApplication.translate("StartWindow", "还有任务在运行，请等它完成后再切换项目。"))
         return
     path = choose_database(QApplication.instance(), force=True, parent=window)
     if path is None:
