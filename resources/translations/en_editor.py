@@ -187,7 +187,12 @@ EN: dict[str, dict[str, str]] = {
     "AppraisalsSection": {
         "评估报告编号": "Appraisal report no.", "评估机构": "Appraiser", "用途": "Use",
         "评估单价 元/m²": "Unit price yuan/m²", "估价时点": "Valuation date", "＋ 添加评估": "+ Add appraisal",
-        "评估": "Appraisal",
+        "评估": "Appraisal", "部位": "Part", "结构": "Structure", "成新": "Newness", "装修等级": "Decoration",
+        "装修金额 元": "Decoration yuan", "附属物评估值 元": "Fixtures yuan",
+        "评估结果由指挥部按评估报告导入，此处只能查看；如有出入，请报指挥部。":
+            "HQ imports the appraisal from the appraisal report: shown here, not edited. Report any "
+            "discrepancy to HQ.",
+        "尚未导入评估结果（由指挥部导入）。": "No appraisal imported yet (HQ imports it).",
     },
     "PhotoStrip": {
         "＋ 添加照片…": "+ Add photos…",

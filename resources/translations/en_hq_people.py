@@ -52,6 +52,40 @@ EN: dict[str, dict[str, str]] = {
         "下一步：拷到 U 盘，在该笔记本的“同步”页点“导入回执 / 任务包”。":
             "Next: copy it to a USB stick; on the laptop's Sync page click “Import receipt / assignment”.",
         "已写出 {n} 个任务包": "{n} assignment bundles written",
+        "密钥指纹": "Key fingerprint", "已吊销（{day}）": "Revoked ({day})",
+        "① 接受登记申请：选择调查笔记本写出的登记申请（.json），核对指纹后登记，登记回复写在申请"
+        "文件旁边，拷回该笔记本导入。② 指定使用它的调查员。③ 分派住户后导出任务包。":
+            "① Accept the enrollment request (.json) a laptop wrote, after comparing the fingerprint; the "
+            "reply is written next to the request — take it back to that laptop. ② Set the workers who use "
+            "it. ③ After assigning households, export its assignment bundle.",
+        "吊销原因（如：笔记本丢失）": "Reason for revoking (e.g. laptop lost)", "吊销…": "Revoke…",
+        "设备丢失或被盗时吊销：指挥部不再接受它的同步包，它在吊销之后签发的协议"
+        "核验为无效（吊销随任务包传到各笔记本）。":
+            "Revoke a lost or stolen device: HQ accepts no more bundles from it, and agreements it signs "
+            "after the revocation verify as invalid (the revocation reaches every laptop with its next "
+            "assignment).",
+        "笔记本丢失或被盗：": "Laptop lost or stolen:",
+        "选择设备登记申请": "Choose a device's enrollment request",
+        "登记申请 (*.json);;所有文件 (*)": "Enrollment request (*.json);;All files (*)",
+        "{name} 不能登记：{error}": "{name} cannot be enrolled: {error}", "登记设备": "Enroll device",
+        "设备名称：{name}\n设备密钥指纹：{fp}\n\n请与调查笔记本上显示的指纹核对。登记此设备？":
+            "Device name: {name}\nDevice key fingerprint: {fp}\n\nCompare it with the fingerprint shown on "
+            "the laptop. Enroll this device?",
+        "{name} 未登记：{error}": "{name} was not enrolled: {error}", "正在登记设备…": "Enrolling the device…",
+        "已登记设备 {code}": "Device {code} enrolled", "登记回复文件：{path}": "Enrollment reply file: {path}",
+        "指挥部密钥指纹：{fp}（设备导入后会显示，请与调查员核对）":
+            "HQ key fingerprint: {fp} (the laptop shows it after the import: compare it with the worker)",
+        "下一步：把登记回复文件拷回该笔记本导入；再点“指定调查员…”。":
+            "Next: copy the reply file back to that laptop and import it; then click “Set workers…”.",
+        "请先填写吊销原因": "Please enter the reason for revoking first", "吊销设备": "Revoke device",
+        "吊销设备 {code}（{name}，密钥指纹 {fp}）？\n原因：{reason}\n\n吊销后指挥部不再接受它的同步包，"
+        "它在吊销之后签发的协议核验为无效。此操作不能撤销。":
+            "Revoke device {code} ({name}, key fingerprint {fp})?\nReason: {reason}\n\nHQ will accept no more "
+            "bundles from it, and agreements it signs after this verify as invalid. This cannot be undone.",
+        "设备 {code} 未吊销：{error}": "Device {code} not revoked: {error}", "正在吊销设备…": "Revoking the device…",
+        "已吊销设备 {code}": "Device {code} revoked", "指挥部不再接受它的同步包。": "HQ accepts no more bundles from it.",
+        "下一步：给其他笔记本导出任务包，让它们也知道此设备已吊销。":
+            "Next: export assignment bundles for the other laptops so they learn of the revocation too.",
     },
     "AssignPanel": {
         **_FOLDER,

@@ -12,9 +12,10 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
+from survey_app.core.domain.china_time import CHINA
 from survey_app.core.domain.money import format_area, format_cny, format_yuan
 
-__all__ = ["area", "area_grouped", "count", "date", "datetime_local", "money", "share"]
+__all__ = ["area", "area_grouped", "count", "date", "datetime_china", "datetime_local", "money", "share"]
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -27,14 +28,18 @@ def date(value: dt.date | None) -> str:
     return pattern.format(y=value.year, m=value.month, d=value.day, mon=_MONTHS_EN[value.month - 1])
 
 
-def datetime_local(value: dt.datetime | None) -> str:
-    """An aware UTC timestamp shown in this computer's local time: ``2026年11月23日 21:05``."""
+def datetime_china(value: dt.datetime | None) -> str:
+    """A stored (UTC) timestamp in the project's clock, China time, whatever this computer's zone:
+    ``2026年11月23日 21:05`` — the same on every page, every laptop and HQ (core/domain/china_time)."""
     if value is None:
         return ""
     if value.tzinfo is None:  # stored values are UTC; be safe with naive ones
         value = value.replace(tzinfo=dt.timezone.utc)
-    local = value.astimezone()
-    return f"{date(local.date())} {local:%H:%M}"
+    china = value.astimezone(CHINA)
+    return f"{date(china.date())} {china:%H:%M}"
+
+
+datetime_local = datetime_china  # the older name, kept for its callers: it too shows China time
 
 
 def money(amount: Decimal | None) -> str:

@@ -34,7 +34,9 @@ def test_a_new_building_part_has_no_legality_until_one_is_picked(qtbot, demo_db,
 def test_submit_refuses_an_incomplete_survey_listing_everything_missing(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
     hh = household_with_status(demo_db, "pending")  # demo pending households have no appraisal yet
     dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
-    assert dialog.appraisals.table.header_labels["unit_price"].text().endswith("*")
+    # HQ imports the appraisal: not marked for the worker to fill, the section says where it comes from
+    assert not dialog.appraisals.table.header_labels["unit_price"].text().endswith("*")
+    assert "指挥部" in dialog.appraisals.hint.text() and dialog.appraisals.hint.isVisible()
     dialog.validate()
     listed = [p.message for p in dialog.problem_panel.problems]
     assert "缺少住宅用途的评估单价（待指挥部导入评估报告）" in listed  # listed before submit, in Chinese

@@ -29,8 +29,8 @@ from survey_app.core.services import households, policy_menus, workflow
 from survey_app.core.services.survey import readiness, store
 from survey_app.core.services.survey.checks import FormInvalid, Problem, check
 from survey_app.core.services.survey.form import SurveyForm
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.ui import formatting, labels
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.editor import messages
@@ -138,7 +138,7 @@ class HouseholdEditorDialog(EditorLayout, EditorNavigation, QDialog):
         self.tenures.table.set_required({"share"} if need.share else set())
         self.parts.table.set_required({"area", "use", "legality"} | ({"structure"} if need.structure else set()))
         self.businesses.table.set_required({"area"} | ({"annual_profit"} if need.annual_profit else set()))
-        self.appraisals.table.set_required({"use", "unit_price"} if need.appraisal else set())
+        self.appraisals.table.set_required({"use", "unit_price"} if need.appraisal and self.actor.role == Role.HQ_ADMIN else set())
 
     def problems(self) -> list[Problem]:
         """Every problem, in the UI language: what stops a save first, then what the calculation still needs."""

@@ -7,10 +7,10 @@ Shares are typed as percentages and kept as fractions. Threading: GUI thread onl
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from survey_app.core.services.policy_menus import PolicyMenus
-from survey_app.core.services.survey.form import AppraisalForm, BusinessForm, PartForm, TenureForm
+from survey_app.core.services.survey.form import AppraisalForm, BusinessForm, PartForm, SurveyForm, TenureForm
 from survey_app.ui import labels
 from survey_app.ui.editor import choices
 from survey_app.ui.editor.cells import Column
@@ -79,13 +79,40 @@ class BusinessesSection(TableSection):
 
 
 class AppraisalsSection(TableSection):
+    """The appraisal report's rows as HQ imported them: part, structure, newness, decoration, the unit
+    price and the values. Read-only unless the user is HQ's administrator (the editor decides); then a
+    line under the title says where the figures come from instead of asking for them."""
+
     def __init__(self, parent: QWidget | None = None):
         columns = [
-            Column("report_no", self.tr("评估报告编号"), width=0, max_length=80, extra={"min_width": 140}),
-            Column("appraiser", self.tr("评估机构"), width=240, max_length=80),
-            Column("use", self.tr("用途"), "combo", 80, options=choices.uses, label=labels.use),
-            Column("unit_price", self.tr("评估单价 元/m²"), "decimal", 116),
-            Column("appraised_on", self.tr("估价时点"), "date", 110),
+            Column("part_label", self.tr("部位"), width=72, max_length=40),
+            Column("report_no", self.tr("评估报告编号"), width=0, max_length=80, extra={"min_width": 96}),
+            Column("appraiser", self.tr("评估机构"), width=0, max_length=80, extra={"min_width": 96}),
+            Column("use", self.tr("用途"), "combo", 72, options=choices.uses, label=labels.use),
+            Column("structure", self.tr("结构"), width=56, max_length=24),
+            Column("newness", self.tr("成新"), width=56, max_length=16),
+            Column("decoration_grade", self.tr("装修等级"), width=64, max_length=16),
+            Column("unit_price", self.tr("评估单价 元/m²"), "decimal", 96),
+            Column("decoration_value", self.tr("装修金额 元"), "decimal", 88),
+            Column("fixtures_value", self.tr("附属物评估值 元"), "decimal", 88),
+            Column("appraised_on", self.tr("估价时点"), "date", 100),
         ]
         table = RowTable("appraisals", AppraisalForm, columns, self.tr("＋ 添加评估"))
         super().__init__(self.tr("评估"), table, parent)
+        self.hint = QLabel(self.tr("评估结果由指挥部按评估报告导入，此处只能查看；如有出入，请报指挥部。"), self)
+        self.hint.setObjectName("muted")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        self.body().insertWidget(1, self.hint)
+
+    def load(self, form: SurveyForm) -> None:
+        super().load(form)
+        for row in self.table.rows:  # a long report number or appraiser's name is read whole on hover
+            for key in ("part_label", "report_no", "appraiser"):
+                row.widgets[key].setToolTip(row.widgets[key].text())
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.hint.setVisible(read_only)
+        if read_only:
+            self.table.empty_label.setText(self.tr("尚未导入评估结果（由指挥部导入）。"))

@@ -37,12 +37,15 @@ class MappingDialog(QDialog):
         for f in imports.FIELDS[plan.kind]:
             combo = QComboBox(form_box)
             combo.setObjectName(f"map_{f.key}")
+            # the whole header, always (户主姓名, 公民身份号码…): a cut-off name cannot be checked
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.combos[f.key] = combo
             form.addRow(f.label + (" *" if f.required else ""), combo)
         self.preview = QTableView(self)
         self.preview.setObjectName("importPreview")
         self.preview.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.preview.verticalHeader().hide()  # the 行 column numbers the rows as the sheet does
         self.model = QStandardItemModel(self)
         self.preview.setModel(self.model)
         self.report = QPlainTextEdit(self)
@@ -62,7 +65,10 @@ class MappingDialog(QDialog):
         body = QSplitter(Qt.Orientation.Horizontal, self)
         body.addWidget(form_box)
         body.addWidget(right)
+        body.setStretchFactor(0, 0)
         body.setStretchFactor(1, 3)
+        body.setChildrenCollapsible(False)
+        self.form_box = form_box
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for b in (self.recheck_button, self.import_button, cancel):
@@ -93,6 +99,7 @@ class MappingDialog(QDialog):
         self.model.setHorizontalHeaderLabels([self.tr("行")] + t.headers)
         for n, cells in plan.preview(PREVIEW_ROWS):
             self.model.appendRow([QStandardItem(str(n))] + [QStandardItem(c) for c in cells])
+        self.form_box.setMinimumWidth(self.form_box.sizeHint().width())  # the combos fit their headers
         self.report.setPlainText(self._report_text(plan))
         self.import_button.setEnabled(plan.ok and bool(plan.rows))
 

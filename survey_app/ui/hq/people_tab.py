@@ -1,9 +1,10 @@
 """人员与设备 (HQ 项目 page): users, laptops, and which worker surveys which households (issue 12 item 6).
 
-Three inner tabs — 用户 (people_users), 笔记本 (people_laptops: enrolment embeds the sync page's
-DevicesPanel) and 分派住户 (people_assign) — over one result list, so whatever was done last is read in
-one place. The panels reload when the change signal names users, devices or households. Roles are
-enforced in the core; a user without the rights sees the refusal, not a hidden page.
+Three inner tabs — 用户 (people_users), 笔记本 (people_laptops: enrol, set workers, export, revoke) and
+分派住户 (people_assign) — over one result list, so whatever was done last is read in one place; the list
+is always tall enough for a whole result (its title and three lines), at 1024×768 too. The panels reload
+when the change signal names users, devices or households. Roles are enforced in the core; a user
+without the rights sees the refusal, not a hidden page.
 Threading: GUI thread only; writes run on the TaskRunner.
 """
 
@@ -12,14 +13,26 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.hq.people_assign import AssignPanel
 from survey_app.ui.hq.people_laptops import LaptopsPanel
 from survey_app.ui.hq.people_users import UsersPanel
-from survey_app.ui.sync.common import ERROR, STYLE, KeySession, ResultList
+from survey_app.ui.sync.common import ERROR, OK, STYLE, KeySession, ResultList
 from survey_app.ui.task_runner import TaskRunner
+
+
+def _result_height(results: ResultList) -> int:
+    """The height a result with its title and three lines needs in ``results`` (its fonts, its style)."""
+    probe = ResultList()
+    probe.setFont(results.font())
+    probe.add(OK, "已写出 1 个任务包", ["文件", "位置", "下一步"])
+    document = probe.document()
+    document.setTextWidth(600)
+    height = int(document.size().height()) + 2 * results.frameWidth() + 4
+    probe.deleteLater()
+    return height
 
 
 class PeopleTab(QWidget):
@@ -37,9 +50,11 @@ class PeopleTab(QWidget):
         self.tabs.addTab(self.users, self.tr("用户"))
         self.tabs.addTab(self.laptops, self.tr("笔记本"))
         self.tabs.addTab(self.assign, self.tr("分派住户"))
+        self.results.setMinimumHeight(_result_height(self.results))
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.tabs)
         split.addWidget(self.results)
+        split.setChildrenCollapsible(False)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)

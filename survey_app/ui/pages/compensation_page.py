@@ -21,8 +21,8 @@ from survey_app.core.domain.roles import Permission
 from survey_app.core.services import calculations, households, workflow
 from survey_app.core.services.calculations import StoredOption
 from survey_app.core.services.households import HouseholdDetail
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor, ChangeSet
+from survey_app.core.services import Database
+from survey_app.core.domain.actor import Actor, ChangeSet
 from survey_app.ui import labels
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, can, run_write
@@ -163,7 +163,6 @@ class CompensationPage(QWidget):
         d = self.detail
         self.title.setText(self.tr("{code}　{name}　补偿测算").format(code=d.household_code, name=d.head_name))
         options = calculations.options(self.db, hid)
-        shown = self.table.isVisible()
         self.model.set_options(options, d.chosen_option)  # the model reset refits the grid
         version = options[0].result.policy_version if options else ""
         parts = [labels.status(d.status), d.address]
@@ -176,8 +175,9 @@ class CompensationPage(QWidget):
             self.empty.hide()
             self.table.show()
             self._make_choose_buttons()
-            if not shown:  # fitted while hidden (stale widths): once more now it has its real size
-                self.table.refit()
+            # Once more now the buttons sit in the choose row (the fit at the model reset sized that row
+            # for its text only, so the footer clipped the buttons) and, if it was hidden, at its real size.
+            self.table.refit()
         else:
             self._show_empty(self.tr("该户还没有测算。点击右上角“测算”，按现行补偿方案计算各安置方式。"))
         self.stale_banner.setVisible(bool(options) and self.model.stale)

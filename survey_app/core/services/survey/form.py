@@ -123,13 +123,22 @@ class BusinessForm(_Row):
 
 @dataclass
 class AppraisalForm(_Row):
-    DECIMALS: ClassVar = ("unit_price",)
+    """One row of the appraisal report as HQ imported it (the part, its structure, newness and decoration
+    as the appraiser describes them, and the values). Field devices show it; only HQ changes it."""
+
+    DECIMALS: ClassVar = ("unit_price", "decoration_value", "fixtures_value")
     DATES: ClassVar = ("appraised_on",)
     report_no: str = ""
     appraiser: str = ""
     use: str = "residential"
     unit_price: Decimal | None = None
     appraised_on: dt.date | None = None
+    part_label: str = ""
+    structure: str = ""
+    newness: str = ""
+    decoration_grade: str = ""
+    decoration_value: Decimal | None = None
+    fixtures_value: Decimal | None = None
     id: str | None = None
 
 
