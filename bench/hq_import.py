@@ -42,6 +42,10 @@ BUDGET = 30_000  # records/s into SQLite, DESIGN §8
 EVENT_COLUMNS = ("device", "seq", "at", "user", "action", "entity", "entity_id", "changes", "row_hash", "hash")
 
 
+def _quoted(name: str) -> str:
+    return f'"{name}"'
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--households", type=int, default=100_000)
     parser.add_argument("--bundles", type=int, default=100)
@@ -66,6 +70,8 @@ def _days(source, bundles: int) -> tuple[list, list, list[tuple[list, list[dict]
             owner[r.id] = hid
         if hid is None:
             heads.append(r)  # project, policy versions …: HQ has them already
+        elif r.table == "appraisals":  # the appraiser's results come from HQ's import, never from a device
+            roster.append(r)
         elif r.table == "households":  # HQ holds the roster; the device surveyed it since: one rev more
             roster.append(r)
             per_household.setdefault(hid, []).append(
@@ -172,7 +178,9 @@ def run(args: argparse.Namespace) -> list[Figure]:
             by_table: dict[str, list[tuple]] = {}
             for r in records:
                 by_table.setdefault(r.table, []).append(r.stored(BY_NAME[r.table]))
-            rows = [(f"INSERT {'OR REPLACE ' if name == 'households' else ''}INTO {name} VALUES ({', '.join('?' * len(BY_NAME[name].columns))})", values)
+            rows = [(f"INSERT {'OR REPLACE ' if name == 'households' else ''}INTO {name} "  # by column name:
+                     f"({', '.join(_quoted(c.name) for c in BY_NAME[name].columns)}) "  # migrations append columns
+                     f"VALUES ({', '.join('?' * len(BY_NAME[name].columns))})", values)
                     for name, values in by_table.items()]
             rows.append((f"INSERT INTO remote_audit_events ({', '.join(EVENT_COLUMNS)}) "
                          f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",

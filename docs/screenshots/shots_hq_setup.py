@@ -149,6 +149,8 @@ def run(app, runner, bot, patch, tmp: Path, out: Path) -> list[Path]:  # noqa: A
             click(bot, form.sections.add_button)
         type_text(bot, form.password, hq_steps.ADMIN_PW)
         type_text(bot, form.password2, hq_steps.ADMIN_PW)
+        type_text(bot, form.recovery, hq_steps.RECOVERY_PW)
+        type_text(bot, form.recovery2, hq_steps.RECOVERY_PW)
         shot(form, "new_project")
         click(bot, form.create_button)
 
