@@ -4,6 +4,8 @@ the combo, 重新检查 lists no problem, 导入 writes, the batch appears, 撤�
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
@@ -64,6 +66,7 @@ def test_map_a_column_check_import_and_undo(qtbot, demo_db, admin, runner, tmp_p
     assert _live(demo_db, "Z1-") == 8
     assert "新增住户8条" in tab.status.text()
     assert tab.model.rowCount() == 1
+    assert re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}", tab.model.item(0, 0).text())  # as every page writes it
     tab.table.selectRow(0)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(tab.undo_button, Qt.MouseButton.LeftButton)

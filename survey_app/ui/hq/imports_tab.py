@@ -12,7 +12,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
-from survey_app.core.domain.china_time import CHINA
+from survey_app.ui import formatting
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.services import imports
 from survey_app.ui.hq.mapping_dialog import MappingDialog
@@ -69,7 +69,7 @@ class ImportsTab(QWidget):
         for b in imports.list_batches(self.db):
             state = self.tr("已撤销") if b.undone_at else ""
             kind = self.tr("入户名册") if b.kind == "roster" else self.tr("评估结果")
-            items = [QStandardItem(b.created_at.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")), QStandardItem(kind),
+            items = [QStandardItem(formatting.datetime_china(b.created_at)), QStandardItem(kind),
                      QStandardItem(b.file_name), QStandardItem(str(b.rows_added)), QStandardItem(str(b.rows_updated)),
                      QStandardItem(b.created_by), QStandardItem(state)]
             items[0].setData(b.id)
