@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name />
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="126" />
+        <source>DeviceList</source>
+        <comment>吊销设备</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="126" />
+        <source>DeviceList</source>
+        <comment>吊销设备 {code}（{name}，密钥指纹 {fp}）？
+原因：{reason}
+
+吊销后指挥部不再接受它的同步包，它在吊销之后签发的协议核验为无效。此操作不能撤销。</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="131" />
@@ -415,7 +433,7 @@
         <translation>HQ imports the appraisal from the appraisal report: shown here, not edited. Report any discrepancy to HQ.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="112" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="118" />
         <source>尚未导入评估结果（由指挥部导入）。</source>
         <translation>No appraisal imported yet (HQ imports it).</translation>
     </message>
@@ -1115,43 +1133,27 @@ Switch to the restored project now?</translation>
         <translation>Please enter the reason for revoking first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="102" />
-        <source>吊销设备</source>
-        <translation>Revoke device</translation>
-    </message>
-    <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="103" />
-        <source>吊销设备 {code}（{name}，密钥指纹 {fp}）？
-原因：{reason}
-
-吊销后指挥部不再接受它的同步包，它在吊销之后签发的协议核验为无效。此操作不能撤销。</source>
-        <translation>Revoke device {code} ({name}, key fingerprint {fp})?
-Reason: {reason}
-
-HQ will accept no more bundles from it, and agreements it signs after this verify as invalid. This cannot be undone.</translation>
-    </message>
-    <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="115" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="110" />
         <source>设备 {code} 未吊销：{error}</source>
         <translation>Device {code} not revoked: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="117" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="112" />
         <source>正在吊销设备…</source>
         <translation>Revoking the device…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="122" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="117" />
         <source>已吊销设备 {code}</source>
         <translation>Device {code} revoked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="123" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="118" />
         <source>指挥部不再接受它的同步包。</source>
         <translation>HQ accepts no more bundles from it.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="124" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="119" />
         <source>下一步：给其他笔记本下发任务包，让它们也知道此设备已吊销。</source>
         <translation>Next: write assignment bundles for the other laptops so they learn of the revocation too.</translation>
     </message>
@@ -4804,113 +4806,113 @@ It cannot be changed afterwards unless the supervisor returns it.</translation>
 <context>
     <name>LaptopsPanel</name>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="34" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="35" />
         <source>设备代码</source>
         <translation>Device code</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="34" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="35" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="35" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="36" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="35" />
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="189" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="36" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="190" />
         <source>调查员</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="36" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="37" />
         <source>密钥指纹</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="37" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="38" />
         <source>已吊销（{day}）</source>
         <translation>Revoked ({day})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="37" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="38" />
         <source>已登记</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="38" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="39" />
         <source>未登记</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="38" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="39" />
         <source>（未指定）</source>
         <translation>(none set)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="79" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="80" />
         <source>① 接受登记申请：选择调查笔记本写出的登记申请（.json），核对指纹后登记，登记回复写在申请文件旁边，拷回该笔记本导入。② 指定使用它的调查员。③ 分派住户后导出任务包。</source>
         <translation>① Accept the enrollment request (.json) a laptop wrote, after comparing the fingerprint; the reply is written next to the request — take it back to that laptop. ② Set the workers who use it. ③ After assigning households, export its assignment bundle.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="86" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="87" />
         <source>接受登记申请…</source>
         <translation>Accept an enrollment request…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="89" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="90" />
         <source>指定调查员…</source>
         <translation>Set workers…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="92" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="93" />
         <source>导出任务包…</source>
         <translation>Export assignment bundle…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="97" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="98" />
         <source>吊销原因（如：笔记本丢失）</source>
         <translation>Reason for revoking (e.g. laptop lost)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="98" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="99" />
         <source>吊销…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="100" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="101" />
         <source>设备丢失或被盗时吊销：指挥部不再接受它的同步包，它在吊销之后签发的协议核验为无效（吊销随任务包传到各笔记本）。</source>
         <translation>Revoke a lost or stolen device: HQ accepts no more bundles from it, and agreements it signs after the revocation verify as invalid (the revocation reaches every laptop with its next assignment).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="109" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="110" />
         <source>笔记本丢失或被盗：</source>
         <translation>Laptop lost or stolen:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="138" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="139" />
         <source>选择设备登记申请</source>
         <translation>Choose a device's enrollment request</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="139" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="140" />
         <source>登记申请 (*.json);;所有文件 (*)</source>
         <translation>Enrollment request (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="145" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="146" />
         <source>{name} 不能登记：{error}</source>
         <translation>{name} cannot be enrolled: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="147" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="148" />
         <source>登记设备</source>
         <translation>Enroll device</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="148" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="149" />
         <source>设备名称：{name}
 设备密钥指纹：{fp}
 
@@ -4921,143 +4923,127 @@ Device key fingerprint: {fp}
 Compare it with the fingerprint shown on the laptop. Enroll this device?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="162" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="163" />
         <source>{name} 未登记：{error}</source>
         <translation>{name} was not enrolled: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="164" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="165" />
         <source>正在登记设备…</source>
         <translation>Enrolling the device…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="168" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="169" />
         <source>已登记设备 {code}</source>
         <translation>Device {code} enrolled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="169" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="170" />
         <source>登记回复文件：{path}</source>
         <translation>Enrollment reply file: {path}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="170" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="171" />
         <source>指挥部密钥指纹：{fp}（设备导入后会显示，请与调查员核对）</source>
         <translation>HQ key fingerprint: {fp} (the laptop shows it after the import: compare it with the worker)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="171" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="172" />
         <source>下一步：把登记回复文件拷回该笔记本导入；再点“指定调查员…”。</source>
         <translation>Next: copy the reply file back to that laptop and import it; then click “Set workers…”.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="188" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="189" />
         <source>使用 {code} 的调查员</source>
         <translation>Workers using {code}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="197" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="198" />
         <source>未保存：{error}</source>
         <translation>Not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="198" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="199" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="207" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="208" />
         <source>设备 {code} 的调查员已保存</source>
         <translation>Workers of device {code} saved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="208" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="209" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="209" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="210" />
         <source>下一步：导出该笔记本的任务包，拷到 U 盘交给调查员导入。</source>
         <translation>Next: export this laptop's assignment bundle and give it to the worker on a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="218" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="219" />
         <source>任务包写到哪个文件夹（U 盘）</source>
         <translation>Folder for the assignment bundle (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="232" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="233" />
         <source>任务包未写出：{error}</source>
         <translation>Assignment bundle not written: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="233" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="234" />
         <source>正在写出任务包…</source>
         <translation>Writing assignment bundles…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="236" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="237" />
         <source>文件：{name}</source>
         <translation>File: {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="238" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="239" />
         <source>位置：{folder}</source>
         <translation>Folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="239" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="240" />
         <source>下一步：拷到 U 盘，在该笔记本的“同步”页点“导入回执 / 任务包”。</source>
         <translation>Next: copy it to a USB stick; on the laptop's Sync page click “Import receipt / assignment”.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="240" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="241" />
         <source>已写出 {n} 个任务包</source>
         <translation>{n} assignment bundles written</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="251" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="252" />
         <source>请先填写吊销原因</source>
         <translation>Please enter the reason for revoking first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="254" />
-        <source>吊销设备</source>
-        <translation>Revoke device</translation>
-    </message>
-    <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="255" />
-        <source>吊销设备 {code}（{name}，密钥指纹 {fp}）？
-原因：{reason}
-
-吊销后指挥部不再接受它的同步包，它在吊销之后签发的协议核验为无效。此操作不能撤销。</source>
-        <translation>Revoke device {code} ({name}, key fingerprint {fp})?
-Reason: {reason}
-
-HQ will accept no more bundles from it, and agreements it signs after this verify as invalid. This cannot be undone.</translation>
-    </message>
-    <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="267" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="263" />
         <source>设备 {code} 未吊销：{error}</source>
         <translation>Device {code} not revoked: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="269" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="265" />
         <source>正在吊销设备…</source>
         <translation>Revoking the device…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="274" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="270" />
         <source>已吊销设备 {code}</source>
         <translation>Device {code} revoked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="275" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="271" />
         <source>指挥部不再接受它的同步包。</source>
         <translation>HQ accepts no more bundles from it.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="276" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="272" />
         <source>下一步：给其他笔记本导出任务包，让它们也知道此设备已吊销。</source>
         <translation>Next: export assignment bundles for the other laptops so they learn of the revocation too.</translation>
     </message>
@@ -5940,22 +5926,22 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../../survey_app/ui/hq/people_tab.py" line="42" />
+        <location filename="../../survey_app/ui/hq/people_tab.py" line="43" />
         <source>新建用户、登记笔记本、分派住户的结果会显示在这里。</source>
         <translation>The results of creating users, enrolling laptops and assigning households appear here.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_tab.py" line="49" />
+        <location filename="../../survey_app/ui/hq/people_tab.py" line="50" />
         <source>用户</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_tab.py" line="50" />
+        <location filename="../../survey_app/ui/hq/people_tab.py" line="51" />
         <source>笔记本</source>
         <translation>Laptops</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_tab.py" line="51" />
+        <location filename="../../survey_app/ui/hq/people_tab.py" line="52" />
         <source>分派住户</source>
         <translation>Assign households</translation>
     </message>

@@ -28,6 +28,7 @@ from survey_app.core.domain.actor import Actor
 from survey_app.core.sync import enrollment
 from survey_app.ui.hq.people_common import FormDialog, RowsModel, RowsTable
 from survey_app.ui.sync.common import ERROR, OK, KeySession, ResultList, error_text, fingerprint, publish_refresh
+from survey_app.ui.sync.hq_device_list import confirm_revoke
 from survey_app.ui.task_runner import TaskRunner
 
 CTX = "LaptopsPanel"
@@ -251,12 +252,7 @@ class LaptopsPanel(QWidget):
             self.results.add(ERROR, self.tr("请先填写吊销原因"))
             self.reason.setFocus()
             return
-        answer = QMessageBox.question(self, self.tr("吊销设备"), self.tr(
-            "吊销设备 {code}（{name}，密钥指纹 {fp}）？\n原因：{reason}\n\n吊销后指挥部不再接受它的同步包，"
-            "它在吊销之后签发的协议核验为无效。此操作不能撤销。").format(
-                code=d.code, name=d.name, fp=fingerprint(d.fingerprint) if d.fingerprint else "—", reason=reason),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm_revoke(self, d, reason):
             self.revoke(d.code, reason)
 
     def revoke(self, code: str, reason: str) -> int | None:

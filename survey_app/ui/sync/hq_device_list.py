@@ -8,7 +8,7 @@ Threading: GUI thread only; reading the list is one small query on the GUI threa
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QWidget)
 
@@ -99,12 +99,7 @@ class DeviceList(QWidget):
             self.results.add(ERROR, self.tr("请先填写吊销原因"))
             self.reason.setFocus()
             return
-        answer = QMessageBox.question(self, self.tr("吊销设备"), self.tr(
-            "吊销设备 {code}（{name}，密钥指纹 {fp}）？\n原因：{reason}\n\n吊销后指挥部不再接受它的同步包，"
-            "它在吊销之后签发的协议核验为无效。此操作不能撤销。").format(
-                code=d.code, name=d.name, fp=fingerprint(d.fingerprint) if d.fingerprint else "—", reason=reason),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm_revoke(self, d, reason):
             self.revoke(d.code, reason)
 
     def revoke(self, code: str, reason: str) -> int | None:
@@ -123,3 +118,14 @@ class DeviceList(QWidget):
             self.tr("指挥部不再接受它的同步包。"),
             self.tr("下一步：给其他笔记本下发任务包，让它们也知道此设备已吊销。")])
         publish_refresh("devices")
+
+
+def confirm_revoke(parent: QWidget, d, reason: str) -> bool:  # noqa: ANN001 - a listed device
+    """The one confirmation before revoking a device (the sync page's list and HQ's 人员与设备 tab)."""
+    tr = QCoreApplication.translate
+    answer = QMessageBox.question(parent, tr("DeviceList", "吊销设备"), tr("DeviceList",
+        "吊销设备 {code}（{name}，密钥指纹 {fp}）？\n原因：{reason}\n\n吊销后指挥部不再接受它的同步包，"
+        "它在吊销之后签发的协议核验为无效。此操作不能撤销。").format(
+            code=d.code, name=d.name, fp=fingerprint(d.fingerprint) if d.fingerprint else "—", reason=reason),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
