@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="126" />
-        <source>DeviceList</source>
-        <comment>吊销设备</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="126" />
-        <source>DeviceList</source>
-        <comment>吊销设备 {code}（{name}，密钥指纹 {fp}）？
-原因：{reason}
-
-吊销后指挥部不再接受它的同步包，它在吊销之后签发的协议核验为无效。此操作不能撤销。</comment>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>AgreementDialog</name>
     <message>
         <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="131" />
@@ -1156,6 +1138,22 @@ Switch to the restored project now?</translation>
         <location filename="../../survey_app/ui/sync/hq_device_list.py" line="119" />
         <source>下一步：给其他笔记本下发任务包，让它们也知道此设备已吊销。</source>
         <translation>Next: write assignment bundles for the other laptops so they learn of the revocation too.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="125" />
+        <source>吊销设备</source>
+        <translation>Revoke device</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="125" />
+        <source>吊销设备 {code}（{name}，密钥指纹 {fp}）？
+原因：{reason}
+
+吊销后指挥部不再接受它的同步包，它在吊销之后签发的协议核验为无效。此操作不能撤销。</source>
+        <translation>Revoke device {code} ({name}, key fingerprint {fp})?
+Reason: {reason}
+
+HQ will accept no more bundles from it, and agreements it signs after this verify as invalid. This cannot be undone.</translation>
     </message>
 </context>
 <context>

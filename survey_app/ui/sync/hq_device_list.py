@@ -122,8 +122,7 @@ class DeviceList(QWidget):
 
 def confirm_revoke(parent: QWidget, d, reason: str) -> bool:  # noqa: ANN001 - a listed device
     """The one confirmation before revoking a device (the sync page's list and HQ's 人员与设备 tab)."""
-    tr = QCoreApplication.translate
-    answer = QMessageBox.question(parent, tr("DeviceList", "吊销设备"), tr("DeviceList",
+    answer = QMessageBox.question(parent, QCoreApplication.translate("DeviceList", "吊销设备"), QCoreApplication.translate("DeviceList",
         "吊销设备 {code}（{name}，密钥指纹 {fp}）？\n原因：{reason}\n\n吊销后指挥部不再接受它的同步包，"
         "它在吊销之后签发的协议核验为无效。此操作不能撤销。").format(
             code=d.code, name=d.name, fp=fingerprint(d.fingerprint) if d.fingerprint else "—", reason=reason),
