@@ -179,7 +179,7 @@ def test_one_timestamp_reads_the_same_china_time_on_every_page(qtbot, demo_db, a
 
     tab = imports_tab(demo_db, admin, runner)  # 名册与评估
     qtbot.addWidget(tab)
-    assert tab.model.item(0, 0).text() == "2023-07-02 04:30"
+    assert tab.model.item(0, 0).text() == "2023年7月2日 04:30"
 
     window = window_for(qtbot, demo_db, worker_actor, runner)  # 住户: the detail panel
     window.table.select_row(window.model.row_of(key))
