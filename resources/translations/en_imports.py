@@ -4,6 +4,13 @@ columns of the household detail. Merged by fill_en.py: ``EN = {context: {chinese
 EN: dict[str, dict[str, str]] = {
     "ImportsTab": {
         "导入名册…": "Import roster…", "导入评估结果…": "Import appraisals…", "撤销本批": "Undo batch",
+        "空白模板…": "Blank template…",
+        "写出空白的入户名册或评估结果 Excel 模板，交区里或评估机构填写":
+            "Write a blank roster or appraisal Excel template for the district or the appraiser to fill in",
+        "入户名册模板…": "Roster template…", "评估结果模板…": "Appraisal template…",
+        "入户名册模板.xlsx": "roster template.xlsx", "评估结果模板.xlsx": "appraisal template.xlsx",
+        "保存空白模板": "Save blank template", "Excel 文件 (*.xlsx)": "Excel files (*.xlsx)",
+        "空白模板": "Blank template", "已保存空白模板：%1": "Blank template saved: %1",
         "名册（.xlsx 或 .csv）按身份证号/户号对应住户，再次导入只更新、不重复；"
         "评估结果按户号或身份证号和部位对应。导入后还没有人改动过的批次可以撤销。":
             "A roster (.xlsx or .csv) is matched to households by ID number or household code: importing it again "

@@ -25,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     undo.set_defaults(func=batch_undo)
     ls = rsub.add_parser("batches", help="列出名册与评估结果的导入批次")
     ls.set_defaults(func=batches)
+    _template_options(rsub, "roster", "空白入户名册模板（.xlsx，含填写说明）")
 
     a = sub.add_parser("appraisal", help="评估结果：导入（指挥部）")
     asub = a.add_subparsers(dest="appraisal_command", metavar="ACTION", required=True)
@@ -35,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     aundo.add_argument("batch")
     aundo.add_argument("--login", default=None)
     aundo.set_defaults(func=batch_undo)
+    _template_options(asub, "appraisal", "空白评估结果模板（.xlsx，含填写说明）")
 
     h = sub.add_parser("households", help="住户列表")
     hsub = h.add_subparsers(dest="households_command", metavar="ACTION", required=True)
@@ -51,6 +53,25 @@ def _import_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--header-row", type=int, default=None, help="标题行的行号（默认自动寻找）")
     p.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
     p.add_argument("--login", default=None, help="执行操作的指挥部管理员（默认：项目的默认用户，即建项目时的管理员）")
+
+
+def _template_options(sub: argparse._SubParsersAction, kind: str, what: str) -> None:
+    t = sub.add_parser("template", help=f"写出{what}")
+    t.add_argument("--out", required=True, help="保存到的 .xlsx 文件")
+    t.set_defaults(func=write_template, kind=kind)
+
+
+def write_template(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from survey_app.core.services.imports.templates import write_template as write
+
+    path = Path(args.out)
+    if path.exists():
+        print(f"错误: {path.name} 已存在，未覆盖；请换一个文件名。", file=sys.stderr)
+        return 1
+    print(f"已写出模板：{write(args.kind, path)}")
+    return 0
 
 
 def _login(db, args: argparse.Namespace):  # noqa: ANN001, ANN202

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from survey_app.ui import formatting
 from survey_app.core.domain.errors import SurveyAppError
@@ -33,6 +33,13 @@ class ImportsTab(QWidget):
         appraisal = QPushButton(self.tr("导入评估结果…"), self)
         appraisal.setObjectName("importAppraisal")
         appraisal.clicked.connect(lambda: self.choose_file("appraisal"))
+        template = QPushButton(self.tr("空白模板…"), self)
+        template.setObjectName("importTemplate")
+        template.setToolTip(self.tr("写出空白的入户名册或评估结果 Excel 模板，交区里或评估机构填写"))
+        menu = QMenu(template)
+        menu.addAction(self.tr("入户名册模板…"), lambda: self.choose_template("roster"))
+        menu.addAction(self.tr("评估结果模板…"), lambda: self.choose_template("appraisal"))
+        template.setMenu(menu)
         self.undo_button = QPushButton(self.tr("撤销本批"), self)
         self.undo_button.setObjectName("importUndo")
         self.undo_button.clicked.connect(self.undo_selected)
@@ -48,7 +55,7 @@ class ImportsTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         top = QHBoxLayout()
-        for b in (roster, appraisal):
+        for b in (roster, appraisal, template):
             top.addWidget(b)
         top.addStretch(1)
         top.addWidget(self.undo_button)
@@ -81,6 +88,24 @@ class ImportsTab(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, title, "", self.tr("表格文件 (*.xlsx *.csv)"))
         if path:
             self.open_file(kind, Path(path))
+
+    def choose_template(self, kind: str) -> None:
+        name = self.tr("入户名册模板.xlsx") if kind == "roster" else self.tr("评估结果模板.xlsx")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存空白模板"), name, self.tr("Excel 文件 (*.xlsx)"))
+        if path:
+            self.save_template(kind, Path(path))
+
+    def save_template(self, kind: str, path: Path) -> None:
+        from survey_app.core.services.imports.templates import write_template
+
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        try:
+            write_template(kind, path)
+        except SurveyAppError as e:
+            QMessageBox.warning(self, self.tr("空白模板"), str(e))
+            return
+        self.status.setText(self.tr("已保存空白模板：%1").replace("%1", path.name))
 
     def open_file(self, kind: str, path: Path) -> None:
         """Check ``path`` on the runner, then show the mapping dialog (non-blocking, window-modal)."""
