@@ -12,7 +12,8 @@ from sqlalchemy import select
 from survey_app.core.domain.errors import AuthenticationError, ValidationError
 from survey_app.core.domain.roles import Role
 from survey_app.core.security import vault
-from survey_app.core.security.keys import device_signing_key, project_public_keys
+from survey_app.core.security.keys import project_public_keys
+from survey_app.core.sync.signing_key import device_signing_key
 from survey_app.core.services import devices, project_files, users
 from survey_app.core.services.agreements import payload as qr
 from survey_app.core.services.agreements.verify import verify_text

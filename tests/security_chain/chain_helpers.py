@@ -13,7 +13,7 @@ def rehash_chain(path: Path, sql: str | None = None) -> None:
     """What the 14 of 14 rewrites did: change the file with sqlite3, then recompute every event hash from
     the first one changed (``row_hash`` of the last event of a row changed by ``sql`` included) — MACs
     untouched, since whoever only writes the file cannot compute them."""
-    from survey_app.core.security import audit_chain
+    from survey_app.core.storage import audit_chain
 
     with sqlite3.connect(path) as conn:
         if sql:
@@ -33,10 +33,11 @@ def rehash_chain(path: Path, sql: str | None = None) -> None:
 
 def fix_row_hash(path: Path, table: str, rowid_sql: str) -> None:
     """Point the last event of the changed row at the row's new fingerprint (as a rewriter would)."""
-    from survey_app.core.security import audit_chain
+    from survey_app.core.storage import audit_chain
+    from survey_app.core.storage.models import Base
 
-    with sqlite3.connect(path) as conn:
-        cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+    with sqlite3.connect(path) as conn:  # the app's fingerprint order: the model's columns, not the file's
+        cols = [c.name for c in Base.metadata.tables[table].columns]
         row = conn.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE {rowid_sql}").fetchone()
         rid = row[cols.index("id")]
         rid = rid.hex() if isinstance(rid, bytes) else str(rid)

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from survey_app.core.domain.errors import ValidationError
-from survey_app.core.security import audit_chain
+from survey_app.core.storage import audit_chain
 from survey_app.core.services.audit import adopt_audit_key, verify_database
 from survey_app.core.storage.database import Database
 

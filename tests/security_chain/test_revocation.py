@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from survey_app.core.domain.errors import NotFound, PermissionDenied, ValidationError
 from survey_app.core.domain.roles import Role
-from survey_app.core.security.keys import device_signing_key
+from survey_app.core.sync.signing_key import device_signing_key
 from survey_app.core.services import devices
 from survey_app.core.services.agreements import lifecycle
 from survey_app.core.services.agreements import payload as qr

@@ -22,7 +22,8 @@ from survey_app.core.compensation.inputs import HouseholdInput
 from survey_app.core.compensation.policy import parse_policy
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.money import to_fen
-from survey_app.core.security.keys import device_signing_key, project_public_keys
+from survey_app.core.security.keys import project_public_keys
+from survey_app.core.sync.signing_key import device_signing_key
 from survey_app.core.services import calculations
 from survey_app.core.services.agreements import payload as qr
 from survey_app.core.services.agreements.verify import verify_text

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from survey_app.core.domain.errors import ValidationError
-from survey_app.core.security import audit_chain
+from survey_app.core.storage import audit_chain
 from survey_app.core.services.audit import audited_tables, export_checkpoints, verify_against, verify_database
 from survey_app.core.services.survey.store import load_form, save_form
 from survey_app.core.storage.models import AuditCheckpoint, Household

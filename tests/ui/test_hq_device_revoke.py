@@ -86,7 +86,7 @@ def test_the_list_shows_fingerprints_and_revoke_asks_then_marks_the_device(qtbot
 
 def test_verify_names_the_signer_by_fingerprint_and_refuses_after_revocation(qtbot, hq, runner, _sync_demo,  # noqa: ANN001
                                                                              tmp_path) -> None:
-    from survey_app.core.security.keys import device_signing_key
+    from survey_app.core.sync.signing_key import device_signing_key
     from survey_app.core.services.agreements import payload as qr
     from survey_app.ui.agreements.verify_dialog import VerifyDialog
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, select
 
-from survey_app.core.security import audit_chain
+from survey_app.core.storage import audit_chain
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import AuditEvent, Base
 

@@ -1,4 +1,9 @@
-"""Bulk inserts that keep the audit chain: for demo data now, for HQ bundle import later.
+"""Bulk inserts that keep the audit chain: the one documented bulk variant of the unit of work.
+
+Demo data, roster and appraisal imports write here. Like the unit of work, a bulk write happens inside a
+write transaction — ``Database.begin_write()`` (``BEGIN IMMEDIATE`` on SQLite, the advisory lock on
+PostgreSQL), or a unit of work's own connection — and every row enters the audit chain through its one
+writer (storage/audit_writer.py). No bulk write on a bare ``engine.begin()``.
 
 ORM ``add_all`` manages ~12k rows/s; the DB-API ``executemany`` of rows already in stored form
 (survey_app/core/storage/rowcodec.py) is many times faster. Each row still gets its own audit
@@ -20,15 +25,14 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table
 from sqlalchemy.engine import Connection
 
+from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.ids import new_id
-from survey_app.core.security import audit_chain
-from survey_app.core.storage import pg, rowcodec
-from survey_app.core.storage.models import AuditEvent
-from survey_app.core.storage.types import utcnow
-from survey_app.core.storage.uow import Actor
+from survey_app.core.storage import audit_chain, rowcodec
+from survey_app.core.storage.audit_writer import EventChain, insert_events
+from survey_app.core.storage.stored_insert import executemany
 
 Progress = Callable[[int, int, str], None]
 # A bulk-inserted row's event does not repeat its values (they would double the database):
@@ -38,7 +42,7 @@ BULK_CHANGES = "{}"
 
 @dataclass
 class Batch:
-    """Rows in stored form per table (in insert order) and their audit events."""
+    """Rows in stored form per table (in insert order) and their audit events (storage/audit_writer.py)."""
 
     tables: list[tuple[Table, list[tuple]]]
     events: list[tuple]
@@ -48,27 +52,19 @@ class Batch:
         return sum(len(r) for _, r in self.tables)
 
 
-def chain_head(conn: Connection) -> tuple[int, str]:
-    """(last seq, last hash) of the audit chain, or (0, GENESIS) for an empty chain."""
-    ae = AuditEvent.__table__
-    last = conn.execute(select(ae.c.seq, ae.c.hash).order_by(ae.c.seq.desc()).limit(1)).first()
-    return (last.seq, last.hash) if last else (0, audit_chain.GENESIS)
-
-
 class BulkWriter:
     """Collects new rows with their audit events; ``take(order)`` hands them over as a Batch.
 
-    ``seq``/``prev`` continue the chain from ``chain_head``; nobody else may write audit
-    events until the batches taken from this writer are written.
+    ``head`` is the chain head the events continue (``audit_writer.chain_head``); nobody else may write
+    audit events until the batches taken from this writer are written (``write`` refuses a batch whose
+    chain moved on meanwhile).
     """
 
     def __init__(self, actor: Actor, head: tuple[int, str], *, at: dt.datetime | None = None):
         self.actor = actor
-        self.seq, self.prev = head
-        self.at = at or utcnow()
-        self._at_text = rowcodec.encode_utc(self.at)  # hashed and stored alike
+        self._chain = EventChain(head, at=at)
+        self.at = self._chain.at
         self._rows: dict[str, list[tuple]] = {}
-        self._events: list[tuple] = []
 
     def add(self, table: Table, row: dict) -> None:
         """Queue one new row (a complete dict of column values; synced stamps are filled in)."""
@@ -85,13 +81,8 @@ class BulkWriter:
                 row[name] = value
         stored = rowcodec.stored_row(table, row.get)
         rid = row["id"].hex if isinstance(row.get("id"), uuid.UUID) else str(row.get("id", ""))
-        self.seq += 1
-        rhash = audit_chain.row_hash(stored)
-        h = audit_chain.event_hash(self.prev, self.seq, self._at_text, self.actor.username, self.actor.device,
-                                   "insert", table.name, rid, BULK_CHANGES, rhash)
-        self._events.append((self.seq, self._at_text, self.actor.username, self.actor.device, "insert",
-                             table.name, rid, BULK_CHANGES, rhash, h, ""))
-        self.prev = h
+        self._chain.append(self.actor.username, self.actor.device, "insert", table.name, rid, BULK_CHANGES,
+                           audit_chain.row_hash(stored))
         self._rows.setdefault(table.name, []).append(tuple(stored))
 
     def take(self, order: Iterable[Table]) -> Batch:
@@ -99,35 +90,13 @@ class BulkWriter:
         tables = [(t, self._rows.pop(t.name)) for t in order if t.name in self._rows]
         if self._rows:
             raise ValueError(f"tables not in the insert order: {sorted(self._rows)}")
-        batch = Batch(tables, self._events)
-        self._events = []
-        return batch
+        return Batch(tables, self._chain.take())
 
 
 def write(conn: Connection, batch: Batch) -> int:
-    """Insert a batch (rows, then their audit events) in the caller's transaction. Returns rows written."""
+    """Insert a batch (rows, then their audit events) in the caller's write transaction (``Database.begin_write``
+    or a unit of work's connection: the write lock). Returns rows written."""
     for table, rows in batch.tables:
-        _executemany(conn, table, rows)
-    if batch.events:
-        key = audit_chain.key_of(conn)  # keyed chain: each event's MAC (the last column) under the audit key
-        events = [ev[:-1] + (audit_chain.event_mac(key, ev[9]),) for ev in batch.events] if key else batch.events
-        _executemany(conn, AuditEvent.__table__, events)
+        executemany(conn, table, rows)
+    insert_events(conn, batch.events)  # each event's MAC under the connection's audit key (keyed chain)
     return batch.rows
-
-
-def _executemany(conn: Connection, table: Table, rows: list[tuple]) -> None:
-    dialect = conn.dialect
-    prep = dialect.identifier_preparer
-    if dialect.name == "postgresql":  # COPY takes the stored forms as text (storage/pg.py)
-        pg.copy_rows(conn, prep.format_table(table), [prep.format_column(c) for c in table.columns], rows)
-        return
-    if dialect.name != "sqlite":
-        raise NotImplementedError(f"bulk insert is implemented for SQLite and PostgreSQL, not {dialect.name}")
-    cols = ", ".join(prep.format_column(c) for c in table.columns)
-    marks = ", ".join("?" * len(table.columns))
-    conn.exec_driver_sql(f"INSERT INTO {prep.format_table(table)} ({cols}) VALUES ({marks})", rows)
-
-
-# Event tuples above are in this column order; fail loudly at import if the model changes.
-assert [c.name for c in AuditEvent.__table__.columns] == [
-    "seq", "at", "user", "device", "action", "entity", "entity_id", "changes", "row_hash", "hash", "mac"]

@@ -7,8 +7,12 @@ Session hooks (installed once per Database):
 * before_flush stamps synced records (rev, updated_at, updated_by, origin_device), keeps the
   household search key current, refuses hard deletes of synced records and edits of
   published policy versions;
-* after_flush writes one audit event per inserted/updated row into the hash chain, in the
-  same transaction as the change itself (so a change without its audit event cannot exist).
+* after_flush queues one audit event per inserted/updated row; before_commit appends them to the
+  hash chain through its one writer (storage/audit_writer.py), in the same transaction as the change
+  itself (so a change without its audit event cannot exist).
+
+Bulk work that bypasses the ORM uses the one documented variant of this: ``Database.begin_write()``
+(the same write lock) with storage/bulk.py or an ``AuditWriter`` (the same chain).
 
 Threading: a UnitOfWork and its session belong to the thread that created them.
 """
@@ -18,15 +22,15 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import event, inspect, insert, select
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, attributes
 
 from survey_app.core.domain.actor import SYSTEM, Actor, ChangeSet  # noqa: F401 - re-exported
 from survey_app.core.domain.errors import IntegrityError
 from survey_app.core.domain.ids import new_id
-from survey_app.core.security import audit_chain
-from survey_app.core.storage import rowcodec, staleness
-from survey_app.core.storage.models import Agreement, AuditEvent, Household, PolicyVersion, Synced
+from survey_app.core.storage import audit_chain, rowcodec, staleness
+from survey_app.core.storage.audit_writer import AuditWriter
+from survey_app.core.storage.models import Agreement, Household, PolicyVersion, Synced
 from survey_app.core.storage.search_key import household_search_fields
 from survey_app.core.storage.types import utcnow
 
@@ -214,30 +218,16 @@ def _before_commit(session: Session) -> None:
 
 
 def _write_pending_events(session: Session) -> None:
-    """Append this transaction's events to the chain (called just before COMMIT)."""
+    """Append this transaction's events to the chain (called just before COMMIT; storage/audit_writer.py)."""
     pending: list[dict] = session.info["pending_events"]
     if not pending:
         return
     actor = _actor(session)
-    conn = session.connection()
-    ae = AuditEvent.__table__
-    last = conn.execute(select(ae.c.seq, ae.c.hash).order_by(ae.c.seq.desc()).limit(1)).first()
-    seq, prev = (last.seq, last.hash) if last else (0, audit_chain.GENESIS)
-    now = utcnow()
-    at = rowcodec.encode_utc(now)
-    key = session.info.get("audit_key")
-    rows = []
+    writer = AuditWriter(session.connection(), key=session.info.get("audit_key"))
     for ev in pending:
-        seq += 1
-        changes = audit_chain.dumps(ev["changes"])
-        h = audit_chain.event_hash(prev, seq, at, actor.username, actor.device, ev["action"], ev["entity"],
-                                   ev["entity_id"], changes, ev["row_hash"])
-        rows.append(dict(seq=seq, at=now, user=actor.username, device=actor.device, action=ev["action"],
-                         entity=ev["entity"], entity_id=ev["entity_id"], changes=changes,
-                         row_hash=ev["row_hash"], hash=h, mac=audit_chain.event_mac(key, h)))
-        prev = h
-    conn.execute(insert(ae), rows)
-    session.info["changes"].audit_events += len(rows)
+        writer.append(actor.username, actor.device, ev["action"], ev["entity"], ev["entity_id"],
+                      audit_chain.dumps(ev["changes"]), ev["row_hash"])
+    session.info["changes"].audit_events += writer.flush()
     pending.clear()
 
 

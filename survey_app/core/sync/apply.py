@@ -24,11 +24,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import Table
 from sqlalchemy.engine import Connection
 
-from survey_app.core.security import audit_chain
-from survey_app.core.storage import rowcodec
-from survey_app.core.storage.bulk import chain_head
-from survey_app.core.storage.models import AuditEvent, SyncIssue
-from survey_app.core.storage.types import utcnow
+from survey_app.core.storage import audit_chain
+from survey_app.core.storage.audit_writer import AuditWriter
+from survey_app.core.storage.models import SyncIssue
 from survey_app.core.sync.records import BY_NAME, ORDER, Record, sort_for_apply
 
 
@@ -78,11 +76,8 @@ def apply_records(conn: Connection, records: list[Record], *, source_device: str
         raise NotImplementedError("sync import is implemented for SQLite and PostgreSQL")
     report = ApplyReport()
     prep = conn.dialect.identifier_preparer
-    seq, prev = chain_head(conn)
-    key = audit_chain.key_of(conn)
-    now = utcnow()
-    at = rowcodec.encode_utc(now)
-    events: list[tuple] = []
+    chain = AuditWriter(conn)  # one event per applied row (storage/audit_writer.py)
+    now = chain.at
     issues: list[dict] = []
     bundle_ref = json.dumps(f"{source_device}#{bundle_seq}", ensure_ascii=False)
     by_table: dict[str, list[Record]] = defaultdict(list)
@@ -126,15 +121,11 @@ def apply_records(conn: Connection, records: list[Record], *, source_device: str
                                    message=_conflict_message(have[rev_pos], r), status="open", created_at=now))
                 continue
             existing[r.id] = incoming
-            seq += 1
             rhash = (row_hashes.get((name, r.id)) if row_hashes else None) or audit_chain.row_hash(list(incoming))
             user = r.get("updated_by") or ""
             device = r.get("origin_device") or source_device
             changes = f'{{"bundle":{bundle_ref},"rev":{r.rev}}}'
-            h = audit_chain.event_hash(prev, seq, at, user, device, action, name, r.id, changes, rhash)
-            events.append((seq, at, user, device, action, name, r.id, changes, rhash, h,
-                           audit_chain.event_mac(key, h)))
-            prev = h
+            chain.append(user, device, action, name, r.id, changes, rhash)
             report.applied.append((name, r.id, r.rev))
             report.by_table[name] += 1
         cols = ", ".join(prep.format_column(c) for c in table.columns)
@@ -148,11 +139,7 @@ def apply_records(conn: Connection, records: list[Record], *, source_device: str
             params = [tuple(v for i, v in enumerate(u) if i != id_pos) + (u[id_pos],) for u in updates]
             conn.exec_driver_sql(f"UPDATE {prep.format_table(table)} SET {sets} WHERE id = ?", params)
             report.updated += len(updates)
-    if events:
-        ae = AuditEvent.__table__
-        cols = ", ".join(prep.format_column(c) for c in ae.columns)
-        conn.exec_driver_sql(f"INSERT INTO audit_events ({cols}) VALUES ({', '.join('?' * len(ae.columns))})",
-                             events)
+    chain.flush()
     if issues:
         conn.execute(SyncIssue.__table__.insert(), issues)
     return report

@@ -22,9 +22,9 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from survey_app.core.domain.errors import ValidationError
-from survey_app.core.security import audit_chain
-from survey_app.core.security.audit_chain import Problem
-from survey_app.core.services.devices import local_device_code
+from survey_app.core.storage import audit_chain
+from survey_app.core.storage.audit_chain import Problem
+from survey_app.core.storage.device_code import local_device_code
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import AuditCheckpoint, AuditEvent, Device, ImportedBundle, RemoteAuditEvent
 from survey_app.core.sync import checkpoints, identity

@@ -1,6 +1,6 @@
 """Signed checkpoints of audit chains: what makes a rewritten history show (issue 10 item 2).
 
-The chain itself is plain sha256 (survey_app/core/security/audit_chain.py): whoever can write the
+The chain itself is plain sha256 (survey_app/core/storage/audit_chain.py): whoever can write the
 file can recompute it. A **checkpoint** pins a chain at one point and is signed by the owner's
 Ed25519 sync key, which is sealed under the sync password:
 
@@ -32,7 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from survey_app.core.domain.errors import ValidationError
-from survey_app.core.storage.bulk import chain_head
+from survey_app.core.storage.audit_writer import chain_head
 from survey_app.core.storage.models import AuditCheckpoint
 from survey_app.core.storage.types import utcnow
 from survey_app.core.sync import keys

@@ -24,8 +24,9 @@ from sqlalchemy import func, select
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Permission, Role
 from survey_app.core.files import atomic_write_bytes
-from survey_app.core.security.keys import device_signing_key, public_key_text
-from survey_app.core.services.devices import SETTING as DEVICE_CODE, local_device_code
+from survey_app.core.security.keys import public_key_text
+from survey_app.core.sync.signing_key import device_signing_key
+from survey_app.core.storage.device_code import SETTING as DEVICE_CODE, local_device_code
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Device, Project
 from survey_app.core.storage.types import utcnow
@@ -68,7 +69,7 @@ def make_request(db: Database, password: str | None, device_name: str, out: Path
 
 def read_request(path: Path) -> Request:
     try:
-        d = json.loads(Path(path).read_text(encoding="utf-8"))
+        d = json.loads(Path(path).read_text(encoding="utf-8-sig"))
         if d.get("format") != REQUEST_FORMAT:
             raise ValueError
         return Request(d["name"], keys.load_public(d["signing"], d["encryption"]), d["created_at"],

@@ -17,7 +17,7 @@ Which tables outside the records are covered, and how (issue 10 item 2):
   checkpoints (an export or acknowledgement mark behind what HQ's receipts confirmed) and, with the
   audit key, pinned by a keyed digest (``audit_chain.seal_settings``, guarded settings).
 
-With the audit key, every ledger event carries its MAC like any other (security/audit_chain.py).
+With the audit key, every ledger event carries its MAC like any other (storage/audit_chain.py, written by storage/audit_writer.py).
 """
 
 from __future__ import annotations
@@ -25,11 +25,9 @@ from __future__ import annotations
 from sqlalchemy import Table, func, select
 from sqlalchemy.engine import Connection
 
-from survey_app.core.security import audit_chain
-from survey_app.core.storage import rowcodec
-from survey_app.core.storage.bulk import chain_head
-from survey_app.core.storage.models import AuditCheckpoint, AuditEvent, ImportedBundle, SyncIssue
-from survey_app.core.storage.types import utcnow
+from survey_app.core.storage import audit_chain, rowcodec
+from survey_app.core.storage.audit_writer import AuditWriter
+from survey_app.core.storage.models import AuditCheckpoint, ImportedBundle, SyncIssue
 
 LEDGER_TABLES: tuple[Table, ...] = (SyncIssue.__table__, ImportedBundle.__table__, AuditCheckpoint.__table__)
 # What the readable change log says of a ledger row (the row hash pins the rest, names included).
@@ -45,28 +43,14 @@ def high_water(conn: Connection) -> dict[str, int]:
 
 def record_new_rows(conn: Connection, since: dict[str, int], *, user: str, device: str) -> int:
     """Append one ``insert`` event per ledger row above ``since`` (same transaction). Returns how many."""
-    seq, prev = chain_head(conn)
-    key = audit_chain.key_of(conn)
-    at = rowcodec.encode_utc(utcnow())
-    events = []
+    chain = AuditWriter(conn)  # storage/audit_writer.py: numbers, hashes, keys and inserts the events
     for table in LEDGER_TABLES:
         names = [c.name for c in table.columns]
         for stored in _rows_after(conn, table, since.get(table.name, 0)):
-            seq += 1
             rid = str(stored[names.index("id")])
             changes = audit_chain.dumps({k: [None, stored[names.index(k)]] for k in SUMMARY[table.name]})
-            rhash = audit_chain.row_hash(stored)
-            h = audit_chain.event_hash(prev, seq, at, user, device, "insert", table.name, rid, changes, rhash)
-            events.append((seq, at, user, device, "insert", table.name, rid, changes, rhash, h,
-                           audit_chain.event_mac(key, h)))
-            prev = h
-    if events:
-        ae = AuditEvent.__table__
-        prep = conn.dialect.identifier_preparer
-        cols = ", ".join(prep.format_column(c) for c in ae.columns)
-        conn.exec_driver_sql(f"INSERT INTO audit_events ({cols}) VALUES ({', '.join('?' * len(ae.columns))})",
-                             events)
-    return len(events)
+            chain.append(user, device, "insert", table.name, rid, changes, audit_chain.row_hash(stored))
+    return chain.flush()
 
 
 def _rows_after(conn: Connection, table: Table, after_id: int) -> list[list]:

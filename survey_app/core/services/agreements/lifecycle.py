@@ -18,12 +18,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey_app.core.compensation.calculation import Calculation as Result
-from survey_app.core.domain import china_time
+from survey_app.core.domain import china_time, transitions
 from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.domain.money import to_fen
 from survey_app.core.domain.roles import Permission
-from survey_app.core.domain.statuses import HouseholdStatus as S
-from survey_app.core.security.keys import device_signing_key
+from survey_app.core.domain.transitions import Move
+from survey_app.core.sync.signing_key import device_signing_key
 from survey_app.core.services.agreements import payload as qr
 from survey_app.core.services.agreements.content import canonical_content, content_hash
 from survey_app.core.services.agreements.numbers import next_number
@@ -97,8 +97,7 @@ def prepare(db: Database, actor: Actor, household_id: str | uuid.UUID) -> Agreem
         if h is None or h.deleted_at is not None:
             raise NotFound("该住户不存在或已删除")
         require_own(s, actor, h)
-        if h.status != S.CALCULATED.value:
-            raise ValidationError(f"只有“已测算”的住户才能出具协议（当前：{S(h.status).label}）")
+        transitions.require(Move.ISSUE, h.status, h.household_code, "只有“已测算”的住户才能出具协议（当前：{status}）")
         if not h.chosen_option:
             raise ValidationError("请先在测算页选择安置方式")
         calc = s.scalars(select(Calculation).where(
@@ -229,7 +228,8 @@ def sign(db: Database, actor: Actor, agreement_id: str | uuid.UUID,
         now = utcnow()
         a.status, a.signed_at = "signed", now
         h = s.get(Household, a.household_id)
-        h.status = S.SIGNED.value
+        h.status = transitions.require(Move.SIGN, h.status, h.household_code,
+                                       "户 {code} 当前状态为“{status}”，只有“已测算”的住户才能签约")
         for sig, (digest, size) in stored:
             s.add(Attachment(household_id=h.id, sha256=digest, kind="signature", media_type="image/png",
                              size_bytes=size, original_name=f"{a.number}-{sig.role}.png", captured_at=now,
@@ -253,8 +253,8 @@ def void(db: Database, actor: Actor, agreement_id: str | uuid.UUID, reason: str)
         a.status, a.void_reason, a.voided_at, a.voided_by = "void", reason.strip(), utcnow(), actor.username
         if was_signed:
             h = s.get(Household, a.household_id)
-            if h.status == S.SIGNED.value:
-                h.status = S.CALCULATED.value
+            if transitions.allows(Move.VOID_SIGNED, h.status):  # a handed-over house stays handed over
+                h.status = transitions.after(Move.VOID_SIGNED, h.status)
         uow.commit()
         return _info(a)
 

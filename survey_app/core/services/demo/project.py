@@ -24,7 +24,8 @@ from survey_app.core.paths import resource_path
 from survey_app.core.security.passwords import hash_password
 from survey_app.core.services.demo.households import HouseholdFactory
 from survey_app.core.services.devices import ensure_local_device
-from survey_app.core.storage.bulk import Batch, BulkWriter, chain_head
+from survey_app.core.storage.audit_writer import chain_head
+from survey_app.core.storage.bulk import Batch, BulkWriter
 from survey_app.core.storage.bulk import write as bulk_write
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import (Appraisal, BuildingPart, Business, Fixture, Household, Member,
@@ -147,7 +148,7 @@ def _calculate_demo(db: Database, actor: Actor, progress: Callable[[int, int, st
 
 
 def _write_batch(db: Database, batch: Batch) -> int:
-    with db.engine.begin() as conn:
+    with db.begin_write() as conn:  # the write lock, like every write (storage/bulk.py)
         return bulk_write(conn, batch)
 
 

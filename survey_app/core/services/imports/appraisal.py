@@ -28,7 +28,8 @@ from survey_app.core.services.imports import fields as F
 from survey_app.core.services.imports.common import (Cancel, ImportResult, Plan, Problem, Progress, cell, chunks,
                                                        column_name, current_project, missing_required, use_code)
 from survey_app.core.services.imports.reading import read_table
-from survey_app.core.storage.bulk import BulkWriter, chain_head
+from survey_app.core.storage.audit_writer import chain_head
+from survey_app.core.storage.bulk import BulkWriter
 from survey_app.core.storage.bulk import write as bulk_write
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Appraisal, BuildingPart, Household, ImportBatch

@@ -1,4 +1,8 @@
-"""The audit hash chain: canonical row fingerprints, event hashes, and verification.
+"""The audit hash chain: canonical row fingerprints, event hashes, MACs, the settings seal, and verification.
+
+It lives in storage (not security): every write of the unit of work and the bulk paths enters it, and
+storage must not import the security package (which builds on storage). Events are written by one
+writer, storage/audit_writer.py; this module says what they contain and checks them.
 
 Every audited change becomes one ``audit_events`` row whose ``hash`` is
 sha256(prev_hash + canonical JSON of the event), and whose ``row_hash`` is the sha256 of the
@@ -36,6 +40,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 
 from survey_app.core.storage import rowcodec
+from survey_app.core.storage.models import AuditEvent
 from survey_app.core.storage.types import ScaledDecimal
 
 GENESIS = "0" * 64
@@ -182,8 +187,6 @@ def verify(conn: Connection, tables: Iterable[Table], *, max_problems: int = 20,
     With ``audit_key`` every event's MAC is checked too: a chain rewritten and re-hashed by someone
     without the key is found there.
     """
-    from survey_app.core.storage.models import AuditEvent
-
     report = VerifyReport(problems=[], keyed=bool(audit_key))
     problems = report.problems
     ae = AuditEvent.__table__
