@@ -1,6 +1,7 @@
 """Fill survey_app_en.ts with the English texts below (run after pyside6-lupdate; marks them finished).
 
-    .venv/bin/pyside6-lupdate $(find survey_app/ui -name '*.py') -ts resources/translations/survey_app_en.ts \
+    .venv/bin/pyside6-lupdate $(find survey_app/ui -name '*.py') survey_app/core/domain/vocabulary.py \
+        -ts resources/translations/survey_app_en.ts \
         -source-language zh_CN -target-language en -no-obsolete
     .venv/bin/python resources/translations/fill_en.py
 

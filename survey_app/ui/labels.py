@@ -4,6 +4,8 @@ The core stores stable English codes; the UI shows them through Qt's translation
 English build can translate them. The Chinese text is the source string (context ``Labels``);
 ``QT_TRANSLATE_NOOP`` only marks it for lupdate, ``QCoreApplication.translate`` looks it up at
 display time (after the translator is installed). Unknown codes are shown as they are.
+Statuses, uses, legality, modes, relations, structures and stages are the core's one vocabulary
+(core/domain/vocabulary.py, marked for lupdate there); the UI-only tables are here.
 
 Threading: GUI thread only (QCoreApplication.translate is cheap but the translators belong to the app).
 """
@@ -12,42 +14,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from survey_app.core.domain import vocabulary
+
 CTX = "Labels"
 
-STATUS = {
-    "pending": QT_TRANSLATE_NOOP("Labels", "待调查"),
-    "surveyed": QT_TRANSLATE_NOOP("Labels", "已调查"),
-    "reviewed": QT_TRANSLATE_NOOP("Labels", "已复核"),
-    "calculated": QT_TRANSLATE_NOOP("Labels", "已测算"),
-    "signed": QT_TRANSLATE_NOOP("Labels", "已签约"),
-    "handed_over": QT_TRANSLATE_NOOP("Labels", "已交房"),
-}
-
-RELATION = {
-    "head": QT_TRANSLATE_NOOP("Labels", "户主"),
-    "spouse": QT_TRANSLATE_NOOP("Labels", "配偶"),
-    "child": QT_TRANSLATE_NOOP("Labels", "子女"),
-    "parent": QT_TRANSLATE_NOOP("Labels", "父母"),
-    "grandchild": QT_TRANSLATE_NOOP("Labels", "孙子女"),
-    "sibling": QT_TRANSLATE_NOOP("Labels", "兄弟姐妹"),
-    "child_in_law": QT_TRANSLATE_NOOP("Labels", "儿媳/女婿"),
-    "other": QT_TRANSLATE_NOOP("Labels", "其他"),
-}
-
-USE = {
-    "residential": QT_TRANSLATE_NOOP("Labels", "住宅"),
-    "commercial": QT_TRANSLATE_NOOP("Labels", "商业"),
-    "office": QT_TRANSLATE_NOOP("Labels", "办公"),
-    "industrial": QT_TRANSLATE_NOOP("Labels", "工业"),
-    "other": QT_TRANSLATE_NOOP("Labels", "其他"),
-}
-
-LEGALITY = {
-    "registered": QT_TRANSLATE_NOOP("Labels", "已登记"),
-    "found_legal": QT_TRANSLATE_NOOP("Labels", "未登记认定合法"),
-    "illegal": QT_TRANSLATE_NOOP("Labels", "违法建筑"),
-    "temporary": QT_TRANSLATE_NOOP("Labels", "临时建筑"),
-}
+# From the one vocabulary (core/domain/vocabulary.py): code → Chinese source text.
+STATUS = vocabulary.HOUSEHOLD_STATUS
+RELATION = vocabulary.RELATION
+USE = vocabulary.USE
+LEGALITY = vocabulary.LEGALITY
+MODE = vocabulary.MODE
+STRUCTURE = vocabulary.STRUCTURE
+OWNER_TYPE = vocabulary.OWNER_TYPE  # 被征收人类型
+STAGE = vocabulary.STAGE  # the way of a household (core/services/household_stage.py STAGES)
 
 SEX = {  # stored as written on the ID card
     "男": QT_TRANSLATE_NOOP("Labels", "男"),
@@ -64,12 +43,6 @@ WILLINGNESS = {
     "agree": QT_TRANSLATE_NOOP("Labels", "同意"),
     "undecided": QT_TRANSLATE_NOOP("Labels", "未决定"),
     "refuse": QT_TRANSLATE_NOOP("Labels", "不同意"),
-}
-
-MODE = {
-    "cash": QT_TRANSLATE_NOOP("Labels", "货币补偿"),
-    "exchange": QT_TRANSLATE_NOOP("Labels", "产权调换"),
-    "voucher": QT_TRANSLATE_NOOP("Labels", "房票安置"),
 }
 
 # Fixtures (附属物) by kind; sub-kinds qualify the kind ("空调 挂机").
@@ -106,29 +79,13 @@ SURVEY_ITEM = {
 # Survey items measured in m² (the others are counted).
 AREA_ITEMS = frozenset({"shed", "simple_shed", "loft", "fence_wall"})
 
-STRUCTURE = {
-    "reinforced_concrete": QT_TRANSLATE_NOOP("Labels", "钢混"),
-    "brick_concrete": QT_TRANSLATE_NOOP("Labels", "砖混"),
-    "brick_wood": QT_TRANSLATE_NOOP("Labels", "砖木"),
-    "simple": QT_TRANSLATE_NOOP("Labels", "简易"),
-}
-
 DECORATION = {
     "simple": QT_TRANSLATE_NOOP("Labels", "简易装修"),
     "medium": QT_TRANSLATE_NOOP("Labels", "中档装修"),
     "fine": QT_TRANSLATE_NOOP("Labels", "精装修"),
 }
 
-# The way of a household (core/services/household_stage.py STAGES) and the next step on it.
-STAGE = {
-    "survey": QT_TRANSLATE_NOOP("Labels", "调查"),
-    "review": QT_TRANSLATE_NOOP("Labels", "复核"),
-    "calculation": QT_TRANSLATE_NOOP("Labels", "测算"),
-    "agreement": QT_TRANSLATE_NOOP("Labels", "协议"),
-    "signing": QT_TRANSLATE_NOOP("Labels", "签约"),
-    "handover": QT_TRANSLATE_NOOP("Labels", "交房"),
-}
-
+# The next step on a household's way.
 NEXT_ACTION = {
     "submit": QT_TRANSLATE_NOOP("Labels", "完成调查并提交复核"),
     "rework": QT_TRANSLATE_NOOP("Labels", "按复核意见修改后重新提交"),
@@ -184,6 +141,10 @@ def willingness(code: str | None) -> str:
 
 def mode(code: str | None) -> str:
     return _label(MODE, code)
+
+
+def owner_type(code: str | None) -> str:
+    return _label(OWNER_TYPE, code)
 
 
 def fixture(kind: str, sub_kind: str = "") -> str:

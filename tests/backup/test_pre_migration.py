@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from backup_helpers import ADMIN_PASSWORD
 
-from survey_app.core.services.backup_copy import MigrationRolledBack, pre_migration_path
+from survey_app.core.storage.backup_copy import MigrationRolledBack, pre_migration_path
 from survey_app.core.storage import cipher, errors, migrations
 from survey_app.core.storage.database import Database
 

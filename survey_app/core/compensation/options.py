@@ -5,16 +5,20 @@ a grid."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from survey_app.core.compensation.calculation import Calculation
 from survey_app.core.compensation.engine import compute_all
 from survey_app.core.compensation.inputs import HouseholdInput
 from survey_app.core.compensation.policy import Policy
 from survey_app.core.domain.money import format_yuan
+from survey_app.core.domain.vocabulary import MODE_ORDER
 
 ABSENT = "—"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -25,9 +29,18 @@ class OptionsTable:
     rows: tuple[tuple[str, tuple[str, ...]], ...]
 
 
+def in_order(options: Iterable[T], result: Callable[[T], Calculation] = lambda o: o) -> list[T]:
+    """The one order every list of a household's options uses (the CLI's table, the compensation page, the
+    测算单): by mode in the vocabulary's order (cash, exchange, voucher), and within a mode as given — the
+    engine's order of the exchange flat choices, which stored options keep (their ids are made in that
+    order). ``result`` reads an item's Calculation (e.g. ``lambda o: o.result`` for stored options)."""
+    rank = {mode: n for n, mode in enumerate(MODE_ORDER)}
+    return sorted(options, key=lambda o: rank.get(result(o).mode, len(rank)))
+
+
 def compute_options(policy: Policy, household: HouseholdInput) -> tuple[Calculation, ...]:
-    """All options the policy allows for the household (see engine.compute_all)."""
-    return compute_all(policy, household)
+    """All options the policy allows for the household (see engine.compute_all), in ``in_order``'s order."""
+    return tuple(in_order(compute_all(policy, household)))
 
 
 def option_title(calc: Calculation) -> str:

@@ -15,12 +15,12 @@ from decimal import Decimal
 
 from survey_app.core.documents.model import AgreementDoc
 from survey_app.core.domain.money import format_area, format_yuan
+from survey_app.core.domain.vocabulary import DELIVERY, MODE
 
 MOVING = frozenset({"moving"})
 TRANSITION = frozenset({"transition", "transition_per_person"})
 BUSINESS = frozenset({"business_loss"})
 VOUCHER_BONUS = frozenset({"voucher_bonus"})
-DELIVERY = {"ready": "现房", "future": "期房"}
 ZERO = Decimal("0.00")
 
 
@@ -122,7 +122,7 @@ def transition_way(doc: AgreementDoc) -> str:
         if months:
             text += f"，过渡期限{months}个月，自乙方搬迁交房之日起计算"
         return text + (f"；安置房屋为{kind}" if kind else "")
-    what = "货币补偿" if doc.template == "cash" else "房票安置"
+    what = MODE["cash"] if doc.template == "cash" else MODE["voucher"]
     text = f"乙方选择{what}，自行安排住处，不设过渡期"
     if months and amount_of(doc, TRANSITION) is not None:
         text += f"；临时安置费按{months}个月一次性计付"

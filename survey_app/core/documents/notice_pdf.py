@@ -26,13 +26,14 @@ from survey_app.core.documents.placeholders import DASH, chinese_date
 from survey_app.core.documents.styles import LANDSCAPE, TOTAL_FILL, BoldParagraph, styles
 from survey_app.core.documents.tables import grid_table
 from survey_app.core.domain.money import format_area, format_yuan
+from survey_app.core.domain.vocabulary import LEGALITY
 
 ROW_HEIGHT = 6.6 * mm
 _ID_LIKE = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
 _WIDTHS = [12 * mm, 34 * mm, 26 * mm, 26 * mm, 30 * mm, 26 * mm, 26 * mm, 28 * mm, 49 * mm]  # = 257 mm
 _HEADER = [
     ["序号", "户号", "被征收人", "房屋面积（m²）", "", "", "", "补偿方式", "补偿总额（元）"],
-    ["", "", "", "已登记", "未登记认定合法", "违法建筑", "临时建筑", "", ""],
+    ["", "", "", *LEGALITY.values(), "", ""],  # one column per legality, in the vocabulary's order
 ]
 _HEADER_SPANS = [("SPAN", (3, 0), (6, 0)), ("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)),
                  ("SPAN", (2, 0), (2, 1)), ("SPAN", (7, 0), (7, 1)), ("SPAN", (8, 0), (8, 1))]

@@ -18,3 +18,12 @@ def now() -> dt.datetime:
 def today() -> dt.date:
     """Today's date in China."""
     return now().date()
+
+
+def china_day(when: dt.datetime | None) -> str:
+    """A moment as the date people read in China (2026-12-08), "?" when unknown; naive values are UTC."""
+    if when is None:
+        return "?"
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    return when.astimezone(CHINA).strftime("%Y-%m-%d")

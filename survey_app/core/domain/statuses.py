@@ -1,12 +1,15 @@
 """Household workflow status and other closed vocabularies.
 
-Codes (English, stable) are stored; Chinese labels here are for documents and the CLI.
-The UI shows labels through Qt's translation system (survey_app/ui/labels.py).
+Codes (English, stable) are stored; their Chinese labels come from the one vocabulary
+(core/domain/vocabulary.py), for documents and the CLI. The UI shows the same labels through Qt's
+translation system (survey_app/ui/labels.py).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from survey_app.core.domain import vocabulary
 
 
 class HouseholdStatus(StrEnum):
@@ -19,20 +22,10 @@ class HouseholdStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return _STATUS_LABELS[self]
+        return vocabulary.HOUSEHOLD_STATUS[self.value]
 
 
-_STATUS_LABELS = {
-    HouseholdStatus.PENDING: "待调查",
-    HouseholdStatus.SURVEYED: "已调查",
-    HouseholdStatus.REVIEWED: "已复核",
-    HouseholdStatus.CALCULATED: "已测算",
-    HouseholdStatus.SIGNED: "已签约",
-    HouseholdStatus.HANDED_OVER: "已交房",
-}
-
-# The order households move through; a status may only advance to the next one
-# (or be returned one step by a supervisor). Enforced in services (issue 4).
+# The order households move through; which moves are allowed is one table (core/domain/transitions.py).
 STATUS_ORDER: tuple[HouseholdStatus, ...] = tuple(HouseholdStatus)
 
 
@@ -45,8 +38,7 @@ class Use(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"residential": "住宅", "commercial": "商业", "office": "办公",
-                "industrial": "工业", "other": "其他"}[self.value]
+        return vocabulary.USE[self.value]
 
 
 class Legality(StrEnum):
@@ -57,8 +49,7 @@ class Legality(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"registered": "已登记", "found_legal": "未登记认定合法", "illegal": "违法建筑",
-                "temporary": "临时建筑"}[self.value]
+        return vocabulary.LEGALITY[self.value]
 
 
 class Mode(StrEnum):
@@ -68,7 +59,7 @@ class Mode(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"cash": "货币补偿", "exchange": "产权调换", "voucher": "房票安置"}[self.value]
+        return vocabulary.MODE[self.value]
 
 
 class AgreementStatus(StrEnum):
@@ -96,9 +87,8 @@ class Relation(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"head": "户主", "spouse": "配偶", "child": "子女", "parent": "父母", "grandchild": "孙子女",
-                "sibling": "兄弟姐妹", "child_in_law": "儿媳/女婿", "other": "其他"}[self.value]
+        return vocabulary.RELATION[self.value]
 
 
 # Structure codes the policies price by, and their Chinese names on documents.
-STRUCTURE_LABELS = {"reinforced_concrete": "钢混", "brick_concrete": "砖混", "brick_wood": "砖木", "simple": "简易"}
+STRUCTURE_LABELS = vocabulary.STRUCTURE

@@ -35,6 +35,7 @@ from survey_app.core.domain.roles import Permission
 from survey_app.core.files import copy_atomic, read_private, write_private
 from survey_app.core.platform import private_dir
 from survey_app.core.storage.database import Database
+from survey_app.core.storage.media import media_file, media_path, media_root  # noqa: F401 (re-exported)
 from survey_app.core.storage.models import Attachment, Household
 from survey_app.core.storage.uow import Actor, ChangeSet, UnitOfWork
 
@@ -58,19 +59,6 @@ def in_project_time(value: dt.datetime) -> dt.datetime:
     return value.astimezone(PROJECT_TZ)
 
 
-def media_root(db: Database) -> Path:
-    """The project's media folder, next to its database file."""
-    if db.path is None:  # a server database (a PostgreSQL HQ): a folder of this machine's, named for it
-        from survey_app.core.storage.pg import media_folder
-
-        return media_folder(db.url)
-    return db.path.parent / f"{db.path.stem}-media"
-
-
-def media_path(db: Database, sha256: str, suffix: str) -> Path:
-    return media_file(media_root(db), sha256, suffix)
-
-
 def read_media(db: Database, sha256: str, suffix: str) -> bytes:
     """A stored file's plaintext (decrypted in memory when sealed)."""
     return read_private(media_path(db, sha256, suffix), db.file_key)
@@ -84,11 +72,6 @@ def _store(db: Database, dest: Path, data: bytes | None = None, src: Path | None
         copy_atomic(src, dest)  # plain project: streamed, as before
         return
     write_private(dest, data if data is not None else src.read_bytes(), db.file_key)
-
-
-def media_file(root: Path, sha256: str, suffix: str) -> Path:
-    """Where a content-addressed file lives under a media folder (ab/abcdef….jpg)."""
-    return root / sha256[:2] / f"{sha256}{suffix.lower()}"
 
 
 def sha256_of(path: Path) -> str:

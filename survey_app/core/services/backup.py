@@ -1,7 +1,7 @@
 """Backups that restore: a copy of a project (database, key vault, photos) in one folder, checked by sha256.
 
 * ``backup(db, target_dir)`` — 文件 → 备份到… and ``survey-app backup --out DIR``: the database through SQLite's
-  online backup API (services/backup_copy.py; an encrypted project stays encrypted under its own key), the
+  online backup API (storage/backup_copy.py; an encrypted project stays encrypted under its own key), the
   vault, every file an attachment names (tombstoned ones too: photos are evidence), and a manifest with the
   sha256 of each (layout: services/backup_files.py). Written as ``.<name>.part`` and renamed when complete,
   so a folder with the final name is always whole.
@@ -33,7 +33,7 @@ from survey_app.core.domain.errors import ValidationError
 from survey_app.core.paths import data_dir
 from survey_app.core.platform import fsync_dir, private_dir
 from survey_app.core.services import backup_files as bf
-from survey_app.core.services.backup_copy import connect, copy_database
+from survey_app.core.storage.backup_copy import connect, copy_database
 from survey_app.core.services.backup_files import BackupCancelled, BackupInfo
 from survey_app.core.storage.database import Database
 

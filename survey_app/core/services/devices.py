@@ -10,18 +10,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from survey_app.core.domain.china_time import china_day  # noqa: F401 (re-exported)
 from survey_app.core.domain.roles import Permission, Role
 from survey_app.core.storage.database import Database
+# The stored code and the revoked status live in storage (sync reads them too); re-exported here.
+from survey_app.core.storage.device_code import REVOKED, SETTING, local_device_code  # noqa: F401
 from survey_app.core.storage.models import Device
 from survey_app.core.storage.types import utcnow
 from survey_app.core.storage.uow import Actor
-
-SETTING = "device_code"
-
-
-def local_device_code(db: Database) -> str:
-    """The code of this device, or "" before the first start created it."""
-    return db.setting(SETTING)
 
 
 def ensure_local_device(db: Database, *, default_code: str | None = None, name: str = "", kind: str = "field") -> str:
@@ -43,9 +39,6 @@ def ensure_local_device(db: Database, *, default_code: str | None = None, name: 
 
 
 # --- revocation (HQ) --------------------------------------------------------------------------------------
-
-REVOKED = "revoked"
-
 
 @dataclass(frozen=True)
 class DeviceInfo:
@@ -118,17 +111,6 @@ def revoke(db: Database, actor: Actor, code: str, reason: str) -> DeviceInfo:
         device.status, device.revoked_at, device.revoked_reason = REVOKED, utcnow(), reason
         uow.commit()
     return next(d for d in list_devices(db) if d.code == code)
-
-
-def china_day(when: dt.datetime | None) -> str:
-    """A moment as the date people read in China (2026-12-08), "?" when unknown."""
-    from survey_app.core.domain.china_time import CHINA
-
-    if when is None:
-        return "?"
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    return when.astimezone(CHINA).strftime("%Y-%m-%d")
 
 
 def grouped(fp: str) -> str:

@@ -20,11 +20,11 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from survey_app.core.domain import china_time
+from survey_app.core.domain import china_time, transitions
 from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.domain.money import parse_decimal
 from survey_app.core.domain.roles import Permission
-from survey_app.core.domain.statuses import HouseholdStatus as S
+from survey_app.core.domain.transitions import Move
 from survey_app.core.services.attachments import MAX_BYTES, store_bytes
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Agreement, Attachment, Handover, Household
@@ -104,8 +104,8 @@ def record_handover(db: Database, actor: Actor, household_id: str | uuid.UUID, h
         h = s.get(Household, hid)
         if h is None or h.deleted_at is not None:
             raise NotFound("该住户不存在或已删除")
-        if h.status != S.SIGNED.value:
-            raise ValidationError(f"户 {h.household_code} 当前状态为“{S(h.status).label}”：只有已签约的住户才能交房验收")
+        handed_over = transitions.require(Move.HAND_OVER, h.status, h.household_code,
+                                          "户 {code} 当前状态为“{status}”：只有已签约的住户才能交房验收")
         a = s.scalar(select(Agreement).where(Agreement.household_id == hid, Agreement.status == "signed",
                                              Agreement.deleted_at.is_(None)))
         if a is None:
@@ -118,7 +118,7 @@ def record_handover(db: Database, actor: Actor, household_id: str | uuid.UUID, h
         s.add(ho)
         s.flush()
         n = attach_files(s, hid, ho.id, "handover", staged)
-        h.status = S.HANDED_OVER.value
+        h.status = handed_over
         info = HandoverInfo(ho.id.hex, h.household_code, handed_on, *values, keys, actor.username, ho.notes, n)
         uow.commit()
     return info

@@ -15,14 +15,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
 
+from survey_app.core.domain import vocabulary
 from survey_app.core.domain.statuses import HouseholdStatus as S
-from survey_app.core.services.survey import checks, readiness
-from survey_app.core.services.survey.store import load_form
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Agreement, Appraisal, BuildingPart, Calculation, Draft, Household, Member
 
-# Step codes, in order; the UI names them (调查, 复核, 测算, 协议, 签约, 交房).
-STAGES = ("survey", "review", "calculation", "agreement", "signing", "handover")
+# Step codes, in order (调查, 复核, 测算, 协议, 签约, 交房): the one vocabulary's.
+STAGES = tuple(vocabulary.STAGE)
 DONE = len(STAGES)
 
 
@@ -59,6 +58,11 @@ def survey_missing(db: Database, household_id: str | uuid.UUID) -> list[str]:
         needed = [what for model, what in ((Member, "家庭成员"), (BuildingPart, "建筑部分"), (Appraisal, "评估单价"))
                   if _count(s, model, hid) == 0]
     out = [f"缺少{what}" if what != "评估单价" else "缺少评估结果（由指挥部导入评估报告）" for what in needed]
+    # Imported here: the form checks and the policy's readiness pull in the compensation engine, which the
+    # household list (draft_ids, disputed_ids: before the first paint) never needs (DESIGN §8).
+    from survey_app.core.services.survey import checks, readiness
+    from survey_app.core.services.survey.store import load_form
+
     form = load_form(db, hid)
     problems = checks.check(form)
     policy = readiness.current(db)

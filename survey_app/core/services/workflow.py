@@ -1,7 +1,7 @@
 """The household workflow: 待调查 → 已调查 → 已复核 → 已测算 → 已签约 → 已交房, under role rules.
 
-Every move is a service call checked here (not only by hiding buttons) and audited as the
-status change it is. A supervisor can return a surveyed household with a comment the worker
+Every move is a service call checked here (not only by hiding buttons), against the one transition
+table (core/domain/transitions.py), and audited as the status change it is. A supervisor can return a surveyed household with a comment the worker
 sees; the household goes back to 待调查 with the comment kept until it is submitted again.
 """
 
@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from survey_app.core.domain.errors import NotFound, PermissionDenied, ValidationError
 from survey_app.core.domain.roles import Permission
-from survey_app.core.domain.statuses import HouseholdStatus as S
+from survey_app.core.domain import transitions
+from survey_app.core.domain.transitions import Move
 from survey_app.core.services.calculations import current_policy
 from survey_app.core.services.survey import readiness, store
 from survey_app.core.services.survey.checks import check
@@ -31,9 +32,9 @@ def _household(uow: UnitOfWork, household_id: str | uuid.UUID) -> Household:
     return h
 
 
-def _expect(h: Household, *statuses: S) -> None:
-    if h.status not in {s.value for s in statuses}:
-        raise ValidationError(f"户 {h.household_code} 当前状态为“{S(h.status).label}”，不能执行此操作")
+def _move(h: Household, move: Move) -> str:
+    """The status after ``move``, refused as the one transition table says (core/domain/transitions.py)."""
+    return transitions.require(move, h.status, h.household_code)
 
 
 def submit_survey(db: Database, actor: Actor, household_id: str | uuid.UUID) -> ChangeSet:
@@ -44,13 +45,13 @@ def submit_survey(db: Database, actor: Actor, household_id: str | uuid.UUID) -> 
     actor.require(Permission.EDIT_SURVEY)
     with db.uow(actor) as uow:
         h = _household(uow, household_id)
-        _expect(h, S.PENDING)
+        surveyed = _move(h, Move.SUBMIT)
         form = store.form_of(uow.session, h)
         _pv, policy = current_policy(uow.session, h.project_id)
         problems = check(form) + readiness.missing(form, policy)
         if problems:
             raise readiness.SurveyIncomplete(problems, f"户 {h.household_code} 的调查尚未完成，不能提交，还需：")
-        h.status = S.SURVEYED.value
+        h.status = surveyed
         h.surveyed_at, h.surveyed_by = utcnow(), actor.username
         return uow.commit()
 
@@ -60,10 +61,10 @@ def approve(db: Database, actor: Actor, household_id: str | uuid.UUID, comment: 
     actor.require(Permission.REVIEW)
     with db.uow(actor) as uow:
         h = _household(uow, household_id)
-        _expect(h, S.SURVEYED)
+        reviewed = _move(h, Move.APPROVE)
         if h.surveyed_by == actor.username and actor.role.value != "hq_admin":
             raise PermissionDenied("不能复核自己调查的住户")
-        h.status = S.REVIEWED.value
+        h.status = reviewed
         h.review_comment = comment.strip()
         return uow.commit()
 
@@ -75,8 +76,7 @@ def return_for_rework(db: Database, actor: Actor, household_id: str | uuid.UUID,
         raise ValidationError("退回时须填写退回意见，告诉调查员要改什么")
     with db.uow(actor) as uow:
         h = _household(uow, household_id)
-        _expect(h, S.SURVEYED, S.REVIEWED)
-        h.status = S.PENDING.value
+        h.status = _move(h, Move.RETURN)
         h.review_comment = comment.strip()
         return uow.commit()
 
@@ -86,12 +86,12 @@ def mark_calculated(db: Database, actor: Actor, household_id: str | uuid.UUID) -
     actor.require(Permission.CALCULATE)
     with db.uow(actor) as uow:
         h = _household(uow, household_id)
-        _expect(h, S.REVIEWED)
+        calculated = _move(h, Move.CALCULATE)
         current = uow.session.scalars(select(Calculation.id).where(
             Calculation.household_id == h.id, Calculation.status == "current")).first()
         if current is None:
             raise ValidationError("该户还没有有效的测算结果（或测算已过期），请先测算")
-        h.status = S.CALCULATED.value
+        h.status = calculated
         return uow.commit()
 
 
@@ -100,6 +100,5 @@ def hand_over(db: Database, actor: Actor, household_id: str | uuid.UUID) -> Chan
     actor.require(Permission.REVIEW)
     with db.uow(actor) as uow:
         h = _household(uow, household_id)
-        _expect(h, S.SIGNED)
-        h.status = S.HANDED_OVER.value
+        h.status = _move(h, Move.HAND_OVER)
         return uow.commit()

@@ -181,8 +181,8 @@ class Database:
             migrations.upgrade_to_head(self.engine)
             return
         # An older file: copied to <db>.pre-<revision>.bak first, put back if the upgrade fails (lazy import:
-        # the copy helper lives with the backups, it needs nothing of the services).
-        from survey_app.core.services.backup_copy import migrate_with_backup
+        # only an upgrade needs the copy helper).
+        from survey_app.core.storage.backup_copy import migrate_with_backup
 
         migrate_with_backup(self, current, lambda: migrations.upgrade_to_head(self.engine), migrations.HEAD)
 
@@ -214,7 +214,8 @@ class Database:
 
     def begin_write(self) -> Any:
         """A Connection in a write transaction (BEGIN IMMEDIATE on SQLite) for core bulk work; commits on
-        a clean exit, rolls back on an exception. Audit events are the caller's job (see storage/bulk.py)."""
+        a clean exit, rolls back on an exception. Audit events are the caller's job, through the chain's one writer
+        (storage/audit_writer.py; storage/bulk.py for rows with their events)."""
         return self._write_engine.begin()
 
     @contextmanager
@@ -251,8 +252,8 @@ class Database:
 
     def set_setting(self, key: str, value: str) -> None:
         """Local settings are this machine's own: not synced, not in the chain. Those sync trusts are
-        pinned by a keyed digest when the audit key is at hand (security/audit_chain.py, guarded settings)."""
-        from survey_app.core.security import audit_chain
+        pinned by a keyed digest when the audit key is at hand (storage/audit_chain.py, guarded settings)."""
+        from survey_app.core.storage import audit_chain
 
         table = LocalSetting.__table__
         with self._write_engine.begin() as conn:

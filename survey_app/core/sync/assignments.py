@@ -19,7 +19,7 @@ from sqlalchemy import select
 from survey_app.core.domain import china_time
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Permission, Role
-from survey_app.core.services.devices import local_device_code
+from survey_app.core.storage.device_code import local_device_code
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Household, User
 from survey_app.core.storage.uow import POLICY_SEALED, Actor
@@ -84,8 +84,6 @@ def write_assignment(db: Database, actor: Actor, pair: keys.KeyPair, device_code
                      out_dir: Path) -> Path:
     """HQ: the assignment bundle for ``device_code`` with the roster of ``usernames``."""
     actor.require(Permission.IMPORT_BUNDLES)
-    from survey_app.core.services.devices import local_device_code
-
     project = project_code(db)
     seq = int(db.setting(f"{SEQ}.{device_code}", "0")) + 1
     with db.engine.connect() as conn:  # this device's users: those assigned now and before

@@ -17,10 +17,11 @@ from sqlalchemy import select
 
 from survey_app.core.domain import china_time
 from survey_app.core.domain.errors import ValidationError
-from survey_app.core.services.attachments import media_path, read_media
-from survey_app.core.services.devices import local_device_code
+from survey_app.core.files import read_private
 from survey_app.core.storage.database import Database
-from survey_app.core.security import audit_chain
+from survey_app.core.storage.device_code import local_device_code
+from survey_app.core.storage.media import media_path
+from survey_app.core.storage import audit_chain
 from survey_app.core.storage.models import AuditEvent, Project
 from survey_app.core.sync import bundle, checkpoints, identity, keys
 from survey_app.core.sync.changes import pending_events, pending_records
@@ -74,7 +75,7 @@ def export_bundle(db: Database, pair: keys.KeyPair, out_dir: Path, *,
     for sha, suffix in media:
         path = media_path(db, sha, suffix)
         if path.exists():  # plaintext inside the (encrypted) bundle: a sealed file is opened in memory
-            entries.append((f"media/{sha}{suffix.lower()}", read_media(db, sha, suffix) if db.file_key else path))
+            entries.append((f"media/{sha}{suffix.lower()}", read_private(path, db.file_key) if db.file_key else path))
     header = {"kind": "field", "project": project, "device": device, "seq": seq, "prev_seq": seq - 1,
               "counts": {"records": len(records), "events": len(events), "media": len(entries) - 3},
               "events_from": acked_event + 1, "events_to": events[-1]["seq"] if events else acked_event}

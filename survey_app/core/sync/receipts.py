@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 
 from survey_app.core.domain import china_time
-from survey_app.core.services.devices import local_device_code
+from survey_app.core.storage.device_code import local_device_code
 from survey_app.core.storage.database import Database
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.sync import bundle, checkpoints, identity, keys, ledger

@@ -4,7 +4,7 @@ A calculation stores a snapshot of its inputs; recomputing from that snapshot on
 its arithmetic. Whoever edits the snapshot (30 m² more on every part) and recomputes under the genuine
 policy passes that check. So for every imported calculation that counts — ``current``, or the basis of an
 agreement that is not void — HQ builds the engine's input from the household's survey records as HQ now
-holds them (``services.calculations.household_input``, the same code the laptop used), for the signing
+holds them (``storage.calc_inputs.household_input``, the same code the laptop used), for the signing
 date the calculation was priced for, and compares field by field with the snapshot; then it recomputes
 from the survey and compares line by line. The chosen mode (``mode``) is left out: it is a choice made
 after calculating, and the engine takes the mode from the calculation.
@@ -71,7 +71,7 @@ def _named(paths: list[str]) -> str:
 
 def rederive(conn: Connection, policy: Policy, household_id: str, inputs_json: str, result_json: str) -> Rederived:
     """Compare one stored calculation with HQ's re-derivation from the household's survey records."""
-    from survey_app.core.services.calculations import engine_inputs, household_input
+    from survey_app.core.storage.calc_inputs import engine_inputs, household_input
 
     found = Rederived()
     device_result = Result.from_json(result_json)

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from sqlalchemy.engine import Connection
 
 from survey_app.core.domain.errors import ValidationError
-from survey_app.core.security.audit_chain import seal_settings
+from survey_app.core.storage.audit_chain import seal_settings
 from survey_app.core.sync.records import Record
 
 DEVICE_USERS = "sync.device_users."  # + device code: JSON list of the usernames assigned to it
@@ -58,7 +58,7 @@ def remember_device_users(conn: Connection, device: str, usernames: Iterable[str
     conn.exec_driver_sql("DELETE FROM local_settings WHERE key = ?", (key,))
     conn.exec_driver_sql("INSERT INTO local_settings (key, value) VALUES (?, ?)",
                          (key, json.dumps(sorted(have | set(usernames)), ensure_ascii=False)))
-    seal_settings(conn)  # a guarded setting: its keyed digest follows (security/audit_chain.py)
+    seal_settings(conn)  # a guarded setting: its keyed digest follows (storage/audit_chain.py)
 
 
 def device_users(conn: Connection, device: str) -> list[str]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from survey_app.core.compensation.fields import is_percent_key, to_decimal
 from survey_app.core.compensation.inputs import DELIVERY, LEGALITY, MODES, USES
+from survey_app.core.domain.vocabulary import STRUCTURE
 from survey_app.core.domain.money import format_number
 
 KEY_NAMES = {
@@ -41,7 +42,8 @@ MODE_KEY_NAMES = {**MODES, **{f"{m}_{d}": f"{MODES[m]}（{DELIVERY[d]}）" for m
 GRADE_NAMES = {"simple": "简易装修", "medium": "中档装修", "fine": "精装修", "luxury": "豪华装修"}
 HARDSHIP_NAMES = {"dibao": "低保", "disabled": "残疾", "serious_illness": "大病", "tekun": "特困",
                   "elderly_alone": "孤寡老人", "martyr_family": "烈属"}
-STRUCTURE_NAMES = {"steel_concrete": "钢混", "reinforced_concrete": "钢混", "frame": "框架", "brick_concrete": "砖混", "brick_wood": "砖木", "simple": "简易"}
+# The vocabulary's structures, and two more codes policies may use in their wording.
+STRUCTURE_NAMES = {**STRUCTURE, "steel_concrete": "钢混", "frame": "框架"}
 _VALUE_NAMES = {**USES, **LEGALITY, **MODES, **DELIVERY, "hukou_here": "在册人口", "all": "全部家庭成员",
                 "household": "每户", "person": "每人", "pct_of_value": "房屋价值的百分比", "profit": "年利润",
                 "area_price": "面积 × 单价", "house_value": "房屋价值", "half_up": "四舍五入", "down": "舍去"}

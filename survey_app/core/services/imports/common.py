@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from survey_app.core.domain import vocabulary
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.services.imports.cells import CellError, Raw, text
 from survey_app.core.services.imports.fields import field_keys
@@ -46,6 +47,24 @@ def use_code(raw: Raw) -> str | None:
     code = USE_LABELS.get(s)
     if code is None:
         raise CellError(f"用途“{s}”不认识（可填：住宅、商业、办公、工业、其他）")
+    return code
+
+
+OWNER_TYPE_LABELS = {
+    **{label: code for code, label in vocabulary.OWNER_TYPE.items()}, **{code: code for code in vocabulary.OWNER_TYPE},
+    "自然人": "individual", "私人": "individual", "公司": "enterprise", "单位": "enterprise", "企业单位": "enterprise",
+    "机关": "public_body", "事业单位": "public_body", "行政事业单位": "public_body", "村集体": "collective",
+    "集体经济组织": "collective", "承租人": "public_tenant", "公房": "public_tenant",
+}
+
+
+def owner_type_code(raw: Raw) -> str | None:
+    s = text(raw)
+    if not s:
+        return None
+    code = OWNER_TYPE_LABELS.get(s)
+    if code is None:
+        raise CellError(f"被征收人类型“{s}”不认识（可填：{'、'.join(vocabulary.OWNER_TYPE.values())}）")
     return code
 
 

@@ -18,16 +18,18 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from survey_app.core.domain import transitions
 from survey_app.core.domain.statuses import HouseholdStatus
 from survey_app.core.services.imports import cells as C
 from survey_app.core.services.imports import fields as F
 from survey_app.core.services.imports.common import (Cancel, Plan, Problem, Progress, cell, column_name,
-                                                       current_project, missing_required, use_code)
+                                                       current_project, missing_required, owner_type_code,
+                                                       use_code)
 from survey_app.core.services.imports.reading import read_table
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import BuildingPart, Household, Tenure
 
-LOCKED = (HouseholdStatus.SIGNED.value, HouseholdStatus.HANDED_OVER.value)
+LOCKED = tuple(sorted(s.value for s in transitions.FROZEN))  # signed or handed over (core/domain/transitions.py)
 
 
 @dataclass
@@ -43,6 +45,7 @@ class RosterRow:
     area: Decimal | None
     use: str | None
     notes: str
+    owner_type: str | None = None  # 被征收人类型; None: the file says nothing (keep what is there)
     target: uuid.UUID | None = None  # the existing household it updates
     changes: dict | None = None  # field → new value, for an update
 
@@ -56,7 +59,7 @@ class Existing:
     id_number: str
     status: str
     deleted: bool
-    fields: dict  # head_name, head_id_number, phone, address, section
+    fields: dict  # head_name, head_id_number, phone, address, section, owner_type
     area: Decimal | None  # its first building part's area
     use: str | None
     certificate_no: str | None  # its first tenure's
@@ -119,7 +122,7 @@ def _parse_row(plan: Plan, row_no: int, cells: list, sections: dict[str, str] | 
         read("section", C.limited, what="片区/地块", limit=64) or "",
         read("certificate_no", C.code, what="产权证号", limit=64) or "",
         read("area", C.decimal, places=2, what="建筑面积"), read("use", use_code),
-        read("notes", C.limited, what="备注", limit=2000) or "")
+        read("notes", C.limited, what="备注", limit=2000) or "", read("owner_type", owner_type_code))
     if not r.head_name and "head_name" in plan.mapping:
         plan.problems.append(Problem(row_no, column_name(plan, "head_name"), "户主姓名不能为空"))
     if not r.household_code and not r.id_number and not _has_problem(plan, row_no):
@@ -143,7 +146,7 @@ def load_existing(db: Database, project_id: uuid.UUID) -> list[Existing]:
     with db.read() as s:
         rows = s.execute(select(Household.id, Household.household_code, Household.head_id_number, Household.status,
                                 Household.deleted_at, Household.head_name, Household.phone, Household.address,
-                                Household.section).where(Household.project_id == project_id)).all()
+                                Household.section, Household.owner_type).where(Household.project_id == project_id)).all()
         parts: dict = {}
         for hid, area, use in s.execute(select(BuildingPart.household_id, BuildingPart.area, BuildingPart.use)
                                         .where(BuildingPart.deleted_at.is_(None))
@@ -158,7 +161,7 @@ def load_existing(db: Database, project_id: uuid.UUID) -> list[Existing]:
         area, use = parts.get(r.id, (None, None))
         out.append(Existing(r.id, r.household_code, r.head_id_number or "", r.status, r.deleted_at is not None,
                             dict(head_name=r.head_name, head_id_number=r.head_id_number, phone=r.phone,
-                                 address=r.address, section=r.section), area, use, tenures.get(r.id)))
+                                 address=r.address, section=r.section, owner_type=r.owner_type), area, use, tenures.get(r.id)))
     return out
 
 
@@ -210,7 +213,8 @@ def _changes(plan: Plan, r: RosterRow, e: Existing) -> None:
         plan.skipped += 1
         plan.notices.append(Problem(r.row, "", f"住户 {e.code} 已签约，名册中的改动未导入"))
         return
-    new = dict(head_name=r.head_name, head_id_number=r.id_number, phone=r.phone, address=r.address, section=r.section)
+    new = dict(head_name=r.head_name, head_id_number=r.id_number, phone=r.phone, address=r.address, section=r.section,
+               owner_type=r.owner_type)
     changes = {k: v for k, v in new.items() if v and v != e.fields[k]}
     property_changes = {}
     if r.area is not None and r.area != e.area:

@@ -24,7 +24,8 @@ from survey_app.core.domain.validation import parse_resident_id
 from survey_app.core.services.imports import fields as F
 from survey_app.core.services.imports.common import Cancel, ImportResult, Plan, Progress, chunks
 from survey_app.core.services.imports.roster import RosterRow, load_existing, match_rows
-from survey_app.core.storage.bulk import BulkWriter, chain_head
+from survey_app.core.storage.audit_writer import chain_head
+from survey_app.core.storage.bulk import BulkWriter
 from survey_app.core.storage.bulk import write as bulk_write
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import BuildingPart, Household, ImportBatch, Member, Tenure
@@ -106,7 +107,7 @@ def _add_household(w: BulkWriter, plan: Plan, r: RosterRow, batch_id: str) -> uu
         id=hid, project_id=plan.project_id, household_code=r.household_code, status=HouseholdStatus.PENDING.value,
         head_name=r.head_name, head_id_number=r.id_number, phone=r.phone, address=r.address, section=r.section,
         name_pinyin=pinyin, name_initials=initials, search_key=key, notes=r.notes, origin="roster",
-        import_batch=batch_id))
+        import_batch=batch_id, owner_type=r.owner_type or "individual"))
     sex, born = _person(r.id_number)
     w.add(Member.__table__, dict(id=new_id(), household_id=hid, sort_order=0, name=r.head_name, relation="head",
                                  id_number=r.id_number, sex=sex, birth_date=born, phone=r.phone))
@@ -153,7 +154,7 @@ def _update_chunk(session, actor: Actor, rows: list[RosterRow], summary: dict,  
         h = households[r.target]
         c = r.changes or {}
         record: dict = {"household": {}}
-        for key in ("head_name", "head_id_number", "phone", "address", "section"):
+        for key in ("head_name", "head_id_number", "phone", "address", "section", "owner_type"):
             if key in c:
                 record["household"][key] = getattr(h, key)
                 setattr(h, key, c[key])

@@ -18,7 +18,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from survey_app.core.domain.errors import IntegrityError, NotFound, PermissionDenied
 from survey_app.core.domain.roles import Permission, Role
-from survey_app.core.domain.statuses import HouseholdStatus
+from survey_app.core.domain import transitions
 from survey_app.core.domain.validation import parse_resident_id, validate_mobile, validate_uscc
 from survey_app.core.services.survey.checks import FormInvalid, check
 from survey_app.core.services.survey.form import LISTS, SurveyForm
@@ -29,9 +29,9 @@ from survey_app.core.storage.uow import Actor, ChangeSet
 
 MODELS: dict[str, Any] = {"members": Member, "tenures": Tenure, "parts": BuildingPart, "fixtures": Fixture,
                           "items": SurveyItem, "businesses": Business, "appraisals": Appraisal}
-FROZEN = {HouseholdStatus.SIGNED.value, HouseholdStatus.HANDED_OVER.value}
+FROZEN = {s.value for s in transitions.FROZEN}  # signed or handed over (core/domain/transitions.py)
 HOUSEHOLD_FIELDS = ("household_code", "address", "section", "phone", "willingness", "preferred_mode", "delivery",
-                    "notes")
+                    "notes", "owner_type")
 
 
 HQ_FIELDS = ("household_code", "section")

@@ -11,7 +11,8 @@ project), migrate, and when the migration fails put the copy's pages back into t
 API again, so a stale -wal cannot undo it) and raise ``MigrationRolledBack``. The copy is kept after a
 successful upgrade: it is the way back to the old version (open it with the old build, or restore it).
 
-This module needs nothing of the services (the storage layer imports it lazily). Thread-safety: stateless.
+Part of storage (issue 11 item 3: storage never imports the services); the backups service uses it too.
+Thread-safety: stateless.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from survey_app.core.paths import vault_file
 from survey_app.core.platform import fsync_dir, private_file
 from survey_app.core.storage import cipher, errors
 
@@ -106,16 +108,14 @@ def pre_migration_path(db_path: Path, revision: str) -> Path:
 def migrate_with_backup(db: Any, current: str, upgrade: Any, head: str) -> Path:
     """Copy ``db`` (a Database on a file, at schema ``current``), run ``upgrade()``, roll back on failure.
     Returns the copy's path. The engine's connections are closed before the copy is put back."""
-    from survey_app.core.security import vault
-
     path: Path = db.path
     key = db.cipher_key if db.encrypted else None
     bak = pre_migration_path(path, current)
     try:
         copy_database(path, bak, key)
-        if vault.exists(path):
-            shutil.copyfile(vault.vault_path(path), vault.vault_path(bak))
-            private_file(vault.vault_path(bak))
+        if vault_file(path).is_file():  # a real project: its key vault goes with it (security/vault.py)
+            shutil.copyfile(vault_file(path), vault_file(bak))
+            private_file(vault_file(bak))
     except errors.StorageError as exc:
         raise PreMigrationCopyFailed(str(exc)) from exc
     except OSError as exc:

@@ -1,0 +1,113 @@
+"""A calculation's inputs as read from the stored survey records: the engine's ``HouseholdInput``
+(docs/calc-input.md) and the snapshot of what its documents print. Here in storage (issue 11 item 3)
+because the services computing on a laptop and sync re-deriving at HQ must read the records the same
+way, and sync never imports the services."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from survey_app.core.compensation.inputs import HouseholdInput
+from survey_app.core.domain import china_time
+from survey_app.core.storage.models import (Appraisal, BuildingPart, Business, Fixture, Household, Member, SurveyItem,
+                                            Tenure)
+
+
+def _live(session: Session, model: Any, household_id: uuid.UUID, *order: Any) -> list:
+    stmt = select(model).where(model.household_id == household_id, model.deleted_at.is_(None))
+    return list(session.scalars(stmt.order_by(*order) if order else stmt))
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value:.2f}"
+
+
+def household_input(session: Session, h: Household, signing_date: dt.date | None = None) -> HouseholdInput:
+    """The engine's input for a stored household (format of docs/calc-input.md).
+
+    The signing date is the day of the calculation (China's) unless given: date-tiered rewards are
+    priced for signing today, and signing in another tier is refused until recalculated."""
+    tenures = _live(session, Tenure, h.id)
+    share = min(sum((t.share for t in tenures), Decimal(0)), Decimal(1)) if tenures else Decimal(1)
+    land = [t.land_area for t in tenures if t.land_area is not None]
+    appraisals = _live(session, Appraisal, h.id, Appraisal.use)
+    businesses = _live(session, Business, h.id)
+    # The appraisal report's price for one building part (rows imported with a part_id): passed on the
+    # part for items with price = "part_appraisal"; a part without one carries no unit_price (old bytes).
+    part_prices = {a.part_id: a.unit_price for a in appraisals if a.part_id is not None}
+    data: dict[str, Any] = {
+        "household_code": h.household_code,
+        "head_name": h.head_name,
+        "members": [{"relation": m.relation, "name": m.name, "id_number": m.id_number, "dibao": m.is_dibao,
+                     "disabled": m.is_disabled, "serious_illness": m.is_serious_illness, "hukou_here": m.hukou_here}
+                    for m in _live(session, Member, h.id, Member.sort_order)],
+        "share": f"{share.normalize():f}" if share != share.to_integral_value() else str(int(share)),
+        "building_parts": [
+            {k: v for k, v in {
+                "label": p.label, "area": _text(p.area) if p.area_exact is None else f"{p.area_exact:.3f}",
+                "use": p.use, "legality": p.legality, "category": p.category or None,
+                "structure": p.structure or None, "decoration_grade": p.decoration_grade or None,
+                "actual_use": p.actual_use or None,
+                "temporary_term_valid": p.temporary_term_end.isoformat() if p.temporary_term_end else None,
+                "unit_price": _text(part_prices.get(p.id)),
+            }.items() if v is not None}
+            for p in _live(session, BuildingPart, h.id, BuildingPart.sort_order)],
+        "fixtures": [{k: v for k, v in {"kind": f.kind, "sub_kind": f.sub_kind or None, "count": str(f.count),
+                                        "value": _text(f.value)}.items() if v is not None}
+                     for f in _live(session, Fixture, h.id, Fixture.kind, Fixture.sub_kind)],
+        "extra_items": [{"code": i.code, "quantity": _text(i.quantity)}
+                        for i in _live(session, SurveyItem, h.id, SurveyItem.code)],
+        "business": ({"uscc": businesses[0].uscc, "area": _text(businesses[0].area),
+                      "annual_profit": _text(businesses[0].annual_profit)} if businesses else None),
+        "appraisal": {"unit_price": {a.use: _text(a.unit_price) for a in appraisals},
+                      "report_no": appraisals[0].report_no if appraisals else ""},
+        "land_area": _text(sum(land, Decimal(0))) if land else None,
+        "delivery": h.delivery or None,
+        "mode": h.chosen_mode or None,
+        "signing_date": (signing_date or china_time.today()).isoformat(),
+        "owner_type": h.owner_type or None,  # 被征收人类型 (0012); written in the input only when not 个人
+    }
+    if data["business"] and data["business"]["annual_profit"] is None:
+        del data["business"]["annual_profit"]
+    return HouseholdInput.from_dict(data, source=h.household_code)
+
+
+# The calculation's inputs snapshot (calculations.inputs_json) is the engine's input (docs/calc-input.md)
+# plus, under this key, what its documents print besides the engine's figures: names, ID numbers,
+# certificates, phones, address — as they were when the figures were computed, so an agreement is built
+# only from the calculation. HouseholdInput.from_dict is strict: use engine_inputs() to read it back.
+DOCUMENT_KEY = "document"
+
+
+def document_snapshot(session: Session, h: Household) -> dict[str, Any]:
+    """What an agreement or sheet prints about the household's people and title (plain JSON values)."""
+    tenures = _live(session, Tenure, h.id, Tenure.id)
+    phones = {m.id_number: m.phone for m in _live(session, Member, h.id, Member.sort_order)
+              if m.id_number and m.phone}
+    return {
+        "head_name": h.head_name, "head_id_number": h.head_id_number, "phone": h.phone, "address": h.address,
+        "tenures": [{"owner_name": t.owner_name, "owner_id_number": t.owner_id_number,
+                     "certificate_type": t.certificate_type, "certificate_no": t.certificate_no,
+                     "share": f"{t.share}"} for t in tenures],
+        "member_phones": phones,
+    }
+
+
+def stored_document_snapshot(inputs_json: str) -> dict[str, Any] | None:
+    """The document snapshot stored with a calculation; None for one stored before it existed."""
+    snapshot = json.loads(inputs_json).get(DOCUMENT_KEY)
+    return snapshot if isinstance(snapshot, dict) else None
+
+
+def engine_inputs(inputs_json: str) -> dict[str, Any]:
+    """A stored inputs snapshot as the engine's input dict (the document snapshot left out)."""
+    data = json.loads(inputs_json)
+    data.pop(DOCUMENT_KEY, None)
+    return data
