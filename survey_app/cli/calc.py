@@ -10,6 +10,8 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+from survey_app.core.domain.vocabulary import MODE_ORDER
+
 _CENT = Decimal("0.01")
 
 
@@ -20,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="按方案文件（TOML）测算一户（JSON，格式见 docs/calc-input.md）的补偿。")
     calc.add_argument("--policy", required=True, type=Path, help="方案文件 .toml")
     calc.add_argument("--household", required=True, type=Path, help="住户输入 .json")
-    calc.add_argument("--mode", choices=("cash", "exchange", "voucher"), default=None,
+    calc.add_argument("--mode", choices=MODE_ORDER, default=None,
                       help="只算一种安置方式（默认：方案允许的全部方式并列）")
     calc.add_argument("--flat", default=None, help="产权调换的户型键，多套用 + 连接，如 A60+D45")
     calc.add_argument("--json", action="store_true", help="输出 JSON（金额为字符串，如 \"797234.00\"）")
@@ -45,7 +47,7 @@ def _read_household(path: Path):
     from survey_app.core.compensation.inputs import HouseholdInput
 
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise PolicyError(path.name, ["找不到住户输入文件"]) from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -100,8 +102,8 @@ def _print_one(calc) -> None:
 
 def run_calc(args: argparse.Namespace) -> int:
     """Compute and print one option (with --mode) or all options side by side."""
-    from survey_app.core.compensation.engine import compute, compute_all
-    from survey_app.core.compensation.options import render_text, side_by_side
+    from survey_app.core.compensation.engine import compute
+    from survey_app.core.compensation.options import compute_options, render_text, side_by_side
     from survey_app.core.compensation.policy import load_policy
     from survey_app.core.domain.errors import ValidationError
 
@@ -112,7 +114,7 @@ def run_calc(args: argparse.Namespace) -> int:
     if args.mode or args.flat:
         calcs = (compute(policy, household, args.mode or "exchange", args.flat),)
     else:
-        calcs = compute_all(policy, household)
+        calcs = compute_options(policy, household)  # the one order of options (compensation/options.py)
     if args.json:
         body = _calc_json(calcs[0]) if len(calcs) == 1 else {
             "policy_hash": policy.hash, "household_code": household.household_code,

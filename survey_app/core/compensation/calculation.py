@@ -6,7 +6,6 @@ same inputs and policy, which is how HQ re-verifies an imported calculation.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import Any
 
@@ -100,14 +99,17 @@ class Line(_Record):
                    data.get("section", SECTION_ITEM), data.get("kind", ""))
 
 
-@dataclass(frozen=True)
-class VoucherSummary:
+class VoucherSummary(_Record):
     """房票: face value of the voucher, the part paid in cash (excluded items), bonus and validity."""
 
-    face_amount: Decimal
-    cash_amount: Decimal
-    bonus_pct: Decimal
-    valid_months: int
+    __slots__ = ("face_amount", "cash_amount", "bonus_pct", "valid_months")
+    _FIELDS = __slots__
+
+    def __init__(self, face_amount: Decimal, cash_amount: Decimal, bonus_pct: Decimal, valid_months: int):
+        self.face_amount = face_amount
+        self.cash_amount = cash_amount
+        self.bonus_pct = bonus_pct
+        self.valid_months = valid_months
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict."""
@@ -137,7 +139,8 @@ class Calculation(_Record):
                "flat_key", "flat_label", "delivery", "lines", "total", "flat_total", "net", "net_direction",
                "upper", "rounding", "entitlement", "voucher", "inputs", "engine_version")
 
-    def __init__(self, *, policy_hash: str, policy_version: str, project_name: str, household_code: str,
+    # Positional or by keyword (the engine passes them by position: 20 keywords cost twice the call).
+    def __init__(self, policy_hash: str, policy_version: str, project_name: str, household_code: str,
                  mode: str, mode_label: str, flat_key: str, flat_label: str, delivery: str,
                  lines: tuple[Line, ...], total: Decimal, flat_total: Decimal, net: Decimal, net_direction: str,
                  upper: str | None, rounding: str, entitlement: Decimal | None, voucher: VoucherSummary | None,

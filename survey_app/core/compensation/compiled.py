@@ -1,6 +1,7 @@
 """A policy compiled for the engine: what every calculation under one policy version would otherwise look
 up or work out again — the rounding quantizer, the texts each option repeats, the resolved flat choices,
-and for each mode (and delivery) the items it pays, grouped into steps with their cache keys.
+and for each mode (and delivery) the items it pays with their cache keys, in segments (a household's
+options compute each segment once and share it; see engine.compute_all).
 
 Compiled once per Policy object (a version; ``dataclasses.replace`` makes a new object and so a new
 compilation) and kept on it. Two threads compiling at once both build the same thing: a benign race.
@@ -8,49 +9,60 @@ compilation) and kept on it. Two threads compiling at once both build the same t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
-from survey_app.core.compensation.items.base import ZERO, ItemKind
+from survey_app.core.compensation.inputs import HouseholdInput
+from survey_app.core.compensation.items.base import ZERO, ItemKind, part_filter
 from survey_app.core.compensation.modes import ExchangeMode, FlatType
 from survey_app.core.compensation.policy import Policy
 from survey_app.core.compensation.rounding import METHODS
 from survey_app.core.domain.errors import ValidationError
 
 
-class Step(NamedTuple):
-    """Items whose lines an option takes together.
-
-    ``items`` is a run of (index, item) that no mode or flat can change (their lines are computed once
-    per household and shared by every option), or a single item that the mode or flat changes.
-    ``key`` names the step's lines in the household's cache: a run's key object, or the item's index with
-    what of the mode changes it (cash and voucher, both paying the moving fee once, share one line); a
-    flat-sensitive key gets the option's flat area added. ``tracked`` is the item code whose subtotal a
-    cap or a voucher exclusion needs, else "".
-    """
+class Entry(NamedTuple):
+    """One item an option pays. ``key`` names the item's lines in the household's cache: its index when
+    no mode changes them, else one object per (index, what of the mode changes them) — cash and voucher,
+    both paying the moving fee once, share one line. ``tracked`` is the item's code when a cap or a
+    voucher exclusion of the option needs its subtotal, else ""."""
 
     key: object
-    items: tuple[tuple[int, ItemKind], ...]
-    flat_sensitive: bool
+    index: int
+    item: ItemKind
     tracked: str
 
 
-class RunKey:
-    """Cache key of a run of items: one object per distinct run (hashed by identity, cheaply)."""
+class Segment(NamedTuple):
+    """Consecutive entries of an option that no flat changes, taken as one block of lines per household:
+    ``key`` (one object per distinct run of entries, hashed by identity) names the block in the household's
+    cache, so that options sharing them — every exchange flat choice of one delivery — take the block with
+    one look-up. A flat-sensitive item is a segment of its own (``flat_entry``; ``entries`` empty), whose
+    lines are cached per flat area."""
 
-    __slots__ = ("indices",)
+    key: object
+    entries: tuple[Entry, ...]
+    flat_entry: Entry | None
 
-    def __init__(self, indices: tuple[int, ...]):
-        self.indices = indices
+
+class Key:
+    """A cache key object (hashed by identity, cheaply); ``what`` only for reading it in a debugger."""
+
+    __slots__ = ("what",)
+
+    def __init__(self, what: object):
+        self.what = what
 
     def __repr__(self) -> str:
-        return f"RunKey{self.indices}"
+        return f"Key{self.what!r}"
 
 
 class CompiledPolicy:
     """See the module docstring. Get one with :func:`compiled`."""
 
-    __slots__ = ("policy", "quant", "method", "places", "describe", "labels", "_steps", "_choices", "_runs")
+    __slots__ = ("policy", "quant", "method", "places", "flat_quant", "flat_method", "flat_places", "area_quant",
+                 "area_method", "area_decimals", "describe", "labels", "mode_names", "exchange", "voucher",
+                 "valuation_date", "every_flat", "entitlement_filter", "_choices", "_keys", "_layouts", "_caps")
 
     def __init__(self, policy: Policy):
         self.policy = policy
@@ -58,59 +70,95 @@ class CompiledPolicy:
         self.quant = Decimal(1).scaleb(-rounding.places)
         self.method = METHODS[rounding.method]
         self.places = rounding.places
+        self.flat_places, flat_method = rounding.flat_rule
+        self.flat_quant = Decimal(1).scaleb(-self.flat_places)
+        self.flat_method = METHODS[flat_method]
+        self.area_decimals = rounding.area_decimals
+        self.area_quant = Decimal(1).scaleb(-rounding.area_decimals)
+        self.area_method = METHODS[rounding.area_method]
         self.describe = rounding.describe()
         self.labels = {mode: policy.mode_label(mode) for mode in policy.mode_names}
-        self._steps: dict[tuple[str, str], tuple[Step, ...]] = {}
+        self.mode_names = policy.mode_names
+        self.exchange = policy.exchange
+        self.voucher = policy.voucher
+        self.valuation_date = policy.project.valuation_date
+        # The exchange choices of a household that names none: each listed flat type on its own.
+        self.every_flat = () if self.exchange is None else tuple((f.key,) for f in self.exchange.flats)
+        self.entitlement_filter = None if self.exchange is None else part_filter(
+            self.exchange.entitlement_uses, self.exchange.entitlement_legality)
+        self._caps = {mode: tuple(cap for cap in policy.caps if mode in cap.modes) for mode in policy.mode_names}
+        self._layouts: dict[tuple[str, str], tuple[Segment, ...]] = {}
+        self._keys: dict[object, Key] = {}
         self._choices: dict[tuple[tuple[str, ...], str], tuple] = {}
-        self._runs: dict[tuple[int, ...], RunKey] = {}
 
-    def choice(self, keys: tuple[str, ...], household_delivery: str) -> tuple[tuple[FlatType, ...], str, Decimal, str]:
-        """(flats, delivery, flat area, flat label) of an exchange choice; raises on an unknown flat."""
+    def choice(self, keys: tuple[str, ...], household_delivery: str) -> tuple[tuple[FlatType, ...], str, Decimal, str, bool]:
+        """(flats, delivery, flat area, flat label, whether any flat has its own price) of an exchange choice;
+        raises on an unknown flat."""
         found = self._choices.get((keys, household_delivery))
         if found is None:
             exchange = self.policy.exchange
             assert exchange is not None
             flats = resolve_flats(exchange, keys)
             found = (flats, delivery_of(household_delivery, flats), sum((f.area for f in flats), ZERO),
-                     "+".join(f.label for f in flats))
+                     "+".join(f.label for f in flats), any(f.unit_price is not None for f in flats))
             if len(self._choices) < 1_000:  # choices are few; a flood of odd combinations is not kept
                 self._choices[(keys, household_delivery)] = found
         return found
 
-    def steps(self, mode: str, delivery: str) -> tuple[Step, ...]:
-        """The steps of an option in ``mode`` with ``delivery``, in payment order."""
-        found = self._steps.get((mode, delivery))
+    def counted_areas(self, household: HouseholdInput) -> HouseholdInput:
+        """The household with its parts' areas to the policy's decimals (``area_decimals``): a part surveyed
+        to 0.001 m² under a two-decimal policy rounded by ``area_method``; under a three-decimal policy every
+        area carried with three (so the formula prints them so). The household itself when nothing changes."""
+        quant, parts = self.area_quant, household.building_parts
+        if self.area_decimals == 2:
+            if all(p.area.as_tuple().exponent >= -2 for p in parts):
+                return household
+        elif all(p.area.as_tuple().exponent == -3 for p in parts):
+            return household
+        method = self.area_method
+        return replace(household, building_parts=tuple(
+            replace(p, area=p.area.quantize(quant, rounding=method)) for p in parts))
+
+    def caps(self, mode: str) -> tuple:
+        """The caps that limit an option in ``mode``."""
+        return self._caps.get(mode, ())
+
+    def layout(self, mode: str, delivery: str) -> tuple[Segment, ...]:
+        """The items an option in ``mode`` with ``delivery`` pays, in payment order, as segments."""
+        found = self._layouts.get((mode, delivery))
         if found is None:
-            found = self._steps[(mode, delivery)] = self._build_steps(mode, delivery)
+            found = self._layouts[(mode, delivery)] = self._build_layout(mode, delivery)
         return found
 
-    def _build_steps(self, mode: str, delivery: str) -> tuple[Step, ...]:
+    def _key(self, what: object) -> Key:
+        return self._keys.setdefault(what, Key(what))
+
+    def _build_layout(self, mode: str, delivery: str) -> tuple[Segment, ...]:
         policy = self.policy
         tracked = {code for cap in policy.caps if mode in cap.modes for code in cap.items}
         if mode == "voucher" and policy.voucher is not None:
             tracked.update(policy.voucher.excluded_items)
-        steps: list[Step] = []
-        run: list[tuple[int, ItemKind]] = []
+        segments: list[Segment] = []
+        run: list[Entry] = []
 
         def close_run() -> None:
             if run:
-                indices = tuple(index for index, _ in run)
-                key = self._runs.setdefault(indices, RunKey(indices))
-                steps.append(Step(key, tuple(run), False, ""))
+                segments.append(Segment(self._key(tuple((e.key, e.tracked) for e in run)), tuple(run), None))
                 run.clear()
 
         for index, item in enumerate(policy.items):
             if not item.applies(mode, delivery):
                 continue
             sensitive = item.mode_sensitive or item.flat_sensitive
-            if not sensitive and item.code not in tracked:
-                run.append((index, item))
-                continue
-            close_run()
-            key = (index, item.mode_key(mode, delivery)) if sensitive else index
-            steps.append(Step(key, ((index, item),), item.flat_sensitive, item.code if item.code in tracked else ""))
+            key = self._key((index, item.mode_key(mode, delivery))) if sensitive else index
+            entry = Entry(key, index, item, item.code if item.code in tracked else "")
+            if item.flat_sensitive:
+                close_run()
+                segments.append(Segment(key, (), entry))
+            else:
+                run.append(entry)
         close_run()
-        return tuple(steps)
+        return tuple(segments)
 
 
 def compiled(policy: Policy) -> CompiledPolicy:

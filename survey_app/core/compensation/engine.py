@@ -1,8 +1,11 @@
 """The engine: policy + household + mode (+ flats) → Calculation. Pure and deterministic.
 
-Every option of one household shares one line cache, so items that do not depend on the mode (house
-value, decoration, fixtures …) are computed once and reused by cash, exchange and voucher options alike;
-the policy is compiled once per version (compiled.py) into steps with their cache keys. A line's formula
+Two paths that must agree line for line (tests/core/compensation/test_engine_paths.py): :func:`compute`,
+one option, plainly — every item the option pays in the policy's order — and :func:`compute_all`, every
+option of a household, where the options share one line cache: items that do not depend on the mode
+(house value, decoration, fixtures …) are computed once and reused by cash, exchange and voucher options
+alike, and the run of lines every exchange flat choice has in common is taken with one look-up. The
+policy is compiled once per version (compiled.py) into segments with their cache keys. A line's formula
 text is written when first read, not when computed: options side by side show amounts only. Arithmetic
 (and formula text) runs in one fixed decimal context, so a UI thread that changed its own context cannot
 change a result. Thread-safe: nothing shared is mutated but memo caches, where a race only recomputes.
@@ -17,7 +20,7 @@ from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.calculation import (
     NET_PAY, NET_RECEIVE, SECTION_FLAT, SECTION_ITEM, Calculation, Line, VoucherSummary)
 from survey_app.core.compensation.inputs import MODES, HouseholdInput
-from survey_app.core.compensation.compiled import CompiledPolicy, Step, compiled
+from survey_app.core.compensation.compiled import CompiledPolicy, Segment, compiled
 from survey_app.core.compensation.fields import PolicyError
 from survey_app.core.compensation.items.base import ZERO, Ctx, Draft, ItemKind
 from survey_app.core.compensation.policy import Policy
@@ -30,40 +33,58 @@ _CENT = Decimal("0.01")
 def compute(policy: Policy, household: HouseholdInput, mode: str | None = None,
             flat: str | tuple[str, ...] | None = None) -> Calculation:
     """Compute one option. ``mode`` defaults to the household's chosen mode; for ``exchange``, ``flat``
-    is a flat key, ``"A60+C45"`` or a tuple of keys, defaulting to the household's first flat choice."""
+    is a flat key, ``"A60+C45"`` or a tuple of keys, defaulting to the household's first flat choice.
+
+    The plain path: every item the option pays, in the policy's order, nothing shared with other options
+    (:func:`compute_all` shares what options have in common and must give the very same lines)."""
     mode = mode or household.mode
     if not mode:
         raise ValidationError("mode: 未指定安置方式（cash / exchange / voucher）", "mode")
     _check_mode(policy, mode)
-    flats: tuple[str, ...] = ()
+    flat_keys: tuple[str, ...] = ()
     if mode == "exchange":
         if flat is None:
             if not household.flat_choices:
                 raise ValidationError("flat_choices: 产权调换须选择安置房户型", "flat_choices")
-            flats = household.flat_choices[0]
+            flat_keys = household.flat_choices[0]
         else:
-            flats = tuple(flat.split("+")) if isinstance(flat, str) else tuple(flat)
+            flat_keys = tuple(flat.split("+")) if isinstance(flat, str) else tuple(flat)
+    plan = compiled(policy)
     with localcontext(_CONTEXT):
-        return _option(policy, household, mode, flats, {}, {})
+        counted = plan.counted_areas(household)
+        ctx = _context(plan, counted, mode, flat_keys, {})
+        lines: list[Line] = []
+        total = ZERO
+        by_code: dict[str, Decimal] = {}
+        for index, item in enumerate(policy.items):
+            if not item.applies(mode, ctx.delivery):
+                continue
+            item_lines, subtotal = _item_lines(index, item, ctx, plan)
+            lines.extend(item_lines)
+            total += subtotal
+            by_code[item.code] = subtotal
+        return _finish(plan, household, ctx, flat_keys, lines, total, by_code)
 
 
 def compute_all(policy: Policy, household: HouseholdInput) -> tuple[Calculation, ...]:
     """Every option the policy allows, side by side: cash, each exchange flat choice, voucher.
 
     Exchange choices are the household's ``flat_choices`` or, when it has none, each listed flat type.
+    Lines no mode or flat changes are computed once per household and shared by the options (see
+    compiled.py: segments); the result equals :func:`compute` of each option, line by line.
     """
+    plan = compiled(policy)
     out = []
     part_cache: dict = {}
-    line_cache: dict = {}
+    blocks: dict = {}
     with localcontext(_CONTEXT):
-        for mode in policy.mode_names:
+        counted = plan.counted_areas(household)
+        for mode in plan.mode_names:
             if mode == "exchange":
-                exchange = policy.exchange
-                choices = household.flat_choices or tuple((f.key,) for f in exchange.flats)
-                for choice in choices:
-                    out.append(_option(policy, household, mode, choice, part_cache, line_cache))
+                for choice in household.flat_choices or plan.every_flat:
+                    out.append(_shared_option(plan, household, counted, mode, choice, part_cache, blocks))
             else:
-                out.append(_option(policy, household, mode, (), part_cache, line_cache))
+                out.append(_shared_option(plan, household, counted, mode, (), part_cache, blocks))
     return tuple(out)
 
 
@@ -88,12 +109,16 @@ def _check_mode(policy: Policy, mode: str) -> None:
 
 def _lines(code: str, kind: str, drafts: Iterable[Draft], plan: CompiledPolicy,
            section: str = SECTION_ITEM) -> tuple[tuple[Line, ...], Decimal]:
-    """Drafts rounded into lines (their formula text written only when someone reads it), and their sum."""
-    quant, method, places = plan.quant, plan.method, plan.places
+    """Drafts rounded into lines (their formula text written only when someone reads it), and their sum.
+    Flat price lines round by the policy's flat rule (``flat_places``), all others by the line rule."""
+    if section == SECTION_FLAT:
+        quant, method, places = plan.flat_quant, plan.flat_method, plan.flat_places
+    else:
+        quant, method, places = plan.quant, plan.method, plan.places
     lines = []
     total = ZERO
     for label, lhs, raw in drafts:
-        amount = raw.quantize(quant, rounding=method)
+        amount = raw.quantize(quant, method)  # positional: keyword parsing costs more than the rounding
         if not amount:
             amount = abs(amount)  # never "-0"
         lines.append(Line(code, label, (lhs, places), amount, section, kind))
@@ -101,71 +126,112 @@ def _lines(code: str, kind: str, drafts: Iterable[Draft], plan: CompiledPolicy,
     return tuple(lines), total
 
 
-def _drafts(index: int, item: ItemKind, ctx: Ctx, plan: CompiledPolicy) -> Iterable[Draft]:
-    """An item's drafts for the option in ``ctx`` — none when its ``when`` conditions do not hold for the
-    household. A household the item cannot price is refused naming the file, the item and its code, as
-    load errors do (``test.toml: items[3]（hv）: appraisal.unit_price.commercial: …``)."""
+_NONE: tuple[tuple[Line, ...], Decimal] = ((), ZERO)
+
+
+def _item_lines(index: int, item: ItemKind, ctx: Ctx, plan: CompiledPolicy) -> tuple[tuple[Line, ...], Decimal]:
+    """An item's lines for the option in ``ctx`` and their sum — none when its ``when`` conditions do not
+    hold for the household. A household the item cannot price is refused naming the file, the item and its
+    code, as load errors do (``test.toml: items[3]（hv）: appraisal.unit_price.commercial: …``)."""
     try:
-        if item.household_when is not None and not item.household_when.holds(ctx, item):
-            return ()
-        return item.drafts(ctx)
+        when = item.household_when
+        if when is not None and not when.holds(ctx, item):
+            return _NONE
+        drafts = item.drafts(ctx)
     except PolicyError:
         raise
     except ValidationError as exc:
         raise PolicyError(plan.policy.source, [f"items[{index}]（{item.code}）: {exc}"]) from exc
+    if not drafts:
+        return _NONE
+    quant, method, places, code, kind = plan.quant, plan.method, plan.places, item.code, item.kind
+    if len(drafts) == 1:
+        label, lhs, raw = drafts[0]
+        amount = raw.quantize(quant, method)  # positional: keyword parsing costs more than the rounding
+        if not amount:
+            amount = abs(amount)  # never "-0"
+        return (Line(code, label, (lhs, places), amount, SECTION_ITEM, kind),), amount
+    return _lines(code, kind, drafts, plan)
 
 
-def _step_lines(step: Step, ctx: Ctx, plan: CompiledPolicy, cache: dict) -> tuple[tuple[Line, ...], Decimal]:
-    """A step's lines and sum; a run's items each computed once per household (runs of modes overlap)."""
-    if len(step.items) == 1:
-        index, item = step.items[0]
-        return _lines(item.code, item.kind, _drafts(index, item, ctx, plan), plan)
+def _context(plan: CompiledPolicy, household: HouseholdInput, mode: str, flat_keys: tuple[str, ...],
+             part_cache: dict) -> Ctx:
+    """The household as the option sees it (an unknown flat is refused here, before any item)."""
+    if mode == "exchange":
+        flats, delivery, flat_area, flat_label, own_prices = plan.choice(flat_keys, household.delivery)
+        ctx = Ctx(household, mode, delivery, flat_area, flat_label, plan.valuation_date, part_cache)
+        ctx.flats = flats
+        ctx.own_prices = own_prices
+        return ctx
+    return Ctx(household, mode, "", None, "", plan.valuation_date, part_cache)
+
+
+def _segment(segment: Segment, ctx: Ctx, plan: CompiledPolicy, blocks: dict) -> tuple:
+    """A segment's lines, sum and the subtotals of its tracked codes, from its items' lines (an item's lines
+    are computed once per household even when segments of several modes share the item)."""
     lines: list[Line] = []
     total = ZERO
-    for index, item in step.items:
-        found = cache.get(index)
-        if found is None:
-            found = cache[index] = _lines(item.code, item.kind, _drafts(index, item, ctx, plan), plan)
-        lines.extend(found[0])
-        total += found[1]
-    return tuple(lines), total
-
-
-def _option(policy: Policy, household: HouseholdInput, mode: str, flat_keys: tuple[str, ...],
-            part_cache: dict, line_cache: dict) -> Calculation:
-    plan = compiled(policy)
-    exchange = policy.exchange if mode == "exchange" else None
-    delivery, flat_area, flat_label = "", None, ""
-    if exchange is not None:
-        _, delivery, flat_area, flat_label = plan.choice(flat_keys, household.delivery)
-    ctx = Ctx(household, mode, delivery, flat_area, flat_label, policy.project.valuation_date, part_cache)
-
-    lines: list[Line] = []
-    total = ZERO
-    by_code: dict[str, Decimal] = {}  # subtotal per item code named by caps and voucher exclusions
-    for step in plan.steps(mode, delivery):
-        key = (step.key, flat_area) if step.flat_sensitive else step.key
-        block = line_cache.get(key)
+    tracked = []
+    for key, index, item, code in segment.entries:
+        block = blocks.get(key)
         if block is None:
-            block = line_cache[key] = _step_lines(step, ctx, plan, line_cache)
+            block = blocks[key] = _item_lines(index, item, ctx, plan)
         if block[0]:
             lines.extend(block[0])
             total += block[1]
-        if step.tracked:
-            by_code[step.tracked] = block[1]
+        if code:
+            tracked.append((code, block[1]))
+    return tuple(lines), total, tuple(tracked)
 
-    for cap in policy.caps:
-        if mode not in cap.modes:
-            continue
-        capped = sum((by_code.get(code, ZERO) for code in cap.items), ZERO)
+
+def _shared_option(plan: CompiledPolicy, inputs: HouseholdInput, household: HouseholdInput, mode: str,
+                   flat_keys: tuple[str, ...], part_cache: dict, blocks: dict) -> Calculation:
+    """One option of :func:`compute_all`. ``household`` is ``inputs`` with its areas counted to the policy's
+    decimals (the same object when nothing changes): what the items read; the calculation keeps ``inputs``."""
+    ctx = _context(plan, household, mode, flat_keys, part_cache)
+    lines: list[Line] = []
+    total = ZERO
+    by_code: dict[str, Decimal] = {}  # subtotal per item code named by caps and voucher exclusions
+    for segment in plan.layout(mode, ctx.delivery):
+        entry = segment.flat_entry
+        if entry is None:
+            block = blocks.get(segment.key)
+            if block is None:
+                block = blocks[segment.key] = _segment(segment, ctx, plan, blocks)
+            for code, subtotal in block[2]:
+                by_code[code] = subtotal
+        else:
+            key = (entry.key, ctx.flat_area)
+            block = blocks.get(key)
+            if block is None:
+                block = blocks[key] = _item_lines(entry.index, entry.item, ctx, plan)
+            if entry.tracked:
+                by_code[entry.tracked] = block[1]
+        if block[0]:
+            lines.extend(block[0])
+            total += block[1]
+    return _finish(plan, inputs, ctx, flat_keys, lines, total, by_code)
+
+
+def _finish(plan: CompiledPolicy, inputs: HouseholdInput, ctx: Ctx, flat_keys: tuple[str, ...],
+            lines: list[Line], total: Decimal, by_code: dict[str, Decimal]) -> Calculation:
+    """Caps, the voucher and the flat price on top of the option's item lines, and the Calculation."""
+    mode = ctx.mode
+    for cap in plan.caps(mode):
+        capped = ZERO
+        for code in cap.items:
+            subtotal = by_code.get(code)
+            if subtotal is not None:
+                capped += subtotal
         if capped > cap.maximum:
-            lhs = f"−({fx.amount(capped, plan.places)} − {fx.num(cap.maximum)})"
-            adjustment, change = _lines(cap.code, "cap", (Draft(cap.label, lhs, cap.maximum - capped),), plan)
+            def cap_lhs(capped: Decimal = capped, maximum: Decimal = cap.maximum) -> str:
+                return f"−({fx.amount(capped, plan.places)} − {fx.num(maximum)})"
+            adjustment, change = _lines(cap.code, "cap", ((cap.label, cap_lhs, cap.maximum - capped),), plan)
             lines.extend(adjustment)
             total += change
 
     voucher_summary = None
-    voucher = policy.voucher if mode == "voucher" else None
+    voucher = plan.voucher if mode == "voucher" else None
     if voucher is not None:
         cash_part = sum((by_code.get(code, ZERO) for code in voucher.excluded_items), ZERO)
         base = total - cash_part
@@ -174,25 +240,23 @@ def _option(policy: Policy, household: HouseholdInput, mode: str, flat_keys: tup
             def lhs() -> str:
                 return f"{fx.amount(base, plan.places)} 元{fx.TIMES}{fx.pct(voucher.bonus_pct)}"
             bonus_lines, bonus = _lines("voucher_bonus", "voucher_bonus", (
-                Draft("房票安置奖励", lhs, base * fx.percent_factor(voucher.bonus_pct)),), plan)
+                ("房票安置奖励", lhs, base * fx.percent_factor(voucher.bonus_pct)),), plan)
             lines.extend(bonus_lines)
             total += bonus
         voucher_summary = VoucherSummary(base + bonus, cash_part, voucher.bonus_pct, voucher.valid_months)
 
     entitlement = None
     flat_total = ZERO
+    exchange = plan.exchange if mode == "exchange" else None
     if exchange is not None:
-        legal = ctx.area(exchange.entitlement_uses, exchange.entitlement_legality)
-        entitlement = exchange.entitlement(legal)
+        entitlement = exchange.entitlement(ctx.area_of(plan.entitlement_filter))
         flat_lines, flat_total = _lines("flat_price", "flat_price", exchange.price_drafts(
-            flat_area, entitlement, flat_label), plan, SECTION_FLAT)
+            ctx.flat_area, entitlement, ctx.flat_label, ctx.flats, ctx.own_prices), plan, SECTION_FLAT)
         lines.extend(flat_lines)
     net = total + flat_total
-    return Calculation(
-        policy_hash=policy.hash, policy_version=policy.version, project_name=policy.project.name,
-        household_code=household.household_code, mode=mode, mode_label=plan.labels[mode],
-        flat_key="+".join(flat_keys), flat_label=flat_label, delivery=delivery, lines=tuple(lines),
-        total=total, flat_total=flat_total, net=net, net_direction=NET_PAY if net >= 0 else NET_RECEIVE,
-        upper=None, rounding=plan.describe,
-        entitlement=None if entitlement is None else entitlement.quantize(_CENT),
-        voucher=voucher_summary, inputs=household)
+    policy = plan.policy
+    return Calculation(  # by position, in the order of Calculation.__init__ (see there)
+        policy.hash, policy.version, policy.project.name, inputs.household_code, mode, plan.labels[mode],
+        "+".join(flat_keys), ctx.flat_label, ctx.delivery, tuple(lines), total, flat_total, net,
+        NET_PAY if net >= 0 else NET_RECEIVE, None, plan.describe,
+        None if entitlement is None else entitlement.quantize(_CENT), voucher_summary, inputs)

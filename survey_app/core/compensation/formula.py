@@ -1,6 +1,7 @@
 """Formula text: how numbers appear in a line's written-out formula (``58.32 m² × 13,670 元/m² × 1``).
 
-Areas always show two decimals; prices and ratios show only the digits they have, with thousands
+Areas show two decimals, or three when the policy counts areas to 0.001 m² (``area_decimals = 3``: the
+engine then hands every area over with three decimals, and its exponent says so); prices and ratios show only the digits they have, with thousands
 separators; percentages as ``10%``. Formatting goes through Decimal's own ``format`` (exact, no float).
 """
 
@@ -22,6 +23,7 @@ _HUNDRED = Decimal(100)
 # repeat across a household's options: formatting dominates the engine's time without this. A plain
 # dict is fine across threads (get/set are atomic; a lost write only costs a re-format).
 _AREA: dict[Decimal, str] = {}
+_AREA3: dict[Decimal, str] = {}  # areas of a policy counting to 0.001 m² (58.320 and 58.32 print differently)
 _NUM: dict[Decimal, str] = {}
 _MEMO_LIMIT = 50_000
 
@@ -39,7 +41,11 @@ def area(value: Decimal) -> str:
 
 
 def sq(value: Decimal) -> str:
-    """An area without its unit, two decimals: ``58.32`` (for ``(45 − 38.50) m²``)."""
+    """An area without its unit, two decimals: ``58.32`` (for ``(45 − 38.50) m²``); three (``58.320``) for
+    an area given with three (a policy with ``area_decimals = 3``)."""
+    if value.as_tuple().exponent == -3:
+        text = _AREA3.get(value)
+        return text if text is not None else _remember(_AREA3, value, f"{value:.3f}")
     text = _AREA.get(value)
     return text if text is not None else _remember(_AREA, value, format_area(value))
 

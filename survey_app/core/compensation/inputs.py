@@ -1,7 +1,8 @@
 """What the engine needs to know about one household (HouseholdInput), read from JSON-like dicts.
 
 Field names follow the storage model (DESIGN §3). Decimals travel as strings in JSON. Values are
-normalised on reading (areas, quantities and money to two decimals) so that the same household always
+normalised on reading (quantities and money to two decimals, a building part's area to two or, when
+surveyed to 0.001 m², three) so that the same household always
 yields the same snapshot and therefore the same bytes in a Calculation. Documented in docs/calc-input.md.
 """
 
@@ -14,15 +15,18 @@ from decimal import Decimal
 from typing import Any
 
 from survey_app.core.compensation.fields import Problems, Table
+from survey_app.core.domain import vocabulary
 
-USES = {"residential": "住宅", "commercial": "商业", "office": "办公", "industrial": "工业", "other": "其他"}
-LEGALITY = {"registered": "已登记", "found_legal": "未登记认定合法", "illegal": "违法建筑", "temporary": "临时建筑"}
-MODES = {"cash": "货币补偿", "exchange": "产权调换", "voucher": "房票安置"}
-DELIVERY = {"ready": "现房", "future": "期房"}
+# Codes and Chinese labels: the one vocabulary (core/domain/vocabulary.py).
+USES = vocabulary.USE
+LEGALITY = vocabulary.LEGALITY
+MODES = vocabulary.MODE
+DELIVERY = vocabulary.DELIVERY
 # 被征收人类型: who owns the house (an item's ``when.owner_type`` may limit it to some of them).
-OWNER_TYPES = {"individual": "个人", "enterprise": "企业", "public_body": "机关事业单位", "collective": "集体"}
+OWNER_TYPES = vocabulary.OWNER_TYPE
 HARDSHIP_FLAGS = ("dibao", "disabled", "serious_illness")
 _CENT = Decimal("0.01")
+_MILLI = Decimal("0.001")
 
 
 @dataclass(frozen=True)
@@ -199,6 +203,20 @@ def _fixed2(table: Table, name: str, required: bool, what: str) -> Decimal | Non
     return value.quantize(_CENT)
 
 
+def _part_area(table: Table) -> Decimal | None:
+    """A building part's area: up to three decimals (surveyed to 0.001 m²), normalised to exactly two when
+    the third is zero (so an area stored as 58.320 gives the bytes 58.32 always gave), else three."""
+    value = table.decimal("area", required=True)
+    if value is None:
+        return None
+    if value == value.quantize(_CENT):
+        return value.quantize(_CENT)
+    if value != value.quantize(_MILLI):
+        table.fail("area", f"面积最多三位小数，实际是 {value}")
+        return None
+    return value.quantize(_MILLI)
+
+
 def _count(table: Table) -> Decimal:
     """A fixture count: missing means one; 0 means none (never ``or 1``: Decimal 0 is falsy)."""
     count = _fixed2(table, "count", False, "数量")
@@ -230,7 +248,7 @@ def _read_household(t: Table) -> HouseholdInput | None:
         t.fail("share", "产权份额应大于 0 且不超过 1")
     parts = []
     for index, p in enumerate(t.tables("building_parts")):
-        area = _fixed2(p, "area", True, "面积")
+        area = _part_area(p)
         use = p.choice("use", USES)
         if p.data.get("legality") == "":
             # "" is the editor's "not chosen yet": guessing 已登记 would pay the most, so refuse instead.

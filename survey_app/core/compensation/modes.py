@@ -3,7 +3,7 @@ for area beyond the entitlement) and housing voucher (房票: bonus %, excluded 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from survey_app.core.compensation import formula as fx
@@ -22,6 +22,9 @@ class FlatType:
     label: str
     area: Decimal
     delivery: str = ""   # "ready" 现房 / "future" 期房 / "" not stated (the household's input decides)
+    # This type's (or listed flat's) own price per m² within the entitlement; None: the resettlement price.
+    unit_price: Decimal | None = None
+    of_type: str = ""    # a listed flat (一房一价): the key of its flat type; "" for a type
 
 
 @dataclass(frozen=True)
@@ -47,25 +50,36 @@ class ExchangeMode:
     excess_bands: tuple[PriceBand, ...]
     flats: tuple[FlatType, ...]
     max_flats: int
+    listed: tuple[FlatType, ...] = ()  # flats listed one by one under their type, each with its own price
 
     def flat(self, key: str) -> FlatType | None:
-        """The flat type with ``key``, if the policy lists it."""
-        return next((f for f in self.flats if f.key == key), None)
+        """The flat type, or listed flat, with ``key``, if the policy lists it."""
+        return next((f for f in self.flats if f.key == key), None) or next(
+            (f for f in self.listed if f.key == key), None)
 
     def entitlement(self, legal_area: Decimal) -> Decimal:
         """应安置面积 for a household with ``legal_area`` m² of entitled use."""
         return max(legal_area * self.entitlement_ratio + self.entitlement_bonus_area, self.entitlement_minimum)
 
-    def price_drafts(self, flat_area: Decimal, entitlement: Decimal, label: str) -> list[Draft]:
-        """The flat price as negative drafts (the household pays them out of its compensation)."""
-        # Without bands every square metre costs the resettlement price.
-        within = min(flat_area, entitlement) if self.excess_bands else flat_area
-        # The flat itself is named in the option's heading; labels stay the same across choices so that
-        # options line up row by row side by side.
-        # The formula says the area it charges: min(flat, entitlement) only when bands price the rest.
-        area_text = f"min({fx.sq(flat_area)}, {fx.sq(entitlement)}) m²" if self.excess_bands else fx.area(flat_area)
-        out = [Draft("安置房购房款（应安置面积内）", "−" + fx.product(area_text, fx.price(self.resettlement_price)),
-                     -(within * self.resettlement_price))]
+    def price_drafts(self, flat_area: Decimal, entitlement: Decimal, label: str,
+                     flats: tuple[FlatType, ...] = (), own_prices: bool | None = None) -> list[Draft]:
+        """The flat price as negative drafts (the household pays them out of its compensation).
+        ``own_prices``: whether any of ``flats`` has its own price (worked out when not given)."""
+        if own_prices is None:
+            own_prices = any(f.unit_price is not None for f in flats)
+        if own_prices:
+            out, within = self._own_price_drafts(flats, entitlement)
+        else:
+            # Without bands every square metre costs the resettlement price.
+            within = min(flat_area, entitlement) if self.excess_bands else flat_area
+            # The flat itself is named in the option's heading; labels stay the same across choices so that
+            # options line up row by row side by side.
+            # The formula says the area it charges: min(flat, entitlement) only when bands price the rest.
+            # Text written when first read (options side by side show amounts only).
+            def lhs(banded: bool = bool(self.excess_bands), price: Decimal = self.resettlement_price) -> str:
+                area_text = f"min({fx.sq(flat_area)}, {fx.sq(entitlement)}) m²" if banded else fx.area(flat_area)
+                return "−" + fx.product(area_text, fx.price(price))
+            out = [("安置房购房款（应安置面积内）", lhs, -(within * self.resettlement_price))]
         rest, start = flat_area - within, ZERO
         for band in self.excess_bands:
             if rest <= 0:
@@ -73,11 +87,30 @@ class ExchangeMode:
             part = rest if band.width is None else min(rest, band.width)
             where = (f"{fx.num(start)} m² 以上部分" if band.width is None
                      else f"{fx.num(start)}–{fx.num(start + band.width)} m²")
-            out.append(Draft(f"安置房购房款（超出应安置面积 {where}）",
-                             "−" + fx.product(fx.area(part), fx.price(band.unit_price)), -(part * band.unit_price)))
+            def band_lhs(part: Decimal = part, price: Decimal = band.unit_price) -> str:
+                return "−" + fx.product(fx.area(part), fx.price(price))
+            out.append((f"安置房购房款（超出应安置面积 {where}）", band_lhs, -(part * band.unit_price)))
             rest -= part
             start += part
         return out
+
+
+    def _own_price_drafts(self, flats: tuple[FlatType, ...], entitlement: Decimal) -> tuple[list[Draft], Decimal]:
+        """Flats with their own prices: one line per flat, each at its price (the resettlement price when it
+        has none); with bands the entitlement is taken up by the flats in the order chosen."""
+        out, within_total, left = [], ZERO, entitlement
+        for flat in flats:
+            price = self.resettlement_price if flat.unit_price is None else flat.unit_price
+            if self.excess_bands:
+                within = min(flat.area, max(left, ZERO))
+                area_text = f"min({fx.sq(flat.area)}, {fx.sq(max(left, ZERO))}) m²"
+                left -= within
+            else:
+                within, area_text = flat.area, fx.area(flat.area)
+            name = "安置房购房款（应安置面积内）" if len(flats) == 1 else f"安置房购房款（{flat.label}，应安置面积内）"
+            out.append((name, "−" + fx.product(area_text, fx.price(price)), -(within * price)))
+            within_total += within
+        return out, within_total
 
 
 @dataclass(frozen=True)
@@ -138,15 +171,24 @@ def _read_exchange(t: Table) -> ExchangeMode:
         row.finish()
     if bands and bands[-1].width is not None:
         band_rows[-1].fail("width", "最后一档应不写 width，表示其余全部超出面积")
-    flats = []
+    flats: list[FlatType] = []
+    listed: list[FlatType] = []
     for row in t.tables("flats", required=True):
         flat = FlatType(row.text("key") or "", row.text("label") or "", row.decimal("area") or ZERO,
-                        row.choice("delivery", DELIVERY, required=False, default="") or "")
-        if any(f.key == flat.key for f in flats):
-            row.fail("key", f"户型键“{flat.key}”重复")
-        if "+" in flat.key:
-            row.fail("key", "户型键不能含“+”（多套组合用 + 连接）")
+                        row.choice("delivery", DELIVERY, required=False, default="") or "",
+                        row.decimal("unit_price", required=False))
+        _check_key(row, flat.key, flats + listed)
         flats.append(flat)
+        for one in row.tables("listed"):
+            # 一房一价: a flat of this type listed by its number, with its own price and (if not the type's) area.
+            listed_flat = FlatType(one.text("key") or "", one.text("label", required=False) or "",
+                                   one.decimal("area", required=False) or flat.area, flat.delivery,
+                                   one.decimal("unit_price"), flat.key)
+            if not listed_flat.label:
+                listed_flat = replace(listed_flat, label=f"{flat.label} {listed_flat.key}")
+            _check_key(one, listed_flat.key, flats + listed)
+            listed.append(listed_flat)
+            one.finish()
         row.finish()
     if not flats:
         t.fail("flats", "产权调换须至少列出一种安置房户型")
@@ -160,4 +202,11 @@ def _read_exchange(t: Table) -> ExchangeMode:
         entitlement_legality=t.text_list("entitlement_legality", choices=LEGALITY,
                                          default=("registered", "found_legal")),
         excess_bands=tuple(bands), flats=tuple(flats),
-        max_flats=t.integer("max_flats", required=False, default=2, minimum=1) or 2)
+        max_flats=t.integer("max_flats", required=False, default=2, minimum=1) or 2, listed=tuple(listed))
+
+
+def _check_key(row: Table, key: str, known: list[FlatType]) -> None:
+    if any(f.key == key for f in known):
+        row.fail("key", f"户型键“{key}”重复")
+    if "+" in key:
+        row.fail("key", "户型键不能含“+”（多套组合用 + 连接）")

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import json
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,8 @@ from typing import Any
 from survey_app.core.compensation.fields import PolicyError, Problems, Table
 from survey_app.core.compensation.items import CATALOGUE, ItemKind
 from survey_app.core.compensation.modes import CashMode, ExchangeMode, VoucherMode, read_modes
-from survey_app.core.compensation.rounding import METHODS, Rounding
+from survey_app.core.compensation.rounding import AREA_DECIMALS, METHODS, Rounding
+from survey_app.core.domain.vocabulary import MODE_ORDER
 
 FORMAT_VERSION = 1
 
@@ -81,7 +82,7 @@ class Policy:
     @property
     def mode_names(self) -> tuple[str, ...]:
         """Modes offered, in the canonical order cash, exchange, voucher."""
-        return tuple(m for m in ("cash", "exchange", "voucher") if m in self.modes)
+        return tuple(m for m in MODE_ORDER if m in self.modes)
 
     @property
     def exchange(self) -> ExchangeMode | None:
@@ -124,7 +125,7 @@ def load_policy(path: str | Path, expected_hash: str | None = None) -> Policy:
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise PolicyError(path.name, ["找不到方案文件"]) from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -158,9 +159,14 @@ def policy_from_data(data: dict, source: str = "方案") -> Policy:
     rounding = _read_rounding(root.table("rounding", required=False))
     modes_table = root.table("modes")
     modes = read_modes(modes_table) if modes_table is not None else {}
+    if rounding.area_decimals == 3 and isinstance(modes.get("exchange"), ExchangeMode):
+        modes["exchange"] = _milli_areas(modes["exchange"])
     if modes_table is not None:
         modes_table.finish()
-    mode_names = tuple(m for m in ("cash", "exchange", "voucher") if m in modes)
+    mode_names = tuple(m for m in MODE_ORDER if m in modes)
+    flat_keys = [k for k in ("flat_places", "flat_method") if k in (data.get("rounding") or {})]
+    if flat_keys and "exchange" not in modes:
+        problems.warn(f"rounding.{flat_keys[0]}", "方案没有产权调换（[modes.exchange]），安置房价款的取整规则不起作用")
     items = _read_items(root.tables("items", required=True), mode_names, problems)
     codes = {item.code for item in items}
     caps = []
@@ -223,16 +229,40 @@ def _read_project(t: Table | None, problems: Problems) -> ProjectInfo:
     return info
 
 
+def _milli_areas(exchange: ExchangeMode) -> ExchangeMode:
+    """A policy counting areas to 0.001 m²: its flat areas and band widths carried with three decimals, so
+    that every area on the flat price lines prints as the policy counts it (89.630 m²)."""
+    milli = Decimal("0.001")
+
+    def flats(rows: tuple) -> tuple:
+        return tuple(replace(f, area=f.area.quantize(milli)) for f in rows)
+    return replace(exchange, flats=flats(exchange.flats), listed=flats(exchange.listed), excess_bands=tuple(
+        replace(b, width=None if b.width is None else b.width.quantize(milli)) for b in exchange.excess_bands))
+
+
 def _read_rounding(t: Table | None) -> Rounding:
     if t is None:
         return Rounding()
-    places = t.integer("line_places", required=False, default=0)
-    if places not in (0, 1, 2):
-        t.fail("line_places", "应为 0（元）、1（角）或 2（分）")
-        places = 0
+    places = _places(t, "line_places", 0)
     method = t.choice("method", METHODS, required=False, default="half_up") or "half_up"
+    flat_places = _places(t, "flat_places", None) if t.has("flat_places") else None
+    flat_method = t.choice("flat_method", METHODS, required=False, default=None) if t.data.get("flat_method") else None
+    t.has("flat_method")
+    area_decimals = t.integer("area_decimals", required=False, default=2)
+    if area_decimals not in AREA_DECIMALS:
+        t.fail("area_decimals", "面积小数位应为 2（0.01 m²）或 3（0.001 m²）")
+        area_decimals = 2
+    area_method = t.choice("area_method", METHODS, required=False, default="half_up") or "half_up"
     t.finish()
-    return Rounding(places, method)
+    return Rounding(places, method, flat_places, flat_method, area_decimals, area_method)
+
+
+def _places(t: Table, key: str, default: int | None) -> int | None:
+    places = t.integer(key, required=False, default=default)
+    if places is not None and places not in (0, 1, 2):
+        t.fail(key, "应为 0（元）、1（角）或 2（分）")
+        return 0
+    return places
 
 
 def _read_items(tables: list[Table], mode_names: tuple[str, ...], problems: Problems) -> list[ItemKind]:
@@ -264,7 +294,7 @@ def kind_keys(kind: str) -> tuple[str, ...]:
         t = Table({}, "", Problems(""))
         t.has("kind")
         try:
-            CATALOGUE[kind](t, ("cash", "exchange", "voucher"))
+            CATALOGUE[kind](t, MODE_ORDER)
         except Exception:  # noqa: BLE001 - a kind that cannot parse nothing still lists what it read
             pass
         keys = _KIND_KEYS[kind] = tuple(t._read)

@@ -16,12 +16,14 @@ from typing import ClassVar, NamedTuple
 from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.conditions import Conditions, read_conditions
 from survey_app.core.compensation.fields import Table
-from survey_app.core.compensation.inputs import LEGALITY, MODES, USES, BuildingPart, HouseholdInput
+from survey_app.core.compensation.inputs import (
+    HARDSHIP_FLAGS, LEGALITY, MODES, USES, BuildingPart, HouseholdInput)
 from survey_app.core.domain.errors import ValidationError
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
 LEGAL = ("registered", "found_legal")
+_MEMBERS = object()  # a household's cache key of Ctx.members_in
 
 
 class Draft(NamedTuple):
@@ -30,6 +32,10 @@ class Draft(NamedTuple):
     ``lhs`` may be a function of no arguments returning that text: it is then written only when the
     line's formula is read (options compared side by side show amounts only). Such a function must
     capture values, not loop variables that change afterwards (bind them as default arguments).
+
+    Kinds build drafts as plain ``(label, lhs, raw)`` tuples — this class names the fields; a NamedTuple's
+    constructor costs several times a tuple's, and the engine makes ~20 drafts per household — and the
+    engine reads them by position.
     """
 
     label: str
@@ -40,7 +46,8 @@ class Draft(NamedTuple):
 class Ctx:
     """The household as seen by one option (mode + flats). Created by the engine per option."""
 
-    __slots__ = ("household", "mode", "delivery", "flat_area", "flat_label", "valuation_date", "_cache")
+    __slots__ = ("household", "mode", "delivery", "flat_area", "flat_label", "flats", "own_prices", "valuation_date",
+                 "_cache")
 
     def __init__(self, household: HouseholdInput, mode: str, delivery: str, flat_area: Decimal | None,
                  flat_label: str, valuation_date: dt.date | None, cache: dict):
@@ -49,6 +56,8 @@ class Ctx:
         self.delivery = delivery
         self.flat_area = flat_area
         self.flat_label = flat_label
+        self.flats: tuple = ()  # the chosen flat types (FlatType), set by the engine for an exchange option
+        self.own_prices = False  # whether one of them has its own price (一房一价)
         self.valuation_date = valuation_date
         # Shared by all options of one household: part filtering is the same whatever the mode.
         self._cache = cache
@@ -60,6 +69,22 @@ class Ctx:
             raise ValidationError(f"appraisal.unit_price.{use}: 缺少{USES.get(use, use)}用途的评估单价",
                                   f"appraisal.unit_price.{use}")
         return value
+
+    def members_in(self) -> dict[str, int]:
+        """How many members fall in each hardship category (as ``Member.has`` reads them), counted once per
+        household for every hardship item."""
+        found = self._cache.get(_MEMBERS)
+        if found is None:
+            found = {}
+            for m in self.household.members:
+                for flag in HARDSHIP_FLAGS:
+                    if getattr(m, flag):
+                        found[flag] = found.get(flag, 0) + 1
+                for flag in set(m.flags):
+                    if flag not in HARDSHIP_FLAGS:
+                        found[flag] = found.get(flag, 0) + 1
+            self._cache[_MEMBERS] = found
+        return found
 
     def temporary_valid(self, part: BuildingPart) -> bool:
         """A temporary building counts as 'within its term' if flagged so or its term ends on/after valuation."""
@@ -74,31 +99,77 @@ class Ctx:
               where: Conditions | None = None) -> tuple[BuildingPart, ...]:
         """Building parts whose use and legality are among those given and that ``where`` (an item's part
         conditions) accepts (cached per household)."""
-        key = ("parts", uses, legality, where)
-        found = self._cache.get(key)
-        if found is None:
-            found = tuple(p for p in self.household.building_parts if p.use in uses and p.legality in legality
-                          and (where is None or where.accepts(p)))
-            self._cache[key] = found
-        return found
+        return self.matching(part_filter(uses, legality, where))
 
     def area(self, uses: tuple[str, ...], legality: tuple[str, ...], where: Conditions | None = None) -> Decimal:
         """Total area of the matching parts."""
-        key = ("area", uses, legality, where)
-        found = self._cache.get(key)
-        if found is None:
-            found = sum((p.area for p in self.parts(uses, legality, where)), ZERO)
-            self._cache[key] = found
-        return found
+        return self.area_of(part_filter(uses, legality, where))
 
     def has_use(self, uses: tuple[str, ...], where: Conditions | None = None) -> bool:
         """Whether any building part has one of ``uses`` (and is accepted by ``where``)."""
-        key = ("has", uses, where)
-        found = self._cache.get(key)
+        return self.has(part_filter(uses, (), where))
+
+    def matching(self, f: "PartFilter") -> tuple[BuildingPart, ...]:
+        """The parts ``f`` accepts (cached per household)."""
+        found = self._cache.get(f)
         if found is None:
-            found = self._cache[key] = any(p.use in uses and (where is None or where.accepts(p))
-                                           for p in self.household.building_parts)
+            uses, legality, where = f.uses, f.legality, f.where
+            found = self._cache[f] = tuple(p for p in self.household.building_parts if p.use in uses
+                                           and p.legality in legality and (where is None or where.accepts(p)))
         return found
+
+    def area_of(self, f: "PartFilter") -> Decimal:
+        """Total area of the parts ``f`` accepts (cached per household)."""
+        found = self._cache.get(f.area_key)
+        if found is None:
+            found = ZERO
+            for p in self.matching(f):
+                found += p.area
+            self._cache[f.area_key] = found
+        return found
+
+    def has(self, f: "PartFilter") -> bool:
+        """Whether any part has one of ``f``'s uses and is accepted by its part conditions (whatever the
+        legality: ``f.has_key`` is shared by the filters that differ only in legality)."""
+        found = self._cache.get(f.has_key)
+        if found is None:
+            uses, where = f.uses, f.where
+            found = self._cache[f.has_key] = any(p.use in uses and (where is None or where.accepts(p))
+                                                 for p in self.household.building_parts)
+        return found
+
+
+class PartFilter:
+    """Which building parts an item counts: uses, legality and part conditions. One object per distinct
+    filter (:func:`part_filter`), so that a household's cache finds them by an identity-hashed key rather
+    than by hashing the tuples of uses and legality on every look-up."""
+
+    __slots__ = ("uses", "legality", "where", "area_key", "has_key")
+
+    def __init__(self, uses: tuple[str, ...], legality: tuple[str, ...], where: Conditions | None, has_key: object):
+        self.uses = uses
+        self.legality = legality
+        self.where = where
+        self.area_key = object()
+        self.has_key = has_key
+
+
+_FILTERS: dict[tuple, PartFilter] = {}
+_HAS_KEYS: dict[tuple, object] = {}
+
+
+def part_filter(uses: tuple[str, ...], legality: tuple[str, ...], where: Conditions | None = None) -> PartFilter:
+    """The one PartFilter of (uses, legality, where). A dict of immutable objects: a race between threads
+    only makes a second, equal filter, whose households' look-ups are then not shared — never wrong."""
+    key = (uses, legality, where)
+    found = _FILTERS.get(key)
+    if found is None:
+        if len(_FILTERS) > 10_000:  # many policies loaded in one process (tests): start again
+            _FILTERS.clear()
+            _HAS_KEYS.clear()
+        has_key = _HAS_KEYS.setdefault((uses, where), object())
+        found = _FILTERS[key] = PartFilter(uses, legality, where, has_key)
+    return found
 
 
 class PriceSource:
@@ -192,6 +263,7 @@ class ItemKind:
         self._where = self.when if self.when is not None and self.when.filters_parts else None
         # What the engine asks per household (None when the conditions are on the option only, or none).
         self.household_when = self.when if self.when is not None and self.when.checks_household else None
+        self._filter = part_filter(self.uses, self.legality, self._where)
 
     def parse(self, t: Table) -> None:
         """Read the kind's own keys from ``t`` (problems are recorded in ``t``)."""
@@ -210,15 +282,15 @@ class ItemKind:
 
     def parts(self, ctx: Ctx) -> tuple[BuildingPart, ...]:
         """The household's building parts this item counts: its uses, legality and part conditions."""
-        return ctx.parts(self.uses, self.legality, self._where)
+        return ctx.matching(self._filter)
 
     def area(self, ctx: Ctx) -> Decimal:
         """Total area of :meth:`parts`."""
-        return ctx.area(self.uses, self.legality, self._where)
+        return ctx.area_of(self._filter)
 
     def has_use(self, ctx: Ctx) -> bool:
         """Whether the household has a building part of this item's uses (that its part conditions accept)."""
-        return ctx.has_use(self.uses, self._where)
+        return ctx.has(self._filter)
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
         """The unrounded lines this item yields for the option in ``ctx`` (empty when not applicable)."""
@@ -231,6 +303,27 @@ def share_terms(ctx: Ctx, apply_share: bool) -> tuple[Decimal, list[str]]:
         return ONE, []
     share = ctx.household.share
     return share, [fx.num(share)]
+
+
+LINES = ("per_part", "per_household")
+
+
+def read_lines(t: Table) -> bool:
+    """``lines = "per_part"`` (default: one line per building part) or ``"per_household"`` (one line over all
+    the parts, rounded once: how a scheme that values the house as a whole computes it). True for the latter."""
+    return t.choice("lines", LINES, required=False, default="per_part") == "per_household"
+
+
+def one_line(label: str, drafts: list[Draft]) -> list[Draft]:
+    """Per-part drafts merged into the household's one line: the exact amounts summed (rounded once, by the
+    engine), the formula the per-part formulas joined with ``+``."""
+    if not drafts:
+        return drafts
+    terms = tuple(d[1] for d in drafts)
+
+    def lhs() -> str:
+        return " + ".join(t if t.__class__ is str else t() for t in terms)
+    return [(label, lhs, sum((d[2] for d in drafts), ZERO))]
 
 
 def part_label(label: str, part: BuildingPart) -> str:

@@ -60,7 +60,7 @@ class Moving(ItemKind):
                 if self.minimum:
                     base_text = f"max({base_text}, {fx.num(self.minimum)} 元)"
             return fx.product(base_text, f"{fx.num(times)} 次")
-        return [Draft(self.label, lhs, base * times)]
+        return [(self.label, lhs, base * times)]
 
 
 class Transition(ItemKind):
@@ -95,7 +95,7 @@ class Transition(ItemKind):
             if self.minimum:
                 text = f"max({text}, {fx.num(self.minimum)} 元/月)"
             return fx.product(text, f"{fx.num(months)} 月")
-        return [Draft(self.label, lhs, monthly * months)]
+        return [(self.label, lhs, monthly * months)]
 
 
 class TransitionPerPerson(ItemKind):
@@ -125,7 +125,7 @@ class TransitionPerPerson(ItemKind):
         text = fx.product(f"{persons} 人", fx.price(self.rate, "元/人·月"))
         if self.minimum:
             text = f"max({text}, {fx.num(self.minimum)} 元/月)"
-        return [Draft(self.label, fx.product(text, f"{fx.num(months)} 月"), monthly * months)]
+        return [(self.label, fx.product(text, f"{fx.num(months)} 月"), monthly * months)]
 
 
 class BusinessLoss(ItemKind):
@@ -158,7 +158,7 @@ class BusinessLoss(ItemKind):
                 def lhs(area: Decimal = part.area, price: Decimal = price) -> str:
                     value_text = fx.product(fx.area(area), fx.price(price), *share_term)
                     return f"({value_text}){fx.TIMES}{fx.pct(self.pct)}"
-                out.append(Draft(part_label(self.label, part), lhs, part.area * price * share * factor))
+                out.append((part_label(self.label, part), lhs, part.area * price * share * factor))
             return out
         if self.basis == "per_m2":
             # The business area counts only on this item's parts (its uses and legality): a shop paid 100/m²
@@ -170,11 +170,11 @@ class BusinessLoss(ItemKind):
             if business.area is not None:
                 area = min(business.area, legal)
                 area_text = fx.area(area) if business.area <= legal else f"min({fx.sq(business.area)}, {fx.sq(legal)}) m²"
-            return [Draft(self.label, fx.product(area_text, fx.price(self.per_m2)), area * self.per_m2)]
+            return [(self.label, fx.product(area_text, fx.price(self.per_m2)), area * self.per_m2)]
         if business.annual_profit is None:
             raise ValidationError("business.annual_profit: 按利润计算停产停业损失，须填写年利润", "business.annual_profit")
         lhs = f"{fx.num(business.annual_profit)} 元 ÷ 12{fx.TIMES}{fx.num(self.months)} 月"
-        return [Draft(self.label, lhs, business.annual_profit / _TWELVE * self.months)]
+        return [(self.label, lhs, business.annual_profit / _TWELVE * self.months)]
 
 
 KINDS = (Moving, Transition, TransitionPerPerson, BusinessLoss)

@@ -71,7 +71,7 @@ class Fixtures(ItemKind):
                 f"fixtures[{index}].kind")
         if rate.unit_price is not None:
             lhs = fx.product(f"{fx.num(fixture.count)} {rate.unit}", fx.price(rate.unit_price, f"元/{rate.unit}"))
-            return Draft(f"{self.label}（{rate.label}）", lhs, fixture.count * rate.unit_price)
+            return (f"{self.label}（{rate.label}）", lhs, fixture.count * rate.unit_price)
         else:
             if fixture.value is None:
                 raise ValidationError(f"fixtures[{index}].value: 附属物“{rate.label}”按评估值计算，须填写评估值",
@@ -81,7 +81,7 @@ class Fixtures(ItemKind):
             if fixture.count != 1:
                 terms.append(f"{fx.num(fixture.count)} {rate.unit}")
             terms.append(fx.num(rate.ratio))
-            return Draft(f"{self.label}（{rate.label}）", fx.product(*terms), value * rate.ratio)
+            return (f"{self.label}（{rate.label}）", fx.product(*terms), value * rate.ratio)
 
 
 class Extras(ItemKind):
@@ -110,7 +110,7 @@ class Extras(ItemKind):
                 raise ValidationError(f"extra_items[{index}].code: “{extra.code}”不在方案的其他补偿菜单中，"
                                       f"可选: {'、'.join(self.menu)}", f"extra_items[{index}].code")
             lhs = fx.product(f"{fx.num(extra.quantity)} {rate.unit}", fx.price(rate.unit_price, f"元/{rate.unit}"))
-            out.append(Draft(f"{self.label}（{rate.label}）", lhs, extra.quantity * rate.unit_price))
+            out.append((f"{self.label}（{rate.label}）", lhs, extra.quantity * rate.unit_price))
         return out
 
 

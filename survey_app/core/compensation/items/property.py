@@ -9,7 +9,7 @@ from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.fields import Table
 from survey_app.core.compensation.inputs import LEGALITY, USES
 from survey_app.core.compensation.items.base import (
-    LEGAL, ONE, ZERO, Ctx, Draft, ItemKind, PriceSource, part_label, share_terms)
+    LEGAL, ONE, ZERO, Ctx, Draft, ItemKind, PriceSource, one_line, part_label, read_lines, share_terms)
 from survey_app.core.domain.errors import ValidationError
 
 
@@ -26,6 +26,7 @@ class HouseValue(ItemKind):
     def parse(self, t: Table) -> None:
         self.price = PriceSource(t)
         self.apply_share = t.boolean("apply_share", default=True)
+        self.per_household = read_lines(t)
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
         share, share_term = share_terms(ctx, self.apply_share)
@@ -34,12 +35,14 @@ class HouseValue(ItemKind):
             price = self.price.for_part(ctx, part)
             def lhs(area: Decimal = part.area, price: Decimal = price) -> str:
                 return fx.product(fx.area(area), fx.price(price), *share_term)
-            out.append(Draft(part_label(self.label, part), lhs, part.area * price * share))
-        return out
+            out.append((part_label(self.label, part), lhs, part.area * price * share))
+        return one_line(self.label, out) if self.per_household else out
 
 
 class Unregistered(ItemKind):
-    """未登记建筑: area × price × ratio by legality (found legal, illegal = 0, temporary within term)."""
+    """未登记建筑: area × price × ratio by legality (found legal, illegal = 0, temporary within term), or by
+    the part's category where ``ratios_by_category`` names it (1990年前建 0.7, 临建批复 0.5 …): a listed
+    category wins over the legality (a temporary part past its term still gets the expired ratio)."""
 
     kind = "unregistered"
     title = "未登记建筑补偿"
@@ -47,27 +50,35 @@ class Unregistered(ItemKind):
 
     def parse(self, t: Table) -> None:
         self.price = PriceSource(t)
-        self.ratios = t.decimal_map("ratios", keys=("found_legal", "illegal", "temporary"), maximum=ONE)
+        self.by_category = t.decimal_map("ratios_by_category", required=False, maximum=ONE)
+        self.ratios = t.decimal_map("ratios", required=not self.by_category,
+                                    keys=("found_legal", "illegal", "temporary"), maximum=ONE)
         self.expired_ratio = t.decimal("temporary_expired_ratio", required=False, default=ZERO, maximum=ONE)
         self.apply_share = t.boolean("apply_share", default=False)
+        self.per_household = read_lines(t)
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
         share, share_term = share_terms(ctx, self.apply_share)
         out = []
         for part in self.parts(ctx):
-            ratio = self.ratios.get(part.legality)
-            if ratio is None:
-                continue
-            status = LEGALITY[part.legality]
+            ratio = self.by_category.get(part.category) if part.category else None
+            if ratio is not None:
+                status = f"{LEGALITY[part.legality]}，{part.category}"
+            else:
+                ratio = self.ratios.get(part.legality)
+                if ratio is None:
+                    continue
+                status = LEGALITY[part.legality]
             if part.legality == "temporary":
                 valid = ctx.temporary_valid(part)
                 ratio = ratio if valid else self.expired_ratio
-                status = "临时建筑，期限内" if valid else "临时建筑，已超期"
+                status = ("临时建筑，期限内" if valid else "临时建筑，已超期") + (
+                    f"，{part.category}" if part.category in self.by_category else "")
             price = self.price.for_part(ctx, part)
             def lhs(area: Decimal = part.area, price: Decimal = price, ratio: Decimal = ratio, status: str = status) -> str:
                 return fx.product(fx.area(area), fx.price(price), f"{fx.num(ratio)}（{status}）", *share_term)
-            out.append(Draft(part_label(self.label, part), lhs, part.area * price * ratio * share))
-        return out
+            out.append((part_label(self.label, part), lhs, part.area * price * ratio * share))
+        return one_line(self.label, out) if self.per_household else out
 
 
 class Decoration(ItemKind):
@@ -86,6 +97,7 @@ class Decoration(ItemKind):
                 self.grade_labels[key] = labels.text(key) or key
         if bool(self.by_grade) == (self.per_m2 is not None):
             t.fail("per_m2_by_grade", "per_m2_by_grade（按等级）和 per_m2（统一单价）须写且只写一个")
+        self.per_household = read_lines(t)
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
         out = []
@@ -103,8 +115,8 @@ class Decoration(ItemKind):
                 grade = f"（{self.grade_labels.get(part.decoration_grade, part.decoration_grade)}）"
             def lhs(area: Decimal = part.area, rate: Decimal = rate, grade: str = grade) -> str:
                 return fx.product(fx.area(area), fx.price(rate) + grade)
-            out.append(Draft(part_label(self.label, part), lhs, part.area * rate))
-        return out
+            out.append((part_label(self.label, part), lhs, part.area * rate))
+        return one_line(self.label, out) if self.per_household else out
 
 
 class UseChange(ItemKind):
@@ -132,7 +144,7 @@ class UseChange(ItemKind):
             if diff <= 0:
                 continue
             lhs = fx.product(fx.area(part.area), f"({fx.num(use_price)} − {fx.num(price)}) 元/m²", fx.num(self.ratio))
-            out.append(Draft(part_label(self.label, part), lhs, part.area * diff * self.ratio))
+            out.append((part_label(self.label, part), lhs, part.area * diff * self.ratio))
         return out
 
 
@@ -159,7 +171,7 @@ class MinAreaTopUp(ItemKind):
         gap = self.min_area - area
         def lhs() -> str:
             return fx.product(f"({fx.num(self.min_area)} − {fx.sq(area)}) m²", fx.price(price), *share_term)
-        return [Draft(self.label, lhs, gap * price * share)]
+        return [(self.label, lhs, gap * price * share)]
 
 
 class ExchangeUncovered(ItemKind):
@@ -186,7 +198,7 @@ class ExchangeUncovered(ItemKind):
 
         def lhs() -> str:
             return fx.product(f"({fx.sq(area)} − {fx.sq(flat_area)}) m²", fx.price(price), fx.num(self.ratio))
-        return [Draft(self.label, lhs, gap * price * self.ratio)]
+        return [(self.label, lhs, gap * price * self.ratio)]
 
 
 class LandLocation(ItemKind):
@@ -210,7 +222,7 @@ class LandLocation(ItemKind):
         terms = [area_text, fx.price(self.unit_price)]
         if self.ratio != ONE:
             terms.append(fx.num(self.ratio))
-        return [Draft(self.label, fx.product(*terms), counted * self.unit_price * self.ratio)]
+        return [(self.label, fx.product(*terms), counted * self.unit_price * self.ratio)]
 
 
 KINDS = (HouseValue, Unregistered, Decoration, UseChange, MinAreaTopUp, ExchangeUncovered, LandLocation)

@@ -90,19 +90,19 @@ class SigningReward(ItemKind):
         else:
             tier = next((t for t in self.tiers if signed <= t.until), None)
             if tier is None:
-                return [Draft(self.label, f"{signed.isoformat()} 签约，已过奖励期限", ZERO)]
+                return [(self.label, f"{signed.isoformat()} 签约，已过奖励期限", ZERO)]
             when = f"（{tier.until.isoformat()} 前签约）"
         if tier.amount is not None:
-            return [Draft(self.label, f"{fx.num(tier.amount)} 元/户{when}", tier.amount)]
+            return [(self.label, f"{fx.num(tier.amount)} 元/户{when}", tier.amount)]
         if tier.per_m2 is not None:
             area = self.area(ctx)
             counted = self.area_rule.counted(area)
             if counted is None:
                 return []
-            return [Draft(self.label, lambda: fx.product(self.area_rule.text(area), fx.price(tier.per_m2)) + when,
+            return [(self.label, lambda: fx.product(self.area_rule.text(area), fx.price(tier.per_m2)) + when,
                           counted * tier.per_m2)]
         value, text = _house_value(self, ctx)
-        return [Draft(self.label, lambda: f"{text()}{fx.TIMES}{fx.pct(tier.pct)}{when}",
+        return [(self.label, lambda: f"{text()}{fx.TIMES}{fx.pct(tier.pct)}{when}",
                       value * fx.percent_factor(tier.pct))]
 
 
@@ -144,7 +144,7 @@ class CashSubsidy(ItemKind):
             return []
         if self.basis == "house_value":
             value, text = _house_value(self, ctx)
-            return [Draft(self.label, lambda: f"{text()}{fx.TIMES}{fx.pct(self.pct)}",
+            return [(self.label, lambda: f"{text()}{fx.TIMES}{fx.pct(self.pct)}",
                           value * fx.percent_factor(self.pct))]
         area = self.area(ctx)
         if self.area_rule.counted(area) is None:
@@ -155,7 +155,7 @@ class CashSubsidy(ItemKind):
         def lhs() -> str:
             area_text = f"max({fx.sq(area)}, {fx.num(self.min_area)}) m²" if self.min_area else fx.area(area)
             return fx.product(area_text, fx.price(price), fx.pct(self.pct), *share_term)
-        return [Draft(self.label, lhs, counted * price * fx.percent_factor(self.pct) * share)]
+        return [(self.label, lhs, counted * price * fx.percent_factor(self.pct) * share)]
 
 
 class Band(NamedTuple):
@@ -207,7 +207,7 @@ class SmallAreaReward(ItemKind):
                     break
                 slice_text = (f"({fx.sq(upper)} − {fx.num(lower)}) m²" if lower
                               else self.area_rule.text(actual) if upper == area else fx.area(upper))
-                out.append(Draft(f"{self.label}（{fx.num(lower)}–{fx.num(band.up_to) if band.up_to else '以上'} m²）",
+                out.append((f"{self.label}（{fx.num(lower)}–{fx.num(band.up_to) if band.up_to else '以上'} m²）",
                                  fx.product(slice_text, fx.price(band.per_m2)), (upper - lower) * band.per_m2))
                 lower = upper
             return out
@@ -216,8 +216,8 @@ class SmallAreaReward(ItemKind):
             return []
         where = f"（面积 ≤ {fx.num(band.up_to)} m²）" if band.up_to is not None else ""
         if band.amount is not None:
-            return [Draft(self.label, f"{fx.num(band.amount)} 元/户{where}", band.amount)]
-        return [Draft(self.label, lambda: fx.product(self.area_rule.text(actual), fx.price(band.per_m2)) + where,
+            return [(self.label, f"{fx.num(band.amount)} 元/户{where}", band.amount)]
+        return [(self.label, lambda: fx.product(self.area_rule.text(actual), fx.price(band.per_m2)) + where,
                       area * band.per_m2)]
 
 
@@ -242,25 +242,27 @@ class Hardship(ItemKind):
                 t.problems.add(f"{t.key('amounts')}.{key}", "未知的困难类别，请在 labels 中写出其中文名称")
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
+        counts = ctx.members_in()
+        if not counts:
+            return []
         if self.per == "household_once":
-            found = [(category, amount) for category, amount in self.amounts.items()
-                     if any(m.has(category) for m in ctx.household.members)]
+            found = [(category, amount) for category, amount in self.amounts.items() if category in counts]
             if not found:
                 return []
             amount = max(amount for _, amount in found)
             names = "、".join(self.labels.get(category, category) for category, _ in found)
-            return [Draft(f"{self.label}（{names}）", f"{fx.num(amount)} 元/户（任一类别，每户一次）", amount)]
+            return [(f"{self.label}（{names}）", f"{fx.num(amount)} 元/户（任一类别，每户一次）", amount)]
         out = []
         for category, amount in self.amounts.items():
-            persons = sum(1 for m in ctx.household.members if m.has(category))
+            persons = counts.get(category)
             if not persons:
                 continue
             name = self.labels.get(category, category)
             if self.per == "person":
-                out.append(Draft(f"{self.label}（{name}）", fx.product(f"{persons} 人", fx.price(amount, "元/人")),
+                out.append((f"{self.label}（{name}）", fx.product(f"{persons} 人", fx.price(amount, "元/人")),
                                  persons * amount))
             else:
-                out.append(Draft(f"{self.label}（{name}）", f"{fx.num(amount)} 元/户", amount))
+                out.append((f"{self.label}（{name}）", f"{fx.num(amount)} 元/户", amount))
         return out
 
 
@@ -273,7 +275,7 @@ class Fixed(ItemKind):
     def parse(self, t: Table) -> None:
         self.amount = t.decimal("amount")
         # The same line for every household: build it once.
-        self._drafts = [] if self.amount is None else [Draft(self.label, f"{fx.num(self.amount)} 元/户", self.amount)]
+        self._drafts = [] if self.amount is None else [(self.label, f"{fx.num(self.amount)} 元/户", self.amount)]
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
         return self._drafts if self.has_use(ctx) else []
@@ -292,7 +294,7 @@ class CourtyardReward(ItemKind):
         count = ctx.household.courtyards
         if not count or self.amount is None:
             return []
-        return [Draft(self.label, fx.product(f"{count} 宗", fx.price(self.amount, "元/宗")), count * self.amount)]
+        return [(self.label, fx.product(f"{count} 宗", fx.price(self.amount, "元/宗")), count * self.amount)]
 
 
 KINDS = (SigningReward, CashSubsidy, SmallAreaReward, Hardship, Fixed, CourtyardReward)

@@ -84,7 +84,7 @@ def run_cases(policy: Policy, cases_dir: str | Path) -> CasesReport:
 def run_case(policy: Policy, path: Path) -> CaseResult:
     """One case file (see the module docstring)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as exc:
         return CaseResult(path.name, "", error=f"无法读取金例文件（{exc}）")
     except json.JSONDecodeError as exc:

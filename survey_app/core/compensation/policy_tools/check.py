@@ -80,7 +80,7 @@ def check(path_or_text: str | Path, source: str | None = None, *, trial: bool = 
         path = Path(path_or_text)
         name = source or path.name
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
             return CheckReport(name, (Problem(name, "", "找不到方案文件"),))
         except UnicodeDecodeError:

@@ -88,7 +88,20 @@ def explain_item(raw: dict) -> Explained:
 def _rounding(t: dict) -> str:
     places = t.get("line_places", 0)
     method = METHOD_LABELS.get(t.get("method", "half_up"), t.get("method"))
-    return f"每一项金额{method}到{PLACES_LABELS.get(int(places) if str(places).isdigit() else 0, '元')}，合计是各项之和。"
+    text = f"每一项金额{method}到{_places(places)}，合计是各项之和。"
+    if "flat_places" in t or "flat_method" in t:
+        flat_method = METHOD_LABELS.get(t.get("flat_method", t.get("method", "half_up")), t.get("flat_method"))
+        text += f"安置房购房款单独取整：{flat_method}到{_places(t.get('flat_places', places))}。"
+    decimals = t.get("area_decimals", 2)
+    if str(decimals) == "3" or "area_method" in t:
+        area_method = METHOD_LABELS.get(t.get("area_method", "half_up"), t.get("area_method"))
+        unit = "0.001" if str(decimals) == "3" else "0.01"
+        text += f"面积按 {decimals} 位小数（{unit} 平方米）计算，测量得更细的先{area_method}到 {unit} 平方米。"
+    return text
+
+
+def _places(places: Any) -> str:
+    return PLACES_LABELS.get(int(places) if str(places).isdigit() else 0, "元")
 
 
 def _modes(modes: dict, labels: dict) -> list[tuple[str, str]]:
@@ -117,9 +130,11 @@ def _modes(modes: dict, labels: dict) -> list[tuple[str, str]]:
             parts.append("超出应安置面积的部分：" + "，".join(steps))
         else:
             parts.append(f"安置房全部面积按 {price} 购买")
-        flats = [f"{f.get('label') or f.get('key')} {number(f.get('area'))} m²"
-                 + (f"（{value_text(f['delivery'])}）" if f.get("delivery") else "") for f in ex.get("flats") or []]
+        flats = [_flat(f) for f in ex.get("flats") or []]
         parts.append("可选户型：" + "、".join(flats))
+        listed = [_listed(f, one) for f in ex.get("flats") or [] for one in f.get("listed") or []]
+        if listed:
+            parts.append("逐套定价的安置房（一房一价，可按房号选择）：" + "、".join(listed))
         parts.append(f"一户最多选 {ex.get('max_flats', 2)} 套；补偿款减去购房款，多退少补")
         out.append(("exchange", "；".join(parts) + "。"))
     vo = modes.get("voucher")
@@ -131,6 +146,27 @@ def _modes(modes: dict, labels: dict) -> list[tuple[str, str]]:
             text += f"；房票有效期 {vo['valid_months']} 个月"
         out.append(("voucher", text + "。"))
     return out
+
+
+def _flat(f: dict) -> str:
+    text = f"{f.get('label') or f.get('key')} {number(f.get('area'))} m²"
+    notes = [value_text(f["delivery"])] if f.get("delivery") else []
+    if f.get("unit_price") is not None:
+        notes.append(f"应安置面积内按 {money(f['unit_price'], '元/m²')}")
+    return text + (f"（{'，'.join(notes)}）" if notes else "")
+
+
+def _listed(flat: dict, one: dict) -> str:
+    label = one.get("label") or f"{flat.get('label') or flat.get('key')} {one.get('key')}"
+    area = one.get("area", flat.get("area"))
+    return f"{label} {number(area)} m² {money(one.get('unit_price'), '元/m²')}"
+
+
+def _lines(item: _Seen) -> str:
+    """What ``lines`` says, for the kinds that price each building part."""
+    if item.get("lines") == "per_household":
+        return "各处房屋合并为一行（先相加、后取整）。"
+    return "一处一行。"
 
 
 def _scope(item: _Seen) -> str:
@@ -163,25 +199,30 @@ def _share(item: _Seen, default: bool) -> str:
 
 
 def _house_value(item: _Seen) -> str:
-    return f"每一处房屋按 面积 × {_price(item)}{_share(item, True)} 计算，一处一行。"
+    return f"每一处房屋按 面积 × {_price(item)}{_share(item, True)} 计算，{_lines(item)}"
 
 
 def _unregistered(item: _Seen) -> str:
     ratios = item.get("ratios") or {}
-    parts = [f"{LEGALITY.get(k, k)}按 {number(v)}" for k, v in ratios.items()]
+    by_category = item.get("ratios_by_category") or {}
+    parts = [f"类别为“{k}”的房屋按 {number(v)}" for k, v in by_category.items()]
+    if by_category and ratios:
+        parts.append("其他房屋按合法性：")
+    parts += [f"{LEGALITY.get(k, k)}按 {number(v)}" for k, v in ratios.items()]
     expired = item.get("temporary_expired_ratio")
-    if "temporary" in ratios:
+    if "temporary" in ratios or by_category:
         parts.append(f"临时建筑超过批准期限的按 {number(expired) if expired is not None else 0}")
     return (f"未登记的房屋按 面积 × {_price(item)} × 比例{_share(item, False)} 计算：" + "，".join(parts)
-            + "（比例 0 即不补偿）。")
+            .replace("：，", "：") + f"（比例 0 即不补偿）；{_lines(item)}")
 
 
 def _decoration(item: _Seen) -> str:
+    whole = "各处房屋合并为一行（先相加、后取整）。" if item.get("lines") == "per_household" else ""
     if item.get("per_m2") is not None:
-        return f"装修按 面积 × {money(item['per_m2'], '元/m²')} 补偿。"
+        return f"装修按 面积 × {money(item['per_m2'], '元/m²')} 补偿。" + whole
     labels = {**GRADE_NAMES, **(item.get("grade_labels") or {})}
     grades = "、".join(f"{labels.get(k, k)} {money(v, '元/m²')}" for k, v in (item.get("per_m2_by_grade") or {}).items())
-    return f"装修按 面积 × 等级单价 补偿：{grades}；没有登记装修的不补偿。"
+    return f"装修按 面积 × 等级单价 补偿：{grades}；没有登记装修的不补偿。" + whole
 
 
 def _fixtures(item: _Seen) -> str:

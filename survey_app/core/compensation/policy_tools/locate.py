@@ -1,7 +1,7 @@
 """Calculation errors that name the policy file, the item and the household, for the policy tools.
 
 The engine itself refuses a household an item cannot price as ``file: items[N]（code）: message``
-(engine._drafts). The tools (check, cases, preview) say more: which household and which item by its
+(engine._item_lines). The tools (check, cases, preview) say more: which household and which item by its
 label — ``items[N]（code）: 无法为户 H-1 计算房屋价值：message``. An error without any item (an unknown
 mode or flat) is raised with the file name only. Pure; safe from any thread."""
 

@@ -86,6 +86,7 @@ class PartForm(_Row):
     legality: str = ""  # not chosen yet: 已登记 pays the most, so it is never a default
     temporary_term_end: dt.date | None = None
     decoration_grade: str = ""
+    category: str = ""  # free category the policy names (地段, 成套房, 1990年前建 …)
     id: str | None = None
 
 
@@ -162,6 +163,7 @@ class SurveyForm:
     preferred_mode: str = ""
     delivery: str = ""
     notes: str = ""
+    owner_type: str = "individual"  # 被征收人类型 (compensation/inputs.OWNER_TYPES)
     members: list[MemberForm] = field(default_factory=list)
     tenures: list[TenureForm] = field(default_factory=list)
     parts: list[PartForm] = field(default_factory=list)

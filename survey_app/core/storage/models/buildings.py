@@ -28,6 +28,11 @@ class BuildingPart(Synced, Base):
     legality: Mapped[str] = mapped_column(String(16), default="registered")
     temporary_term_end: Mapped[dt.date | None]  # 临时建筑批准期限
     decoration_grade: Mapped[str] = mapped_column(String(16), default="")  # simple/medium/fine (policy codes)
+    # A free category the policy's rules name (地段, 成套房, 1990年前建, 临建批复 …) (0012)
+    category: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    # The area to 0.001 m² when surveyed so (0012); None otherwise. ``area`` stays in hundredths (lists,
+    # reports, older bundles); the engine reads this one when it is set.
+    area_exact: Mapped[Decimal | None] = mapped_column(ScaledDecimal(3))
 
 
 class Fixture(Synced, Base):

@@ -59,6 +59,9 @@ class Household(Synced, Base):
     # roster (HQ's register) | field (新增住户: found door to door, for HQ to confirm) | confirmed (HQ did)
     origin: Mapped[str] = mapped_column(String(16), default="roster", server_default="roster")
     import_batch: Mapped[str] = mapped_column(String(36), default="")  # roster import batch that wrote it (0008)
+    # 被征收人类型 (0012): individual | enterprise | public_body | collective | public_tenant — a policy item's
+    # ``when.owner_type`` (compensation/inputs.OWNER_TYPES)
+    owner_type: Mapped[str] = mapped_column(String(16), default="individual", server_default="individual")
 
 
 class Member(Synced, Base):
