@@ -147,6 +147,10 @@ EN: dict[str, dict[str, str]] = {
         "（现行方案无此项）": " (not in the current policy)",
     },
     "HouseholdSection": {
+        "被征收人类型": "Owner type",
+        "被征收人是个人、企业、机关事业单位、集体还是公房承租人：方案的某些项目只对其中一些类型适用":
+            "Whether the owner is an individual, an enterprise, a public body, a collective or a public-housing "
+            "tenant: some items of a scheme apply to some of these only",
         "住户与户主": "Household and head", "户号": "Household no.", "户号 *": "Household no. *",
         "户号和地块以指挥部登记为准，只有指挥部管理员可以修改":
             "Household no. and section follow HQ's register; only an HQ admin can change them", "地块": "Section", "联系电话": "Phone",

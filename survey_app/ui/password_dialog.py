@@ -18,6 +18,7 @@ from survey_app.core.services import users
 from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor
 from survey_app.ui.task_runner import TaskRunner
+from survey_app.ui.kit import theme
 
 
 def _change_job(db: Database, actor: Actor, password: str, *, progress, cancel) -> None:  # noqa: ANN001
@@ -49,7 +50,7 @@ class PasswordChangeDialog(QDialog):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("passwordError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
+        theme.set_role(self.error_label, "error")
         self.error_label.hide()
         buttons = QDialogButtonBox(self)
         self.ok_button = QPushButton(self.tr("确定"), self)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.services import project_files
 from survey_app.ui.task_runner import TaskRunner
+from survey_app.ui.kit import theme
 
 
 def _reset_job(path: Path, username: str, recovery: str, new: str, *, progress, cancel) -> None:  # noqa: ANN001
@@ -65,7 +66,7 @@ class RecoveryDialog(QDialog):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("recoveryError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
+        theme.set_role(self.error_label, "error")
         self.error_label.hide()
         buttons = QDialogButtonBox(self)
         self.ok_button = QPushButton(self.tr("重设密码"), self)

@@ -43,11 +43,13 @@ content-addressed media store, checking the hash before the file gets its final 
 
 Threading: functions here block on file I/O and are meant for a worker thread; ``progress`` is called
 on that thread, and ``cancel`` is polled between pieces of at most 1 MiB.
+
+Files: this module reads (and re-exports every public name); writing is bundle_write.py, the types both
+share are bundle_common.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import hashlib
 import io
@@ -56,159 +58,28 @@ import shutil
 import stat
 import tempfile
 import weakref
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Union
+from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from survey_app import __version__
-from survey_app.core.domain.errors import ValidationError
-from survey_app.core.files import atomic_writer
-from survey_app.core.sync.container import (
-    BAD_SIGNATURE, DAMAGED, DEFAULT_CHUNK, END_MAGIC, KINDS, MAX_CHUNK, MIN_CHUNK, NOT_FOR_US, TRAILER,
-    WRONG_PROJECT, BundleError, Layout, build_preamble, canonical_json, header_problem, printable, read_layout,
-    signed_message,
+from survey_app.core.sync.bundle_common import (
+    MEMORY_LIMIT, PIECE, BundleInfo, Cancel, Cancelled, Entry, Place, Progress, poll, stored_name,
 )
-from survey_app.core.sync.keys import KeyPair, PublicKeys
-from survey_app.core.sync.payload import PayloadError, check_names, end_mark, entry_head, unpack
-from survey_app.core.sync.stream import ChunkEncryptor, StreamError, body_key, decrypt_chunks, new_body_key
+from survey_app.core.sync.bundle_write import write_bundle
+from survey_app.core.sync.container import (
+    BAD_SIGNATURE, DAMAGED, KINDS, NOT_FOR_US, TRAILER, WRONG_PROJECT, BundleError, Layout, printable, read_layout,
+)
+from survey_app.core.sync.keys import KeyPair
+from survey_app.core.sync.payload import PayloadError, unpack
+# decrypt_chunks is looked up here at call time (a fault test replaces bundle.decrypt_chunks).
+from survey_app.core.sync.stream import StreamError, body_key, decrypt_chunks
 
-__all__ = ["BundleError", "BundleInfo", "Cancelled", "Entry", "OpenedBundle", "open_bundle", "read_header",
-           "write_bundle"]
-
-Entry = tuple[str, Union[bytes, bytearray, memoryview, Path]]
-Progress = Callable[[int, int, str], None]
-Cancel = Callable[[], bool]
-Place = Callable[[str, int], Any]  # (name, size) -> a writer (context manager with write()) or None
-_PIECE = 1 << 20  # progress/cancel granularity and read size for file entries
-MEMORY_LIMIT = 512 * 2**20  # in_memory: decrypted entries kept in memory, in all (a day's records are a few MB)
-
-
-class Cancelled(Exception):
-    """The user cancelled; nothing was left behind (no bundle file, no temp folder)."""
-
-
-@dataclass(frozen=True)
-class BundleInfo:
-    """What one bundle file is: its header, size, the signed body hash and its entries (name, bytes)."""
-
-    path: Path
-    header: dict
-    size: int
-    body_sha256: str  # hex; covered by the signature, so it names this exact bundle (e.g. in a receipt)
-    entries: tuple[tuple[str, int], ...]
-
-
-def _poll(cancel: Cancel | None) -> None:
-    if cancel is not None and cancel():
-        raise Cancelled()
-
-
-def _complete_header(header: dict, recipient: PublicKeys, sender: KeyPair) -> dict:
-    full = {"seq": None, "prev_seq": None, "counts": {}} | dict(header)
-    for name, value in (("recipient", recipient.fingerprint), ("signer", sender.fingerprint)):
-        if full.get(name, value) != value:
-            raise ValidationError(f"同步包文件头字段 {name} 由密钥决定，不能另行指定", field=name)
-        full[name] = value
-    full.setdefault("created_at", dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-                    .replace("+00:00", "Z"))
-    full.setdefault("app_version", __version__)  # which build wrote it (support; signed like the rest)
-    problem = header_problem(full)
-    if problem:
-        raise ValidationError(f"同步包文件头字段不合法：{problem}", field=problem)
-    try:
-        canonical_json(full)
-    except (TypeError, ValueError):
-        raise ValidationError("同步包文件头只能包含 JSON 数据（字符串、整数、列表、字典）", field="header") from None
-    return full
-
-
-def _sized(entry: Entry) -> tuple[str, bytes | bytearray | memoryview | Path, int]:
-    name, source = entry
-    if isinstance(source, os.PathLike) and not isinstance(source, Path):
-        source = Path(source)
-    if isinstance(source, Path):
-        return name, source, source.stat().st_size
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        return name, source, memoryview(source).nbytes
-    raise TypeError(f"entry {name!r}: data must be bytes or a Path")
-
-
-def write_bundle(path: Path, header: dict, entries: Iterable[Entry], *, recipient: PublicKeys, sender: KeyPair,
-                 progress: Progress | None = None, cancel: Cancel | None = None,
-                 chunk_size: int = DEFAULT_CHUNK) -> BundleInfo:
-    """Write a bundle of ``entries`` for ``recipient``, signed by ``sender``, atomically to ``path``.
-
-    ``header`` needs ``kind``, ``project`` and ``device``; ``seq``, ``prev_seq``, ``counts`` and
-    ``created_at`` are filled in when absent, ``recipient`` and ``signer`` always come from the keys.
-    File entries are streamed from disk (read once, in 1 MiB pieces); a file that changes size while
-    being read is refused. ``progress(done, total, label)`` counts plaintext bytes; ``cancel()`` returning
-    True raises ``Cancelled`` and leaves no file behind.
-    """
-    path = Path(path)
-    if not (MIN_CHUNK <= chunk_size <= MAX_CHUNK) or chunk_size & (chunk_size - 1):
-        raise ValueError("chunk_size must be a power of two in range")
-    full = _complete_header(header, recipient, sender)
-    items = [_sized(e) for e in entries]
-    check_names([name for name, _, _ in items])
-    total = sum(size for _, _, size in items)
-    try:
-        ephemeral, key = new_body_key(recipient.encryption_key)
-    except ValueError:
-        raise ValidationError("接收方的加密公钥无效") from None
-    preamble = build_preamble(full, ephemeral, chunk_size)
-    body_hash = hashlib.sha256()
-    body_len = done = 0
-    _poll(cancel)
-    with atomic_writer(path) as f:
-        f.write(preamble)
-
-        def sink(sealed: bytes) -> None:
-            nonlocal body_len
-            f.write(sealed)
-            body_hash.update(sealed)
-            body_len += len(sealed)
-
-        stream = ChunkEncryptor(key, hashlib.sha256(preamble).digest(), chunk_size, sink)
-        for name, source, size in items:
-            label = f"加密：{name}"
-            stream.write(entry_head(name, size))
-            for piece in _pieces(source, size, name):
-                _poll(cancel)
-                stream.write(piece)
-                done += len(piece)
-                if progress:
-                    progress(done, total, label)
-            if progress and size == 0:
-                progress(done, total, label)
-        stream.write(end_mark(len(items)))
-        stream.finish()
-        _poll(cancel)  # last chance: after this the file gets its final name
-        signature = sender.signing.sign(signed_message(preamble, body_hash.digest()))
-        f.write(TRAILER.pack(body_len, signature, END_MAGIC))
-    return BundleInfo(path, full, len(preamble) + body_len + TRAILER.size, body_hash.hexdigest(),
-                      tuple((name, size) for name, _, size in items))
-
-
-def _pieces(source: bytes | bytearray | memoryview | Path, size: int, name: str) -> Iterator[memoryview | bytes]:
-    if not isinstance(source, Path):
-        view = memoryview(source).cast("B")
-        for start in range(0, size, _PIECE):
-            yield view[start:start + _PIECE]
-        return
-    left = size
-    with open(source, "rb") as f:
-        while left:
-            block = f.read(min(_PIECE, left))
-            if not block:
-                break
-            left -= len(block)
-            yield block
-        if left or f.read(1):
-            raise ValidationError(f"文件在打包过程中被改动：{name}", field="entries")
+__all__ = ["MEMORY_LIMIT", "BundleError", "BundleInfo", "Cancelled", "Entry", "OpenedBundle", "open_bundle",
+           "read_header", "write_bundle"]
 
 
 def read_header(path: Path) -> dict:
@@ -300,8 +171,8 @@ def _hash_body(f: BinaryIO, layout: Layout, progress: Progress | None, cancel: C
     hasher = hashlib.sha256()
     left = layout.body_len
     while left:
-        _poll(cancel)
-        block = f.read(min(_PIECE, left))
+        poll(cancel)
+        block = f.read(min(PIECE, left))
         if not block:  # the file shrank since we measured it
             raise BundleError(DAMAGED, "damaged")
         hasher.update(block)
@@ -366,7 +237,7 @@ def _decrypt(f: BinaryIO, layout: Layout, recipient: KeyPair, body_sha256: bytes
             kept[name] = None  # the caller's own
             return writer
         if folder is not None:
-            kept[name] = folder / _stored_name(index)
+            kept[name] = folder / stored_name(index)
             return open(kept[name], "xb")
         keep.used += size  # checked before a byte of it is held
         if keep.used > keep.memory_limit:
@@ -374,7 +245,7 @@ def _decrypt(f: BinaryIO, layout: Layout, recipient: KeyPair, body_sha256: bytes
         return _MemoryEntry(kept, name)
 
     def check() -> None:
-        _poll(cancel)
+        poll(cancel)
         if progress:
             progress(done + min(f.tell() - layout.body_offset, layout.body_len), total, f"解密：{position['name']}")
 
@@ -406,11 +277,6 @@ def _remove(folder: Path | None) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _stored_name(index: int) -> str:
-    # Entries are stored under numbers, never under their names: a name is a key, not a path.
-    return f"{index:06d}.bin"
-
-
 class OpenedBundle:
     """A verified, fully decrypted bundle. Entries live in a private temp folder (or in memory) until
     ``close()``; entries a ``place`` callback took are the caller's and not readable here.
@@ -423,7 +289,7 @@ class OpenedBundle:
         self.header = info.header
         self._folder = folder
         if kept is None:
-            kept = {name: folder / _stored_name(i) for i, (name, _) in enumerate(info.entries)}
+            kept = {name: folder / stored_name(i) for i, (name, _) in enumerate(info.entries)}
         self._kept = kept
         self._cleanup = weakref.finalize(self, shutil.rmtree, folder, True) if folder is not None else None
 
@@ -461,7 +327,7 @@ class OpenedBundle:
             where = self._kept.get(name)
             if where is None:
                 continue
-            dest = to_dir / _stored_name(index)
+            dest = to_dir / stored_name(index)
             if isinstance(where, Path):
                 shutil.move(where, dest)
             else:

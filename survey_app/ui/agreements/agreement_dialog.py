@@ -21,8 +21,7 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
-                               QLabel, QMessageBox, QPlainTextEdit, QPushButton, QSpinBox, QTableView,
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
 from survey_app.core.domain.roles import Permission
@@ -36,12 +35,13 @@ from survey_app.ui import labels
 from survey_app.ui.agreements import printing
 from survey_app.ui.agreements.agreement_list import AgreementListModel
 from survey_app.ui.agreements.sign_dialog import SignDialog, signers_for
+from survey_app.ui.agreements.void_dialog import VoidDialog
 from survey_app.ui.changes import ChangeHub
+from survey_app.ui.kit import theme
+from survey_app.ui.kit.table import DataTable
 from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, can, run_write
 from survey_app.ui.task_runner import TaskRunner
 
-_PRIMARY = ("QPushButton { background: #1f5f99; color: white; font-weight: bold; border-radius: 3px; "
-            "padding: 0 14px; }")
 COPY_LABEL = "副本"  # printed on every copy after the first print (data on the PDF, not UI text)
 
 
@@ -60,35 +60,6 @@ def render_pdf(db: Database, info: AgreementInfo) -> bytes:
     return out.getvalue()
 
 
-class VoidDialog(QDialog):
-    """作废: the reason is required (the service refuses an empty one too)."""
-
-    def __init__(self, number: str, parent: QWidget, agreement_id: str = ""):
-        super().__init__(parent)
-        self.setObjectName("voidDialog")
-        self.agreement_id = agreement_id  # the agreement this dialog voids, whatever is selected later
-        self.setWindowTitle(self.tr("作废协议 {number}").format(number=number))
-        self.reason = QPlainTextEdit(self)
-        self.reason.setObjectName("voidReason")
-        self.reason.setPlaceholderText(self.tr("例如：被征收人对面积有异议，重新测量后另行出具"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(self.tr("作废"))
-        self.ok.setEnabled(False)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.reason.textChanged.connect(lambda: self.ok.setEnabled(bool(self.text())))
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("作废原因（必填，记入审计记录）："), self))
-        layout.addWidget(self.reason)
-        layout.addWidget(buttons)
-        self.resize(460, 220)
-
-    def text(self) -> str:
-        return self.reason.toPlainText().strip()
-
-
 class AgreementDialog(QDialog):
     """The agreements of one household (hex id). ``setup`` defaults to the session's PrintSetup."""
 
@@ -103,29 +74,16 @@ class AgreementDialog(QDialog):
         self.sign_dialog: SignDialog | None = None
         self.void_dialog: VoidDialog | None = None
 
-        self.title = QLabel(self)
+        self.title = theme.set_role(QLabel(self), "title")
         self.title.setObjectName("agreementTitle")
-        self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
-        self.subtitle = QLabel(self)
-        self.subtitle.setStyleSheet("color: #5f6b76;")
+        self.subtitle = theme.set_role(QLabel(self), "muted")
         self.steps = QLabel(self)
         self.steps.setObjectName("agreementSteps")
         self.steps.setTextFormat(Qt.TextFormat.RichText)
         self.banner = MessageBanner(self)
         self.model = AgreementListModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("agreementTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(34)
-        self.table.setAlternatingRowColors(True)
-        self.table.setStyleSheet("QTableView::item { padding: 0 10px; }")
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = DataTable(self, name="agreementTable", model=self.model, row_height=34, fit="contents",
+                               stretch=-1, padded=True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
 
         self.issue_button = self._button(self.tr("出具协议"), "issueButton", self.issue)
@@ -255,20 +213,12 @@ class AgreementDialog(QDialog):
         nxt = {"draft": self.print_button, "printed": self.sign_button}.get(live.status if live else "",
                                                                           self.issue_button if live is None else None)
         for b in (self.issue_button, self.print_button, self.sign_button):
-            b.setStyleSheet(_PRIMARY if b is nxt and b.isEnabled() else "")
+            theme.set_role(b, "primary" if b is nxt and b.isEnabled() else "")
 
     def _steps_html(self, live: AgreementInfo | None) -> str:
         steps = [self.tr("① 出具协议"), self.tr("② 预览、打印"), self.tr("③ 当场签字"), self.tr("④ 已签订")]
         current = {None: 0, "draft": 1, "printed": 2, "signed": 3}[live.status if live else None]
-        parts = []
-        for i, text in enumerate(steps):
-            if i < current or (i == 3 and current == 3):
-                parts.append(f"<span style='color:#1d5a2a'>✓ {text}</span>")
-            elif i == current:
-                parts.append(f"<span style='color:#1f5f99; font-weight:bold'>{text}</span>")
-            else:
-                parts.append(f"<span style='color:#8a8f96'>{text}</span>")
-        return "<span style='font-size:11pt'>" + "　→　".join(parts) + "</span>"
+        return theme.steps_html(steps, current, last_done=current == 3)
 
     # --- actions ----------------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QListWidget, QListW
                                QVBoxLayout, QWidget)
 
 from survey_app.ui.agreements.signature_pad import SignaturePad
+from survey_app.ui.kit import theme
 
 OWNER = QT_TRANSLATE_NOOP("SignDialog", "被征收人")
 CO_OWNER = QT_TRANSLATE_NOOP("SignDialog", "共有人")
@@ -53,21 +54,20 @@ class SignDialog(QDialog):
         self.people.setObjectName("signerList")
         self.people.setIconSize(QSize(75, 30))
         self.people.setFixedWidth(230)
-        self.people.setStyleSheet("QListWidget::item { min-height: 44px; }")
+        theme.set_role(self.people, "touch")
         self.people.currentRowChanged.connect(self._select)
         self.prompt = QLabel(self)
         self.prompt.setObjectName("signPrompt")
-        self.prompt.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        theme.set_role(self.prompt, "prompt")
         self.pad = SignaturePad(self)
         self.pad.changed.connect(self._update_buttons)
         note = QLabel(self.tr("用手指、触控笔或鼠标签名。签名将保存为图片，随协议存档。"), self)
-        note.setStyleSheet("color: #5f6b76;")
+        theme.set_role(note, "muted")
 
         self.clear_button = self._button(self.tr("清除"), "clearButton", self.pad.clear)
         self.ok_button = self._button(self.tr("确定"), "confirmSignatureButton", self.confirm_current)
         self.finish_button = self._button(self.tr("完成签订"), "finishButton", self.accept)
-        self.finish_button.setStyleSheet("QPushButton:enabled { background: #2e7d32; color: white; "
-                                         "font-weight: bold; border-radius: 3px; padding: 0 14px; }")
+        theme.set_role(self.finish_button, "finish")
         cancel = self._button(self.tr("取消"), "cancelButton", self.reject)
 
         right = QVBoxLayout()

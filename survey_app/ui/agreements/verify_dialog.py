@@ -25,8 +25,9 @@ from survey_app.ui import formatting, labels
 from survey_app.ui.pages.common import TOUCH_HEIGHT
 from survey_app.ui.sync.common import fingerprint
 from survey_app.ui.task_runner import TaskRunner
+from survey_app.ui.kit import theme
 
-_GREEN, _RED, _AMBER = "#1d7a34", "#b3261e", "#8a6100"
+_GREEN, _RED, _AMBER = theme.VERDICT_OK, theme.ERROR, theme.VERDICT_WARN
 _SUFFIXES = {".pdf"} | verify.IMAGE_SUFFIXES
 
 
@@ -70,7 +71,7 @@ class VerifyDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("font-size: 12pt;")
         self.source = QLabel(self)
-        self.source.setStyleSheet("color: #5f6b76;")
+        theme.set_role(self.source, "muted")
         self.source.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.fields: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -86,7 +87,7 @@ class VerifyDialog(QDialog):
             value.setStyleSheet("font-size: 11pt;")
             self.fields[key] = value
             name = QLabel(caption + "：", self)
-            name.setStyleSheet("font-size: 11pt; color: #5f6b76;")
+            name.setStyleSheet(f"font-size: 11pt; color: {theme.MUTED};")
             form.addRow(name, value)
         self.panel = QFrame(self)
         self.panel.setObjectName("verdictPanel")
@@ -149,7 +150,7 @@ class VerifyDialog(QDialog):
 
     def _run(self, job) -> None:  # noqa: ANN001
         self.big.setText(self.tr("正在核验…"))
-        self.big.setStyleSheet("font-size: 20pt; color: #5f6b76;")
+        self.big.setStyleSheet(f"font-size: 20pt; color: {theme.MUTED};")
         self.runner.run(lambda progress, cancel: job(), on_done=self.show_verdict, on_error=self._failed,
                         label=self.tr("正在读取二维码…"), cancellable=False)
 
@@ -157,7 +158,7 @@ class VerifyDialog(QDialog):
 
     def _show_idle(self) -> None:
         self.big.setText(self.tr("尚未核验"))
-        self.big.setStyleSheet("font-size: 20pt; color: #8a8f96;")
+        self.big.setStyleSheet(f"font-size: 20pt; color: {theme.FAINT};")
         self.message.setText("")
         for value in self.fields.values():
             value.setText("—")

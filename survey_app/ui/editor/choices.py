@@ -100,6 +100,10 @@ def modes() -> list[tuple[str, str]]:
     return pairs(labels.MODE, labels.mode)
 
 
+def owner_types() -> list[tuple[str, str]]:
+    return pairs(labels.OWNER_TYPE, labels.owner_type)
+
+
 def deliveries() -> list[tuple[str, str]]:
     return pairs(DELIVERY, delivery)
 

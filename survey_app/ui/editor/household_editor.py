@@ -13,6 +13,11 @@ the left (click to jump) above the list of problems still to fix, Save/Submit at
   Alt+N adds a row to the table the cursor is in; Delete (outside a text field) removes its row,
   with 撤销删除 under the table; Ctrl+1…Ctrl+9 jump to a section.
 
+The dialog composes its parts (no mixins): the sections (section.py, sections_*.py: each loads,
+stores and validates its share of the form), ``EditorChrome`` (editor_layout.py: title, section list,
+problems, buttons), ``EditorNavigator`` (navigation.py: keys and jumps), ``DraftKeeper`` (autosave.py)
+and ``DraftOffer`` (drafts.py: the restore question).
+
 Threading: GUI thread only; save and submit run on the TaskRunner's worker and come back here.
 """
 
@@ -21,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from survey_app.core.domain.errors import PermissionDenied, SurveyAppError
@@ -35,8 +41,9 @@ from survey_app.ui import formatting, labels
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.editor import messages
 from survey_app.ui.editor.autosave import DraftKeeper
-from survey_app.ui.editor.editor_layout import EditorLayout
-from survey_app.ui.editor.navigation import EditorNavigation
+from survey_app.ui.editor.drafts import DraftOffer
+from survey_app.ui.editor.editor_layout import EditorChrome
+from survey_app.ui.editor.navigation import EditorNavigator
 from survey_app.ui.editor.section import Section
 from survey_app.ui.editor.sections_menu import FixturesSection, ItemsSection
 from survey_app.ui.editor.sections_people import HouseholdSection, MembersSection, WillingnessSection
@@ -49,10 +56,17 @@ from survey_app.ui.task_runner import TaskRunner
 FROZEN = {"signed", "handed_over"}
 
 
-class HouseholdEditorDialog(EditorLayout, EditorNavigation, QDialog):
+def _offer(name: str) -> property:
+    """The draft question's widgets, where tests and scripts have always found them."""
+    return property(lambda self: getattr(self.drafts, name), lambda self, value: setattr(self.drafts, name, value))
+
+
+class HouseholdEditorDialog(QDialog):
     saved = Signal(object)  # the ChangeSet of a successful save
     submitted = Signal(object)  # the ChangeSet of 提交调查
     save_refused = Signal(list)  # the problems that stopped a save (shown on the form too)
+    draft_prompt, restore_button, drop_draft_button = _offer("prompt"), _offer("restore_button"), _offer("drop_button")
+    confirm_drop_button, _pending_draft = _offer("confirm_drop_button"), _offer("pending")
 
     def __init__(self, db: Database, actor: Actor, runner: TaskRunner, household_id: str,
                  parent: QWidget | None = None):
@@ -64,7 +78,6 @@ class HouseholdEditorDialog(EditorLayout, EditorNavigation, QDialog):
         self._attempted = False  # after a save attempt every problem shows, not only those of left fields
         self._saving = False
         self._shown = False
-        self.draft_prompt: QMessageBox | None = None
         form = store.load_form(db, household_id)
         self.household_id = form.id
         self._rev = form.rev
@@ -81,30 +94,39 @@ class HouseholdEditorDialog(EditorLayout, EditorNavigation, QDialog):
         self.sections: list[Section] = [
             self.household, self.members, self.tenures, self.parts, FixturesSection(menus),
             ItemsSection(menus), self.businesses, self.appraisals, WillingnessSection(), self.photos]
-        self._mark_required()
+        need = readiness.requirements(self.policy) if self.policy else readiness.Requirements()
+        for s in self.sections:  # each section marks (*) what the current policy needs of it
+            s.require(need, hq=actor.role == Role.HQ_ADMIN)
         self._submit_attempted = False  # after 提交调查 the missing items are painted at their fields too
         self.submit_refusal: QMessageBox | None = None
-        self._build()
+        self.chrome = c = EditorChrome(self, self.sections, submit=self.submit, discard=self.discard_changes,
+                                       close=self.reject, save=lambda: self.save())
+        self.title, self.rev_label, self.banner, self.nav, self.scroll = c.title, c.rev_label, c.banner, c.nav, c.scroll
+        self.problem_panel, self.status_label = c.problem_panel, c.status_label
+        self.save_button, self.submit_button, self.discard_button = c.save_button, c.submit_button, c.discard_button
+        self.close_button = c.close_button
+        self.navigator = EditorNavigator(self, self.sections, c, lambda: self.save())
+        self.jump_to, self.jump_to_section = self.navigator.jump_to, self.navigator.jump_to_section
+        self.add_row_here, self.remove_row_here = self.navigator.add_row_here, self.navigator.remove_row_here
         self.autosave = DraftKeeper(db, actor.username, self.household_id, self.collect_form, self)
         self.autosave.written.connect(lambda when: self.status_label.setText(
             self.tr("草稿已自动保存（{time}）").format(time=when.strftime("%H:%M:%S"))))
         self.autosave.failed.connect(lambda error: self.status_label.setText(
             self.tr("草稿未能自动保存：{error}").format(error=error)))
         self._validate_timer = QTimer(self, singleShot=True, interval=250, timeout=self.validate)
-        self._retab_timer = QTimer(self, singleShot=True, interval=0, timeout=self._retab)
+        self._retab_timer = QTimer(self, singleShot=True, interval=0, timeout=self.navigator.retab)
         for s in self.sections:
             s.edited.connect(self._edited)
             s.touched.connect(lambda _w: self._validate_timer.start())
             s.structure_changed.connect(self._retab_timer.start)
-        self._shortcuts()
 
         self._load(form, baseline=True)
         self.photos.strip.reload()
         self._set_read_only(self._read_only_reason())
-        self._pending_draft = None if self.read_only else self.autosave.existing()
-        if self._pending_draft is not None:
-            self.autosave.enabled = False  # until the worker has answered the question
-        QApplication.instance().focusChanged.connect(self._focus_moved)
+        self.drafts = DraftOffer(self, self.autosave, None if self.read_only else self.autosave.existing(),
+                                 restore=self._restore_draft, finished=lambda: self.jump_to_section(0, focus=True),
+                                 read_only=lambda: self.read_only)
+        QApplication.instance().focusChanged.connect(self.navigator.focus_moved)
 
     # --- the form -----------------------------------------------------------------------------------
 
@@ -129,16 +151,8 @@ class HouseholdEditorDialog(EditorLayout, EditorNavigation, QDialog):
         if baseline:
             self.autosave.baseline = self.collect_form().to_json()
         self._refresh_header()
-        self._retab()
+        self.navigator.retab()
         self.validate()
-
-    def _mark_required(self) -> None:
-        need = readiness.requirements(self.policy) if self.policy else readiness.Requirements()
-        self.members.table.set_required({"name", "relation"} | ({"id_number"} if need.member_ids else set()))
-        self.tenures.table.set_required({"share"} if need.share else set())
-        self.parts.table.set_required({"area", "use", "legality"} | ({"structure"} if need.structure else set()))
-        self.businesses.table.set_required({"area"} | ({"annual_profit"} if need.annual_profit else set()))
-        self.appraisals.table.set_required({"use", "unit_price"} if need.appraisal and self.actor.role == Role.HQ_ADMIN else set())
 
     def problems(self) -> list[Problem]:
         """Every problem, in the UI language: what stops a save first, then what the calculation still needs."""
@@ -158,17 +172,10 @@ class HouseholdEditorDialog(EditorLayout, EditorNavigation, QDialog):
         found = self.problems()
         self.problem_panel.set_problems(found)
         for s in self.sections:
-            mine = [p for p in found if s.owns(p.path) and (
-                self._submit_attempted if p.missing else self._attempted or self._left(s, p.path))]
-            s.show_problems(mine)
+            s.validate(found, attempted=self._attempted, submit_attempted=self._submit_attempted)
         self.household.set_head(self.members.head())
         self._update_buttons()
         return found
-
-    @staticmethod
-    def _left(section: Section, path: str) -> bool:
-        widget = section.widget_for(path)
-        return widget is not None and bool(widget.property("touched"))
 
     def _edited(self) -> None:
         self.autosave.schedule()
@@ -325,53 +332,20 @@ class HouseholdEditorDialog(EditorLayout, EditorNavigation, QDialog):
         super().showEvent(event)
         if not self._shown:
             self._shown = True
-            if self._pending_draft is not None:
-                QTimer.singleShot(0, self, self._offer_draft)
+            if self.drafts.pending is not None:
+                QTimer.singleShot(0, self, lambda: self.drafts.ask(self._rev))
             else:
                 QTimer.singleShot(0, self, lambda: self.jump_to_section(0, focus=True))
 
-    def _offer_draft(self) -> None:
-        draft = self._pending_draft
-        text = self.tr("发现未保存的修改（保存于 {when}），是否恢复？").format(
-            when=formatting.datetime_local(draft.saved_at))
-        if draft.base_rev != self._rev:
-            text += "\n\n" + self.tr("注意：草稿是在第{base}版上做的修改，该户现在已是第{rev}版（其间有人保存过）。"
-                                     "恢复后保存时会提示冲突，由你决定是否覆盖。").format(base=draft.base_rev, rev=self._rev)
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("恢复未保存的修改"), text, parent=self)
-        self.restore_button = box.addButton(self.tr("恢复"), QMessageBox.ButtonRole.AcceptRole)
-        self.drop_draft_button = box.addButton(self.tr("丢弃"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(self.restore_button)
-        box.setEscapeButton(self.restore_button)  # not deciding keeps the keystrokes
-        box.finished.connect(lambda _r: self._draft_answered(box.clickedButton() is not self.drop_draft_button))
-        self.draft_prompt = box
-        box.open()
+    def _restore_draft(self, draft: object) -> None:
+        self._load(draft.form, baseline=False)
+        self.autosave.mark_written(self.collect_form().to_json())
+        self.status_label.setText(self.tr("已恢复{when}的草稿，尚未保存。").format(
+            when=formatting.datetime_local(draft.saved_at)))
 
-    def _draft_answered(self, restore: bool, confirmed: bool = False) -> None:
-        if not restore and not confirmed:  # 丢弃 asks a second time: a draft may hold an hour of typing
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("丢弃草稿"),
-                              self.tr("确定丢弃这份草稿吗？丢弃后无法恢复。"), parent=self)
-            self.confirm_drop_button = box.addButton(self.tr("确定丢弃"), QMessageBox.ButtonRole.DestructiveRole)
-            keep = box.addButton(self.tr("恢复草稿"), QMessageBox.ButtonRole.RejectRole)
-            box.setDefaultButton(keep)
-            box.setEscapeButton(keep)
-            box.finished.connect(lambda _r: self._draft_answered(box.clickedButton() is not self.confirm_drop_button,
-                                                                  True))
-            self.draft_prompt = box
-            box.open()
-            return
-        draft, self._pending_draft = self._pending_draft, None
-        self.autosave.enabled = not self.read_only
-        if draft is None:
-            return
-        if restore:
-            self._load(draft.form, baseline=False)
-            self.autosave.mark_written(self.collect_form().to_json())
-            self.status_label.setText(self.tr("已恢复{when}的草稿，尚未保存。").format(
-                when=formatting.datetime_local(draft.saved_at)))
-        else:
-            self.autosave.discard()
-        self.draft_prompt = None
-        self.jump_to_section(0, focus=True)
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if not self.navigator.key_press(event):
+            super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
         super().changeEvent(event)

@@ -1,9 +1,9 @@
 """A titled block of the editor (one per part of the survey) and the interface every block implements.
 
 The dialog treats sections alike: ``load(form)`` fills the widgets, ``store(form)`` writes them back
-and returns the problems only the widgets know (text that is not a number or a date), ``widget_for(path)``
-finds the widget a core ``Problem`` path names (``members[2].id_number``), ``show_problems`` paints
-them. Paths index rows in the order ``store`` writes them. Threading: GUI thread only.
+and returns the problems only the widgets know (text that is not a number or a date), ``validate``
+paints the section's share of the form's problems, ``widget_for(path)`` finds the widget a core
+``Problem`` path names (``members[2].id_number``), ``show_problems`` paints them. Paths index rows in the order ``store`` writes them. Threading: GUI thread only.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from survey_app.core.services.survey.checks import Problem
 from survey_app.core.services.survey.form import SurveyForm
+from survey_app.core.services.survey.readiness import Requirements
 from survey_app.ui.editor.inputs import set_invalid
 
 PATH = re.compile(r"^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?$")
@@ -73,12 +74,31 @@ class Section(QFrame):
     def focus_chain(self) -> list[QWidget]:
         return []
 
+    def require(self, need: Requirements, *, hq: bool) -> None:
+        """Mark (*) what the current policy's calculation needs here (``need``); ``hq``: HQ's administrator."""
+
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
         for w in self.focus_chain():
             w.setEnabled(not read_only)
 
     # --- problems -------------------------------------------------------------------------------------
+
+    def validate(self, found: list[Problem], *, attempted: bool, submit_attempted: bool) -> list[Problem]:
+        """Paint this section's share of ``found`` (every problem of the form) and return it.
+
+        A problem that stops a save shows once its field was left (``touched``) or after a save attempt;
+        what only the calculation needs (``missing``) shows after 提交调查 was tried.
+        """
+        mine = [p for p in found if self.owns(p.path) and (
+            submit_attempted if p.missing else attempted or self.left(p.path))]
+        self.show_problems(mine)
+        return mine
+
+    def left(self, path: str) -> bool:
+        """Whether the user has edited and left the widget of ``path``."""
+        widget = self.widget_for(path)
+        return widget is not None and bool(widget.property("touched"))
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Paint the widgets ``problems`` name (this section's, already filtered for what to show).

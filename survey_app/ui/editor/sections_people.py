@@ -110,7 +110,7 @@ class FieldsSection(Section):
 
 
 class HouseholdSection(FieldsSection):
-    roots = ("household_code", "address", "section", "phone")
+    roots = ("household_code", "address", "section", "phone", "owner_type")
 
     REGISTER = ("household_code", "section")  # from HQ's register: only HQ changes a filled-in one
 
@@ -121,7 +121,11 @@ class HouseholdSection(FieldsSection):
         self.add_field("section", self.tr("地块"), QLineEdit(self), 0, 1)
         phone = self.add_field("phone", self.tr("联系电话"), QLineEdit(self), 0, 2)
         phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
-        self.add_field("address", self.tr("房屋地址"), QLineEdit(self), 1, 0, span=3)
+        self.add_field("address", self.tr("房屋地址"), QLineEdit(self), 1, 0, span=2)
+        owner = QComboBox(self)
+        choices.fill_combo(owner, choices.owner_types())
+        owner.setToolTip(self.tr("被征收人是个人、企业、机关事业单位、集体还是公房承租人：方案的某些项目只对其中一些类型适用"))
+        self.add_field("owner_type", self.tr("被征收人类型"), owner, 1, 2)
         caption = QLabel(self.tr("户主"), self)
         caption.setObjectName("fieldLabel")
         caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -226,6 +230,7 @@ class MembersTable(RowTable):
 
 class MembersSection(TableSection):
     live_key = "id_number"
+    required, required_by_policy = frozenset({"name", "relation"}), {"id_number": "member_ids"}
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(self.tr("家庭成员"), MembersTable(), parent)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 from survey_app.core.services.policy_menus import PolicyMenus
+from survey_app.core.services.survey.readiness import Requirements
 from survey_app.core.services.survey.form import AppraisalForm, BusinessForm, PartForm, SurveyForm, TenureForm
 from survey_app.ui import labels
 from survey_app.ui.editor import choices
@@ -19,6 +20,8 @@ from survey_app.ui.editor.table_section import TableSection
 
 
 class TenuresSection(TableSection):
+    required_by_policy = {"share": "share"}
+
     def __init__(self, parent: QWidget | None = None):
         columns = [
             Column("owner_name", self.tr("权利人"), width=0, max_length=40, extra={"min_width": 80}),
@@ -43,6 +46,8 @@ class PartsTable(RowTable):
 
 
 class PartsSection(TableSection):
+    required, required_by_policy = frozenset({"area", "use", "legality"}), {"structure": "structure"}
+
     def __init__(self, menus: PolicyMenus, parent: QWidget | None = None):
         columns = [
             Column("label", self.tr("部位"), width=0, max_length=40, placeholder=self.tr("主房"), extra={"min_width": 60}),
@@ -65,6 +70,8 @@ class PartsSection(TableSection):
 
 
 class BusinessesSection(TableSection):
+    required, required_by_policy = frozenset({"area"}), {"annual_profit": "annual_profit"}
+
     def __init__(self, parent: QWidget | None = None):
         columns = [
             Column("name", self.tr("字号/名称"), width=0, max_length=80, extra={"min_width": 120}),
@@ -99,6 +106,10 @@ class AppraisalsSection(TableSection):
         ]
         table = RowTable("appraisals", AppraisalForm, columns, self.tr("＋ 添加评估"))
         super().__init__(self.tr("评估"), table, parent)
+
+    def require(self, need: Requirements, *, hq: bool) -> None:
+        # Only HQ enters appraisals (from the report); in the field they are shown, never asked for.
+        self.table.set_required({"use", "unit_price"} if need.appraisal and hq else set())
         self.hint = QLabel(self.tr("评估结果由指挥部按评估报告导入，此处只能查看；如有出入，请报指挥部。"), self)
         self.hint.setObjectName("muted")
         self.hint.setWordWrap(True)

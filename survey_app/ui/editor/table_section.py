@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from survey_app.core.services.survey.checks import Problem
 from survey_app.core.services.survey.form import SurveyForm
+from survey_app.core.services.survey.readiness import Requirements
 from survey_app.ui.editor.inputs import set_invalid
 from survey_app.ui.editor.row_table import RowTable
 from survey_app.ui.editor.section import Section, split_path
@@ -16,6 +17,8 @@ from survey_app.ui.editor.section import Section, split_path
 
 class TableSection(Section):
     live_key = ""  # the column whose live message replaces the check's (members: id_number)
+    required: frozenset[str] = frozenset()  # columns always required (marked *)
+    required_by_policy: dict[str, str] = {}  # column → the readiness.Requirements flag that makes it required
 
     def __init__(self, title: str, table: RowTable, parent: QWidget | None = None):
         super().__init__(title, parent)
@@ -27,6 +30,10 @@ class TableSection(Section):
         table.edited.connect(self.edited)
         table.structure_changed.connect(self.structure_changed)
         table.touched.connect(self.touched)
+
+    def require(self, need: Requirements, *, hq: bool) -> None:
+        self.table.set_required(set(self.required) | {c for c, flag in self.required_by_policy.items()
+                                                      if getattr(need, flag)})
 
     def load(self, form: SurveyForm) -> None:
         self.table.set_records(list(getattr(form, self.name)))

@@ -9,13 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from survey_app.ui import formatting
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.services import imports
 from survey_app.ui.hq.mapping_dialog import MappingDialog
+from survey_app.ui.kit.table import DataTable
 
 
 def build(db, actor, runner, parent: QWidget | None = None) -> QWidget:  # noqa: ANN001
@@ -47,13 +47,7 @@ class ImportsTab(QWidget):
         self.status.setObjectName("importStatus")
         self.status.setWordWrap(True)
         self.model = QStandardItemModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("importBatches")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = DataTable(self, name="importBatches", model=self.model, alternate=False, row_height=0)
         top = QHBoxLayout()
         for b in (roster, appraisal, template):
             top.addWidget(b)

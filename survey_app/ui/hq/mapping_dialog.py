@@ -11,10 +11,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QSplitter, QVBoxLayout, QWidget)
 
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.services import imports
+from survey_app.ui.kit.table import DataTable
 
 PREVIEW_ROWS = 20
 
@@ -42,12 +43,10 @@ class MappingDialog(QDialog):
             combo.currentIndexChanged.connect(self._mapping_changed)
             self.combos[f.key] = combo
             form.addRow(f.label + (" *" if f.required else ""), combo)
-        self.preview = QTableView(self)
-        self.preview.setObjectName("importPreview")
-        self.preview.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.preview.verticalHeader().hide()  # the 行 column numbers the rows as the sheet does
+        # no row numbers: the 行 column numbers the rows as the sheet does
         self.model = QStandardItemModel(self)
-        self.preview.setModel(self.model)
+        self.preview = DataTable(self, name="importPreview", model=self.model, select="items", alternate=False,
+                                 row_height=0)
         self.report = QPlainTextEdit(self)
         self.report.setObjectName("importReport")
         self.report.setReadOnly(True)

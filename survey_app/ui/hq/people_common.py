@@ -17,6 +17,8 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel,
                                QTableView, QVBoxLayout, QWidget)
 
+from survey_app.ui.kit import theme
+
 
 class RowsModel(QAbstractTableModel):
     def __init__(self, context: str, headers: Sequence[str], cells: Callable[[Any], Sequence[str]],
@@ -94,7 +96,7 @@ class FormDialog(QDialog):
             form.addRow(label, widget)
         self.message = QLabel(self)
         self.message.setObjectName("peopleFormMessage")
-        self.message.setStyleSheet("color: #8a1c12")
+        theme.set_role(self.message, "danger")
         self.message.setWordWrap(True)
         self.message.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,

@@ -24,8 +24,7 @@ from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.task_runner import TaskRunner
-
-_ERROR_STYLE = "color: #8a1c12"
+from survey_app.ui.kit import theme
 
 
 @dataclass(frozen=True)
@@ -213,11 +212,11 @@ class PolicyTab(QWidget):
         if report.ok:
             self.file_label.setText(self.tr("{name}：检查通过，内容哈希 {hash}").format(
                 name=loaded.path.name, hash=report.policy.hash))
-            self.file_label.setStyleSheet("")
+            theme.set_role(self.file_label, "")
         else:
             self.file_label.setText(self.tr("{name}：发现 {n} 个问题，须改正后才能发布").format(
                 name=loaded.path.name, n=len(report.errors)))
-            self.file_label.setStyleSheet(_ERROR_STYLE)
+            theme.set_role(self.file_label, "danger")
         self.preview_button.setEnabled(report.ok)
         self.publish_button.setEnabled(report.ok and not loaded.same_as_current)
         self.status.setText(self.tr("此文件与当前已发布版本内容相同，无需发布。") if loaded.same_as_current else "")
@@ -226,7 +225,7 @@ class PolicyTab(QWidget):
     def _show_error(self, exc: BaseException) -> None:
         text = str(exc) if isinstance(exc, SurveyAppError) else self.tr("操作未能完成，请重试或联系技术支持。")
         self.status.setText(text)
-        self.status.setStyleSheet(_ERROR_STYLE)
+        theme.set_role(self.status, "danger")
 
     # -- preview ------------------------------------------------------------------------------------
     def _preview(self) -> None:
@@ -269,7 +268,7 @@ class PolicyTab(QWidget):
 
     def _published(self, result: policies.PublishResult) -> None:
         self.publish_button.setEnabled(False)
-        self.status.setStyleSheet("")
+        theme.set_role(self.status, "")
         self.status.setText(self.tr("已发布“{label}”，内容哈希 {hash}。新版本将随下一次任务包下发到笔记本；"
                                     "按旧版本测算的住户列在“版本与重新测算”中，需重新测算（未自动改动）。").format(
             label=result.label, hash=result.content_hash))

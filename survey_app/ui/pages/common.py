@@ -21,6 +21,7 @@ from survey_app.core.domain.roles import ROLE_PERMISSIONS, Permission, Role
 from survey_app.core.domain.actor import Actor
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.task_runner import TaskRunner
+from survey_app.ui.kit import theme
 
 TOUCH_HEIGHT = 40  # px: a finger-sized button on a 1366×768 touch laptop
 
@@ -56,12 +57,6 @@ def confirm(parent: QWidget, title: str, text: str, yes_text: str) -> bool:
 class MessageBanner(QWidget):
     """A coloured one-line message above a page's content: errors from services, confirmations."""
 
-    _STYLES = {
-        "error": "background:#fde8e6; color:#8a1c12; border:1px solid #f2b8b0;",
-        "warning": "background:#fff4cc; color:#6b4e00; border:1px solid #e8d27a;",
-        "info": "background:#e6f2e8; color:#1d5a2a; border:1px solid #b5d8bc;",
-    }
-
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("messageBanner")
@@ -83,8 +78,7 @@ class MessageBanner(QWidget):
 
     def show_message(self, text: str, kind: str = "error") -> None:
         self.kind = kind
-        self.setStyleSheet(f"#messageBanner {{ {self._STYLES.get(kind, self._STYLES['info'])} border-radius:3px; }}"
-                           " QLabel { background: transparent; border: none; }")
+        theme.set_state(self, "kind", kind if kind in theme.BANNER else "info", theme.BANNER_STYLE)
         self.label.setText(text)
         self.show()
 

@@ -29,8 +29,7 @@ from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, can, run_wri
 from survey_app.ui.pages.compensation_model import CompensationModel
 from survey_app.ui.pages.compensation_view import CompensationGrid
 from survey_app.ui.task_runner import TaskRunner
-
-_CHOSEN_STYLE = "QPushButton { background: #2e7d32; color: white; font-weight: bold; border-radius: 3px; }"
+from survey_app.ui.kit import theme
 
 
 def calculated_changes(household_id: str, options: list[StoredOption]) -> ChangeSet:
@@ -61,9 +60,9 @@ class CompensationPage(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.title = QLabel(self)
         self.title.setObjectName("compensationTitle")
-        self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        theme.set_role(self.title, "title")
         self.subtitle = QLabel(self)
-        self.subtitle.setStyleSheet("color: #5f6b76;")
+        theme.set_role(self.subtitle, "muted")
         self.formulas = QCheckBox(self.tr("显示计算公式"), self)
         self.formulas.setObjectName("formulaToggle")
         self.formulas.setToolTip(self.tr("在每个金额下显示计算过程；不勾选时，把鼠标停在金额上可看公式"))
@@ -89,8 +88,7 @@ class CompensationPage(QWidget):
         self.stale_banner = QWidget(self)
         self.stale_banner.setObjectName("staleBanner")
         self.stale_banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.stale_banner.setStyleSheet("#staleBanner { background: #fff4cc; border: 1px solid #e8d27a; "
-                                        "border-radius: 3px; } QLabel { color: #6b4e00; font-weight: bold; }")
+        self.stale_banner.setStyleSheet(theme.STALE_BANNER)
         stale_text = QLabel(self.tr("调查数据已修改，测算已过期，请重新测算"), self.stale_banner)
         self.recalc_button = QPushButton(self.tr("重新测算"), self.stale_banner)
         self.recalc_button.setObjectName("recalculateButton")
@@ -106,7 +104,7 @@ class CompensationPage(QWidget):
         self.empty.setObjectName("compensationEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: #5f6b76; font-size: 12pt;")
+        theme.set_role(self.empty, "empty")
 
         top = QHBoxLayout()
         top.setSpacing(10)
@@ -210,7 +208,7 @@ class CompensationPage(QWidget):
             button.setMinimumHeight(36)
             button.setEnabled(may_choose and not chosen and option.status == "current" and not signed)
             if chosen:
-                button.setStyleSheet(_CHOSEN_STYLE)
+                theme.set_role(button, "confirm")
             elif option.status != "current":
                 button.setToolTip(self.tr("测算已过期，请重新测算后再选择"))
             button.clicked.connect(lambda _c=False, key=option.option_key: self.choose(key))

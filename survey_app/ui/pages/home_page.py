@@ -24,18 +24,9 @@ from survey_app.core.domain.actor import Actor
 from survey_app.ui import formatting, labels
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.pages.common import can
+from survey_app.ui.kit import theme
 
-_STYLE = """
-#homePage QFrame#dayTile { background: #f3f7fb; border: 1px solid #cfdbe7; border-radius: 6px; }
-#homePage QLabel#tileNumber { font-size: 26pt; font-weight: bold; color: #1f4e79; }
-#homePage QLabel#tileCaption { font-size: 11pt; color: #3c4a57; }
-#homePage QLabel#homeTitle { font-size: 16pt; font-weight: bold; }
-#homePage QLabel#sectionTitle { font-size: 12pt; font-weight: bold; color: #1f4e79; }
-#homePage QPushButton#statusTile { text-align: center; font-size: 11pt; padding: 8px; min-height: 56px; }
-#homePage QPushButton#reviewTile { font-size: 11pt; padding: 8px; min-height: 48px; background: #fff4cc;
-    border: 1px solid #e8d27a; border-radius: 4px; }
-#homePage QProgressBar { min-height: 24px; font-size: 10pt; }
-"""
+_STYLE = theme.HOME  # the sheet lives in the theme (ui/kit/theme.py)
 
 
 class HomePage(QWidget):

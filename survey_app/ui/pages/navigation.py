@@ -11,19 +11,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QFrame, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
+from survey_app.ui.kit import theme
+
 HOME, HOUSEHOLDS, COMPENSATION, REVIEW = "home", "households", "compensation", "review"
 SYNC = "sync"  # 同步 (USB-stick sync): survey_app/ui/sync
 PROJECT = "project"  # 项目 (HQ set-up: project, policy, roster/appraisals, people and laptops): survey_app/ui/hq
 
-_STYLE = """
-#navigationRail { background: #25374a; }
-#navigationRail QToolButton { color: #dfe7ef; background: transparent; border: none;
-    border-left: 4px solid transparent; padding: 6px 4px; font-size: 11pt; }
-#navigationRail QToolButton:hover { background: #31475e; }
-#navigationRail QToolButton:checked { background: #3d5a78; color: white; border-left: 4px solid #f0b429;
-    font-weight: bold; }
-#navigationRail QToolButton:disabled { color: #7d8c9a; }
-"""
+_STYLE = theme.NAV_RAIL  # the sheet lives in the theme (ui/kit/theme.py)
 
 
 class NavigationRail(QFrame):

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import datetime
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit,
-                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from survey_app.core.services import households, workflow
 from survey_app.core.services import Database
@@ -26,6 +25,9 @@ from survey_app.core.domain.actor import Actor
 from survey_app.ui import formatting
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.household_detail import HouseholdDetailView
+from survey_app.ui.kit import theme
+from survey_app.ui.kit.list_detail import ListDetail, pane
+from survey_app.ui.kit.table import DataTable
 from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, enable, run_write
 from survey_app.ui.pages.review_model import (COL_ADDRESS, COL_AREA, COL_CODE, COL_NAME, COL_SECTION, COL_UPDATED,
                                               QUEUE_STATUS, ReviewQueueModel)
@@ -40,30 +42,15 @@ class ReviewPage(QWidget):
         self.model = ReviewQueueModel(db, self)
         self._wanted: tuple[int | None, int] = (None, 0)  # (key, row) to select again after a reset
 
-        self.count_label = QLabel(self)
-        self.count_label.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.count_label = theme.set_role(QLabel(self), "count")
         self.section = QComboBox(self)
         self.section.setObjectName("reviewSection")
         self.section.setMinimumHeight(32)
         self.section.currentIndexChanged.connect(lambda _i: self.model.set_section(self.section.currentData() or None))
-        self.table = QTableView(self)
-        self.table.setObjectName("reviewTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)  # touch: taller rows
-        header = self.table.horizontalHeader()
-        char = self.fontMetrics().averageCharWidth()
-        for col, chars in ((COL_CODE, 10), (COL_NAME, 7), (COL_SECTION, 5), (COL_AREA, 9)):
-            header.resizeSection(col, chars * char + 16)
-        sample = formatting.datetime_local(datetime.datetime(2026, 12, 28, 21, 5, tzinfo=datetime.timezone.utc))
-        header.resizeSection(COL_UPDATED, self.fontMetrics().horizontalAdvance(sample) + 16)
-        header.setSectionResizeMode(COL_ADDRESS, QHeaderView.ResizeMode.Stretch)
+        self.table = DataTable(self, name="reviewTable", model=self.model, stretch=COL_ADDRESS)
+        self.table.size_columns({COL_CODE: 10, COL_NAME: 7, COL_SECTION: 5, COL_AREA: 9})
+        self.table.size_column_for(COL_UPDATED, formatting.datetime_local(
+            datetime.datetime(2026, 12, 28, 21, 5, tzinfo=datetime.timezone.utc)))
         self.detail = HouseholdDetailView(db, self)
         self.comment = QPlainTextEdit(self)
         self.comment.setObjectName("reviewComment")
@@ -73,7 +60,7 @@ class ReviewPage(QWidget):
         self.approve_button.setObjectName("approveButton")
         self.return_button = QPushButton(self.tr("退回修改"), self)
         self.return_button.setObjectName("returnButton")
-        self.return_button.setStyleSheet("QPushButton { color: #8a1c12; }")
+        theme.set_role(self.return_button, "danger")
         for b in (self.approve_button, self.return_button):
             b.setMinimumHeight(TOUCH_HEIGHT)
             b.setMinimumWidth(110)
@@ -81,32 +68,17 @@ class ReviewPage(QWidget):
         self.return_button.clicked.connect(self.return_for_rework)
         self.banner = MessageBanner(self)
 
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         bar.addWidget(self.count_label, 1)
         bar.addWidget(QLabel(self.tr("地块"), self))
         bar.addWidget(self.section)
-        left_layout.addLayout(bar)
-        left_layout.addWidget(self.table, 1)
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.setSpacing(6)
-        right_layout.addWidget(self.detail, 1)
-        right_layout.addWidget(self.comment)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.return_button)
         buttons.addWidget(self.approve_button)
-        right_layout.addLayout(buttons)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 11)
-        self.splitter.setStretchFactor(1, 9)
+        self.splitter = ListDetail(pane(self, bar, (self.table, 1)),
+                                   pane(self, (self.detail, 1), self.comment, buttons, spacing=6), self,
+                                   stretch=(11, 9))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 6)
         layout.setSpacing(6)
@@ -115,7 +87,8 @@ class ReviewPage(QWidget):
 
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.modelReset.connect(self._restore)
-        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.splitter.follow(self.table)
+        self.splitter.current_changed.connect(self._on_current)
         self.detail.loaded.connect(lambda _d: self._update_buttons())
         self.detail.photos_requested.connect(self._show_photos)
         ChangeHub.instance().changed.connect(self._on_changed)
@@ -168,8 +141,8 @@ class ReviewPage(QWidget):
         self.count_label.setText(self.tr("待复核 {n} 户").format(n=formatting.count(self.model.rowCount())))
         self._update_buttons()
 
-    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.detail.show_key(self.model.key_at(current.row()) if current.isValid() else None)
+    def _on_current(self, row: int) -> None:
+        self.detail.show_key(self.model.key_at(row) if row >= 0 else None)
         self._update_buttons()
 
     def _why_not(self) -> str:

@@ -19,14 +19,9 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QListWidget, QListW
 from survey_app.core.services import project_registry
 from survey_app.core.services.project_registry import KnownProject
 from survey_app.ui.task_runner import TaskRunner
+from survey_app.ui.kit import theme
 
-STYLE = """
-QPushButton#startChoice { text-align: left; padding: 14px 18px; font-size: 15px; border: 1px solid #b9c6d6;
-    border-radius: 6px; background: #f7fafd; }
-QPushButton#startChoice:hover { background: #e8f0fa; border-color: #3b6ea8; }
-QLabel#startTitle { font-size: 20px; font-weight: bold; }
-QLabel#startHint { color: #555; }
-"""
+STYLE = theme.START  # the sheet lives in the theme (ui/kit/theme.py)
 
 
 class StartWindow(QDialog):
@@ -78,7 +73,7 @@ class StartWindow(QDialog):
         choices.addStretch(1)
         known = QVBoxLayout()
         known_title = QLabel(self.tr("本机的项目"), self)
-        known_title.setStyleSheet("font-weight: bold;")
+        theme.set_role(known_title, "strong")
         known.addWidget(known_title)
         known.addWidget(self.list, 1)
         known.addWidget(self.empty_label)

@@ -22,6 +22,7 @@ from survey_app.core.paths import data_dir
 from survey_app.core.services import project_registry
 from survey_app.core.services.project_join import JoinFinished, JoinStarted
 from survey_app.ui.task_runner import TaskRunner
+from survey_app.ui.kit import theme
 
 
 def _groups(text: str) -> str:
@@ -53,7 +54,7 @@ class JoinWizard(QDialog):
         self.pages.addWidget(self._finish_page())
         self.error = QLabel(self)
         self.error.setObjectName("joinError")
-        self.error.setStyleSheet("color: #b3261e;")
+        theme.set_role(self.error, "error")
         self.error.setWordWrap(True)
         self.close_button = QPushButton(self.tr("关闭（稍后继续）"), self)
         self.close_button.setObjectName("joinClose")
@@ -77,10 +78,10 @@ class JoinWizard(QDialog):
 
     def _title(self, text: str, hint: str) -> list[QLabel]:
         title = QLabel(text, self)
-        title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        theme.set_role(title, "bigTitle")
         note = QLabel(hint, self)
         note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
+        theme.set_role(note, "hint")
         return [title, note]
 
     # --- ① request --------------------------------------------------------------------------------------

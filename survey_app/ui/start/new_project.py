@@ -20,6 +20,7 @@ from survey_app.core.paths import data_dir
 from survey_app.core.services.projects import CreatedProject
 from survey_app.ui.start.fields import BadDate, DateEdit, SectionsEditor
 from survey_app.ui.task_runner import TaskRunner
+from survey_app.ui.kit import theme
 
 
 def free_path(folder: Path, code: str) -> Path:
@@ -76,7 +77,7 @@ class NewProjectDialog(QDialog):
         self.folder_button.clicked.connect(self.choose_folder)
         self.error = QLabel(self)
         self.error.setObjectName("projectError")
-        self.error.setStyleSheet("color: #b3261e;")
+        theme.set_role(self.error, "error")
         self.error.setWordWrap(True)
         self.create_button = QPushButton(self.tr("创建项目"), self)
         self.create_button.setObjectName("projectCreate")
@@ -110,14 +111,14 @@ class NewProjectDialog(QDialog):
         note = QLabel(self.tr("项目数据库将加密保存：此密码用于登录并解开项目和指挥部同步密钥，请牢记。"
                               "不能使用演示项目的密码。"), self)
         note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
+        theme.set_role(note, "hint")
         admin.addRow(note)
         admin.addRow(self.tr("恢复密码 *"), self.recovery)
         admin.addRow(self.tr("再次输入恢复密码 *"), self.recovery2)
         recovery_note = QLabel(self.tr("交项目负责人另行保管（例如密封在信封里）；管理员忘记密码时，用它重设"), self)
         recovery_note.setObjectName("recoveryNote")
         recovery_note.setWordWrap(True)
-        recovery_note.setStyleSheet("color: #8a5300;")
+        theme.set_role(recovery_note, "note")
         admin.addRow(recovery_note)
         where = QHBoxLayout()
         where.addWidget(self.path_label, 1)
@@ -150,7 +151,7 @@ class NewProjectDialog(QDialog):
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text, self)
-        label.setStyleSheet("font-weight: bold; font-size: 14px; margin-top: 4px;")
+        theme.set_role(label, "heading")
         return label
 
     def target_path(self) -> Path:

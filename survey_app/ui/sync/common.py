@@ -28,23 +28,12 @@ from survey_app.core.domain.actor import ChangeSet
 from survey_app.core.sync import bundle, identity, keys
 from survey_app.ui import formatting
 from survey_app.ui.changes import ChangeHub
+from survey_app.ui.kit import theme
 
 OK, WARN, ERROR = "ok", "warning", "error"
 
 # The shared look of both sync pages (object names set by the pages).
-STYLE = """
-QLabel#syncTitle { font-size: 15pt; font-weight: bold; color: #1f4e79; }
-QLabel#syncStep { font-size: 12pt; font-weight: bold; color: #1f4e79; }
-QLabel#syncHint { color: #3c4a57; font-size: 10.5pt; }
-QLabel#syncStatus { font-size: 11pt; }
-QFrame#syncCard { background: #f6f8fa; border: 1px solid #d5dde5; border-radius: 4px; }
-QPushButton#syncAction { font-size: 12pt; font-weight: bold; padding: 8px 18px; min-height: 44px; }
-QPushButton#syncPrimary { font-size: 13pt; font-weight: bold; padding: 8px 18px; min-height: 44px; color: white;
-    background: #1f6fb2; border: 1px solid #175a91; border-radius: 4px; }
-QPushButton#syncPrimary:hover { background: #2a7fc6; }
-QPushButton#syncPrimary:pressed { background: #175a91; }
-QPushButton#syncPrimary:disabled { background: #9db7cf; }
-"""
+STYLE = theme.SYNC  # the sheet lives in the theme (ui/kit/theme.py)
 
 
 CTX = "SyncCommon"
@@ -190,8 +179,7 @@ class Entry:
     lines: list[str]
 
 
-_COLOURS = {OK: ("#e6f2e8", "#1d5a2a", "#3c9a50", "✔"), WARN: ("#fff4cc", "#6b4e00", "#d9a400", "!"),
-            ERROR: ("#fde8e6", "#8a1c12", "#d0392b", "✘")}
+_COLOURS = theme.RESULT  # OK, WARN, ERROR → (background, text, edge, mark)
 
 
 class ResultList(QTextBrowser):

@@ -19,12 +19,14 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QSizePolicy, QVBoxLayout, QWidget)
 
 from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor
 from survey_app.core.sync import issues
 from survey_app.core.sync.rights import FIELD_TABLES
+from survey_app.ui.kit.list_detail import ListDetail
+from survey_app.ui.kit.table import DataTable
 from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, enable
 from survey_app.ui.sync.common import error_text, publish_refresh
 from survey_app.ui.sync.issues_model import (COL_DEVICE, COL_KIND, COL_MESSAGE, COL_RECORD, IssuesModel, differences,
@@ -47,21 +49,8 @@ class IssuesPanel(QWidget):
         self.banner = MessageBanner(self)
         self.shown: issues.Issue | None = None  # the issue on the right: what the buttons act on
 
-        self.table = QTableView(self)
-        self.table.setObjectName("issuesTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        header = self.table.horizontalHeader()
-        char = self.fontMetrics().averageCharWidth()
-        for col, chars in ((COL_KIND, 9), (COL_RECORD, 16), (COL_DEVICE, 6)):
-            header.resizeSection(col, chars * char + 16)
-        header.setSectionResizeMode(COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
+        self.table = DataTable(self, name="issuesTable", model=self.model, stretch=COL_MESSAGE)
+        self.table.size_columns({COL_KIND: 9, COL_RECORD: 16, COL_DEVICE: 6})
 
         self.title = QLabel(self)
         self.title.setObjectName("syncStep")
@@ -70,12 +59,9 @@ class IssuesPanel(QWidget):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.diff_model = QStandardItemModel(0, 4, self)
         self.take_boxes: dict[str, QCheckBox] = {}  # field name → its 采用设备的值 box (conflicts only)
-        self.diff = QTableView(self)
-        self.diff.setObjectName("issueDiff")
-        self.diff.setModel(self.diff_model)
-        self.diff.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.diff.setWordWrap(True)
-        self.diff.verticalHeader().setVisible(False)
+        self.diff = DataTable(self, name="issueDiff", model=self.diff_model, select="items", alternate=False,
+                              wrap=True, row_height=0)
+        self.diff.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # copy several values
         self.diff.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.diff.horizontalHeader().setMinimumSectionSize(6 * self.fontMetrics().averageCharWidth() + 24)
         # Long values (notes) wrap: row heights follow the column widths, which settle only once shown.
@@ -125,18 +111,15 @@ class IssuesPanel(QWidget):
         buttons.addWidget(self.keep_button)
         buttons.addWidget(self.take_button)
         rl.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(right)
-        splitter.setChildrenCollapsible(False)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        self.splitter = ListDetail(self.table, right, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.banner)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
 
-        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show(cur))
+        self.splitter.follow(self.table)
+        self.splitter.current_changed.connect(lambda row: self._show(self.model.index(row, 0) if row >= 0
+                                                                     else QModelIndex()))
         self.refresh()
 
     def refresh(self, row: int = 0) -> None:
