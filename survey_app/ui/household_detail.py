@@ -5,12 +5,16 @@ few ms, text can be selected and copied (ID numbers, phones). Loading one househ
 read (``households.get_detail``, budget 150 ms) done on the GUI thread; the selection is coalesced
 by a zero-delay single-shot timer so holding an arrow key does not load every row it passes, and
 the very first load waits for the panel's first paint so it never delays the window appearing.
+The last households shown are kept (``RECENT``) until any change is published, or the page says
+data may have changed unannounced (``forget``: back from the editor, where drafts are saved).
 Threading: GUI thread only.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from collections import OrderedDict
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from survey_app.core.domain.errors import NotFound
@@ -18,7 +22,10 @@ from survey_app.core.services import attachments, household_stage, households
 from survey_app.core.services.household_stage import Standing
 from survey_app.core.services.households import HouseholdDetail
 from survey_app.core.services import Database
+from survey_app.ui.changes import ChangeHub
 from survey_app.ui.detail_html import detail_html, placeholder_html
+
+RECENT = 32  # households kept as last shown (a few KB of HTML each)
 
 
 class HouseholdDetailView(QTextBrowser):
@@ -36,10 +43,18 @@ class HouseholdDetailView(QTextBrowser):
         self.detail: HouseholdDetail | None = None
         self.standing: Standing | None = None  # where the shown household stands (stage, next step, missing)
         self.username = ""  # whose drafts count (set by the page)
+        # The last households shown, as shown (Esc back to the whole list, a letter taken back): read
+        # again only after a change. Any published change empties it, before the pages reload.
+        self._recent: OrderedDict[int, tuple[HouseholdDetail, Standing, str]] = OrderedDict()
+        ChangeHub.instance().changed.connect(self.forget)
         self.setObjectName("householdDetail")
         self.setReadOnly(True)
         self.setOpenLinks(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Always there: most households are taller than the pane, and a scroll bar appearing after the
+        # layout narrows the page and lays the whole document out a second time (each search keystroke
+        # that changes the household); the text no longer jumps sideways between short and long ones.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.document().setDocumentMargin(10)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -74,6 +89,7 @@ class HouseholdDetailView(QTextBrowser):
         bar = self.verticalScrollBar()
         position = bar.value()
         self.detail = None  # forces _load_pending to read it again
+        self._recent.clear()
         self._load_pending()
         if same:
             bar.setValue(position)
@@ -95,6 +111,10 @@ class HouseholdDetailView(QTextBrowser):
             self._painted = True
             self._timer.start()  # start-up: load the selected household right after the first paint
 
+    def forget(self) -> None:
+        """Drop the households read before (data may have changed where no change is published: drafts)."""
+        self._recent.clear()
+
     def _load_pending(self) -> None:
         key = self._pending
         if key == self._key and self.detail is not None:
@@ -105,17 +125,25 @@ class HouseholdDetailView(QTextBrowser):
             self._show_placeholder(self.tr("在左侧列表中选择一户，这里显示其详细情况"))
             self.loaded.emit(None)
             return
-        try:
-            detail = households.get_detail(self._db, key)
-        except NotFound as exc:
-            self.detail = None
-            self._show_placeholder(str(exc))
-            self.loaded.emit(None)
-            return
-        self.detail = detail
-        self.standing = household_stage.standing(self._db, detail.id, self.username)
-        self.setHtml(detail_html(detail, self.standing, attachments.photo_counts(self._db, detail.id)))
-        self.loaded.emit(detail)
+        shown = self._recent.get(key)
+        if shown is None:
+            try:
+                detail = households.get_detail(self._db, key)
+            except NotFound as exc:
+                self.detail = None
+                self._show_placeholder(str(exc))
+                self.loaded.emit(None)
+                return
+            standing = household_stage.standing(self._db, detail.id, self.username)
+            shown = detail, standing, detail_html(detail, standing, attachments.photo_counts(self._db, detail.id))
+            self._recent[key] = shown
+            while len(self._recent) > RECENT:
+                self._recent.popitem(last=False)
+        else:
+            self._recent.move_to_end(key)
+        self.detail, self.standing, html = shown
+        self.setHtml(html)
+        self.loaded.emit(self.detail)
 
     def _show_placeholder(self, text: str) -> None:
         self.setHtml(placeholder_html(text))

@@ -75,7 +75,7 @@ class HouseholdFilterBar(QWidget):
         layout.addWidget(self.section)
         layout.addSpacing(4)
         layout.addWidget(self.mine)
-        self.set_counts({code: 0 for code in labels.STATUS_CODES})
+        self.set_counts(None)  # not counted yet (a big project counts after the window's first paint)
         self.set_sections([])
 
     # The 全部 entries carry "" rather than None: with PySide6 6.12 on Python 3.11, currentData()
@@ -84,16 +84,20 @@ class HouseholdFilterBar(QWidget):
     def current_status(self) -> str | None:
         return self.status.currentData() or None
 
-    def set_counts(self, counts: dict[str, int]) -> None:
-        """Refill the status combo as "待调查 (1,234)", keeping the current choice."""
+    def set_counts(self, counts: dict[str, int] | None) -> None:
+        """Refill the status combo as "待调查 (1,234)" (None: not counted yet, "待调查"), keeping the choice."""
         current = self.current_status()
         self.status.blockSignals(True)
         self.status.clear()
-        total = sum(counts.values())
-        self.status.addItem(self.tr("全部 ({n})").format(n=formatting.count(total)), "")
-        for code in labels.STATUS_CODES:
-            text = self.tr("{label} ({n})").format(label=labels.status(code), n=formatting.count(counts.get(code, 0)))
-            self.status.addItem(text, code)
+        if counts is None:
+            self.status.addItem(self.tr("全部"), "")
+            for code in labels.STATUS_CODES:
+                self.status.addItem(labels.status(code), code)
+        else:
+            self.status.addItem(self.tr("全部 ({n})").format(n=formatting.count(sum(counts.values()))), "")
+            for code in labels.STATUS_CODES:
+                n = formatting.count(counts.get(code, 0))
+                self.status.addItem(self.tr("{label} ({n})").format(label=labels.status(code), n=n), code)
         index = self.status.findData(current) if current else 0
         self.status.setCurrentIndex(max(index, 0))
         self.status.blockSignals(False)

@@ -6,7 +6,10 @@ keys, keeping at most MAX_BLOCKS blocks (least recently used dropped). Keys are 
 time: FIRST_PAGE on each search, more through Qt's canFetchMore/fetchMore as the user scrolls
 (pages grow, so scrolling to the end of 100k is a handful of queries). A search keystroke thus
 never reads all the matches of a common word; the total shown beside the list is counted once,
-when asked for (``total()``), not on every keystroke.
+when asked for (``total()``), not on every keystroke. Nor are the draft/dispute marks: they are read
+when the data or a filter other than the words changes (``refresh``, ``refresh_marks``), and a keystroke
+that lists the very same households announces nothing. The table paints a cell from ``display()``
+(household_table.py's delegate), one call per cell instead of one per role.
 
 Threading: GUI thread only. Both queries are short reads on SQLite in WAL mode (never blocked by
 a writer on the TaskRunner's thread), and ``data()`` must answer synchronously anyway.
@@ -25,8 +28,8 @@ from survey_app.core.services import Database
 from survey_app.ui import formatting, labels
 from survey_app.ui.lazy_rows import HouseholdKeysModel, LazyRows
 
-BLOCK = 50  # a 1366×768 list shows ~25 rows: one block fills the screen (100 cost twice the fetch per keystroke)
-MAX_BLOCKS = 64
+BLOCK = 32  # a maximised 1366×768 list shows 30 rows: one block fills it (a row costs ~0.1 ms at 100k households)
+MAX_BLOCKS = 100
 FIRST_PAGE = 300  # keys read per search
 NEXT_PAGE = 2_000  # at least this many more per fetchMore
 
@@ -44,6 +47,8 @@ COLUMNS: tuple[tuple[str, str, str | None], ...] = (
 COL_CODE, COL_NAME, COL_STATUS, COL_SECTION, COL_ADDRESS, COL_MEMBERS, COL_AREA, COL_PHONE = range(len(COLUMNS))
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT_FLAG = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT_FLAG = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 KeyRole = Qt.ItemDataRole.UserRole + 1  # data(index, KeyRole) -> the household's list key (int)
 _DISPLAY, _ALIGN, _TOOLTIP, _KEY = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.TextAlignmentRole),
@@ -64,7 +69,7 @@ class HouseholdModel(HouseholdKeysModel):
         self._username = username  # whose unsaved drafts are marked 草稿
         self._drafts: set[str] = set()
         self._disputed: set[str] = set()
-        self._origins: dict[int, str] = {}  # list key -> "field" | "confirmed", filled block by block
+        self._marks_read = False
         self._filter = HouseholdFilter()
         self._sort = "code"
         self._descending = False
@@ -77,13 +82,10 @@ class HouseholdModel(HouseholdKeysModel):
         self._headers = [QCoreApplication.translate("HouseholdModel", c[0]) for c in COLUMNS]
 
     def _fetch(self, keys: list[int]) -> dict[int, HouseholdRow]:
-        # The origin (新增) rides along with each block: no query over the whole project for a mark.
+        # The origin (新增) rides along with each row: no query over the whole project for a mark.
         rows = households.fetch_rows(self._db, keys)
         for k in keys:
             self._shown.pop(k, None)
-        for k in keys:
-            self._origins.pop(k, None)
-        self._origins.update(field_households.origins_by_key(self._db, list(keys)))
         return rows
 
     # --- query -----------------------------------------------------------------------------------------
@@ -98,8 +100,11 @@ class HouseholdModel(HouseholdKeysModel):
 
     def set_filter(self, flt: HouseholdFilter) -> None:
         if flt != self._filter:
+            typed = replace(flt, text=self._filter.text) == self._filter  # only the search words changed
             self._filter = flt
-            self._requery(FIRST_PAGE)
+            if not typed:
+                self._read_marks()
+            self._requery(FIRST_PAGE, keep_same=typed)  # (marks read again: the rows' texts are made again)
 
     def set_text(self, text: str) -> None:
         self.set_filter(replace(self._filter, text=text.strip()))
@@ -110,17 +115,40 @@ class HouseholdModel(HouseholdKeysModel):
     def refresh(self) -> None:
         """Re-run the search after data changed underneath: as many rows as were loaded stay loaded, so a
         household the user scrolled down to is still found and stays selected."""
+        self._read_marks()
         self._requery(max(FIRST_PAGE, len(self._rows)))
 
-    def _requery(self, want: int) -> None:
-        keys = households.search_keys(self._db, self._filter, sort=self._sort, descending=self._descending,
-                                      limit=want + 1)
-        self._more = len(keys) > want
-        del keys[want:]
-        self._total = None if self._more else len(keys)
-        # A handful of rows in a local table: cheap enough to re-read on every search.
+    def refresh_marks(self) -> None:
+        """Re-read which households have drafts or disputes (saving a draft publishes no change) and
+        repaint the status column when they changed; the keys and rows stay."""
+        before = (self._drafts, self._disputed)
+        self._read_marks()
+        if (self._drafts, self._disputed) == before:
+            return
+        self._shown.clear()
+        if self._rows.keys:
+            self.dataChanged.emit(self.index(0, COL_STATUS), self.index(len(self._rows) - 1, COL_STATUS))
+
+    def _read_marks(self) -> None:
+        # A handful of rows in local tables, re-read when the data changed (refresh) or the filter did —
+        # not on every search keystroke.
         self._drafts = household_stage.draft_ids(self._db, self._username) if self._username else set()
         self._disputed = household_stage.disputed_ids(self._db)  # HQ: open 测算不一致 (a few rows; none on a laptop)
+        self._marks_read = True
+
+    def _requery(self, want: int, *, keep_same: bool = False) -> None:
+        keys = households.search_keys(self._db, self._filter, sort=self._sort, descending=self._descending,
+                                      limit=want + 1)
+        more = len(keys) > want
+        del keys[want:]
+        if keep_same and not more and not self._more and keys == self._rows.keys:
+            # Another letter of a code or ID number that lists the very same households: nothing to
+            # announce (the rows, the selection and the detail stay; the count is the same).
+            return
+        self._more = more
+        self._total = None if self._more else len(keys)
+        if not self._marks_read:
+            self._read_marks()
         self._announcing = True  # views and testers may ask for more rows while a change is announced
         try:
             self.beginResetModel()
@@ -216,9 +244,19 @@ class HouseholdModel(HouseholdKeysModel):
             return self._rows.keys[row]
         if role == _TOOLTIP and col == COL_STATUS:
             r = self.row_data(row)
-            return marks_tooltip(r.id in self._drafts, self._origins.get(r.key, ""),
+            return marks_tooltip(r.id in self._drafts, r.origin,
                                  r.id in self._disputed) if r is not None else None
         return None
+
+    def display(self, row: int, col: int) -> str:
+        """The text of one cell, for the table's delegate (one call per painted cell instead of a data()
+        call for each of the ~8 roles Qt's delegate asks about)."""
+        texts = self._texts(row) if 0 <= row < len(self._rows) else None
+        return texts[col] if texts is not None and 0 <= col < _NCOLS else ""
+
+    @staticmethod
+    def alignment(col: int) -> Qt.AlignmentFlag:
+        return _RIGHT_FLAG if col in _NUMERIC else _LEFT_FLAG
 
     def _texts(self, row: int) -> tuple[str, ...] | None:
         r = self.row_data(row)
@@ -227,7 +265,7 @@ class HouseholdModel(HouseholdKeysModel):
         texts = self._shown.get(r.key)
         if texts is None:
             texts = tuple(
-                status_text(r.status, r.id in self._drafts, self._origins.get(r.key, ""),
+                status_text(r.status, r.id in self._drafts, r.origin,
                             r.id in self._disputed) if col == COL_STATUS
                 else formatting.area_grouped(r.total_area) if col == COL_AREA
                 else str(r.member_count) if col == COL_MEMBERS

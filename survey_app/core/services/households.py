@@ -13,13 +13,15 @@ knows each dialect's search SQL; results are those of ``search_key LIKE '%word%'
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, Integer, Select, and_, case, func, literal_column, or_, select, type_coerce
+from sqlalchemy import (BigInteger, Integer, Select, and_, bindparam, case, func, literal_column, or_, select,
+                        type_coerce)
 
 from survey_app.core.domain.errors import NotFound
 from survey_app.core.domain.statuses import STATUS_ORDER, HouseholdStatus
@@ -58,10 +60,10 @@ def _escape_like(term: str) -> str:
 _AGREEMENT_NO = re.compile(r"^[a-z0-9][a-z0-9-]{5,}$")
 
 
-def _where(flt: HouseholdFilter, db: Database) -> list:
+def _where(flt: HouseholdFilter, db: Database, page: int | None = None) -> list:
     clauses = [search_sql.live(db)]
     for term in flt.text.lower().split():
-        matches = search_sql.term_matches(db, term)
+        matches = search_sql.term_matches(db, term, page)
         if _AGREEMENT_NO.match(term):
             # Could be an agreement number: an uncorrelated IN over rowids, evaluated once, which
             # keeps the scan on the covering index (every SQLite index carries the rowid).
@@ -80,13 +82,16 @@ def _where(flt: HouseholdFilter, db: Database) -> list:
     return clauses
 
 
-def search_statement(db: Database, flt: HouseholdFilter, sort: str = "code", descending: bool = False) -> Select:
-    """The list keys' query (what ``search_keys`` runs, before its page's LIMIT)."""
+def search_statement(db: Database, flt: HouseholdFilter, sort: str = "code", descending: bool = False,
+                     page: int | None = None) -> Select:
+    """The list keys' query (what ``search_keys`` runs, before its page's LIMIT). ``page``: how many rows
+    the LIMIT will let through (offset + limit), for choosing each word's cheaper route."""
     col = SORT_COLUMNS.get(sort, Household.household_code)
     order = [col.desc() if descending else col.asc()]
     if sort != "code":
         order.append(Household.household_code)
-    return select(ROWKEY).select_from(Household).where(and_(*_where(flt, db))).order_by(*order)
+    where = _where(flt, db, page if sort == "code" else None)  # only code order stops a scan early
+    return select(ROWKEY).select_from(Household).where(and_(*where)).order_by(*order)
 
 
 def search_keys(db: Database, flt: HouseholdFilter, sort: str = "code", descending: bool = False, *,
@@ -97,7 +102,7 @@ def search_keys(db: Database, flt: HouseholdFilter, sort: str = "code", descendi
     more as the user scrolls. In code order the scan walks the covering index and stops at the page's
     last match, so a word found in most households ("z", an ID's "43") costs ~1 ms instead of reading
     all 100k matches; only a rare short word still reads the whole index."""
-    stmt = search_statement(db, flt, sort, descending)
+    stmt = search_statement(db, flt, sort, descending, page=None if limit is None else offset + limit)
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)
     return db.column(stmt)
@@ -124,25 +129,31 @@ class HouseholdRow:
     member_count: int
     total_area: Decimal
     updated_at: dt.datetime
+    origin: str = "roster"  # field_households.FIELD: found door to door, not on the roster (the list marks it)
+
+
+@functools.cache
+def _rows_statement() -> Select:
+    """fetch_rows' query, built once: building it cost more than running it for a screenful of rows."""
+    members = (select(func.count()).where(Member.household_id == Household.id, Member.deleted_at.is_(None))
+               .correlate(Household).scalar_subquery())
+    area = (select(func.coalesce(func.sum(type_coerce(BuildingPart.area, BigInteger)), 0))  # raw scaled ints
+            .where(BuildingPart.household_id == Household.id, BuildingPart.deleted_at.is_(None))
+            .correlate(Household).scalar_subquery())
+    return select(ROWKEY, Household.id, Household.household_code, Household.head_name, Household.status,
+                  Household.section, Household.address, Household.phone, members, area, Household.updated_at,
+                  Household.origin).where(ROWKEY.in_(bindparam("keys", expanding=True)))
 
 
 def fetch_rows(db: Database, keys: Sequence[int]) -> dict[int, HouseholdRow]:
     """Rows for the given list keys (keys no longer there are simply absent)."""
     if not keys:
         return {}
-    members = (select(func.count()).where(Member.household_id == Household.id, Member.deleted_at.is_(None))
-               .correlate(Household).scalar_subquery())
-    area = (select(func.coalesce(func.sum(type_coerce(BuildingPart.area, BigInteger)), 0))  # raw scaled ints
-            .where(BuildingPart.household_id == Household.id, BuildingPart.deleted_at.is_(None))
-            .correlate(Household).scalar_subquery())
-    stmt = select(ROWKEY, Household.id, Household.household_code, Household.head_name, Household.status,
-                  Household.section, Household.address, Household.phone, members, area, Household.updated_at
-                  ).where(ROWKEY.in_(list(keys)))
     with db.engine.connect() as conn:
         out = {}
-        for r in conn.execute(stmt):
+        for r in conn.execute(_rows_statement(), {"keys": list(keys)}):
             out[r[0]] = HouseholdRow(r[0], r[1].hex, r[2], r[3], r[4], r[5], r[6], r[7], int(r[8]),
-                                     Decimal(int(r[9])).scaleb(-2), r[10])
+                                     Decimal(int(r[9])).scaleb(-2), r[10], r[11] or "roster")
         return out
 
 
@@ -156,7 +167,13 @@ def status_counts(db: Database) -> dict[str, int]:
 
 
 def sections(db: Database) -> list[str]:
-    stmt = select(Household.section).where(Household.deleted_at.is_(None)).distinct().order_by(Household.section)
+    """The live households' 地块, in order. One index seek per section (ix_households_progress starts with
+    deleted_at, section), not a read of every household: it runs at start-up (DESIGN §8)."""
+    live = Household.deleted_at.is_(None)
+    walk = select(func.min(Household.section).label("section")).where(live).cte("walk", recursive=True)
+    after = select(func.min(Household.section)).where(live, Household.section > walk.c.section).scalar_subquery()
+    walk = walk.union_all(select(after).where(walk.c.section.is_not(None)))
+    stmt = select(walk.c.section).where(walk.c.section.is_not(None)).order_by(walk.c.section)
     with db.read() as s:
         return [x for x in s.scalars(stmt) if x]
 
@@ -201,36 +218,50 @@ class HouseholdDetail:
         return out
 
 
-def _rows(session, model, household_id, order, *cols) -> list[dict]:  # noqa: ANN001
-    stmt = select(model).where(model.household_id == household_id, model.deleted_at.is_(None)).order_by(*order)
-    return [{c: getattr(o, c) for c in cols} for o in session.scalars(stmt)]
+_HEAD_COLS = ("id", "household_code", "status", "head_name", "head_id_number", "phone", "address", "section",
+              "assigned_to", "willingness", "preferred_mode", "notes", "rev", "review_comment", "chosen_mode",
+              "chosen_option", "surveyed_by", "delivery", "updated_at", "updated_by", "deleted_at")
+# (key in HouseholdDetail, model, order, columns): the lists the detail panel shows.
+_DETAIL_LISTS = (
+    ("members", Member, ("sort_order",), ("name", "relation", "id_number", "sex", "birth_date", "phone", "is_dibao",
+                                          "is_disabled", "is_serious_illness", "hukou_here")),
+    ("tenures", Tenure, ("certificate_no",), ("owner_name", "certificate_type", "certificate_no", "share", "land_area")),
+    ("parts", BuildingPart, ("sort_order",), ("label", "area", "use", "structure", "floors", "built_year", "legality")),
+    ("fixtures", Fixture, ("kind", "sub_kind"), ("kind", "sub_kind", "count")),
+    ("items", SurveyItem, ("code",), ("code", "quantity", "note")),
+    ("businesses", Business, ("name",), ("name", "uscc", "area", "annual_profit")),
+    ("appraisals", Appraisal, ("use", "part_label"), ("report_no", "appraiser", "use", "unit_price", "appraised_on",
+                                                      "part_label", "structure", "newness", "decoration_grade",
+                                                      "decoration_value", "fixtures_value", "import_batch")),
+)
+
+
+@functools.cache
+def _detail_statements() -> tuple[Select, Select, tuple[tuple[str, tuple[str, ...], Select], ...]]:
+    """The detail panel's queries, built once (statement building costs more than the tiny reads):
+    plain column selects, no ORM objects — the panel loads a household on each search keystroke."""
+    head = [getattr(Household, c) for c in _HEAD_COLS]
+    by_key = select(*head).where(ROWKEY == bindparam("key"))
+    by_id = select(*head).where(Household.id == bindparam("hid"))
+    lists = tuple(
+        (name, cols, select(*(getattr(model, c) for c in cols))
+         .where(model.household_id == bindparam("hid"), model.deleted_at.is_(None))
+         .order_by(*(getattr(model, c) for c in order)))
+        for name, model, order, cols in _DETAIL_LISTS)
+    return by_key, by_id, lists
 
 
 def get_detail(db: Database, household: int | str | uuid.UUID) -> HouseholdDetail:
     """One household (by list key, hex id or UUID) with members, tenure, parts, fixtures, business, appraisals."""
-    with db.read() as s:
+    by_key, by_id, lists = _detail_statements()
+    with db.engine.connect() as conn:
         if isinstance(household, int):
-            h = s.scalar(select(Household).where(ROWKEY == household))
+            h = conn.execute(by_key, {"key": household}).first()
         else:
-            h = s.get(Household, household if isinstance(household, uuid.UUID) else uuid.UUID(household))
+            hid = household if isinstance(household, uuid.UUID) else uuid.UUID(household)
+            h = conn.execute(by_id, {"hid": hid}).first()
         if h is None or h.deleted_at is not None:
             raise NotFound("该住户不存在或已删除")
-        return HouseholdDetail(
-            id=h.id.hex, household_code=h.household_code, status=h.status, head_name=h.head_name,
-            head_id_number=h.head_id_number, phone=h.phone, address=h.address, section=h.section,
-            assigned_to=h.assigned_to, willingness=h.willingness, preferred_mode=h.preferred_mode, notes=h.notes,
-            rev=h.rev, review_comment=h.review_comment, chosen_mode=h.chosen_mode, chosen_option=h.chosen_option,
-            surveyed_by=h.surveyed_by, delivery=h.delivery, updated_at=h.updated_at, updated_by=h.updated_by,
-            members=_rows(s, Member, h.id, [Member.sort_order], "name", "relation", "id_number", "sex",
-                          "birth_date", "phone", "is_dibao", "is_disabled", "is_serious_illness", "hukou_here"),
-            tenures=_rows(s, Tenure, h.id, [Tenure.certificate_no], "owner_name", "certificate_type",
-                          "certificate_no", "share", "land_area"),
-            parts=_rows(s, BuildingPart, h.id, [BuildingPart.sort_order], "label", "area", "use", "structure",
-                        "floors", "built_year", "legality"),
-            fixtures=_rows(s, Fixture, h.id, [Fixture.kind, Fixture.sub_kind], "kind", "sub_kind", "count"),
-            items=_rows(s, SurveyItem, h.id, [SurveyItem.code], "code", "quantity", "note"),
-            businesses=_rows(s, Business, h.id, [Business.name], "name", "uscc", "area", "annual_profit"),
-            appraisals=_rows(s, Appraisal, h.id, [Appraisal.use, Appraisal.part_label], "report_no", "appraiser", "use",
-                             "unit_price", "appraised_on", "part_label", "structure", "newness", "decoration_grade",
-                             "decoration_value", "fixtures_value", "import_batch"),
-        )
+        found = {name: [dict(zip(cols, r)) for r in conn.execute(stmt, {"hid": h.id})] for name, cols, stmt in lists}
+    head = {c: getattr(h, c) for c in _HEAD_COLS if c != "deleted_at"}
+    return HouseholdDetail(**{**head, "id": h.id.hex}, **found)

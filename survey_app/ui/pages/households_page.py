@@ -21,7 +21,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from survey_app.core.domain.roles import Permission
-from survey_app.core.services import field_households, households, workflow
+from survey_app.core.services import field_households, households
 from survey_app.core.services.households import HouseholdDetail
 from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor
@@ -159,6 +159,14 @@ class HouseholdsPage(QWidget):
         button.clicked.connect(slot)
         return button
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        # Back from the editor (or another window): a draft may have been saved or discarded there, which
+        # publishes no change; the list re-reads its marks here instead of on every search keystroke.
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.model.refresh_marks()
+            self.detail.forget()
+
     def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
         super().showEvent(event)
         if not getattr(self, "_sized", False):  # once: 60/40 of the real width, known only when shown
@@ -170,10 +178,29 @@ class HouseholdsPage(QWidget):
 
     def refresh(self) -> None:
         """Re-read counts, sections and the list (keeps the selected household when still listed)."""
+        self.refresh_counts()
+        self.refresh_list()
+
+    def refresh_counts(self) -> None:
+        """The 状态 combo's counts and the 地块 choices. The counts read every household: on a big project
+        the main window asks for them only after its first paint (DESIGN §8)."""
         self.filter_bar.set_counts(households.status_counts(self.db))
         self.filter_bar.set_sections(households.sections(self.db))
+
+    def refresh_list(self, *, count: bool = True) -> None:
+        """Re-run the list's query (one page of keys; rows fetched as painted). ``count=False``: the total of
+        a long list is not counted on the search timer; the caller asks with ``count_total()`` (the main
+        window, after its first paint: the count reads every match)."""
         self.model.refresh()
-        self.count_changed.emit(self.model.rowCount())
+        if not count:
+            self._count_timer.stop()
+        if self.model.total_known():  # a long list's loaded rows are not its total: never shown as one
+            self.count_changed.emit(self.model.total())
+
+    def count_total(self) -> None:
+        """Count the list's total now and show it."""
+        self._count_timer.stop()
+        self.count_changed.emit(self.model.total())
 
     def _on_changed(self, _changes: object) -> None:
         # Any commit may touch what the list shows (status, names, areas): re-run the one query.
@@ -266,6 +293,9 @@ class HouseholdsPage(QWidget):
                 "将 {code} {name} 的调查提交复核？\n提交后调查表不能再修改，除非复核员退回。").format(
                 code=code, name=shown.head_name), self.tr("提交复核")):
             return
+        # Imported on first use: workflow pulls in the compensation engine (~3 % of a start, DESIGN §8).
+        from survey_app.core.services import workflow
+
         run_write(self.runner, lambda: workflow.submit_survey(self.db, self.actor, hid),
                   label=self.tr("正在提交…"), banner=self.banner,
                   on_done=lambda _c: self.banner.show_message(self.tr("{code} 已提交复核").format(code=code), "info"))
