@@ -1,13 +1,20 @@
 """Start-up: process start → first paint of the real main window's list at 10k/100k/300k households, cold and warm.
 
-``python -m bench startup [--json] [--households 10000,100000,300000] [--runs 5] [--cold-runs 3]``
+``python -m bench startup [--json] [--households 10000,100000,300000] [--runs 5] [--cold-runs 3]
+[--db N=PATH ...]``
 
 Each start is a fresh ``main.py --db <demo db> --lang zh_CN`` subprocess (offscreen platform, a 1366×768 screen)
 logged in as worker/worker123 through the app's ``SURVEY_APP_BENCH_LOGIN`` hook (survey_app/ui/app.py):
 once the household list's viewport has painted (its visible rows fetched in that paint) the app prints
-``FIRST_PAINT <s since the top of main.py>`` and quits. The headline figures are wall-clock, from
+``FIRST_PAINT <s since the top of main.py> <CPU s of the process>`` and quits. The headline figures are wall-clock, from
 spawning the process to that line arriving here — what the user waits for after a double-click,
 interpreter start included; ``*_inproc_ms`` count from main.py's first line.
+
+CPU: ``startup_<n>_warm_cpu_ms`` is the process's own CPU time (user + system, interpreter start
+included) at first paint, beside the bare window's, and ``startup_<n>_cpu_ratio`` their quotient. On a
+shared machine whose load average is far above its core count the wall figures measure the queue for
+the CPU as much as the app (a start then waits seconds); the CPU figures hardly move with the load
+and say what the start itself costs. The load average is printed with the figures (stderr).
 
 Baseline, same run, interleaved start by start: a bare window measured the same way — QApplication +
 QMainWindow holding a QTableView over a 30×8 QStandardItemModel, shown maximised on the 1366×768 screen
@@ -25,7 +32,10 @@ The app's modules are precompiled first (``compileall``, as ``make install`` doe
   database, so its warm median is the cold figure's baseline too.
 
 Databases: one per count, made once (300k take minutes) and shared with list_search (bench/common.py).
-Each start's login adds one audit event to it: harmless.
+Each start's login adds one audit event to it: harmless. ``--db 100000=/path/file.sqlite3`` measures a
+database already at hand instead (it must be at the schema's head and have the demo's worker/worker123
+account); the household count is the label only, and only the databases given are measured unless
+``--households`` names more.
 """
 
 from __future__ import annotations
@@ -39,7 +49,13 @@ import threading
 import time
 from pathlib import Path
 
-from bench.common import count_label, demo_database, evict_from_page_cache, parse_counts, qt_platform
+from bench.common import (
+    count_label,
+    demo_database,
+    evict_from_page_cache,
+    parse_counts,
+    qt_platform,
+)
 from bench.figures import Figure, median
 
 REPO = Path(__file__).resolve().parent.parent
@@ -47,6 +63,8 @@ BUDGET_MS = 800.0
 BUDGET_AT = 10_000
 BUDGET_RATIO = 3.0
 TIMEOUT_S = 120.0  # one start, spawn to exit
+
+DEFAULT_COUNTS = parse_counts("10000,100000,300000")
 
 SMOKE = ["--households", "60", "--runs", "1", "--cold-runs", "1"]
 
@@ -73,7 +91,7 @@ class Watch(QObject):
             QTimer.singleShot(0, done)
         return False
 def done():
-    print(f"FIRST_PAINT {time.perf_counter() - t0:.4f}", flush=True)
+    print(f"FIRST_PAINT {time.perf_counter() - t0:.4f} {time.process_time():.4f}", flush=True)
     app.quit()
 watch = Watch()
 table.viewport().installEventFilter(watch)
@@ -83,26 +101,46 @@ app.exec()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--households", type=parse_counts, default=parse_counts("10000,100000,300000"),
-                        help="household counts, comma-separated (10000,100000,300000)")
+    parser.add_argument("--households", type=parse_counts, default=None,
+                        help="household counts, comma-separated (10000,100000,300000; none with --db)")
     parser.add_argument("--runs", type=int, default=5, help="warm starts of each, interleaved (median reported)")
     parser.add_argument("--cold-runs", type=int, default=3, help="cold starts of the app (median reported)")
+    parser.add_argument("--db", action="append", default=[], metavar="N=PATH", type=_given_database,
+                        help="measure this database, labelled N households, instead of the cached demo one")
 
 
-def _measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall ms from spawn, in-process ms from the script's first line) to first paint."""
+def _given_database(text: str) -> tuple[int, Path]:
+    count, sep, path = text.partition("=")
+    if not sep or not Path(path).is_file():
+        raise argparse.ArgumentTypeError(f"需要 N=数据库文件，而不是 {text!r}")
+    return parse_counts(count)[0], Path(path)
+
+
+def _load() -> str:
+    try:
+        one, five, _ = os.getloadavg()
+    except (AttributeError, OSError):  # Windows: no load average
+        return "load average: n/a"
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
+
+
+def _measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """(wall ms from spawn, in-process ms from the script's first line, CPU ms of the process) to first paint."""
     errors = tempfile.TemporaryFile("w+")  # not a pipe: a start that writes much to stderr must not block on it
     spawned = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=errors, text=True)
     watchdog = threading.Timer(TIMEOUT_S, proc.kill)  # a start that never paints must not hang the bench
     watchdog.start()
     inproc = wall = None
+    cpu = float("nan")
     assert proc.stdout is not None
     try:
         for line in proc.stdout:
             if line.startswith("FIRST_PAINT "):
                 wall = time.perf_counter() - spawned
-                inproc = float(line.split()[1])
+                fields = line.split()
+                inproc = float(fields[1])
+                cpu = float(fields[2]) if len(fields) > 2 else cpu
                 break
         proc.communicate()
     finally:
@@ -112,7 +150,7 @@ def _measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     errors.close()
     if inproc is None or wall is None:
         raise RuntimeError(f"no FIRST_PAINT from {' '.join(cmd)} (exit {proc.returncode}):\n{err[-2000:]}")
-    return wall * 1000, inproc * 1000
+    return wall * 1000, inproc * 1000, cpu * 1000
 
 
 def run(args: argparse.Namespace) -> list[Figure]:
@@ -125,8 +163,11 @@ def run(args: argparse.Namespace) -> list[Figure]:
                    stdout=subprocess.DEVNULL, check=False)
     figures: list[Figure] = []
     all_bare: list[float] = []
-    for households in args.households:
-        db, generated = demo_database(households)
+    given = dict(args.db)
+    print(f"startup: {_load()} (before)", file=sys.stderr, flush=True)
+    counts = args.households if args.households is not None else ([] if given else DEFAULT_COUNTS)
+    for households in sorted({*counts, *given}):
+        db, generated = (given[households], None) if households in given else demo_database(households)
         app_cmd = [sys.executable, str(REPO / "main.py"), "--db", str(db), "--lang", "zh_CN"]
         _measure(app_cmd, env), _measure(bare_cmd, env)  # warm-up: disk cache, .pyc files
         cold: list[float] = []
@@ -135,17 +176,19 @@ def run(args: argparse.Namespace) -> list[Figure]:
             if not evict_from_page_cache(db):
                 print("startup: cold start not measured (no posix_fadvise here)", file=sys.stderr)
                 break
-            wall, inproc = _measure(app_cmd, env)
+            wall, inproc, _ = _measure(app_cmd, env)
             cold.append(wall)
             cold_inproc.append(inproc)
-        app_wall, app_in, bare_wall, bare_in = [], [], [], []
+        app_wall, app_in, app_cpu, bare_wall, bare_in, bare_cpu = [], [], [], [], [], []
         for _ in range(args.runs):  # interleaved so a busy moment hits both alike
-            a, ai = _measure(app_cmd, env)
-            b, bi = _measure(bare_cmd, env)
+            a, ai, ac = _measure(app_cmd, env)
+            b, bi, bc = _measure(bare_cmd, env)
             app_wall.append(a)
             app_in.append(ai)
+            app_cpu.append(ac)
             bare_wall.append(b)
             bare_in.append(bi)
+            bare_cpu.append(bc)
         all_bare += bare_wall
         n = count_label(households)
         warm, bare = median(app_wall), median(bare_wall)
@@ -162,7 +205,14 @@ def run(args: argparse.Namespace) -> list[Figure]:
                               baseline_label="bare QTableView window"))
         if cold_inproc:
             figures.append(Figure(f"startup_{n}_cold_inproc_ms", median(cold_inproc), "ms"))
+        cpu, bare_cpu_ms = median(app_cpu), median(bare_cpu)
+        figures += [
+            Figure(f"startup_{n}_warm_cpu_ms", cpu, "ms CPU", baseline=bare_cpu_ms,
+                   baseline_label="bare QTableView window"),
+            Figure(f"startup_{n}_cpu_ratio", cpu / bare_cpu_ms, "× bare window (CPU)", budget=BUDGET_RATIO),
+        ]
         if generated is not None:
             figures.append(Figure(f"demo_generation_{n}_s", generated, f"s for {households:,} households"))
     figures.append(Figure("startup_bare_window_ms", median(all_bare), "ms"))
+    print(f"startup: {_load()} (after)", file=sys.stderr, flush=True)
     return figures

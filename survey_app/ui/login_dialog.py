@@ -32,6 +32,7 @@ from survey_app.core.domain.actor import Actor
 from survey_app.ui.password_dialog import PasswordChangeDialog
 from survey_app.ui.recovery_dialog import RecoveryDialog
 from survey_app.ui.task_runner import TaskRunner
+from survey_app.ui.kit import theme
 
 
 def _login_job(db: Database | None, path: Path | None, username: str, password: str, device_password: str, *,
@@ -97,14 +98,14 @@ class LoginDialog(QDialog):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("loginError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
+        theme.set_role(self.error_label, "error")
         self.error_label.hide()
 
         self.hint_label = QLabel(self.tr("演示账号：worker / worker123（调查员）\n"
                                          "reviewer / review123（复核员）　hq / hq123456（指挥部管理员）"), self)
         self.hint_label.setObjectName("loginHint")
         self.hint_label.setWordWrap(True)
-        self.hint_label.setStyleSheet("color: #777;")
+        theme.set_role(self.hint_label, "hint")
         self.hint_label.setVisible(db is not None and db.path is not None and db.path.name == DEMO_DB_NAME)
 
         buttons = QDialogButtonBox(self)
@@ -121,7 +122,7 @@ class LoginDialog(QDialog):
         self.forgot_button.setFlat(True)
         self.forgot_button.setAutoDefault(False)
         self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.forgot_button.setStyleSheet("color: #1a5fb4; text-decoration: underline; border: none;")
+        theme.set_role(self.forgot_button, "link")
         self.forgot_button.setToolTip(self.tr("用项目的恢复密码设一个新密码"))
         self.forgot_button.clicked.connect(self.forgot_password)
         self.forgot_button.setVisible(self.opens_project and project_files.is_real_project(db_path))

@@ -2,9 +2,11 @@
 
 Pages (survey_app/ui/pages): 首页 (my day), 住户 (household list + details, the start page), 测算 (the
 selected household's options side by side) and 复核 (review queue; supervisor and HQ only).
-Start-up budget (DESIGN §8: 0.8 s from process start over 10k households): only the start page is
-built before the first paint — one SQL search and one status count, rows fetched for the visible
-lines only; the other pages are built on their first visit.
+Start-up budget (DESIGN §8: 0.8 s from process start over 10k households, nothing growing with their
+number): only the start page is built before the first paint — one SQL search for a page of keys, rows
+fetched for the visible lines only; on a project bigger than that page the status counts and the 地块
+list (which read every household) come after the first paint (``after_first_paint``); the other pages
+are built on their first visit.
 Menus: 文件 (核验协议…, 注销/切换用户, 退出), 视图 (搜索, 语言 — takes effect at the next start), 帮助 (使用帮助 F1,
 关于). The window opens maximised on screens up to 1366 px wide (a field laptop: every pixel counts).
 Keys: Ctrl+1…4 pages, Ctrl+F search, Esc clears the search, arrows move in the list, Enter or
@@ -14,9 +16,11 @@ Threading: GUI thread only; long jobs and writes go through the TaskRunner hande
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from survey_app import __version__
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
@@ -34,6 +38,32 @@ APP_VERSION = __version__  # the one place: survey_app/__init__.py (pyproject re
 
 
 MAXIMISE_UP_TO = 1366  # px of screen width: field laptops (1366×768, 1024×768) open maximised
+
+
+class _FirstPaint(QObject):
+    """Calls ``callback`` once, just after ``widget``'s first paint has completed."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]):
+        super().__init__(widget)  # dies with the widget: a window closed unpainted never calls back
+        self._widget, self._callback = widget, callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._done)  # after this paint (and its flush to the screen)
+        return False
+
+    def _done(self) -> None:
+        callback, self._callback = self._callback, None
+        self.deleteLater()
+        if callback is not None:
+            callback()
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Run ``callback`` on the GUI thread once ``widget`` has painted for the first time."""
+    _FirstPaint(widget, callback)
 
 
 class MainWindow(QMainWindow):
@@ -96,7 +126,11 @@ class MainWindow(QMainWindow):
         self.households_page.compensation_requested.connect(self.show_compensation)
         self.detail.loaded.connect(lambda d: self.rail.set_enabled(nav.COMPENSATION, d is not None))
         self.rail.set_enabled(nav.COMPENSATION, False)
-        self.refresh()
+        big = self._start_list()
+        if big:  # more than a page of households: what reads every one of them waits for the first paint
+            after_first_paint(self.table.viewport(), self._count_after_first_paint)
+        else:
+            self.households_page.refresh_counts()
         self.show_page(start_page)
 
     # --- pages ------------------------------------------------------------------------------------------
@@ -203,6 +237,18 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Re-read counts and the list (after data changed, e.g. an import finished)."""
         self.households_page.refresh()
+
+    def _start_list(self) -> bool:
+        """The list's first page; True when more households match than that page holds."""
+        self.households_page.refresh_list(count=False)
+        if self.model.canFetchMore(QModelIndex()):
+            return True
+        self.households_page.count_total()  # all of them are in the page: no count query
+        return False
+
+    def _count_after_first_paint(self) -> None:
+        self.households_page.refresh_counts()
+        self.households_page.count_total()
 
     def _update_count(self, n: int) -> None:
         self.count_label.setText(self.tr("共 {n} 户").format(n=f"{n:,}"))

@@ -51,6 +51,9 @@ def run_real_project(app, args, path: Path, started_at: float) -> int:  # noqa: 
     finally:
         runner.shutdown()
         if db is not None:
+            from survey_app.ui.editor.autosave import finish_drafts
+
+            finish_drafts(10.0)  # an editor's last draft lands before the project closes
             _keep_language(db, settings, at_login)
             db.dispose()
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from stdnum.cn import ric, uscc
+# python-stdnum is imported where a number is checked: ~5 % of the app's start otherwise (DESIGN §8).
 
 from survey_app.core.domain.errors import ValidationError
 
@@ -57,6 +57,8 @@ def parse_resident_id(value: str, *, today: dt.date | None = None) -> ResidentId
     today = today or dt.date.today()
     if birth > today or birth.year < 1880:
         raise ValidationError(f"身份证号码中的出生日期{birth.isoformat()}不合理", "id_number")
+    from stdnum.cn import ric
+
     expected = ric.calc_check_digit(number)
     if number[17] != expected:
         raise ValidationError(
@@ -68,11 +70,15 @@ def parse_resident_id(value: str, *, today: dt.date | None = None) -> ResidentId
 
 def resident_id_check_digit(first17: str) -> str:
     """The GB 11643 check digit for the first 17 digits (used by the demo generator)."""
+    from stdnum.cn import ric
+
     return ric.calc_check_digit(first17 + "0")
 
 
 def validate_uscc(value: str) -> str:
     """Validate a unified social credit code (统一社会信用代码, GB 32100); returns it compacted."""
+    from stdnum.cn import uscc
+
     code = _compact(value)
     if len(code) != 18:
         raise ValidationError(f"统一社会信用代码应为18位，现为{len(code)}位", "uscc")
@@ -89,6 +95,8 @@ def validate_uscc(value: str) -> str:
 
 def uscc_check_digit(first17: str) -> str:
     """The GB 32100 check character for the first 17 characters (used by the demo generator)."""
+    from stdnum.cn import uscc
+
     return uscc.calc_check_digit(first17)
 
 
