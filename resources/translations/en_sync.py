@@ -28,6 +28,7 @@ EN: dict[str, dict[str, str]] = {
     },
     "DeviceSyncPage": {
         **_FILE,
+        "直接导出到 U 盘：": "Export straight to a USB stick:",
         "同步（U 盘）": "Sync (USB stick)", "导出今日同步包…": "Export today's bundle…",
         "导入回执 / 任务包…": "Import receipt / assignment…", "结果": "Results",
         "尚未导出过同步包": "no bundle exported yet",
@@ -239,6 +240,11 @@ EN: dict[str, dict[str, str]] = {
         "请先勾选要采用设备的值的字段": "First tick the fields to take from the device",
         "已合并：{record}（采用设备的{fields}）": "Merged: {record} (took the device's {fields})",
         "已按规则处理 {n} 项冲突": "Decided {n} conflicts by rule",
+    },
+    "DriveRow": {
+        "没有找到 U 盘：插入 U 盘后点“刷新”，或用上面的按钮选择文件夹。":
+            "No USB stick found: plug one in and click Refresh, or choose a folder with the button above.",
+        "刷新": "Refresh", "重新查找插入的 U 盘": "Look again for plugged-in USB sticks",
     },
     "IssueBulkDialog": {
         "批量处理冲突": "Decide conflicts by rule", "保留指挥部的版本": "Keep HQ's version",

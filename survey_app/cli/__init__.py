@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from survey_app.core.platform import safe_console
+
+    safe_console()  # a GBK / cp1252 / ASCII console prints what it can and escapes the rest, never crashes
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     db_path = args.db or default_db_path()
     db = open_database(db_path) if (args.db or db_path.exists()) else None
     if args.keys:  # the key file's keys; revocations and the record from the database when there is one
-        keys = parse_public_keys(args.keys.read_text(encoding="utf-8"))
+        keys = parse_public_keys(args.keys.read_text(encoding="utf-8-sig"))
         verdict = verify_text(text, keys, revocations(db) if db is not None else None)
         if db is not None:
             verdict = check_record(db, verdict)

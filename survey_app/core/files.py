@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from survey_app.core.platform import fsync_dir
+from survey_app.core.platform import fsync_dir, replace
 from survey_app.core.storage import errors
 
 SEAL_MAGIC = b"SAF1"
@@ -40,7 +40,7 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
             yield f
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
+        replace(tmp, path)  # os.replace, retried while a Windows scanner holds the new file
         fsync_dir(path.parent)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -58,4 +58,5 @@ def test_last_opened_skips_pending_and_missing_files(tmp_path: Path) -> None:
 
 def test_written_atomically_leaves_no_temp_files(tmp_path: Path) -> None:
     reg.remember(_db(tmp_path, "a.sqlite3"), name="甲")
-    assert [p.name for p in reg.registry_file().parent.iterdir()] == ["projects.json"]
+    # the list and its lock file (core/platform.file_lock: kept, never deleted); no temp file
+    assert sorted(p.name for p in reg.registry_file().parent.iterdir()) == ["projects.json", "projects.json.lock"]

@@ -121,7 +121,7 @@ def check_placeholders(text: str, where: str = "") -> None:
 def load_template_file(path: Path) -> Template:
     """Parse and check one template file."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise TemplateError(f"{path.name}: 无法读取模板：{exc}") from exc
     # TOML puts every key written after an [[article]] header into that article: a stray "ending"

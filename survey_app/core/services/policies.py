@@ -128,7 +128,7 @@ def publish_file(db: Database, actor: Actor, path: str | Path, reason: str = "")
     """:func:`publish_text` of a UTF-8 policy file."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise PolicyError(path.name, ["找不到方案文件"]) from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -4,7 +4,8 @@ data folder (core/paths.py), for the start window's list and 项目 → 切换�
 Each entry: the file's path, the project's name and code, this machine's role in it (``hq`` made the
 project here, ``field`` a laptop that joined, ``demo`` the demo), when it was last opened, and
 ``pending`` for a laptop whose enrolment is not finished yet (it cannot be opened: no project, no users).
-The file is rewritten whole, atomically (temp file, fsync, rename). A missing or unreadable file is an
+The file is rewritten whole, atomically (temp file, fsync, rename), under a lock (``projects.json.lock``,
+core/platform.py) so the window and a command line changing the list at once never lose an entry. A missing or unreadable file is an
 empty list: the list is a convenience, the databases are the truth. Nothing secret is kept here.
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from survey_app.core.files import atomic_write_bytes
 from survey_app.core.paths import data_dir
+from survey_app.core.platform import file_lock
 
 FILE_NAME = "projects.json"
 FORMAT = "survey_app.projects.v1"
@@ -87,13 +89,14 @@ def remember(path: Path | str, *, name: str = "", code: str = "", role: str = "h
     if role not in ROLES:
         raise ValueError(f"role must be one of {ROLES}")
     key = _key(path)
-    entries = load(file)
-    old = next((p for p in entries if _key(p.path) == key), None)
-    entry = replace(old, name=name or old.name, code=code or old.code, role=role, pending=pending) if old else \
-        KnownProject(Path(key), name, code, role, "", pending)
-    if opened:
-        entry = replace(entry, last_opened=_now())
-    _save([entry if _key(p.path) == key else p for p in entries] + ([] if old else [entry]), file)
+    with _locked(file):
+        entries = load(file)
+        old = next((p for p in entries if _key(p.path) == key), None)
+        entry = replace(old, name=name or old.name, code=code or old.code, role=role, pending=pending) if old \
+            else KnownProject(Path(key), name, code, role, "", pending)
+        if opened:
+            entry = replace(entry, last_opened=_now())
+        _save([entry if _key(p.path) == key else p for p in entries] + ([] if old else [entry]), file)
     return entry
 
 
@@ -109,12 +112,19 @@ def touch(path: Path | str, file: Path | None = None) -> KnownProject | None:
 def forget(path: Path | str, file: Path | None = None) -> bool:
     """Take ``path`` off the list (the database file itself is left alone). True if it was listed."""
     key = _key(path)
-    entries = load(file)
-    kept = [p for p in entries if _key(p.path) != key]
-    if len(kept) == len(entries):
-        return False
-    _save(kept, file)
+    with _locked(file):
+        entries = load(file)
+        kept = [p for p in entries if _key(p.path) != key]
+        if len(kept) == len(entries):
+            return False
+        _save(kept, file)
     return True
+
+
+def _locked(file: Path | None):  # noqa: ANN202 - a context manager
+    """The list's lock: one read-modify-write at a time, across processes."""
+    file = file or registry_file()
+    return file_lock(file.with_name(file.name + ".lock"))
 
 
 def last_opened(file: Path | None = None) -> KnownProject | None:

@@ -14,10 +14,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import multiprocessing
 import re
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,11 +27,12 @@ from sqlalchemy import func, select
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Permission
 from survey_app.core.files import atomic_writer, write_private
+from survey_app.core import platform
 from survey_app.core.platform import private_dir
-from survey_app.core.security import audit_chain
-from survey_app.core.services.attachments import media_file, media_root
-from survey_app.core.services.devices import local_device_code
+from survey_app.core.storage import audit_chain
 from survey_app.core.storage.database import Database
+from survey_app.core.storage.device_code import REVOKED, local_device_code
+from survey_app.core.storage.media import media_file, media_root
 from survey_app.core.storage.models import Device, ImportedBundle, RemoteAuditEvent, SyncIssue
 from survey_app.core.storage.types import utcnow
 from survey_app.core.storage.uow import Actor
@@ -272,7 +272,7 @@ def import_field_bundles(db: Database, actor: Actor, pair: keys.KeyPair, paths: 
     raw = (_raw_private(pair.signing), _raw_private(pair.encryption))
     args = (str(media_root(db)), raw)
     out: list[ImportReport | ValidationError] = []
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with platform.worker_pool(max_workers=1) as pool:  # spawn, as on Windows (core/platform.py)
         def submit(p: Path) -> Future:
             return pool.submit(_prepare_elsewhere, *args, str(p), project, device_keys, db.file_key)
         pending: Future | None = submit(paths[0])
@@ -362,7 +362,7 @@ def _store_events(conn, device: str, events: list[dict], checkpoint: dict | None
 
 def _refuse_revoked(conn, device: str) -> None:  # noqa: ANN001
     """A device HQ revoked sends nothing more: every bundle of it is refused, whatever its date."""
-    from survey_app.core.services.devices import REVOKED, china_day
+    from survey_app.core.domain.china_time import china_day
 
     d = Device.__table__
     row = conn.execute(select(d.c.status, d.c.revoked_at).where(d.c.code == device)).first()

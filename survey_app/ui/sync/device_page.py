@@ -26,6 +26,7 @@ from survey_app.core.domain.actor import Actor
 from survey_app.core.sync import assignments, bundle, export, identity, receipts
 from survey_app.ui.sync.common import (ERROR, OK, STYLE, WARN, KeySession, ResultList, card, confirm_headers,
                                        error_text, fingerprint, kind_label, publish_refresh)
+from survey_app.ui.sync.drives import DriveRow
 from survey_app.ui.sync.enroll_panel import EnrollPanel
 from survey_app.ui.task_runner import TaskRunner
 
@@ -66,6 +67,9 @@ class DeviceSyncPage(QWidget):
         self.actions = QStackedWidget(self)
         self.actions.addWidget(steps)
         self.actions.addWidget(self.enroll)
+        # The sticks plugged in, one click each (Windows drive letters, Linux /media): core/platform.py.
+        self.drives = DriveRow(self.tr("直接导出到 U 盘："), self)
+        self.drives.chosen.connect(self.export_to)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
@@ -73,6 +77,7 @@ class DeviceSyncPage(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.status)
         layout.addWidget(self.actions)
+        layout.addWidget(self.drives)
         results_title = QLabel(self.tr("结果"), self)
         results_title.setObjectName("syncStep")
         layout.addWidget(results_title)
@@ -89,10 +94,12 @@ class DeviceSyncPage(QWidget):
         if not self.enrolled():
             self.status.setText(self.tr("本机尚未登记到指挥部，还不能导出同步包。请按下面两步登记（只需一次）。"))
             self.actions.setCurrentWidget(self.enroll)
+            self.drives.hide()
             self.actions.setFixedHeight(self.enroll.sizeHint().height())
             self.enroll.refresh()
             return
         self.actions.setCurrentIndex(0)
+        self.drives.show()
         self.actions.setFixedHeight(self.actions.widget(0).sizeHint().height())
         seq = int(self.db.setting(export.SEQ, "0") or 0)
         last = self.tr("已导出到第 {seq} 号同步包").format(seq=seq) if seq else self.tr("尚未导出过同步包")
@@ -110,7 +117,8 @@ class DeviceSyncPage(QWidget):
     # --- export -----------------------------------------------------------------------------------------
 
     def choose_and_export(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择 U 盘（同步包写到哪个文件夹）"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择 U 盘（同步包写到哪个文件夹）"),
+                                                  self.drives.first())  # opens on the first stick found
         if folder:
             self.export_to(Path(folder))
 
@@ -149,7 +157,7 @@ class DeviceSyncPage(QWidget):
 
     def choose_and_import(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择指挥部发回的回执或任务包"), "",
+            self, self.tr("选择指挥部发回的回执或任务包"), self.drives.first(),
             self.tr("回执和任务包 (*.sareceipt *.saassign);;所有文件 (*)"))
         if paths and confirm_headers(self, [Path(p) for p in paths]):
             self.import_files([Path(p) for p in paths])

@@ -108,7 +108,10 @@ class HqSyncPage(QWidget):
     # --- import -----------------------------------------------------------------------------------------
 
     def choose_and_import(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择设备的同步包"), "",
+        from survey_app.core.platform import removable_drives  # the dialog opens on the first stick found
+
+        sticks = removable_drives()
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("选择设备的同步包"), str(sticks[0].path) if sticks else "",
                                                 self.tr("同步包 (*.sabundle);;所有文件 (*)"))
         if paths and confirm_headers(self, [Path(p) for p in paths]):
             self.import_files([Path(p) for p in paths])

@@ -70,5 +70,5 @@ def create_sync_demo(folder: Path, *, households: int = 300, seed: int = 1) -> S
         f"指挥部密钥密码 HQ key password: {HQ_KEY_PASSWORD}\n"
         f"设备密钥密码 device key password: {DEVICE_KEY_PASSWORD}\n"
         "登录 logins: hq/hq123456 (hq.sqlite3), worker/worker123 (d01), worker2/worker2pw (d02)\n"
-        "见 docs/sync.md / see docs/sync.md\n", encoding="utf-8")
+        "见 docs/sync.md / see docs/sync.md\n", encoding="utf-8", newline="\n")  # LF on every system
     return SyncDemo(folder / "hq.sqlite3", devices, usb)
