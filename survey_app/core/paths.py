@@ -62,3 +62,13 @@ def default_db_path() -> Path:
 
 def font_path() -> Path:
     return resource_path("fonts", "wqy-microhei.ttc")
+
+
+VAULT_SUFFIX = ".vault"
+
+
+def vault_file(db_path: str | Path) -> Path:
+    """The key vault beside a project's database file (``<db>.vault``; core/security/vault.py reads and writes
+    it, and storage copies it with the database before an upgrade)."""
+    path = Path(db_path)
+    return path.with_name(path.name + VAULT_SUFFIX)

@@ -35,10 +35,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from survey_app.core.domain.errors import AuthenticationError, ValidationError
+from survey_app.core.paths import VAULT_SUFFIX, vault_file
 
 FORMAT = "survey_app.vault"
 VERSION = 1
-SUFFIX = ".vault"
+SUFFIX = VAULT_SUFFIX
 DEVICE_SLOT = "device"
 # scrypt like sync/keys.py: 32 MiB and ~0.1 s per try. What a file may ask for is bounded, so an edited
 # vault cannot make the app burn gigabytes of memory before the AEAD refuses it.
@@ -67,8 +68,7 @@ def user_slot(username: str) -> str:
 
 
 def vault_path(db_path: str | Path) -> Path:
-    path = Path(db_path)
-    return path.with_name(path.name + SUFFIX)
+    return vault_file(db_path)
 
 
 def exists(db_path: str | Path | None) -> bool:

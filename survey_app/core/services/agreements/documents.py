@@ -20,6 +20,7 @@ from survey_app.core.documents.model import (AgreementDoc, AmountLine, Certifica
                                              Signature)
 from survey_app.core.domain.errors import NotFound
 from survey_app.core.compensation.inputs import LEGALITY, USES
+from survey_app.core.compensation.options import in_order
 from survey_app.core.domain.statuses import STRUCTURE_LABELS
 from survey_app.core.services.agreements.terms import document_terms
 from survey_app.core.storage.database import Database
@@ -218,8 +219,8 @@ def render_calculation_sheet_pdf(db: Database, household_id: str | uuid.UUID, ou
         computed = calcs[0].computed_at
         if computed.tzinfo is None:
             computed = computed.replace(tzinfo=dt.timezone.utc)
-        for calc in calcs:
-            result = Result.from_json(calc.result_json)
+        ordered = in_order([(calc, Result.from_json(calc.result_json)) for calc in calcs], lambda cr: cr[1])
+        for calc, result in ordered:  # the one order of options (compensation/options.py)
             doc = build_doc(s, h, result, number=h.household_code, template_version="", terms=_terms(s, calc),
                             policy=_policy(s, calc), calc=calc)
             docs.append(dataclasses.replace(doc, printed_at=computed))
