@@ -55,4 +55,21 @@ EN: dict[str, dict[str, str]] = {
         "办结：{text}": "Closed: {text}", "已登记": "Recorded", "已登记跟进": "Follow-up recorded",
         "正在保存…": "Saving…",
     },
+    "VoucherPanel": {
+        "房票": "Housing voucher", "房票编号（纸质房票上的编号）": "Voucher number (as printed on the voucher)",
+        "出具房票": "Issue voucher", "元，不超过面额": "yuan, at most the face value", "登记使用": "Record use",
+        "出具": "Issue", "使用": "Use", "（测算未给出）": "(not stated by the calculation)",
+        "自出具日起 {n} 个月": " {n} months from issue", "不限期": "no expiry",
+        "协议 {number} 为房票安置，尚未出具房票。面额 {face} 元，有效期{validity}。":
+            "Agreement {number} is resettled by housing voucher; no voucher issued yet. Face value {face} yuan, "
+            "valid for{validity}.",
+        "未使用": "unused", "已使用": "used", "已过期": "expired",
+        "房票 {number}（{status}）：面额 {face} 元，{issued} 出具，有效期至 {until}；已用 {used} 元，剩余 {left} 元":
+            "Voucher {number} ({status}): face value {face} yuan, issued {issued}, valid until {until}; "
+            "used {used} yuan, {left} yuan left",
+        "（{day} 使用）": " (used {day})",
+        "已出具房票 {number}，面额 {face} 元": "Voucher {number} issued, face value {face} yuan",
+        "已登记房票 {number} 使用 {amount} 元": "Use of voucher {number} recorded: {amount} yuan",
+        "正在保存…": "Saving…",
+    },
 }

@@ -119,6 +119,7 @@ EN: dict[str, dict[str, str]] = {
             "Agreements have been issued: a change needs a reason, audited with the change.",
         "已有协议签订：请写明修改原因（记入审计）": "Agreements issued: give the reason for the change (audited)",
         "指挥部密钥指纹": "HQ key fingerprint", "数据库中还没有项目。": "The database holds no project yet.",
+        "数据库": "Database",
         "正在保存项目信息…": "Saving the project…", "项目名称": "Project name", "项目编号": "Project code",
         "（本机没有指挥部密钥）": "(this machine holds no HQ keys)",
     },

@@ -129,3 +129,57 @@ def test_grievances_recorded_followed_and_closed_only_by_hq(qtbot, signed_db, ru
     idle(qtbot, runner)
     assert "已办结" in hq.list.item(0).text() and not hq.follow_button.isEnabled()
     assert gv.get_grievance(signed_db, g.id).closed_by == "hq"
+
+
+def test_hq_issues_a_voucher_and_records_its_use_in_the_payment_dialog(qtbot, signed_db, runner,  # noqa: ANN001
+                                                                       monkeypatch) -> None:
+    import datetime as dt
+
+    from money_helpers import SIGN_DAY, set_today
+    from survey_app.core.services import vouchers
+
+    set_today(monkeypatch, SIGN_DAY + dt.timedelta(days=5))
+    hid, number, _net = agreement_of(signed_db, "C1-0003")  # signed in 房票安置 mode
+    state = vouchers.voucher_state(signed_db, hid)
+    assert state is not None and state.voucher is None and state.face_value > 0
+    page = page_for(qtbot, signed_db, HQ, runner, hid)
+    click(qtbot, page.payment_button)
+    d = page.money_dialog
+    qtbot.waitExposed(d)
+    panel = d.voucher
+    face = f"{state.face_value:,.2f}"
+    assert panel.isVisible() and "尚未出具房票" in panel.summary.text() and face in panel.summary.text()
+    assert not panel.use_button.isEnabled()
+    click(qtbot, panel.issue_button)  # no number yet: refused by the service, shown in the banner
+    idle(qtbot, runner)
+    assert "请填写房票编号" in d.banner.text() and vouchers.voucher_state(signed_db, hid).voucher is None
+    qtbot.keyClicks(panel.number, "FP-2023-001")
+    click(qtbot, panel.issue_button)
+    idle(qtbot, runner)
+    v = vouchers.voucher_state(signed_db, hid).voucher
+    assert v is not None and v.number == "FP-2023-001" and v.face_value == state.face_value
+    assert "已出具房票 FP-2023-001" in d.banner.text()
+    assert f"剩余 {face} 元" in panel.summary.text() and "未使用" in panel.summary.text()
+    if state.valid_months:
+        assert f"有效期至 {v.valid_until.isoformat()}" in panel.summary.text()
+    panel.used_amount.clear()
+    qtbot.keyClicks(panel.used_amount, str(state.face_value + Decimal("0.01")))  # more than the face value
+    click(qtbot, panel.use_button)
+    idle(qtbot, runner)
+    assert "超过房票面额" in d.banner.text() and vouchers.voucher_state(signed_db, hid).voucher.status == "issued"
+    panel.used_amount.clear()
+    used = (state.face_value - Decimal("1000.00")).quantize(Decimal("0.01"))
+    qtbot.keyClicks(panel.used_amount, str(used))
+    click(qtbot, panel.use_button)
+    idle(qtbot, runner)
+    after = vouchers.voucher_state(signed_db, hid)
+    assert after.voucher.status == "used" and after.voucher.used_amount == used and after.left == Decimal("1000.00")
+    assert "剩余 1,000.00 元" in panel.summary.text() and not panel.use_button.isEnabled()
+
+
+def test_the_voucher_panel_is_hidden_for_a_cash_household(qtbot, signed_db, runner) -> None:  # noqa: ANN001
+    hid, _number, _net = agreement_of(signed_db, "A2-0004")
+    page = page_for(qtbot, signed_db, HQ, runner, hid)
+    click(qtbot, page.payment_button)
+    qtbot.waitExposed(page.money_dialog)
+    assert not page.money_dialog.voucher.isVisible()

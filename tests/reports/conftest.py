@@ -1,6 +1,6 @@
 """A small signed project for the report tests: the demo (60 households, seed 3) with real agreements.
 
-Made once per test process from the demo template, through the real services: four 已测算 households get
+Made once per run from the demo template, through the real services: four 已测算 households get
 their agreement prepared, printed and signed (mode as each chose), one of them is then voided and issued
 again; one more stays printed. Signing dates are then set to known days (the services stamp the real
 clock) so the trend and the monthly report have fixed days; two grievances (one open) are added; the
@@ -30,12 +30,20 @@ SIGNED_AT = [dt.datetime(2023, 6, 30, 20, 0, tzinfo=UTC), dt.datetime(2023, 7, 1
 
 
 def _make(template: Path, path: Path) -> None:
-    from survey_app.core.services.agreements import lifecycle
     from survey_app.core.storage.database import Database
-    from survey_app.core.storage.models import Agreement, Grievance, Household, Project
 
     shutil.copyfile(template, path)
     db = Database(path)
+    sign_fixture_project(db)
+    db.dispose()
+
+
+def sign_fixture_project(db) -> None:  # noqa: ANN001
+    """Turn a copy of the demo (60 households, seed 3) into the signed project (module docstring); SQLite or
+    PostgreSQL (tests/pg/test_pg_reports.py). Call with china_time.today patched to SIGN_DAY."""
+    from survey_app.core.services.agreements import lifecycle
+    from survey_app.core.storage.models import Agreement, Grievance, Household, Project
+
     with db.read() as s:
         ready = list(s.scalars(select(Household).where(Household.status == "calculated", Household.chosen_option != "")
                                .order_by(Household.household_code)))
@@ -63,18 +71,25 @@ def _make(template: Path, path: Path) -> None:
                 id=uuid.uuid4(), rev=1, created_at=SIGNED_AT[0], updated_at=SIGNED_AT[0], updated_by="hq",
                 origin_device="T01", household_id=hid, kind="dispute", summary="面积争议", detail="",
                 raised_at=SIGNED_AT[0], status=status, resolution=""))
-    db.dispose()
+
+
+def q(db, sql: str, *args) -> list[tuple]:  # noqa: ANN001
+    """Plain SQL (``?`` placeholders, SQL both dialects speak) on the database itself, rows in stored form:
+    ids as 32 hex digits, money as integer fen (storage/pg.py reads PostgreSQL's back the same way)."""
+    with db.engine.connect() as conn:
+        return [tuple(r) for r in conn.exec_driver_sql(sql, tuple(args)).all()]
 
 
 @pytest.fixture(scope="session")
-def _signed_template(_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _signed_template(_demo_template: Path, shared_templates) -> Path:  # noqa: ANN001
     from survey_app.core.domain import china_time
 
-    path = tmp_path_factory.mktemp("reports") / "signed.sqlite3"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(china_time, "today", lambda: SIGN_DAY)
-        _make(_demo_template, path)
-    return path
+    def make(path: Path) -> None:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(china_time, "today", lambda: SIGN_DAY)
+            _make(_demo_template, path)
+
+    return shared_templates("reports-signed.sqlite3", make)
 
 
 @pytest.fixture

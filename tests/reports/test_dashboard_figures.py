@@ -4,7 +4,6 @@ and every figure's click-through Scope holding exactly the households the figure
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import uuid
 from decimal import Decimal
 
@@ -15,17 +14,9 @@ from survey_app.core.services.agreements import lifecycle
 from survey_app.core.services.households import HouseholdFilter
 from survey_app.core.services.reports import Scope, count_households, dashboard, households_in
 from survey_app.core.storage.models import Household
-from tests.reports.conftest import HQ
+from tests.reports.conftest import HQ, q
 
 TODAY = dt.date(2023, 7, 1)
-
-
-def q(db, sql: str, *args) -> list[tuple]:  # noqa: ANN001
-    conn = sqlite3.connect(db.path)
-    try:
-        return conn.execute(sql, args).fetchall()
-    finally:
-        conn.close()
 
 
 def yuan(fen: int) -> Decimal:
@@ -63,8 +54,10 @@ def test_money_by_mode_and_by_item_match_plain_sql(signed_db) -> None:  # noqa: 
 
 def test_progress_per_section_and_worker_match_plain_sql(signed_db) -> None:  # noqa: ANN001
     d = dashboard(signed_db, today=TODAY)
-    sql = ("SELECT {col}, count(*), sum(status != 'pending'), sum(status IN ('calculated', 'signed', 'handed_over')), "
-           "sum(status IN ('signed', 'handed_over')) FROM households WHERE deleted_at IS NULL GROUP BY {col}")
+    sql = ("SELECT {col}, count(*), sum(CASE WHEN status != 'pending' THEN 1 ELSE 0 END), "
+           "sum(CASE WHEN status IN ('calculated', 'signed', 'handed_over') THEN 1 ELSE 0 END), "
+           "sum(CASE WHEN status IN ('signed', 'handed_over') THEN 1 ELSE 0 END) "
+           "FROM households WHERE deleted_at IS NULL GROUP BY {col}")
     for rows, col in ((d.by_section, "section"), (d.by_worker, "assigned_to")):
         expected = {r[0]: tuple(r[1:]) for r in q(signed_db, sql.format(col=col))}
         assert {p.key: (p.households, p.surveyed, p.calculated, p.signed) for p in rows} == expected

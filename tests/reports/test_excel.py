@@ -4,7 +4,6 @@ header, autofilter, totals — against plain SQL and hand-counted values of the 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,17 +14,10 @@ from sqlalchemy import update
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.services.reports import ledger_xlsx, monthly_report_xlsx
 from survey_app.core.storage.models import Household
+from tests.reports.conftest import q
 
 HEADERS = ["户号", "户主", "片区", "调查员", "状态", "调查日期", "建筑面积(m²)", "测算日期", "安置方式", "选定方案",
            "补偿总额(元)", "结算金额(元)", "协议编号", "协议状态", "签约日期", "已付金额(元)", "末次付款日期", "交房日期"]
-
-
-def q(db, sql: str, *args) -> list[tuple]:  # noqa: ANN001
-    conn = sqlite3.connect(db.path)
-    try:
-        return conn.execute(sql, args).fetchall()
-    finally:
-        conn.close()
 
 
 def num(value: object) -> Decimal:
@@ -68,13 +60,17 @@ def test_ledger_one_row_per_household_with_formats_frozen_header_and_totals(sign
     signed_rows = [r for r in rows.values() if r[13].value == "已签订"]
     assert len(signed_rows) == 4 and all(r[14].number_format == "yyyy-mm-dd" for r in signed_rows)
     # A calculated household without an agreement shows its chosen current calculation's net.
-    code, option, net = q(signed_db, "SELECT h.household_code, h.chosen_option, c.net FROM households h JOIN "
+    code, option, net, result = q(signed_db, "SELECT h.household_code, h.chosen_option, c.net, c.result_json "
+                                             "FROM households h JOIN "
                                      "calculations c ON c.household_id = h.id AND c.option_key = h.chosen_option "
                                      "AND c.status = 'current' WHERE h.status = 'calculated' AND NOT EXISTS "
                                      "(SELECT 1 FROM agreements a WHERE a.household_id = h.id) "
                                      "ORDER BY h.household_code LIMIT 1")[0]
-    assert (rows[code][9].value, num(rows[code][11].value), rows[code][12].value) == (option, Decimal(net).scaleb(-2),
-                                                                                       None)
+    import json
+
+    words = {"cash": "货币补偿", "voucher": "房票安置"}.get(option) or json.loads(result)["flat_label"]  # never a code
+    assert (rows[code][9].value, num(rows[code][11].value), rows[code][12].value) == (words, Decimal(net).scaleb(-2),
+                                                                                      None)
     totals = ws[62]
     assert totals[0].value == "合计（60 户）" and all(c.font.b for c in totals if c.value is not None)
     assert num(totals[6].value) == summary.area == Decimal(sum(areas.values())).scaleb(-2)

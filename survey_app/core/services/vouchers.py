@@ -11,6 +11,7 @@ HQ administrators only; every write through the unit of work.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -23,7 +24,7 @@ from survey_app.core.domain.money import format_yuan
 from survey_app.core.services.money import amount_of, require_finance, signed_agreement
 from survey_app.core.services.transition import add_months
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import Calculation, Household, Voucher
+from survey_app.core.storage.models import Agreement, Calculation, Household, Voucher
 from survey_app.core.storage.uow import Actor
 
 
@@ -37,6 +38,42 @@ class VoucherInfo:
     status: str  # issued | used | expired | void
     used_on: dt.date | None
     used_amount: Decimal | None
+
+
+@dataclass(frozen=True)
+class VoucherState:
+    """A household's 房票 as the money dialog shows it: its signed voucher agreement, the face value and
+    validity its calculation gives, and the voucher issued on it (None before issuing)."""
+
+    agreement_number: str
+    face_value: Decimal | None  # the calculation's (bonus included); None when it states none
+    valid_months: int | None
+    voucher: VoucherInfo | None
+
+    @property
+    def left(self) -> Decimal | None:
+        """What is left of the face value: all of it until used, face − used after; None before issuing."""
+        v = self.voucher
+        if v is None:
+            return None
+        return v.face_value - (v.used_amount or Decimal("0.00")) if v.status in ("issued", "used") else Decimal("0.00")
+
+
+def voucher_state(db: Database, household_id: str | uuid.UUID) -> VoucherState | None:
+    """The household's 房票 (None unless it has a signed agreement in 房票安置 mode). Read-only."""
+    hid = household_id if isinstance(household_id, uuid.UUID) else uuid.UUID(str(household_id))
+    with db.read() as s:
+        a = s.scalar(select(Agreement).where(Agreement.household_id == hid, Agreement.status == "signed",
+                                             Agreement.deleted_at.is_(None)).order_by(Agreement.signed_at.desc()))
+        if a is None or a.mode != "voucher":
+            return None
+        calc = s.get(Calculation, a.calculation_id)
+        summary = Result.from_json(calc.result_json).voucher if calc is not None else None
+        v = s.scalar(select(Voucher).where(Voucher.agreement_id == a.id, Voucher.deleted_at.is_(None),
+                                           Voucher.status != "void"))
+        code = s.get(Household, hid).household_code
+        return VoucherState(a.number, summary.face_amount if summary else None,
+                            summary.valid_months if summary else None, _info(v, code) if v is not None else None)
 
 
 def _info(v: Voucher, code: str) -> VoucherInfo:

@@ -69,7 +69,10 @@ class TrendChart(QChartView):
             axis_x.setRange(_datetime(self.points[0].day), _datetime(self.points[-1].day))
         top = max([p.surveyed for p in self.points] + [p.signed for p in self.points] + [1])
         axis_y.setRange(0, top)
-        axis_y.applyNiceNumbers()
+        if top <= 5:  # counts: one tick per whole number (nice numbers put ticks at 0.5 and "%d" showed 0 0 1 1 2)
+            axis_y.setTickCount(top + 1)
+        else:
+            axis_y.applyNiceNumbers()
 
     def _clicked(self, kind: str, point: QPointF) -> None:
         if not self.points:

@@ -12,7 +12,7 @@ Threading: GUI thread; the dashboard read and the exports run on the TaskRunner.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHeaderView, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
                                QSplitter, QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 from survey_app.core.domain.roles import Role
@@ -28,18 +28,11 @@ from survey_app.ui.hq.dashboard_chart import TrendChart
 from survey_app.ui.hq.dashboard_export import Exporter
 from survey_app.ui.hq.dashboard_models import MoneyModel, ProgressModel
 from survey_app.ui.sync.common import error_text
+from survey_app.ui.kit.table import DataTable
 from survey_app.ui.task_runner import TaskRunner
+from survey_app.ui.kit import theme
 
-_STYLE = """
-#hqDashboardTab QPushButton[tile="true"] { background: #f3f7fb; border: 1px solid #cfdbe7; border-radius: 6px;
-    padding: 6px; font-size: 10pt; color: #3c4a57; min-height: 64px; }
-#hqDashboardTab QPushButton[tile="true"]:hover { background: #e4eef8; }
-#hqDashboardTab QPushButton[alert="true"] { background: #fdecea; border-color: #e6a6a0; }
-#hqDashboardTab QPushButton[good="true"] { background: #e8f5e9; border-color: #a5d6a7; }
-#hqDashboardTab QPushButton[status="true"] { padding: 4px 6px; font-size: 9pt; }
-#hqDashboardTab QLabel#dashTitle { font-size: 14pt; font-weight: bold; }
-#hqDashboardTab QLabel#dashDetail { background: #fafafa; border: 1px solid #e0e0e0; padding: 4px; }
-"""
+_STYLE = theme.DASHBOARD  # the sheet lives in the theme (ui/kit/theme.py)
 TREND_DAYS = (30, 90, 180)
 
 
@@ -106,14 +99,9 @@ class DashboardPage(QWidget):
                                   ("workers", self.workers, self.tr("按调查员")),
                                   ("modes", self.modes, self.tr("金额·按安置方式")),
                                   ("items", self.items, self.tr("金额·按补偿项目"))):
-            view = QTableView(self.tables)
-            view.setObjectName(f"dashTable_{key}")
-            view.setModel(model)
-            view.verticalHeader().hide()
-            view.setSelectionBehavior(QTableView.SelectionBehavior.SelectItems)
-            view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-            view.horizontalHeader().setStretchLastSection(False)
-            view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            # a figure is a cell: one cell selected, the one clicked
+            view = DataTable(self.tables, name=f"dashTable_{key}", model=model, select="items", alternate=False,
+                             row_height=0, stretch=0)
             view.clicked.connect(lambda index, m=model: self._table_clicked(m, index))
             self.views[key] = view
             self.tables.addTab(view, title)

@@ -9,10 +9,12 @@ Threading: GUI thread; reading and saving run on the TaskRunner's worker.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from survey_app.core.domain.errors import SurveyAppError, ValidationError
 from survey_app.core.services import project_registry
+from survey_app.core.services.database_url import shown_url
 from survey_app.core.services.projects import ProjectInfo, project_info, update_project
 from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor
@@ -54,6 +56,10 @@ class ProjectTab(QWidget):
         self.sections = SectionsEditor(self)
         self.fingerprint = QLabel(self)
         self.fingerprint.setObjectName("projectFingerprint")
+        self.database = QLabel(shown_url(db), self)  # a server URL's password is never shown
+        self.database.setObjectName("projectDatabase")
+        self.database.setWordWrap(True)
+        self.database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.lock_note = QLabel(self)
         self.lock_note.setObjectName("projectLockNote")
         self.lock_note.setWordWrap(True)
@@ -81,6 +87,7 @@ class ProjectTab(QWidget):
         form.addRow(self.tr("货币化安置目标（%）"), self.target)
         form.addRow(self.tr("片区 / 地块"), self.sections)
         form.addRow(self.tr("指挥部密钥指纹"), self.fingerprint)
+        form.addRow(self.tr("数据库"), self.database)
         form.addRow(self.lock_note)
         form.addRow(self.tr("修改原因"), self.reason)
         buttons = QHBoxLayout()

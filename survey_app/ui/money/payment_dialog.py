@@ -1,4 +1,5 @@
-"""付款登记: HQ records a payment on the household's signed agreement and sees what was paid so far.
+"""付款登记: HQ records a payment on the household's signed agreement and sees what was paid so far; for a
+房票安置 household, issues its 房票 and records its use (voucher_panel.py).
 
 The amount is read as typed (exact Decimal through the service; a third decimal place is refused, never
 rounded). Over-payment, a missing transfer reference, a date before signing: the service's Chinese message
@@ -14,6 +15,7 @@ from survey_app.core.services import money
 from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor
 from survey_app.ui.money.common import buttons, date_edit, date_of, line
+from survey_app.ui.money.voucher_panel import VoucherPanel
 from survey_app.ui.pages.common import MessageBanner, run_write
 from survey_app.ui.task_runner import TaskRunner
 
@@ -55,10 +57,13 @@ class PaymentDialog(QDialog):
         self.banner = MessageBanner(self)
         box, self.ok_button = buttons(self, self.tr("登记付款"), "paymentSaveButton", self.tr("关闭"))
         self.ok_button.clicked.connect(self.save)
+        # 房票: only for a household signed in 房票安置 mode (the panel hides itself otherwise).
+        self.voucher = VoucherPanel(db, actor, runner, household_id, self.banner, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.history)
         layout.addLayout(form)
+        layout.addWidget(self.voucher)
         layout.addWidget(self.banner)
         layout.addWidget(box)
         self.setMinimumWidth(480)

@@ -1,25 +1,15 @@
-"""The one place of the reports that knows SQL dialects: a stored UTC timestamp's day in China time.
-
-Timestamps are stored naive-UTC (storage/types.py). Grouping "per day" must group by China's working
-day (UTC+8, no daylight saving), so the day is computed in SQL: SQLite's ``date(t, '+8 hours')``, and
-PostgreSQL's ``CAST(t + INTERVAL '8 hours' AS DATE)``. Both return what ``as_date`` turns into a date.
-"""
+"""A day as the reports get it from SQL. The SQL itself (a stored UTC timestamp's China day, per dialect) is the
+storage's (storage/day_sql.py ``china_day``, named here for the reports); ``as_date`` turns either dialect's
+answer into a date."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Date, cast, func, literal_column
+from survey_app.core.storage.day_sql import china_day
 
-from survey_app.core.storage.database import Database
-
-
-def china_day(db: Database, column: Any) -> Any:
-    """SQL expression: the China-time calendar day of a UTC timestamp column."""
-    if db.engine.dialect.name == "sqlite":
-        return func.date(column, "+8 hours")
-    return cast(column + literal_column("INTERVAL '8 hours'"), Date)
+__all__ = ["as_date", "china_day"]
 
 
 def as_date(value: Any) -> dt.date:

@@ -105,6 +105,23 @@ def _statement():  # noqa: ANN202
             .order_by(Household.household_code))
 
 
+def _option_names(db: Database, modes: dict[str, str]) -> Callable[[str], str]:
+    """选定方案 in words: 货币补偿, 房票安置, or the flats of a 产权调换 by the published policy's names
+    ("exchange:A60" → "A户型60㎡"); a key the policy doesn't name shows as its flat key, never as a code."""
+    from survey_app.core.services.policies import current_version
+
+    current = current_version(db)
+    exchange = current[1].exchange if current is not None else None
+    flats = {f.key: f.label for f in (*exchange.flats, *exchange.listed)} if exchange is not None else {}
+
+    def name(key: str) -> str:
+        mode, _, flat = key.partition(":")
+        if not flat:
+            return modes.get(mode, mode)
+        return "、".join(flats.get(k, k) for k in flat.split("+"))
+    return name
+
+
 def ledger_rows(db: Database) -> Iterator[tuple]:
     """The 台账's rows, in 户号 order, as the file shows them (dates in China time, money exact)."""
     with db.read() as s:
@@ -114,6 +131,7 @@ def ledger_rows(db: Database) -> Iterator[tuple]:
     workers: dict[str, str] = {}
     statuses = {st.value: st.label for st in HouseholdStatus}
     modes = {m.value: m.label for m in Mode}
+    option_name = _option_names(db, modes)
     utc = dt.timezone.utc
     with db.engine.connect() as conn:
         for r in conn.execution_options(stream_results=True, yield_per=2000).execute(_statement()):
@@ -123,7 +141,7 @@ def ledger_rows(db: Database) -> Iterator[tuple]:
             when = [None if v is None else (v if v.tzinfo else v.replace(tzinfo=utc)) for v in (r[5], r[7], r[14])]
             yield (r[0], r[1], sections.get(r[2], r[2]), workers[worker], statuses.get(r[4], r[4]), _day(when[0]),
                    _yuan(r[6]) if r[6] is not None else Decimal("0.00"), _day(when[1]), modes.get(r[8] or "", r[8] or ""),
-                   r[9] or "", _yuan(r[10]), _yuan(r[11]), r[12] or "", AGREEMENT_STATUS.get(r[13] or "", ""),
+                   option_name(r[9] or ""), _yuan(r[10]), _yuan(r[11]), r[12] or "", AGREEMENT_STATUS.get(r[13] or "", ""),
                    _day(when[2]), _yuan(r[15]), _date(r[16]), _date(r[17]))
 
 
