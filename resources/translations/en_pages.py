@@ -190,6 +190,8 @@ _ISSUE9: dict[str, dict[str, str]] = {
             "Only a conflict has another version to take; mark this one as checked",
     },
     "Labels": {
+        "个人": "Individual", "企业": "Enterprise", "机关事业单位": "Public body", "集体": "Collective",
+        "公房承租人": "Public-housing tenant",
         "调查": "Survey", "复核": "Review", "测算": "Calculation", "协议": "Agreement", "签约": "Signing",
         "交房": "Handover", "完成调查并提交复核": "complete the survey and submit it for review",
         "按复核意见修改后重新提交": "correct it as the supervisor noted and submit again",

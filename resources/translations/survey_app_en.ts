@@ -4,225 +4,225 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="131" />
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="235" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="89" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="193" />
         <source>出具协议</source>
         <translation>Issue agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="132" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="90" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="138" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="96" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="139" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="97" />
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="140" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="98" />
         <source>签字…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="141" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="99" />
         <source>在屏幕上为各方签字（被征收人、共有人、调查员）</source>
         <translation>Sign on screen for every party (owner, co-owners, field worker)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="142" />
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="406" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="100" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="356" />
         <source>湿签</source>
         <translation>Signed on paper</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="143" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="101" />
         <source>已在纸质协议上签字按手印：不采集电子签名，直接确认签订</source>
         <translation>Everyone signed and fingerprinted the paper copy: confirm it signed without on-screen signatures</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="144" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="102" />
         <source>作废…</source>
         <translation>Void…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="145" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="103" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="151" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="109" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="173" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="131" />
         <source>协议</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="196" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="154" />
         <source>{code}　{name}　协议</source>
         <translation>{code}　{name}　agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="197" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="155" />
         <source>协议 — {code} {name}</source>
         <translation>Agreement — {code} {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="207" />
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="237" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="165" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="195" />
         <source>只有“已测算”且已选择安置方案的住户才能出具协议</source>
         <translation>Only a Calculated household with a chosen option can be given an agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="209" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="167" />
         <source>请先在测算页为该户选择安置方案，再出具协议</source>
         <translation>Choose this household's option on the Compare page first, then issue the agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="235" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="193" />
         <source>重新出具</source>
         <translation>Issue again</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="239" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="197" />
         <source>按所选安置方案生成协议（编号、二维码），先预览再打印</source>
         <translation>Make the agreement for the chosen option (number, QR code); preview it, then print</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="251" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="209" />
         <source>作废协议（须填写原因）</source>
         <translation>Void the agreement (a reason is required)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="252" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="210" />
         <source>只有复核员或指挥部可以作废协议</source>
         <translation>Only a supervisor or HQ can void an agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="261" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="219" />
         <source>① 出具协议</source>
         <translation>① Issue</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="261" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="219" />
         <source>② 预览、打印</source>
         <translation>② Preview, print</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="261" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="219" />
         <source>③ 当场签字</source>
         <translation>③ Sign on site</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="261" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="219" />
         <source>④ 已签订</source>
         <translation>④ Signed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="287" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="237" />
         <source>正在出具协议…</source>
         <translation>Issuing the agreement…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="288" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="238" />
         <source>已出具协议 {number}（草稿），请预览并打印</source>
         <translation>Agreement {number} issued (draft): preview and print it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="306" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="256" />
         <source>正在生成预览…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="309" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="259" />
         <source>打印预览 — 协议 {number}</source>
         <translation>Print preview — agreement {number}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="332" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="282" />
         <source>打印协议 {number}</source>
         <translation>Print agreement {number}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="337" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="287" />
         <source>正在准备打印…</source>
         <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="341" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="291" />
         <source>打印机无法开始打印，请检查打印机连接后重试</source>
         <translation>The printer could not start: check its connection and try again</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="344" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="294" />
         <source>正在记录打印…</source>
         <translation>Recording the print…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="345" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="295" />
         <source>已打印 {number} 共 {n} 份（累计打印 {copies} 份）</source>
         <translation>Printed {n} copies of {number} ({copies} printed in all)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="346" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="296" />
         <source>（重印标注“副本”）</source>
         <translation> (reprints are marked “副本”, copy)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="352" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="302" />
         <source>{number}-副本{n}.pdf</source>
         <translation>{number}-copy{n}.pdf</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="361" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="311" />
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="363" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="313" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="374" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="324" />
         <source>正在保存 PDF…</source>
         <translation>Saving the PDF…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="375" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="325" />
         <source>已另存为 PDF（未打印纸质协议）：</source>
         <translation>Saved as a PDF (no paper copy printed): </translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="398" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="348" />
         <source>正在保存签字…</source>
         <translation>Saving the signatures…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="399" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="349" />
         <source>协议 {number} 已签订，住户状态为“已签约”，调查与测算已锁定</source>
         <translation>Agreement {number} is signed: the household is Signed, its survey and calculation are locked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="406" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="356" />
         <source>确认各方已在纸质协议 {number} 上签字并按手印？</source>
         <translation>Have all parties signed and fingerprinted the paper agreement {number}?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="427" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="377" />
         <source>正在作废…</source>
         <translation>Voiding…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="428" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="378" />
         <source>协议 {number} 已作废，可重新出具</source>
         <translation>Agreement {number} is void; you may issue it again</translation>
     </message>
@@ -313,31 +313,31 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="88" />
+        <location filename="../../survey_app/ui/app.py" line="95" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="89" />
+        <location filename="../../survey_app/ui/app.py" line="96" />
         <source>无法打开数据库：{path}
 {error}</source>
         <translation>Cannot open the database: {path}
 {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="116" />
-        <location filename="../../survey_app/ui/app.py" line="199" />
+        <location filename="../../survey_app/ui/app.py" line="123" />
+        <location filename="../../survey_app/ui/app.py" line="206" />
         <location filename="../../survey_app/ui/project_login.py" line="49" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="196" />
+        <location filename="../../survey_app/ui/app.py" line="203" />
         <source>首次启动：正在创建演示项目…</source>
         <translation>First start: creating the demo project…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="200" />
+        <location filename="../../survey_app/ui/app.py" line="207" />
         <source>创建演示项目失败：{error}</source>
         <translation>Creating the demo project failed: {error}</translation>
     </message>
@@ -345,77 +345,77 @@
 <context>
     <name>AppraisalsSection</name>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="88" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="95" />
         <source>部位</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="89" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="96" />
         <source>评估报告编号</source>
         <translation>Appraisal report no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="90" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="97" />
         <source>评估机构</source>
         <translation>Appraiser</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="91" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="98" />
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="92" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="99" />
         <source>结构</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="93" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="100" />
         <source>成新</source>
         <translation>Newness</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="94" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="101" />
         <source>装修等级</source>
         <translation>Decoration</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="95" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="102" />
         <source>评估单价 元/m²</source>
         <translation>Unit price yuan/m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="96" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="103" />
         <source>装修金额 元</source>
         <translation>Decoration yuan</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="97" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="104" />
         <source>附属物评估值 元</source>
         <translation>Fixtures yuan</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="98" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="105" />
         <source>估价时点</source>
         <translation>Valuation date</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="100" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="107" />
         <source>＋ 添加评估</source>
         <translation>+ Add appraisal</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="101" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="108" />
         <source>评估</source>
         <translation>Appraisal</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="102" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="113" />
         <source>评估结果由指挥部按评估报告导入，此处只能查看；如有出入，请报指挥部。</source>
         <translation>HQ imports the appraisal from the appraisal report: shown here, not edited. Report any discrepancy to HQ.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="118" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="129" />
         <source>尚未导入评估结果（由指挥部导入）。</source>
         <translation>No appraisal imported yet (HQ imports it).</translation>
     </message>
@@ -651,42 +651,42 @@ Switch to the restored project now?</translation>
 <context>
     <name>BusinessesSection</name>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="70" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="77" />
         <source>字号/名称</source>
         <translation>Business name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="71" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="78" />
         <source>统一社会信用代码</source>
         <translation>USCC</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="72" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="79" />
         <source>营业执照号</source>
         <translation>Licence no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="73" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="80" />
         <source>经营面积 m²</source>
         <translation>Area m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="74" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="81" />
         <source>年利润 元</source>
         <translation>Profit/yr, yuan</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="75" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="82" />
         <source>开业日期</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="77" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="84" />
         <source>＋ 添加经营</source>
         <translation>+ Add business</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="78" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="85" />
         <source>经营（停产停业）</source>
         <translation>Business (loss of business)</translation>
     </message>
@@ -752,131 +752,131 @@ Switch to the restored project now?</translation>
 <context>
     <name>CompensationPage</name>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="59" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="58" />
         <source>← 住户列表</source>
         <translation>← Households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="67" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="66" />
         <source>显示计算公式</source>
         <translation>Show formulas</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="69" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="68" />
         <source>在每个金额下显示计算过程；不勾选时，把鼠标停在金额上可看公式</source>
         <translation>Show the calculation under every amount; otherwise hover over an amount to see it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="71" />
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="230" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="70" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="228" />
         <source>测算</source>
         <translation>Calculate</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="74" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="73" />
         <source>确认测算结果</source>
         <translation>Confirm calculation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="76" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="75" />
         <source>复核后的测算确认无误（已复核 → 已测算）</source>
         <translation>The reviewed calculation is correct (Reviewed → Calculated)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="78" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="77" />
         <source>协议…</source>
         <translation>Agreement…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="80" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="79" />
         <source>按所选方案出具、打印、签订协议</source>
         <translation>Issue, print and sign the agreement for the chosen option</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="82" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="81" />
         <source>打印测算单…</source>
         <translation>Print calculation sheet…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="94" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="92" />
         <source>调查数据已修改，测算已过期，请重新测算</source>
         <translation>The survey has changed since: this calculation is out of date, recalculate it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="95" />
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="230" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="93" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="228" />
         <source>重新测算</source>
         <translation>Recalculate</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="133" />
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="153" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="131" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="151" />
         <source>请先在住户列表中选择一户</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="164" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="162" />
         <source>{code}　{name}　补偿测算</source>
         <translation>{code}　{name}　compensation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="170" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="168" />
         <source>补偿方案 {version}</source>
         <translation>policy {version}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="172" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="170" />
         <source>已选：{option}</source>
         <translation>chosen: {option}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="182" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="180" />
         <source>该户还没有测算。点击右上角“测算”，按现行补偿方案计算各安置方式。</source>
         <translation>Not calculated yet. Press “Calculate” (top right) to compute every option under the current policy.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="208" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="206" />
         <source>✓ 已选择</source>
         <translation>✓ Chosen</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="208" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="206" />
         <source>选择此方案</source>
         <translation>Choose this</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="215" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="213" />
         <source>测算已过期，请重新测算后再选择</source>
         <translation>Out of date: recalculate before choosing</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="239" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="237" />
         <source>打印给住户留存的补偿测算单（各方案明细与大写金额），也可另存为 PDF</source>
         <translation>Print the calculation sheet the household keeps (every option, itemised, amounts in words), or save it as a PDF</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="240" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="238" />
         <source>测算已过期，请重新测算后再打印测算单</source>
         <translation>The calculation is out of date: recalculate before printing the sheet</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="241" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="239" />
         <source>请先测算</source>
         <translation>Calculate first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="255" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="253" />
         <source>正在测算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="270" />
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="292" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="268" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="290" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="293" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="291" />
         <source>已确认测算结果</source>
         <translation>Calculation confirmed</translation>
     </message>
@@ -884,152 +884,152 @@ Switch to the restored project now?</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="58" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="51" />
         <source>总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="64" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="57" />
         <source>近 {n} 天</source>
         <translation>Last {n} days</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="66" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="59" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="71" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="64" />
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="74" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="67" />
         <source>导出月报…</source>
         <translation>Export monthly report…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="98" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="91" />
         <source>片区</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="99" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="92" />
         <source>调查员</source>
         <translation>Surveyor</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="105" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="98" />
         <source>按片区</source>
         <translation>By section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="106" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="99" />
         <source>按调查员</source>
         <translation>By surveyor</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="107" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="100" />
         <source>金额·按安置方式</source>
         <translation>Money by mode</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="108" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="101" />
         <source>金额·按补偿项目</source>
         <translation>Money by item</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="129" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="117" />
         <source>单击任一数字，这里列出对应的住户。</source>
         <translation>Click any figure to list its households here.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="188" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="176" />
         <source>总览未能读取：{error}</source>
         <translation>The overview could not be read: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="194" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="182" />
         <source>{project}　截至 {day}</source>
         <translation>{project}, as of {day}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="212" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="200" />
         <source>住户总数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="213" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="201" />
         <source>已签约（{pct}）</source>
         <translation>Signed ({pct})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="214" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="202" />
         <source>货币化安置率（目标 {target}）</source>
         <translation>Cash resettlement rate (target {target})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="215" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="203" />
         <source>已签协议结算金额</source>
         <translation>Signed agreements, net amount</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="216" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="204" />
         <source>未结信访</source>
         <translation>Open grievances</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="217" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="205" />
         <source>逾期未签（签约期 {end} 截止）</source>
         <translation>Overdue (signing period ended {end})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="218" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="206" />
         <source>未设定</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="251" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="239" />
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="251" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="239" />
         <source>已签约</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="252" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="240" />
         <source>货币补偿与房票签约</source>
         <translation>Signed in cash or voucher</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="253" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="241" />
         <source>已签协议</source>
         <translation>Signed agreements</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="254" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="242" />
         <source>有未结信访</source>
         <translation>With an open grievance</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="254" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="242" />
         <source>逾期未签</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="272" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="260" />
         <source>{day} 签约</source>
         <translation>Signed on {day}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="272" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="260" />
         <source>{day} 调查</source>
         <translation>Surveyed on {day}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="284" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="272" />
         <source>{title}：共 {n} 户{sep}{codes}</source>
         <translation>{title}: {n} households{sep}{codes}</translation>
     </message>
@@ -1159,194 +1159,199 @@ HQ will accept no more bundles from it, and agreements it signs after this verif
 <context>
     <name>DeviceSyncPage</name>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="39" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="40" />
         <source>导出或导入的结果会显示在这里。</source>
         <translation>The results of exports and imports appear here.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="42" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="43" />
         <source>同步（U 盘）</source>
         <translation>Sync (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="48" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="49" />
         <source>导出今日同步包…</source>
         <translation>Export today's bundle…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="51" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="52" />
         <source>导入回执 / 任务包…</source>
         <translation>Import receipt / assignment…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="58" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="59" />
         <source>① 收工：导出今日同步包</source>
         <translation>① Day end: export today's bundle</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="59" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="60" />
         <source>插入 U 盘，点下面的按钮并选择 U 盘。包含指挥部尚未确认的全部修改和照片；文件完整写好后才出现在 U 盘上。</source>
         <translation>Plug in the USB stick, press the button and choose the stick. The bundle holds every change and photo HQ has not confirmed; it appears on the stick only once completely written.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="61" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="62" />
         <source>② 导入指挥部发回的文件</source>
         <translation>② Import the files HQ sent back</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="62" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="63" />
         <source>回执（.sareceipt）：指挥部已收到，下次不再重复导出。任务包（.saassign）：新分派的住户和补偿方案。可一次选多个文件。</source>
         <translation>Receipt (.sareceipt): HQ has it, the next export leaves it out. Assignment (.saassign): newly assigned households and compensation policies. Several files can be chosen at once.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="76" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="71" />
+        <source>直接导出到 U 盘：</source>
+        <translation>Export straight to a USB stick:</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/device_page.py" line="81" />
         <source>结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="90" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="95" />
         <source>本机尚未登记到指挥部，还不能导出同步包。请按下面两步登记（只需一次）。</source>
         <translation>This laptop is not enrolled with HQ yet and cannot export. Enroll it in the two steps below (once).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="98" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="105" />
         <source>已导出到第 {seq} 号同步包</source>
         <translation>bundles exported up to no. {seq}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="98" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="105" />
         <source>尚未导出过同步包</source>
         <translation>no bundle exported yet</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="106" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="113" />
         <source>本机设备代码 &lt;b&gt;{code}&lt;/b&gt;（本机密钥指纹 {own}）  ·  指挥部密钥指纹 {hq}  ·  {last}</source>
         <translation>This laptop &lt;b&gt;{code}&lt;/b&gt; (key fingerprint {own})  ·  HQ key fingerprint {hq}  ·  {last}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="113" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="120" />
         <source>选择 U 盘（同步包写到哪个文件夹）</source>
         <translation>Choose the USB stick (folder for the bundle)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="130" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="138" />
         <source>正在导出同步包到 {folder}…</source>
         <translation>Exporting the bundle to {folder}…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="134" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="142" />
         <source>已导出第 {seq} 号同步包</source>
         <translation>Bundle no. {seq} exported</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="135" />
-        <location filename="../../survey_app/ui/sync/device_page.py" line="183" />
-        <location filename="../../survey_app/ui/sync/device_page.py" line="196" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="143" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="191" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="204" />
         <source>文件：{name}</source>
         <translation>File: {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="136" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="144" />
         <source>位置：{folder}</source>
         <translation>Folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="137" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="145" />
         <source>{records} 条记录，{events} 个操作记录，{media} 张照片</source>
         <translation>{records} records, {events} logged actions, {media} photos</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="139" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="147" />
         <source>下一步：安全弹出 U 盘，交给指挥部。指挥部导入后会发回回执文件，到时在这里导入。</source>
         <translation>Next: eject the USB stick safely and hand it to HQ. HQ sends back a receipt file; import it here.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="143" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="151" />
         <source>导出已取消</source>
         <translation>Export cancelled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="143" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="151" />
         <source>没有写出任何文件，数据没有变化。可以重新导出。</source>
         <translation>No file was written and nothing changed. You can export again.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="145" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="153" />
         <source>导出失败：{error}</source>
         <translation>Export failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="146" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="154" />
         <source>没有写出同步包。请检查 U 盘是否插好、是否有足够空间，然后重试。</source>
         <translation>No bundle was written. Check that the USB stick is plugged in and has enough space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="152" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="160" />
         <source>选择指挥部发回的回执或任务包</source>
         <translation>Choose the receipts or assignment bundles from HQ</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="153" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="161" />
         <source>回执和任务包 (*.sareceipt *.saassign);;所有文件 (*)</source>
         <translation>Receipts and assignments (*.sareceipt *.saassign);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="174" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="182" />
         <source>{name} 未导入</source>
         <translation>{name} was not imported</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="175" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="183" />
         <source>这是{kind}，不是回执或任务包。</source>
         <translation>This is a {kind}, not a receipt or an assignment bundle.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="180" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="188" />
         <source>正在导入 {name}…</source>
         <translation>Importing {name}…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="184" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="192" />
         <source>指挥部已确认 {n} 条记录，下次导出不再包含它们。</source>
         <translation>HQ confirmed {n} records; the next export leaves them out.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="187" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="195" />
         <source>其中 {n} 条与指挥部的版本冲突，由指挥部核实处理。</source>
         <translation>{n} of them conflict with HQ's version; HQ will check and decide.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="189" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="197" />
         <source>指挥部缺少第 {seqs} 号同步包（其内容已包含在后来的包中）。</source>
         <translation>HQ is missing bundle no. {seqs} (its content came in a later bundle).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="191" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="199" />
         <source>回执已导入：指挥部已收到第 {seq} 号同步包</source>
         <translation>Receipt imported: HQ has bundle no. {seq}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="197" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="205" />
         <source>新增 {inserted} 条，更新 {updated} 条，未变 {unchanged} 条</source>
         <translation>{inserted} new, {updated} updated, {unchanged} unchanged</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="200" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="208" />
         <source>{n} 条本机有尚未发送的修改，保留本机版本；下次导出后由指挥部核实。</source>
         <translation>{n} records have unsent changes on this laptop and were kept; HQ checks them after the next export.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="202" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="210" />
         <source>任务包已导入</source>
         <translation>Assignment bundle imported</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="206" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="214" />
         <source>{name} 未导入：{error}</source>
         <translation>{name} was not imported: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="207" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="215" />
         <source>没有导入任何数据。请向指挥部要一份新的文件。</source>
         <translation>Nothing was imported. Ask HQ for a new copy of the file.</translation>
     </message>
@@ -1519,6 +1524,24 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
         <location filename="../../survey_app/ui/sync/hq_devices.py" line="161" />
         <source>正在写出任务包…</source>
         <translation>Writing the assignment bundle…</translation>
+    </message>
+</context>
+<context>
+    <name>DriveRow</name>
+    <message>
+        <location filename="../../survey_app/ui/sync/drives.py" line="30" />
+        <source>没有找到 U 盘：插入 U 盘后点“刷新”，或用上面的按钮选择文件夹。</source>
+        <translation>No USB stick found: plug one in and click Refresh, or choose a folder with the button above.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/drives.py" line="32" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/drives.py" line="33" />
+        <source>重新查找插入的 U 盘</source>
+        <translation>Look again for plugged-in USB sticks</translation>
     </message>
 </context>
 <context>
@@ -2486,102 +2509,102 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="59" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="50" />
         <source>今日工作</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="64" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="55" />
         <source>今日完成调查</source>
         <translation>Surveyed today</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="64" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="55" />
         <source>今日测算</source>
         <translation>Calculated today</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="65" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="56" />
         <source>今日签约</source>
         <translation>Signed today</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="98" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="89" />
         <source>未完成的草稿</source>
         <translation>Unfinished drafts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="99" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="90" />
         <source>接下来要走访</source>
         <translation>Next to visit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="159" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="150" />
         <source>（{when} 自动保存）</source>
         <translation>(autosaved {when})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="161" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="152" />
         <source>（被退回）</source>
         <translation>(returned)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="164" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="155" />
         <source>在住户页打开这一户</source>
         <translation>Open this household on the Households page</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="203" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="194" />
         <source>{name}，您好</source>
         <translation>Hello, {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="204" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="195" />
         <source>{date}（{role}）</source>
         <translation>{date} ({role})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="216" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="207" />
         <source>我负责的住户</source>
         <translation>My households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="216" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="207" />
         <source>全项目进度</source>
         <translation>Whole project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="218" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="209" />
         <source>已完成调查 {pct}%</source>
         <translation>{pct}% surveyed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="219" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="210" />
         <source>共 {total} 户，已完成调查 {done} 户，待调查 {left} 户</source>
         <translation>{total} households: {done} surveyed, {left} still to survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="224" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="215" />
         <source>在住户列表中查看“{status}”的住户</source>
         <translation>Show the “{status}” households in the list</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="226" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="217" />
         <source>没有未保存的草稿</source>
         <translation>No unsaved drafts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="228" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="219" />
         <source>没有待调查的住户</source>
         <translation>No households left to survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="228" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="219" />
         <source>没有分配给您的住户</source>
         <translation>No households assigned to you</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="231" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="222" />
         <source>待复核 {n} 户 — 去复核</source>
         <translation>{n} waiting for review — review now</translation>
     </message>
@@ -2947,8 +2970,8 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>HouseholdDetailView</name>
     <message>
-        <location filename="../../survey_app/ui/household_detail.py" line="48" />
-        <location filename="../../survey_app/ui/household_detail.py" line="105" />
+        <location filename="../../survey_app/ui/household_detail.py" line="63" />
+        <location filename="../../survey_app/ui/household_detail.py" line="125" />
         <source>在左侧列表中选择一户，这里显示其详细情况</source>
         <translation>Select a household in the list to see its details here</translation>
     </message>
@@ -2956,85 +2979,85 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>HouseholdEditorDialog</name>
     <message>
-        <location filename="../../survey_app/ui/editor/editor_layout.py" line="75" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="259" />
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="76" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="266" />
         <source>提交调查</source>
         <translation>Submit survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/editor_layout.py" line="76" />
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="77" />
         <source>调查完成：保存并把该户从“待调查”改为“已调查”，等待复核</source>
         <translation>Survey complete: save and move the household from “To survey” to “Surveyed”, ready for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/editor_layout.py" line="78" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="291" />
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="79" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="298" />
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/editor_layout.py" line="79" />
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="80" />
         <source>放弃未保存的修改，回到上次保存的内容</source>
         <translation>Discard unsaved changes and go back to what was last saved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/editor_layout.py" line="80" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="303" />
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="81" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="310" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/editor_layout.py" line="81" />
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="82" />
         <source>关闭（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/editor_layout.py" line="82" />
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="83" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/editor_layout.py" line="83" />
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="84" />
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="90" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="113" />
         <source>草稿已自动保存（{time}）</source>
         <translation>Draft saved automatically ({time})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="92" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="115" />
         <source>草稿未能自动保存：{error}</source>
         <translation>The draft could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="186" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="193" />
         <source>有{n}处需要改正，尚未保存。</source>
         <translation>{n} problem(s) to correct; not saved.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="191" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="198" />
         <source>没有需要保存的修改。</source>
         <translation>Nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="201" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="208" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="211" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="218" />
         <source>已保存（第{rev}版）。</source>
         <translation>Saved (revision {rev}).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="224" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="231" />
         <source>保存冲突</source>
         <translation>Save conflict</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="225" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="232" />
         <source>{error}
 
 要用你现在的内容覆盖保存吗？（对方的修改将被替换；审计日志会记下这次修改）</source>
@@ -3043,147 +3066,147 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 Save your version over it? (The other changes are replaced; the audit log records this.)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="231" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="233" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="238" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="240" />
         <source>不能保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="260" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="267" />
         <source>提交后该户变为“已调查”，等待复核员复核。确定提交吗？</source>
         <translation>After submitting, the household is “Surveyed” and waits for a supervisor's review. Submit?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="265" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="272" />
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="271" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="278" />
         <source>已提交，状态：{status}。</source>
         <translation>Submitted; status: {status}.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="247" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="281" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="254" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="288" />
         <source>不能提交</source>
         <translation>Cannot submit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="244" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="251" />
         <source>调查尚未完成：还有{n}项需要改正或补全，不能提交。</source>
         <translation>The survey is not complete: {n} item(s) to correct or fill in; not submitted.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="248" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="280" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="255" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="287" />
         <source>调查尚未完成，不能提交。请先改正或补全以下各项：
 {lines}</source>
         <translation>The survey is not complete and cannot be submitted. Correct or fill in first:
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="291" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="298" />
         <source>放弃所有未保存的修改，回到上次保存的内容吗？</source>
         <translation>Discard all unsaved changes and go back to what was last saved?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="296" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="303" />
         <source>已放弃修改。</source>
         <translation>Changes discarded.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="303" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="310" />
         <source>有未保存的修改。</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="304" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="311" />
         <source>保存并关闭</source>
         <translation>Save and close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="305" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="312" />
         <source>放弃修改并关闭</source>
         <translation>Discard and close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="306" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="313" />
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="335" />
+        <location filename="../../survey_app/ui/editor/drafts.py" line="38" />
         <source>发现未保存的修改（保存于 {when}），是否恢复？</source>
         <translation>Unsaved changes were found (saved {when}). Restore them?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="338" />
+        <location filename="../../survey_app/ui/editor/drafts.py" line="41" />
         <source>注意：草稿是在第{base}版上做的修改，该户现在已是第{rev}版（其间有人保存过）。恢复后保存时会提示冲突，由你决定是否覆盖。</source>
         <translation>Note: the draft was made on revision {base}; the household is now at revision {rev} (someone saved meanwhile). Saving a restored draft will report the conflict and let you decide whether to overwrite.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="340" />
+        <location filename="../../survey_app/ui/editor/drafts.py" line="45" />
         <source>恢复未保存的修改</source>
         <translation>Restore unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="341" />
+        <location filename="../../survey_app/ui/editor/drafts.py" line="47" />
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="342" />
+        <location filename="../../survey_app/ui/editor/drafts.py" line="49" />
         <source>丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="351" />
+        <location filename="../../survey_app/ui/editor/drafts.py" line="59" />
         <source>丢弃草稿</source>
         <translation>Discard draft</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="352" />
+        <location filename="../../survey_app/ui/editor/drafts.py" line="60" />
         <source>确定丢弃这份草稿吗？丢弃后无法恢复。</source>
         <translation>Discard this draft? It cannot be recovered.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="353" />
+        <location filename="../../survey_app/ui/editor/drafts.py" line="62" />
         <source>确定丢弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="354" />
+        <location filename="../../survey_app/ui/editor/drafts.py" line="64" />
         <source>恢复草稿</source>
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="369" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="343" />
         <source>已恢复{when}的草稿，尚未保存。</source>
         <translation>Restored the draft of {when}; not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="385" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="359" />
         <source>该户已签约，调查数据已冻结，只能查看。如需更正，须先由复核员作废协议。</source>
         <translation>This household has signed: the survey is frozen and can only be viewed. To correct it, a supervisor must first void the agreement.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="387" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="361" />
         <source>当前用户无权修改调查数据，只能查看。</source>
         <translation>You may not change survey data; view only.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="406" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="380" />
         <source>第{rev}版　最后修改：{when} {who}</source>
         <translation>Revision {rev}, last changed {when} by {who}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="408" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="382" />
         <source>住户调查 — {code} {name}</source>
         <translation>Household survey — {code} {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/navigation.py" line="64" />
+        <location filename="../../survey_app/ui/editor/navigation.py" line="72" />
         <source>先把光标放到要添加行的表格（成员、产权、建筑部分、经营、评估）中。</source>
         <translation>Put the cursor in the table to add a row to (members, ownership, building parts, business, appraisal).</translation>
     </message>
@@ -3216,17 +3239,18 @@ Save your version over it? (The other changes are replaced; the audit log record
         <translation>List only the households assigned to me</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_filter_bar.py" line="93" />
+        <location filename="../../survey_app/ui/household_filter_bar.py" line="97" />
         <source>全部 ({n})</source>
         <translation>All ({n})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_filter_bar.py" line="95" />
+        <location filename="../../survey_app/ui/household_filter_bar.py" line="100" />
         <source>{label} ({n})</source>
         <translation>{label} ({n})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_filter_bar.py" line="109" />
+        <location filename="../../survey_app/ui/household_filter_bar.py" line="93" />
+        <location filename="../../survey_app/ui/household_filter_bar.py" line="113" />
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -3234,72 +3258,72 @@ Save your version over it? (The other changes are replaced; the audit log record
 <context>
     <name>HouseholdModel</name>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="35" />
+        <location filename="../../survey_app/ui/household_model.py" line="38" />
         <source>户号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="36" />
+        <location filename="../../survey_app/ui/household_model.py" line="39" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="37" />
+        <location filename="../../survey_app/ui/household_model.py" line="40" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="38" />
+        <location filename="../../survey_app/ui/household_model.py" line="41" />
         <source>地块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="39" />
+        <location filename="../../survey_app/ui/household_model.py" line="42" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="40" />
+        <location filename="../../survey_app/ui/household_model.py" line="43" />
         <source>人口</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="41" />
+        <location filename="../../survey_app/ui/household_model.py" line="44" />
         <source>建筑面积 m²</source>
         <translation>Floor area m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="42" />
+        <location filename="../../survey_app/ui/household_model.py" line="45" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="191" />
+        <location filename="../../survey_app/ui/household_model.py" line="219" />
         <source>此列不能排序</source>
         <translation>This column cannot be sorted</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="244" />
+        <location filename="../../survey_app/ui/household_model.py" line="282" />
         <source>测算不一致</source>
         <translation>calculation disputed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="246" />
+        <location filename="../../survey_app/ui/household_model.py" line="284" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="255" />
+        <location filename="../../survey_app/ui/household_model.py" line="293" />
         <source>测算不一致：指挥部按调查记录重算的结果与设备的测算不同，待核实</source>
         <translation>Calculation disputed: HQ's recomputation from the survey differs from the device's; to be checked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="257" />
+        <location filename="../../survey_app/ui/household_model.py" line="295" />
         <source>有未保存的草稿：打开编辑可继续</source>
         <translation>Unsaved draft: open the editor to continue</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="259" />
+        <location filename="../../survey_app/ui/household_model.py" line="297" />
         <source>新增住户：名册外现场发现，待指挥部确认</source>
         <translation>New household: found in the field, not on the roster; awaiting HQ</translation>
     </message>
@@ -3332,17 +3356,27 @@ Save your version over it? (The other changes are replaced; the audit log record
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="125" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="127" />
+        <source>被征收人是个人、企业、机关事业单位、集体还是公房承租人：方案的某些项目只对其中一些类型适用</source>
+        <translation>Whether the owner is an individual, an enterprise, a public body, a collective or a public-housing tenant: some items of a scheme apply to some of these only</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="128" />
+        <source>被征收人类型</source>
+        <translation>Owner type</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="129" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="148" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="152" />
         <source>户号和地块以指挥部登记为准，只有指挥部管理员可以修改</source>
         <translation>Household no. and section follow HQ's register; only an HQ admin can change them</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="152" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="156" />
         <source>（尚未登记：在“家庭成员”中把一位成员的关系设为“户主”）</source>
         <translation>(none yet: set one member's relation to “Head” under Family members)</translation>
     </message>
@@ -3356,7 +3390,7 @@ Save your version over it? (The other changes are replaced; the audit log record
     </message>
     <message>
         <location filename="../../survey_app/ui/pages/households_page.py" line="60" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="219" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="246" />
         <source>打开调查表（也可双击列表中的一行或按回车）</source>
         <translation>Open the survey form (or double-click a row, or press Enter)</translation>
     </message>
@@ -3367,7 +3401,7 @@ Save your version over it? (The other changes are replaced; the audit log record
     </message>
     <message>
         <location filename="../../survey_app/ui/pages/households_page.py" line="62" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="221" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="248" />
         <source>各安置方案的补偿并排比较</source>
         <translation>Compensation of every option side by side</translation>
     </message>
@@ -3378,13 +3412,13 @@ Save your version over it? (The other changes are replaced; the audit log record
     </message>
     <message>
         <location filename="../../survey_app/ui/pages/households_page.py" line="64" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="223" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="250" />
         <source>出具、打印、签订协议，查看协议记录</source>
         <translation>Issue, print and sign the agreement; see its history</translation>
     </message>
     <message>
         <location filename="../../survey_app/ui/pages/households_page.py" line="65" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="265" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="292" />
         <source>提交调查</source>
         <translation>Submit survey</translation>
     </message>
@@ -3409,54 +3443,54 @@ Save your version over it? (The other changes are replaced; the audit log record
         <translation>Register a household found in the field (for HQ to confirm)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="217" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="244" />
         <source>请先在左侧列表中选择一户</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="225" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="252" />
         <source>测算确认后（已测算）才能出具协议；当前为“{status}”</source>
         <translation>An agreement can be issued once the calculation is confirmed (Calculated); now '{status}'</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="236" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="263" />
         <source>核实后确认：该户属于本项目（现场新增 → 已确认）</source>
         <translation>Confirm after checking: it belongs to the project (new → confirmed)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="266" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="293" />
         <source>将 {code} {name} 的调查提交复核？
 提交后调查表不能再修改，除非复核员退回。</source>
         <translation>Submit the survey of {code} {name} for review?
 It cannot be changed afterwards unless the supervisor returns it.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="267" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="294" />
         <source>提交复核</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="270" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="300" />
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="271" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="301" />
         <source>{code} 已提交复核</source>
         <translation>{code} submitted for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="304" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="334" />
         <source>已确认该新增住户</source>
         <translation>New household confirmed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="317" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="347" />
         <source>已新增住户 {code}，请打开编辑录入调查</source>
         <translation>Household {code} added: open it to enter the survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="303" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="333" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -3491,7 +3525,7 @@ It cannot be changed afterwards unless the supervisor returns it.</translation>
         <translation>This household's petitions and disputes: record, follow up, close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="277" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="307" />
         <source>已确认交房</source>
         <translation>Handover confirmed</translation>
     </message>
@@ -3652,94 +3686,94 @@ It cannot be changed afterwards unless the supervisor returns it.</translation>
         <translation>Folder for the receipts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="111" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="114" />
         <source>选择设备的同步包</source>
         <translation>Choose the devices' bundles</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="112" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="115" />
         <source>同步包 (*.sabundle);;所有文件 (*)</source>
         <translation>Bundles (*.sabundle);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="139" />
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="164" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="142" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="167" />
         <source>{name} 未导入：{error}</source>
         <translation>{name} was not imported: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="140" />
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="166" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="143" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="169" />
         <source>没有导入任何数据。请让调查员重新导出同步包。</source>
         <translation>Nothing was imported. Ask the surveyor to export again.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="141" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="144" />
         <source>正在导入 {name}…</source>
         <translation>Importing {name}…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="172" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="175" />
         <source>正在导入 {n} 个同步包…</source>
         <translation>Importing {n} bundles…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="175" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="178" />
         <source>文件：{name}</source>
         <translation>File: {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="177" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="180" />
         <source>{device} 第 {seq} 号同步包之前已导入过</source>
         <translation>{device} bundle no. {seq} was imported before</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="178" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="181" />
         <source>没有改变任何数据。</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="180" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="183" />
         <source>{device} 第 {seq} 号同步包已导入</source>
         <translation>{device} bundle no. {seq} imported</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="181" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="184" />
         <source>新增 {inserted} 条，更新 {updated} 条，未变 {unchanged} 条，冲突 {conflicts} 条</source>
         <translation>{inserted} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="185" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="188" />
         <source>{n} 条冲突已列入“待处理事项”，请逐条决定保留本地或采用对方。</source>
         <translation>{n} conflicts were added to “To decide”: keep ours or take theirs, one by one.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="187" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="190" />
         <source>缺少该设备第 {seqs} 号同步包：其修改已包含在本包中，但请确认 U 盘是否遗失。</source>
         <translation>Bundle no. {seqs} of this device is missing: its changes came in this one, but check whether a stick was lost.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="190" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="193" />
         <source>重算差异：{message}</source>
         <translation>Recheck difference: {message}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="192" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="195" />
         <source>……共 {n} 处重算差异，见“待处理事项”。</source>
         <translation>… {n} recheck differences in all, see “To decide”.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="193" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="196" />
         <source>审计警告：{message}</source>
         <translation>Audit warning: {message}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="195" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="198" />
         <source>回执：{path}（交回该设备导入）</source>
         <translation>Receipt: {path} (take it back to the device)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="197" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="200" />
         <source>回执未写出：{error}。数据已导入；可重新导入此包以再次写出回执。</source>
         <translation>The receipt was not written: {error}. The data is imported; import the bundle again to write it.</translation>
     </message>
@@ -3758,108 +3792,158 @@ It cannot be changed afterwards unless the supervisor returns it.</translation>
     </message>
     <message>
         <location filename="../../survey_app/ui/hq/imports_tab.py" line="36" />
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="120" />
+        <source>空白模板…</source>
+        <translation>Blank template…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="38" />
+        <source>写出空白的入户名册或评估结果 Excel 模板，交区里或评估机构填写</source>
+        <translation>Write a blank roster or appraisal Excel template for the district or the appraiser to fill in</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="40" />
+        <source>入户名册模板…</source>
+        <translation>Roster template…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="41" />
+        <source>评估结果模板…</source>
+        <translation>Appraisal template…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="43" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="139" />
         <source>撤销本批</source>
         <translation>Undo batch</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="55" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="56" />
         <source>名册（.xlsx 或 .csv）按身份证号/户号对应住户，再次导入只更新、不重复；评估结果按户号或身份证号和部位对应。导入后还没有人改动过的批次可以撤销。</source>
         <translation>A roster (.xlsx or .csv) is matched to households by ID number or household code: importing it again updates, never doubles. Appraisals are matched by code or ID number and building part. A batch nobody has changed since can be undone.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="67" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="68" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="67" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="68" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="67" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="68" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="67" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="68" />
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="68" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="69" />
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="68" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="69" />
         <source>导入人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="68" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="69" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="70" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="71" />
         <source>已撤销</source>
         <translation>Undone</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="71" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="72" />
         <source>入户名册</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="71" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="72" />
         <source>评估结果</source>
         <translation>Appraisals</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="80" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="81" />
         <source>选择入户名册</source>
         <translation>Choose the roster</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="80" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="81" />
         <source>选择评估结果</source>
         <translation>Choose the appraisal results</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="81" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="82" />
         <source>表格文件 (*.xlsx *.csv)</source>
         <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="89" />
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="91" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="87" />
+        <source>入户名册模板.xlsx</source>
+        <translation>roster template.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="87" />
+        <source>评估结果模板.xlsx</source>
+        <translation>appraisal template.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="88" />
+        <source>保存空白模板</source>
+        <translation>Save blank template</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="88" />
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="100" />
+        <source>空白模板</source>
+        <translation>Blank template</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="102" />
+        <source>已保存空白模板：%1</source>
+        <translation>Blank template saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="108" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="110" />
         <source>正在检查文件…</source>
         <translation>Checking the file…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="105" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="124" />
         <source>……另有{n}条提示</source>
         <translation>…and {n} more notes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="118" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="137" />
         <source>请先在列表中选择一个批次。</source>
         <translation>Select a batch in the list first.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="121" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="140" />
         <source>撤销这一批导入？新增的住户或评估结果将被删除，更新过的恢复原值。</source>
         <translation>Undo this import? Households or appraisals it added are deleted; what it updated gets its old values back.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="126" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="145" />
         <source>正在撤销…</source>
         <translation>Undoing…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/imports_tab.py" line="134" />
+        <location filename="../../survey_app/ui/hq/imports_tab.py" line="153" />
         <source>操作失败，请重试或联系技术支持。</source>
         <translation>The operation failed: try again or call support.</translation>
     </message>
@@ -3995,177 +4079,177 @@ It cannot be changed afterwards unless the supervisor returns it.</translation>
 <context>
     <name>IssuesPanel</name>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="83" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="69" />
         <source>只列出两边不同的字段。</source>
         <translation>Only the fields that differ are listed.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="88" />
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="181" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="74" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="164" />
         <source>保留本地</source>
         <translation>Keep ours</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="90" />
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="177" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="76" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="160" />
         <source>保留指挥部现有的版本，关闭此事项</source>
         <translation>Keep HQ's current version and close this item</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="91" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="77" />
         <source>采用对方</source>
         <translation>Take theirs</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="93" />
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="179" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="79" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="162" />
         <source>用设备发来的版本替换指挥部的版本（留有审计记录）</source>
         <translation>Replace HQ's version with the device's (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="97" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="83" />
         <source>按所选字段合并</source>
         <translation>Merge ticked fields</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="101" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="87" />
         <source>批量处理…</source>
         <translation>Decide by rule…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="104" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="90" />
         <source>按规则一次处理多项冲突（先预览将处理哪些）</source>
         <translation>Decide many conflicts by one rule (preview first)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="164" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="147" />
         <source>只有冲突才能按字段合并</source>
         <translation>Only a conflict can be merged field by field</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="166" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="149" />
         <source>没有待处理事项</source>
         <translation>Nothing to decide</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="167" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="150" />
         <source>同步包中的冲突、重算差异和审计警告会列在这里。</source>
         <translation>Conflicts, recheck differences and audit warnings from bundles are listed here.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="168" />
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="169" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="151" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="152" />
         <source>没有选中的待处理事项</source>
         <translation>No open issue selected</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="174" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="157" />
         <source>{kind}：{record}</source>
         <translation>{kind}: {record}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="178" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="161" />
         <source>已核实此事项，关闭它</source>
         <translation>Checked: close this issue</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="180" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="163" />
         <source>只有冲突才有对方版本可采用；此事项核实后标记即可</source>
         <translation>Only a conflict has another version to take; mark this one as checked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="181" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="164" />
         <source>标记为已核实</source>
         <translation>Mark as checked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="193" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="176" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="194" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="177" />
         <source>指挥部现有（第 {rev} 版，{who}）</source>
         <translation>HQ now (revision {rev}, {who})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="196" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="179" />
         <source>设备 {device} 发来（第 {rev} 版，{who}）</source>
         <translation>From {device} (revision {rev}, {who})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="198" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="181" />
         <source>采用设备的值</source>
         <translation>Take the device's value</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="203" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="186" />
         <source>字段 / 明细</source>
         <translation>Field / line</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="203" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="186" />
         <source>指挥部按调查记录重算</source>
         <translation>HQ, recomputed from the survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="204" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="187" />
         <source>设备 {device} 的测算</source>
         <translation>Device {device}'s calculation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="220" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="203" />
         <source>采用设备的值：{field}</source>
         <translation>Take the device's value: {field}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="221" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="204" />
         <source>合并时采用设备的值</source>
         <translation>Take the device's value when merging</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="221" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="204" />
         <source>此字段由指挥部决定，不能采用设备的值</source>
         <translation>HQ decides this field; the device's value cannot be taken</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="233" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="216" />
         <source>所勾选字段采用设备的值，其余保留指挥部的值（留有审计记录）</source>
         <translation>Take the device's value for the ticked fields and keep HQ's for the rest (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="234" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="217" />
         <source>请先勾选要采用设备的值的字段</source>
         <translation>First tick the fields to take from the device</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="249" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="232" />
         <source>已合并：{record}（采用设备的{fields}）</source>
         <translation>Merged: {record} (took the device's {fields})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="268" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="251" />
         <source>已按规则处理 {n} 项冲突</source>
         <translation>Decided {n} conflicts by rule</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="282" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="265" />
         <source>已采用对方版本：{record}</source>
         <translation>Took the device's version: {record}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="284" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="267" />
         <source>已保留本地版本：{record}</source>
         <translation>Kept HQ's version: {record}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="286" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="269" />
         <source>已标记为已核实：{record}</source>
         <translation>Marked as checked: {record}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="255" />
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="292" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="238" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="275" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -4196,221 +4280,221 @@ It cannot be changed afterwards unless the supervisor returns it.</translation>
 <context>
     <name>JoinWizard</name>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="44" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="45" />
         <source>加入项目（调查员笔记本）</source>
         <translation>Join a project (field laptop)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="58" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="59" />
         <source>关闭（稍后继续）</source>
         <translation>Close (continue later)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="90" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="91" />
         <source>如 调查组1号笔记本</source>
         <translation>e.g. Team 1 laptop</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="91" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="92" />
         <source>可不填：指挥部登记时分配正式代码</source>
         <translation>optional: HQ assigns the real code when it enrols the laptop</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="92" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="93" />
         <source>至少 8 位</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="94" />
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="174" />
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="178" />
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="230" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="95" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="175" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="179" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="231" />
         <source>尚未选择</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="96" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="97" />
         <source>选择 U 盘文件夹…</source>
         <translation>Choose USB folder…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="98" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="99" />
         <source>生成登记申请</source>
         <translation>Write enrolment request</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="104" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="105" />
         <source>已拿到指挥部的回复：继续 ②</source>
         <translation>I have HQ's reply: continue with ②</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="109" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="110" />
         <source>设备名称 *</source>
         <translation>Device name *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="110" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="111" />
         <source>设备代码</source>
         <translation>Device code</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="111" />
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="200" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="112" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="201" />
         <source>设备密码 *</source>
         <translation>Device password *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="112" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="113" />
         <source>再次输入密码 *</source>
         <translation>Password again *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="116" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="117" />
         <source>U 盘文件夹 *</source>
         <translation>USB folder *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="118" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="119" />
         <source>① 生成登记申请</source>
         <translation>① Write the enrolment request</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="119" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="120" />
         <source>本机将新建一个空的、加密的项目数据库（不含演示数据）。设备密码解开它和本机的同步密钥，调查员第一次在本机登录时也要输入一次；请牢记：忘记后只能重新登记。登记申请写到 U 盘，交给指挥部。</source>
         <translation>This laptop gets a new, empty, encrypted project database (no demo data). The device password unlocks it and this laptop's sync keys, and each surveyor types it once at their first login here: keep it safe, a forgotten one means enrolling again. The request is written to the USB stick for HQ.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="129" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="130" />
         <source>登记申请写到哪个文件夹（U 盘）</source>
         <translation>Folder (USB stick) for the enrolment request</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="140" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="141" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="142" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="143" />
         <source>请先选择 U 盘文件夹</source>
         <translation>Choose the USB folder first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="156" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="157" />
         <source>正在生成密钥和登记申请…</source>
         <translation>Making the keys and the enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="160" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="161" />
         <source>待登记：{name}</source>
         <translation>Enrolling: {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="165" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="166" />
         <source>&lt;b&gt;登记申请已写出：&lt;/b&gt;{file}&lt;br&gt;本机密钥指纹：&lt;b&gt;{fp}&lt;/b&gt;&lt;br&gt;下一步：把此文件交给指挥部，并把这串指纹读给指挥部核对。拿到登记回复和任务包后，在开始窗口的项目列表中打开本项目继续。</source>
         <translation>&lt;b&gt;Enrolment request written:&lt;/b&gt; {file}&lt;br&gt;This laptop's key fingerprint: &lt;b&gt;{fp}&lt;/b&gt;&lt;br&gt;Next: take the file to HQ and read them this fingerprint. With HQ's reply and assignment bundle, open this project from the start window's list to continue.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="176" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="177" />
         <source>选择登记回复…</source>
         <translation>Choose reply…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="180" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="181" />
         <source>选择任务包…</source>
         <translation>Choose assignment bundles…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="182" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="183" />
         <source>生成登记申请时设置的设备密码</source>
         <translation>the device password set in step ①</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="183" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="184" />
         <source>导入并完成登记</source>
         <translation>Import and finish enrolment</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="189" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="190" />
         <source>打开项目</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="194" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="195" />
         <source>登记回复 *</source>
         <translation>HQ's reply *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="195" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="196" />
         <source>任务包</source>
         <translation>Assignment bundle</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="202" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="203" />
         <source>② 导入登记回复和任务包</source>
         <translation>② Import HQ's reply and assignment bundle</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="203" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="204" />
         <source>指挥部登记本机后会给你登记回复文件（.saenroll）和任务包（.saassign）。导入后本机就有了项目、补偿方案、指挥部为你建的账号和分派的住户。</source>
         <translation>Once HQ has enrolled this laptop it gives you a reply file (.saenroll) and an assignment bundle (.saassign). After importing them the laptop has the project, its policy, the accounts HQ made for you and the households assigned.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="213" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="214" />
         <source>选择指挥部的登记回复文件</source>
         <translation>Choose HQ's enrolment reply file</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="214" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="215" />
         <source>登记回复 (*.saenroll);;所有文件 (*)</source>
         <translation>Enrolment replies (*.saenroll);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="223" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="224" />
         <source>选择任务包</source>
         <translation>Choose assignment bundles</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="224" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="225" />
         <source>任务包 (*.saassign);;所有文件 (*)</source>
         <translation>Assignment bundles (*.saassign);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="234" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="235" />
         <source>请先完成第 ① 步</source>
         <translation>Do step ① first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="236" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="237" />
         <source>请选择指挥部的登记回复文件</source>
         <translation>Choose HQ's enrolment reply file</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="247" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="248" />
         <source>正在导入登记回复和任务包…</source>
         <translation>Importing HQ's reply and assignment bundle…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="252" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="253" />
         <source>本机设备代码：&lt;b&gt;{code}&lt;/b&gt;；项目：{project}</source>
         <translation>This laptop's device code: &lt;b&gt;{code}&lt;/b&gt;; project: {project}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="254" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="255" />
         <source>指挥部密钥指纹：&lt;b&gt;{fp}&lt;/b&gt;（请与指挥部当面或电话核对；不一致时不要使用，并告知指挥部）</source>
         <translation>HQ key fingerprint: &lt;b&gt;{fp}&lt;/b&gt; (compare it with HQ in person or by phone; if it differs, do not use it and tell HQ)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="260" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="261" />
         <source>登记完成：本机有 {n} 个账号可以登录。点“打开项目”登录。</source>
         <translation>Enrolled: {n} account(s) can log in on this laptop. Click “Open project” to log in.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="263" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="264" />
         <source>本机还没有可登录的账号：请导入指挥部为本机写出的任务包。</source>
         <translation>No account can log in on this laptop yet: import the assignment bundle HQ wrote for it.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="277" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="278" />
         <source>操作失败：{error}</source>
         <translation>Failed: {error}</translation>
     </message>
@@ -4418,385 +4502,410 @@ It cannot be changed afterwards unless the supervisor returns it.</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="18" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="27" />
         <source>待调查</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="19" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="28" />
         <source>已调查</source>
         <translation>Surveyed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="20" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="29" />
         <source>已复核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="21" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="30" />
         <source>已测算</source>
         <translation>Calculated</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="22" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="31" />
         <source>已签约</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="23" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="32" />
         <source>已交房</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="27" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="65" />
+        <source>个人</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="66" />
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="67" />
+        <source>机关事业单位</source>
+        <translation>Public body</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="68" />
+        <source>集体</source>
+        <translation>Collective</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="69" />
+        <source>公房承租人</source>
+        <translation>Public-housing tenant</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="74" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="28" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="75" />
         <source>配偶</source>
         <translation>Spouse</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="29" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="76" />
         <source>子女</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="30" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="77" />
         <source>父母</source>
         <translation>Parent</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="31" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="78" />
         <source>孙子女</source>
         <translation>Grandchild</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="32" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="79" />
         <source>兄弟姐妹</source>
         <translation>Sibling</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="33" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="80" />
         <source>儿媳/女婿</source>
         <translation>Child-in-law</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="34" />
-        <location filename="../../survey_app/ui/labels.py" line="42" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="41" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="81" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="38" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="37" />
         <source>住宅</source>
         <translation>Residential</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="39" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="38" />
         <source>商业</source>
         <translation>Commercial</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="40" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="39" />
         <source>办公</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="41" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="40" />
         <source>工业</source>
         <translation>Industrial</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="46" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="46" />
         <source>已登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="47" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="47" />
         <source>未登记认定合法</source>
         <translation>Unregistered, found legal</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="48" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="48" />
         <source>违法建筑</source>
         <translation>Illegal</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="49" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="49" />
         <source>临时建筑</source>
         <translation>Temporary</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="53" />
+        <location filename="../../survey_app/ui/labels.py" line="32" />
         <source>男</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="54" />
+        <location filename="../../survey_app/ui/labels.py" line="33" />
         <source>女</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="58" />
+        <location filename="../../survey_app/ui/labels.py" line="37" />
         <source>调查员</source>
         <translation>Field worker</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="59" />
+        <location filename="../../survey_app/ui/labels.py" line="38" />
         <source>复核员</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="60" />
+        <location filename="../../survey_app/ui/labels.py" line="39" />
         <source>指挥部管理员</source>
         <translation>HQ admin</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="64" />
+        <location filename="../../survey_app/ui/labels.py" line="43" />
         <source>同意</source>
         <translation>Agrees</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="65" />
+        <location filename="../../survey_app/ui/labels.py" line="44" />
         <source>未决定</source>
         <translation>Undecided</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="66" />
+        <location filename="../../survey_app/ui/labels.py" line="45" />
         <source>不同意</source>
         <translation>Refuses</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="70" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="54" />
         <source>货币补偿</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="71" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="55" />
         <source>产权调换</source>
         <translation>Property exchange</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="72" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="56" />
         <source>房票安置</source>
         <translation>Housing voucher</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="77" />
+        <location filename="../../survey_app/ui/labels.py" line="50" />
         <source>水表</source>
         <translation>Water meter</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="78" />
+        <location filename="../../survey_app/ui/labels.py" line="51" />
         <source>电表</source>
         <translation>Electricity meter</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="79" />
+        <location filename="../../survey_app/ui/labels.py" line="52" />
         <source>空调</source>
         <translation>Air conditioner</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="80" />
+        <location filename="../../survey_app/ui/labels.py" line="53" />
         <source>热水器</source>
         <translation>Water heater</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="81" />
-        <location filename="../../survey_app/ui/labels.py" line="82" />
+        <location filename="../../survey_app/ui/labels.py" line="54" />
+        <location filename="../../survey_app/ui/labels.py" line="55" />
         <source>管道燃气</source>
         <translation>Piped gas</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="83" />
+        <location filename="../../survey_app/ui/labels.py" line="56" />
         <source>有线电视</source>
         <translation>Cable TV</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="84" />
+        <location filename="../../survey_app/ui/labels.py" line="57" />
         <source>固定电话</source>
         <translation>Landline</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="88" />
+        <location filename="../../survey_app/ui/labels.py" line="61" />
         <source>主表</source>
         <translation>main</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="89" />
+        <location filename="../../survey_app/ui/labels.py" line="62" />
         <source>分表</source>
         <translation>sub</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="90" />
+        <location filename="../../survey_app/ui/labels.py" line="63" />
         <source>挂机</source>
         <translation>split</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="91" />
+        <location filename="../../survey_app/ui/labels.py" line="64" />
         <source>柜机</source>
         <translation>cabinet</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="92" />
+        <location filename="../../survey_app/ui/labels.py" line="65" />
         <source>电</source>
         <translation>electric</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="93" />
+        <location filename="../../survey_app/ui/labels.py" line="66" />
         <source>燃气</source>
         <translation>gas</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="94" />
+        <location filename="../../survey_app/ui/labels.py" line="67" />
         <source>太阳能</source>
         <translation>solar</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="98" />
-        <location filename="../../survey_app/ui/labels.py" line="99" />
+        <location filename="../../survey_app/ui/labels.py" line="71" />
+        <location filename="../../survey_app/ui/labels.py" line="72" />
         <source>简易棚</source>
         <translation>Simple shed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="100" />
+        <location filename="../../survey_app/ui/labels.py" line="73" />
         <source>阁楼</source>
         <translation>Loft</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="101" />
+        <location filename="../../survey_app/ui/labels.py" line="74" />
         <source>灶台</source>
         <translation>Stove</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="102" />
+        <location filename="../../survey_app/ui/labels.py" line="75" />
         <source>水井</source>
         <translation>Well</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="103" />
+        <location filename="../../survey_app/ui/labels.py" line="76" />
         <source>围墙</source>
         <translation>Fence wall</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="110" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="86" />
         <source>钢混</source>
         <translation>Reinforced concrete</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="111" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="87" />
         <source>砖混</source>
         <translation>Brick-concrete</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="112" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="88" />
         <source>砖木</source>
         <translation>Brick-wood</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="113" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="89" />
         <source>简易</source>
         <translation>Simple</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="117" />
+        <location filename="../../survey_app/ui/labels.py" line="83" />
         <source>简易装修</source>
         <translation>Simple decoration</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="118" />
+        <location filename="../../survey_app/ui/labels.py" line="84" />
         <source>中档装修</source>
         <translation>Medium decoration</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="119" />
+        <location filename="../../survey_app/ui/labels.py" line="85" />
         <source>精装修</source>
         <translation>Fine decoration</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="124" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="94" />
         <source>调查</source>
         <translation>Survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="125" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="95" />
         <source>复核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="126" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="96" />
         <source>测算</source>
         <translation>Calculation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="127" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="97" />
         <source>协议</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="128" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="98" />
         <source>签约</source>
         <translation>Signing</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="129" />
+        <location filename="../../survey_app/core/domain/vocabulary.py" line="99" />
         <source>交房</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="133" />
+        <location filename="../../survey_app/ui/labels.py" line="90" />
         <source>完成调查并提交复核</source>
         <translation>complete the survey and submit it for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="134" />
+        <location filename="../../survey_app/ui/labels.py" line="91" />
         <source>按复核意见修改后重新提交</source>
         <translation>correct it as the supervisor noted and submit again</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="135" />
+        <location filename="../../survey_app/ui/labels.py" line="92" />
         <source>复核调查：通过或退回</source>
         <translation>review the survey: approve or return</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="136" />
+        <location filename="../../survey_app/ui/labels.py" line="93" />
         <source>补偿测算</source>
         <translation>calculate compensation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="137" />
+        <location filename="../../survey_app/ui/labels.py" line="94" />
         <source>与住户商定安置方案，确认测算</source>
         <translation>agree an option with the family and confirm the calculation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="138" />
+        <location filename="../../survey_app/ui/labels.py" line="95" />
         <source>出具并打印协议</source>
         <translation>issue and print the agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="139" />
+        <location filename="../../survey_app/ui/labels.py" line="96" />
         <source>住户签字，登记签约</source>
         <translation>family signs; record the signing</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="140" />
+        <location filename="../../survey_app/ui/labels.py" line="97" />
         <source>确认交房</source>
         <translation>confirm the handover</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="141" />
+        <location filename="../../survey_app/ui/labels.py" line="98" />
         <source>已全部办结</source>
         <translation>All done</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="145" />
+        <location filename="../../survey_app/ui/labels.py" line="102" />
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/labels.py" line="146" />
+        <location filename="../../survey_app/ui/labels.py" line="103" />
         <source>新增已确认</source>
         <translation>New, confirmed</translation>
     </message>
@@ -5049,74 +5158,74 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="66" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="67" />
         <source>登录 — 征收补偿入户调查</source>
         <translation>Log in — Household Survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="69" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="70" />
         <source>征收补偿入户调查</source>
         <translation>Household Survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="88" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="89" />
         <source>用户名(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="89" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="90" />
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="93" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="94" />
         <source>设备密码(&amp;D)</source>
         <translation>&amp;Device password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="103" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="104" />
         <source>演示账号：worker / worker123（调查员）
 reviewer / review123（复核员）　hq / hq123456（指挥部管理员）</source>
         <translation>Demo accounts: worker / worker123 (field worker)
 reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="111" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="112" />
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="115" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="116" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="119" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="120" />
         <source>忘记密码…</source>
         <translation>Forgot password…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="125" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="126" />
         <source>用项目的恢复密码设一个新密码</source>
         <translation>Set a new password with the project's recovery password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="145" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="146" />
         <source>请输入用户名</source>
         <translation>Please enter a user name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="153" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="154" />
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="201" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="202" />
         <source>必须先修改密码才能使用本软件</source>
         <translation>You must change your password before using the app</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="219" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="220" />
         <source>本机还没有该用户的密钥：请同时输入设备密码（只需这一次）</source>
         <translation>This user has no key on this computer yet: also enter the device password (needed only once)</translation>
     </message>
@@ -5124,207 +5233,207 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="50" />
+        <location filename="../../survey_app/ui/main_window.py" line="80" />
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="51" />
+        <location filename="../../survey_app/ui/main_window.py" line="81" />
         <source>征收补偿入户调查</source>
         <translation>Household Survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="57" />
+        <location filename="../../survey_app/ui/main_window.py" line="87" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="57" />
+        <location filename="../../survey_app/ui/main_window.py" line="87" />
         <source>我的今天：今日工作与负责区域进度</source>
         <translation>My day: today's work and progress in my area</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="58" />
+        <location filename="../../survey_app/ui/main_window.py" line="88" />
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="58" />
+        <location filename="../../survey_app/ui/main_window.py" line="88" />
         <source>住户列表、查找与详情</source>
         <translation>Household list, search and details</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="59" />
+        <location filename="../../survey_app/ui/main_window.py" line="89" />
         <source>测算</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="59" />
+        <location filename="../../survey_app/ui/main_window.py" line="89" />
         <source>所选住户的各安置方案并排比较</source>
         <translation>The selected household's options side by side</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="61" />
+        <location filename="../../survey_app/ui/main_window.py" line="91" />
         <source>复核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="61" />
+        <location filename="../../survey_app/ui/main_window.py" line="91" />
         <source>待复核的住户：通过或退回</source>
         <translation>Households waiting for review: approve or return</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="62" />
+        <location filename="../../survey_app/ui/main_window.py" line="92" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="62" />
+        <location filename="../../survey_app/ui/main_window.py" line="92" />
         <source>U 盘同步：导出、导入同步包与回执</source>
         <translation>USB-stick sync: export and import bundles and receipts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="64" />
+        <location filename="../../survey_app/ui/main_window.py" line="94" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="65" />
+        <location filename="../../survey_app/ui/main_window.py" line="95" />
         <source>指挥部：项目信息、补偿方案、名册与评估、人员与设备</source>
         <translation>HQ: project, policy, roster and appraisals, people and laptops</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="90" />
+        <location filename="../../survey_app/ui/main_window.py" line="120" />
         <source>当前用户：{name}（{role}）</source>
         <translation>User: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="208" />
+        <location filename="../../survey_app/ui/main_window.py" line="254" />
         <source>共 {n} 户</source>
         <translation>{n} households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="214" />
+        <location filename="../../survey_app/ui/main_window.py" line="260" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="215" />
+        <location filename="../../survey_app/ui/main_window.py" line="261" />
         <source>核验协议(&amp;V)…</source>
         <translation>&amp;Verify agreement…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="222" />
+        <location filename="../../survey_app/ui/main_window.py" line="268" />
         <source>备份到…（U 盘）(&amp;B)</source>
         <translation>&amp;Back up to… (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="224" />
+        <location filename="../../survey_app/ui/main_window.py" line="270" />
         <source>把本项目（数据库、密钥库、照片）备份到一个文件夹，如 U 盘</source>
         <translation>Back this project (database, key vault, photos) up into a folder, e.g. on a USB stick</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="227" />
+        <location filename="../../survey_app/ui/main_window.py" line="273" />
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="232" />
+        <location filename="../../survey_app/ui/main_window.py" line="278" />
         <source>注销 / 切换用户(&amp;L)…</source>
         <translation>&amp;Log out / switch user…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="234" />
+        <location filename="../../survey_app/ui/main_window.py" line="280" />
         <source>回到登录窗口，换一位用户登录（不退出程序）</source>
         <translation>Back to the login window for another user (without quitting)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="238" />
+        <location filename="../../survey_app/ui/main_window.py" line="284" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="246" />
+        <location filename="../../survey_app/ui/main_window.py" line="292" />
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="247" />
+        <location filename="../../survey_app/ui/main_window.py" line="293" />
         <source>切换项目(&amp;S)…</source>
         <translation>&amp;Switch project…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="249" />
+        <location filename="../../survey_app/ui/main_window.py" line="295" />
         <source>关闭本项目，选择、新建或加入其他项目</source>
         <translation>Close this project; open, create or join another one</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="254" />
+        <location filename="../../survey_app/ui/main_window.py" line="300" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="255" />
+        <location filename="../../survey_app/ui/main_window.py" line="301" />
         <source>搜索(&amp;S)</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="260" />
+        <location filename="../../survey_app/ui/main_window.py" line="306" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="270" />
+        <location filename="../../survey_app/ui/main_window.py" line="316" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="271" />
+        <location filename="../../survey_app/ui/main_window.py" line="317" />
         <source>使用帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="278" />
+        <location filename="../../survey_app/ui/main_window.py" line="324" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="300" />
+        <location filename="../../survey_app/ui/main_window.py" line="346" />
         <source>注销</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="300" />
+        <location filename="../../survey_app/ui/main_window.py" line="346" />
         <source>还有任务在运行，请等它完成后再注销。</source>
         <translation>A task is still running: wait for it to finish before logging out.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="322" />
+        <location filename="../../survey_app/ui/main_window.py" line="368" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="322" />
+        <location filename="../../survey_app/ui/main_window.py" line="368" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The interface language will change at the next start.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="327" />
+        <location filename="../../survey_app/ui/main_window.py" line="373" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="328" />
+        <location filename="../../survey_app/ui/main_window.py" line="374" />
         <source>&lt;b&gt;征收补偿入户调查&lt;/b&gt; {version}&lt;br&gt;离线入户调查、补偿测算与协议工作站。&lt;br&gt;数据库：{path}</source>
         <translation>&lt;b&gt;Household Survey&lt;/b&gt; {version}&lt;br&gt;Offline survey, compensation and agreement workstation.&lt;br&gt;Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="333" />
+        <location filename="../../survey_app/ui/main_window.py" line="379" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="333" />
+        <location filename="../../survey_app/ui/main_window.py" line="379" />
         <source>还有任务在运行，确定要取消并退出吗？</source>
         <translation>A task is still running. Cancel it and quit?</translation>
     </message>
@@ -5332,77 +5441,77 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="30" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="31" />
         <source>导入名册</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="30" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="31" />
         <source>导入评估结果</source>
         <translation>Import appraisals</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="54" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="53" />
         <source>重新检查</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="57" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="56" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="60" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="59" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="87" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="86" />
         <source>文件：{name}（{source}，第{row}行为标题行）</source>
         <translation>File: {name} ({source}, header in row {row})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="92" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="91" />
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="99" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="98" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="109" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="108" />
         <source>发现 {n} 个问题，整个文件不能导入。请在 Excel 中改正后重新打开：</source>
         <translation>{n} problem(s) found: the file cannot be imported. Correct them in Excel and open it again:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="113" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="112" />
         <source>检查通过：{summary}</source>
         <translation>Checked: {summary}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="116" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="115" />
         <source>提示（不影响导入）：</source>
         <translation>Notes (the import goes ahead):</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="122" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="121" />
         <source>对应关系已改动，请点“重新检查”。</source>
         <translation>The column mapping changed: click “Check again”.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="140" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="139" />
         <source>正在检查文件…</source>
         <translation>Checking the file…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="153" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="152" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="162" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="161" />
         <source>操作失败，请重试或联系技术支持。</source>
         <translation>The operation failed: try again or call support.</translation>
     </message>
@@ -5410,7 +5519,7 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>MembersSection</name>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="231" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="236" />
         <source>家庭成员</source>
         <translation>Family members</translation>
     </message>
@@ -5418,57 +5527,57 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>MembersTable</name>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="182" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="186" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="183" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="187" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="184" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="188" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="185" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="189" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="186" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="190" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="187" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="191" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="188" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="192" />
         <source>低保</source>
         <translation>Dibao</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="189" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="193" />
         <source>残疾</source>
         <translation>Disab.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="190" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="194" />
         <source>大病</source>
         <translation>Illness</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="191" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="195" />
         <source>户籍在此</source>
         <translation>Hukou here</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="193" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="197" />
         <source>＋ 添加成员</source>
         <translation>+ Add member</translation>
     </message>
@@ -5476,7 +5585,7 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>MessageBanner</name>
     <message>
-        <location filename="../../survey_app/ui/pages/common.py" line="75" />
+        <location filename="../../survey_app/ui/pages/common.py" line="70" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -5484,208 +5593,208 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>NewProjectDialog</name>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="38" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="39" />
         <source>新建项目（指挥部）</source>
         <translation>New project (HQ)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="51" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="52" />
         <source>如 芙蓉路片区棚户区改造项目</source>
         <translation>e.g. Furong Road shantytown renewal</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="52" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="53" />
         <source>英文字母和数字，如 FR2024</source>
         <translation>Latin letters and digits, e.g. FR2024</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="54" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="55" />
         <source>如 长沙市</source>
         <translation>e.g. Changsha</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="55" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="56" />
         <source>如 芙政征〔2024〕3号</source>
         <translation>e.g. 芙政征〔2024〕3号</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="62" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="63" />
         <source>如 60，可暂不填</source>
         <translation>e.g. 60, optional for now</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="66" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="67" />
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="67" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="68" />
         <source>至少 8 位</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="69" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="70" />
         <source>至少 8 位，不同于管理员密码</source>
         <translation>at least 8 characters, not the administrator's password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="74" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="75" />
         <source>更改文件夹…</source>
         <translation>Change folder…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="81" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="82" />
         <source>创建项目</source>
         <translation>Create project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="85" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="86" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="94" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="95" />
         <source>项目名称 *</source>
         <translation>Project name *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="95" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="96" />
         <source>项目编号 *</source>
         <translation>Project code *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="96" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="97" />
         <source>城市 *</source>
         <translation>City *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="97" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="98" />
         <source>征收决定文号</source>
         <translation>Expropriation decision no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="98" />
-        <location filename="../../survey_app/ui/start/new_project.py" line="180" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="99" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="181" />
         <source>评估时点</source>
         <translation>Valuation date</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="101" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="102" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="103" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="104" />
         <source>签约期</source>
         <translation>Signing period</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="104" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="105" />
         <source>货币化安置目标（%）</source>
         <translation>Cash resettlement target (%)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="106" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="107" />
         <source>管理员用户名 *</source>
         <translation>Administrator user name *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="107" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="108" />
         <source>显示姓名</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="108" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="109" />
         <source>密码 *</source>
         <translation>Password *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="109" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="110" />
         <source>再次输入密码 *</source>
         <translation>Password again *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="110" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="111" />
         <source>项目数据库将加密保存：此密码用于登录并解开项目和指挥部同步密钥，请牢记。不能使用演示项目的密码。</source>
         <translation>The project database is stored encrypted: this password logs in and unlocks the project and HQ's sync keys. Keep it safe. Demo passwords are refused.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="115" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="116" />
         <source>恢复密码 *</source>
         <translation>Recovery password *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="116" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="117" />
         <source>再次输入恢复密码 *</source>
         <translation>Recovery password again *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="117" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="118" />
         <source>交项目负责人另行保管（例如密封在信封里）；管理员忘记密码时，用它重设</source>
         <translation>Give it to the project lead to keep separately (e.g. sealed in an envelope); if the administrator forgets their password, it resets it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="125" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="126" />
         <source>保存位置</source>
         <translation>Saved as</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="129" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="130" />
         <source>项目信息</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="131" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="132" />
         <source>片区 / 地块</source>
         <translation>Sections / plots</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="133" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="134" />
         <source>第一位指挥部管理员</source>
         <translation>First HQ administrator</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="163" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="164" />
         <source>项目数据库保存到哪个文件夹</source>
         <translation>Folder for the project database</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="181" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="182" />
         <source>签约期开始日期</source>
         <translation>Signing period start</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="182" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="183" />
         <source>签约期结束日期</source>
         <translation>Signing period end</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="186" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="187" />
         <source>{label}不是有效日期，请写成 2024-05-01</source>
         <translation>{label} is not a valid date: write it as 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="190" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="191" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="193" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="194" />
         <source>请设置恢复密码：管理员忘记密码时，只有用它才能重设</source>
         <translation>Set a recovery password: it is the only way to reset a forgotten administrator password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="197" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="198" />
         <source>两次输入的恢复密码不一致</source>
         <translation>The two recovery passwords differ</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="220" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="221" />
         <source>正在创建项目…</source>
         <translation>Creating the project…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="238" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="239" />
         <source>创建项目失败：{error}</source>
         <translation>Creating the project failed: {error}</translation>
     </message>
@@ -5693,67 +5802,67 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>PartsSection</name>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="48" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="53" />
         <source>部位</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="48" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="53" />
         <source>主房</source>
         <translation>Main house</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="49" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="54" />
         <source>面积 m²</source>
         <translation>Area m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="50" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="55" />
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="51" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="56" />
         <source>实际用途</source>
         <translation>Actual use</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="52" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="57" />
         <source>结构</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="54" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="59" />
         <source>层数</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="55" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="60" />
         <source>建成年份</source>
         <translation>Built</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="56" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="61" />
         <source>合法性认定</source>
         <translation>Legality</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="58" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="63" />
         <source>临建批准期限</source>
         <translation>Temporary until</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="59" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="64" />
         <source>装修</source>
         <translation>Decoration</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="63" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="68" />
         <source>＋ 添加建筑部分</source>
         <translation>+ Add building part</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="64" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="69" />
         <source>建筑部分</source>
         <translation>Building parts</translation>
     </message>
@@ -5761,42 +5870,42 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>PasswordChangeDialog</name>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="36" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="37" />
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="38" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="39" />
         <source>首次登录或密码被重置后，须先设置自己的新密码（至少8位，不能用演示密码）。</source>
         <translation>After the first login or a password reset, set your own new password first (at least 8 characters, not a demo password).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="47" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="48" />
         <source>新密码(&amp;N)</source>
         <translation>&amp;New password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="48" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="49" />
         <source>再输一次(&amp;A)</source>
         <translation>&amp;Again</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="55" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="56" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="59" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="60" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="72" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="73" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="79" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="80" />
         <source>正在保存新密码…</source>
         <translation>Saving the new password…</translation>
     </message>
@@ -5804,119 +5913,119 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="27" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="29" />
         <source>付款登记 — {household}</source>
         <translation>Payments — {household}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="36" />
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="81" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="38" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="86" />
         <source>补偿款</source>
         <translation>Compensation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="37" />
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="81" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="39" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="86" />
         <source>过渡费</source>
         <translation>Transition fee</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="38" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="40" />
         <source>元，最多两位小数</source>
         <translation>yuan, at most two decimals</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="42" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="44" />
         <source>银行转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="42" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="44" />
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="42" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="44" />
         <source>支票</source>
         <translation>Cheque</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="44" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="46" />
         <source>银行转账流水号</source>
         <translation>Bank transfer reference</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="45" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="47" />
         <source>凭证号 / 收据号</source>
         <translation>Voucher / receipt number</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="48" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="50" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="49" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="51" />
         <source>金额(元) *</source>
         <translation>Amount (yuan) *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="50" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="52" />
         <source>付款日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="51" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="53" />
         <source>付款方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="52" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="54" />
         <source>转账流水号</source>
         <translation>Transfer ref.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="53" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="55" />
         <source>凭证号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="54" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="56" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="56" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="58" />
         <source>登记付款</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="56" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="58" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="72" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="77" />
         <source>该户没有已签订的协议，不能登记付款。</source>
         <translation>This household has no signed agreement: no payment can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="76" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="81" />
         <source>协议 {number}：结算金额 {net} 元，已付补偿款 {paid} 元，未付 {left} 元；已付过渡费 {transition} 元</source>
         <translation>Agreement {number}: settlement {net} yuan, compensation paid {paid} yuan, unpaid {left} yuan; transition fee paid {transition} yuan</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="82" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="87" />
         <source>{day}  {kind}第{n}期  {amount} 元  {ref}</source>
         <translation>{day}  {kind} instalment {n}  {amount} yuan  {ref}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="99" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="104" />
         <source>已登记第{n}期付款 {amount} 元</source>
         <translation>Instalment {n} of {amount} yuan recorded</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="104" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="109" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -6148,162 +6257,162 @@ Photos are survey evidence: it will no longer be shown, but the audit log record
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="85" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="84" />
         <source>载入方案文件…</source>
         <translation>Load policy file…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="88" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="87" />
         <source>发布…</source>
         <translation>Publish…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="92" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="91" />
         <source>尚未载入方案文件。载入后先列出全部问题，再可试算、比较和发布。</source>
         <translation>No policy file loaded. Loading lists every problem first; then preview, compare and publish.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="110" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="109" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="111" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="110" />
         <source>白话说明</source>
         <translation>Plain explanation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="112" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="111" />
         <source>试算预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="113" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="112" />
         <source>与已发布版本比较</source>
         <translation>Compare with published</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="114" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="113" />
         <source>版本与重新测算</source>
         <translation>Versions and recalculation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="137" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="136" />
         <source>内置样例户</source>
         <translation>Built-in sample household</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="140" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="139" />
         <source>本项目住户，户号：</source>
         <translation>Project household, code:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="145" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="144" />
         <source>试算</source>
         <translation>Calculate</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="162" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="161" />
         <source>已发布的版本（最新在前）</source>
         <translation>Published versions (newest first)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="172" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="171" />
         <source>选择补偿方案文件</source>
         <translation>Choose a policy file</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="173" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="172" />
         <source>补偿方案 (*.toml);;所有文件 (*)</source>
         <translation>Policy files (*.toml);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="193" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="192" />
         <source>正在检查方案…</source>
         <translation>Checking the policy…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="204" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="203" />
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="209" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="208" />
         <source>与已发布的“{label}”相比：</source>
         <translation>Compared with the published “{label}”:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="212" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="211" />
         <source>本项目还没有已发布的版本：这将是第一个版本。</source>
         <translation>This project has no published version yet: this will be the first.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="214" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="213" />
         <source>{name}：检查通过，内容哈希 {hash}</source>
         <translation>{name}: checked, content hash {hash}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="218" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="217" />
         <source>{name}：发现 {n} 个问题，须改正后才能发布</source>
         <translation>{name}: {n} problem(s) found; correct them before publishing</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="223" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="222" />
         <source>此文件与当前已发布版本内容相同，无需发布。</source>
         <translation>This file has the same content as the current published version: nothing to publish.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="227" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="226" />
         <source>操作未能完成，请重试或联系技术支持。</source>
         <translation>The operation could not be completed. Try again or contact support.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="238" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="237" />
         <source>请输入户号，或选择内置样例户。</source>
         <translation>Enter a household code, or choose the built-in sample household.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="247" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="246" />
         <source>试算未能完成。</source>
         <translation>The preview calculation could not be completed.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="248" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="247" />
         <source>正在试算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="268" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="267" />
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="273" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="272" />
         <source>已发布“{label}”，内容哈希 {hash}。新版本将随下一次任务包下发到笔记本；按旧版本测算的住户列在“版本与重新测算”中，需重新测算（未自动改动）。</source>
         <translation>Published “{label}”, content hash {hash}. The new version goes to the laptops with the next assignment bundle; households calculated under an older version are listed under “Versions and recalculation” and need recalculating (nothing was changed automatically).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="294" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="293" />
         <source>当前</source>
         <translation>current</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="294" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="293" />
         <source>旧版本</source>
         <translation>older</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="296" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="295" />
         <source>　原因：{reason}</source>
         <translation>  reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="299" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="298" />
         <source>还没有发布过补偿方案。</source>
         <translation>No policy has been published yet.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="304" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="303" />
         <source>按旧版本测算、需要重新测算的住户：{n} 户（不会自动重新测算，也不会改动已有测算）</source>
         <translation>Households calculated under an older version, to recalculate: {n} (nothing is recalculated or changed automatically)</translation>
     </message>
@@ -6372,123 +6481,128 @@ Photos are survey evidence: it will no longer be shown, but the audit log record
 <context>
     <name>ProjectTab</name>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="53" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="55" />
         <source>如 60，可不填</source>
         <translation>e.g. 60, optional</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="62" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="68" />
         <source>已有协议签订：请写明修改原因（记入审计）</source>
         <translation>Agreements issued: give the reason for the change (audited)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="66" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="72" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="71" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="77" />
         <source>项目编号</source>
         <translation>Project code</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="72" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="78" />
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="73" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="79" />
         <source>城市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="74" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="80" />
         <source>征收决定文号</source>
         <translation>Expropriation decision no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="75" />
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="124" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="81" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="131" />
         <source>评估时点</source>
         <translation>Valuation date</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="78" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="84" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="80" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="86" />
         <source>签约期</source>
         <translation>Signing period</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="81" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="87" />
         <source>货币化安置目标（%）</source>
         <translation>Cash resettlement target (%)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="82" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="88" />
         <source>片区 / 地块</source>
         <translation>Sections / plots</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="83" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="89" />
         <source>指挥部密钥指纹</source>
         <translation>HQ key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="85" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="90" />
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="92" />
         <source>修改原因</source>
         <translation>Reason for the change</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="104" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="111" />
         <source>数据库中还没有项目。</source>
         <translation>The database holds no project yet.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="117" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="124" />
         <source>（本机没有指挥部密钥）</source>
         <translation>(this machine holds no HQ keys)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="118" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="125" />
         <source>已有协议签订：修改项目信息须填写原因，原因与修改一并记入审计。</source>
         <translation>Agreements have been issued: a change needs a reason, audited with the change.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="119" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="126" />
         <source>尚无协议签订：可以直接修改（每次修改都记入审计）。</source>
         <translation>No agreement issued yet: change freely (every change is audited).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="125" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="132" />
         <source>签约期开始日期</source>
         <translation>Signing period start</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="126" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="133" />
         <source>签约期结束日期</source>
         <translation>Signing period end</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="130" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="137" />
         <source>{label}不是有效日期，请写成 2024-05-01</source>
         <translation>{label} is not a valid date: write it as 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="138" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="145" />
         <source>正在保存项目信息…</source>
         <translation>Saving the project…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="147" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="154" />
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="160" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="167" />
         <source>保存失败：{error}</source>
         <translation>Saving failed: {error}</translation>
     </message>
@@ -6496,12 +6610,12 @@ Photos are survey evidence: it will no longer be shown, but the audit log record
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="49" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="48" />
         <source>发布补偿方案</source>
         <translation>Publish compensation policy</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="51" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="50" />
         <source>将发布：{label}
 内容哈希（发布后锁定，不能再修改）：
 {hash}</source>
@@ -6510,22 +6624,22 @@ Content hash (locked once published, never changed):
 {hash}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="57" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="56" />
         <source>发布原因，如：依据××号文调整临时安置费标准</source>
         <translation>Reason, e.g. transition fee adjusted under notice no. ××</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="58" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="57" />
         <source>发布原因（可不填，默认“首次发布”）</source>
         <translation>Reason (optional; default “first version”)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="62" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="61" />
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="68" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="67" />
         <source>发布原因</source>
         <translation>Reason</translation>
     </message>
@@ -6533,62 +6647,62 @@ Content hash (locked once published, never changed):
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="39" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="40" />
         <source>忘记密码</source>
         <translation>Forgot password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="41" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="42" />
         <source>用项目的恢复密码（建项目时设置，由项目负责人另行保管）为账号设一个新密码。新密码至少8位，不能用演示密码，设好后直接用它登录。</source>
         <translation>Set a new password for an account with the project's recovery password (set when the project was created, kept separately by the project lead). At least 8 characters, not a demo password; you are then logged in with it.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="61" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="62" />
         <source>用户名(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="62" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="63" />
         <source>恢复密码(&amp;R)</source>
         <translation>&amp;Recovery password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="63" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="64" />
         <source>新密码(&amp;N)</source>
         <translation>&amp;New password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="64" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="65" />
         <source>再输一次(&amp;A)</source>
         <translation>&amp;Again</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="71" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="72" />
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="75" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="76" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="90" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="91" />
         <source>请输入用户名</source>
         <translation>Enter the user name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="93" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="94" />
         <source>请输入恢复密码</source>
         <translation>Enter the recovery password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="97" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="98" />
         <source>两次输入的新密码不一致</source>
         <translation>The two new passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="102" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="103" />
         <source>正在重设密码…</source>
         <translation>Resetting the password…</translation>
     </message>
@@ -6681,83 +6795,83 @@ Content hash (locked once published, never changed):
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="70" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="57" />
         <source>复核意见（退回时必填，调查员会看到）</source>
         <translation>Review note (required to return; the field worker sees it)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="72" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="59" />
         <source>通过复核</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="74" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="61" />
         <source>退回修改</source>
         <translation>Return for rework</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="89" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="73" />
         <source>地块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="131" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="104" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="168" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="141" />
         <source>待复核 {n} 户</source>
         <translation>{n} waiting for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="179" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="152" />
         <source>队列中没有待复核的住户</source>
         <translation>No households are waiting for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="179" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="152" />
         <source>请先在左侧选择一户</source>
         <translation>Select a household on the left first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="181" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="154" />
         <source>正在读取所选住户…</source>
         <translation>Loading the selected household…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="183" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="156" />
         <source>该户已不在待复核状态</source>
         <translation>This household is no longer waiting for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="188" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="161" />
         <source>调查核对无误：已调查 → 已复核</source>
         <translation>The survey is correct: Surveyed → Reviewed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="189" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="162" />
         <source>退回调查员修改（须填写退回意见）：已调查 → 待调查</source>
         <translation>Return to the field worker with a note (required): Surveyed → Pending</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="200" />
-        <location filename="../../survey_app/ui/pages/review_page.py" line="214" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="173" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="187" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="201" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="174" />
         <source>{code} 已通过复核</source>
         <translation>{code} approved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="210" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="183" />
         <source>退回时须填写退回意见，告诉调查员要改什么</source>
         <translation>Write what the field worker must correct before returning it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="215" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="188" />
         <source>{code} 已退回调查员修改</source>
         <translation>{code} returned to the field worker</translation>
     </message>
@@ -6934,42 +7048,42 @@ Content hash (locked once published, never changed):
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="21" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="22" />
         <source>被征收人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="22" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="23" />
         <source>共有人</source>
         <translation>Co-owner</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="23" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="24" />
         <source>调查员</source>
         <translation>Field worker</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="47" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="48" />
         <source>签字 — 协议 {number}</source>
         <translation>Signatures — agreement {number}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="63" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="64" />
         <source>用手指、触控笔或鼠标签名。签名将保存为图片，随协议存档。</source>
         <translation>Sign with a finger, pen or mouse. The signature is kept as an image with the agreement.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="66" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="67" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="67" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="68" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="68" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="69" />
         <source>完成签订</source>
         <translation>Finish signing</translation>
     </message>
@@ -7010,132 +7124,132 @@ Content hash (locked once published, never changed):
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="36" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="31" />
         <source>征收补偿入户调查 — 选择项目</source>
         <translation>Expropriation survey — choose a project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="42" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="37" />
         <source>选择要打开的项目</source>
         <translation>Choose the project to open</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="44" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="39" />
         <source>每个项目是一个数据库文件。指挥部新建项目；调查员笔记本登记后加入项目；演示项目仅供试用，数据为随机生成。</source>
         <translation>Each project is one database file. HQ creates a project; a field laptop joins one after enrolling; the demo project is for trying the app out (its data is random).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="48" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="43" />
         <source>新建项目（指挥部）</source>
         <translation>New project (HQ)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="49" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="44" />
         <source>填写项目信息，设置第一位指挥部管理员；本机成为指挥部</source>
         <translation>Enter the project's details and its first HQ administrator; this machine becomes HQ</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="50" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="45" />
         <source>加入项目（调查员笔记本）</source>
         <translation>Join a project (field laptop)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="51" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="46" />
         <source>生成登记申请交给指挥部，再导入登记回复和任务包</source>
         <translation>Write an enrolment request for HQ, then import HQ's reply and assignment bundle</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="52" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="47" />
         <source>打开演示项目</source>
         <translation>Open the demo project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="53" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="48" />
         <source>约500户随机生成的演示数据，可随意试用</source>
         <translation>About 500 random households to try things on</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="65" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="60" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="68" />
-        <location filename="../../survey_app/ui/start/chooser.py" line="194" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="63" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="189" />
         <source>从列表移除</source>
         <translation>Remove from list</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="71" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="66" />
         <source>本机还没有项目。</source>
         <translation>No projects on this machine yet.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="80" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="75" />
         <source>本机的项目</source>
         <translation>Projects on this machine</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="114" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="109" />
         <source>指挥部</source>
         <translation>HQ</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="114" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="109" />
         <source>调查员笔记本</source>
         <translation>field laptop</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="114" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="109" />
         <source>演示</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="118" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="113" />
         <source>登记未完成：点“打开”继续</source>
         <translation>enrolment not finished: click “Open” to continue</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="120" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="115" />
         <source>文件不存在</source>
         <translation>file missing</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="122" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="117" />
         <source>上次打开 {when}</source>
         <translation>last opened {when}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="123" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="118" />
         <source>未打开过</source>
         <translation>never opened</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="124" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="119" />
         <source>{name}  [{role}]
 {code}  ·  {state}  ·  {file}</source>
         <translation>{name}  [{role}]
 {code}  ·  {state}  ·  {file}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="173" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="168" />
         <source>演示项目</source>
         <translation>Demo project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="181" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="176" />
         <source>打开项目</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="181" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="176" />
         <source>找不到数据库文件：{path}
 可能已被移动或删除。</source>
         <translation>Database file not found: {path}
 It may have been moved or deleted.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="195" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="190" />
         <source>从本机的项目列表中移除“{name}”？
 数据库文件不会被删除：{path}</source>
         <translation>Remove “{name}” from this machine's list of projects?
@@ -7155,92 +7269,92 @@ The database file is not deleted: {path}</translation>
 <context>
     <name>SyncCommon</name>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="51" />
+        <location filename="../../survey_app/ui/sync/common.py" line="40" />
         <source>{kind}，来自 {device}，第 {seq} 号</source>
         <translation>{kind} from {device}, no. {seq}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="52" />
+        <location filename="../../survey_app/ui/sync/common.py" line="41" />
         <source>项目 {project}</source>
         <translation>project {project}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="52" />
+        <location filename="../../survey_app/ui/sync/common.py" line="41" />
         <source>{n} 条记录</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="53" />
+        <location filename="../../survey_app/ui/sync/common.py" line="42" />
         <source>确认 {n} 条记录</source>
         <translation>{n} records confirmed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="53" />
+        <location filename="../../survey_app/ui/sync/common.py" line="42" />
         <source>{n} 张照片</source>
         <translation>{n} photos</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="54" />
+        <location filename="../../survey_app/ui/sync/common.py" line="43" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="55" />
+        <location filename="../../survey_app/ui/sync/common.py" line="44" />
         <source>外业同步包</source>
         <translation>field bundle</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="56" />
+        <location filename="../../survey_app/ui/sync/common.py" line="45" />
         <source>回执</source>
         <translation>receipt</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="57" />
+        <location filename="../../survey_app/ui/sync/common.py" line="46" />
         <source>任务包</source>
         <translation>assignment bundle</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="58" />
+        <location filename="../../survey_app/ui/sync/common.py" line="47" />
         <source>设备登记申请</source>
         <translation>enrollment request</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="59" />
+        <location filename="../../survey_app/ui/sync/common.py" line="48" />
         <source>设备登记回复</source>
         <translation>enrollment reply</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="107" />
+        <location filename="../../survey_app/ui/sync/common.py" line="96" />
         <source>导入以下文件？</source>
         <translation>Import these files?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="114" />
+        <location filename="../../survey_app/ui/sync/common.py" line="103" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="115" />
+        <location filename="../../survey_app/ui/sync/common.py" line="104" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="132" />
+        <location filename="../../survey_app/ui/sync/common.py" line="121" />
         <source>无法读写文件：{error}</source>
         <translation>Cannot read or write the file: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="134" />
+        <location filename="../../survey_app/ui/sync/common.py" line="123" />
         <source>发生意外错误：{error}</source>
         <translation>Unexpected error: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="146" />
+        <location filename="../../survey_app/ui/sync/common.py" line="135" />
         <source>同步密钥密码</source>
         <translation>Sync key password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="147" />
+        <location filename="../../survey_app/ui/sync/common.py" line="136" />
         <source>请输入本机的同步密钥密码（本次登录只问一次）：</source>
         <translation>Enter this computer's sync key password (asked once per login):</translation>
     </message>
@@ -7603,47 +7717,47 @@ The database file is not deleted: {path}</translation>
 <context>
     <name>TenuresSection</name>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="24" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="27" />
         <source>权利人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="25" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="28" />
         <source>权利人身份证号</source>
         <translation>Owner's ID number</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="26" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="29" />
         <source>证书类型</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="28" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="31" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="29" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="32" />
         <source>土地证号</source>
         <translation>Land cert. no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="30" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="33" />
         <source>份额 %</source>
         <translation>Share %</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="31" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="34" />
         <source>宅基地面积 m²</source>
         <translation>Homestead m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="33" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="36" />
         <source>＋ 添加产权</source>
         <translation>+ Add owner</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="34" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="37" />
         <source>产权</source>
         <translation>Ownership</translation>
     </message>
@@ -7866,132 +7980,132 @@ The database file is not deleted: {path}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="44" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="45" />
         <source>核验协议</source>
         <translation>Verify agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="49" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="50" />
         <source>打开协议的 PDF、照片或扫描件（也可直接拖到此窗口），或粘贴二维码内容。</source>
         <translation>Open the agreement's PDF, a photo or a scan (or drop it on this window), or paste the QR text.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="51" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="52" />
         <source>打开文件…</source>
         <translation>Open file…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="56" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="57" />
         <source>粘贴二维码内容（SA1|…）</source>
         <translation>Paste the QR text (SA1|…)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="58" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="59" />
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="79" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="80" />
         <source>协议编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="79" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="80" />
         <source>户号</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="80" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="81" />
         <source>安置方式</source>
         <translation>Option</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="80" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="81" />
         <source>结算金额</source>
         <translation>Net amount</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="81" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="82" />
         <source>签发设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="81" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="82" />
         <source>记录核对</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="105" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="106" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="128" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="129" />
         <source>选择协议文件</source>
         <translation>Choose the agreement file</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="129" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="130" />
         <source>协议或图片 (*.pdf *.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
         <translation>Agreements or images (*.pdf *.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="133" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="134" />
         <source>文件：{name}</source>
         <translation>File: {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="139" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="140" />
         <source>粘贴的二维码内容</source>
         <translation>Pasted QR text</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="151" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="152" />
         <source>正在核验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="154" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="155" />
         <source>正在读取二维码…</source>
         <translation>Reading the QR code…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="159" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="160" />
         <source>尚未核验</source>
         <translation>Not verified yet</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="172" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="173" />
         <source>✔ 有效（签发设备已吊销）</source>
         <translation>✔ Valid (signing device since revoked)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="174" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="175" />
         <source>✔ 有效</source>
         <translation>✔ Valid</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="176" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="177" />
         <source>✘ 无效</source>
         <translation>✘ Invalid</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="178" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="179" />
         <source>✘ 已作废</source>
         <translation>✘ Void</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="180" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="181" />
         <source>✘ 内容被改动</source>
         <translation>✘ Altered</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="182" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="183" />
         <source>✔ 签名有效（未能核对记录）</source>
         <translation>✔ Genuine signature (record not checked)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="208" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="209" />
         <source>{device}（密钥指纹 {fp}）</source>
         <translation>{device} (key fingerprint {fp})</translation>
     </message>
@@ -7999,60 +8113,160 @@ The database file is not deleted: {path}</translation>
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="70" />
+        <location filename="../../survey_app/ui/agreements/void_dialog.py" line="18" />
         <source>作废协议 {number}</source>
         <translation>Void agreement {number}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="73" />
+        <location filename="../../survey_app/ui/agreements/void_dialog.py" line="21" />
         <source>例如：被征收人对面积有异议，重新测量后另行出具</source>
         <translation>For example: the owner disputes the area; re-measure and issue a new agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="76" />
+        <location filename="../../survey_app/ui/agreements/void_dialog.py" line="24" />
         <source>作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="78" />
+        <location filename="../../survey_app/ui/agreements/void_dialog.py" line="26" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="83" />
+        <location filename="../../survey_app/ui/agreements/void_dialog.py" line="31" />
         <source>作废原因（必填，记入审计记录）：</source>
         <translation>Reason (required; kept in the audit log):</translation>
     </message>
 </context>
 <context>
+    <name>VoucherPanel</name>
+    <message>
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="33" />
+        <source>房票</source>
+        <translation>Housing voucher</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="38" />
+        <source>房票编号（纸质房票上的编号）</source>
+        <translation>Voucher number (as printed on the voucher)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="40" />
+        <source>出具房票</source>
+        <translation>Issue voucher</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="42" />
+        <source>元，不超过面额</source>
+        <translation>yuan, at most the face value</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="43" />
+        <source>登记使用</source>
+        <translation>Record use</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="51" />
+        <source>出具</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="52" />
+        <source>使用</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="68" />
+        <source>（测算未给出）</source>
+        <translation>(not stated by the calculation)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="69" />
+        <source>自出具日起 {n} 个月</source>
+        <translation> {n} months from issue</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="70" />
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="77" />
+        <source>不限期</source>
+        <translation>no expiry</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="72" />
+        <source>协议 {number} 为房票安置，尚未出具房票。面额 {face} 元，有效期{validity}。</source>
+        <translation>Agreement {number} is resettled by housing voucher; no voucher issued yet. Face value {face} yuan, valid for{validity}.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="75" />
+        <source>未使用</source>
+        <translation>unused</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="75" />
+        <source>已使用</source>
+        <translation>used</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="75" />
+        <source>已过期</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="78" />
+        <source>房票 {number}（{status}）：面额 {face} 元，{issued} 出具，有效期至 {until}；已用 {used} 元，剩余 {left} 元</source>
+        <translation>Voucher {number} ({status}): face value {face} yuan, issued {issued}, valid until {until}; used {used} yuan, {left} yuan left</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="84" />
+        <source>（{day} 使用）</source>
+        <translation> (used {day})</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="105" />
+        <source>已出具房票 {number}，面额 {face} 元</source>
+        <translation>Voucher {number} issued, face value {face} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="110" />
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="127" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/money/voucher_panel.py" line="122" />
+        <source>已登记房票 {number} 使用 {amount} 元</source>
+        <translation>Use of voucher {number} recorded: {amount} yuan</translation>
+    </message>
+</context>
+<context>
     <name>WillingnessSection</name>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="161" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="165" />
         <source>意愿与备注</source>
         <translation>Willingness and notes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="162" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="166" />
         <source>签约意愿</source>
         <translation>Willing to sign</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="163" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="167" />
         <source>意向安置方式</source>
         <translation>Preferred mode</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="164" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="168" />
         <source>安置房交付</source>
         <translation>Flat delivery</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="170" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="174" />
         <source>现场情况、争议事项（如产权争议、面积异议、家庭内部分歧）等</source>
         <translation>What was found on site; disputes (ownership, area, disagreement within the family)…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_people.py" line="172" />
+        <location filename="../../survey_app/ui/editor/sections_people.py" line="176" />
         <source>备注与争议</source>
         <translation>Notes, disputes</translation>
     </message>
@@ -8060,7 +8274,7 @@ The database file is not deleted: {path}</translation>
 <context>
     <name>_Refused</name>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="296" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="284" />
         <source>只有指挥部管理员可以查看总览和导出台账、月报。</source>
         <translation>Only HQ administrators can see the overview and export the ledger and monthly report.</translation>
     </message>

@@ -69,3 +69,27 @@ def test_no_translated_string_hides_inside_an_f_string() -> None:
                             and getattr(inner.func, "attr", getattr(inner.func, "id", "")) in {"tr", "translate"}):
                         hidden.append(f"{path.relative_to(root)}:{inner.lineno}")
     assert hidden == []
+
+
+def _messages(ts: Path) -> set[tuple[str, str]]:
+    root = ET.parse(ts).getroot()
+    return {(c.findtext("name"), m.findtext("source")) for c in root.iter("context") for m in c.iter("message")}
+
+
+def test_the_committed_translation_source_is_up_to_date(tmp_path: Path) -> None:
+    """Every string the UI marks for translation is in survey_app_en.ts (else the English UI shows Chinese):
+    lupdate over the same files as `make translations`, into a copy, finds nothing new."""
+    import re
+
+    makefile = (REPO_ROOT / "Makefile").read_text(encoding="utf-8")
+    rule = makefile.split("\ntranslations:", 1)[1].split("\n\n", 1)[0]
+    assert "find survey_app/ui -name '*.py'" in rule
+    extra = [REPO_ROOT / p for p in re.findall(r"\s(survey_app/core/\S+\.py)", rule)]
+    lupdate = shutil.which("pyside6-lupdate") or str(Path(sys.executable).with_name("pyside6-lupdate"))
+    copy = tmp_path / "check.ts"
+    shutil.copyfile(TS, copy)
+    sources = sorted(str(p) for p in (REPO_ROOT / "survey_app" / "ui").rglob("*.py")) + [str(p) for p in extra]
+    subprocess.run([lupdate, "-silent", *sources, "-ts", str(copy), "-source-language", "zh_CN",
+                    "-target-language", "en", "-no-obsolete"], check=True)
+    missing = sorted(_messages(copy) - _messages(TS))
+    assert missing == [], f"界面文字不在翻译文件中，请运行 make translations：{missing[:10]}"
