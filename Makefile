@@ -54,7 +54,7 @@ screenshots: install
 
 ## translations: re-extract UI strings into the .ts and fill the English (after changing UI text)
 translations: install
-	$(BIN)/pyside6-lupdate -silent $$(find survey_app/ui -name '*.py' | sort) \
+	$(BIN)/pyside6-lupdate -silent $$(find survey_app/ui -name '*.py' | sort) survey_app/core/domain/vocabulary.py \
 		-ts resources/translations/survey_app_en.ts -source-language zh_CN -target-language en -no-obsolete
 	$(BIN)/python resources/translations/fill_en.py
 	$(BIN)/pyside6-lrelease -silent resources/translations/survey_app_en.ts -qm $(QM)
