@@ -1,14 +1,125 @@
-"""Fixtures shared by every tier: a real SQLite file per test (after Vorta's tests/unit/conftest.py)."""
+"""Fixtures shared by every tier: a real SQLite file per test (after Vorta's tests/unit/conftest.py).
+
+Speed without testing less: databases that many tests start from (an empty migrated one, the small demo)
+are made once per run — by whichever test process needs one first, under a file lock, shared by the
+pytest-xdist workers (``shared_template``) — and copied per test; key derivation runs at the lowest cost
+its readers accept (``real_kdf_cost`` opts out); the CLI runs in this process (``cli``) except in the few
+tests that need a real process; tests/pg runs on one worker (one PostgreSQL server per run)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):  # noqa: ANN001, ANN201
+    """Load balancing as ``-n`` does, except that tests/pg (whose fixtures start a PostgreSQL server, once per
+    test process) runs as one unit on one worker: a run starts one server, not one per worker. (xdist's own
+    ``xdist_group`` marks can't do it under pytest 9: the group suffix it writes to a node id is ignored.)"""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class OnePostgresWorker(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "tests/pg" if nodeid.startswith("tests/pg/") else nodeid
+
+    return OnePostgresWorker(config, log)
+
+
+def _templates_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder: the workers' temp folders are its children
+    folder = root / "templates"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _templates_for_helpers(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Helper modules that build shared files themselves (tests/sync/sync_setup.py) find the folder here."""
+    os.environ["SURVEY_TEST_TEMPLATES"] = str(_templates_folder(tmp_path_factory))
+
+
+def shared_template(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The file ``name`` made by ``make(path)`` once per test run and shared by every test process.
+
+    Under pytest-xdist the workers' temp folders share a parent: the first worker to need the file makes it
+    there while holding a lock file (the others wait on the lock, then find it made); ``make`` writes to a
+    temporary name, renamed when complete, so no one ever copies half a template. Tests copy it, never open
+    it for writing."""
+    from survey_app.core.platform import file_lock
+
+    folder = _templates_folder(tmp_path_factory)
+    path = folder / name
+    with file_lock(folder / f"{name}.lock", timeout=900):
+        if not path.exists():
+            partial = folder / f"{name}.partial"
+            for stale in folder.glob(f"{name}.partial*"):  # a killed worker's leftovers (we hold the lock)
+                stale.unlink()
+            make(partial)
+            os.replace(partial, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def shared_templates(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, Callable[[Path], None]], Path]:
+    """``shared_templates(name, make)``: ``shared_template`` for the conftest modules of the sub-folders."""
+    return lambda name, make: shared_template(tmp_path_factory, name, make)
+
+
+@dataclass
+class CliResult:
+    """What a script sees of one ``survey-app`` run."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli() -> Callable[..., CliResult]:
+    """``cli(*args, env={...}, cwd=None)``: ``survey-app *args`` run by its entry point ``survey_app.cli.main``
+    in this process, as a script with no terminal would (stdin at end of file, stdout and stderr captured,
+    ``SURVEY_APP_*`` variables only as ``env`` gives them; None unsets one). Same parser, handlers, messages
+    and exit codes as a real process, without ~1 CPU-s of start-up and the production key-derivation cost;
+    an exception the CLI does not turn into a message propagates (a real process would print a traceback),
+    so it fails the test. Keep one real-process run per module for what only a process shows."""
+    from survey_app.cli import main
+
+    def run(*args: object, env: dict[str, str | None] | None = None, cwd: Path | None = None) -> CliResult:
+        out, err = io.StringIO(), io.StringIO()
+        with pytest.MonkeyPatch.context() as mp:
+            for key in [k for k in os.environ if k.startswith("SURVEY_APP_")]:
+                mp.delenv(key)
+            for key, value in (env or {}).items():
+                if value is None:
+                    mp.delenv(key, raising=False)
+                else:
+                    mp.setenv(key, value)
+            if cwd is not None:
+                mp.chdir(cwd)
+            mp.setattr(sys, "stdin", io.StringIO(""))
+            mp.setattr(sys, "stdout", out)
+            mp.setattr(sys, "stderr", err)
+            try:
+                code = main([str(a) for a in args])
+            except SystemExit as exc:  # argparse's usage errors
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        return CliResult(code, out.getvalue(), err.getvalue())
+
+    return run
 
 
 # The demo policy is a 2023 scheme: calculations and signings in tests happen on a fixed day inside its
@@ -60,12 +171,10 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def _empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A new database at the head revision, migrated once per test process (~0.2 CPU-s each time saved)."""
+    """A new database at the head revision, migrated once per run (~0.2 CPU-s each time saved)."""
     from survey_app.core.storage.database import Database
 
-    path = tmp_path_factory.mktemp("empty") / "empty.sqlite3"
-    Database(path).dispose()
-    return path
+    return shared_template(tmp_path_factory, "empty.sqlite3", lambda path: Database(path).dispose())
 
 
 @pytest.fixture
@@ -83,20 +192,20 @@ def db(_empty_template: Path, db_path: Path):  # noqa: ANN201
 
 @pytest.fixture(scope="session")
 def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small demo project, made once per test process (migrations + generation cost ~1 s)."""
+    """The small demo project, made once per run (migrations + generation cost ~1 s)."""
+    from survey_app.core.domain import china_time
     from survey_app.core.services.demo import create_demo
     from survey_app.core.storage.database import Database
 
-    from survey_app.core.domain import china_time
+    def make(path: Path) -> None:
+        database = Database(path)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(china_time, "today", lambda: TEST_DAY)
+            _cheap_kdf(mp)
+            create_demo(database, households=60, seed=3)
+        database.dispose()  # checkpoints the WAL into the file: one self-contained file to copy
 
-    path = tmp_path_factory.mktemp("template") / "demo.sqlite3"
-    database = Database(path)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(china_time, "today", lambda: TEST_DAY)
-        _cheap_kdf(mp)
-        create_demo(database, households=60, seed=3)
-    database.dispose()  # checkpoints the WAL into the file: one self-contained file to copy
-    return path
+    return shared_template(tmp_path_factory, "demo.sqlite3", make)
 
 
 @pytest.fixture

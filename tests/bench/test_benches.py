@@ -39,9 +39,13 @@ def test_unknown_benchmark_is_refused():
 
 @pytest.fixture(scope="session")
 def bench_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    # One cache of tiny demo databases for every bench of this test process (bench/common.py makes each
-    # once, atomically, under a lock): not one generation per bench.
-    return tmp_path_factory.mktemp("bench_cache")
+    # One cache of tiny demo databases for every bench of this run, shared by the xdist workers (their temp
+    # folders share a parent; bench/common.py makes each database once, atomically, under a lock): not one
+    # generation per bench or per worker.
+    root = tmp_path_factory.getbasetemp()
+    folder = (root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root) / "bench_cache"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 @pytest.mark.parametrize("name", available())

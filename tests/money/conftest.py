@@ -1,6 +1,6 @@
 """A small signed project for the money, handover and grievance tests: the demo (60 households, seed 3) with
 three agreements signed through the real services on 2023-07-01 — one cash (A2-0004), one voucher
-(C1-0003), one exchange with a ready flat (B2-0003) — made once per test process and copied per test."""
+(C1-0003), one exchange with a ready flat (B2-0003) — made once per run and copied per test."""
 
 from __future__ import annotations
 
@@ -35,14 +35,15 @@ def _make(template: Path, path: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def _money_template(_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _money_template(_demo_template: Path, shared_templates) -> Path:  # noqa: ANN001
     from survey_app.core.domain import china_time
 
-    path = tmp_path_factory.mktemp("money") / "signed.sqlite3"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(china_time, "today", lambda: SIGN_DAY)
-        _make(_demo_template, path)
-    return path
+    def make(path: Path) -> None:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(china_time, "today", lambda: SIGN_DAY)
+            _make(_demo_template, path)
+
+    return shared_templates("money-signed.sqlite3", make)
 
 
 @pytest.fixture

@@ -9,14 +9,6 @@ import pytest
 from vaulted_helpers import ADMIN_PASSWORD
 
 
-@pytest.fixture(autouse=True)
-def _cheaper_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The lowest cost a vault accepts (2^14): the machine is shared and these tests unlock often.
-    from survey_app.core.security import vault
-
-    monkeypatch.setattr(vault, "SCRYPT_N", 2**14)
-
-
 @pytest.fixture
 def hq_project(tmp_path: Path) -> Path:
     """A freshly created real project (code FR2024, sections A1/A2), closed: its database path."""

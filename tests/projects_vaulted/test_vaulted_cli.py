@@ -1,6 +1,8 @@
-"""A vaulted project through the real command line (subprocesses, real files): `project create`, then
-roster, policy, users, assign and households act as the admin it made with SURVEY_APP_PASSWORD alone, and
-HQ's sync commands need no sync key password."""
+"""A vaulted project through the real command line (real files): `project create`, then roster, policy, users,
+assign and households act as the admin it made with SURVEY_APP_PASSWORD alone, and HQ's sync commands need no
+sync key password. Each step runs the CLI's entry point in this process (tests/conftest.py's ``cli``: same
+parser, handlers, messages and exit codes); the step with no password and no terminal runs as a real process,
+whose one-line message and exit code (no traceback) are what a script sees."""
 
 from __future__ import annotations
 
@@ -51,9 +53,11 @@ def _cli(tmp: Path, *args: str, **env: str | None) -> subprocess.CompletedProces
     return result
 
 
-def test_project_create_then_the_hq_commands_act_as_its_admin(tmp_path: Path) -> None:
+def test_project_create_then_the_hq_commands_act_as_its_admin(tmp_path: Path, cli) -> None:  # noqa: ANN001
     db = tmp_path / "hq" / "FR2023.sqlite3"
-    run = lambda *a, **e: _cli(tmp_path, "--db", str(db), *a, **e)  # noqa: E731
+    env = {"SURVEY_APP_DATA": str(tmp_path / "data"), "SURVEY_APP_PASSWORD": ADMIN_PASSWORD,
+           "SURVEY_APP_RECOVERY_PASSWORD": RECOVERY_PASSWORD}
+    run = lambda *a, **e: cli("--db", db, *a, env=env | e, cwd=tmp_path)  # noqa: E731 - as _cli, in this process
 
     made = run("project", "create", "--name", "古稻田片区棚户区改造", "--code", "FR2023", "--city", "长沙市",
                "--section", "A1=一组")
@@ -77,7 +81,8 @@ def test_project_create_then_the_hq_commands_act_as_its_admin(tmp_path: Path) ->
 
     wrong = run("households", "list", SURVEY_APP_PASSWORD="Not-the-password")
     assert wrong.returncode == 1 and "密码错误（还可尝试4次）" in wrong.stderr
-    bare = run("households", "list", SURVEY_APP_PASSWORD=None)  # no password, no terminal: one line
+    bare = _cli(tmp_path, "--db", str(db), "households", "list", SURVEY_APP_PASSWORD=None)  # a real process:
+    # no password, no terminal: one line
     assert bare.returncode == 1 and "SURVEY_APP_PASSWORD" in bare.stderr and bare.stderr.count("\n") == 1
 
     # HQ's sync work: no SURVEY_APP_SYNC_PASSWORD anywhere, the login unlocked HQ's keys

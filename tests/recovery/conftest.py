@@ -8,14 +8,6 @@ import pytest
 from recovery_helpers import ADMIN_PW, RECOVERY_PW, WORKER, WORKER_PW
 
 
-@pytest.fixture(autouse=True)
-def _cheaper_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The lowest cost a vault accepts (2^14): the machine is shared and these tests unlock often.
-    from survey_app.core.security import vault
-
-    monkeypatch.setattr(vault, "SCRYPT_N", 2**14)
-
-
 @pytest.fixture
 def hq_project(tmp_path: Path) -> Path:
     """A new HQ project (admin ``admin``, a recovery password) with a field worker, closed: its path."""

@@ -1,5 +1,8 @@
-"""The command line twins, as subprocesses with no terminal: `project create` refuses to make a project without a
-recovery password, and `users recover` resets a forgotten password with it."""
+"""The command line twins, with no terminal: `project create` refuses to make a project without a recovery
+password, and `users recover` resets a forgotten password with it. The first refusal and the forgotten-password
+reset run as real processes (``_cli``: exit code, one-line message, no traceback, as a script sees them); the
+other steps run the CLI's entry point in this process (``_run``: tests/conftest.py's ``cli``, same parser,
+handlers, messages and exit codes)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from recovery_helpers import ADMIN_PW, NEW_PW, RECOVERY_PW
 
 from survey_app.core.security import vault
@@ -23,31 +27,38 @@ def _cli(tmp: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
     return result
 
 
-def _create(tmp: Path, db: Path, *extra: str, **env: str) -> subprocess.CompletedProcess:
-    return _cli(tmp, "--db", str(db), "project", "create", "--name", "芙蓉路片区", "--code", "FR2024", "--city", "长沙",
-                *extra, SURVEY_APP_PASSWORD=ADMIN_PW, **env)
+@pytest.fixture
+def _run(cli, tmp_path: Path):  # noqa: ANN001, ANN202
+    """``_cli`` in this process."""
+    return lambda *args, **env: cli(*args, env={"SURVEY_APP_DATA": str(tmp_path / "data"), **env}, cwd=tmp_path)
 
 
-def test_no_recovery_password_and_no_terminal_makes_no_project(tmp_path: Path) -> None:
+def _create(run, db: Path, *extra: str, **env: str):  # noqa: ANN001, ANN202 - run: _run or a real process
+    return run("--db", str(db), "project", "create", "--name", "芙蓉路片区", "--code", "FR2024", "--city", "长沙",
+               *extra, SURVEY_APP_PASSWORD=ADMIN_PW, **env)
+
+
+def test_no_recovery_password_and_no_terminal_makes_no_project(tmp_path: Path, _run) -> None:  # noqa: ANN001
     db = tmp_path / "FR2024.sqlite3"
-    made = _create(tmp_path, db)
+    made = _create(lambda *a, **e: _cli(tmp_path, *a, **e), db)  # a real process
     assert made.returncode == 1 and made.stderr.count("\n") == 1
     assert "恢复密码" in made.stderr and "SURVEY_APP_RECOVERY_PASSWORD" in made.stderr and "项目未创建" in made.stderr
     assert not db.exists() and not vault.vault_path(db).exists()
-    same = _create(tmp_path, db, SURVEY_APP_RECOVERY_PASSWORD=ADMIN_PW)
+    same = _create(_run, db, SURVEY_APP_RECOVERY_PASSWORD=ADMIN_PW)
     assert same.returncode == 1 and "不能与管理员密码相同" in same.stderr and not db.exists()
 
 
-def test_create_with_a_recovery_file_then_recover_the_forgotten_admin_password(tmp_path: Path) -> None:
+def test_create_with_a_recovery_file_then_recover_the_forgotten_admin_password(
+        tmp_path: Path, _run) -> None:  # noqa: ANN001
     db = tmp_path / "FR2024.sqlite3"
     secret = tmp_path / "recovery.txt"
     secret.write_text(RECOVERY_PW + "\n", encoding="utf-8")
-    made = _create(tmp_path, db, "--recovery-password-file", str(secret))
+    made = _create(_run, db, "--recovery-password-file", str(secret))
     assert made.returncode == 0, made.stderr
     assert "恢复密码已设置" in made.stdout and RECOVERY_PW not in made.stdout
     assert vault.Vault.load(vault.vault_path(db)).slots == ["device", "user:admin"]
 
-    recover = lambda *a, **e: _cli(tmp_path, "--db", str(db), "users", "recover", *a, **e)  # noqa: E731
+    recover = lambda *a, **e: _run("--db", str(db), "users", "recover", *a, **e)  # noqa: E731
     bare = recover("admin", SURVEY_APP_PASSWORD=NEW_PW)
     assert bare.returncode == 1 and "SURVEY_APP_RECOVERY_PASSWORD" in bare.stderr and bare.stderr.count("\n") == 1
     wrong = recover("admin", SURVEY_APP_RECOVERY_PASSWORD="Not-the-seal-2024", SURVEY_APP_PASSWORD=NEW_PW)
@@ -62,21 +73,21 @@ def test_create_with_a_recovery_file_then_recover_the_forgotten_admin_password(t
     new_file = tmp_path / "new.txt"
     new_file.write_text(NEW_PW + "\n", encoding="utf-8")
     done = _cli(tmp_path, "--password-file", str(new_file), "--db", str(db), "users", "recover", "admin",
-                SURVEY_APP_RECOVERY_PASSWORD=RECOVERY_PW)
+                SURVEY_APP_RECOVERY_PASSWORD=RECOVERY_PW)  # a real process
     assert done.returncode == 0 and "已用恢复密码重设 admin 的密码" in done.stdout, done.stderr
     assert NEW_PW not in done.stdout + done.stderr and RECOVERY_PW not in done.stdout + done.stderr
 
-    old = _cli(tmp_path, "--db", str(db), "project", "show", SURVEY_APP_PASSWORD=ADMIN_PW)
+    old = _run("--db", str(db), "project", "show", SURVEY_APP_PASSWORD=ADMIN_PW)
     assert old.returncode == 1 and "密码错误" in old.stderr
-    shown = _cli(tmp_path, "--db", str(db), "project", "show", SURVEY_APP_PASSWORD=NEW_PW)
+    shown = _run("--db", str(db), "project", "show", SURVEY_APP_PASSWORD=NEW_PW)
     assert shown.returncode == 0 and "芙蓉路片区" in shown.stdout, shown.stderr
 
 
-def test_recover_on_the_demo_or_a_missing_file_is_one_line(tmp_path: Path) -> None:
-    missing = _cli(tmp_path, "--db", str(tmp_path / "none.sqlite3"), "users", "recover", "admin")
+def test_recover_on_the_demo_or_a_missing_file_is_one_line(tmp_path: Path, _run) -> None:  # noqa: ANN001
+    missing = _run("--db", str(tmp_path / "none.sqlite3"), "users", "recover", "admin")
     assert missing.returncode == 1 and "数据库文件不存在" in missing.stderr and missing.stderr.count("\n") == 1
     from survey_app.core.storage.database import Database
 
     Database(tmp_path / "plain.sqlite3").dispose()
-    plain = _cli(tmp_path, "--db", str(tmp_path / "plain.sqlite3"), "users", "recover", "admin")
+    plain = _run("--db", str(tmp_path / "plain.sqlite3"), "users", "recover", "admin")
     assert plain.returncode == 1 and "没有密钥库" in plain.stderr

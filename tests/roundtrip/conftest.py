@@ -1,4 +1,5 @@
-"""Fixtures of the round trip: an empty per-user data folder, the app's TaskRunner, cheaper key stretching."""
+"""Fixtures of the round trip: an empty per-user data folder, the app's TaskRunner (key stretching at the
+tests' cost: tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,6 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 
 import pytest  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def _cheaper_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The lowest cost a vault accepts (2^14, half the real one): the round trip unlocks a dozen times.
-    from survey_app.core.security import vault
-
-    monkeypatch.setattr(vault, "SCRYPT_N", 2**14)
 
 
 @pytest.fixture

@@ -9,14 +9,6 @@ import pytest
 from vault_setup import ADMIN, ADMIN_PW, DEVICE_PW
 
 
-@pytest.fixture(autouse=True)
-def _cheaper_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The lowest cost a vault accepts (2^14, half the real one): the machine is shared, tests unlock often.
-    from survey_app.core.security import vault
-
-    monkeypatch.setattr(vault, "SCRYPT_N", 2**14)
-
-
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A new real project (vault with the admin's and the device slot), closed again: its database path."""

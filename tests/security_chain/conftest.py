@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -17,19 +16,20 @@ from chain_helpers import KEY  # noqa: E402 - after the path insert above
 
 
 @pytest.fixture(scope="session")
-def _keyed_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small demo project written with the audit key (bulk writer + unit of work), made once."""
+def _keyed_template(shared_templates) -> Path:  # noqa: ANN001
+    """A small demo project written with the audit key (bulk writer + unit of work), made once per run."""
     from survey_app.core.domain import china_time
     from survey_app.core.services.demo import create_demo
     from survey_app.core.storage.database import Database
 
-    path = tmp_path_factory.mktemp("keyed") / "keyed.sqlite3"
-    db = Database(path, audit_key=KEY)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(china_time, "today", lambda: dt.date(2023, 7, 1))  # the root conftest's TEST_DAY
-        create_demo(db, households=12, seed=4)
-    db.dispose()
-    return path
+    def make(path: Path) -> None:
+        db = Database(path, audit_key=KEY)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(china_time, "today", lambda: dt.date(2023, 7, 1))  # the root conftest's TEST_DAY
+            create_demo(db, households=12, seed=4)
+        db.dispose()
+
+    return shared_templates("keyed.sqlite3", make)
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import atexit
+import os
+import pickle
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -42,32 +44,78 @@ class World:
 
 
 _TEMPLATES: dict[tuple[int, bool], tuple[Path, World]] = {}
+# tests/conftest.py names a folder shared by the run's test processes: a world is built once per run there
+# (under a lock) and the other processes unlock its keys from copies. Without it: once per process.
+SHARED_ENV = "SURVEY_TEST_TEMPLATES"
 
 
 def build(tmp: Path, households: int = 30, shared: bool = False, fresh: bool = False) -> World:
     """HQ + D01 (worker) + D02 (worker2, or worker too when ``shared``), assignments imported.
 
     Building one costs ~2 s (demo data, three scrypt-sealed key pairs, enrollment, assignments), so each
-    test process builds each kind once and every test gets a copy of its three database files, with the
+    test run builds each kind once and every test gets a copy of its three database files, with the
     same (already unlocked) keys. ``fresh``: a world of its own, with its own HQ and keys."""
     if fresh:
         return _build(tmp, households, shared)
     key = (households, shared)
     if key not in _TEMPLATES:
-        folder = Path(tempfile.mkdtemp(prefix="sync_world_"))
-        atexit.register(shutil.rmtree, folder, True)
-        template = _build(folder, households, shared)
-        for db in (template.hq, *(d.db for d in template.devices)):
-            db.dispose()  # checkpoints each WAL into its file: three self-contained files to copy
-        _TEMPLATES[key] = (folder, template)
+        _TEMPLATES[key] = _template(households, shared)
     folder, template = _TEMPLATES[key]
     tmp.mkdir(parents=True, exist_ok=True)
     (tmp / "usb").mkdir()
-    for name in ("hq.sqlite3", "d1.sqlite3", "d2.sqlite3"):
+    for name in FILES:
         shutil.copyfile(folder / name, tmp / name)
     devices = [Device(d.code, open_database(tmp / f"d{n}.sqlite3"), d.pair, d.actor)
                for n, d in enumerate(template.devices, 1)]
     return World(open_database(tmp / "hq.sqlite3"), template.hq_pair, template.admin, devices, tmp / "usb")
+
+
+FILES = ("hq.sqlite3", "d1.sqlite3", "d2.sqlite3")
+
+
+def _template(households: int, shared: bool) -> tuple[Path, World]:
+    """(folder holding the three files, the world's keys and actors), built by this process or another's."""
+    own = Path(tempfile.mkdtemp(prefix="sync_world_"))
+    atexit.register(shutil.rmtree, own, True)
+    if not os.environ.get(SHARED_ENV):
+        return own, _closed(_build(own, households, shared))
+    from survey_app.core.platform import file_lock
+
+    folder = Path(os.environ[SHARED_ENV]) / f"sync-world-{households}-{'shared' if shared else 'two'}"
+    with file_lock(folder.with_suffix(".lock"), timeout=900):
+        if (folder / "world.pickle").exists():
+            return folder, _unlocked(folder, own)
+        built = _closed(_build(own, households, shared))
+        partial = folder.with_suffix(".partial")
+        shutil.rmtree(partial, ignore_errors=True)  # a killed process's leftovers (we hold the lock)
+        partial.mkdir(parents=True)
+        for name in FILES:
+            shutil.copyfile(own / name, partial / name)
+        (partial / "world.pickle").write_bytes(pickle.dumps(
+            (built.admin, [(d.code, d.actor) for d in built.devices])))
+        os.replace(partial, folder)
+    return own, built
+
+
+def _closed(world: World) -> World:
+    for db in (world.hq, *(d.db for d in world.devices)):
+        db.dispose()  # checkpoints each WAL into its file: three self-contained files to copy
+    return world
+
+
+def _unlocked(folder: Path, own: Path) -> World:
+    """Another process's world: its keys unlocked from copies of its files (the files are never opened)."""
+    admin, devices = pickle.loads((folder / "world.pickle").read_bytes())
+    for name in FILES:
+        shutil.copyfile(folder / name, own / name)
+    opened = [open_database(own / name) for name in FILES]
+    try:
+        pairs = [identity.unlock(opened[0], HQ_PASSWORD)] + [identity.unlock(db, DEVICE_PASSWORD) for db in opened[1:]]
+    finally:
+        for db in opened:
+            db.dispose()
+    return World(None, pairs[0], admin, [Device(code, None, pair, actor)  # type: ignore[arg-type]
+                                         for (code, actor), pair in zip(devices, pairs[1:])], own / "usb")
 
 
 def _build(tmp: Path, households: int, shared: bool) -> World:
