@@ -25,14 +25,14 @@ def _counts(db: Database) -> dict[str, int]:
         return {t: conn.exec_driver_sql(f'SELECT count(*) FROM "{t}"').scalar() for t in backup.COUNTED}
 
 
-def _add_user(db: Database, admin, name: str) -> None:  # noqa: ANN001
+def _add_user(db: Database, admin, name: str) -> None:
     from survey_app.core.domain.roles import Role
     from survey_app.core.services import users
 
     users.create_user(db, admin, name, "Field-pass-2024", Role.FIELD_WORKER, "李工")
 
 
-def test_demo_round_trip_restores_what_was_backed_up(demo_db: Database, admin, tmp_path: Path) -> None:  # noqa: ANN001
+def test_demo_round_trip_restores_what_was_backed_up(demo_db: Database, admin, tmp_path: Path) -> None:
     photo = add_photo(demo_db, tmp_path, "wall.png", (10, 120, 10))
     before = _counts(demo_db)
     path = backup.backup(demo_db, tmp_path / "usb", now=WHEN)
@@ -77,7 +77,7 @@ def test_encrypted_round_trip_stays_encrypted_and_opens_with_the_same_password(r
     assert cipher.file_kind(path / bf.DB_FILE) == "encrypted" and (path / bf.VAULT_FILE).is_file()
     raw = b"".join(p.read_bytes() for p in path.rglob("*") if p.is_file() and p.name != bf.MANIFEST)
     assert "芙蓉路".encode() not in raw and "张伟".encode() not in raw and b"IHDR" not in raw  # photo sealed too
-    with pytest.raises(Exception):  # no key, nothing reads the copy
+    with pytest.raises(Exception):  # noqa: B017 - no key: whatever SQLCipher raises, nothing reads the copy
         Database(path / bf.DB_FILE, migrate=False)
 
     target = tmp_path / "fresh" / "fr2024.sqlite3"
@@ -158,7 +158,7 @@ def test_a_folder_that_is_not_a_backup_is_refused(tmp_path: Path) -> None:
 
 
 def test_restore_never_overwrites_a_project_without_being_told(demo_backup: Path, demo_db: Database,
-                                                               admin, tmp_path: Path) -> None:  # noqa: ANN001
+                                                               admin, tmp_path: Path) -> None:
     live = demo_db.path
     _add_user(demo_db, admin, "li")  # the live project is newer than its backup, and open
     users_now = _counts(demo_db)["users"]
@@ -212,3 +212,27 @@ def test_a_server_database_is_not_backed_up_here(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="PostgreSQL"):
         backup.backup(Server(), tmp_path)  # type: ignore[arg-type]
     assert backup.daily(Server()) is None  # type: ignore[arg-type]
+
+
+def test_replace_refused_whole_when_a_file_cannot_be_moved_aside(demo_backup: Path, demo_db: Database,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Windows a project open elsewhere can't be renamed: the restore says so in Chinese and whatever was
+    already moved aside goes back, so the project is never left half moved (simulated: the second rename fails)."""
+    from survey_app.core.services import backup_restore
+
+    live = demo_db.path
+    demo_db.dispose()
+    before = sorted(p.name for p in live.parent.iterdir())
+    real, calls = backup_restore.replace, []
+
+    def busy_second(src, dst):  # noqa: ANN001, ANN202
+        calls.append(Path(src).name)
+        if len(calls) == 2:
+            raise PermissionError(32, "The process cannot access the file because it is being used")
+        return real(src, dst)
+
+    monkeypatch.setattr(backup_restore, "replace", busy_second)
+    with pytest.raises(ValidationError, match="正在使用中.*请先关闭"):
+        backup.restore(demo_backup, live, replace=True)
+    assert len(calls) == 3  # moved one, refused the next, put the first back
+    assert sorted(p.name for p in live.parent.iterdir()) == before

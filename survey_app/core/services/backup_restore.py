@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from survey_app.core.domain import china_time
 from survey_app.core.domain.errors import ValidationError
-from survey_app.core.platform import fsync_dir, private_dir
+from survey_app.core.platform import fsync_dir, private_dir, replace
 from survey_app.core.services import backup_files as bf
 from survey_app.core.services.backup_files import BackupCancelled, BackupInfo
 
@@ -132,7 +132,13 @@ def _move_aside(target: Path) -> list[Path]:
     for part in _parts(target):
         if part.exists():
             aside = part.with_name(f"{part.name}.before-restore-{stamp}")
-            os.replace(part, aside)
+            try:
+                replace(part, aside)  # retried briefly on Windows while a scanner holds the file
+            except OSError:
+                for done in reversed(moved):  # put back what was moved: the project stays whole
+                    replace(done, done.with_name(done.name.rsplit(".before-restore-", 1)[0]))
+                raise ValidationError(f"{part.name} 正在使用中（在本软件或其他程序中打开），未恢复；"
+                                      "请先关闭该项目再恢复") from None
             moved.append(aside)
     return moved
 
