@@ -31,8 +31,9 @@ $(QM): resources/translations/survey_app_en.ts $(STAMP)
 run: install
 	$(BIN)/python main.py
 
-## test: the whole suite, headless
+## test: lint (ruff, configured in pyproject.toml), then the whole suite, headless
 test: install
+	$(BIN)/ruff check --quiet survey_app tests bench docs resources main.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto
 
 ## bench: every benchmark (prints figures; never part of the tests)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.figures import Figure  # noqa: E402
+from bench.figures import Figure
 
 NOT_BENCHMARKS = frozenset({"__main__", "__init__", "figures", "common"})
 

@@ -67,10 +67,10 @@ def _fresh_qr() -> None:
     from survey_app.core.documents import qr
 
     qr.qr_matrix.cache_clear()
-    qr._cached_runs.cache_clear()  # noqa: SLF001 - the bench must start each render from the same state
+    qr._cached_runs.cache_clear()
 
 
-def _once(render) -> float:  # noqa: ANN001
+def _once(render) -> float:
     _fresh_qr()
     start = time.perf_counter()
     render()
@@ -91,7 +91,7 @@ def _interleaved(ours: list, bare: list, warmup: int) -> tuple[list[float], list
     return ours_ms, bare_ms
 
 
-def _database_path(args, iterations: int) -> tuple[list[float], list[float]]:  # noqa: ANN001
+def _database_path(args, iterations: int) -> tuple[list[float], list[float]]:
     """Interleave render_agreement_pdf of prepared demo agreements with the bare render of their content."""
     import uuid
 
@@ -182,7 +182,7 @@ def run(args) -> list[Figure]:
 class _BareAgreement:
     """The same agreement content with plain reportlab: what a hand-written one-off script would do."""
 
-    def __init__(self, doc) -> None:  # noqa: ANN001
+    def __init__(self, doc) -> None:
         from survey_app.core.documents.fonts import font_name
         from survey_app.core.documents.placeholders import fill, placeholder_values
         from survey_app.core.documents.templates import load_template
@@ -203,7 +203,7 @@ class _BareAgreement:
         self.head = ParagraphStyle("h", parent=self.body, fontSize=11)
         self.title = ParagraphStyle("t", parent=self.body, fontSize=19, leading=26, alignment=1)
 
-    def render(self, doc, out) -> None:  # noqa: ANN001
+    def render(self, doc, out) -> None:
         from reportlab.lib.pagesizes import A4
         from reportlab.lib.units import mm
         from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
@@ -232,7 +232,7 @@ class _BareAgreement:
                 story.append(Table(tables[kind], repeatRows=1, style=grid))
         story.append(Table([["甲方（盖章）：", "乙方（签字）：", "指印"]], style=grid))
 
-        def footer(canv, d) -> None:  # noqa: ANN001
+        def footer(canv, d) -> None:
             canv.setFont(self.font, 8)
             canv.drawCentredString(A4[0] / 2, 11 * mm, f"第 {d.page} 页")
             canv.drawString(20 * mm, A4[1] - 13 * mm, doc.project_name)

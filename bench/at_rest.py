@@ -56,7 +56,7 @@ def _open(path: Path, key: bytes | None) -> float:
     return elapsed
 
 
-def _search(db) -> float:  # noqa: ANN001
+def _search(db) -> float:
     from survey_app.core.services.households import HouseholdFilter, fetch_rows, search_keys
 
     started = time.perf_counter()
@@ -65,7 +65,7 @@ def _search(db) -> float:  # noqa: ANN001
     return time.perf_counter() - started
 
 
-def _write(db, household_id, n: int) -> float:  # noqa: ANN001
+def _write(db, household_id, n: int) -> float:
     from survey_app.core.domain.roles import Role
     from survey_app.core.storage.models import Household
     from survey_app.core.storage.uow import Actor
@@ -93,13 +93,13 @@ def run(args: argparse.Namespace) -> list[Figure]:
         encrypt_copy(plain, encrypted, key)
         times: dict[str, list[float]] = {f"{what} {kind}": [] for what in ("open", "search", "write")
                                          for kind in ("plain", "encrypted")}
-        for path, k, kind in ((plain, None, "plain"), (encrypted, key, "encrypted")):
+        for path, k in ((plain, None), (encrypted, key)):
             _open(path, k)  # first open of each file untimed (imports, first-connect initialisation)
         dbs = {"plain": Database(plain), "encrypted": Database(encrypted, cipher_key=key)}
         try:
             with dbs["plain"].read() as s:
                 hid = s.scalar(select(Household.id).order_by(Household.household_code).limit(1))
-            for kind, db in dbs.items():  # warm-up: first search and write of each untimed
+            for db in dbs.values():  # warm-up: first search and write of each untimed
                 _search(db)
                 _write(db, hid, 0)
             for n in range(1, args.runs + 1):

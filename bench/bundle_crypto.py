@@ -32,7 +32,7 @@ MB = 1_000_000
 SMOKE = ["--mb", "4"]
 
 
-def add_arguments(parser) -> None:  # noqa: ANN001
+def add_arguments(parser) -> None:
     """Options: total size, where to write, chunk size, seed."""
     parser.add_argument("--mb", type=int, default=200, help="megabytes of entry data")
     parser.add_argument("--dir", type=Path, default=None, help="folder for the files (default: system temp)")
@@ -68,7 +68,7 @@ def _copy(entries: list[tuple[str, object]], dest: Path) -> None:
         os.fsync(out.fileno())
 
 
-def run(args) -> list[Figure]:  # noqa: ANN001
+def run(args) -> list[Figure]:
     """Write and open one bundle; time plain copying and bare crypto over the same amount of data."""
     from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 

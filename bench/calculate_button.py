@@ -41,7 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--clicks", type=int, default=30, help="households clicked (the first reported apart)")
 
 
-def _pick(db, count: int) -> list[str]:  # noqa: ANN001
+def _pick(db, count: int) -> list[str]:
     """``count`` calculable households (appraised, not signed) spread evenly over the database, as hex ids."""
     with db.engine.connect() as conn:
         rows = [r[0] for r in conn.exec_driver_sql(
@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> list[Figure]:
             def changed(self, _changes: object) -> None:  # connected after the page's own slot: it has reloaded
                 self.reloaded = True
 
-            def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001 - Qt API
+            def eventFilter(self, watched, event) -> bool:
                 if (self.reloaded and event.type() == QEvent.Type.Paint and self.loop is not None
                         and self.loop.isRunning()):
                     self.loop.quit()

@@ -176,7 +176,7 @@ def qt_platform() -> str:
     return f"offscreen:configfile={config}"
 
 
-def qt_app():  # noqa: ANN201
+def qt_app():
     """The QApplication (see qt_platform), with the app's font as app.py installs it."""
     os.environ["QT_QPA_PLATFORM"] = qt_platform()
     from PySide6.QtWidgets import QApplication
@@ -192,7 +192,7 @@ def qt_app():  # noqa: ANN201
     return app
 
 
-def wait_until(predicate, timeout: float = 30.0, what: str = "condition") -> None:  # noqa: ANN001
+def wait_until(predicate, timeout: float = 30.0, what: str = "condition") -> None:
     """Run the event loop until ``predicate()`` holds (RuntimeError after ``timeout`` seconds)."""
     from PySide6.QtCore import QEventLoop
 
@@ -215,13 +215,13 @@ def settle(rounds: int = 3) -> None:
 class PaintCounter:
     """Counts the Paint events a widget receives (an event filter on it alone: costs ~nothing)."""
 
-    def __init__(self, widget) -> None:  # noqa: ANN001
+    def __init__(self, widget) -> None:
         from PySide6.QtCore import QEvent, QObject
 
         counter = self
 
         class _Filter(QObject):
-            def eventFilter(self, watched, event) -> bool:  # noqa: ANN001, N802 - Qt API
+            def eventFilter(self, watched, event) -> bool:
                 if event.type() == QEvent.Type.Paint:
                     counter.count += 1
                 return False

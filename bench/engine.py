@@ -76,7 +76,7 @@ def generate(count: int, seed: int) -> list[dict]:
     return out
 
 
-def _bare(households: list, options: list[int]) -> int:  # noqa: ANN001
+def _bare(households: list, options: list[int]) -> int:
     """The arithmetic floor: per option, area × unit price per part, quantized, with a formula; summed."""
     from decimal import ROUND_HALF_UP, Decimal
 

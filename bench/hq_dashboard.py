@@ -136,13 +136,13 @@ def hq_database(households: int) -> Path:
     return path
 
 
-def _raw_ms(conn) -> float:  # noqa: ANN001
+def _raw_ms(conn) -> float:
     started = time.perf_counter()
     conn.execute(RAW).fetchall()
     return (time.perf_counter() - started) * 1000
 
 
-def _measure(db, raw, runs: int) -> dict[str, list[float]]:  # noqa: ANN001
+def _measure(db, raw, runs: int) -> dict[str, list[float]]:
     """Refreshes (wall and CPU ms), first loads, and the raw baseline, interleaved run by run."""
     from survey_app.core.services.reports import dashboard
     from survey_app.core.services.reports import figures as report_figures

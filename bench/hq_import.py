@@ -51,7 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bundles", type=int, default=100)
 
 
-def _days(source, bundles: int) -> tuple[list, list, list[tuple[list, list[dict]]]]:  # noqa: ANN001
+def _days(source, bundles: int) -> tuple[list, list, list[tuple[list, list[dict]]]]:
     """(HQ's head records, HQ's roster, [(records, events) per day]) read the way export reads a device database."""
     from survey_app.core.sync.changes import pending_events, pending_records
 
@@ -97,7 +97,7 @@ def _days(source, bundles: int) -> tuple[list, list, list[tuple[list, list[dict]
 
 
 def _write_day(path: Path, project: str, device_code: str, seq: int, records: list, events: list[dict],
-               hq_public, device_pair) -> None:  # noqa: ANN001
+               hq_public, device_pair) -> None:
     """One bundle, entries and header as export_bundle writes them (the signed checkpoint of the chain head
     sent included: the last event of the day, which HQ checks its stored chain ends at)."""
     from survey_app.core.sync import bundle, checkpoints

@@ -96,6 +96,7 @@ def _raw_copy(url: str, before: list[tuple[str, list[tuple]]], days: list[list[t
 
 
 def run(args: argparse.Namespace) -> list[Figure]:
+    from bench import hq_import
     from survey_app.core.domain.roles import Role
     from survey_app.core.services.devices import local_device_code
     from survey_app.core.services.startup import open_database
@@ -109,8 +110,6 @@ def run(args: argparse.Namespace) -> list[Figure]:
     from survey_app.core.sync.importer import import_field_bundles
     from survey_app.core.sync.records import BY_NAME
     from survey_app.core.sync.rights import remember_device_users
-
-    from bench import hq_import
 
     if pg_server.find_bindir() is None:
         raise SystemExit("没有找到 PostgreSQL 服务器程序（initdb、pg_ctl）：请安装 Debian 软件包 postgresql")

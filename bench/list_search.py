@@ -109,7 +109,7 @@ def typed_words(conn: sqlite3.Connection, households: int, rows: int) -> list[st
     return [w for w in words if w]
 
 
-def type_char(widget, ch: str) -> None:  # noqa: ANN001
+def type_char(widget, ch: str) -> None:
     """One character as the user enters it: a key press for ASCII, an input-method commit for 汉字."""
     from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtTest import QTest
@@ -138,7 +138,7 @@ def measure(path: Path, rows: int, households: int) -> dict[str, list[float]]:
         # The detail panel coalesces selection changes with a zero-delay single-shot timer; the event
         # loop runs it (and any paint already queued). Then what it loaded must be on screen.
         before_loads, before_paints = loads[0], detail_painted.count
-        while detail._timer.isActive():  # noqa: SLF001 - the bench waits for exactly what the user waits for
+        while detail._timer.isActive():
             app.processEvents()
         if loads[0] != before_loads and detail_painted.count == before_paints:
             detail.viewport().repaint()

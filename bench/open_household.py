@@ -47,7 +47,7 @@ def _child_tables(conn: sqlite3.Connection) -> list[str]:
     return [t for t in tables if any(c[1] == "household_id" for c in conn.execute(f'PRAGMA table_info("{t}")'))]
 
 
-def input_fields(dialog) -> int:  # noqa: ANN001
+def input_fields(dialog) -> int:
     """Input widgets of a dialog (line edits inside spin/combo boxes are part of those, not counted twice)."""
     from PySide6.QtWidgets import QAbstractSpinBox, QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
 
@@ -60,14 +60,14 @@ def input_fields(dialog) -> int:  # noqa: ANN001
     return count
 
 
-def _wait_painted(dialog) -> None:  # noqa: ANN001
+def _wait_painted(dialog) -> None:
     """Run the event loop until ``dialog`` has had its first paint (the whole paint pass is then done)."""
     painted = PaintCounter(dialog)
     wait_until(lambda: painted.count > 0, timeout=30, what="the dialog's first paint")
 
 
-def _bare_open(parent, conn: sqlite3.Connection, tables: list[str], household_id: str, fields: int,  # noqa: ANN001
-               size) -> float:  # noqa: ANN001
+def _bare_open(parent, conn: sqlite3.Connection, tables: list[str], household_id: str, fields: int,
+               size) -> float:
     """The baseline: raw reads of the household's rows, a bare QDialog of ``fields`` filled QLineEdits."""
     from PySide6.QtWidgets import QDialog, QGridLayout, QLineEdit
 

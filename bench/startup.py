@@ -126,7 +126,7 @@ def _load() -> str:
 
 def _measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
     """(wall ms from spawn, in-process ms from the script's first line, CPU ms of the process) to first paint."""
-    errors = tempfile.TemporaryFile("w+")  # not a pipe: a start that writes much to stderr must not block on it
+    errors = tempfile.TemporaryFile("w+")  # noqa: SIM115 - closed after the process ends; not a pipe: a start that writes much to stderr must not block on it
     spawned = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=errors, text=True)
     watchdog = threading.Timer(TIMEOUT_S, proc.kill)  # a start that never paints must not hang the bench

@@ -22,7 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.hookimpl(optionalhook=True)
-def pytest_xdist_make_scheduler(config: pytest.Config, log):  # noqa: ANN001, ANN201
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
     """Load balancing as ``-n`` does, except that tests/pg (whose fixtures start a PostgreSQL server, once per
     test process) runs as one unit on one worker: a run starts one server, not one per worker. (xdist's own
     ``xdist_group`` marks can't do it under pytest 9: the group suffix it writes to a node id is ignored.)"""
@@ -178,7 +178,7 @@ def _empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def db(_empty_template: Path, db_path: Path):  # noqa: ANN201
+def db(_empty_template: Path, db_path: Path):
     """A new, empty database (a copy of ``_empty_template``: the same file a first open migrates to)."""
     import shutil
 
@@ -209,7 +209,7 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo_db(_demo_template: Path, db_path: Path):  # noqa: ANN201
+def demo_db(_demo_template: Path, db_path: Path):
     """A database holding a small demo project (60 households, seed 3): a fresh copy of the template."""
     import shutil
 
@@ -222,7 +222,7 @@ def demo_db(_demo_template: Path, db_path: Path):  # noqa: ANN201
 
 
 @pytest.fixture
-def admin():  # noqa: ANN201
+def admin():
     from survey_app.core.domain.roles import Role
     from survey_app.core.storage.uow import Actor
 

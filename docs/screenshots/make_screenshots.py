@@ -99,7 +99,7 @@ def main() -> int:
     return 0
 
 
-def _project(db) -> str:  # noqa: ANN001
+def _project(db) -> str:
     from survey_app.ui.app import _project_name
 
     return _project_name(db)

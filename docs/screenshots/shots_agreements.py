@@ -22,7 +22,7 @@ sys.path.insert(0, str(HERE.parent.parent))
 sys.path.insert(0, str(HERE))
 
 
-def _calculated_household(db, worker, reviewer) -> str:  # noqa: ANN001
+def _calculated_household(db, worker, reviewer) -> str:
     from survey_app.core.services import calculations, households, workflow
     from survey_app.core.services.households import HouseholdFilter
 
@@ -37,7 +37,7 @@ def _calculated_household(db, worker, reviewer) -> str:  # noqa: ANN001
     raise SystemExit("no surveyed, appraised household left in this database: make a fresh demo")
 
 
-def _write_name(pad) -> None:  # noqa: ANN001
+def _write_name(pad) -> None:
     """Three loopy 'characters' drawn as pen strokes with varying pressure (a stand-in signature)."""
     from PySide6.QtCore import QPointF
 
@@ -57,11 +57,11 @@ def _write_name(pad) -> None:  # noqa: ANN001
     pad._end()
 
 
-def grab(db, worker, reviewer, runner, out_dir: Path, lang: str) -> list[Path]:  # noqa: ANN001
+def grab(db, worker, reviewer, runner, out_dir: Path, lang: str) -> list[Path]:
     """Save agreement-dialog.png, signature-pad.png and verify.png (``-en`` for English) into ``out_dir``."""
     from PySide6.QtPrintSupport import QPrinter
-
     from shots_pages import _settle, _wait
+
     from survey_app.core.services.agreements import lifecycle
     from survey_app.ui.agreements import printing
     from survey_app.ui.agreements.agreement_dialog import AgreementDialog
@@ -117,7 +117,7 @@ def grab(db, worker, reviewer, runner, out_dir: Path, lang: str) -> list[Path]: 
     return saved
 
 
-def _save(widget, path: Path) -> Path:  # noqa: ANN001
+def _save(widget, path: Path) -> Path:
     widget.grab().save(str(path))
     print("saved", path)
     return path

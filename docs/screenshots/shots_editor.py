@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def grab(db, actor, runner, out_dir: Path, lang: str) -> Path:  # noqa: ANN001
+def grab(db, actor, runner, out_dir: Path, lang: str) -> Path:
     from PySide6.QtCore import QEventLoop, QTimer
 
     from survey_app.core.domain.validation import resident_id_check_digit
@@ -30,7 +30,7 @@ def grab(db, actor, runner, out_dir: Path, lang: str) -> Path:  # noqa: ANN001
     hid = next((rows[k].id for k in keys[:20] if rows[k].member_count >= 2), rows[keys[0]].id)
     dialog = HouseholdEditorDialog(db, actor, runner, hid)
     dialog.autosave.enabled = False  # a screenshot must not leave a draft behind
-    dialog._pending_draft = None  # noqa: SLF001 - an old draft of this household is not what we show
+    dialog._pending_draft = None
     dialog.show()
     settle()
     table = dialog.members.table

@@ -27,7 +27,7 @@ sys.path.insert(0, str(HERE.parent.parent))
 DAY = dt.date(2023, 7, 1)
 
 
-def _project(path: Path):  # noqa: ANN202
+def _project(path: Path):
     """The signed demo project, plus a 房票 household and payments (see the module docstring)."""
     from sqlalchemy import select
 
@@ -56,7 +56,7 @@ def _project(path: Path):  # noqa: ANN202
     return db
 
 
-def _ledger_preview(path: Path, rows: int = 22):  # noqa: ANN202
+def _ledger_preview(path: Path, rows: int = 22):
     """A table of the exported 台账 read back with openpyxl: header, the first rows, the 合计 row."""
     from openpyxl import load_workbook
     from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
@@ -68,7 +68,7 @@ def _ledger_preview(path: Path, rows: int = 22):  # noqa: ANN202
     model = QStandardItemModel(0, len(header))
     model.setHorizontalHeaderLabels([str(c.value) for c in header])
 
-    def text(cell) -> str:  # noqa: ANN001 - as the cell's number format shows it
+    def text(cell) -> str:
         v = cell.value
         if v is None:
             return ""
@@ -135,14 +135,14 @@ def main() -> int:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
-    def wait(condition, ms: int = 30_000) -> None:  # noqa: ANN001
+    def wait(condition, ms: int = 30_000) -> None:
         for _ in range(ms // 50):
             if condition():
                 return
             settle(50)
         raise TimeoutError("the window did not get there")
 
-    def shot(widget, name: str) -> None:  # noqa: ANN001
+    def shot(widget, name: str) -> None:
         settle()
         path = args.out / f"hq_money_{len(saved) + 1:02d}_{name}.png"
         widget.grab().save(str(path))

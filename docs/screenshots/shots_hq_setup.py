@@ -32,26 +32,26 @@ class Bot:
     def __init__(self) -> None:
         self.kept: list = []
 
-    def addWidget(self, widget) -> None:  # noqa: ANN001, N802 - qtbot's name
+    def addWidget(self, widget) -> None:
         self.kept.append(widget)
 
-    def mouseClick(self, widget, button, pos=None) -> None:  # noqa: ANN001, N802
+    def mouseClick(self, widget, button, pos=None) -> None:
         from PySide6.QtCore import QPoint, Qt
         from PySide6.QtTest import QTest
 
         QTest.mouseClick(widget, button, Qt.KeyboardModifier.NoModifier, pos if pos is not None else QPoint())
 
-    def keyClicks(self, widget, text: str) -> None:  # noqa: ANN001, N802
+    def keyClicks(self, widget, text: str) -> None:
         from PySide6.QtTest import QTest
 
         QTest.keyClicks(widget, text)
 
-    def keyClick(self, widget, key) -> None:  # noqa: ANN001, N802
+    def keyClick(self, widget, key) -> None:
         from PySide6.QtTest import QTest
 
         QTest.keyClick(widget, key)
 
-    def waitUntil(self, condition, timeout: int = 5000) -> None:  # noqa: ANN001, N802
+    def waitUntil(self, condition, timeout: int = 5000) -> None:
         from PySide6.QtCore import QDeadlineTimer
         from PySide6.QtTest import QTest
 
@@ -61,7 +61,7 @@ class Bot:
                 raise TimeoutError("waited too long")
             QTest.qWait(10)
 
-    def waitExposed(self, widget, timeout: int = 5000) -> None:  # noqa: ANN001, N802
+    def waitExposed(self, widget, timeout: int = 5000) -> None:
         from PySide6.QtTest import QTest
 
         QTest.qWaitForWindowExposed(widget, timeout)
@@ -70,7 +70,7 @@ class Bot:
 class Patch:
     """``monkeypatch.setattr`` for the file dialogs the helpers answer (a script has no user to ask)."""
 
-    def setattr(self, target, name: str, value) -> None:  # noqa: ANN001, A003
+    def setattr(self, target, name: str, value) -> None:
         setattr(target, name, value)
 
 
@@ -100,12 +100,12 @@ def main() -> int:
     return 0
 
 
-def run(app, runner, bot, patch, tmp: Path, out: Path) -> list[Path]:  # noqa: ANN001, PLR0915 - one story
+def run(app, runner, bot, patch, tmp: Path, out: Path) -> list[Path]:
     """The whole story, grabbing as it goes; returns the PNGs written."""
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox, QPushButton
     import roundtrip_field as field
     import roundtrip_hq as hq_steps
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox, QPushButton
     from roundtrip_files import write_appraisals, write_roster
     from roundtrip_gui import WAIT, answer_box, click, log_in, open_window, type_text, when_shown
 
@@ -121,7 +121,7 @@ def run(app, runner, bot, patch, tmp: Path, out: Path) -> list[Path]:  # noqa: A
     office.mkdir()
     saved: list[Path] = []
 
-    def shot(widget, name: str, ms: int = 300) -> None:  # noqa: ANN001
+    def shot(widget, name: str, ms: int = 300) -> None:
         loop = QEventLoop()
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
@@ -129,7 +129,7 @@ def run(app, runner, bot, patch, tmp: Path, out: Path) -> list[Path]:  # noqa: A
         widget.grab().save(str(path))
         saved.append(path)
 
-    def button(widget, text: str) -> QPushButton:  # noqa: ANN001
+    def button(widget, text: str) -> QPushButton:
         return next(b for b in widget.findChildren(QPushButton) if b.text() == text)
 
     # HQ ① the first start: 新建项目（指挥部）
@@ -264,7 +264,7 @@ def run(app, runner, bot, patch, tmp: Path, out: Path) -> list[Path]:  # noqa: A
     click(bot, start.open_button)
     laptop = start.chosen
 
-    def on_laptop(user: str, password: str, new_password: str):  # noqa: ANN202
+    def on_laptop(user: str, password: str, new_password: str):
         db, actor = log_in(bot, runner, laptop, user, password, device_password=field.DEVICE_PW,
                            new_password=new_password)
         return db, open_window(bot, app, db, actor, runner)
@@ -273,7 +273,7 @@ def run(app, runner, bot, patch, tmp: Path, out: Path) -> list[Path]:  # noqa: A
     shot(window, "laptop_households")
     real_answer = field.answer_box
 
-    def grab_then_answer(text: str, seen=None) -> None:  # noqa: ANN001 - the editor, filled, before 提交
+    def grab_then_answer(text: str, seen=None) -> None:
         window.editor.resize(1366, 738)
         shot(window.editor, "editor")
         real_answer(text, seen)
@@ -298,7 +298,7 @@ def run(app, runner, bot, patch, tmp: Path, out: Path) -> list[Path]:  # noqa: A
     db, window = on_laptop("zhang", "Zhang-new-2023", "")
     real_sign, signed = field.sign_on, []
 
-    def sign_then_grab(pad, dy: int = 0) -> None:  # noqa: ANN001 - the pad, once both sides have signed
+    def sign_then_grab(pad, dy: int = 0) -> None:
         real_sign(pad, dy)
         signed.append(dy)
         if len(signed) == 2:

@@ -29,7 +29,7 @@ def _settle(ms: int = 200) -> None:
     loop.exec()
 
 
-def _wait(predicate, timeout_ms: int = 10_000) -> None:  # noqa: ANN001
+def _wait(predicate, timeout_ms: int = 10_000) -> None:
     import time
 
     end = time.monotonic() + timeout_ms / 1000
@@ -37,7 +37,7 @@ def _wait(predicate, timeout_ms: int = 10_000) -> None:  # noqa: ANN001
         _settle(20)
 
 
-def _window(db, actor, runner, lang: str):  # noqa: ANN001, ANN202
+def _window(db, actor, runner, lang: str):
     from survey_app.ui.app import _project_name
     from survey_app.ui.main_window import MainWindow
 
@@ -48,7 +48,7 @@ def _window(db, actor, runner, lang: str):  # noqa: ANN001, ANN202
     return window
 
 
-def _widest_surveyed(db) -> str:  # noqa: ANN001
+def _widest_surveyed(db) -> str:
     """A surveyed household whose calculation offers the most options (every exchange flat)."""
     from survey_app.core.services import households
     from survey_app.core.services.households import HouseholdFilter
@@ -60,7 +60,7 @@ def _widest_surveyed(db) -> str:  # noqa: ANN001
     return best.id
 
 
-def grab(db, actor_by_role: dict, runner, out_dir: Path, lang: str) -> list[Path]:  # noqa: ANN001
+def grab(db, actor_by_role: dict, runner, out_dir: Path, lang: str) -> list[Path]:
     """Save home.png, compensation.png and review.png (``-en`` suffix for English) into ``out_dir``."""
     from survey_app.core.services import calculations
     from survey_app.ui.pages import navigation as nav
@@ -102,7 +102,7 @@ def grab(db, actor_by_role: dict, runner, out_dir: Path, lang: str) -> list[Path
     return saved
 
 
-def _save(window, path: Path) -> Path:  # noqa: ANN001
+def _save(window, path: Path) -> Path:
     window.grab().save(str(path))
     print("saved", path)
     return path

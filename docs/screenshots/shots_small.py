@@ -19,7 +19,7 @@ sys.path.insert(0, str(HERE))
 SMALL = (1024, 768 - 30)
 
 
-def grab(db, actor_by_role: dict, runner, out_dir: Path, lang: str) -> list[Path]:  # noqa: ANN001
+def grab(db, actor_by_role: dict, runner, out_dir: Path, lang: str) -> list[Path]:
     from shots_pages import _settle, _wait
 
     from survey_app.ui.app import _project_name
@@ -29,14 +29,14 @@ def grab(db, actor_by_role: dict, runner, out_dir: Path, lang: str) -> list[Path
     suffix = "" if lang == "zh_CN" else "-en"
     saved: list[Path] = []
 
-    def window_for(actor):  # noqa: ANN001, ANN202
+    def window_for(actor):
         window = MainWindow(db, actor, project_name=_project_name(db), language=lang, runner=runner)
         window.resize(*SMALL)
         window.show()
         _settle()
         return window
 
-    def save(widget, name: str) -> None:  # noqa: ANN001
+    def save(widget, name: str) -> None:
         path = out_dir / f"{name}{suffix}.png"
         widget.grab().save(str(path))
         saved.append(path)

@@ -23,9 +23,8 @@ sys.path.insert(0, str(HERE))
 
 
 def grab(out_dir: Path, lang: str) -> list[Path]:
-    from shots_pages import _save, _settle, _wait, _window
-
     from PySide6.QtCore import Qt
+    from shots_pages import _save, _settle, _wait, _window
 
     from survey_app.core.services import households, users
     from survey_app.core.services.demo.sync_demo import DEVICE_KEY_PASSWORD, HQ_KEY_PASSWORD, create_sync_demo

@@ -42,7 +42,7 @@ def run_upper(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_household(path: Path):
+def _read_household(path: Path):  # noqa: ANN202 - a HouseholdInput, imported lazily
     from survey_app.core.compensation.fields import PolicyError
     from survey_app.core.compensation.inputs import HouseholdInput
 
@@ -55,7 +55,7 @@ def _read_household(path: Path):
     return HouseholdInput.from_json(text, source=path.name)
 
 
-def _calc_json(calc) -> dict:
+def _calc_json(calc) -> dict:  # noqa: ANN001 - a Calculation, imported lazily
     data = {
         "option": calc.option_key,
         "mode": calc.mode,
@@ -77,7 +77,7 @@ def _calc_json(calc) -> dict:
     return data
 
 
-def _print_one(calc) -> None:
+def _print_one(calc) -> None:  # noqa: ANN001 - a Calculation, imported lazily
     from survey_app.core.compensation.options import display_width
     from survey_app.core.domain.money import format_yuan
 

@@ -166,5 +166,5 @@ def _china(when):  # noqa: ANN001, ANN202 - stored UTC (aware, or naive from som
     from survey_app.core.domain.china_time import CHINA
 
     if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
+        when = when.replace(tzinfo=dt.UTC)
     return when.astimezone(CHINA)

@@ -9,7 +9,6 @@ create`` made; "hq" in the demo). The whole round trip is in docs/sync.md.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 

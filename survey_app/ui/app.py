@@ -84,8 +84,8 @@ def _main_once(argv: list[str] | None = None, *, started_at: float | None = None
 
     from survey_app.core.domain.errors import SurveyAppError
     from survey_app.core.paths import default_db_path
-    from survey_app.core.services import startup
     from survey_app.core.security.vault import exists as is_real_project  # a file check, no crypto import
+    from survey_app.core.services import startup
     from survey_app.ui import i18n
 
     if is_real_project(args.db or default_db_path()):  # key vault: the login opens the project
@@ -94,7 +94,7 @@ def _main_once(argv: list[str] | None = None, *, started_at: float | None = None
         return run_real_project(app, args, args.db or default_db_path(), started_at)
     try:
         db = startup.open_database(args.db)
-    except Exception as exc:  # noqa: BLE001 - shown to the user instead of a silent exit
+    except Exception as exc:
         i18n.install_translators(app, args.lang or "zh_CN")
         QMessageBox.critical(None, app.translate("App", "无法打开数据库"),
                              app.translate("App", "无法打开数据库：{path}\n{error}").format(

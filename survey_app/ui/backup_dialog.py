@@ -15,8 +15,19 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from survey_app.core.domain.errors import SurveyAppError
 
@@ -67,7 +78,7 @@ class BackupController(QObject):
             try:
                 with _DAILY_LOCK:
                     path, error = backup.daily(db, cancel=stop.is_set), None
-            except Exception as exc:  # noqa: BLE001 - reported on the GUI thread, never raised in this thread
+            except Exception as exc:
                 path, error = None, exc
             try:
                 outcome.finished.emit(path, error)

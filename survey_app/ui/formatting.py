@@ -34,7 +34,7 @@ def datetime_china(value: dt.datetime | None) -> str:
     if value is None:
         return ""
     if value.tzinfo is None:  # stored values are UTC; be safe with naive ones
-        value = value.replace(tzinfo=dt.timezone.utc)
+        value = value.replace(tzinfo=dt.UTC)
     china = value.astimezone(CHINA)
     return f"{date(china.date())} {china:%H:%M}"
 

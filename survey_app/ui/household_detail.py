@@ -18,10 +18,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from survey_app.core.domain.errors import NotFound
-from survey_app.core.services import attachments, household_stage, households
+from survey_app.core.services import Database, attachments, household_stage, households
 from survey_app.core.services.household_stage import Standing
 from survey_app.core.services.households import HouseholdDetail
-from survey_app.core.services import Database
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.detail_html import detail_html, placeholder_html
 
@@ -105,7 +104,7 @@ class HouseholdDetailView(QTextBrowser):
         """Hex id of the household on screen, or None. Actions act on this, never on a row index."""
         return self.detail.id if self.detail is not None else None
 
-    def paintEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+    def paintEvent(self, event) -> None:  # noqa: ANN001 - Qt API
         super().paintEvent(event)
         if not self._painted:
             self._painted = True

@@ -19,12 +19,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, Qt)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from survey_app.core.services import field_households, household_stage, households
+from survey_app.core.services import Database, field_households, household_stage, households
 from survey_app.core.services.households import HouseholdFilter, HouseholdRow
-from survey_app.core.services import Database
 from survey_app.ui import formatting, labels
 from survey_app.ui.lazy_rows import HouseholdKeysModel, LazyRows
 
@@ -167,10 +165,10 @@ class HouseholdModel(HouseholdKeysModel):
     def total_known(self) -> bool:
         return self._total is not None
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more
 
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
         """The view scrolled near the end of what is loaded: the next page (growing, so few round trips)."""
         if parent.isValid() or not self._more or self._announcing:
             return  # (not while a reset is being announced: rows inserted then would be lost on the way)
@@ -209,7 +207,7 @@ class HouseholdModel(HouseholdKeysModel):
 
     # --- Qt model -----------------------------------------------------------------------------
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._headers[section]
@@ -226,7 +224,7 @@ class HouseholdModel(HouseholdKeysModel):
         # Asked for every visible cell on every paint (~500 calls a keystroke): constants, no enum arithmetic.
         return _FLAGS if index.isValid() else _NO_FLAGS
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         # Called for every role of every visible cell on each paint (~1,700 calls a keystroke): roles as
         # plain ints, the display strings of a row made once and kept until the rows are read again.
         role = int(role)

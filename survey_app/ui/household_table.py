@@ -10,12 +10,28 @@ follows the search. Threading: GUI thread only.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from survey_app.ui import labels
-from survey_app.ui.household_model import (COL_ADDRESS, COL_AREA, COL_CODE, COL_MEMBERS, COL_NAME, COL_PHONE,
-                                           COL_SECTION, COL_STATUS, HouseholdModel, status_text)
+from survey_app.ui.household_model import (
+    COL_ADDRESS,
+    COL_AREA,
+    COL_CODE,
+    COL_MEMBERS,
+    COL_NAME,
+    COL_PHONE,
+    COL_SECTION,
+    COL_STATUS,
+    HouseholdModel,
+    status_text,
+)
 
 # Widths in "average character" units so they follow the font size (a 9 pt laptop vs a 12 pt HQ screen).
 _WIDTHS = {COL_CODE: 12, COL_NAME: 7, COL_STATUS: 7, COL_SECTION: 5, COL_ADDRESS: 22, COL_MEMBERS: 5,
@@ -37,7 +53,7 @@ class _CellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
 
-    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 - Qt API
+    def initStyleOption(self, option: QStyleOptionViewItem,
                         index: QModelIndex | QPersistentModelIndex) -> None:
         option.index = QModelIndex(index) if isinstance(index, QPersistentModelIndex) else index
         col = index.column()

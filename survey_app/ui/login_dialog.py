@@ -20,19 +20,26 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.paths import DEMO_DB_NAME
 from survey_app.core.security.vault import NoSlot
-from survey_app.core.services import devices, project_files, users
-from survey_app.core.services import Database
-from survey_app.core.domain.actor import Actor
+from survey_app.core.services import Database, devices, project_files, users
+from survey_app.ui.kit import theme
 from survey_app.ui.password_dialog import PasswordChangeDialog
 from survey_app.ui.recovery_dialog import RecoveryDialog
 from survey_app.ui.task_runner import TaskRunner
-from survey_app.ui.kit import theme
 
 
 def _login_job(db: Database | None, path: Path | None, username: str, password: str, device_password: str, *,

@@ -18,15 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from survey_app import __version__
-
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
+from survey_app import __version__
+from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.roles import Permission
 from survey_app.core.services import Database
-from survey_app.core.domain.actor import Actor
 from survey_app.ui import i18n, labels
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.pages import navigation as nav
@@ -48,7 +47,7 @@ class _FirstPaint(QObject):
         self._widget, self._callback = widget, callback
         widget.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._widget and event.type() == QEvent.Type.Paint:
             self._widget.removeEventFilter(self)
             QTimer.singleShot(0, self, self._done)  # after this paint (and its flush to the screen)
@@ -374,7 +373,7 @@ class MainWindow(QMainWindow):
             "<b>征收补偿入户调查</b> {version}<br>离线入户调查、补偿测算与协议工作站。<br>"
             "数据库：{path}").format(version=APP_VERSION, path=self.db.path or self.db.url))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.runner.busy:
             answer = QMessageBox.question(self, self.tr("退出"), self.tr("还有任务在运行，确定要取消并退出吗？"))
             if answer != QMessageBox.StandardButton.Yes:

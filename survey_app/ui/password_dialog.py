@@ -10,15 +10,22 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from survey_app.core.domain.errors import SurveyAppError
-from survey_app.core.services import users
-from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor
-from survey_app.ui.task_runner import TaskRunner
+from survey_app.core.domain.errors import SurveyAppError
+from survey_app.core.services import Database, users
 from survey_app.ui.kit import theme
+from survey_app.ui.task_runner import TaskRunner
 
 
 def _change_job(db: Database, actor: Actor, password: str, *, progress, cancel) -> None:  # noqa: ANN001

@@ -14,13 +14,21 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.services import project_files
-from survey_app.ui.task_runner import TaskRunner
 from survey_app.ui.kit import theme
+from survey_app.ui.task_runner import TaskRunner
 
 
 def _reset_job(path: Path, username: str, recovery: str, new: str, *, progress, cancel) -> None:  # noqa: ANN001

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 _PROGRESS_INTERVAL = 0.05  # s between progress signals: a core loop may report thousands of times
@@ -57,7 +57,7 @@ class _Job(QRunnable):
     def run(self) -> None:  # worker thread
         try:
             result = self._fn(progress=self._progress, cancel=self._cancel.is_set)
-        except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI thread
+        except BaseException as exc:
             self._signals.finished.emit(self._id, False, exc)
         else:
             self._signals.finished.emit(self._id, True, result)

@@ -17,7 +17,7 @@ def png_bytes(color: tuple[int, int, int]) -> bytes:
     return out.getvalue()
 
 
-def add_photo(db, tmp_path: Path, name: str, color: tuple[int, int, int]):  # noqa: ANN001, ANN201
+def add_photo(db, tmp_path: Path, name: str, color: tuple[int, int, int]):
     """Attach a real PNG to the first household (as a field worker would); its AttachedPhoto."""
     from sqlalchemy import select
 

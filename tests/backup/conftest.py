@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from backup_helpers import ADMIN_PASSWORD, RECOVERY_PASSWORD, add_photo
 
 

@@ -14,7 +14,7 @@ from survey_app.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def runner(qapp):  # noqa: ANN001, ANN201
+def runner(qapp):
     from survey_app.ui.task_runner import TaskRunner
 
     r = TaskRunner()
@@ -23,13 +23,13 @@ def runner(qapp):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def hq(demo_db):  # noqa: ANN001, ANN201
+def hq(demo_db):
     from survey_app.core.services import devices, users
 
     return users.login(demo_db, "hq", "hq123456", device=devices.local_device_code(demo_db))
 
 
-def when_modal(kind: type, drive) -> None:  # noqa: ANN001
+def when_modal(kind: type, drive) -> None:
     """Run ``drive(widget)`` on the next modal ``kind`` once it is shown (inside its exec loop)."""
     def step() -> None:
         widget = QApplication.activeModalWidget()
@@ -44,13 +44,13 @@ def when_modal(kind: type, drive) -> None:  # noqa: ANN001
     QTimer.singleShot(0, step)
 
 
-def _file_menu_action(window: MainWindow, name: str):  # noqa: ANN202
+def _file_menu_action(window: MainWindow, name: str):
     file_menu = window.menuBar().actions()[0].menu()
     (action,) = [a for a in file_menu.actions() if a.objectName() == name]
     return action
 
 
-def test_backup_to_usb_then_restore_to_a_new_file_and_switch(qtbot, demo_db, hq, runner, tmp_path: Path,  # noqa: ANN001
+def test_backup_to_usb_then_restore_to_a_new_file_and_switch(qtbot, demo_db, hq, runner, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     from survey_app.core.services import project_registry
     from survey_app.ui import start
@@ -96,7 +96,7 @@ def test_backup_to_usb_then_restore_to_a_new_file_and_switch(qtbot, demo_db, hq,
     assert target.is_file() and project_registry.find(target) is not None
 
 
-def test_a_tampered_backup_shows_a_chinese_message(qtbot, demo_db, hq, runner, tmp_path: Path,  # noqa: ANN001
+def test_a_tampered_backup_shows_a_chinese_message(qtbot, demo_db, hq, runner, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     made = backup.backup(demo_db, tmp_path / "usb")
     (made / "project.sqlite3").write_bytes(b"broken")
@@ -110,14 +110,14 @@ def test_a_tampered_backup_shows_a_chinese_message(qtbot, demo_db, hq, runner, t
     assert seen[0].startswith("备份已损坏或被改动")
 
 
-def test_opening_the_window_makes_todays_backup_in_the_background(qtbot, qapp, demo_db, hq, runner,  # noqa: ANN001
+def test_opening_the_window_makes_todays_backup_in_the_background(qtbot, qapp, demo_db, hq, runner,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     from survey_app.ui.app import Session
 
     started: list = []
     real = backup_dialog.start_daily_backup
 
-    def spy(window):  # noqa: ANN001, ANN202
+    def spy(window):
         started.append(real(window))
         return started[-1]
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from backup_helpers import ADMIN_PASSWORD
 
-from survey_app.core.storage.backup_copy import MigrationRolledBack, pre_migration_path
 from survey_app.core.storage import cipher, errors, migrations
+from survey_app.core.storage.backup_copy import MigrationRolledBack, pre_migration_path
 from survey_app.core.storage.database import Database
 
 OLD = "0008_project_setup"
@@ -35,7 +35,7 @@ def _state(path: Path, key: bytes | None = None) -> tuple[str | None, int, int]:
         db.dispose()
 
 
-def _failing_upgrade(engine) -> bool:  # noqa: ANN001
+def _failing_upgrade(engine) -> bool:
     """A migration that did damage before it failed: the data must come back."""
     with engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM audit_events")

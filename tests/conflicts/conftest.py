@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "sync"))  # sync_setup: the test sync world
 
-from sync_setup import World, build  # noqa: E402
+from sync_setup import World, build
 
 
 @dataclass
@@ -24,7 +24,7 @@ class Conflicts:
     d2_report: object  # HQ's ImportReport of D02's bundle (its receipt acknowledges the held conflicts)
 
 
-def _edit(dev, hid, *, notes: str, phone: str, willingness: str, area: str, legality: str, value: str) -> None:  # noqa: ANN001
+def _edit(dev, hid, *, notes: str, phone: str, willingness: str, area: str, legality: str, value: str) -> None:
     from survey_app.core.services.survey.store import load_form, save_form
 
     form = load_form(dev.db, hid)
@@ -35,11 +35,11 @@ def _edit(dev, hid, *, notes: str, phone: str, willingness: str, area: str, lega
 
 
 @pytest.fixture
-def conflicts(tmp_path) -> Conflicts:  # noqa: ANN001
+def conflicts(tmp_path) -> Conflicts:
+    from survey_app.core.services.survey.store import load_form
     from survey_app.core.storage.models import Household
     from survey_app.core.sync.export import export_bundle
     from survey_app.core.sync.importer import import_field_bundle
-    from survey_app.core.services.survey.store import load_form
 
     world = build(tmp_path, shared=True)
     d1, d2 = world.devices
@@ -56,7 +56,7 @@ def conflicts(tmp_path) -> Conflicts:  # noqa: ANN001
 
 
 @pytest.fixture
-def runner(qapp):  # noqa: ANN001, ANN201
+def runner(qapp):
     from survey_app.ui.task_runner import TaskRunner
 
     r = TaskRunner()

@@ -17,12 +17,12 @@ from survey_app.core.sync.issue_rules import Rule, apply_rule, parse_rule, previ
 from survey_app.core.sync.issues import list_issues
 
 
-def _decisions(db) -> list[dict]:  # noqa: ANN001
+def _decisions(db) -> list[dict]:
     with db.read() as s:
         return [json.loads(c) for c in s.scalars(select(AuditEvent.changes).where(AuditEvent.action == "sync_decide"))]
 
 
-def test_keep_everything_from_one_devices_bundle(conflicts) -> None:  # noqa: ANN001
+def test_keep_everything_from_one_devices_bundle(conflicts) -> None:
     world = conflicts.world
     d2 = world.devices[1].code
     rule = parse_rule(f"action=keep;device={d2};bundle=1")
@@ -39,7 +39,7 @@ def test_keep_everything_from_one_devices_bundle(conflicts) -> None:  # noqa: AN
     assert verify_database(world.hq).ok
 
 
-def test_take_the_device_where_only_named_fields_differ(conflicts) -> None:  # noqa: ANN001
+def test_take_the_device_where_only_named_fields_differ(conflicts) -> None:
     world = conflicts.world
     narrow = Rule("take", "building_parts", frozenset({"area"}))  # legality differs too: not matched
     assert preview(world.hq, narrow).matched == []
@@ -57,7 +57,7 @@ def test_take_the_device_where_only_named_fields_differ(conflicts) -> None:  # n
     assert sorted(i.entity for i in list_issues(world.hq)) == ["fixtures", "households"]
 
 
-def test_take_all_of_a_table(conflicts) -> None:  # noqa: ANN001
+def test_take_all_of_a_table(conflicts) -> None:
     world = conflicts.world
     rule = parse_rule("action=take;table=fixtures")
     shown = preview(world.hq, rule)
@@ -67,7 +67,7 @@ def test_take_all_of_a_table(conflicts) -> None:  # noqa: ANN001
         assert s.get(Fixture, uuid.UUID(shown.matched[0].entity_id)).value == Decimal("1350.50")
 
 
-def test_applying_after_the_conflicts_changed_writes_nothing(conflicts) -> None:  # noqa: ANN001
+def test_applying_after_the_conflicts_changed_writes_nothing(conflicts) -> None:
     from survey_app.core.sync.issues import resolve
 
     world = conflicts.world
@@ -87,7 +87,7 @@ def test_bad_rules_are_refused(text: str) -> None:
         parse_rule(text)
 
 
-def test_cli_previews_then_applies(conflicts, monkeypatch, capsys) -> None:  # noqa: ANN001
+def test_cli_previews_then_applies(conflicts, monkeypatch, capsys) -> None:
     from survey_app.cli import main
 
     world = conflicts.world
@@ -103,7 +103,7 @@ def test_cli_previews_then_applies(conflicts, monkeypatch, capsys) -> None:  # n
     assert "共 0 项待处理" in capsys.readouterr().out
 
 
-def test_taking_by_rule_leaves_what_only_hq_writes_open(conflicts) -> None:  # noqa: ANN001
+def test_taking_by_rule_leaves_what_only_hq_writes_open(conflicts) -> None:
     from survey_app.core.storage.models import User
     from survey_app.core.storage.types import utcnow
 

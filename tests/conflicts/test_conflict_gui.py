@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QStyle, QStyleOptionButton
 from sqlalchemy import select
 
@@ -12,18 +12,18 @@ from survey_app.core.sync.issues import list_issues
 from survey_app.ui.sync.issues_panel import IssuesPanel
 
 
-def _wait(qtbot, runner) -> None:  # noqa: ANN001
+def _wait(qtbot, runner) -> None:
     qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
 
 
-def _click_box(qtbot, box: QCheckBox) -> None:  # noqa: ANN001
+def _click_box(qtbot, box: QCheckBox) -> None:
     opt = QStyleOptionButton()
     box.initStyleOption(opt)
     where = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, opt, box).center()
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=where)
 
 
-def _open(qtbot, panel: IssuesPanel, entity: str) -> dict[str, tuple[str, str]]:  # noqa: ANN001
+def _open(qtbot, panel: IssuesPanel, entity: str) -> dict[str, tuple[str, str]]:
     row = next(r for r in range(panel.model.rowCount()) if panel.model.issue_at(r).entity == entity)
     rect = panel.table.visualRect(panel.model.index(row, 1))
     qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -32,7 +32,7 @@ def _open(qtbot, panel: IssuesPanel, entity: str) -> dict[str, tuple[str, str]]:
     return {diff.item(r, 0).text(): (diff.item(r, 1).text(), diff.item(r, 2).text()) for r in range(diff.rowCount())}
 
 
-def _panel(qtbot, conflicts, runner) -> IssuesPanel:  # noqa: ANN001
+def _panel(qtbot, conflicts, runner) -> IssuesPanel:
     world = conflicts.world
     panel = IssuesPanel(world.hq, world.admin, runner)
     qtbot.addWidget(panel)
@@ -41,7 +41,7 @@ def _panel(qtbot, conflicts, runner) -> IssuesPanel:  # noqa: ANN001
     return panel
 
 
-def test_both_versions_are_shown_in_words(qtbot, conflicts, runner) -> None:  # noqa: ANN001
+def test_both_versions_are_shown_in_words(qtbot, conflicts, runner) -> None:
     panel = _panel(qtbot, conflicts, runner)
     assert _open(qtbot, panel, "building_parts") == {"面积": ("80.00 m²", "85.50 m²"), "合法性": ("已登记", "违法建筑")}
     assert _open(qtbot, panel, "fixtures") == {"金额": ("¥1,200.00", "¥1,350.50")}
@@ -51,7 +51,7 @@ def test_both_versions_are_shown_in_words(qtbot, conflicts, runner) -> None:  # 
     assert all(box.isEnabled() for box in panel.take_boxes.values())
 
 
-def test_merging_the_ticked_fields(qtbot, conflicts, runner) -> None:  # noqa: ANN001
+def test_merging_the_ticked_fields(qtbot, conflicts, runner) -> None:
     world = conflicts.world
     panel = _panel(qtbot, conflicts, runner)
     _open(qtbot, panel, "households")
@@ -69,7 +69,7 @@ def test_merging_the_ticked_fields(qtbot, conflicts, runner) -> None:  # noqa: A
     assert panel.model.rowCount() == 2 and all(i.entity != "households" for i in list_issues(world.hq))
 
 
-def test_bulk_dialog_previews_then_decides_that_many(qtbot, conflicts, runner) -> None:  # noqa: ANN001
+def test_bulk_dialog_previews_then_decides_that_many(qtbot, conflicts, runner) -> None:
     world = conflicts.world
     panel = _panel(qtbot, conflicts, runner)
     qtbot.mouseClick(panel.bulk_button, Qt.MouseButton.LeftButton)

@@ -16,27 +16,27 @@ from survey_app.core.storage.models import AuditEvent, BuildingPart, Household, 
 from survey_app.core.sync.issues import field_diffs, list_issues, resolve, resolve_fields
 
 
-def _issue(world, entity: str):  # noqa: ANN001, ANN202
+def _issue(world, entity: str):
     return next(i for i in list_issues(world.hq) if i.entity == entity)
 
 
-def _events_after(db, seq: int) -> list[AuditEvent]:  # noqa: ANN001
+def _events_after(db, seq: int) -> list[AuditEvent]:
     with db.read() as s:
         return list(s.scalars(select(AuditEvent).where(AuditEvent.seq > seq).order_by(AuditEvent.seq)))
 
 
-def _head(db) -> int:  # noqa: ANN001
+def _head(db) -> int:
     with db.read() as s:
         return s.scalar(select(AuditEvent.seq).order_by(AuditEvent.seq.desc()).limit(1)) or 0
 
 
-def test_the_three_conflicts_come_from_d02s_first_bundle(conflicts) -> None:  # noqa: ANN001
+def test_the_three_conflicts_come_from_d02s_first_bundle(conflicts) -> None:
     found = list_issues(conflicts.world.hq)
     assert sorted(i.entity for i in found) == ["building_parts", "fixtures", "households"]
     assert {(i.kind, i.device, i.bundle_seq) for i in found} == {("conflict", conflicts.world.devices[1].code, 1)}
 
 
-def test_taking_chosen_fields_keeps_hqs_for_the_rest(conflicts) -> None:  # noqa: ANN001
+def test_taking_chosen_fields_keeps_hqs_for_the_rest(conflicts) -> None:
     world = conflicts.world
     issue = _issue(world, "households")
     before, head = issue.local["rev"], _head(world.hq)
@@ -58,7 +58,7 @@ def test_taking_chosen_fields_keeps_hqs_for_the_rest(conflicts) -> None:  # noqa
     assert list_issues(world.hq)[0].entity != "households" and verify_database(world.hq).ok
 
 
-def test_a_merged_area_is_exact(conflicts) -> None:  # noqa: ANN001
+def test_a_merged_area_is_exact(conflicts) -> None:
     world = conflicts.world
     issue = _issue(world, "building_parts")
     resolve_fields(world.hq, world.admin, issue.id, {"area"})
@@ -67,7 +67,7 @@ def test_a_merged_area_is_exact(conflicts) -> None:  # noqa: ANN001
         assert (part.area, part.legality) == (Decimal("85.50"), "registered")
 
 
-def test_hq_fields_and_stamps_are_never_taken_and_nothing_is_written(conflicts) -> None:  # noqa: ANN001
+def test_hq_fields_and_stamps_are_never_taken_and_nothing_is_written(conflicts) -> None:
     world = conflicts.world
     issue = _issue(world, "households")
     head = _head(world.hq)
@@ -80,7 +80,7 @@ def test_hq_fields_and_stamps_are_never_taken_and_nothing_is_written(conflicts) 
     assert households.takeable
 
 
-def test_a_decided_issue_cannot_be_merged_again(conflicts) -> None:  # noqa: ANN001
+def test_a_decided_issue_cannot_be_merged_again(conflicts) -> None:
     world = conflicts.world
     issue = _issue(world, "fixtures")
     resolve(world.hq, world.admin, issue.id, take_incoming=False)
@@ -88,7 +88,7 @@ def test_a_decided_issue_cannot_be_merged_again(conflicts) -> None:  # noqa: ANN
         resolve_fields(world.hq, world.admin, issue.id, {"value"})
 
 
-def test_field_diffs_are_typed_for_display(conflicts) -> None:  # noqa: ANN001
+def test_field_diffs_are_typed_for_display(conflicts) -> None:
     world = conflicts.world
     part = {d.name: d for d in field_diffs(_issue(world, "building_parts"))}
     assert (part["area"].kind, part["area"].local, part["area"].incoming) == ("area", Decimal("80.00"), Decimal("85.50"))
@@ -99,7 +99,7 @@ def test_field_diffs_are_typed_for_display(conflicts) -> None:  # noqa: ANN001
     assert household == {"notes", "phone", "willingness"}  # search keys and stamps are no decisions
 
 
-def test_the_merged_revision_goes_down_in_the_next_assignment(conflicts) -> None:  # noqa: ANN001
+def test_the_merged_revision_goes_down_in_the_next_assignment(conflicts) -> None:
     from survey_app.core.sync.assignments import import_assignment, write_assignment
     from survey_app.core.sync.receipts import import_receipt, write_receipt
 

@@ -5,12 +5,22 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.money import (
-    amount_in_words, format_area, format_cny, format_number, format_yuan, from_fen, parse_amount_in_words,
-    parse_decimal, round_half_up, to_fen)
+    amount_in_words,
+    format_area,
+    format_cny,
+    format_number,
+    format_yuan,
+    from_fen,
+    parse_amount_in_words,
+    parse_decimal,
+    round_half_up,
+    to_fen,
+)
 
 
 @pytest.mark.parametrize("amount,words", [

@@ -6,8 +6,13 @@ from decimal import Decimal
 import pytest
 
 from survey_app.core.domain.errors import ValidationError
-from survey_app.core.domain.validation import (parse_area, parse_resident_id, resident_id_check_digit,
-                                               validate_mobile, validate_uscc)
+from survey_app.core.domain.validation import (
+    parse_area,
+    parse_resident_id,
+    resident_id_check_digit,
+    validate_mobile,
+    validate_uscc,
+)
 
 GOOD_ID = "11010519491231002X"  # the GB 11643 example number
 

@@ -6,12 +6,12 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 
-import pytest  # noqa: E402
-from people_setup import HQ_KEY_PASSWORD, LAPTOP_KEY_PASSWORD  # noqa: E402
+import pytest
+from people_setup import HQ_KEY_PASSWORD, LAPTOP_KEY_PASSWORD
 
 
 @pytest.fixture
-def hq(demo_db):  # noqa: ANN001, ANN201
+def hq(demo_db):
     """The demo database turned into HQ (its own sync keys; device code HQ)."""
     from survey_app.core.sync import enrollment
 
@@ -20,21 +20,21 @@ def hq(demo_db):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def hq_pair(hq):  # noqa: ANN001, ANN201
+def hq_pair(hq):
     from survey_app.core.sync import identity
 
     return identity.unlock(hq, HQ_KEY_PASSWORD)
 
 
 @pytest.fixture
-def hq_admin(hq):  # noqa: ANN001, ANN201
+def hq_admin(hq):
     from survey_app.core.services import users
 
     return users.login(hq, "hq", "hq123456", device="HQ")
 
 
 @pytest.fixture
-def enrol(hq, hq_admin, hq_pair, tmp_path):  # noqa: ANN001, ANN201
+def enrol(hq, hq_admin, hq_pair, tmp_path):
     """enrol(name) -> (code, laptop database): a second database makes a request with the project's own
     code, HQ accepts it, the laptop imports the reply."""
     from survey_app.core.services.startup import open_database
@@ -42,7 +42,7 @@ def enrol(hq, hq_admin, hq_pair, tmp_path):  # noqa: ANN001, ANN201
 
     opened = []
 
-    def make(name: str = "一号笔记本"):  # noqa: ANN202
+    def make(name: str = "一号笔记本"):
         n = len(opened) + 1
         laptop = open_database(tmp_path / f"laptop{n}.sqlite3")
         opened.append(laptop)
@@ -58,7 +58,7 @@ def enrol(hq, hq_admin, hq_pair, tmp_path):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def runner(qapp):  # noqa: ANN001, ANN201
+def runner(qapp):
     from survey_app.ui.task_runner import TaskRunner
 
     r = TaskRunner()

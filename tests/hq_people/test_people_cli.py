@@ -16,7 +16,7 @@ from survey_app.core.storage.models import Household
 
 
 @pytest.fixture
-def cli(hq, db_path, monkeypatch, capsys):  # noqa: ANN001, ANN201
+def cli(hq, db_path, monkeypatch, capsys):
     monkeypatch.setenv("SURVEY_APP_PASSWORD", "hq123456")
     monkeypatch.setenv("SURVEY_APP_SYNC_PASSWORD", HQ_KEY_PASSWORD)
     monkeypatch.setenv("SURVEY_APP_NEW_PASSWORD", "new-pass-123")
@@ -29,12 +29,12 @@ def cli(hq, db_path, monkeypatch, capsys):  # noqa: ANN001, ANN201
     return run
 
 
-def _owner(db, code: str) -> str:  # noqa: ANN001
+def _owner(db, code: str) -> str:
     with db.read() as s:
         return s.scalar(select(Household.assigned_to).where(Household.household_code == code))
 
 
-def test_users_add_disable_enable_reset_role(cli, hq) -> None:  # noqa: ANN001
+def test_users_add_disable_enable_reset_role(cli, hq) -> None:
     code, out, err = cli("users", "add", "wang", "--role", "field_worker", "--name", "王五", "--phone", "13800000000",
                          "--login", "hq")
     assert code == 0 and "已新增用户 wang（调查员）" in out, err
@@ -53,7 +53,7 @@ def test_users_add_disable_enable_reset_role(cli, hq) -> None:  # noqa: ANN001
     assert code == 1 and err.startswith("错误: ") and "请先转派" in err
 
 
-def test_assign_section_households_reassign_with_refusals(cli, hq, hq_admin) -> None:  # noqa: ANN001
+def test_assign_section_households_reassign_with_refusals(cli, hq, hq_admin) -> None:
     users.create_account(hq, hq_admin, "wang", "wangpass1", "field_worker")
     code, out, _ = cli("assign", "--section", "A1", "--to", "wang", "--dry-run")
     assert code == 0 and "预览，未写入" in out and _owner(hq, "A1-0001") == "worker"
@@ -73,7 +73,7 @@ def test_assign_section_households_reassign_with_refusals(cli, hq, hq_admin) -> 
         assert code == 1 and message in err and "Traceback" not in err, (args, err)
 
 
-def test_assign_device_workers_and_export_bundles(cli, hq, hq_admin, enrol, tmp_path: Path) -> None:  # noqa: ANN001
+def test_assign_device_workers_and_export_bundles(cli, hq, hq_admin, enrol, tmp_path: Path) -> None:
     device, _laptop = enrol()
     code, out, err = cli("assign", "--device", device.lower(), "--workers", "worker")
     assert code == 0 and f"设备 {device} 的调查员：worker" in out, err

@@ -19,7 +19,7 @@ from survey_app.core.sync import identity
 from survey_app.core.sync.assignments import import_assignment
 
 
-def _codes(db, **where) -> set[str]:  # noqa: ANN001
+def _codes(db, **where) -> set[str]:
     with db.read() as s:
         q = select(Household.household_code).where(Household.deleted_at.is_(None))
         for column, value in where.items():
@@ -28,7 +28,7 @@ def _codes(db, **where) -> set[str]:  # noqa: ANN001
 
 
 def test_new_worker_on_a_new_laptop_gets_exactly_the_assigned_section(hq, hq_admin, hq_pair, enrol,
-                                                                     tmp_path: Path) -> None:  # noqa: ANN001
+                                                                     tmp_path: Path) -> None:
     users.create_account(hq, hq_admin, "wang", "wang-first-1", "field_worker", "王五", "13800000000")
     code, laptop = enrol("王五的笔记本")
     aa.set_device_workers(hq, hq_admin, code, ["wang"])

@@ -20,7 +20,7 @@ from survey_app.ui.sync.common import KeySession
 
 
 @pytest.fixture
-def tab(qtbot, hq, hq_admin, runner, monkeypatch):  # noqa: ANN001, ANN201
+def tab(qtbot, hq, hq_admin, runner, monkeypatch):
     monkeypatch.setattr(KeySession, "ask_password", lambda self, prompt="": HQ_KEY_PASSWORD)
     widget = people_tab.build(hq, hq_admin, runner)
     qtbot.addWidget(widget)
@@ -29,16 +29,16 @@ def tab(qtbot, hq, hq_admin, runner, monkeypatch):  # noqa: ANN001, ANN201
     return widget
 
 
-def _click(qtbot, button) -> None:  # noqa: ANN001
+def _click(qtbot, button) -> None:
     assert button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def _titles(tab) -> list[str]:  # noqa: ANN001
+def _titles(tab) -> list[str]:
     return [e.title for e in tab.results.entries]
 
 
-def _select_row(qtbot, table, text: str) -> None:  # noqa: ANN001
+def _select_row(qtbot, table, text: str) -> None:
     model = table.model()
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == text)
     rect = table.visualRect(model.index(row, 0))
@@ -46,7 +46,7 @@ def _select_row(qtbot, table, text: str) -> None:  # noqa: ANN001
     assert table.selectionModel().selectedRows()[0].row() == row
 
 
-def _tick(qtbot, listing: QListWidget, startswith: str) -> None:  # noqa: ANN001
+def _tick(qtbot, listing: QListWidget, startswith: str) -> None:
     item = next(listing.item(i) for i in range(listing.count()) if listing.item(i).text().startswith(startswith))
     listing.setFocus()
     listing.setCurrentItem(item)
@@ -54,7 +54,7 @@ def _tick(qtbot, listing: QListWidget, startswith: str) -> None:  # noqa: ANN001
     assert item.checkState() == Qt.CheckState.Checked
 
 
-def test_create_disable_reset_and_change_role_through_the_table(qtbot, tab, hq) -> None:  # noqa: ANN001
+def test_create_disable_reset_and_change_role_through_the_table(qtbot, tab, hq) -> None:
     panel = tab.users
     _click(qtbot, panel.new_button)
     dialog = panel.dialog
@@ -100,7 +100,7 @@ def test_create_disable_reset_and_change_role_through_the_table(qtbot, tab, hq) 
     assert "请先转派" in tab.results.entries[0].title  # the core refused: worker still has households
 
 
-def test_enrol_a_laptop_set_its_worker_and_export_its_bundle(qtbot, tab, hq, tmp_path: Path,  # noqa: ANN001
+def test_enrol_a_laptop_set_its_worker_and_export_its_bundle(qtbot, tab, hq, tmp_path: Path,
                                                              monkeypatch) -> None:
     laptop = open_database(tmp_path / "laptop.sqlite3")
     request = tmp_path / "stick" / "request.json"
@@ -133,7 +133,7 @@ def test_enrol_a_laptop_set_its_worker_and_export_its_bundle(qtbot, tab, hq, tmp
     laptop.dispose()
 
 
-def test_assign_sections_preview_then_assign_reassign_and_export(qtbot, tab, hq, hq_admin, enrol,  # noqa: ANN001
+def test_assign_sections_preview_then_assign_reassign_and_export(qtbot, tab, hq, hq_admin, enrol,
                                                                  tmp_path: Path, monkeypatch) -> None:
     users.create_account(hq, hq_admin, "wang", "wang-pass-1", "field_worker")
     code, _laptop = enrol()
@@ -177,7 +177,7 @@ def test_assign_sections_preview_then_assign_reassign_and_export(qtbot, tab, hq,
     assert len(list(usb.glob(f"*_{code}_A*.saassign"))) == 1
 
 
-def test_a_field_worker_is_refused_by_the_core(qtbot, hq, runner) -> None:  # noqa: ANN001
+def test_a_field_worker_is_refused_by_the_core(qtbot, hq, runner) -> None:
     worker = users.login(hq, "worker", "worker123", device="HQ")
     widget = people_tab.build(hq, worker, runner)
     qtbot.addWidget(widget)

@@ -22,16 +22,16 @@ SIZES = [(1366, 738), (1024, 738)]
 
 
 @pytest.fixture
-def keys(monkeypatch):  # noqa: ANN001, ANN201
+def keys(monkeypatch):
     monkeypatch.setattr(KeySession, "ask_password", lambda self, prompt="": HQ_KEY_PASSWORD)
 
 
-def _click(qtbot, button) -> None:  # noqa: ANN001
+def _click(qtbot, button) -> None:
     assert button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def _select(qtbot, table, code: str) -> None:  # noqa: ANN001
+def _select(qtbot, table, code: str) -> None:
     model = table.model()
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == code)
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(model.index(row, 0)).center())
@@ -44,7 +44,7 @@ def _on_screen(widget: QWidget, window: QWidget) -> bool:
 
 
 @pytest.fixture
-def app_font(qapp):  # noqa: ANN001, ANN201
+def app_font(qapp):
     """The shipped CJK font, as the application installs it before its first window."""
     from survey_app.ui.fonts import install_app_font
 
@@ -54,7 +54,7 @@ def app_font(qapp):  # noqa: ANN001, ANN201
     qapp.setFont(before)
 
 
-def _people_in_window(qtbot, hq, hq_admin, runner, size):  # noqa: ANN001, ANN202
+def _people_in_window(qtbot, hq, hq_admin, runner, size):
     from survey_app.ui.main_window import MainWindow
     from survey_app.ui.pages import navigation as nav
 
@@ -70,7 +70,7 @@ def _people_in_window(qtbot, hq, hq_admin, runner, size):  # noqa: ANN001, ANN20
     return window, people
 
 
-def test_one_way_to_enrol_one_to_export_one_list(qtbot, hq, hq_admin, runner, keys, tmp_path: Path,  # noqa: ANN001
+def test_one_way_to_enrol_one_to_export_one_list(qtbot, hq, hq_admin, runner, keys, tmp_path: Path,
                                                  monkeypatch) -> None:
     tab = people_tab.build(hq, hq_admin, runner)
     qtbot.addWidget(tab)
@@ -102,7 +102,7 @@ def test_one_way_to_enrol_one_to_export_one_list(qtbot, hq, hq_admin, runner, ke
     laptop.dispose()
 
 
-def test_a_lost_laptop_is_revoked_from_the_same_list(qtbot, hq, hq_admin, runner, keys, enrol,  # noqa: ANN001
+def test_a_lost_laptop_is_revoked_from_the_same_list(qtbot, hq, hq_admin, runner, keys, enrol,
                                                      monkeypatch) -> None:
     code, _laptop = enrol()
     tab = people_tab.build(hq, hq_admin, runner)
@@ -125,7 +125,7 @@ def test_a_lost_laptop_is_revoked_from_the_same_list(qtbot, hq, hq_admin, runner
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_laptops_tab_fits_the_screen(qtbot, hq, hq_admin, runner, keys, enrol, app_font, size) -> None:  # noqa: ANN001
+def test_laptops_tab_fits_the_screen(qtbot, hq, hq_admin, runner, keys, enrol, app_font, size) -> None:
     for name in ("一号笔记本", "二号笔记本"):
         enrol(name)
     window, people = _people_in_window(qtbot, hq, hq_admin, runner, size)
@@ -142,7 +142,7 @@ def test_laptops_tab_fits_the_screen(qtbot, hq, hq_admin, runner, keys, enrol, a
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_a_whole_result_is_read_under_the_users_list(qtbot, hq, hq_admin, runner, keys, app_font,  # noqa: ANN001
+def test_a_whole_result_is_read_under_the_users_list(qtbot, hq, hq_admin, runner, keys, app_font,
                                                      size) -> None:
     window, people = _people_in_window(qtbot, hq, hq_admin, runner, size)
     people.tabs.setCurrentWidget(people.users)

@@ -14,18 +14,18 @@ from survey_app.core.services import users
 from survey_app.core.storage.models import AuditEvent, Household
 
 
-def _assigned(db, section: str) -> dict[str, str]:  # noqa: ANN001
+def _assigned(db, section: str) -> dict[str, str]:
     with db.read() as s:
         return {h.household_code: h.assigned_to
                 for h in s.scalars(select(Household).where(Household.section == section))}
 
 
-def _signed_codes(db) -> set[str]:  # noqa: ANN001
+def _signed_codes(db) -> set[str]:
     with db.read() as s:
         return set(s.scalars(select(Household.household_code).where(Household.status.in_(aa.SIGNED_STATUSES))))
 
 
-def test_create_account_with_role_name_and_phone_audited(hq, hq_admin) -> None:  # noqa: ANN001
+def test_create_account_with_role_name_and_phone_audited(hq, hq_admin) -> None:
     info = users.create_account(hq, hq_admin, "wang", "wangpass1", "supervisor", "王五", "138-0000 0000")
     assert (info.role, info.phone) == (Role.SUPERVISOR, "138-0000 0000")
     listed = {a.username: a for a in users.list_accounts(hq)}["wang"]
@@ -46,13 +46,13 @@ def test_create_account_with_role_name_and_phone_audited(hq, hq_admin) -> None: 
     (("new", "longenough1", "boss"), "角色只能是"),
     (("new", "longenough1", "field_worker", "", "call me"), "电话只能包含"),
 ])
-def test_create_account_refusals(hq, hq_admin, args, message) -> None:  # noqa: ANN001
+def test_create_account_refusals(hq, hq_admin, args, message) -> None:
     with pytest.raises(ValidationError, match=message):
         users.create_account(hq, hq_admin, *args)
     assert {a.username for a in users.list_accounts(hq)} == {"hq", "reviewer", "worker"}
 
 
-def test_only_an_hq_admin_manages_accounts(hq) -> None:  # noqa: ANN001
+def test_only_an_hq_admin_manages_accounts(hq) -> None:
     worker = users.login(hq, "worker", "worker123", device="HQ")
     for call in (lambda: users.create_account(hq, worker, "x", "longenough1", "field_worker"),
                  lambda: users.set_active(hq, worker, "reviewer", False),
@@ -64,7 +64,7 @@ def test_only_an_hq_admin_manages_accounts(hq) -> None:  # noqa: ANN001
             call()
 
 
-def test_disable_refuses_login_reports_households_and_enable_restores(hq, hq_admin) -> None:  # noqa: ANN001
+def test_disable_refuses_login_reports_households_and_enable_restores(hq, hq_admin) -> None:
     left = users.set_active(hq, hq_admin, "worker", False)
     assert left == 60  # the demo gives every household to worker
     with pytest.raises(AuthenticationError):
@@ -73,7 +73,7 @@ def test_disable_refuses_login_reports_households_and_enable_restores(hq, hq_adm
     assert users.login(hq, "worker", "worker123", device="HQ").username == "worker"
 
 
-def test_no_admin_disables_themselves_nor_the_last_admin(hq, hq_admin) -> None:  # noqa: ANN001
+def test_no_admin_disables_themselves_nor_the_last_admin(hq, hq_admin) -> None:
     with pytest.raises(ValidationError, match="自己"):
         users.set_active(hq, hq_admin, "hq", False)
     users.create_account(hq, hq_admin, "admin2", "admin2pass", Role.HQ_ADMIN)
@@ -87,7 +87,7 @@ def test_no_admin_disables_themselves_nor_the_last_admin(hq, hq_admin) -> None: 
         users.change_role(hq, hq_admin, "hq", Role.SUPERVISOR)
 
 
-def test_reset_password_forces_a_change_and_lifts_a_lockout(hq, hq_admin) -> None:  # noqa: ANN001
+def test_reset_password_forces_a_change_and_lifts_a_lockout(hq, hq_admin) -> None:
     for _ in range(5):
         with pytest.raises(AuthenticationError):
             users.login(hq, "reviewer", "wrong", device="HQ")
@@ -103,14 +103,14 @@ def test_reset_password_forces_a_change_and_lifts_a_lockout(hq, hq_admin) -> Non
         users.reset_password(hq, hq_admin, "ghost", "fresh-pass-1")
 
 
-def test_change_role_refuses_an_admin_with_households(hq, hq_admin) -> None:  # noqa: ANN001
+def test_change_role_refuses_an_admin_with_households(hq, hq_admin) -> None:
     with pytest.raises(ValidationError, match="请先转派"):
         users.change_role(hq, hq_admin, "worker", Role.HQ_ADMIN)
     users.change_role(hq, hq_admin, "reviewer", Role.FIELD_WORKER)
     assert {a.username: a.role for a in users.list_accounts(hq)}["reviewer"] is Role.FIELD_WORKER
 
 
-def test_accounts_are_refused_on_an_enrolled_laptop(hq, hq_admin, enrol) -> None:  # noqa: ANN001
+def test_accounts_are_refused_on_an_enrolled_laptop(hq, hq_admin, enrol) -> None:
     _code, laptop = enrol()
     with pytest.raises(ValidationError, match="调查笔记本"):
         users.create_account(laptop, hq_admin, "x", "longenough1", "field_worker")
@@ -118,7 +118,7 @@ def test_accounts_are_refused_on_an_enrolled_laptop(hq, hq_admin, enrol) -> None
         aa.assign(laptop, hq_admin, "worker", sections=["A1"])
 
 
-def test_assign_a_section_moves_all_but_the_signed_households(hq, hq_admin) -> None:  # noqa: ANN001
+def test_assign_a_section_moves_all_but_the_signed_households(hq, hq_admin) -> None:
     users.create_account(hq, hq_admin, "wang", "wangpass1", "field_worker")
     before = _assigned(hq, "B1")
     signed = _signed_codes(hq) & set(before)
@@ -138,7 +138,7 @@ def test_assign_a_section_moves_all_but_the_signed_households(hq, hq_admin) -> N
     assert again.count == 0 and len(again.already) == len(set(before) - signed)
 
 
-def test_assign_by_codes_and_every_refusal_writes_nothing(hq, hq_admin) -> None:  # noqa: ANN001
+def test_assign_by_codes_and_every_refusal_writes_nothing(hq, hq_admin) -> None:
     users.create_account(hq, hq_admin, "wang", "wangpass1", "field_worker")
     codes = sorted(c for c in _assigned(hq, "A1") if c not in _signed_codes(hq))[:2]
     plan = aa.assign(hq, hq_admin, "wang", codes=f"{codes[0]}，\n{codes[1]}")
@@ -160,7 +160,7 @@ def test_assign_by_codes_and_every_refusal_writes_nothing(hq, hq_admin) -> None:
     assert {s: _assigned(hq, s) for s in ("A1", "A2")} == snapshot
 
 
-def test_reassign_keeps_signed_households_with_their_worker(hq, hq_admin) -> None:  # noqa: ANN001
+def test_reassign_keeps_signed_households_with_their_worker(hq, hq_admin) -> None:
     users.create_account(hq, hq_admin, "wang", "wangpass1", "field_worker")
     signed = _signed_codes(hq)
     plan = aa.reassign(hq, hq_admin, "worker", "wang")
@@ -171,7 +171,7 @@ def test_reassign_keeps_signed_households_with_their_worker(hq, hq_admin) -> Non
         aa.reassign(hq, hq_admin, "wang", "wang")
 
 
-def test_device_workers_are_replaced_audited_and_name_the_laptops(hq, hq_admin, enrol) -> None:  # noqa: ANN001
+def test_device_workers_are_replaced_audited_and_name_the_laptops(hq, hq_admin, enrol) -> None:
     code, _laptop = enrol()
     users.create_account(hq, hq_admin, "wang", "wangpass1", "field_worker")
     assert aa.set_device_workers(hq, hq_admin, code, ["worker", "wang"]) == ["wang", "worker"]
@@ -188,7 +188,7 @@ def test_device_workers_are_replaced_audited_and_name_the_laptops(hq, hq_admin, 
         aa.set_device_workers(hq, hq_admin, code, ["hq"])
 
 
-def test_export_needs_workers_then_writes_one_bundle_per_laptop(hq, hq_admin, hq_pair, enrol,  # noqa: ANN001
+def test_export_needs_workers_then_writes_one_bundle_per_laptop(hq, hq_admin, hq_pair, enrol,
                                                                 tmp_path) -> None:
     first, _ = enrol("一号")
     second, _ = enrol("二号")

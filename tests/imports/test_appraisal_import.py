@@ -7,9 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from import_helpers import ROSTER_HEADERS, roster_rows, write_xlsx
 from sqlalchemy import select
 
-from import_helpers import ROSTER_HEADERS, roster_rows, write_xlsx
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.services.imports import apply_appraisals, apply_roster, plan_appraisals, plan_roster, undo_batch
 from survey_app.core.storage.models import Appraisal, BuildingPart, Household
@@ -18,11 +18,11 @@ HEADERS = ["户号", "被征收人身份证号", "部位", "用途", "评估单�
            "附属物评估值", "评估报告编号", "评估机构", "评估时点"]
 
 
-def _roster(db, admin, tmp_path: Path) -> None:  # noqa: ANN001
+def _roster(db, admin, tmp_path: Path) -> None:
     apply_roster(db, admin, plan_roster(db, write_xlsx(tmp_path / "r.xlsx", ROSTER_HEADERS, roster_rows(4, section="Z1"))))
 
 
-def _row(code: str, part: str = "证载房屋", price: object = "13670", **kw) -> list:  # noqa: ANN003
+def _row(code: str, part: str = "证载房屋", price: object = "13670", **kw) -> list:
     import datetime as dt
 
     return [code, "", part, kw.get("use", "住宅"), price, "砖混", kw.get("newness", "八成新"), "中档", "32000.50",

@@ -7,10 +7,11 @@ import json
 from pathlib import Path
 
 from import_helpers import ROSTER_HEADERS, bad_check_digit, roster_rows, write_xlsx
+
 from survey_app.cli import main
 
 
-def test_roster_cli_round_trip(demo_db, tmp_path: Path, capsys, monkeypatch) -> None:  # noqa: ANN001
+def test_roster_cli_round_trip(demo_db, tmp_path: Path, capsys, monkeypatch) -> None:
     db = str(demo_db.path)
     monkeypatch.setenv("SURVEY_APP_PASSWORD", "hq123456")
     rows = roster_rows(5, section="Z1")

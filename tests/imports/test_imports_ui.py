@@ -5,20 +5,19 @@ the combo, 重新检查 lists no problem, 导入 writes, the batch appears, 撤�
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 import pytest
+from import_helpers import ROSTER_HEADERS, bad_check_digit, roster_rows, write_xlsx
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
-from import_helpers import ROSTER_HEADERS, bad_check_digit, roster_rows, write_xlsx
 from survey_app.core.storage.models import Household
 
 
 @pytest.fixture
-def runner(qapp):  # noqa: ANN001, ANN201
+def runner(qapp):
     from survey_app.ui.task_runner import TaskRunner
 
     r = TaskRunner()
@@ -26,13 +25,13 @@ def runner(qapp):  # noqa: ANN001, ANN201
     r.shutdown()
 
 
-def _live(db, prefix: str) -> int:  # noqa: ANN001
+def _live(db, prefix: str) -> int:
     with db.read() as s:
         return s.scalar(select(func.count()).select_from(Household).where(
             Household.household_code.like(prefix + "%"), Household.deleted_at.is_(None)))
 
 
-def _tab(qtbot, demo_db, admin, runner):  # noqa: ANN001, ANN202
+def _tab(qtbot, demo_db, admin, runner):
     from survey_app.ui.hq.imports_tab import build
 
     tab = build(demo_db, admin, runner)
@@ -41,7 +40,7 @@ def _tab(qtbot, demo_db, admin, runner):  # noqa: ANN001, ANN202
     return tab
 
 
-def test_map_a_column_check_import_and_undo(qtbot, demo_db, admin, runner, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_map_a_column_check_import_and_undo(qtbot, demo_db, admin, runner, tmp_path: Path, monkeypatch) -> None:
     headers = list(ROSTER_HEADERS)
     headers[2] = "业主名"  # not a name the importer knows
     path = write_xlsx(tmp_path / "名册.xlsx", headers, roster_rows(8, section="Z1"))
@@ -75,7 +74,7 @@ def test_map_a_column_check_import_and_undo(qtbot, demo_db, admin, runner, tmp_p
     assert tab.model.item(0, 6).text() == "已撤销"
 
 
-def test_a_bad_file_keeps_import_disabled(qtbot, demo_db, admin, runner, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_bad_file_keeps_import_disabled(qtbot, demo_db, admin, runner, tmp_path: Path) -> None:
     rows = roster_rows(3, section="Z1")
     rows[0][3] = bad_check_digit(rows[0][3])
     rows[2][8] = "约50"
@@ -89,7 +88,7 @@ def test_a_bad_file_keeps_import_disabled(qtbot, demo_db, admin, runner, tmp_pat
     assert _live(demo_db, "Z1-") == 0
 
 
-def test_household_detail_shows_the_appraisers_values(demo_db, admin, tmp_path: Path, qapp) -> None:  # noqa: ANN001
+def test_household_detail_shows_the_appraisers_values(demo_db, admin, tmp_path: Path, qapp) -> None:
     from survey_app.core.services.households import get_detail
     from survey_app.core.services.imports import apply_appraisals, apply_roster, plan_appraisals, plan_roster
     from survey_app.ui.detail_html import detail_html

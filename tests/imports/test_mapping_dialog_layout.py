@@ -8,13 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
-
 from import_helpers import ROSTER_HEADERS, roster_rows, write_xlsx
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
 
 
 @pytest.fixture
-def runner(qapp):  # noqa: ANN001, ANN201
+def runner(qapp):
     from survey_app.ui.task_runner import TaskRunner
 
     r = TaskRunner()
@@ -31,7 +30,7 @@ def _text_room(combo: QComboBox) -> int:
     return rect.width()
 
 
-def _dialog(qtbot, demo_db, admin, runner, tmp_path: Path):  # noqa: ANN001, ANN202
+def _dialog(qtbot, demo_db, admin, runner, tmp_path: Path):
     from survey_app.ui.hq.imports_tab import build
 
     tab = build(demo_db, admin, runner)
@@ -45,7 +44,7 @@ def _dialog(qtbot, demo_db, admin, runner, tmp_path: Path):  # noqa: ANN001, ANN
 
 
 @pytest.mark.parametrize("size", [None, (1000, 700)])
-def test_every_mapping_combo_shows_its_whole_header(qtbot, demo_db, admin, runner, tmp_path: Path,  # noqa: ANN001
+def test_every_mapping_combo_shows_its_whole_header(qtbot, demo_db, admin, runner, tmp_path: Path,
                                                     size) -> None:
     dialog = _dialog(qtbot, demo_db, admin, runner, tmp_path)
     if size is not None:
@@ -60,7 +59,7 @@ def test_every_mapping_combo_shows_its_whole_header(qtbot, demo_db, admin, runne
     assert dialog.preview.width() >= 500  # the preview keeps most of the room
 
 
-def test_preview_rows_are_numbered_once_by_the_sheet(qtbot, demo_db, admin, runner, tmp_path: Path) -> None:  # noqa: ANN001
+def test_preview_rows_are_numbered_once_by_the_sheet(qtbot, demo_db, admin, runner, tmp_path: Path) -> None:
     dialog = _dialog(qtbot, demo_db, admin, runner, tmp_path)
     assert not dialog.preview.verticalHeader().isVisible()
     assert dialog.model.horizontalHeaderItem(0).text() == "行"

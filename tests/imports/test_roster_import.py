@@ -8,9 +8,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from import_helpers import ROSTER_HEADERS, bad_check_digit, roster_rows, write_xlsx
 from sqlalchemy import func, select
 
-from import_helpers import ROSTER_HEADERS, bad_check_digit, roster_rows, write_xlsx
 from survey_app.core.domain.errors import PermissionDenied, ValidationError
 from survey_app.core.domain.roles import Role
 from survey_app.core.services.imports import apply_roster, list_batches, plan_roster, undo_batch
@@ -18,7 +18,7 @@ from survey_app.core.storage.models import AuditEvent, BuildingPart, Household, 
 from survey_app.core.storage.uow import Actor
 
 
-def _count(db, *where) -> int:  # noqa: ANN001
+def _count(db, *where) -> int:
     with db.read() as s:
         return s.scalar(select(func.count()).select_from(Household).where(Household.deleted_at.is_(None), *where))
 
@@ -44,7 +44,7 @@ def test_every_problem_is_listed_with_its_row_and_nothing_is_written(demo_db, ad
     assert (_count(demo_db), _events(demo_db)) == (before, events)
 
 
-def _events(db) -> int:  # noqa: ANN001
+def _events(db) -> int:
     with db.read() as s:
         return s.scalar(select(func.count()).select_from(AuditEvent))
 

@@ -6,21 +6,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from import_helpers import ROSTER_HEADERS, roster_rows, write_xlsx
 from sqlalchemy import select
 
-from import_helpers import ROSTER_HEADERS, roster_rows, write_xlsx
 from survey_app.core.services.imports import apply_roster, plan_roster, undo_batch
 from survey_app.core.storage.models import Household
 
 HEADERS = [*ROSTER_HEADERS, "被征收人类型"]
 
 
-def _owner(db, code: str) -> str:  # noqa: ANN001
+def _owner(db, code: str) -> str:
     with db.read() as s:
         return s.scalar(select(Household.owner_type).where(Household.household_code == code))
 
 
-def test_owner_type_imported_updated_and_undone(demo_db, admin, tmp_path: Path) -> None:  # noqa: ANN001
+def test_owner_type_imported_updated_and_undone(demo_db, admin, tmp_path: Path) -> None:
     rows = [[*r, kind] for r, kind in zip(roster_rows(3, section="Z1"), ["个人", "企业", ""], strict=True)]
     plan = plan_roster(demo_db, write_xlsx(tmp_path / "名册.xlsx", HEADERS, rows, text_columns=(3, 4)))
     assert "owner_type" in plan.mapped_headers and plan.ok
@@ -36,7 +36,7 @@ def test_owner_type_imported_updated_and_undone(demo_db, admin, tmp_path: Path) 
     assert first.added == 3
 
 
-def test_an_unknown_owner_type_is_refused_with_its_row(demo_db, tmp_path: Path) -> None:  # noqa: ANN001
+def test_an_unknown_owner_type_is_refused_with_its_row(demo_db, tmp_path: Path) -> None:
     rows = [[*r, kind] for r, kind in zip(roster_rows(2, section="Z1"), ["个体户", "集体"], strict=True)]
     plan = plan_roster(demo_db, write_xlsx(tmp_path / "名册.xlsx", HEADERS, rows))
     assert not plan.ok

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from import_helpers import resident_id
 from openpyxl import load_workbook
 
-from import_helpers import resident_id
 from survey_app.core.services import imports
 from survey_app.core.services.imports.templates import write_template
 
@@ -23,7 +23,7 @@ def _fill(path: Path, rows: list[dict[str, str]]) -> None:
     wb.save(path)
 
 
-def test_cli_writes_both_templates_with_every_field_and_refuses_to_overwrite(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_cli_writes_both_templates_with_every_field_and_refuses_to_overwrite(tmp_path: Path, capsys) -> None:
     from survey_app.cli import main
 
     out = tmp_path / "名册模板.xlsx"
@@ -43,7 +43,7 @@ def test_cli_writes_both_templates_with_every_field_and_refuses_to_overwrite(tmp
     assert "＊评估单价" in heads
 
 
-def test_a_filled_in_template_imports_without_a_mapping(demo_db, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_filled_in_template_imports_without_a_mapping(demo_db, tmp_path: Path) -> None:
     path = write_template("roster", tmp_path / "名册.xlsx")
     _fill(path, [{"户号": "Z9-0001", "户主姓名": "测试户", "身份证号": resident_id(7), "片区/地块": "A1",
                   "建筑面积": "61.25", "用途": "住宅", "房屋坐落": "古稻田路 1 号"}])
@@ -61,7 +61,7 @@ def test_only_xlsx(tmp_path: Path) -> None:
     assert not (tmp_path / "名册.csv").exists()
 
 
-def test_imports_tab_saves_a_template(qtbot, demo_db, admin, tmp_path: Path) -> None:  # noqa: ANN001
+def test_imports_tab_saves_a_template(qtbot, demo_db, admin, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QPushButton
 
     from survey_app.ui.hq.imports_tab import ImportsTab

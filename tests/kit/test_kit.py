@@ -20,12 +20,12 @@ def _model(rows: int = 3) -> QStandardItemModel:
     return model
 
 
-def _click(qtbot, table: DataTable, row: int, col: int = 0) -> None:  # noqa: ANN001
+def _click(qtbot, table: DataTable, row: int, col: int = 0) -> None:
     rect = table.visualRect(table.model().index(row, col))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def test_data_table_selects_one_whole_row_and_never_edits(qtbot) -> None:  # noqa: ANN001
+def test_data_table_selects_one_whole_row_and_never_edits(qtbot) -> None:
     table = DataTable(None, name="kitTable", model=_model(), stretch=2)
     qtbot.addWidget(table)
     table.resize(500, 300)
@@ -49,7 +49,7 @@ def test_data_table_selects_one_whole_row_and_never_edits(qtbot) -> None:  # noq
     assert table.columnWidth(0) == 10 * table.fontMetrics().averageCharWidth() + 16
 
 
-def test_data_table_options(qtbot) -> None:  # noqa: ANN001
+def test_data_table_options(qtbot) -> None:
     cells = DataTable(None, name="cells", model=_model(), select="items", row_height=34, fit="contents", stretch=-1)
     qtbot.addWidget(cells)
     cells.show()
@@ -61,7 +61,7 @@ def test_data_table_options(qtbot) -> None:  # noqa: ANN001
     assert cells.horizontalHeader().sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents
 
 
-def test_list_detail_follows_the_selection_and_shows_the_empty_text(qtbot) -> None:  # noqa: ANN001
+def test_list_detail_follows_the_selection_and_shows_the_empty_text(qtbot) -> None:
     table = DataTable(None, name="kitList", model=_model())
     detail = QLabel("")
     split = ListDetail(pane(None, (table, 1)), detail, empty_text="请先在左侧选择一户", stretch=(2, 1))
@@ -84,7 +84,7 @@ def test_list_detail_follows_the_selection_and_shows_the_empty_text(qtbot) -> No
     assert not split.childrenCollapsible()
 
 
-def test_roles_colour_the_widgets_that_have_them_and_no_others(qtbot) -> None:  # noqa: ANN001
+def test_roles_colour_the_widgets_that_have_them_and_no_others(qtbot) -> None:
     error = theme.set_role(QLabel("密码错误"), "error")
     plain = QLabel("普通")
     qtbot.addWidget(error)
@@ -115,7 +115,7 @@ def test_steps_html_ticks_the_steps_done() -> None:
     assert theme.steps_html(["a", "b"], 1, last_done=True).count("✓") == 2
 
 
-def test_the_message_banner_takes_its_colours_from_the_theme(qtbot) -> None:  # noqa: ANN001
+def test_the_message_banner_takes_its_colours_from_the_theme(qtbot) -> None:
     from survey_app.ui.pages.common import MessageBanner
 
     banner = MessageBanner()

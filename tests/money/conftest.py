@@ -9,9 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
-
 from money_helpers import SIGN_DAY, SIGNED, WORKER
+from sqlalchemy import select, update
 
 
 def _make(template: Path, path: Path) -> None:
@@ -30,12 +29,12 @@ def _make(template: Path, path: Path) -> None:
         lifecycle.sign(db, WORKER, info.id, on=SIGN_DAY)
     with db.begin_write() as conn:  # the services stamp the real clock: put the signings on SIGN_DAY
         conn.execute(update(Agreement).where(Agreement.status == "signed").values(
-            signed_at=dt.datetime(2023, 7, 1, 2, 0, tzinfo=dt.timezone.utc)))
+            signed_at=dt.datetime(2023, 7, 1, 2, 0, tzinfo=dt.UTC)))
     db.dispose()
 
 
 @pytest.fixture(scope="session")
-def _money_template(_demo_template: Path, shared_templates) -> Path:  # noqa: ANN001
+def _money_template(_demo_template: Path, shared_templates) -> Path:
     from survey_app.core.domain import china_time
 
     def make(path: Path) -> None:
@@ -47,7 +46,7 @@ def _money_template(_demo_template: Path, shared_templates) -> Path:  # noqa: AN
 
 
 @pytest.fixture
-def signed_db(_money_template: Path, tmp_path: Path):  # noqa: ANN201
+def signed_db(_money_template: Path, tmp_path: Path):
     from survey_app.core.storage.database import Database
 
     path = tmp_path / "signed.sqlite3"

@@ -17,7 +17,7 @@ SIGN_DAY = dt.date(2023, 7, 1)
 SIGNED = {"cash": "A2-0004", "voucher": "C1-0003", "exchange": "B2-0003"}
 
 
-def agreement_of(db, code: str):  # noqa: ANN001, ANN201
+def agreement_of(db, code: str):
     """(household id, agreement number, net) of the signed household ``code``."""
     from survey_app.core.storage.models import Agreement, Household
 

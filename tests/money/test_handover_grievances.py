@@ -6,16 +6,16 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from money_helpers import HQ, SIGN_DAY, SUPERVISOR, WORKER, agreement_of
 from sqlalchemy import select
 
-from money_helpers import HQ, SIGN_DAY, SUPERVISOR, WORKER, agreement_of
 from survey_app.core.domain.errors import PermissionDenied, ValidationError
 from survey_app.core.services import grievances as gv
 from survey_app.core.services.handover import handover_of, record_handover
 from survey_app.core.storage.models import Attachment, Household
 
 
-def test_a_supervisor_records_the_handover_with_photos(signed_db, tmp_path) -> None:  # noqa: ANN001
+def test_a_supervisor_records_the_handover_with_photos(signed_db, tmp_path) -> None:
     hid, _number, _net = agreement_of(signed_db, "A2-0004")
     photo = tmp_path / "meter.jpg"
     photo.write_bytes(b"\xff\xd8 not really a jpeg, stored as it is")
@@ -35,14 +35,14 @@ def test_a_supervisor_records_the_handover_with_photos(signed_db, tmp_path) -> N
         record_handover(signed_db, SUPERVISOR, hid, SIGN_DAY)
 
 
-def test_handover_is_refused_before_signing(demo_db) -> None:  # noqa: ANN001
+def test_handover_is_refused_before_signing(demo_db) -> None:
     with demo_db.read() as s:
         hid = s.scalar(select(Household.id).where(Household.status == "calculated").limit(1))
     with pytest.raises(ValidationError, match="只有已签约"):
         record_handover(demo_db, SUPERVISOR, hid, SIGN_DAY)
 
 
-def test_grievance_life_open_following_closed(signed_db, tmp_path) -> None:  # noqa: ANN001
+def test_grievance_life_open_following_closed(signed_db, tmp_path) -> None:
     hid, _number, _net = agreement_of(signed_db, "A2-0004")
     letter = tmp_path / "来信.pdf"
     letter.write_bytes(b"%PDF-1.4 letter")
@@ -64,7 +64,7 @@ def test_grievance_life_open_following_closed(signed_db, tmp_path) -> None:  # n
     assert gv.list_grievances(signed_db, status="unresolved") == []
 
 
-def test_grievance_input_is_checked(signed_db) -> None:  # noqa: ANN001
+def test_grievance_input_is_checked(signed_db) -> None:
     hid, _number, _net = agreement_of(signed_db, "A2-0004")
     with pytest.raises(ValidationError, match="类别"):
         gv.add_grievance(signed_db, WORKER, hid, "rumour", "x")
@@ -74,7 +74,7 @@ def test_grievance_input_is_checked(signed_db) -> None:  # noqa: ANN001
         gv.add_grievance(signed_db, WORKER, hid, "dispute", "噪音", due_on=SIGN_DAY - dt.timedelta(days=1))
 
 
-def test_a_field_worker_only_for_their_own_households(signed_db) -> None:  # noqa: ANN001
+def test_a_field_worker_only_for_their_own_households(signed_db) -> None:
     from survey_app.core.domain.roles import Role
     from survey_app.core.storage.uow import Actor
 

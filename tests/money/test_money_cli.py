@@ -6,19 +6,19 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
 from money_helpers import agreement_of
+
 from survey_app.cli import main
 from survey_app.core.services import grievances as gv
 from survey_app.core.services import money
 from survey_app.core.services.handover import handover_of
 
 
-def run(db, *argv: str) -> int:  # noqa: ANN001
+def run(db, *argv: str) -> int:
     return main(["--db", str(db.path), *argv])
 
 
-def test_pay_records_exact_money_and_refuses_over_payment(signed_db, monkeypatch, capsys) -> None:  # noqa: ANN001
+def test_pay_records_exact_money_and_refuses_over_payment(signed_db, monkeypatch, capsys) -> None:
     monkeypatch.setenv("SURVEY_APP_PASSWORD", "hq123456")
     hid, number, net = agreement_of(signed_db, "A2-0004")
     assert run(signed_db, "pay", "--agreement", number, "--amount", "100000.10", "--date", "2023-07-01",
@@ -34,7 +34,7 @@ def test_pay_records_exact_money_and_refuses_over_payment(signed_db, monkeypatch
     assert "已付补偿款 100,000.10 元" in capsys.readouterr().out
 
 
-def test_a_supervisor_may_not_pay_but_hands_over(signed_db, monkeypatch, tmp_path, capsys) -> None:  # noqa: ANN001
+def test_a_supervisor_may_not_pay_but_hands_over(signed_db, monkeypatch, tmp_path, capsys) -> None:
     monkeypatch.setenv("SURVEY_APP_PASSWORD", "review123")
     hid, number, _net = agreement_of(signed_db, "A2-0004")
     assert run(signed_db, "pay", "--agreement", number, "--amount", "1", "--ref", "X", "--login", "reviewer") == 1
@@ -48,7 +48,7 @@ def test_a_supervisor_may_not_pay_but_hands_over(signed_db, monkeypatch, tmp_pat
     assert info.water_reading == Decimal("12.50") and info.checked_by == "reviewer"
 
 
-def test_grievance_add_list_follow_close(signed_db, monkeypatch, capsys) -> None:  # noqa: ANN001
+def test_grievance_add_list_follow_close(signed_db, monkeypatch, capsys) -> None:
     monkeypatch.setenv("SURVEY_APP_PASSWORD", "worker123")
     assert run(signed_db, "grievance", "add", "--household", "A2-0004", "--kind", "dispute", "--summary", "邻里界址纠纷",
                "--due", "2023-07-10", "--login", "worker") == 0
@@ -67,7 +67,7 @@ def test_grievance_add_list_follow_close(signed_db, monkeypatch, capsys) -> None
 
 
 @pytest.mark.parametrize("argv", [["pay", "--agreement", "X", "--amount", "1", "--date", "2023-13-01"]])
-def test_bad_dates_are_argument_errors(signed_db, argv, capsys) -> None:  # noqa: ANN001
+def test_bad_dates_are_argument_errors(signed_db, argv, capsys) -> None:
     with pytest.raises(SystemExit) as exit_:
         run(signed_db, *argv)
     assert exit_.value.code == 2 and "日期格式应为" in capsys.readouterr().err

@@ -5,17 +5,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from money_helpers import HQ, SUPERVISOR, WORKER, agreement_of
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from money_helpers import HQ, SUPERVISOR, WORKER, agreement_of
 from survey_app.core.services import grievances as gv
 from survey_app.core.services import money
 from survey_app.core.services.handover import handover_of
 
 
 @pytest.fixture
-def runner(qapp):  # noqa: ANN001, ANN201
+def runner(qapp):
     from survey_app.ui.task_runner import TaskRunner
 
     r = TaskRunner()
@@ -23,11 +23,11 @@ def runner(qapp):  # noqa: ANN001, ANN201
     r.shutdown()
 
 
-def idle(qtbot, runner) -> None:  # noqa: ANN001
+def idle(qtbot, runner) -> None:
     qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
 
 
-def page_for(qtbot, db, actor, runner, hid):  # noqa: ANN001, ANN201
+def page_for(qtbot, db, actor, runner, hid):
     from survey_app.ui.pages.households_page import HouseholdsPage
 
     page = HouseholdsPage(db, actor, runner)
@@ -41,12 +41,12 @@ def page_for(qtbot, db, actor, runner, hid):  # noqa: ANN001, ANN201
     return page
 
 
-def click(qtbot, button: QPushButton) -> None:  # noqa: ANN001
+def click(qtbot, button: QPushButton) -> None:
     assert button.isVisible() and button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_hq_records_a_payment_and_sees_over_payment_refused(qtbot, signed_db, runner) -> None:  # noqa: ANN001
+def test_hq_records_a_payment_and_sees_over_payment_refused(qtbot, signed_db, runner) -> None:
     hid, _number, net = agreement_of(signed_db, "A2-0004")
     page = page_for(qtbot, signed_db, HQ, runner, hid)
     assert page.handover_button.isVisible()  # HQ may record a handover too (Permission.REVIEW)
@@ -67,7 +67,7 @@ def test_hq_records_a_payment_and_sees_over_payment_refused(qtbot, signed_db, ru
     assert "超额付款" in d.banner.text() and d.history.count() == 1
 
 
-def test_a_supervisor_checks_the_handover(qtbot, signed_db, runner, tmp_path) -> None:  # noqa: ANN001
+def test_a_supervisor_checks_the_handover(qtbot, signed_db, runner, tmp_path) -> None:
     hid, _number, _net = agreement_of(signed_db, "A2-0004")
     page = page_for(qtbot, signed_db, SUPERVISOR, runner, hid)
     assert not page.payment_button.isVisible()
@@ -100,7 +100,7 @@ def test_a_supervisor_checks_the_handover(qtbot, signed_db, runner, tmp_path) ->
     assert not page.handover_button.isVisible()
 
 
-def test_grievances_recorded_followed_and_closed_only_by_hq(qtbot, signed_db, runner) -> None:  # noqa: ANN001
+def test_grievances_recorded_followed_and_closed_only_by_hq(qtbot, signed_db, runner) -> None:
     from survey_app.ui.money.grievance_dialog import GrievanceDialog
 
     hid, _number, _net = agreement_of(signed_db, "A2-0004")
@@ -131,11 +131,12 @@ def test_grievances_recorded_followed_and_closed_only_by_hq(qtbot, signed_db, ru
     assert gv.get_grievance(signed_db, g.id).closed_by == "hq"
 
 
-def test_hq_issues_a_voucher_and_records_its_use_in_the_payment_dialog(qtbot, signed_db, runner,  # noqa: ANN001
+def test_hq_issues_a_voucher_and_records_its_use_in_the_payment_dialog(qtbot, signed_db, runner,
                                                                        monkeypatch) -> None:
     import datetime as dt
 
     from money_helpers import SIGN_DAY, set_today
+
     from survey_app.core.services import vouchers
 
     set_today(monkeypatch, SIGN_DAY + dt.timedelta(days=5))
@@ -177,7 +178,7 @@ def test_hq_issues_a_voucher_and_records_its_use_in_the_payment_dialog(qtbot, si
     assert "剩余 1,000.00 元" in panel.summary.text() and not panel.use_button.isEnabled()
 
 
-def test_the_voucher_panel_is_hidden_for_a_cash_household(qtbot, signed_db, runner) -> None:  # noqa: ANN001
+def test_the_voucher_panel_is_hidden_for_a_cash_household(qtbot, signed_db, runner) -> None:
     hid, _number, _net = agreement_of(signed_db, "A2-0004")
     page = page_for(qtbot, signed_db, HQ, runner, hid)
     click(qtbot, page.payment_button)

@@ -6,16 +6,16 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
+from money_helpers import HQ, SIGN_DAY, SUPERVISOR, WORKER, agreement_of, set_today
 from openpyxl import load_workbook
 
-from money_helpers import HQ, SIGN_DAY, SUPERVISOR, WORKER, agreement_of, set_today
 from survey_app.core.services import grievances as gv
 from survey_app.core.services import money
 from survey_app.core.services.handover import record_handover
 from survey_app.core.services.reports import count_households, dashboard, ledger_xlsx
 
 
-def test_ledger_shows_paid_last_payment_and_handover(signed_db, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_ledger_shows_paid_last_payment_and_handover(signed_db, tmp_path: Path, monkeypatch) -> None:
     hid, number, net = agreement_of(signed_db, "A2-0004")
     _x, other, _n = agreement_of(signed_db, "B2-0003")
     later = SIGN_DAY + dt.timedelta(days=20)
@@ -40,7 +40,7 @@ def test_ledger_shows_paid_last_payment_and_handover(signed_db, tmp_path: Path, 
     assert Decimal(str(totals[paid_col].value)).quantize(Decimal("0.01")) == Decimal("300000.05")
 
 
-def test_dashboard_paid_vs_committed_and_grievances(signed_db, monkeypatch) -> None:  # noqa: ANN001
+def test_dashboard_paid_vs_committed_and_grievances(signed_db, monkeypatch) -> None:
     hid, number, net = agreement_of(signed_db, "A2-0004")
     other_hid, _o, _n = agreement_of(signed_db, "C1-0003")
     money.record_payment(signed_db, HQ, number, net, SIGN_DAY, bank_ref="TX-1")

@@ -7,16 +7,16 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from money_helpers import HQ, SIGN_DAY, SUPERVISOR, WORKER, agreement_of, set_today
 from sqlalchemy import func, select
 
-from money_helpers import HQ, SIGN_DAY, SUPERVISOR, WORKER, agreement_of, set_today
 from survey_app.core.domain.errors import PermissionDenied, ValidationError
 from survey_app.core.services import money, transition, vouchers
 from survey_app.core.services.handover import record_handover
 from survey_app.core.storage.models import AuditEvent
 
 
-def test_instalments_add_up_exactly_and_over_payment_is_refused(signed_db) -> None:  # noqa: ANN001
+def test_instalments_add_up_exactly_and_over_payment_is_refused(signed_db) -> None:
     hid, number, net = agreement_of(signed_db, "A2-0004")
     first = Decimal("100000.01")
     p1 = money.record_payment(signed_db, HQ, number, "100,000.01", SIGN_DAY, bank_ref="TX-1")
@@ -38,20 +38,20 @@ def test_instalments_add_up_exactly_and_over_payment_is_refused(signed_db) -> No
 
 
 @pytest.mark.parametrize("bad, why", [("0", "大于零"), ("-5", "大于零"), ("1.001", "两位小数"), ("abc", "不是有效数字")])
-def test_amounts_are_exact_or_refused(signed_db, bad: str, why: str) -> None:  # noqa: ANN001
+def test_amounts_are_exact_or_refused(signed_db, bad: str, why: str) -> None:
     _hid, number, _net = agreement_of(signed_db, "A2-0004")
     with pytest.raises(ValidationError, match=why):
         money.record_payment(signed_db, HQ, number, bad, SIGN_DAY, bank_ref="TX")
 
 
-def test_only_hq_records_payments(signed_db) -> None:  # noqa: ANN001
+def test_only_hq_records_payments(signed_db) -> None:
     _hid, number, _net = agreement_of(signed_db, "A2-0004")
     for actor in (WORKER, SUPERVISOR):
         with pytest.raises(PermissionDenied, match="指挥部管理员"):
             money.record_payment(signed_db, actor, number, "1.00", SIGN_DAY, bank_ref="TX")
 
 
-def test_payment_details_are_checked(signed_db) -> None:  # noqa: ANN001
+def test_payment_details_are_checked(signed_db) -> None:
     _hid, number, _net = agreement_of(signed_db, "A2-0004")
     with pytest.raises(ValidationError, match="流水号"):
         money.record_payment(signed_db, HQ, number, "1.00", SIGN_DAY)
@@ -65,7 +65,7 @@ def test_payment_details_are_checked(signed_db) -> None:  # noqa: ANN001
         money.record_payment(signed_db, HQ, "NO-SUCH", "1.00", SIGN_DAY, bank_ref="TX")
 
 
-def test_a_cancelled_payment_frees_its_amount_but_not_its_number(signed_db) -> None:  # noqa: ANN001
+def test_a_cancelled_payment_frees_its_amount_but_not_its_number(signed_db) -> None:
     hid, number, net = agreement_of(signed_db, "A2-0004")
     p = money.record_payment(signed_db, HQ, number, net, SIGN_DAY, bank_ref="TX-1")
     with pytest.raises(PermissionDenied):
@@ -76,7 +76,7 @@ def test_a_cancelled_payment_frees_its_amount_but_not_its_number(signed_db) -> N
     assert again.instalment == 2 and [x.instalment for x in money.payments_of(signed_db, hid)] == [2]
 
 
-def test_exchange_transition_owes_months_beyond_the_agreement(signed_db, monkeypatch) -> None:  # noqa: ANN001
+def test_exchange_transition_owes_months_beyond_the_agreement(signed_db, monkeypatch) -> None:
     hid, number, _net = agreement_of(signed_db, "B2-0003")
     record_handover(signed_db, SUPERVISOR, hid, SIGN_DAY)
     st = transition.transition_status(signed_db, hid, SIGN_DAY)
@@ -98,7 +98,7 @@ def test_exchange_transition_owes_months_beyond_the_agreement(signed_db, monkeyp
     assert transition.overdue_deliveries(signed_db, later) == []
 
 
-def test_cash_households_owe_no_transition_beyond_the_agreement(signed_db) -> None:  # noqa: ANN001
+def test_cash_households_owe_no_transition_beyond_the_agreement(signed_db) -> None:
     hid, number, _net = agreement_of(signed_db, "A2-0004")
     record_handover(signed_db, SUPERVISOR, hid, SIGN_DAY)
     st = transition.transition_status(signed_db, hid, SIGN_DAY + dt.timedelta(days=800))
@@ -114,7 +114,7 @@ def test_months_begun() -> None:
     assert transition.add_months(d, 1) == dt.date(2023, 2, 28)
 
 
-def test_voucher_issue_use_and_expiry(signed_db, monkeypatch) -> None:  # noqa: ANN001
+def test_voucher_issue_use_and_expiry(signed_db, monkeypatch) -> None:
     _hid, number, _net = agreement_of(signed_db, "C1-0003")
     _cash_hid, cash_number, _ = agreement_of(signed_db, "A2-0004")
     with pytest.raises(ValidationError, match="不是房票安置"):

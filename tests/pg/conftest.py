@@ -22,8 +22,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))  # pg_server, pg_world
 sys.path.insert(0, str(Path(__file__).parent.parent / "sync"))  # sync_setup: the same world, HQ on PostgreSQL
 
-import pg_server  # noqa: E402
-from pg_world import TEST_DAY  # noqa: E402
+import pg_server
+from pg_world import TEST_DAY
 
 MIGRATED = "survey_migrated"
 DEMO = "survey_demo"
@@ -87,7 +87,7 @@ def pg_url(pg_server_running: pg_server.Server, pg_migrated: str) -> Iterator[st
 
 
 @pytest.fixture
-def pg_db(pg_url: str):  # noqa: ANN201
+def pg_db(pg_url: str):
     from survey_app.core.storage.database import Database
 
     db = Database(pg_url)
@@ -104,7 +104,7 @@ def pg_demo_url(pg_server_running: pg_server.Server, pg_demo: str) -> Iterator[s
 
 
 @pytest.fixture
-def pg_demo_db(pg_demo_url: str):  # noqa: ANN201
+def pg_demo_db(pg_demo_url: str):
     from survey_app.core.storage.database import Database
 
     db = Database(pg_demo_url)

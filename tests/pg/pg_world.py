@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from sqlalchemy import select
+from sync_setup import DEVICE_PASSWORD, HQ_PASSWORD, Device, World
 
 from survey_app.core.domain.roles import Role
 from survey_app.core.services import users
@@ -18,7 +19,6 @@ from survey_app.core.services.startup import open_database
 from survey_app.core.storage.models import Household
 from survey_app.core.sync import enrollment, identity
 from survey_app.core.sync.assignments import import_assignment, write_assignment
-from sync_setup import DEVICE_PASSWORD, HQ_PASSWORD, Device, World
 
 TEST_DAY = dt.date(2023, 7, 1)  # tests/conftest.py's project day (a module named conftest: not importable here)
 

@@ -8,8 +8,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
+import pytest
+from PySide6.QtCore import Qt
 
 pytestmark = pytest.mark.postgres
 
@@ -23,7 +23,7 @@ def test_the_gui_keeps_a_database_url_as_a_url() -> None:
     assert str(parse_args(["--db", "项目/hq.sqlite3"])[0].db).endswith("hq.sqlite3")
 
 
-def test_main_window_opens_on_postgresql_and_the_dashboard_paints(qtbot, pg_server_running, pg_demo_url) -> None:  # noqa: ANN001
+def test_main_window_opens_on_postgresql_and_the_dashboard_paints(qtbot, pg_server_running, pg_demo_url) -> None:
     from survey_app.core.services import devices, startup, users
     from survey_app.ui.main_window import MainWindow
     from survey_app.ui.pages import navigation as nav

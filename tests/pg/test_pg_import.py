@@ -6,8 +6,11 @@ import shutil
 import threading
 from pathlib import Path
 
+import pg_world
 import pytest
+from pg_world import TEST_DAY
 from sqlalchemy import func, select
+from sync_setup import Device, World
 
 from survey_app.core.services.audit import verify_database
 from survey_app.core.services.startup import open_database
@@ -16,16 +19,12 @@ from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import AuditEvent, Household, ImportedBundle, SyncIssue
 from survey_app.core.sync.export import export_bundle
 from survey_app.core.sync.importer import import_field_bundle
-from sync_setup import Device, World
-
-import pg_world
-from pg_world import TEST_DAY
 
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture(scope="module")
-def world_template(pg_server_running, pg_migrated: str, tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN001, ANN201
+def world_template(pg_server_running, pg_migrated: str, tmp_path_factory: pytest.TempPathFactory):
     """The world built once (~10 s): HQ in a template database, the laptops' files in a folder."""
     from survey_app.core.domain import china_time
 
@@ -41,7 +40,7 @@ def world_template(pg_server_running, pg_migrated: str, tmp_path_factory: pytest
 
 
 @pytest.fixture
-def world(world_template, pg_server_running, tmp_path: Path):  # noqa: ANN001, ANN201
+def world(world_template, pg_server_running, tmp_path: Path):
     """A copy of the world: HQ from the template database, the laptops' files copied."""
     folder, url, template = world_template
     hq_url = pg_server_running.copy_database(url.rsplit("/", 1)[1])
@@ -69,7 +68,7 @@ def _note(dev: Device, h: Household, text: str) -> None:
     save_form(dev.db, dev.actor, form)
 
 
-def _hq_notes(world: World, ids: list) -> dict:  # noqa: ANN001
+def _hq_notes(world: World, ids: list) -> dict:
     with world.hq.read() as s:
         return dict(s.execute(select(Household.id, Household.notes).where(Household.id.in_(ids))).all())
 
@@ -98,7 +97,7 @@ def _import_all(url: str, world: World, paths: list[Path], start: threading.Barr
         start.wait()
         for p in paths:
             out.append(import_field_bundle(db, world.admin, world.hq_pair, p))
-    except BaseException as e:  # noqa: BLE001 - handed to the test thread
+    except BaseException as e:
         out.append(e)
     finally:
         db.dispose()

@@ -16,7 +16,7 @@ from survey_app.core.storage.models import Household
 pytestmark = pytest.mark.postgres
 
 
-def _codes(db, words: str, sort: str = "code", code_of: dict | None = None) -> list[str]:  # noqa: ANN001
+def _codes(db, words: str, sort: str = "code", code_of: dict | None = None) -> list[str]:
     """What the household list shows for ``words``: the codes, in display order (``code_of``: list key →
     code, read once, instead of fetching the rows each time)."""
     keys = hh.search_keys(db, hh.HouseholdFilter(text=words), sort=sort)
@@ -26,12 +26,12 @@ def _codes(db, words: str, sort: str = "code", code_of: dict | None = None) -> l
     return [code_of[k] for k in keys]
 
 
-def _code_of(db) -> dict:  # noqa: ANN001
+def _code_of(db) -> dict:
     with db.engine.connect() as conn:
         return dict(conn.execute(select(hh.ROWKEY, Household.household_code)).all())
 
 
-def _queries(db) -> list[str]:  # noqa: ANN001
+def _queries(db) -> list[str]:
     with db.read() as s:
         rows = s.scalars(select(Household).order_by(Household.household_code)).all()
     out: set[str] = set()
@@ -43,7 +43,7 @@ def _queries(db) -> list[str]:  # noqa: ANN001
     return sorted(q for q in out if q.strip())
 
 
-def test_search_finds_the_same_households_as_on_sqlite(pg_demo_db, demo_db) -> None:  # noqa: ANN001
+def test_search_finds_the_same_households_as_on_sqlite(pg_demo_db, demo_db) -> None:
     # the same demo (60 households, seed 3) on both: SQLite answers through FTS5 or LIKE, PostgreSQL through
     # pg_trgm or LIKE; both must be exactly "search_key contains every word", in the same order
     queries = _queries(demo_db)
@@ -59,7 +59,7 @@ def test_search_finds_the_same_households_as_on_sqlite(pg_demo_db, demo_db) -> N
     assert hh.count_matching(pg_demo_db, hh.HouseholdFilter(text="a1")) == len(_codes(demo_db, "a1"))
 
 
-def test_the_search_condition_is_one_the_trigram_index_answers(pg_demo_db) -> None:  # noqa: ANN001
+def test_the_search_condition_is_one_the_trigram_index_answers(pg_demo_db) -> None:
     # Whether the planner picks the index depends on the table's size (at 200+ households it does, at 60 it
     # reads the two pages); what must hold is that the index can answer search_sql's condition as written
     # (operator, ESCAPE, collation): with plain scans off, the only way left is the pg_trgm index.
@@ -73,7 +73,7 @@ def test_the_search_condition_is_one_the_trigram_index_answers(pg_demo_db) -> No
     assert "Seq Scan" not in plan, plan
 
 
-def test_new_and_changed_households_are_found_at_once(pg_demo_db, admin) -> None:  # noqa: ANN001
+def test_new_and_changed_households_are_found_at_once(pg_demo_db, admin) -> None:
     with pg_demo_db.uow(admin) as uow:
         h = uow.session.scalars(select(Household).order_by(Household.household_code)).first()
         h.head_name = "欧阳娜娜"
@@ -82,12 +82,12 @@ def test_new_and_changed_households_are_found_at_once(pg_demo_db, admin) -> None
     assert _codes(pg_demo_db, "欧阳娜") == [h.household_code]
 
 
-def _cli(*args: str, cwd) -> subprocess.CompletedProcess:  # noqa: ANN001
+def _cli(*args: str, cwd) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "survey_app", *args], capture_output=True, text=True, cwd=cwd,
                           timeout=300)
 
 
-def test_cli_demo_and_audit_verify_on_a_postgresql_url(pg_url, pg_server_running, tmp_path) -> None:  # noqa: ANN001
+def test_cli_demo_and_audit_verify_on_a_postgresql_url(pg_url, pg_server_running, tmp_path) -> None:
     from survey_app.core.storage.database import Database
 
     made = _cli("--db", pg_url, "demo", "--households", "80", "--quiet", cwd=tmp_path)

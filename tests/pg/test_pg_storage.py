@@ -18,7 +18,7 @@ from survey_app.core.storage.models import AuditEvent, Base, Household, PolicyVe
 pytestmark = pytest.mark.postgres
 
 
-def _household(uow, code: str = "A1-0001") -> Household:  # noqa: ANN001
+def _household(uow, code: str = "A1-0001") -> Household:
     project = Project(code="P", name="测试项目")
     uow.session.add(project)
     uow.session.flush()
@@ -28,7 +28,7 @@ def _household(uow, code: str = "A1-0001") -> Household:  # noqa: ANN001
     return h
 
 
-def test_an_empty_database_is_migrated_to_head_with_its_postgresql_twins(pg_server_running) -> None:  # noqa: ANN001
+def test_an_empty_database_is_migrated_to_head_with_its_postgresql_twins(pg_server_running) -> None:
     pg_server_running.sql("CREATE DATABASE fresh_migration")
     db = Database(pg_server_running.url("fresh_migration"))
     try:
@@ -45,13 +45,13 @@ def test_an_empty_database_is_migrated_to_head_with_its_postgresql_twins(pg_serv
         db.dispose()
 
 
-def test_models_and_migrations_agree_on_postgresql(pg_db) -> None:  # noqa: ANN001
+def test_models_and_migrations_agree_on_postgresql(pg_db) -> None:
     with pg_db.engine.connect() as conn:  # `alembic check`: nothing to do, the PostgreSQL-only extras left out
         ctx = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": search_sql.include_name})
         assert compare_metadata(ctx, Base.metadata) == []
 
 
-def test_unit_of_work_commits_with_its_audit_events_and_rolls_back_without(pg_db, admin) -> None:  # noqa: ANN001
+def test_unit_of_work_commits_with_its_audit_events_and_rolls_back_without(pg_db, admin) -> None:
     with pg_db.uow(admin) as uow:
         h = _household(uow)
         changes = uow.commit()
@@ -70,7 +70,7 @@ def test_unit_of_work_commits_with_its_audit_events_and_rolls_back_without(pg_db
     assert verify_database(pg_db).ok
 
 
-def test_audit_verify_passes_on_the_demo_and_finds_an_edit_behind_the_apps_back(pg_demo_db) -> None:  # noqa: ANN001
+def test_audit_verify_passes_on_the_demo_and_finds_an_edit_behind_the_apps_back(pg_demo_db) -> None:
     report = verify_database(pg_demo_db)
     assert report.ok and report.events > 500 and report.rows > 500
     with pg_demo_db.engine.begin() as conn:  # the way someone would with psql
@@ -80,7 +80,7 @@ def test_audit_verify_passes_on_the_demo_and_finds_an_edit_behind_the_apps_back(
                                  for p in report.problems)
 
 
-def test_a_published_policy_is_sealed_in_the_database_itself(pg_demo_db, admin) -> None:  # noqa: ANN001
+def test_a_published_policy_is_sealed_in_the_database_itself(pg_demo_db, admin) -> None:
     with pg_demo_db.read() as s:
         pv_id = s.scalar(select(PolicyVersion.id).where(PolicyVersion.status == "published"))
     with pg_demo_db.uow(admin) as uow:  # the unit of work refuses first
@@ -106,7 +106,7 @@ def _lock_free(db: Database) -> bool:
     return got
 
 
-def test_every_write_transaction_holds_the_one_write_lock_and_readers_do_not(pg_db, admin) -> None:  # noqa: ANN001
+def test_every_write_transaction_holds_the_one_write_lock_and_readers_do_not(pg_db, admin) -> None:
     assert _lock_free(pg_db)
     with pg_db.uow(admin) as uow:
         uow.session.connection()  # the transaction has begun
@@ -122,7 +122,7 @@ def test_every_write_transaction_holds_the_one_write_lock_and_readers_do_not(pg_
         assert _lock_free(pg_db)
 
 
-def test_driver_level_sql_reads_and_writes_the_stored_form(pg_demo_db) -> None:  # noqa: ANN001
+def test_driver_level_sql_reads_and_writes_the_stored_form(pg_demo_db) -> None:
     with pg_demo_db.engine.connect() as conn:  # as sync export and apply read rows: SQLite's stored form
         row = conn.exec_driver_sql("SELECT id, created_at, household_code FROM households "
                                    "WHERE household_code LIKE ? ORDER BY household_code LIMIT 1", ("A1-%",)).one()

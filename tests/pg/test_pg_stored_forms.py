@@ -11,7 +11,7 @@ from survey_app.core.storage.models import Member
 pytestmark = pytest.mark.postgres
 
 
-def test_stored_booleans_go_into_boolean_columns_through_driver_sql(pg_demo_db) -> None:  # noqa: ANN001
+def test_stored_booleans_go_into_boolean_columns_through_driver_sql(pg_demo_db) -> None:
     table = Member.__table__
     names = [c.name for c in table.columns]
     with pg_demo_db.engine.connect() as conn:
@@ -28,7 +28,7 @@ def test_stored_booleans_go_into_boolean_columns_through_driver_sql(pg_demo_db) 
     assert m is not None and m.is_dibao and not m.is_disabled and m.hukou_here
 
 
-def test_a_multi_row_driver_insert_goes_in_by_copy(pg_demo_db, monkeypatch) -> None:  # noqa: ANN001
+def test_a_multi_row_driver_insert_goes_in_by_copy(pg_demo_db, monkeypatch) -> None:
     """The sync apply's executemany INSERTs are streamed with COPY (bench hq_import_pg: the import against raw
     COPY), with the same stored-form values: booleans as 0/1, NULLs, ids as hex."""
     import psycopg
@@ -36,7 +36,7 @@ def test_a_multi_row_driver_insert_goes_in_by_copy(pg_demo_db, monkeypatch) -> N
     copies: list[str] = []
     real_copy = psycopg.Cursor.copy
 
-    def spy(self, statement, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def spy(self, statement, *args, **kwargs):
         copies.append(str(statement))
         return real_copy(self, statement, *args, **kwargs)
 

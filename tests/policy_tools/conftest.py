@@ -7,13 +7,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
-import pytest  # noqa: E402
-
-from policy_tools_helpers import BROKEN, CITY  # noqa: E402
+import pytest
+from policy_tools_helpers import BROKEN, CITY
 
 
 @pytest.fixture
-def runner(qapp):  # noqa: ANN001, ANN201
+def runner(qapp):
     from survey_app.ui.task_runner import TaskRunner
 
     r = TaskRunner()

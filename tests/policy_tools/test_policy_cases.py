@@ -6,12 +6,11 @@ import json
 import shutil
 
 import pytest
+from policy_tools_helpers import CASES, CITY
 
 from survey_app.core.compensation.fields import PolicyError
 from survey_app.core.compensation.policy import load_policy
 from survey_app.core.compensation.policy_tools import run_cases
-
-from policy_tools_helpers import CASES, CITY
 
 
 def test_demo_policy_reproduces_every_hand_checked_household():

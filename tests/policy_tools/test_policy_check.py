@@ -5,12 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from policy_tools_helpers import CITY, VILLAGE
 
 from survey_app.core.compensation.fields import PolicyError
 from survey_app.core.compensation.policy import parse_policy
 from survey_app.core.compensation.policy_tools import check, check_text, compute_located, sample_household
-
-from policy_tools_helpers import CITY, VILLAGE
 
 MINIMAL = 'format = 1\nversion = "v"\n[modes.cash]\n'
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from survey_app.cli import main
-
 from policy_tools_helpers import CASES, CITY
+
+from survey_app.cli import main
 
 
 def test_check(capsys, broken):

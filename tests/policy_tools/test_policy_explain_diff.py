@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from policy_tools_helpers import CITY, VILLAGE
+
 from survey_app.core.compensation.policy import load_policy, parse_policy
 from survey_app.core.compensation.policy_tools import diff, diff_text, explain, explain_text
-
-from policy_tools_helpers import CITY, VILLAGE
 
 
 def test_explain_says_every_item_of_both_samples_in_plain_chinese():

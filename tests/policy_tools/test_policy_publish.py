@@ -6,14 +6,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from policy_tools_helpers import BROKEN, CITY
 
 from survey_app.core.compensation.fields import PolicyError
 from survey_app.core.domain.errors import IntegrityError, PermissionDenied, ValidationError
 from survey_app.core.domain.roles import Role
 from survey_app.core.services import policies
 from survey_app.core.storage.uow import Actor
-
-from policy_tools_helpers import BROKEN, CITY
 
 
 def _calculations(db) -> list[tuple]:
@@ -55,10 +54,9 @@ def test_published_content_is_locked(demo_db, admin, city_v2):
     from survey_app.core.storage.models import PolicyVersion
 
     result = policies.publish_file(demo_db, admin, city_v2, "调整标准")
-    with pytest.raises(IntegrityError, match="已发布的补偿方案版本不能修改"):
-        with demo_db.uow(admin) as uow:
-            uow.session.get(PolicyVersion, result.id).content += "\n# 改动"
-            uow.commit()
+    with pytest.raises(IntegrityError, match="已发布的补偿方案版本不能修改"), demo_db.uow(admin) as uow:
+        uow.session.get(PolicyVersion, result.id).content += "\n# 改动"
+        uow.commit()
 
 
 def test_refusals(demo_db, admin, city_v2, tmp_path):

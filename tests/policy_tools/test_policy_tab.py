@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from policy_tools_helpers import CITY
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from survey_app.ui.hq import policy_tab
 
-from policy_tools_helpers import CITY
 
-
-def _type(qtbot, edit, text: str) -> None:  # noqa: ANN001
+def _type(qtbot, edit, text: str) -> None:
     """Type into ``edit``: key clicks for ASCII; Chinese arrives as an input method commits it (QTest
     types ASCII only)."""
     qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
@@ -25,7 +24,7 @@ def _type(qtbot, edit, text: str) -> None:  # noqa: ANN001
     QApplication.sendEvent(edit, event)
 
 
-def _tab(qtbot, demo_db, admin, runner):  # noqa: ANN001, ANN202
+def _tab(qtbot, demo_db, admin, runner):
     tab = policy_tab.build(demo_db, admin, runner)
     qtbot.addWidget(tab)
     tab.resize(1000, 700)
@@ -34,7 +33,7 @@ def _tab(qtbot, demo_db, admin, runner):  # noqa: ANN001, ANN202
     return tab
 
 
-def _load(qtbot, monkeypatch, tab, path: Path) -> None:  # noqa: ANN001
+def _load(qtbot, monkeypatch, tab, path: Path) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     tab.loaded = None
     qtbot.mouseClick(tab.load_button, Qt.MouseButton.LeftButton)

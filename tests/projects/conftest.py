@@ -6,12 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from project_helpers import ADMIN_PASSWORD
 
 
 @pytest.fixture
-def hq_project(tmp_path: Path):  # noqa: ANN201
+def hq_project(tmp_path: Path):
     """A freshly created real project (code FR2024, sections A1/A2, target 60 %), closed: its path."""
     from survey_app.core.services.projects import create_project
 
@@ -22,7 +21,7 @@ def hq_project(tmp_path: Path):  # noqa: ANN201
 
 
 @pytest.fixture
-def hq_db(hq_project: Path):  # noqa: ANN201
+def hq_db(hq_project: Path):
     """The project opened through its vault by the admin's login (the only way in)."""
     from survey_app.core.services.project_files import open_project_database
 
@@ -32,7 +31,7 @@ def hq_db(hq_project: Path):  # noqa: ANN201
 
 
 @pytest.fixture
-def hq_admin(hq_db):  # noqa: ANN001, ANN201
+def hq_admin(hq_db):
     from survey_app.core.services import users
 
     return users.login(hq_db, "admin", ADMIN_PASSWORD, device="HQ")

@@ -70,7 +70,7 @@ def test_password_file_and_default_folder(tmp_path: Path, capsys: pytest.Capture
     (["--code", "OK1", "--section", "A1=一组", "--section", "A1=二组"], ADMIN_PASSWORD, "重复"),
 ])
 def test_refusals_are_one_chinese_line(tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch, extra, env,
-                                       message) -> None:  # noqa: ANN001
+                                       message) -> None:
     if env is None:
         monkeypatch.delenv("SURVEY_APP_PASSWORD", raising=False)
         monkeypatch.setattr("sys.stdin", None)

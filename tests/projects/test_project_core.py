@@ -17,13 +17,13 @@ from survey_app.core.services.project_rules import DEMO_PASSWORDS
 from survey_app.core.storage.models import AuditEvent, Device, Project
 
 
-def _create(path: Path, **over):  # noqa: ANN003, ANN202
+def _create(path: Path, **over):
     args = dict(name="测试项目", code="T2024", city="长沙", admin_password=ADMIN_PASSWORD)
     args.update(over)
     return projects.create_project(path, **args)
 
 
-def test_created_project_has_row_hq_device_keys_and_admin(hq_db, hq_admin) -> None:  # noqa: ANN001
+def test_created_project_has_row_hq_device_keys_and_admin(hq_db, hq_admin) -> None:
     from survey_app.core.sync import identity
     from survey_app.core.sync.enrollment import is_hq
 
@@ -65,7 +65,7 @@ def test_refuses_an_existing_file_and_leaves_it_alone(tmp_path: Path) -> None:
     (dict(admin_username="ad min"), "admin_username", "空格"),
     (dict(sections=["A1=一组", "A1=二组"]), "sections", "重复"),
 ])
-def test_each_rule_refuses_with_a_chinese_message_and_makes_no_file(tmp_path: Path, over, field, message) -> None:  # noqa: ANN001
+def test_each_rule_refuses_with_a_chinese_message_and_makes_no_file(tmp_path: Path, over, field, message) -> None:
     target = tmp_path / "p.sqlite3"
     with pytest.raises(ValidationError, match=message) as info:
         _create(target, **over)
@@ -84,7 +84,7 @@ def test_demo_passwords_list_covers_the_demo_users() -> None:
 def test_a_failure_after_the_file_was_made_removes_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from survey_app.core.sync import enrollment
 
-    def broken(db, password=None):  # noqa: ANN001, ANN202
+    def broken(db, password=None):
         raise OSError("disk gone")
 
     monkeypatch.setattr(enrollment, "init_hq", broken)
@@ -111,12 +111,12 @@ def test_target_and_dates_are_stored_exactly(tmp_path: Path) -> None:
         db.dispose()
 
 
-def _events(db, action: str) -> list[AuditEvent]:  # noqa: ANN001
+def _events(db, action: str) -> list[AuditEvent]:
     with db.read() as s:
         return list(s.scalars(select(AuditEvent).where(AuditEvent.action == action)))
 
 
-def test_update_is_free_before_the_first_agreement_and_audited_as_a_row_change(hq_db, hq_admin) -> None:  # noqa: ANN001
+def test_update_is_free_before_the_first_agreement_and_audited_as_a_row_change(hq_db, hq_admin) -> None:
     info = projects.update_project(hq_db, hq_admin, name="芙蓉路片区（一期）", cash_target_pct="65",
                                    sections=[{"code": "A1", "name": "一组"}])
     assert (info.name, info.cash_target_pct, len(info.sections)) == ("芙蓉路片区（一期）", Decimal("65.00"), 1)
@@ -133,7 +133,7 @@ def test_update_is_free_before_the_first_agreement_and_audited_as_a_row_change(h
                                                            AuditEvent.action == "update")))) == before
 
 
-def test_update_checks_dates_against_the_stored_ones(hq_db, hq_admin) -> None:  # noqa: ANN001
+def test_update_checks_dates_against_the_stored_ones(hq_db, hq_admin) -> None:
     projects.update_project(hq_db, hq_admin, signing_start=dt.date(2024, 5, 1))
     with pytest.raises(ValidationError, match="早于"):
         projects.update_project(hq_db, hq_admin, signing_end=dt.date(2024, 4, 30))
@@ -141,7 +141,7 @@ def test_update_checks_dates_against_the_stored_ones(hq_db, hq_admin) -> None:  
         projects.update_project(hq_db, hq_admin, code="OTHER")
 
 
-def test_after_the_first_agreement_a_reason_is_required_and_recorded(hq_db, hq_admin, monkeypatch) -> None:  # noqa: ANN001
+def test_after_the_first_agreement_a_reason_is_required_and_recorded(hq_db, hq_admin, monkeypatch) -> None:
     monkeypatch.setattr(projects, "has_agreements", lambda db: True)
     with pytest.raises(ValidationError, match="原因") as info:
         projects.update_project(hq_db, hq_admin, city="株洲")
@@ -153,7 +153,7 @@ def test_after_the_first_agreement_a_reason_is_required_and_recorded(hq_db, hq_a
     assert events[0].user == "admin"
 
 
-def test_a_real_agreement_locks_the_project(demo_db, admin) -> None:  # noqa: ANN001
+def test_a_real_agreement_locks_the_project(demo_db, admin) -> None:
     from survey_app.core.domain.roles import Role
     from survey_app.core.services import calculations, workflow
     from survey_app.core.services.agreements import lifecycle
@@ -178,7 +178,7 @@ def test_a_real_agreement_locks_the_project(demo_db, admin) -> None:  # noqa: AN
         projects.update_project(demo_db, admin, city="株洲")
 
 
-def test_only_an_hq_admin_may_update(hq_db, hq_admin) -> None:  # noqa: ANN001
+def test_only_an_hq_admin_may_update(hq_db, hq_admin) -> None:
     from survey_app.core.domain.roles import Role
 
     users.create_user(hq_db, hq_admin, "zhang", "worker-pass-1", Role.FIELD_WORKER)

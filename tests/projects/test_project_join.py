@@ -18,7 +18,7 @@ from survey_app.core.storage.models import Household, Project
 DEVICE_PASSWORD = "laptop-pass-7"
 
 
-def hq_answers(hq_db, hq_admin, request: Path, usb: Path, worker: str = "zhang") -> tuple[Path, Path]:  # noqa: ANN001
+def hq_answers(hq_db, hq_admin, request: Path, usb: Path, worker: str = "zhang") -> tuple[Path, Path]:
     """What HQ does with a laptop's request: enrol it, make the worker, write the reply and assignment."""
     from survey_app.core.sync import enrollment, identity
     from survey_app.core.sync.assignments import write_assignment
@@ -29,7 +29,7 @@ def hq_answers(hq_db, hq_admin, request: Path, usb: Path, worker: str = "zhang")
     return reply, write_assignment(hq_db, hq_admin, pair, code, [worker], usb)
 
 
-def test_fresh_laptop_joins_and_the_hq_user_logs_in(tmp_path: Path, hq_db, hq_admin) -> None:  # noqa: ANN001
+def test_fresh_laptop_joins_and_the_hq_user_logs_in(tmp_path: Path, hq_db, hq_admin) -> None:
     usb = tmp_path / "U盘"
     usb.mkdir()
     laptop = tmp_path / "laptop" / "field.sqlite3"

@@ -7,16 +7,16 @@ from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from test_project_join import DEVICE_PASSWORD, hq_answers  # noqa: E402
-from test_project_start_ui import type_text  # noqa: E402
+import pytest
+from PySide6.QtCore import Qt
+from test_project_join import DEVICE_PASSWORD, hq_answers
+from test_project_start_ui import type_text
 
-from survey_app.core.services import project_registry, projects  # noqa: E402
+from survey_app.core.services import project_registry, projects
 
 
 @pytest.fixture
-def runner(qapp):  # noqa: ANN001, ANN201
+def runner(qapp):
     from survey_app.ui.task_runner import TaskRunner
 
     r = TaskRunner()
@@ -25,7 +25,7 @@ def runner(qapp):  # noqa: ANN001, ANN201
 
 
 def test_join_wizard_writes_the_request_then_imports_the_reply(qtbot, runner, tmp_path: Path, hq_db,
-                                                                hq_admin) -> None:  # noqa: ANN001
+                                                                hq_admin) -> None:
     from survey_app.ui.start.join_wizard import JoinWizard
 
     usb = tmp_path / "U盘"
@@ -73,7 +73,7 @@ def test_join_wizard_writes_the_request_then_imports_the_reply(qtbot, runner, tm
         db.dispose()
 
 
-def test_pending_entry_reopens_the_wizard_at_step_two(qtbot, runner, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_pending_entry_reopens_the_wizard_at_step_two(qtbot, runner, tmp_path: Path, monkeypatch) -> None:
     from survey_app.ui.start import chooser, join_wizard
 
     pending = tmp_path / "field.sqlite3"
@@ -81,7 +81,7 @@ def test_pending_entry_reopens_the_wizard_at_step_two(qtbot, runner, tmp_path: P
     project_registry.remember(pending, name="待登记：笔记本", role="field", pending=True)
     seen = {}
 
-    def fake_exec(self) -> int:  # noqa: ANN001
+    def fake_exec(self) -> int:
         seen["page"], seen["path"] = self.pages.currentIndex(), self.path
         return 0
 
@@ -95,7 +95,7 @@ def test_pending_entry_reopens_the_wizard_at_step_two(qtbot, runner, tmp_path: P
 
 
 def test_project_tab_edits_and_asks_for_a_reason_after_the_first_agreement(qtbot, runner, hq_db, hq_admin,
-                                                                            monkeypatch) -> None:  # noqa: ANN001
+                                                                            monkeypatch) -> None:
     from survey_app.ui.hq.project_tab import build
 
     tab = build(hq_db, hq_admin, runner)

@@ -7,17 +7,17 @@ from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-import pytest  # noqa: E402
-from project_helpers import ADMIN_PASSWORD, RECOVERY_PASSWORD  # noqa: E402
-from PySide6.QtCore import Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import pytest
+from project_helpers import ADMIN_PASSWORD, RECOVERY_PASSWORD
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
-from survey_app.core.paths import data_dir, default_db_path  # noqa: E402
-from survey_app.core.services import project_registry, users  # noqa: E402
+from survey_app.core.paths import data_dir, default_db_path
+from survey_app.core.services import project_registry, users
 
 
 @pytest.fixture
-def runner(qapp):  # noqa: ANN001, ANN201
+def runner(qapp):
     from survey_app.ui.task_runner import TaskRunner
 
     r = TaskRunner()
@@ -26,7 +26,7 @@ def runner(qapp):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def start_window(qtbot):  # noqa: ANN001, ANN201
+def start_window(qtbot):
     from survey_app.ui.start.chooser import StartWindow
 
     window = StartWindow()
@@ -35,7 +35,7 @@ def start_window(qtbot):  # noqa: ANN001, ANN201
     return window
 
 
-def _in_modal(qtbot, kind: type, drive) -> None:  # noqa: ANN001
+def _in_modal(qtbot, kind: type, drive) -> None:
     """Run ``drive(dialog)`` on the modal ``kind`` dialog once it is shown (it runs inside its exec loop).
     If ``drive`` fails the dialog is closed, so the test fails instead of hanging."""
     def step() -> None:
@@ -51,7 +51,7 @@ def _in_modal(qtbot, kind: type, drive) -> None:  # noqa: ANN001
     QTimer.singleShot(0, step)
 
 
-def type_text(qtbot, edit, text: str) -> None:  # noqa: ANN001
+def type_text(qtbot, edit, text: str) -> None:
     """Type ``text``: keys for ASCII; Chinese arrives as an input method commits it (QTest types ASCII only)."""
     qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
     if text.isascii():
@@ -60,7 +60,7 @@ def type_text(qtbot, edit, text: str) -> None:  # noqa: ANN001
         edit.insert(text)
 
 
-def _fill_form(qtbot, dialog, password: str) -> None:  # noqa: ANN001
+def _fill_form(qtbot, dialog, password: str) -> None:
     type_text(qtbot, dialog.name, "芙蓉路片区棚户区改造")
     type_text(qtbot, dialog.code, "fr2024")
     type_text(qtbot, dialog.city, "长沙")
@@ -80,7 +80,7 @@ def _fill_form(qtbot, dialog, password: str) -> None:  # noqa: ANN001
     qtbot.keyClicks(dialog.recovery2, RECOVERY_PASSWORD)
 
 
-def test_new_project_from_the_start_window_creates_it_and_it_opens(qtbot, start_window) -> None:  # noqa: ANN001
+def test_new_project_from_the_start_window_creates_it_and_it_opens(qtbot, start_window) -> None:
     from survey_app.core.services.projects import project_info
     from survey_app.ui.start.new_project import NewProjectDialog
 
@@ -115,7 +115,7 @@ def test_new_project_from_the_start_window_creates_it_and_it_opens(qtbot, start_
         db.dispose()
 
 
-def test_the_form_shows_the_core_refusal_and_makes_nothing(qtbot, runner) -> None:  # noqa: ANN001
+def test_the_form_shows_the_core_refusal_and_makes_nothing(qtbot, runner) -> None:
     from survey_app.ui.start.new_project import NewProjectDialog
 
     dialog = NewProjectDialog(runner)
@@ -136,13 +136,13 @@ def test_the_form_shows_the_core_refusal_and_makes_nothing(qtbot, runner) -> Non
     assert "签约期结束日期不是有效日期" in dialog.error.text()
 
 
-def test_demo_choice_opens_the_demo_path(qtbot, start_window) -> None:  # noqa: ANN001
+def test_demo_choice_opens_the_demo_path(qtbot, start_window) -> None:
     qtbot.mouseClick(start_window.demo_button, Qt.MouseButton.LeftButton)
     assert start_window.chosen == default_db_path()
     assert project_registry.find(default_db_path()).role == "demo"
 
 
-def test_start_uses_the_last_opened_project_without_a_window(tmp_path: Path, qapp) -> None:  # noqa: ANN001
+def test_start_uses_the_last_opened_project_without_a_window(tmp_path: Path, qapp) -> None:
     from survey_app.ui.start import argv_for, choose_database
 
     path = tmp_path / "p.sqlite3"
@@ -153,7 +153,7 @@ def test_start_uses_the_last_opened_project_without_a_window(tmp_path: Path, qap
     assert argv_for(["--db=old.sqlite3"], path) == ["--db", str(path)]
 
 
-def test_known_projects_list_opens_and_forgets(qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_known_projects_list_opens_and_forgets(qtbot, tmp_path: Path, monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from survey_app.ui.start.chooser import StartWindow
@@ -178,7 +178,7 @@ def test_known_projects_list_opens_and_forgets(qtbot, tmp_path: Path, monkeypatc
 
 
 def test_switch_project_menu_shows_the_start_window_and_ends_the_run(qtbot, demo_db, runner, monkeypatch,
-                                                                     tmp_path: Path) -> None:  # noqa: ANN001
+                                                                     tmp_path: Path) -> None:
     from survey_app.ui import start
     from survey_app.ui.main_window import MainWindow
 

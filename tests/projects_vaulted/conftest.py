@@ -20,7 +20,7 @@ def hq_project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def hq_open(hq_project: Path):  # noqa: ANN201
+def hq_open(hq_project: Path):
     """(database, admin actor): the project opened by the admin's login, as the app does."""
     from survey_app.core.services.project_files import open_project_database
 
@@ -30,7 +30,7 @@ def hq_open(hq_project: Path):  # noqa: ANN201
 
 
 @pytest.fixture
-def runner(qapp):  # noqa: ANN001, ANN201
+def runner(qapp):
     from survey_app.ui.task_runner import TaskRunner
 
     r = TaskRunner()

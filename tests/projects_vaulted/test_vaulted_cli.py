@@ -53,11 +53,11 @@ def _cli(tmp: Path, *args: str, **env: str | None) -> subprocess.CompletedProces
     return result
 
 
-def test_project_create_then_the_hq_commands_act_as_its_admin(tmp_path: Path, cli) -> None:  # noqa: ANN001
+def test_project_create_then_the_hq_commands_act_as_its_admin(tmp_path: Path, cli) -> None:
     db = tmp_path / "hq" / "FR2023.sqlite3"
     env = {"SURVEY_APP_DATA": str(tmp_path / "data"), "SURVEY_APP_PASSWORD": ADMIN_PASSWORD,
            "SURVEY_APP_RECOVERY_PASSWORD": RECOVERY_PASSWORD}
-    run = lambda *a, **e: cli("--db", db, *a, env=env | e, cwd=tmp_path)  # noqa: E731 - as _cli, in this process
+    run = lambda *a, **e: cli("--db", db, *a, env=env | e, cwd=tmp_path)
 
     made = run("project", "create", "--name", "古稻田片区棚户区改造", "--code", "FR2023", "--city", "长沙市",
                "--section", "A1=一组")

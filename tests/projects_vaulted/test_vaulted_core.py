@@ -16,7 +16,7 @@ from survey_app.core.storage.models import Household, Project
 from survey_app.core.sync import identity
 
 
-def test_create_project_makes_an_encrypted_database_with_its_vault(hq_project: Path, hq_open) -> None:  # noqa: ANN001
+def test_create_project_makes_an_encrypted_database_with_its_vault(hq_project: Path, hq_open) -> None:
     db, admin = hq_open
     store = vault.Vault.load(vault.vault_path(hq_project))
     assert store.slots == ["user:admin"] and store.default_user == "admin"
@@ -41,7 +41,7 @@ def test_a_failure_after_the_files_were_made_removes_database_and_vault(tmp_path
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from survey_app.core.sync import enrollment
 
-    def broken(db, password=None):  # noqa: ANN001, ANN202
+    def broken(db, password=None):
         assert vault.exists(db.path)  # the vault was made with the database
         raise OSError("disk gone")
 
@@ -68,7 +68,7 @@ def test_a_device_password_adds_the_device_slot(tmp_path: Path) -> None:
 
 
 def test_laptop_joins_with_a_device_slot_only_and_the_worker_gets_a_slot_at_first_login(
-        tmp_path: Path, hq_open) -> None:  # noqa: ANN001
+        tmp_path: Path, hq_open) -> None:
     hq, admin = hq_open
     usb = tmp_path / "usb"
     usb.mkdir()
@@ -129,7 +129,7 @@ def test_start_join_refuses_bad_input_and_leaves_no_files(tmp_path: Path) -> Non
     assert sorted(p.name for p in tmp_path.iterdir()) == ["usb"] and list(usb.iterdir()) == []
 
 
-def test_the_hq_check_against_a_laptop_list_works_on_a_vaulted_hq(hq_open) -> None:  # noqa: ANN001
+def test_the_hq_check_against_a_laptop_list_works_on_a_vaulted_hq(hq_open) -> None:
     import json
 
     from survey_app.core.sync import checkpoint_checks, checkpoints

@@ -9,14 +9,23 @@ from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-import pytest  # noqa: E402
-from vaulted_helpers import (ADMIN_PASSWORD, DEVICE_PASSWORD, RECOVERY_PASSWORD, WORKER, WORKER_PASSWORD,  # noqa: E402
-                             click, hq_answers, in_modal, type_text)
+import pytest
+from vaulted_helpers import (
+    ADMIN_PASSWORD,
+    DEVICE_PASSWORD,
+    RECOVERY_PASSWORD,
+    WORKER,
+    WORKER_PASSWORD,
+    click,
+    hq_answers,
+    in_modal,
+    type_text,
+)
 
-from survey_app.core.domain.errors import SurveyAppError  # noqa: E402
-from survey_app.core.security import vault  # noqa: E402
-from survey_app.core.storage.database import Database  # noqa: E402
-from survey_app.ui.sync.common import OK, KeySession  # noqa: E402
+from survey_app.core.domain.errors import SurveyAppError
+from survey_app.core.security import vault
+from survey_app.core.storage.database import Database
+from survey_app.ui.sync.common import OK, KeySession
 
 
 @pytest.fixture
@@ -24,7 +33,7 @@ def no_key_password(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record any sync-key password prompt (a vaulted project must never show one)."""
     asked: list[str] = []
 
-    def ask(self, prompt: str = "") -> None:  # noqa: ANN001
+    def ask(self, prompt: str = "") -> None:
         asked.append(prompt)
         return None
 
@@ -32,7 +41,7 @@ def no_key_password(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return asked
 
 
-def _login(qtbot, runner, path: Path, user: str, password: str):  # noqa: ANN001, ANN202
+def _login(qtbot, runner, path: Path, user: str, password: str):
     from survey_app.ui.login_dialog import LoginDialog
 
     dialog = LoginDialog(None, runner, project_name=path.stem, db_path=path)
@@ -44,7 +53,7 @@ def _login(qtbot, runner, path: Path, user: str, password: str):  # noqa: ANN001
 
 
 def test_new_project_is_vaulted_opens_at_login_and_hq_accepts_an_enrolment(qtbot, runner, tmp_path: Path,
-                                                                           no_key_password) -> None:  # noqa: ANN001
+                                                                           no_key_password) -> None:
     from survey_app.core.services.project_join import start_join
     from survey_app.ui.start.chooser import StartWindow
     from survey_app.ui.start.new_project import NewProjectDialog
@@ -102,7 +111,7 @@ def test_new_project_is_vaulted_opens_at_login_and_hq_accepts_an_enrolment(qtbot
 
 
 def test_join_wizard_then_the_worker_needs_the_device_password_only_once(qtbot, runner, tmp_path: Path,
-                                                                          hq_open) -> None:  # noqa: ANN001
+                                                                          hq_open) -> None:
     from survey_app.ui.start.join_wizard import JoinWizard
 
     hq, admin = hq_open
@@ -161,7 +170,7 @@ def test_join_wizard_then_the_worker_needs_the_device_password_only_once(qtbot, 
 
 
 def test_the_enrol_panel_asks_no_key_password_in_a_vaulted_project(qtbot, runner, tmp_path: Path, hq_open,
-                                                                   no_key_password) -> None:  # noqa: ANN001
+                                                                   no_key_password) -> None:
     from survey_app.core.services.project_files import create_project_database
     from survey_app.ui.sync.common import ResultList
     from survey_app.ui.sync.enroll_panel import EnrollPanel

@@ -10,7 +10,7 @@ RECOVERY_PASSWORD = "Seal-envelope-2024"  # HQ's recovery password (the new-proj
 WORKER, WORKER_PASSWORD = "zhang", "Zhang-first-2024"
 
 
-def hq_answers(db, admin, request: Path, usb: Path) -> tuple[str, Path, Path]:  # noqa: ANN001
+def hq_answers(db, admin, request: Path, usb: Path) -> tuple[str, Path, Path]:
     """What HQ does with a laptop's request: make the worker, enrol the laptop (no key password: the
     login unlocked HQ's identity), write the reply and the worker's assignment. (code, reply, assignment)"""
     from survey_app.core.domain.roles import Role
@@ -29,7 +29,7 @@ def raw_bytes(folder: Path) -> bytes:
     return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
 
 
-def in_modal(kind: type, drive) -> None:  # noqa: ANN001
+def in_modal(kind: type, drive) -> None:
     """Run ``drive(dialog)`` on the modal ``kind`` dialog once it is shown (inside its exec loop). If
     ``drive`` fails the dialog is closed, so the test fails instead of hanging."""
     from PySide6.QtCore import QTimer
@@ -48,7 +48,7 @@ def in_modal(kind: type, drive) -> None:  # noqa: ANN001
     QTimer.singleShot(0, step)
 
 
-def type_text(qtbot, edit, text: str) -> None:  # noqa: ANN001
+def type_text(qtbot, edit, text: str) -> None:
     """Click into ``edit`` and type: keys for ASCII; Chinese arrives as an input method commits it."""
     from PySide6.QtCore import Qt
 
@@ -59,7 +59,7 @@ def type_text(qtbot, edit, text: str) -> None:  # noqa: ANN001
         edit.insert(text)
 
 
-def click(qtbot, widget) -> None:  # noqa: ANN001
+def click(qtbot, widget) -> None:
     from PySide6.QtCore import Qt
 
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)

@@ -27,7 +27,7 @@ def hq_project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def runner(qapp):  # noqa: ANN001, ANN201
+def runner(qapp):
     from survey_app.ui.task_runner import TaskRunner
 
     r = TaskRunner()

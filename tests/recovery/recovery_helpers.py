@@ -17,7 +17,7 @@ def slot(path: Path, name: str) -> dict | None:
     return vault.Vault.load(vault.vault_path(path)).slot_snapshot(name)
 
 
-def type_text(qtbot, edit, text: str) -> None:  # noqa: ANN001
+def type_text(qtbot, edit, text: str) -> None:
     """Click into ``edit`` and type: keys for ASCII; Chinese arrives as an input method commits it."""
     from PySide6.QtCore import Qt
 
@@ -28,7 +28,7 @@ def type_text(qtbot, edit, text: str) -> None:  # noqa: ANN001
         edit.insert(text)
 
 
-def click(qtbot, widget) -> None:  # noqa: ANN001
+def click(qtbot, widget) -> None:
     from PySide6.QtCore import Qt
 
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)

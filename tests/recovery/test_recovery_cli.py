@@ -28,17 +28,17 @@ def _cli(tmp: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture
-def _run(cli, tmp_path: Path):  # noqa: ANN001, ANN202
+def _run(cli, tmp_path: Path):
     """``_cli`` in this process."""
     return lambda *args, **env: cli(*args, env={"SURVEY_APP_DATA": str(tmp_path / "data"), **env}, cwd=tmp_path)
 
 
-def _create(run, db: Path, *extra: str, **env: str):  # noqa: ANN001, ANN202 - run: _run or a real process
+def _create(run, db: Path, *extra: str, **env: str):
     return run("--db", str(db), "project", "create", "--name", "芙蓉路片区", "--code", "FR2024", "--city", "长沙",
                *extra, SURVEY_APP_PASSWORD=ADMIN_PW, **env)
 
 
-def test_no_recovery_password_and_no_terminal_makes_no_project(tmp_path: Path, _run) -> None:  # noqa: ANN001
+def test_no_recovery_password_and_no_terminal_makes_no_project(tmp_path: Path, _run) -> None:
     db = tmp_path / "FR2024.sqlite3"
     made = _create(lambda *a, **e: _cli(tmp_path, *a, **e), db)  # a real process
     assert made.returncode == 1 and made.stderr.count("\n") == 1
@@ -49,7 +49,7 @@ def test_no_recovery_password_and_no_terminal_makes_no_project(tmp_path: Path, _
 
 
 def test_create_with_a_recovery_file_then_recover_the_forgotten_admin_password(
-        tmp_path: Path, _run) -> None:  # noqa: ANN001
+        tmp_path: Path, _run) -> None:
     db = tmp_path / "FR2024.sqlite3"
     secret = tmp_path / "recovery.txt"
     secret.write_text(RECOVERY_PW + "\n", encoding="utf-8")
@@ -58,7 +58,7 @@ def test_create_with_a_recovery_file_then_recover_the_forgotten_admin_password(
     assert "恢复密码已设置" in made.stdout and RECOVERY_PW not in made.stdout
     assert vault.Vault.load(vault.vault_path(db)).slots == ["device", "user:admin"]
 
-    recover = lambda *a, **e: _run("--db", str(db), "users", "recover", *a, **e)  # noqa: E731
+    recover = lambda *a, **e: _run("--db", str(db), "users", "recover", *a, **e)
     bare = recover("admin", SURVEY_APP_PASSWORD=NEW_PW)
     assert bare.returncode == 1 and "SURVEY_APP_RECOVERY_PASSWORD" in bare.stderr and bare.stderr.count("\n") == 1
     wrong = recover("admin", SURVEY_APP_RECOVERY_PASSWORD="Not-the-seal-2024", SURVEY_APP_PASSWORD=NEW_PW)
@@ -83,7 +83,7 @@ def test_create_with_a_recovery_file_then_recover_the_forgotten_admin_password(
     assert shown.returncode == 0 and "芙蓉路片区" in shown.stdout, shown.stderr
 
 
-def test_recover_on_the_demo_or_a_missing_file_is_one_line(tmp_path: Path, _run) -> None:  # noqa: ANN001
+def test_recover_on_the_demo_or_a_missing_file_is_one_line(tmp_path: Path, _run) -> None:
     missing = _run("--db", str(tmp_path / "none.sqlite3"), "users", "recover", "admin")
     assert missing.returncode == 1 and "数据库文件不存在" in missing.stderr and missing.stderr.count("\n") == 1
     from survey_app.core.storage.database import Database

@@ -13,8 +13,12 @@ from sqlalchemy import select
 from survey_app.core.domain.errors import AuthenticationError, ValidationError
 from survey_app.core.security import vault
 from survey_app.core.services import users
-from survey_app.core.services.project_files import (RECOVERY_EVENT, create_project_database, open_project_database,
-                                                    reset_password_with_recovery)
+from survey_app.core.services.project_files import (
+    RECOVERY_EVENT,
+    create_project_database,
+    open_project_database,
+    reset_password_with_recovery,
+)
 from survey_app.core.storage.models import AuditEvent
 
 
@@ -73,7 +77,7 @@ def test_a_locked_out_user_is_let_in_with_the_new_password(hq_project: Path) -> 
     ("", "Not-the-seal-2024", NEW_PW, "请输入用户名"),
 ])
 def test_bad_new_passwords_are_refused_before_the_vault_is_tried(hq_project: Path, user, recovery, new,
-                                                                 message) -> None:  # noqa: ANN001
+                                                                 message) -> None:
     admin_slot = slot(hq_project, vault.user_slot(ADMIN))
     with pytest.raises(ValidationError, match=message):
         reset_password_with_recovery(hq_project, user, recovery, new)

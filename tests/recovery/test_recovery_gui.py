@@ -8,13 +8,13 @@ from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from recovery_helpers import ADMIN, ADMIN_PW, NEW_PW, RECOVERY_PW, click, type_text  # noqa: E402
+from recovery_helpers import ADMIN, ADMIN_PW, NEW_PW, RECOVERY_PW, click, type_text
 
-from survey_app.core.security import vault  # noqa: E402
-from survey_app.core.services import project_files, users  # noqa: E402
+from survey_app.core.security import vault
+from survey_app.core.services import project_files, users
 
 
-def _form(qtbot, runner, folder: Path):  # noqa: ANN001, ANN202
+def _form(qtbot, runner, folder: Path):
     from survey_app.ui.start.new_project import NewProjectDialog
 
     dialog = NewProjectDialog(runner)
@@ -29,7 +29,7 @@ def _form(qtbot, runner, folder: Path):  # noqa: ANN001, ANN202
     return dialog
 
 
-def test_the_form_requires_a_recovery_password_and_it_becomes_the_recovery_slot(qtbot, runner,  # noqa: ANN001
+def test_the_form_requires_a_recovery_password_and_it_becomes_the_recovery_slot(qtbot, runner,
                                                                                  tmp_path: Path) -> None:
     dialog = _form(qtbot, runner, tmp_path)
     path = tmp_path / "FR2024.sqlite3"
@@ -59,7 +59,7 @@ def test_the_form_requires_a_recovery_password_and_it_becomes_the_recovery_slot(
     project_files.open_with_device_password(path, RECOVERY_PW).dispose()  # the recovery password opens it
 
 
-def _login(qtbot, runner, path: Path):  # noqa: ANN001, ANN202
+def _login(qtbot, runner, path: Path):
     from survey_app.ui.login_dialog import LoginDialog
 
     dialog = LoginDialog(None, runner, project_name=path.stem, db_path=path)
@@ -68,7 +68,7 @@ def _login(qtbot, runner, path: Path):  # noqa: ANN001, ANN202
     return dialog
 
 
-def test_forgot_password_at_the_login_resets_it_and_logs_in(qtbot, runner, hq_project: Path) -> None:  # noqa: ANN001
+def test_forgot_password_at_the_login_resets_it_and_logs_in(qtbot, runner, hq_project: Path) -> None:
     dialog = _login(qtbot, runner, hq_project)
     assert dialog.forgot_button.isVisible() and dialog.forgot_button.text() == "忘记密码…"
     type_text(qtbot, dialog.username, ADMIN)
@@ -101,7 +101,7 @@ def test_forgot_password_at_the_login_resets_it_and_logs_in(qtbot, runner, hq_pr
         project_files.open_project_database(hq_project, ADMIN, ADMIN_PW)
 
 
-def test_recovery_dialog_shows_the_core_refusal_for_a_demo_password(qtbot, runner, hq_project: Path) -> None:  # noqa: ANN001
+def test_recovery_dialog_shows_the_core_refusal_for_a_demo_password(qtbot, runner, hq_project: Path) -> None:
     dialog = _login(qtbot, runner, hq_project)
     click(qtbot, dialog.forgot_button)
     recovery = dialog.recovery_dialog
@@ -119,7 +119,7 @@ def test_recovery_dialog_shows_the_core_refusal_for_a_demo_password(qtbot, runne
     assert not recovery.isVisible() and dialog.isVisible() and dialog.db is None
 
 
-def test_no_forgot_link_when_the_login_does_not_open_a_vaulted_project(qtbot, runner, db) -> None:  # noqa: ANN001
+def test_no_forgot_link_when_the_login_does_not_open_a_vaulted_project(qtbot, runner, db) -> None:
     from survey_app.ui.login_dialog import LoginDialog
 
     dialog = LoginDialog(db, runner, project_name="演示")

@@ -23,7 +23,7 @@ from survey_app.core.storage.uow import Actor
 WORKER = Actor(username="worker", role=Role.FIELD_WORKER, device="T01")
 HQ = Actor(username="hq", role=Role.HQ_ADMIN, device="T01")
 SIGN_DAY = dt.date(2023, 7, 1)
-UTC = dt.timezone.utc
+UTC = dt.UTC
 # (household index among the 已测算 ones in 户号 order, signed_at UTC): 2023-06-30 20:00 UTC is 07-01 in China.
 SIGNED_AT = [dt.datetime(2023, 6, 30, 20, 0, tzinfo=UTC), dt.datetime(2023, 7, 1, 3, 0, tzinfo=UTC),
              dt.datetime(2023, 6, 10, 2, 0, tzinfo=UTC), dt.datetime(2023, 5, 20, 2, 0, tzinfo=UTC)]
@@ -38,7 +38,7 @@ def _make(template: Path, path: Path) -> None:
     db.dispose()
 
 
-def sign_fixture_project(db) -> None:  # noqa: ANN001
+def sign_fixture_project(db) -> None:
     """Turn a copy of the demo (60 households, seed 3) into the signed project (module docstring); SQLite or
     PostgreSQL (tests/pg/test_pg_reports.py). Call with china_time.today patched to SIGN_DAY."""
     from survey_app.core.services.agreements import lifecycle
@@ -73,7 +73,7 @@ def sign_fixture_project(db) -> None:  # noqa: ANN001
                 raised_at=SIGNED_AT[0], status=status, resolution=""))
 
 
-def q(db, sql: str, *args) -> list[tuple]:  # noqa: ANN001
+def q(db, sql: str, *args) -> list[tuple]:
     """Plain SQL (``?`` placeholders, SQL both dialects speak) on the database itself, rows in stored form:
     ids as 32 hex digits, money as integer fen (storage/pg.py reads PostgreSQL's back the same way)."""
     with db.engine.connect() as conn:
@@ -81,7 +81,7 @@ def q(db, sql: str, *args) -> list[tuple]:  # noqa: ANN001
 
 
 @pytest.fixture(scope="session")
-def _signed_template(_demo_template: Path, shared_templates) -> Path:  # noqa: ANN001
+def _signed_template(_demo_template: Path, shared_templates) -> Path:
     from survey_app.core.domain import china_time
 
     def make(path: Path) -> None:
@@ -93,7 +93,7 @@ def _signed_template(_demo_template: Path, shared_templates) -> Path:  # noqa: A
 
 
 @pytest.fixture
-def signed_db(_signed_template: Path, tmp_path: Path):  # noqa: ANN201
+def signed_db(_signed_template: Path, tmp_path: Path):
     """A fresh copy of the signed project (see the module docstring)."""
     from survey_app.core.storage.database import Database
 

@@ -13,10 +13,10 @@ from survey_app.core.storage.models import Grievance, Household
 from tests.reports.conftest import q
 
 TODAY = dt.date(2023, 7, 1)
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
-def test_a_deleted_household_drops_out_of_every_figure(signed_db) -> None:  # noqa: ANN001
+def test_a_deleted_household_drops_out_of_every_figure(signed_db) -> None:
     # The household with the open grievance, signed in cash on 07-01 (China), surveyed in the window.
     hid, code = q(signed_db, "SELECT h.id, h.household_code FROM households h JOIN grievances g "
                              "ON g.household_id = h.id WHERE g.status = 'open'")[0]

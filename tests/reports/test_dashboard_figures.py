@@ -23,7 +23,7 @@ def yuan(fen: int) -> Decimal:
     return Decimal(fen).scaleb(-2)
 
 
-def test_status_signed_and_cash_rate_match_plain_sql(signed_db) -> None:  # noqa: ANN001
+def test_status_signed_and_cash_rate_match_plain_sql(signed_db) -> None:
     d = dashboard(signed_db, today=TODAY)
     expected = dict(q(signed_db, "SELECT status, count(*) FROM households WHERE deleted_at IS NULL GROUP BY status"))
     assert {c.key: c.value for c in d.by_status if c.value} == expected
@@ -37,7 +37,7 @@ def test_status_signed_and_cash_rate_match_plain_sql(signed_db) -> None:  # noqa
     assert d.cash_rate.meets_target is True
 
 
-def test_money_by_mode_and_by_item_match_plain_sql(signed_db) -> None:  # noqa: ANN001
+def test_money_by_mode_and_by_item_match_plain_sql(signed_db) -> None:
     d = dashboard(signed_db, today=TODAY)
     by_mode = q(signed_db, "SELECT mode, count(*), sum(total), sum(net) FROM agreements WHERE status = 'signed' "
                            "GROUP BY mode ORDER BY mode")
@@ -52,7 +52,7 @@ def test_money_by_mode_and_by_item_match_plain_sql(signed_db) -> None:  # noqa: 
     assert labels["moving"] == "搬迁费"
 
 
-def test_progress_per_section_and_worker_match_plain_sql(signed_db) -> None:  # noqa: ANN001
+def test_progress_per_section_and_worker_match_plain_sql(signed_db) -> None:
     d = dashboard(signed_db, today=TODAY)
     sql = ("SELECT {col}, count(*), sum(CASE WHEN status != 'pending' THEN 1 ELSE 0 END), "
            "sum(CASE WHEN status IN ('calculated', 'signed', 'handed_over') THEN 1 ELSE 0 END), "
@@ -64,12 +64,12 @@ def test_progress_per_section_and_worker_match_plain_sql(signed_db) -> None:  # 
     assert [p.label for p in d.by_worker] == ["张志强（worker）"]
 
 
-def test_trend_days_are_china_days(signed_db) -> None:  # noqa: ANN001
+def test_trend_days_are_china_days(signed_db) -> None:
     codes = [r[0] for r in q(signed_db, "SELECT household_code FROM households WHERE status = 'surveyed' "
                                         "ORDER BY household_code LIMIT 3")]
-    moments = [dt.datetime(2023, 6, 29, 17, 0, tzinfo=dt.timezone.utc),  # 2023-06-30 01:00 in China
-               dt.datetime(2023, 6, 30, 15, 59, tzinfo=dt.timezone.utc),  # 23:59 on 06-30 in China
-               dt.datetime(2023, 6, 29, 15, 59, tzinfo=dt.timezone.utc)]  # 23:59 on 06-29 in China
+    moments = [dt.datetime(2023, 6, 29, 17, 0, tzinfo=dt.UTC),  # 2023-06-30 01:00 in China
+               dt.datetime(2023, 6, 30, 15, 59, tzinfo=dt.UTC),  # 23:59 on 06-30 in China
+               dt.datetime(2023, 6, 29, 15, 59, tzinfo=dt.UTC)]  # 23:59 on 06-29 in China
     with signed_db.begin_write() as conn:
         for code, moment in zip(codes, moments):
             conn.execute(update(Household).where(Household.household_code == code).values(surveyed_at=moment))
@@ -85,7 +85,7 @@ def test_trend_days_are_china_days(signed_db) -> None:  # noqa: ANN001
     assert {h.household_code for h in households_in(signed_db, point.surveyed_scope)} == set(codes[:2])
 
 
-def test_grievances_and_overdue(signed_db) -> None:  # noqa: ANN001
+def test_grievances_and_overdue(signed_db) -> None:
     d = dashboard(signed_db, today=TODAY)
     assert d.open_grievances.value == 1  # one open, one resolved
     assert d.overdue.value == 0 and d.overdue.scope is None  # the window ends 2023-08-31
@@ -96,7 +96,7 @@ def test_grievances_and_overdue(signed_db) -> None:  # noqa: ANN001
     assert count_households(signed_db, late.overdue.scope) == open_n
 
 
-def test_every_figure_counts_the_households_its_click_lists(signed_db) -> None:  # noqa: ANN001
+def test_every_figure_counts_the_households_its_click_lists(signed_db) -> None:
     d = dashboard(signed_db, today=TODAY, days=60)
     figures = [d.households, d.signed, d.cash_rate.cash_like, d.cash_rate.signed, d.open_grievances,
                *d.by_status]
@@ -123,7 +123,7 @@ def test_scope_says_when_the_households_page_filter_is_exact() -> None:
     assert not Scope(agreement_modes=("cash",)).exact and not Scope(open_grievance=True).exact
 
 
-def test_voiding_a_signed_agreement_updates_every_money_figure(signed_db) -> None:  # noqa: ANN001
+def test_voiding_a_signed_agreement_updates_every_money_figure(signed_db) -> None:
     before = dashboard(signed_db, today=TODAY)
     number, calc, net = q(signed_db, "SELECT number, calculation_id, net FROM agreements WHERE status = 'signed' "
                                      "AND mode = 'exchange'")[0]
@@ -140,7 +140,7 @@ def test_voiding_a_signed_agreement_updates_every_money_figure(signed_db) -> Non
         assert new.get(code, Decimal("0.00")) == old[code] - yuan(fen), code
 
 
-def test_an_empty_project_has_no_rates(db) -> None:  # noqa: ANN001
+def test_an_empty_project_has_no_rates(db) -> None:
     d = dashboard(db, today=TODAY)
     assert d.households.value == 0 and d.signed_pct is None and d.cash_rate.pct is None
     assert d.money_by_item == () and d.money_total == Decimal("0.00") and len(d.trend) == 30

@@ -8,15 +8,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
+import pytest
+from PySide6.QtCore import Qt
 
-from survey_app.core.services.households import HouseholdFilter  # noqa: E402
-from survey_app.core.services.reports import count_households  # noqa: E402
+from survey_app.core.services.households import HouseholdFilter
+from survey_app.core.services.reports import count_households
 
 
 @pytest.fixture
-def runner(qapp):  # noqa: ANN001, ANN201
+def runner(qapp):
     from survey_app.ui.task_runner import TaskRunner
 
     r = TaskRunner()
@@ -25,7 +25,7 @@ def runner(qapp):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def page(qtbot, signed_db, runner):  # noqa: ANN001, ANN201
+def page(qtbot, signed_db, runner):
     from survey_app.core.services import devices, users
     from survey_app.ui.hq.dashboard_page import build
 
@@ -38,7 +38,7 @@ def page(qtbot, signed_db, runner):  # noqa: ANN001, ANN201
     return widget
 
 
-def test_tiles_show_the_figures_and_a_click_lists_the_households(qtbot, page, signed_db) -> None:  # noqa: ANN001
+def test_tiles_show_the_figures_and_a_click_lists_the_households(qtbot, page, signed_db) -> None:
     rate = page.tiles["cash_rate"]
     assert rate.text().startswith("75.00%") and "60.00%" in rate.text()
     assert rate.property("good") is True
@@ -53,7 +53,7 @@ def test_tiles_show_the_figures_and_a_click_lists_the_households(qtbot, page, si
     assert flt_sig.args[0] == HouseholdFilter(status="signed")
 
 
-def test_a_table_cell_click_lists_that_section_and_stage(qtbot, page, signed_db) -> None:  # noqa: ANN001
+def test_a_table_cell_click_lists_that_section_and_stage(qtbot, page, signed_db) -> None:
     view = page.views["sections"]
     model = view.model()
     row = next(r for r in range(model.rowCount()) if model.data(model.index(r, 0)) == "B1")
@@ -66,7 +66,7 @@ def test_a_table_cell_click_lists_that_section_and_stage(qtbot, page, signed_db)
     assert model.data(index) == str(signed_b1) and f"共 {signed_b1} 户" in page.detail.text()
 
 
-def test_export_ledger_button_writes_the_file(qtbot, page, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_export_ledger_button_writes_the_file(qtbot, page, tmp_path: Path, monkeypatch) -> None:
     from PySide6.QtWidgets import QFileDialog, QPushButton
 
     target = tmp_path / "out" / "台账"
@@ -79,7 +79,7 @@ def test_export_ledger_button_writes_the_file(qtbot, page, tmp_path: Path, monke
     assert written.exists() and "60 户" in page.detail.text()
 
 
-def test_only_hq_gets_the_dashboard(qtbot, signed_db, runner) -> None:  # noqa: ANN001
+def test_only_hq_gets_the_dashboard(qtbot, signed_db, runner) -> None:
     from survey_app.core.services import devices, users
     from survey_app.ui.hq.dashboard_page import DashboardPage, build
 
@@ -89,7 +89,7 @@ def test_only_hq_gets_the_dashboard(qtbot, signed_db, runner) -> None:  # noqa: 
     assert not isinstance(widget, DashboardPage) and "指挥部管理员" in widget.text()
 
 
-def test_a_dashboard_click_opens_the_households_page_filtered(qtbot, signed_db, runner) -> None:  # noqa: ANN001
+def test_a_dashboard_click_opens_the_households_page_filtered(qtbot, signed_db, runner) -> None:
     from survey_app.core.services import devices, users
     from survey_app.ui.main_window import MainWindow
     from survey_app.ui.pages import navigation as nav

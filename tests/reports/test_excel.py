@@ -25,7 +25,7 @@ def num(value: object) -> Decimal:
     return Decimal(str(value)).quantize(Decimal("0.01"))
 
 
-def test_ledger_one_row_per_household_with_formats_frozen_header_and_totals(signed_db, tmp_path: Path) -> None:  # noqa: ANN001
+def test_ledger_one_row_per_household_with_formats_frozen_header_and_totals(signed_db, tmp_path: Path) -> None:
     out = tmp_path / "台账.xlsx"
     summary = ledger_xlsx(signed_db, out)
     ws = load_workbook(out)["台账"]
@@ -80,7 +80,7 @@ def test_ledger_one_row_per_household_with_formats_frozen_header_and_totals(sign
     assert ws.print_title_rows == "$1:$1"
 
 
-def test_ledger_survives_names_xml_cannot_hold(signed_db, tmp_path: Path) -> None:  # noqa: ANN001
+def test_ledger_survives_names_xml_cannot_hold(signed_db, tmp_path: Path) -> None:
     with signed_db.begin_write() as conn:
         conn.execute(update(Household).where(Household.household_code == "A1-0001")
                      .values(head_name=" 李<&>\x01四 "))
@@ -90,7 +90,7 @@ def test_ledger_survives_names_xml_cannot_hold(signed_db, tmp_path: Path) -> Non
     assert rows["A1-0001"][1] == " 李<&>四 "
 
 
-def test_cancelled_ledger_leaves_no_file(signed_db, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_cancelled_ledger_leaves_no_file(signed_db, tmp_path: Path, monkeypatch) -> None:
     from survey_app.core.services.reports import ledger
 
     monkeypatch.setattr(ledger, "CANCEL_EVERY", 10)
@@ -101,7 +101,7 @@ def test_cancelled_ledger_leaves_no_file(signed_db, tmp_path: Path, monkeypatch)
     assert list(folder.iterdir()) == []  # neither the file nor its temporary
 
 
-def _sheet(path: Path):  # noqa: ANN202
+def _sheet(path: Path):
     wb = load_workbook(path)
     return wb, wb["月报"]
 
@@ -110,7 +110,7 @@ MONTH_HEADERS = ["片区", "户数", "本月调查", "上月调查", "本月签�
                  "累计签约面积(m²)", "本月签约金额(元)", "上月签约金额(元)", "累计签约金额(元)", "累计货币化安置率"]
 
 
-def test_monthly_report_june_against_may(signed_db, tmp_path: Path) -> None:  # noqa: ANN001
+def test_monthly_report_june_against_may(signed_db, tmp_path: Path) -> None:
     out = tmp_path / "月报.xlsx"
     monthly_report_xlsx(signed_db, "2023-06", out)
     wb, ws = _sheet(out)
@@ -122,9 +122,9 @@ def test_monthly_report_june_against_may(signed_db, tmp_path: Path) -> None:  # 
     body = {r[0].value: r for r in ws.iter_rows(min_row=4, max_row=3 + len(sections))}
     assert set(body) == set(sections)
     assert {k: r[1].value for k, r in body.items()} == sections
-    area = lambda code: Decimal(q(signed_db, "SELECT sum(p.area) FROM building_parts p JOIN households h ON "  # noqa: E731
+    area = lambda code: Decimal(q(signed_db, "SELECT sum(p.area) FROM building_parts p JOIN households h ON "
                                              "h.id = p.household_id WHERE h.household_code = ?", code)[0][0]).scaleb(-2)
-    net = lambda number: Decimal(q(signed_db, "SELECT net FROM agreements WHERE number = ?",  # noqa: E731
+    net = lambda number: Decimal(q(signed_db, "SELECT net FROM agreements WHERE number = ?",
                                    number)[0][0]).scaleb(-2)
     # By hand: June — B1-0003 signed 06-10 (its first agreement, signed 06-05, was voided 06-08: not
     # counted); May — B2-0003 (exchange). A2's two signings are on 07-01 China time.
@@ -153,7 +153,7 @@ def test_monthly_report_june_against_may(signed_db, tmp_path: Path) -> None:  # 
     assert [c.value for c in wb["说明"][1]] == ["指标", "口径"]
 
 
-def test_monthly_report_july_counts_the_china_day(signed_db, tmp_path: Path) -> None:  # noqa: ANN001
+def test_monthly_report_july_counts_the_china_day(signed_db, tmp_path: Path) -> None:
     out = tmp_path / "m.xlsx"
     rows = monthly_report_xlsx(signed_db, dt.date(2023, 7, 15), out)
     a2 = next(r for r in rows if r.section == "A2")
@@ -163,7 +163,7 @@ def test_monthly_report_july_counts_the_china_day(signed_db, tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("bad", ["2023-13", "2023/06", "june", ""])
-def test_a_bad_month_is_refused_in_chinese(signed_db, tmp_path: Path, bad: str) -> None:  # noqa: ANN001
+def test_a_bad_month_is_refused_in_chinese(signed_db, tmp_path: Path, bad: str) -> None:
     with pytest.raises(ValidationError, match="YYYY-MM"):
         monthly_report_xlsx(signed_db, bad, tmp_path / "x.xlsx")
     assert not (tmp_path / "x.xlsx").exists()

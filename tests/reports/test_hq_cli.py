@@ -16,7 +16,7 @@ def as_hq(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SURVEY_APP_PASSWORD", "hq123456")
 
 
-def test_ledger_and_report_from_the_command_line(signed_db, tmp_path: Path, as_hq, capsys) -> None:  # noqa: ANN001
+def test_ledger_and_report_from_the_command_line(signed_db, tmp_path: Path, as_hq, capsys) -> None:
     ledger = tmp_path / "ledger.xlsx"
     assert main(["--db", str(signed_db.path), "hq", "ledger", "--out", str(ledger)]) == 0
     out = capsys.readouterr().out
@@ -29,7 +29,7 @@ def test_ledger_and_report_from_the_command_line(signed_db, tmp_path: Path, as_h
     assert load_workbook(report)["月报"]["A1"].value.endswith("截至 2023-06-30）")
 
 
-def test_dashboard_text_and_json(signed_db, as_hq, capsys) -> None:  # noqa: ANN001
+def test_dashboard_text_and_json(signed_db, as_hq, capsys) -> None:
     assert main(["--db", str(signed_db.path), "hq", "dashboard"]) == 0
     out = capsys.readouterr().out
     assert "货币化安置率 75.00%（货币补偿与房票 3 户 / 已签协议 4 户；目标 60.00%）" in out
@@ -40,7 +40,7 @@ def test_dashboard_text_and_json(signed_db, as_hq, capsys) -> None:  # noqa: ANN
     assert {m["mode"]: m["households"] for m in data["money_by_mode"]} == {"cash": 3, "exchange": 1}
 
 
-def test_refusals_are_one_chinese_line_and_exit_1(signed_db, tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
+def test_refusals_are_one_chinese_line_and_exit_1(signed_db, tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.setenv("SURVEY_APP_PASSWORD", "worker123")
     out = tmp_path / "x.xlsx"
     assert main(["--db", str(signed_db.path), "hq", "ledger", "--out", str(out), "--login", "worker"]) == 1

@@ -7,11 +7,11 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture
-def data_folder(tmp_path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN001, ANN201
+def data_folder(tmp_path, monkeypatch: pytest.MonkeyPatch):
     """An empty per-user data folder: no demo, no known project (the start window lists nothing)."""
     folder = tmp_path / "data"
     folder.mkdir()
@@ -20,7 +20,7 @@ def data_folder(tmp_path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN001, ANN
 
 
 @pytest.fixture
-def runner(qapp):  # noqa: ANN001, ANN201
+def runner(qapp):
     from survey_app.ui.task_runner import TaskRunner
 
     r = TaskRunner()

@@ -12,11 +12,11 @@ from roundtrip_gui import WAIT, answer_box, choose, click, sign_on, type_text, w
 DEVICE_PW = "laptop-pass-7"
 
 
-def _button(widget, text: str) -> QPushButton:  # noqa: ANN001
+def _button(widget, text: str) -> QPushButton:
     return next(b for b in widget.findChildren(QPushButton) if b.text() == text)
 
 
-def request_enrolment(qtbot, monkeypatch, usb: Path) -> tuple[Path, str]:  # noqa: ANN001
+def request_enrolment(qtbot, monkeypatch, usb: Path) -> tuple[Path, str]:
     """加入项目 ①: a new, empty field database and the request on the stick; returns (request, fingerprint)."""
     from survey_app.ui.start.chooser import StartWindow
     from survey_app.ui.start.join_wizard import JoinWizard
@@ -46,7 +46,7 @@ def request_enrolment(qtbot, monkeypatch, usb: Path) -> tuple[Path, str]:  # noq
     return request, seen["text"]
 
 
-def finish_join(qtbot, monkeypatch, reply: Path, bundles: list[Path]) -> tuple[Path, str]:  # noqa: ANN001
+def finish_join(qtbot, monkeypatch, reply: Path, bundles: list[Path]) -> tuple[Path, str]:
     """加入项目 ②, from the start window's list: reply and assignment in; returns (database, result text)."""
     from survey_app.ui.start.chooser import StartWindow
     from survey_app.ui.start.join_wizard import JoinWizard
@@ -77,7 +77,7 @@ def finish_join(qtbot, monkeypatch, reply: Path, bundles: list[Path]) -> tuple[P
     return start.chosen, seen["text"]
 
 
-def select_household(qtbot, window, code: str) -> None:  # noqa: ANN001
+def select_household(qtbot, window, code: str) -> None:
     """Type the 户号 in the search box and select the one row found."""
     window.filter_bar.search.clear()
     type_text(qtbot, window.filter_bar.search, code)
@@ -88,7 +88,7 @@ def select_household(qtbot, window, code: str) -> None:  # noqa: ANN001
                     timeout=WAIT)
 
 
-def survey(qtbot, window, code: str) -> None:  # noqa: ANN001
+def survey(qtbot, window, code: str) -> None:
     """The worker opens the household in the editor, types what the visit found, saves and submits."""
     from survey_app.ui.editor.sections_people import WillingnessSection
 
@@ -119,7 +119,7 @@ def survey(qtbot, window, code: str) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: not editor.isVisible())
 
 
-def review(qtbot, window, code: str) -> None:  # noqa: ANN001
+def review(qtbot, window, code: str) -> None:
     """The supervisor passes the survey on the 复核 page."""
     from survey_app.ui.pages import navigation as nav
 
@@ -134,7 +134,7 @@ def review(qtbot, window, code: str) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: "已通过复核" in page.banner.text(), timeout=WAIT)
 
 
-def calculate_and_sign(qtbot, monkeypatch, window, code: str, pdf: Path) -> str:  # noqa: ANN001
+def calculate_and_sign(qtbot, monkeypatch, window, code: str, pdf: Path) -> str:
     """测算, 选择此方案 (货币补偿), 确认测算结果, 协议…: 出具, 另存为 PDF, 签字 → 已签约. Returns the number."""
     from survey_app.ui.pages import navigation as nav
 
@@ -170,7 +170,7 @@ def calculate_and_sign(qtbot, monkeypatch, window, code: str, pdf: Path) -> str:
     return number
 
 
-def export_day_end(qtbot, monkeypatch, window, usb: Path) -> Path:  # noqa: ANN001
+def export_day_end(qtbot, monkeypatch, window, usb: Path) -> Path:
     """同步 → 导出今日同步包… to the stick; returns the bundle."""
     from survey_app.ui.pages import navigation as nav
     from survey_app.ui.sync.common import OK

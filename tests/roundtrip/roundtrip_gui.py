@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QListWidget, QMessageBox, Q
 WAIT = 30_000  # ms: a job on the shared, busy test machine
 
 
-def type_text(qtbot, edit: QWidget, text: str) -> None:  # noqa: ANN001
+def type_text(qtbot, edit: QWidget, text: str) -> None:
     """Click into ``edit`` and type ``text``: keys for ASCII, an input-method commit for Chinese."""
     qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
     if text.isascii():
@@ -29,7 +29,7 @@ def type_text(qtbot, edit: QWidget, text: str) -> None:  # noqa: ANN001
     QApplication.sendEvent(edit, event)
 
 
-def click(qtbot, button: QWidget) -> None:  # noqa: ANN001
+def click(qtbot, button: QWidget) -> None:
     assert button.isVisible() and button.isEnabled(), button.objectName() or button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
@@ -66,7 +66,7 @@ def answer_box(button_text: str, seen: list[str] | None = None) -> None:
     when_shown(QMessageBox, drive)
 
 
-def select_row(qtbot, table, column0: str) -> None:  # noqa: ANN001
+def select_row(qtbot, table, column0: str) -> None:
     """Click the row of ``table`` whose first cell reads ``column0``."""
     model = table.model()
     row = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == column0)
@@ -75,7 +75,7 @@ def select_row(qtbot, table, column0: str) -> None:  # noqa: ANN001
     assert table.selectionModel().selectedRows()[0].row() == row
 
 
-def tick(qtbot, listing: QListWidget, startswith: str) -> None:  # noqa: ANN001
+def tick(qtbot, listing: QListWidget, startswith: str) -> None:
     """Check the item of ``listing`` starting with ``startswith`` (Space on the current item)."""
     item = next(listing.item(i) for i in range(listing.count()) if listing.item(i).text().startswith(startswith))
     listing.setFocus()
@@ -84,7 +84,7 @@ def tick(qtbot, listing: QListWidget, startswith: str) -> None:  # noqa: ANN001
     assert item.checkState() == Qt.CheckState.Checked
 
 
-def choose(qtbot, combo, text: str) -> None:  # noqa: ANN001
+def choose(qtbot, combo, text: str) -> None:
     """Pick ``text`` in ``combo`` with the arrow keys, as a clerk does."""
     target = combo.findText(text)
     assert target >= 0, (text, [combo.itemText(i) for i in range(combo.count())])
@@ -95,7 +95,7 @@ def choose(qtbot, combo, text: str) -> None:  # noqa: ANN001
     assert combo.currentText() == text
 
 
-def sign_on(pad, dy: int = 0) -> None:  # noqa: ANN001
+def sign_on(pad, dy: int = 0) -> None:
     """A zig-zag drawn with real mouse events on the signature pad."""
     start = QPoint(60, 80 + dy)
     QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
@@ -104,8 +104,8 @@ def sign_on(pad, dy: int = 0) -> None:  # noqa: ANN001
     QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(400, 90 + dy))
 
 
-def log_in(qtbot, runner, path: Path, username: str, password: str, *, device_password: str = "",  # noqa: ANN001
-           new_password: str = ""):  # noqa: ANN201
+def log_in(qtbot, runner, path: Path, username: str, password: str, *, device_password: str = "",
+           new_password: str = ""):
     """The login the app shows for ``path`` (ui/app.py: a vaulted project is opened by the login itself):
     types the name and password, the device password when the dialog asks for it (a user with no key slot
     on this machine yet), and a new password when the user must change theirs. Returns (db, actor)."""
@@ -146,7 +146,7 @@ def log_in(qtbot, runner, path: Path, username: str, password: str, *, device_pa
     return dialog.db, dialog.actor
 
 
-def open_window(qtbot, app, db, actor, runner):  # noqa: ANN001, ANN201
+def open_window(qtbot, app, db, actor, runner):
     """The main window as the app opens it after the login (ui/app.py Session)."""
     from survey_app.ui.app import Session, _project_name
 

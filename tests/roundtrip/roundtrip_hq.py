@@ -15,7 +15,7 @@ ADMIN_PW = "Zhb-2024-secret"
 RECOVERY_PW = "Seal-envelope-2024"  # the form's required recovery password
 
 
-def create_project(qtbot) -> Path:  # noqa: ANN001
+def create_project(qtbot) -> Path:
     """新建项目（指挥部） from an empty start window; returns the new database's path."""
     from survey_app.ui.start.chooser import StartWindow
     from survey_app.ui.start.new_project import NewProjectDialog
@@ -47,7 +47,7 @@ def create_project(qtbot) -> Path:  # noqa: ANN001
     return start.chosen
 
 
-def tab(page: QTabWidget, qtbot, name: str) -> QWidget:  # noqa: ANN001
+def tab(page: QTabWidget, qtbot, name: str) -> QWidget:
     """Click the tab whose page is called ``name``; returns that page."""
     for i in range(page.count()):
         if page.widget(i).objectName() == name:
@@ -57,7 +57,7 @@ def tab(page: QTabWidget, qtbot, name: str) -> QWidget:  # noqa: ANN001
     raise AssertionError(f"no tab {name}")
 
 
-def publish_policy(qtbot, monkeypatch, project_page) -> str:  # noqa: ANN001
+def publish_policy(qtbot, monkeypatch, project_page) -> str:
     policy = tab(project_page, qtbot, "hqPolicyTab")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(POLICY), ""))
     click(qtbot, policy.load_button)
@@ -74,14 +74,14 @@ def publish_policy(qtbot, monkeypatch, project_page) -> str:  # noqa: ANN001
     return policy.loaded.report.policy.hash
 
 
-def _open_import(qtbot, monkeypatch, imports_tab, button: str, path: Path):  # noqa: ANN001, ANN202
+def _open_import(qtbot, monkeypatch, imports_tab, button: str, path: Path):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     click(qtbot, imports_tab.findChild(QPushButton, button))
     qtbot.waitUntil(lambda: imports_tab.dialog is not None and imports_tab.dialog.isVisible(), timeout=WAIT)
     return imports_tab.dialog
 
 
-def import_file(qtbot, monkeypatch, project_page, kind: str, folder: Path) -> tuple[str, str]:  # noqa: ANN001
+def import_file(qtbot, monkeypatch, project_page, kind: str, folder: Path) -> tuple[str, str]:
     """Open the bad file (every problem listed, 导入 disabled, cancel), fix it in 'Excel', open it again and
     import it. Returns (the report of the bad file, the tab's status line after the import)."""
     imports_tab = tab(project_page, qtbot, "hqImportsTab")
@@ -102,7 +102,7 @@ def import_file(qtbot, monkeypatch, project_page, kind: str, folder: Path) -> tu
     return bad_report, imports_tab.status.text()
 
 
-def new_user(qtbot, people, username: str, name: str, role: str, password: str) -> None:  # noqa: ANN001
+def new_user(qtbot, people, username: str, name: str, role: str, password: str) -> None:
     panel = people.users
     people.tabs.setCurrentWidget(panel)
     click(qtbot, panel.new_button)
@@ -116,7 +116,7 @@ def new_user(qtbot, people, username: str, name: str, role: str, password: str) 
     qtbot.waitUntil(lambda: f"已新建用户 {username}" in [e.title for e in people.results.entries], timeout=WAIT)
 
 
-def enrol_laptop(qtbot, monkeypatch, people, request: Path) -> tuple[str, str]:  # noqa: ANN001
+def enrol_laptop(qtbot, monkeypatch, people, request: Path) -> tuple[str, str]:
     """接受登记申请… with the fingerprint shown for comparison; returns (device code, the question's text)."""
     laptops = people.laptops
     people.tabs.setCurrentWidget(laptops)
@@ -128,7 +128,7 @@ def enrol_laptop(qtbot, monkeypatch, people, request: Path) -> tuple[str, str]: 
     return laptops.model.index(0, 0).data(), asked[0]
 
 
-def assign_and_export(qtbot, monkeypatch, people, code: str, workers: list[str], worker: str,  # noqa: ANN001
+def assign_and_export(qtbot, monkeypatch, people, code: str, workers: list[str], worker: str,
                       usb: Path) -> list[Path]:
     """指定调查员… on the laptop, 分派 section A1 to ``worker``, 导出任务包… to the stick."""
     laptops, assign = people.laptops, people.assign

@@ -15,19 +15,34 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from roundtrip_field import (DEVICE_PW, calculate_and_sign, export_day_end, finish_join, request_enrolment, review,
-                             survey)
-from roundtrip_gui import WAIT, answer_box, click, log_in, open_window
-from roundtrip_hq import (ADMIN_PW, assign_and_export, create_project, enrol_laptop, import_file, new_user,
-                          publish_policy, tab)
 from PySide6.QtWidgets import QFileDialog
+from roundtrip_field import (
+    DEVICE_PW,
+    calculate_and_sign,
+    export_day_end,
+    finish_join,
+    request_enrolment,
+    review,
+    survey,
+)
+from roundtrip_gui import WAIT, answer_box, click, log_in, open_window
+from roundtrip_hq import (
+    ADMIN_PW,
+    assign_and_export,
+    create_project,
+    enrol_laptop,
+    import_file,
+    new_user,
+    publish_policy,
+    tab,
+)
 
 from survey_app.ui.sync.common import KeySession
 
 HOUSEHOLD = "A1-0001"
 
 
-def _amounts(db, code: str) -> dict:  # noqa: ANN001
+def _amounts(db, code: str) -> dict:
     """Every stored amount of the household: each option's lines and totals, and the agreement's total."""
     from survey_app.core.services import calculations, households
     from survey_app.core.services.agreements import lifecycle
@@ -42,7 +57,7 @@ def _amounts(db, code: str) -> dict:  # noqa: ANN001
     return out
 
 
-def _household_id(db, code: str) -> str:  # noqa: ANN001
+def _household_id(db, code: str) -> str:
     from survey_app.core.services import households
 
     for key in households.search_keys(db, households.HouseholdFilter()):
@@ -52,17 +67,17 @@ def _household_id(db, code: str) -> str:  # noqa: ANN001
     raise AssertionError(code)
 
 
-def _recomputed_at_hq(db, code: str) -> dict:  # noqa: ANN001
+def _recomputed_at_hq(db, code: str) -> dict:
     """HQ's own calculation from the survey records it now holds (the code the laptop used), per option."""
     import uuid
 
     from sqlalchemy.orm import Session
 
     from survey_app.core.compensation.engine import compute
+    from survey_app.core.compensation.inputs import HouseholdInput
     from survey_app.core.services import calculations
     from survey_app.core.services.calculations import engine_inputs, household_input
     from survey_app.core.services.survey import readiness
-    from survey_app.core.compensation.inputs import HouseholdInput
     from survey_app.core.storage.models import Calculation, Household
 
     policy = readiness.current(db)
@@ -79,7 +94,7 @@ def _recomputed_at_hq(db, code: str) -> dict:  # noqa: ANN001
     return out
 
 
-def test_a_project_from_nothing_to_hq_rederiving_every_amount(qtbot, qapp, runner, data_folder: Path,  # noqa: ANN001
+def test_a_project_from_nothing_to_hq_rederiving_every_amount(qtbot, qapp, runner, data_folder: Path,
                                                               tmp_path: Path, monkeypatch) -> None:
     from survey_app.core.services import households, imports, project_registry
     from survey_app.core.services.projects import project_info
@@ -132,12 +147,12 @@ def test_a_project_from_nothing_to_hq_rederiving_every_amount(qtbot, qapp, runne
     assert " ".join(hq_fp.upper()[i:i + 4] for i in range(0, len(hq_fp), 4)) in finished
 
     # --- on the laptop: survey, review, calculate, sign, day-end bundle ---------------------------------------
-    def on_laptop(user: str, password: str, new_password: str):  # noqa: ANN202
+    def on_laptop(user: str, password: str, new_password: str):
         db, actor = log_in(qtbot, runner, laptop_path, user, password, device_password=DEVICE_PW,
                            new_password=new_password)
         return db, open_window(qtbot, qapp, db, actor, runner)
 
-    def close(db, window) -> None:  # noqa: ANN001
+    def close(db, window) -> None:
         window.close()
         db.dispose()
 

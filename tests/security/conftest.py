@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from vault_setup import ADMIN, ADMIN_PW, DEVICE_PW
 
 
@@ -21,7 +20,7 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def runner(qapp):  # noqa: ANN001, ANN201
+def runner(qapp):
     from survey_app.ui.task_runner import TaskRunner
 
     r = TaskRunner()

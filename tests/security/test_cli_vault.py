@@ -11,7 +11,7 @@ from vault_setup import ADMIN, ADMIN_PW, DEVICE_PW
 from survey_app.cli import main
 
 
-def _run(capsys, monkeypatch, project: Path, *argv: str, **env: str):  # noqa: ANN001, ANN202
+def _run(capsys, monkeypatch, project: Path, *argv: str, **env: str):
     for name in ("SURVEY_APP_PASSWORD", "SURVEY_APP_SYNC_PASSWORD", "SURVEY_APP_NEW_PASSWORD"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
@@ -23,8 +23,8 @@ def _run(capsys, monkeypatch, project: Path, *argv: str, **env: str):  # noqa: A
     return code, out.out, out.err
 
 
-def test_cli_logins_on_a_real_project(capsys, monkeypatch: pytest.MonkeyPatch, project: Path) -> None:  # noqa: ANN001
-    run = lambda *a, **e: _run(capsys, monkeypatch, project, *a, **e)  # noqa: E731
+def test_cli_logins_on_a_real_project(capsys, monkeypatch: pytest.MonkeyPatch, project: Path) -> None:
+    run = lambda *a, **e: _run(capsys, monkeypatch, project, *a, **e)
     code, out, _ = run("users", "add", "wu", "--login", ADMIN,
                        SURVEY_APP_PASSWORD=ADMIN_PW, SURVEY_APP_NEW_PASSWORD="Wu-first-2024")
     assert code == 0 and "已新增用户 wu" in out
@@ -54,6 +54,6 @@ def test_cli_logins_on_a_real_project(capsys, monkeypatch: pytest.MonkeyPatch, p
     assert code == 1 and "SURVEY_APP_SYNC_PASSWORD" in err
 
 
-def test_cli_on_the_demo_is_unchanged(capsys, monkeypatch: pytest.MonkeyPatch, demo_db) -> None:  # noqa: ANN001
+def test_cli_on_the_demo_is_unchanged(capsys, monkeypatch: pytest.MonkeyPatch, demo_db) -> None:
     code, out, _ = _run(capsys, monkeypatch, demo_db.path, "users", "list")
     assert code == 0 and "worker" in out

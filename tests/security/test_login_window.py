@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vault_setup import ADMIN, ADMIN_PW, DEVICE_PW
 from PySide6.QtWidgets import QDialog
+from vault_setup import ADMIN, ADMIN_PW, DEVICE_PW
 
 from survey_app.core.domain.roles import Role
 from survey_app.core.security import vault
@@ -13,14 +13,14 @@ from survey_app.core.services import project_files, users
 from survey_app.ui.login_dialog import LoginDialog
 
 
-def _dialog(qtbot, runner, project: Path) -> LoginDialog:  # noqa: ANN001
+def _dialog(qtbot, runner, project: Path) -> LoginDialog:
     dialog = LoginDialog(None, runner, project_name=project.stem, db_path=project)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
 
 
-def _type_login(qtbot, dialog: LoginDialog, user: str, password: str) -> None:  # noqa: ANN001
+def _type_login(qtbot, dialog: LoginDialog, user: str, password: str) -> None:
     qtbot.keyClicks(dialog.username, user)
     qtbot.keyClicks(dialog.password, password)
 
@@ -33,7 +33,7 @@ def _add_worker(project: Path, password: str = "Wang-first-1") -> None:
         db.dispose()
 
 
-def test_wrong_then_right_password_opens_the_project(qtbot, runner, project: Path) -> None:  # noqa: ANN001
+def test_wrong_then_right_password_opens_the_project(qtbot, runner, project: Path) -> None:
     dialog = _dialog(qtbot, runner, project)
     assert dialog.db is None and not dialog.hint_label.isVisible()  # no demo accounts on a real project
     _type_login(qtbot, dialog, ADMIN, "wrong-password")
@@ -50,7 +50,7 @@ def test_wrong_then_right_password_opens_the_project(qtbot, runner, project: Pat
         dialog.db.dispose()
 
 
-def test_forced_change_before_the_window_opens(qtbot, runner, project: Path) -> None:  # noqa: ANN001
+def test_forced_change_before_the_window_opens(qtbot, runner, project: Path) -> None:
     _add_worker(project)
     dialog = _dialog(qtbot, runner, project)
     _type_login(qtbot, dialog, "wang", "Wang-first-1")
@@ -74,7 +74,7 @@ def test_forced_change_before_the_window_opens(qtbot, runner, project: Path) -> 
     db.dispose()
 
 
-def test_refusing_the_change_closes_the_project(qtbot, runner, project: Path) -> None:  # noqa: ANN001
+def test_refusing_the_change_closes_the_project(qtbot, runner, project: Path) -> None:
     _add_worker(project)
     dialog = _dialog(qtbot, runner, project)
     _type_login(qtbot, dialog, "wang", "Wang-first-1")
@@ -85,7 +85,7 @@ def test_refusing_the_change_closes_the_project(qtbot, runner, project: Path) ->
     assert dialog.error_label.text() == "必须先修改密码才能使用本软件"
 
 
-def test_a_user_without_a_slot_is_asked_for_the_device_password_once(qtbot, runner,  # noqa: ANN001
+def test_a_user_without_a_slot_is_asked_for_the_device_password_once(qtbot, runner,
                                                                      project: Path) -> None:
     db, admin = project_files.open_project_database(project, ADMIN, ADMIN_PW)
     try:
@@ -113,7 +113,7 @@ def test_a_user_without_a_slot_is_asked_for_the_device_password_once(qtbot, runn
     db.dispose()
 
 
-def _left():  # noqa: ANN202
+def _left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton

@@ -6,22 +6,22 @@ import json
 from pathlib import Path
 
 import pytest
-from vault_setup import ADMIN, ADMIN_PW, DEVICE_PW
 from sqlalchemy import select
+from vault_setup import ADMIN, ADMIN_PW, DEVICE_PW
 
 from survey_app.core.domain.errors import AuthenticationError, ValidationError
 from survey_app.core.domain.roles import Role
 from survey_app.core.security import vault
 from survey_app.core.security.keys import project_public_keys
-from survey_app.core.sync.signing_key import device_signing_key
 from survey_app.core.services import devices, project_files, users
 from survey_app.core.services.agreements import payload as qr
 from survey_app.core.services.agreements.verify import verify_text
 from survey_app.core.storage.models import Device, LocalSetting
 from survey_app.core.sync import identity
+from survey_app.core.sync.signing_key import device_signing_key
 
 
-def _open(project: Path, user: str = ADMIN, password: str = ADMIN_PW):  # noqa: ANN202
+def _open(project: Path, user: str = ADMIN, password: str = ADMIN_PW):
     return project_files.open_project_database(project, user, password)
 
 
@@ -153,7 +153,7 @@ def test_real_project_password_rules_forced_change_and_rewrap(project: Path) -> 
 def test_a_failed_database_write_puts_the_old_slot_back(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db, admin = _open(project)
     try:
-        def broken(*a, **k):  # noqa: ANN002, ANN003, ANN202
+        def broken(*a, **k):
             raise OSError("disk full")
         monkeypatch.setattr(users, "hash_password", broken)
         with pytest.raises(OSError):
@@ -164,7 +164,7 @@ def test_a_failed_database_write_puts_the_old_slot_back(project: Path, monkeypat
     db.dispose()
 
 
-def test_demo_databases_keep_the_legacy_rules(demo_db) -> None:  # noqa: ANN001
+def test_demo_databases_keep_the_legacy_rules(demo_db) -> None:
     admin = users.login(demo_db, "hq", "hq123456", device="T01")
     users.create_user(demo_db, admin, "demo2", "worker123", Role.FIELD_WORKER)  # a demo may use demo passwords
     assert not users.must_change_password(demo_db, "demo2") and identity.needs_password(demo_db)

@@ -22,7 +22,7 @@ def made(tmp_path: Path) -> tuple[Path, vault.Unlocked]:
     return store.path, unlocked
 
 
-def test_round_trip_gives_the_same_keys_from_every_slot(made) -> None:  # noqa: ANN001
+def test_round_trip_gives_the_same_keys_from_every_slot(made) -> None:
     path, created = made
     assert path.name == "p.sqlite3.vault" and vault.exists(path.with_name("p.sqlite3"))
     a = Vault.load(path).unlock("user:a", PW)
@@ -45,9 +45,9 @@ def test_two_vaults_never_share_keys(tmp_path: Path) -> None:
     assert one.cipher_key != two.cipher_key
 
 
-def test_wrong_password_counts_down_then_locks_across_reopen(made) -> None:  # noqa: ANN001
+def test_wrong_password_counts_down_then_locks_across_reopen(made) -> None:
     path, _ = made
-    now = dt.datetime(2024, 5, 1, 8, 0, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2024, 5, 1, 8, 0, tzinfo=dt.UTC)
     messages = []
     for _ in range(vault.MAX_FAILURES):
         with pytest.raises(AuthenticationError) as e:
@@ -63,7 +63,7 @@ def test_wrong_password_counts_down_then_locks_across_reopen(made) -> None:  # n
         Vault.load(path).unlock("user:a", "wrong-pass", now=now + dt.timedelta(minutes=17))
 
 
-def test_success_resets_the_count(made) -> None:  # noqa: ANN001
+def test_success_resets_the_count(made) -> None:
     path, _ = made
     for _ in range(3):
         with pytest.raises(AuthenticationError):
@@ -72,13 +72,13 @@ def test_success_resets_the_count(made) -> None:  # noqa: ANN001
     assert json.loads(path.read_text())["slots"]["user:a"]["failed"] == 0
 
 
-def test_unknown_slot_is_its_own_error(made) -> None:  # noqa: ANN001
+def test_unknown_slot_is_its_own_error(made) -> None:
     path, _ = made
     with pytest.raises(vault.NoSlot):
         Vault.load(path).unlock("user:nobody", PW)
 
 
-def _edit(path: Path, change) -> None:  # noqa: ANN001
+def _edit(path: Path, change) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     change(data)
     path.write_text(json.dumps(data), encoding="utf-8")
@@ -112,7 +112,7 @@ TAMPERS = {
 
 
 @pytest.mark.parametrize("field", list(TAMPERS))
-def test_every_edited_field_is_refused(made, tmp_path: Path, field: str) -> None:  # noqa: ANN001
+def test_every_edited_field_is_refused(made, tmp_path: Path, field: str) -> None:
     path, _ = made
     if field == "slot from another vault":
         other, _ = Vault.create(tmp_path / "other.vault", {"user:a": PW})
@@ -137,7 +137,7 @@ def test_garbage_and_missing_files_are_refused_with_a_message(tmp_path: Path) ->
         Vault.create(bad, {"user:a": PW})
 
 
-def test_add_rewrap_remove_slots(made) -> None:  # noqa: ANN001
+def test_add_rewrap_remove_slots(made) -> None:
     path, created = made
     store = Vault.load(path)
     store.add_slot(created, "user:b", "b-password-1")

@@ -12,11 +12,11 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from chain_helpers import KEY  # noqa: E402 - after the path insert above
+from chain_helpers import KEY
 
 
 @pytest.fixture(scope="session")
-def _keyed_template(shared_templates) -> Path:  # noqa: ANN001
+def _keyed_template(shared_templates) -> Path:
     """A small demo project written with the audit key (bulk writer + unit of work), made once per run."""
     from survey_app.core.domain import china_time
     from survey_app.core.services.demo import create_demo
@@ -42,7 +42,7 @@ def keyed_path(_keyed_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def keyed_db(keyed_path: Path):  # noqa: ANN201
+def keyed_db(keyed_path: Path):
     from survey_app.core.storage.database import Database
 
     db = Database(keyed_path, audit_key=KEY)

@@ -7,21 +7,20 @@ import subprocess
 import sys
 
 import pytest
-
-from survey_app.core.domain.errors import ValidationError
-from survey_app.core.storage import audit_chain
-from survey_app.core.services.audit import adopt_audit_key, verify_database
-from survey_app.core.storage.database import Database
-
 from chain_helpers import KEY, fix_row_hash, rehash_chain
 
+from survey_app.core.domain.errors import ValidationError
+from survey_app.core.services.audit import adopt_audit_key, verify_database
+from survey_app.core.storage import audit_chain
+from survey_app.core.storage.database import Database
 
-def _macs(path) -> list[tuple[str, str]]:  # noqa: ANN001
+
+def _macs(path) -> list[tuple[str, str]]:
     with sqlite3.connect(path) as conn:
         return conn.execute("SELECT hash, mac FROM audit_events ORDER BY seq").fetchall()
 
 
-def test_every_writer_keys_its_events(keyed_db, keyed_path, admin) -> None:  # noqa: ANN001
+def test_every_writer_keys_its_events(keyed_db, keyed_path, admin) -> None:
     from survey_app.core.storage.models import Household
 
     with keyed_db.uow(admin) as uow:  # the unit of work (the demo wrote through the bulk writer)
@@ -35,7 +34,7 @@ def test_every_writer_keys_its_events(keyed_db, keyed_path, admin) -> None:  # n
     assert report.ok and report.keyed and not report.notes, report.problems
 
 
-def test_a_rewritten_and_rehashed_history_is_caught_with_the_key(keyed_db, keyed_path) -> None:  # noqa: ANN001
+def test_a_rewritten_and_rehashed_history_is_caught_with_the_key(keyed_db, keyed_path) -> None:
     # the household's area goes up, its last event takes the new fingerprint, every hash is recomputed
     fix = "UPDATE building_parts SET area = area + 100 WHERE rowid = 3"
     with sqlite3.connect(keyed_path) as conn:
@@ -65,14 +64,14 @@ def test_a_rewritten_and_rehashed_history_is_caught_with_the_key(keyed_db, keyed
     "DELETE FROM audit_events WHERE seq = 7",  # a dropped event, the rest renumbered
     "UPDATE audit_events SET mac = '' WHERE seq = 9",  # a MAC removed
 ])
-def test_event_rewrites_are_caught(keyed_db, keyed_path, sql: str) -> None:  # noqa: ANN001
+def test_event_rewrites_are_caught(keyed_db, keyed_path, sql: str) -> None:
     rehash_chain(keyed_path, sql)
     report = verify_database(keyed_db)
     assert not report.ok
     assert any(p.message.endswith("的密钥校验失败：记录可能在应用之外被改写") for p in report.problems)
 
 
-def test_a_keyed_database_without_the_key_says_the_check_needs_login(keyed_path) -> None:  # noqa: ANN001
+def test_a_keyed_database_without_the_key_says_the_check_needs_login(keyed_path) -> None:
     db = Database(keyed_path)
     try:
         report = verify_database(db)
@@ -81,7 +80,7 @@ def test_a_keyed_database_without_the_key_says_the_check_needs_login(keyed_path)
     assert report.ok and not report.keyed and report.notes == [audit_chain.NEEDS_LOGIN]
 
 
-def test_cli_names_the_key_failure_and_the_missing_login(keyed_path) -> None:  # noqa: ANN001
+def test_cli_names_the_key_failure_and_the_missing_login(keyed_path) -> None:
     rehash_chain(keyed_path, "UPDATE audit_events SET device = 'X9' WHERE seq = 3")
     run = subprocess.run([sys.executable, "-m", "survey_app", "--db", str(keyed_path), "audit", "verify"],
                          capture_output=True, text=True)
@@ -90,7 +89,7 @@ def test_cli_names_the_key_failure_and_the_missing_login(keyed_path) -> None:  #
     assert "需要登录" in run.stdout
 
 
-def test_an_unkeyed_history_is_adopted_only_when_it_verifies(demo_db, db_path) -> None:  # noqa: ANN001
+def test_an_unkeyed_history_is_adopted_only_when_it_verifies(demo_db, db_path) -> None:
     demo_db.dispose()
     db = Database(db_path, audit_key=KEY)
     try:
@@ -105,7 +104,7 @@ def test_an_unkeyed_history_is_adopted_only_when_it_verifies(demo_db, db_path) -
         db.dispose()
 
 
-def test_a_broken_history_is_never_adopted(demo_db, db_path) -> None:  # noqa: ANN001
+def test_a_broken_history_is_never_adopted(demo_db, db_path) -> None:
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE audit_events SET user = 'mallory' WHERE seq = 40")
     demo_db.dispose()

@@ -8,7 +8,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from chain_helpers import KEY, rehash_chain
 from sqlalchemy import select
+from sync_setup import build
 
 from survey_app.core.services.audit import adopt_audit_key, verify_database
 from survey_app.core.services.survey.store import load_form, save_form
@@ -18,12 +20,9 @@ from survey_app.core.sync.assignments import write_assignment
 from survey_app.core.sync.export import export_bundle
 from survey_app.core.sync.importer import import_field_bundle
 
-from chain_helpers import KEY, rehash_chain
-from sync_setup import build
-
 
 @pytest.fixture(scope="module")
-def hq_file(tmp_path_factory) -> Path:  # noqa: ANN001
+def hq_file(tmp_path_factory) -> Path:
     """A keyed HQ (its vault made after the sync world existed) holding an open conflict."""
     tmp = tmp_path_factory.mktemp("outside")
     world = build(tmp, shared=True)

@@ -10,11 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from attack_helpers import hq_state
 from sqlalchemy import select
+from sync_setup import World, build
 
 from survey_app.core.domain.errors import NotFound, PermissionDenied, ValidationError
 from survey_app.core.domain.roles import Role
-from survey_app.core.sync.signing_key import device_signing_key
 from survey_app.core.services import devices
 from survey_app.core.services.agreements import lifecycle
 from survey_app.core.services.agreements import payload as qr
@@ -25,9 +26,7 @@ from survey_app.core.storage.uow import Actor
 from survey_app.core.sync.assignments import import_assignment, write_assignment
 from survey_app.core.sync.export import export_bundle
 from survey_app.core.sync.importer import import_field_bundle
-
-from attack_helpers import hq_state
-from sync_setup import World, build
+from survey_app.core.sync.signing_key import device_signing_key
 
 
 @pytest.fixture
@@ -121,7 +120,7 @@ def test_verify_at_hq_and_on_a_laptop_after_revocation(world: World) -> None:
 def test_a_record_printed_after_the_revocation_is_invalid(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     text = _issue_agreement(world, 0)
     code = world.devices[0].code
-    monkeypatch.setattr(devices, "utcnow", lambda: dt.datetime(2020, 1, 2, tzinfo=dt.timezone.utc))
+    monkeypatch.setattr(devices, "utcnow", lambda: dt.datetime(2020, 1, 2, tzinfo=dt.UTC))
     devices.revoke(world.hq, world.admin, code, "补记：早已丢失")  # revoked as of a day before the print
     verdict = verify_in(world.hq, text)
     assert not verdict.valid and not verdict.ok

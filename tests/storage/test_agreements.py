@@ -43,7 +43,7 @@ PNG = ink_png()
 
 
 @pytest.fixture
-def ready(demo_db) -> Household:  # noqa: ANN001
+def ready(demo_db) -> Household:
     """A household calculated, with cash chosen: ready for its agreement."""
     with demo_db.read() as s:
         h = s.scalars(select(Household).where(Household.status == "surveyed").order_by(Household.id)).first()
@@ -54,7 +54,7 @@ def ready(demo_db) -> Household:  # noqa: ANN001
     return h
 
 
-def test_draft_number_and_signed_payload(demo_db, ready) -> None:  # noqa: ANN001
+def test_draft_number_and_signed_payload(demo_db, ready) -> None:
     info = lifecycle.prepare(demo_db, WORKER, ready.id)
     assert info.number == "FR2023-T01-000001" and info.status == "draft" and info.mode == "cash"
     assert lifecycle.prepare(demo_db, WORKER, ready.id).number == info.number  # same calculation, same draft
@@ -65,7 +65,7 @@ def test_draft_number_and_signed_payload(demo_db, ready) -> None:  # noqa: ANN00
     assert len(info.qr_payload) < 200
 
 
-def test_lifecycle_print_sign_void_reissue(demo_db, ready) -> None:  # noqa: ANN001
+def test_lifecycle_print_sign_void_reissue(demo_db, ready) -> None:
     info = lifecycle.prepare(demo_db, WORKER, ready.id)
     with pytest.raises(ValidationError, match="先打印"):
         lifecycle.sign(demo_db, WORKER, info.id)
@@ -107,7 +107,7 @@ def test_lifecycle_print_sign_void_reissue(demo_db, ready) -> None:  # noqa: ANN
     assert verify_database(demo_db).ok
 
 
-def test_forged_and_altered_payloads_are_refused(demo_db, ready) -> None:  # noqa: ANN001
+def test_forged_and_altered_payloads_are_refused(demo_db, ready) -> None:
     text = lifecycle.prepare(demo_db, WORKER, ready.id).qr_payload
     keys = project_public_keys(demo_db)
     parts = text.split("|")
@@ -119,7 +119,7 @@ def test_forged_and_altered_payloads_are_refused(demo_db, ready) -> None:  # noq
     assert not verify_text(text[:-3], keys).valid
 
 
-def test_a_record_edited_behind_the_apps_back_is_called_out(demo_db, db_path, ready) -> None:  # noqa: ANN001
+def test_a_record_edited_behind_the_apps_back_is_called_out(demo_db, db_path, ready) -> None:
     info = lifecycle.prepare(demo_db, WORKER, ready.id)
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE agreements SET net = net + 100000")
@@ -136,7 +136,7 @@ def _cli(*args: str, env_password: str | None = None) -> subprocess.CompletedPro
     return subprocess.run([sys.executable, "-m", "survey_app", *args], capture_output=True, text=True, env=env)
 
 
-def _cli_here(capsys, *args: str) -> subprocess.CompletedProcess:  # noqa: ANN001
+def _cli_here(capsys, *args: str) -> subprocess.CompletedProcess:
     """The same entry point in this process (a subprocess would add ~1 CPU-s of start-up and nothing else)."""
     from survey_app.cli import main
 
@@ -146,7 +146,7 @@ def _cli_here(capsys, *args: str) -> subprocess.CompletedProcess:  # noqa: ANN00
     return subprocess.CompletedProcess(args, code, out.out, out.err)
 
 
-def test_cli_render_then_verify_the_pdf(demo_db, db_path, ready, tmp_path, capsys, monkeypatch) -> None:  # noqa: ANN001
+def test_cli_render_then_verify_the_pdf(demo_db, db_path, ready, tmp_path, capsys, monkeypatch) -> None:
     pdf = tmp_path / "agreement.pdf"
     monkeypatch.setenv("SURVEY_APP_PASSWORD", "hq123456")
     done = _cli_here(capsys, "--db", str(db_path), "agreement", "render", "--household", ready.household_code,
@@ -166,7 +166,7 @@ def test_cli_render_then_verify_the_pdf(demo_db, db_path, ready, tmp_path, capsy
     assert bad.returncode == 1 and "签名无效" in bad.stderr
 
 
-def test_a_signed_agreement_prints_its_signatures_and_a_reprint_says_copy(demo_db, ready, tmp_path) -> None:  # noqa: ANN001
+def test_a_signed_agreement_prints_its_signatures_and_a_reprint_says_copy(demo_db, ready, tmp_path) -> None:
     import subprocess as sp
 
     from survey_app.core.services.agreements.documents import render_agreement_pdf
@@ -184,7 +184,7 @@ def test_a_signed_agreement_prints_its_signatures_and_a_reprint_says_copy(demo_d
     assert "副本" in text and info.number in text
 
 
-def test_the_policy_sets_the_copies_and_terms(demo_db, ready, tmp_path) -> None:  # noqa: ANN001
+def test_the_policy_sets_the_copies_and_terms(demo_db, ready, tmp_path) -> None:
     import subprocess as sp
 
     from survey_app.core.services.agreements.documents import print_copies, render_agreement_pdf

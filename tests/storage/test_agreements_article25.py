@@ -4,13 +4,14 @@ pdftotext extracts from agreements built from real stored calculations of the de
 from __future__ import annotations
 
 import re
-import uuid
 import sqlite3
 import subprocess
+import uuid
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from test_agreements import PNG, REVIEWER, SIGN_DAY, WORKER, ink_png
 
 from survey_app.core.compensation.calculation import Calculation as Result
 from survey_app.core.domain.errors import ValidationError
@@ -21,13 +22,11 @@ from survey_app.core.services.agreements.documents import render_agreement_pdf
 from survey_app.core.services.survey.store import load_form, save_form
 from survey_app.core.storage.models import Agreement, Calculation, Household
 
-from test_agreements import PNG, REVIEWER, SIGN_DAY, WORKER, ink_png
-
 ARTICLE_25 = ("补偿方式", "补偿金额", "支付期限", "产权调换房屋", "搬迁费", "临时安置费或者周转用房", "停产停业损失",
               "搬迁期限", "过渡方式和过渡期限")
 
 
-def _issue(db, h: Household, mode: str) -> tuple[lifecycle.AgreementInfo, Result]:  # noqa: ANN001
+def _issue(db, h: Household, mode: str) -> tuple[lifecycle.AgreementInfo, Result]:
     workflow.approve(db, REVIEWER, h.id)
     options = calculations.calculate(db, WORKER, h.id)
     key = next(o.option_key for o in options if o.result.mode == mode)
@@ -40,7 +39,7 @@ def _issue(db, h: Household, mode: str) -> tuple[lifecycle.AgreementInfo, Result
     return info, result
 
 
-def _surveyed(db, n: int) -> list[Household]:  # noqa: ANN001
+def _surveyed(db, n: int) -> list[Household]:
     with db.read() as s:
         return s.scalars(select(Household).where(Household.status == "surveyed").order_by(Household.id)).all()[:n]
 
@@ -58,7 +57,7 @@ def _from_formula(result: Result, kinds: tuple[str, ...], unit: str) -> int:
 
 
 @pytest.mark.parametrize("mode", ["cash", "exchange", "voucher"])
-def test_every_article_25_element_and_amount_matches_the_stored_calculation(demo_db, tmp_path, mode) -> None:  # noqa: ANN001
+def test_every_article_25_element_and_amount_matches_the_stored_calculation(demo_db, tmp_path, mode) -> None:
     h = _surveyed(demo_db, 3)[["cash", "exchange", "voucher"].index(mode)]
     info, result = _issue(demo_db, h, mode)
     pdf = tmp_path / f"{mode}.pdf"
@@ -96,7 +95,7 @@ def test_every_article_25_element_and_amount_matches_the_stored_calculation(demo
         assert "按房屋价值的" not in text  # the bonus basis is what counts into the voucher, not the house value
 
 
-def test_a_survey_change_after_the_calculation_stops_printing_and_signing(demo_db, tmp_path) -> None:  # noqa: ANN001
+def test_a_survey_change_after_the_calculation_stops_printing_and_signing(demo_db, tmp_path) -> None:
     h = _surveyed(demo_db, 1)[0]
     info, _ = _issue(demo_db, h, "cash")
     lifecycle.record_print(demo_db, WORKER, info.id, copies=1)
@@ -113,7 +112,7 @@ def test_a_survey_change_after_the_calculation_stops_printing_and_signing(demo_d
     assert not (tmp_path / "a.pdf").exists()
 
 
-def test_the_parts_table_comes_from_the_calculation_snapshot(demo_db, db_path, tmp_path) -> None:  # noqa: ANN001
+def test_the_parts_table_comes_from_the_calculation_snapshot(demo_db, db_path, tmp_path) -> None:
     h = _surveyed(demo_db, 1)[0]
     info, result = _issue(demo_db, h, "cash")
     first = result.inputs.building_parts[0]
@@ -124,7 +123,7 @@ def test_the_parts_table_comes_from_the_calculation_snapshot(demo_db, db_path, t
     assert "999.99" not in text and format_area(first.area) in text
 
 
-def test_signing_in_another_reward_tier_is_refused_until_recalculated(demo_db) -> None:  # noqa: ANN001
+def test_signing_in_another_reward_tier_is_refused_until_recalculated(demo_db) -> None:
     h = _surveyed(demo_db, 1)[0]
     info, _ = _issue(demo_db, h, "cash")
     lifecycle.record_print(demo_db, WORKER, info.id, copies=1)
@@ -135,7 +134,7 @@ def test_signing_in_another_reward_tier_is_refused_until_recalculated(demo_db) -
     assert lifecycle.sign(demo_db, WORKER, info.id, sig, on=SIGN_DAY).status == "signed"
 
 
-def test_a_dot_or_a_short_stroke_is_not_a_signature(demo_db) -> None:  # noqa: ANN001
+def test_a_dot_or_a_short_stroke_is_not_a_signature(demo_db) -> None:
     h = _surveyed(demo_db, 1)[0]
     info, _ = _issue(demo_db, h, "cash")
     lifecycle.record_print(demo_db, WORKER, info.id, copies=1)
@@ -147,7 +146,7 @@ def test_a_dot_or_a_short_stroke_is_not_a_signature(demo_db) -> None:  # noqa: A
         assert s.get(Agreement, uuid.UUID(info.id)).status == "printed"
 
 
-def test_saving_a_pdf_counts_apart_from_prints_and_unlocks_signing(demo_db) -> None:  # noqa: ANN001
+def test_saving_a_pdf_counts_apart_from_prints_and_unlocks_signing(demo_db) -> None:
     h = _surveyed(demo_db, 1)[0]
     info, _ = _issue(demo_db, h, "cash")
     saved = lifecycle.record_save(demo_db, WORKER, info.id)

@@ -8,20 +8,20 @@ import json
 import sqlite3
 import uuid
 
+from test_agreements_article25 import _issue, _surveyed, _text
+
 from survey_app.core.compensation.inputs import HouseholdInput
+from survey_app.core.security.keys import project_public_keys
 from survey_app.core.services import calculations
 from survey_app.core.services.agreements import lifecycle
 from survey_app.core.services.agreements.documents import render_agreement_pdf
-from survey_app.core.security.keys import project_public_keys
 from survey_app.core.services.agreements.verify import check_record, verify_text
 from survey_app.core.storage.models import Agreement, Calculation, Household, Tenure
-
-from test_agreements_article25 import _issue, _surveyed, _text
 
 NEW_PHONE = "13900001111"
 
 
-def _behind_the_apps_back(db_path, h: Household) -> None:  # noqa: ANN001
+def _behind_the_apps_back(db_path, h: Household) -> None:
     """Phones, owners' names and ID numbers, certificate numbers and address changed with raw SQL."""
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE households SET phone = ?, address = '改过的地址' WHERE id = ?", (NEW_PHONE, h.id.hex))
@@ -30,7 +30,7 @@ def _behind_the_apps_back(db_path, h: Household) -> None:  # noqa: ANN001
                      "certificate_no = 'FAKE-0001' WHERE household_id = ?", (h.id.hex,))
 
 
-def _calculated_time(db, info: lifecycle.AgreementInfo) -> tuple[Household, list[Tenure], Calculation]:  # noqa: ANN001
+def _calculated_time(db, info: lifecycle.AgreementInfo) -> tuple[Household, list[Tenure], Calculation]:
     with db.read() as s:
         a = s.get(Agreement, uuid.UUID(info.id))
         h = s.get(Household, a.household_id)
@@ -38,7 +38,7 @@ def _calculated_time(db, info: lifecycle.AgreementInfo) -> tuple[Household, list
         return h, tenures, s.get(Calculation, a.calculation_id)
 
 
-def test_the_agreement_prints_the_phone_and_owners_as_calculated(demo_db, db_path, tmp_path) -> None:  # noqa: ANN001
+def test_the_agreement_prints_the_phone_and_owners_as_calculated(demo_db, db_path, tmp_path) -> None:
     h = _surveyed(demo_db, 1)[0]
     info, _ = _issue(demo_db, h, "cash")
     h, tenures, _calc = _calculated_time(demo_db, info)
@@ -57,7 +57,7 @@ def test_the_agreement_prints_the_phone_and_owners_as_calculated(demo_db, db_pat
     assert verdict.record == "matches", verdict.record_message
 
 
-def test_the_snapshot_leaves_the_engine_input_as_it_was(demo_db) -> None:  # noqa: ANN001
+def test_the_snapshot_leaves_the_engine_input_as_it_was(demo_db) -> None:
     h = _surveyed(demo_db, 1)[0]
     info, result = _issue(demo_db, h, "cash")
     _h, _tenures, calc = _calculated_time(demo_db, info)
@@ -68,7 +68,7 @@ def test_the_snapshot_leaves_the_engine_input_as_it_was(demo_db) -> None:  # noq
 
 
 def test_a_calculation_stored_before_the_snapshot_falls_back_to_current_rows(demo_db, db_path,
-                                                                            tmp_path) -> None:  # noqa: ANN001
+                                                                            tmp_path) -> None:
     h = _surveyed(demo_db, 1)[0]
     info, _ = _issue(demo_db, h, "cash")
     h, _tenures, calc = _calculated_time(demo_db, info)

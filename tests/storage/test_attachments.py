@@ -10,9 +10,8 @@ import pytest
 from PIL import Image
 from sqlalchemy import select
 
-from survey_app.core.domain.errors import ValidationError
+from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.domain.roles import Role
-from survey_app.core.domain.errors import NotFound
 from survey_app.core.services import attachments
 from survey_app.core.services.attachments import attach_photos, list_photos, sha256_of
 from survey_app.core.storage.models import Household
@@ -33,12 +32,12 @@ def _photo(path: Path, color: str, when: str | None = None, gps: bool = False) -
 
 
 @pytest.fixture
-def household(demo_db) -> Household:  # noqa: ANN001
+def household(demo_db) -> Household:
     with demo_db.read() as s:
         return s.scalars(select(Household).order_by(Household.id)).first()
 
 
-def test_photos_are_stored_by_content_with_exif(demo_db, household, tmp_path) -> None:  # noqa: ANN001
+def test_photos_are_stored_by_content_with_exif(demo_db, household, tmp_path) -> None:
     a = _photo(tmp_path / "IMG_0001.jpg", "red", "2023:07:02 09:30:00", gps=True)
     b = _photo(tmp_path / "IMG_0002.jpg", "blue")
     same_as_a = tmp_path / "copy.jpg"
@@ -51,7 +50,7 @@ def test_photos_are_stored_by_content_with_exif(demo_db, household, tmp_path) ->
     first = attached[0]
     assert first.sha256 == sha256_of(a) and first.path.read_bytes() == a.read_bytes()
     assert first.path.parent.name == first.sha256[:2]
-    assert first.captured_at == dt.datetime(2023, 7, 2, 1, 30, tzinfo=dt.timezone.utc)  # 09:30 China time
+    assert first.captured_at == dt.datetime(2023, 7, 2, 1, 30, tzinfo=dt.UTC)  # 09:30 China time
     assert attached[1].captured_at is None
     assert [p.id for p in list_photos(demo_db, household.id)] == [p.id for p in attached]
     with demo_db.read() as s:
@@ -60,7 +59,7 @@ def test_photos_are_stored_by_content_with_exif(demo_db, household, tmp_path) ->
         assert row.gps_lat == Decimal("28.1950000") and row.gps_lon == Decimal("112.9750000")
 
 
-def test_missing_file_and_cancel(demo_db, household, tmp_path) -> None:  # noqa: ANN001
+def test_missing_file_and_cancel(demo_db, household, tmp_path) -> None:
     with pytest.raises(ValidationError, match="找不到文件"):
         attach_photos(demo_db, WORKER, household.id, [tmp_path / "nope.jpg"])
     photo = _photo(tmp_path / "x.jpg", "green")
@@ -68,7 +67,7 @@ def test_missing_file_and_cancel(demo_db, household, tmp_path) -> None:  # noqa:
     assert list_photos(demo_db, household.id) == []
 
 
-def test_a_deleted_photo_is_a_tombstone_in_the_audit_chain(demo_db, household, tmp_path) -> None:  # noqa: ANN001
+def test_a_deleted_photo_is_a_tombstone_in_the_audit_chain(demo_db, household, tmp_path) -> None:
     import json
     import uuid
 
@@ -93,7 +92,7 @@ def test_a_deleted_photo_is_a_tombstone_in_the_audit_chain(demo_db, household, t
     assert verify_database(demo_db).ok
 
 
-def test_category_and_caption_are_stored_as_codes(demo_db, household, tmp_path) -> None:  # noqa: ANN001
+def test_category_and_caption_are_stored_as_codes(demo_db, household, tmp_path) -> None:
     a, b = attach_photos(demo_db, WORKER, household.id, [_photo(tmp_path / "a.jpg", "red"),
                                                          _photo(tmp_path / "b.jpg", "blue")])
     assert (a.category, a.caption) == ("", "")
@@ -112,10 +111,10 @@ def test_category_and_caption_are_stored_as_codes(demo_db, household, tmp_path) 
     assert attachments.photo_counts(demo_db, household.id) == {"temp_permit": 1}
 
 
-def test_capture_time_is_read_and_shown_as_china_time_on_any_machine(monkeypatch) -> None:  # noqa: ANN001
+def test_capture_time_is_read_and_shown_as_china_time_on_any_machine(monkeypatch) -> None:
     import time
 
-    stored = dt.datetime(2023, 7, 2, 1, 30, tzinfo=dt.timezone.utc)
+    stored = dt.datetime(2023, 7, 2, 1, 30, tzinfo=dt.UTC)
     monkeypatch.setenv("TZ", "America/New_York")
     time.tzset()
     try:

@@ -11,22 +11,22 @@ import pytest
 from survey_app.core.services.audit import verify_database
 
 
-def _cli(db_path, *args: str) -> subprocess.CompletedProcess:  # noqa: ANN001
+def _cli(db_path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "survey_app", "--db", str(db_path), *args],
                           capture_output=True, text=True)
 
 
-def _tamper(db_path, sql: str) -> None:  # noqa: ANN001
+def _tamper(db_path, sql: str) -> None:
     with sqlite3.connect(db_path) as conn:  # the way someone would with the sqlite3 shell
         conn.execute(sql)
 
 
-def test_an_intact_database_verifies(demo_db) -> None:  # noqa: ANN001
+def test_an_intact_database_verifies(demo_db) -> None:
     report = verify_database(demo_db)
     assert report.ok and report.events > 500 and report.events >= report.rows > 500
 
 
-def test_cli_exit_codes(demo_db, db_path, capsys) -> None:  # noqa: ANN001
+def test_cli_exit_codes(demo_db, db_path, capsys) -> None:
     from survey_app.cli import main
 
     assert main(["--db", str(db_path), "audit", "verify"]) == 0  # in this process; the refusal below in a real one
@@ -51,7 +51,7 @@ def test_cli_exit_codes(demo_db, db_path, capsys) -> None:  # noqa: ANN001
      "local_json, incoming_json, message, status, created_at, decided_by) VALUES ('conflict', 'households', 'x', "
      "'D01', 1, 0, 0, 0, '', '', '', 'open', '2026-12-01 00:00:00.000000', '')", "sync_issues 记录 1 没有审计事件"),
 ])
-def test_tampering_is_found_and_named(demo_db, db_path, sql: str, words: str | None) -> None:  # noqa: ANN001
+def test_tampering_is_found_and_named(demo_db, db_path, sql: str, words: str | None) -> None:
     _tamper(db_path, sql)
     report = verify_database(demo_db)
     if words is None:
@@ -61,7 +61,7 @@ def test_tampering_is_found_and_named(demo_db, db_path, sql: str, words: str | N
         assert any(words in p.message for p in report.problems), report.problems
 
 
-def test_a_row_inserted_outside_the_app_is_found(demo_db, db_path) -> None:  # noqa: ANN001
+def test_a_row_inserted_outside_the_app_is_found(demo_db, db_path) -> None:
     _tamper(db_path, "INSERT INTO fixtures (id, household_id, kind, sub_kind, count, note, rev, created_at, "
                      "updated_at, updated_by, origin_device) SELECT 'ffffffffffffffffffffffffffffffff', "
                      "household_id, kind, sub_kind, 9, note, rev, created_at, updated_at, updated_by, "
@@ -70,7 +70,7 @@ def test_a_row_inserted_outside_the_app_is_found(demo_db, db_path) -> None:  # n
     assert any("没有审计事件" in p.message for p in report.problems)
 
 
-def test_changes_through_the_app_keep_the_chain_valid(demo_db, admin) -> None:  # noqa: ANN001
+def test_changes_through_the_app_keep_the_chain_valid(demo_db, admin) -> None:
     from sqlalchemy import select
 
     from survey_app.core.storage.models import Member
@@ -83,7 +83,7 @@ def test_changes_through_the_app_keep_the_chain_valid(demo_db, admin) -> None:  
     assert verify_database(demo_db).ok
 
 
-def _ledger_issue(db) -> None:  # noqa: ANN001 - an open conflict, written the way sync writes one
+def _ledger_issue(db) -> None:
     from survey_app.core.storage.models import SyncIssue
     from survey_app.core.storage.types import utcnow
     from survey_app.core.sync import ledger
@@ -100,14 +100,14 @@ def _ledger_issue(db) -> None:  # noqa: ANN001 - an open conflict, written the w
     ("DELETE FROM sync_issues", "sync_issues 记录 1 在应用之外被删除"),
     ("UPDATE sync_issues SET status = 'kept_local'", "sync_issues 记录 1 在应用之外被修改"),
 ])
-def test_an_open_conflict_hidden_behind_the_app_is_found(demo_db, db_path, sql: str, words: str) -> None:  # noqa: ANN001
+def test_an_open_conflict_hidden_behind_the_app_is_found(demo_db, db_path, sql: str, words: str) -> None:
     _ledger_issue(demo_db)
     assert verify_database(demo_db).ok
     _tamper(db_path, sql)
     assert any(words in p.message for p in verify_database(demo_db).problems)
 
 
-def test_deciding_a_conflict_through_the_app_keeps_the_chain_valid(demo_db, admin) -> None:  # noqa: ANN001
+def test_deciding_a_conflict_through_the_app_keeps_the_chain_valid(demo_db, admin) -> None:
     from survey_app.core.sync.issues import resolve
 
     _ledger_issue(demo_db)
@@ -115,7 +115,7 @@ def test_deciding_a_conflict_through_the_app_keeps_the_chain_valid(demo_db, admi
     assert verify_database(demo_db).ok
 
 
-def test_sync_rows_from_before_revision_0006_are_adopted(db_path) -> None:  # noqa: ANN001
+def test_sync_rows_from_before_revision_0006_are_adopted(db_path) -> None:
     from alembic import command
     from sqlalchemy import create_engine
 

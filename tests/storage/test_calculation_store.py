@@ -21,13 +21,13 @@ WORKER = Actor(username="worker", role=Role.FIELD_WORKER, device="T01")
 
 
 @pytest.fixture
-def surveyed(demo_db) -> Household:  # noqa: ANN001
+def surveyed(demo_db) -> Household:
     with demo_db.read() as s:
         return s.scalars(select(Household).where(Household.status == "surveyed")
                          .order_by(Household.household_code)).first()
 
 
-def test_every_option_is_stored_with_its_lines(demo_db, surveyed) -> None:  # noqa: ANN001
+def test_every_option_is_stored_with_its_lines(demo_db, surveyed) -> None:
     stored = calculations.calculate(demo_db, WORKER, surveyed.id)
     keys = [o.option_key for o in stored]
     assert keys[0] == "cash" and "voucher" in keys and any(k.startswith("exchange:") for k in keys)
@@ -44,7 +44,7 @@ def test_every_option_is_stored_with_its_lines(demo_db, surveyed) -> None:  # no
             assert json.loads(calc.inputs_json)["household_code"] == surveyed.household_code
 
 
-def test_the_stored_result_recomputes_byte_for_byte(demo_db, surveyed) -> None:  # noqa: ANN001
+def test_the_stored_result_recomputes_byte_for_byte(demo_db, surveyed) -> None:
     calculations.calculate(demo_db, WORKER, surveyed.id)
     with demo_db.read() as s:
         _, policy = calculations.current_policy(s, surveyed.project_id)
@@ -52,7 +52,7 @@ def test_the_stored_result_recomputes_byte_for_byte(demo_db, surveyed) -> None: 
         assert engine_verify(policy, option.result)
 
 
-def test_a_survey_change_makes_it_stale_and_recalculating_supersedes(demo_db, surveyed) -> None:  # noqa: ANN001
+def test_a_survey_change_makes_it_stale_and_recalculating_supersedes(demo_db, surveyed) -> None:
     first = calculations.calculate(demo_db, WORKER, surveyed.id)
     with demo_db.uow(WORKER) as uow:  # notes are not an input: nothing goes stale
         uow.session.get(Household, surveyed.id).notes = "户主白天不在家"
@@ -79,7 +79,7 @@ def test_a_survey_change_makes_it_stale_and_recalculating_supersedes(demo_db, su
     assert verify_database(demo_db).ok
 
 
-def test_a_household_without_appraisal_cannot_be_calculated(demo_db) -> None:  # noqa: ANN001
+def test_a_household_without_appraisal_cannot_be_calculated(demo_db) -> None:
     with demo_db.read() as s:
         pending = s.scalars(select(Household).where(Household.status == "pending")).first()
     with pytest.raises(ValidationError, match="评估单价"):

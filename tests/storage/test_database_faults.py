@@ -137,7 +137,7 @@ def _households(db: Database) -> int:
         return s.scalar(select(func.count()).select_from(Household))
 
 
-def _touch_every_household(db: Database, admin, text: str) -> None:  # noqa: ANN001
+def _touch_every_household(db: Database, admin, text: str) -> None:
     with db.uow(admin) as uow:
         for h in uow.session.scalars(select(Household)):
             h.notes = text
@@ -149,7 +149,7 @@ def _on_connect(db: Database, sql: str) -> None:
     db.engine.dispose()  # pooled connections are made again, with the pragma
 
 
-def test_a_full_disk_rolls_back_and_says_so(demo_db: Database, admin) -> None:  # noqa: ANN001
+def test_a_full_disk_rolls_back_and_says_so(demo_db: Database, admin) -> None:
     with demo_db.engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
     _on_connect(demo_db, f"PRAGMA max_page_count={pages + 2}")  # SQLite's own SQLITE_FULL past this size
@@ -163,7 +163,7 @@ def test_a_full_disk_rolls_back_and_says_so(demo_db: Database, admin) -> None:  
     assert verify_database(demo_db).ok
 
 
-def test_a_locked_database_says_so_and_loses_nothing(demo_db: Database, db_path: Path, admin) -> None:  # noqa: ANN001
+def test_a_locked_database_says_so_and_loses_nothing(demo_db: Database, db_path: Path, admin) -> None:
     demo_db.dispose()
     db = Database(db_path, busy_timeout_ms=50)
     holder = sqlite3.connect(db_path, isolation_level=None)
@@ -181,7 +181,7 @@ def test_a_locked_database_says_so_and_loses_nothing(demo_db: Database, db_path:
         db.dispose()
 
 
-def test_a_read_only_database_says_so(demo_db: Database, admin) -> None:  # noqa: ANN001
+def test_a_read_only_database_says_so(demo_db: Database, admin) -> None:
     count = _households(demo_db)
     _on_connect(demo_db, "PRAGMA query_only=ON")
     with pytest.raises(errors.ReadOnlyDatabase, match="只读"):
@@ -225,7 +225,7 @@ def test_the_cli_prints_a_storage_error_as_one_line(tmp_path: Path, monkeypatch:
     err = sqlite3.OperationalError("database or disk is full")  # raw, as from a DB-API cursor
     err.sqlite_errorcode = errors.SQLITE_FULL
 
-    def verify(args):  # noqa: ANN001, ANN202
+    def verify(args):
         raise err
 
     monkeypatch.setattr(audit, "verify", verify)

@@ -12,8 +12,17 @@ from survey_app.core.domain.statuses import HouseholdStatus, Legality, Relation
 from survey_app.core.domain.validation import parse_resident_id, validate_mobile, validate_uscc
 from survey_app.core.services.demo import create_demo
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import (Appraisal, BuildingPart, Business, Fixture, Household, Member,
-                                            PolicyVersion, Tenure, User)
+from survey_app.core.storage.models import (
+    Appraisal,
+    BuildingPart,
+    Business,
+    Fixture,
+    Household,
+    Member,
+    PolicyVersion,
+    Tenure,
+    User,
+)
 
 STAMPS = {"created_at", "updated_at"}
 
@@ -27,7 +36,7 @@ def _content(db: Database) -> dict[str, list[tuple]]:
     return out
 
 
-def test_same_seed_same_households(tmp_path) -> None:  # noqa: ANN001
+def test_same_seed_same_households(tmp_path) -> None:
     a, b, c = (Database(tmp_path / f"{n}.sqlite3") for n in "abc")
     create_demo(a, households=40, seed=7)
     create_demo(b, households=40, seed=7)
@@ -36,7 +45,7 @@ def test_same_seed_same_households(tmp_path) -> None:  # noqa: ANN001
     assert _content(a)["households"] != _content(c)["households"]
 
 
-def test_demo_households_look_real_and_valid(tmp_path) -> None:  # noqa: ANN001
+def test_demo_households_look_real_and_valid(tmp_path) -> None:
     db = Database(tmp_path / "demo.sqlite3")
     summary = create_demo(db, households=400, seed=11)
     assert summary.households == 400
@@ -66,19 +75,19 @@ def test_demo_households_look_real_and_valid(tmp_path) -> None:  # noqa: ANN001
         assert h.name_pinyin and h.name_initials
 
 
-def test_demo_needs_an_empty_database(demo_db) -> None:  # noqa: ANN001
+def test_demo_needs_an_empty_database(demo_db) -> None:
     with pytest.raises(ValidationError, match="已有项目"):
         create_demo(demo_db, households=5, seed=1)
 
 
-def test_demo_can_be_cancelled_between_batches(db) -> None:  # noqa: ANN001
+def test_demo_can_be_cancelled_between_batches(db) -> None:
     seen = []
     summary = create_demo(db, households=10, seed=1, progress=lambda d, t, label: seen.append(d),
                           cancel=lambda: True)
     assert summary.cancelled and summary.households == 0 and seen == []
 
 
-def test_a_demo_cancelled_before_its_first_batch_leaves_the_database_empty(db) -> None:  # noqa: ANN001
+def test_a_demo_cancelled_before_its_first_batch_leaves_the_database_empty(db) -> None:
     from survey_app.core.services.startup import is_empty
 
     create_demo(db, households=10, seed=1, cancel=lambda: True)

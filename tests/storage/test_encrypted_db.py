@@ -55,7 +55,7 @@ def test_a_key_must_be_32_bytes(tmp_path: Path) -> None:
 
 
 def test_a_locked_encrypted_database_says_so_and_loses_nothing(_demo_template: Path, tmp_path: Path,
-                                                               admin) -> None:  # noqa: ANN001
+                                                               admin) -> None:
     """The driver's errors map to the same Chinese messages through sqlcipher3 as through sqlite3."""
     path, key = tmp_path / "p.sqlite3", os.urandom(32)
     encrypt_copy(_demo_template, path, key)
@@ -64,10 +64,9 @@ def test_a_locked_encrypted_database_says_so_and_loses_nothing(_demo_template: P
     try:
         holder.execute(key_pragma(key))
         holder.execute("BEGIN EXCLUSIVE")
-        with pytest.raises(errors.DatabaseBusy, match="占用"):
-            with db.uow(admin) as uow:
-                uow.session.execute(update(Household).values(notes="锁住时"))
-                uow.commit()
+        with pytest.raises(errors.DatabaseBusy, match="占用"), db.uow(admin) as uow:
+            uow.session.execute(update(Household).values(notes="锁住时"))
+            uow.commit()
         holder.execute("ROLLBACK")
         with db.uow(admin) as uow:  # the same work goes through afterwards
             uow.session.execute(update(Household).values(notes="锁放开后"))

@@ -16,7 +16,7 @@ from survey_app.core.storage.uow import Actor
 WORKER = Actor("worker", Role.FIELD_WORKER, "D01")
 
 
-def test_a_household_found_in_the_field_is_created_pending_assigned_and_marked(demo_db, admin) -> None:  # noqa: ANN001
+def test_a_household_found_in_the_field_is_created_pending_assigned_and_marked(demo_db, admin) -> None:
     before = len(households.search_keys(demo_db, HouseholdFilter()))
     hid, changes = fh.add_field_household(demo_db, WORKER, fh.NewHousehold(
         head_name="  王新民 ", address="芙蓉区古稻田巷 9 号后院", section="B1", phone="13800001111"))
@@ -43,7 +43,7 @@ def test_a_household_found_in_the_field_is_created_pending_assigned_and_marked(d
         fh.confirm(demo_db, admin, hid)  # only once
 
 
-def test_name_and_address_are_required_and_a_phone_must_be_valid(demo_db) -> None:  # noqa: ANN001
+def test_name_and_address_are_required_and_a_phone_must_be_valid(demo_db) -> None:
     with pytest.raises(ValidationError, match="户主姓名不能为空"):
         fh.add_field_household(demo_db, WORKER, fh.NewHousehold(head_name=" ", address="巷 1 号"))
     with pytest.raises(ValidationError, match="地址不能为空"):

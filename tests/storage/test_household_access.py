@@ -23,7 +23,7 @@ REVIEWER = Actor(username="reviewer", role=Role.SUPERVISOR, device="T01")
 
 
 @pytest.fixture
-def surveyed(demo_db) -> Household:  # noqa: ANN001
+def surveyed(demo_db) -> Household:
     with demo_db.read() as s:
         h = s.scalars(select(Household).where(Household.status == "surveyed").order_by(Household.id)).first()
     assert h.assigned_to == WORKER.username
@@ -31,7 +31,7 @@ def surveyed(demo_db) -> Household:  # noqa: ANN001
     return h
 
 
-def _refused(call, *args, **kwargs) -> str:  # noqa: ANN001
+def _refused(call, *args, **kwargs) -> str:
     with pytest.raises(PermissionDenied) as caught:
         call(*args, **kwargs)
     message = str(caught.value)
@@ -39,7 +39,7 @@ def _refused(call, *args, **kwargs) -> str:  # noqa: ANN001
     return message
 
 
-def test_a_field_worker_cannot_calculate_or_choose_for_a_household_assigned_to_another(demo_db, surveyed) -> None:  # noqa: ANN001
+def test_a_field_worker_cannot_calculate_or_choose_for_a_household_assigned_to_another(demo_db, surveyed) -> None:
     message = _refused(calculations.calculate, demo_db, OTHER, surveyed.id)
     assert surveyed.household_code in message and surveyed.head_name not in message
     _refused(calculations.calculate_many, demo_db, OTHER, [surveyed.id])
@@ -49,7 +49,7 @@ def test_a_field_worker_cannot_calculate_or_choose_for_a_household_assigned_to_a
     calculations.choose_option(demo_db, WORKER, surveyed.id, "cash")
 
 
-def test_a_field_worker_cannot_issue_print_save_or_sign_another_workers_agreement(demo_db, surveyed) -> None:  # noqa: ANN001
+def test_a_field_worker_cannot_issue_print_save_or_sign_another_workers_agreement(demo_db, surveyed) -> None:
     calculations.calculate(demo_db, WORKER, surveyed.id)
     calculations.choose_option(demo_db, WORKER, surveyed.id, "cash")
     workflow.mark_calculated(demo_db, WORKER, surveyed.id)
@@ -64,7 +64,7 @@ def test_a_field_worker_cannot_issue_print_save_or_sign_another_workers_agreemen
     assert lifecycle.sign(demo_db, WORKER, info.id).status == "signed"
 
 
-def test_supervisors_and_hq_admins_act_on_any_household(demo_db, surveyed, admin) -> None:  # noqa: ANN001
+def test_supervisors_and_hq_admins_act_on_any_household(demo_db, surveyed, admin) -> None:
     calculations.calculate(demo_db, REVIEWER, surveyed.id)
     calculations.choose_option(demo_db, admin, surveyed.id, "cash")
     workflow.mark_calculated(demo_db, admin, surveyed.id)
@@ -72,7 +72,7 @@ def test_supervisors_and_hq_admins_act_on_any_household(demo_db, surveyed, admin
     assert lifecycle.record_print(demo_db, admin, info.id, copies=1).status == "printed"
 
 
-def test_a_new_household_is_its_finders_even_after_hq_assigns_it_to_someone_else(demo_db, admin) -> None:  # noqa: ANN001
+def test_a_new_household_is_its_finders_even_after_hq_assigns_it_to_someone_else(demo_db, admin) -> None:
     hid, _ = fh.add_field_household(demo_db, OTHER, fh.NewHousehold(head_name="王新民", address="巷 9 号"))
     with demo_db.read() as s:
         h = s.get(Household, uuid.UUID(hid))

@@ -11,30 +11,30 @@ from survey_app.core.storage.models import Household, Member
 
 
 @pytest.fixture
-def sample(demo_db) -> Household:  # noqa: ANN001
+def sample(demo_db) -> Household:
     with demo_db.read() as s:
         return s.scalars(select(Household).order_by(Household.household_code).offset(5).limit(1)).one()
 
 
-def _codes(db, **kw) -> list[str]:  # noqa: ANN001
+def _codes(db, **kw) -> list[str]:
     keys = hh.search_keys(db, hh.HouseholdFilter(**kw))
     rows = hh.fetch_rows(db, keys)
     return [rows[k].household_code for k in keys]
 
 
-def test_everything_in_code_order(demo_db) -> None:  # noqa: ANN001
+def test_everything_in_code_order(demo_db) -> None:
     codes = _codes(demo_db)
     assert len(codes) == 60 and codes == sorted(codes)
 
 
 @pytest.mark.parametrize("field", ["household_code", "head_name", "name_pinyin", "name_initials",
                                    "head_id_number", "phone"])
-def test_search_finds_by_each_field(demo_db, sample, field) -> None:  # noqa: ANN001
+def test_search_finds_by_each_field(demo_db, sample, field) -> None:
     value = getattr(sample, field)
     assert sample.household_code in _codes(demo_db, text=value.upper() if field == "name_pinyin" else value)
 
 
-def test_search_by_part_of_the_address_and_several_words(demo_db, sample) -> None:  # noqa: ANN001
+def test_search_by_part_of_the_address_and_several_words(demo_db, sample) -> None:
     street = sample.address.removeprefix("长沙市芙蓉区")[:3]
     found = _codes(demo_db, text=street)
     assert sample.household_code in found and len(found) < 60
@@ -43,14 +43,14 @@ def test_search_by_part_of_the_address_and_several_words(demo_db, sample) -> Non
     assert _codes(demo_db, text="%") == [] and _codes(demo_db, text="_") == []  # LIKE wildcards are literal
 
 
-def test_status_filter_and_counts(demo_db) -> None:  # noqa: ANN001
+def test_status_filter_and_counts(demo_db) -> None:
     counts = hh.status_counts(demo_db)
     assert sum(counts.values()) == 60
     for status, n in counts.items():
         assert len(_codes(demo_db, status=status)) == n
 
 
-def test_sorting(demo_db) -> None:  # noqa: ANN001
+def test_sorting(demo_db) -> None:
     keys = hh.search_keys(demo_db, hh.HouseholdFilter(), sort="name")
     rows = hh.fetch_rows(demo_db, keys)
     with demo_db.read() as s:
@@ -61,7 +61,7 @@ def test_sorting(demo_db) -> None:  # noqa: ANN001
     assert desc == list(reversed(hh.search_keys(demo_db, hh.HouseholdFilter())))
 
 
-def test_rows_and_detail(demo_db, sample, admin) -> None:  # noqa: ANN001
+def test_rows_and_detail(demo_db, sample, admin) -> None:
     key = hh.search_keys(demo_db, hh.HouseholdFilter(text=sample.household_code))[0]
     row = hh.fetch_rows(demo_db, [key])[key]
     detail = hh.get_detail(demo_db, key)

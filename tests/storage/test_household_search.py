@@ -18,7 +18,7 @@ from survey_app.core.storage.uow import Actor
 HQ = Actor(username="admin", role=Role.HQ_ADMIN, device="HQ")
 
 
-def _like(db, words: str) -> list[int]:  # noqa: ANN001
+def _like(db, words: str) -> list[int]:
     """The oracle: what the plain LIKE scan (every other dialect's route) returns, in list order."""
     where, params = ["deleted_at IS NULL"], {}
     for i, w in enumerate(words.lower().split()):
@@ -29,7 +29,7 @@ def _like(db, words: str) -> list[int]:  # noqa: ANN001
                                       "ORDER BY household_code"), params).scalars())
 
 
-def _queries(db) -> list[str]:  # noqa: ANN001
+def _queries(db) -> list[str]:
     with db.read() as s:
         rows = s.scalars(select(Household).order_by(Household.household_code)).all()
     out: set[str] = set()
@@ -45,7 +45,7 @@ def _queries(db) -> list[str]:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("common_at", [None, 3], ids=["fts", "common-words-scan"])
-def test_fts_and_like_agree_on_every_kind_of_query(demo_db, monkeypatch, common_at) -> None:  # noqa: ANN001
+def test_fts_and_like_agree_on_every_kind_of_query(demo_db, monkeypatch, common_at) -> None:
     if common_at:  # in the 60-household demo every word is rare: make words in > 3 households "common"
         monkeypatch.setattr(search_sql, "_common_limit", lambda households: common_at)
     queries = _queries(demo_db)
@@ -58,7 +58,7 @@ def test_fts_and_like_agree_on_every_kind_of_query(demo_db, monkeypatch, common_
     assert found_some > len(queries) // 2  # the queries do find households, not just agree on nothing
 
 
-def test_each_word_takes_the_cheaper_route(demo_db, monkeypatch) -> None:  # noqa: ANN001
+def test_each_word_takes_the_cheaper_route(demo_db, monkeypatch) -> None:
     def route(term: str) -> str:
         sql = str(search_sql.term_matches(demo_db, term).compile(demo_db.engine))
         return "fts" if "json_each" in sql else "like" if "LIKE" in sql else sql
@@ -71,7 +71,7 @@ def test_each_word_takes_the_cheaper_route(demo_db, monkeypatch) -> None:  # noq
     assert [route(w) for w in ("长沙市", rare)] == ["like", "fts"]  # every household is in 长沙市
 
 
-def test_the_index_follows_every_write_path(demo_db) -> None:  # noqa: ANN001
+def test_the_index_follows_every_write_path(demo_db) -> None:
     with demo_db.read() as s:
         h = s.scalars(select(Household).order_by(Household.household_code)).first()
     # unit of work: a new name (its pinyin and search_key follow), then a tombstone
@@ -107,13 +107,13 @@ def test_the_index_follows_every_write_path(demo_db) -> None:  # noqa: ANN001
         assert search_sql.check(conn)  # the index matches households, row by row
 
 
-def _codes(db, q: str) -> list[str]:  # noqa: ANN001
+def _codes(db, q: str) -> list[str]:
     keys = hh.search_keys(db, hh.HouseholdFilter(text=q))
     rows = hh.fetch_rows(db, keys)
     return [rows[k].household_code for k in keys]
 
 
-def test_check_notices_an_index_out_of_step_and_rebuild_mends_it(demo_db) -> None:  # noqa: ANN001
+def test_check_notices_an_index_out_of_step_and_rebuild_mends_it(demo_db) -> None:
     with demo_db.begin_write() as conn:  # what a VACUUM renumbering rowids would amount to
         conn.exec_driver_sql("DROP TRIGGER households_search_update")
         conn.exec_driver_sql("UPDATE households SET search_key = search_key || 'qqq' "
@@ -131,11 +131,11 @@ def test_check_notices_an_index_out_of_step_and_rebuild_mends_it(demo_db) -> Non
                                                      ("households_search_idx", "table", False),
                                                      ("households", "table", True),
                                                      ("ix_households_list", "index", True)])
-def test_schema_comparison_leaves_out_only_the_search_index(name, type_, kept) -> None:  # noqa: ANN001
+def test_schema_comparison_leaves_out_only_the_search_index(name, type_, kept) -> None:
     assert search_sql.include_name(name, type_, {}) is kept
 
 
-def test_a_database_without_the_index_still_searches_right(demo_db) -> None:  # noqa: ANN001
+def test_a_database_without_the_index_still_searches_right(demo_db) -> None:
     # a file opened without migrating (e.g. by an older tool): the LIKE route answers, not an error
     with demo_db.begin_write() as conn:
         for trigger in ("insert", "update", "delete"):
@@ -145,7 +145,7 @@ def test_a_database_without_the_index_still_searches_right(demo_db) -> None:  # 
         assert hh.search_keys(demo_db, hh.HouseholdFilter(text=q)) == _like(demo_db, q)
 
 
-def test_upgrading_a_populated_database_indexes_the_households_already_there(demo_db) -> None:  # noqa: ANN001
+def test_upgrading_a_populated_database_indexes_the_households_already_there(demo_db) -> None:
     from alembic import command
 
     from survey_app.core.storage import migrations

@@ -9,7 +9,7 @@ import pytest
 from survey_app.core.services import households as hh
 
 
-def _plan(db, stmt) -> list[str]:  # noqa: ANN001
+def _plan(db, stmt) -> list[str]:
     compiled = stmt.compile(dialect=db.engine.dialect)
     params = tuple(compiled.params[name] for name in compiled.positiontup)
     with db.engine.connect() as conn:
@@ -21,13 +21,13 @@ def _plan(db, stmt) -> list[str]:  # noqa: ANN001
                                  hh.HouseholdFilter(text="z", status="pending"),
                                  hh.HouseholdFilter(text="z", section="A")],
                          ids=["all", "letter", "hanzi", "two-words", "status", "section"])
-def test_the_code_ordered_list_walks_the_covering_index_without_sorting(demo_db, flt) -> None:  # noqa: ANN001
+def test_the_code_ordered_list_walks_the_covering_index_without_sorting(demo_db, flt) -> None:
     plan = _plan(demo_db, hh.search_statement(demo_db, flt).limit(301))
     assert any("COVERING INDEX ix_households_list" in step for step in plan), plan
     assert not any("TEMP B-TREE" in step for step in plan), plan
 
 
-def test_the_count_reads_the_covering_index_not_the_table(demo_db) -> None:  # noqa: ANN001
+def test_the_count_reads_the_covering_index_not_the_table(demo_db) -> None:
     from sqlalchemy import and_, func, select
 
     from survey_app.core.storage.models import Household

@@ -11,11 +11,11 @@ from survey_app.core.services.survey.store import load_form
 from survey_app.core.storage.uow import Actor
 
 
-def _first(db, status):  # noqa: ANN001, ANN202
+def _first(db, status):
     return households.get_detail(db, households.search_keys(db, HouseholdFilter(status=status))[0])
 
 
-def test_each_status_has_a_stage_an_actor_and_a_next_step(demo_db) -> None:  # noqa: ANN001
+def test_each_status_has_a_stage_an_actor_and_a_next_step(demo_db) -> None:
     expected = {"pending": (0, "field_worker"), "surveyed": (1, "supervisor"), "reviewed": (2, "field_worker"),
                 "signed": (5, "supervisor"), "handed_over": (hs.DONE, "")}
     for status, (stage, role) in expected.items():
@@ -27,7 +27,7 @@ def test_each_status_has_a_stage_an_actor_and_a_next_step(demo_db) -> None:  # n
     assert calculated.stage in (3, 4) and calculated.action in ("print", "sign")
 
 
-def test_missing_items_of_a_pending_survey_are_listed(demo_db) -> None:  # noqa: ANN001
+def test_missing_items_of_a_pending_survey_are_listed(demo_db) -> None:
     for key in households.search_keys(demo_db, HouseholdFilter(status="pending")):
         d = households.get_detail(demo_db, key)
         if not d.appraisals:
@@ -37,7 +37,7 @@ def test_missing_items_of_a_pending_survey_are_listed(demo_db) -> None:  # noqa:
     raise AssertionError("no pending household without an appraisal in the demo")
 
 
-def test_drafts_and_next_households_to_visit(demo_db) -> None:  # noqa: ANN001
+def test_drafts_and_next_households_to_visit(demo_db) -> None:
     pending = _first(demo_db, "pending")
     surveyed = _first(demo_db, "surveyed")
     workflow.return_for_rework(demo_db, Actor("reviewer", Role.SUPERVISOR, "T01"), surveyed.id, "补拍照片")

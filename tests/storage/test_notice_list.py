@@ -15,7 +15,7 @@ def test_mask_name() -> None:
     assert [mask_name(n) for n in ("张伟", "张小伟", "欧阳娜娜", "李")] == ["张*", "张*伟", "欧**娜", "李"]
 
 
-def test_notice_list_of_a_section(demo_db, tmp_path) -> None:  # noqa: ANN001
+def test_notice_list_of_a_section(demo_db, tmp_path) -> None:
     notice = notice_list(demo_db, "A1")
     with demo_db.read() as s:
         expected = s.scalars(select(Household).where(Household.section == "A1", Household.status != "pending")

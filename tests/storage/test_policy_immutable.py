@@ -19,17 +19,17 @@ from survey_app.core.sync.records import Record
 EVIL = '\n[inflate]\nfactor = "9"\n'
 
 
-def _published(db) -> Record:  # noqa: ANN001
+def _published(db) -> Record:
     with db.engine.connect() as conn:
         return _rows(conn, "policy_versions", "status = 'published'")[0]
 
 
-def _altered(rec: Record, **changes) -> Record:  # noqa: ANN003
+def _altered(rec: Record, **changes) -> Record:
     row = {**rec.row, "rev": rec.rev + 1, **changes}
     return Record(rec.table, rec.id, rec.rev + 1, 0, row)
 
 
-def _state(db, pid: str) -> tuple:  # noqa: ANN001
+def _state(db, pid: str) -> tuple:
     with db.engine.connect() as conn:
         row = conn.exec_driver_sql("SELECT content, content_hash, status, rev FROM policy_versions WHERE id = ?",
                                    (pid,)).first()
@@ -37,7 +37,7 @@ def _state(db, pid: str) -> tuple:  # noqa: ANN001
     return tuple(row), events
 
 
-def test_the_unit_of_work_never_unpublishes_or_edits_a_published_or_withdrawn_version(demo_db, admin) -> None:  # noqa: ANN001
+def test_the_unit_of_work_never_unpublishes_or_edits_a_published_or_withdrawn_version(demo_db, admin) -> None:
     with demo_db.read() as s:
         pv_id = s.query(PolicyVersion.id).filter(PolicyVersion.status == "published").scalar()
     with demo_db.uow(admin) as uow:  # back to draft, to be edited next: refused
@@ -54,7 +54,7 @@ def test_the_unit_of_work_never_unpublishes_or_edits_a_published_or_withdrawn_ve
 
 
 @pytest.mark.parametrize("changes", [{"content_hash": "f" * 64}, {"status": "draft"}, "content"])
-def test_an_assignment_never_changes_a_published_version_on_the_laptop(demo_db, changes) -> None:  # noqa: ANN001
+def test_an_assignment_never_changes_a_published_version_on_the_laptop(demo_db, changes) -> None:
     rec = _published(demo_db)
     if changes == "content":
         changes = {"content": rec.row["content"] + EVIL}
@@ -65,7 +65,7 @@ def test_an_assignment_never_changes_a_published_version_on_the_laptop(demo_db, 
     assert _state(demo_db, rec.id) == before  # nothing applied, not even the audit trail moved
 
 
-def test_an_assignment_may_add_a_new_published_version(demo_db) -> None:  # noqa: ANN001
+def test_an_assignment_may_add_a_new_published_version(demo_db) -> None:
     import uuid
 
     rec = _published(demo_db)
@@ -77,7 +77,7 @@ def test_an_assignment_may_add_a_new_published_version(demo_db) -> None:  # noqa
     assert _state(demo_db, new_id)[0][:3] == (row["content"], "e" * 64, "published")
 
 
-def _conflict_issue(db, admin, rec: Record, device: str, **changes) -> int:  # noqa: ANN001, ANN003
+def _conflict_issue(db, admin, rec: Record, device: str, **changes) -> int:
     incoming = {**rec.row, "rev": rec.rev + 1, **changes}
     with db.uow(admin) as uow:
         issue = SyncIssue(kind="conflict", entity=rec.table, entity_id=rec.id, device=device, base_rev=rec.rev - 1,
@@ -88,7 +88,7 @@ def _conflict_issue(db, admin, rec: Record, device: str, **changes) -> int:  # n
         return issue.id
 
 
-def test_hq_cannot_take_an_incoming_version_of_a_published_policy(demo_db, admin) -> None:  # noqa: ANN001
+def test_hq_cannot_take_an_incoming_version_of_a_published_policy(demo_db, admin) -> None:
     rec = _published(demo_db)
     issue_id = _conflict_issue(demo_db, admin, rec, "HQ", content=rec.row["content"] + EVIL, content_hash="f" * 64)
     before = _state(demo_db, rec.id)
@@ -99,7 +99,7 @@ def test_hq_cannot_take_an_incoming_version_of_a_published_policy(demo_db, admin
     issues.resolve(demo_db, admin, issue_id, take_incoming=False)
 
 
-def test_hq_cannot_take_a_field_devices_version_of_what_only_hq_writes(demo_db, admin) -> None:  # noqa: ANN001
+def test_hq_cannot_take_a_field_devices_version_of_what_only_hq_writes(demo_db, admin) -> None:
     with demo_db.engine.connect() as conn:
         user = _rows(conn, "users", "username = 'worker'")[0]
     issue_id = _conflict_issue(demo_db, admin, user, "D01", role="hq_admin")  # e.g. kept from before rights.py
@@ -109,7 +109,7 @@ def test_hq_cannot_take_a_field_devices_version_of_what_only_hq_writes(demo_db, 
         assert conn.exec_driver_sql("SELECT role FROM users WHERE username = 'worker'").scalar() == "field_worker"
 
 
-def test_the_database_itself_refuses_to_change_a_published_version(demo_db, db_path) -> None:  # noqa: ANN001
+def test_the_database_itself_refuses_to_change_a_published_version(demo_db, db_path) -> None:
     rec = _published(demo_db)
     demo_db.dispose()
     conn = sqlite3.connect(db_path)
@@ -136,7 +136,7 @@ def test_the_database_itself_refuses_to_change_a_published_version(demo_db, db_p
         conn.close()
 
 
-def test_taking_a_field_devices_household_keeps_the_fields_hq_decides(demo_db, admin) -> None:  # noqa: ANN001
+def test_taking_a_field_devices_household_keeps_the_fields_hq_decides(demo_db, admin) -> None:
     with demo_db.engine.connect() as conn:
         household = _rows(conn, "households", "assigned_to = 'worker' ORDER BY id LIMIT 1")[0]
     issue_id = _conflict_issue(demo_db, admin, household, "D01", notes="设备的版本", assigned_to="worker2",

@@ -3,7 +3,7 @@ from __future__ import annotations
 from survey_app.core.services.policy_menus import policy_menus
 
 
-def test_the_editor_offers_what_the_policy_prices(demo_db) -> None:  # noqa: ANN001
+def test_the_editor_offers_what_the_policy_prices(demo_db) -> None:
     menus = policy_menus(demo_db)
     codes = {m.code for m in menus.fixtures}
     assert {"water_meter/main", "air_conditioner/split", "gas"} <= codes
@@ -12,5 +12,5 @@ def test_the_editor_offers_what_the_policy_prices(demo_db) -> None:  # noqa: ANN
     assert "brick_concrete" in menus.structures and menus.decoration_grades == ("simple", "medium", "fine")
 
 
-def test_an_empty_database_has_no_menus(db) -> None:  # noqa: ANN001
+def test_an_empty_database_has_no_menus(db) -> None:
     assert policy_menus(db).fixtures == ()

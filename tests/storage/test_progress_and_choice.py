@@ -19,7 +19,7 @@ WORKER = Actor(username="worker", role=Role.FIELD_WORKER, device="T01")
 CHINA = dt.timezone(dt.timedelta(hours=8))
 
 
-def test_my_day_counts_todays_work(demo_db) -> None:  # noqa: ANN001
+def test_my_day_counts_todays_work(demo_db) -> None:
     before = progress.my_day(demo_db, "worker")
     assert before.assigned == 60 and sum(before.by_status.values()) == 60
     with demo_db.read() as s:
@@ -32,7 +32,7 @@ def test_my_day_counts_todays_work(demo_db) -> None:  # noqa: ANN001
     assert progress.my_day(demo_db, "nobody").assigned == 0
 
 
-def test_choosing_an_option(demo_db) -> None:  # noqa: ANN001
+def test_choosing_an_option(demo_db) -> None:
     with demo_db.read() as s:
         h = s.scalars(select(Household).where(Household.status == "surveyed")).first()
     options = calculations.calculate(demo_db, WORKER, h.id)
@@ -51,7 +51,7 @@ def test_choosing_an_option(demo_db) -> None:  # noqa: ANN001
         calculations.choose_option(demo_db, WORKER, h.id, "cash")
 
 
-def test_search_by_agreement_number(demo_db) -> None:  # noqa: ANN001
+def test_search_by_agreement_number(demo_db) -> None:
     with demo_db.read() as s:
         h = s.scalars(select(Household).where(Household.status == "surveyed")).first()
     calculations.calculate(demo_db, WORKER, h.id)

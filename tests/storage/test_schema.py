@@ -12,7 +12,7 @@ from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Base
 
 
-def test_empty_database_is_upgraded_to_head_at_open(db_path) -> None:  # noqa: ANN001
+def test_empty_database_is_upgraded_to_head_at_open(db_path) -> None:
     db = Database(db_path)
     assert migrations.current_revision(db.engine) == migrations.HEAD
     tables = set(inspect(db.engine).get_table_names())
@@ -20,12 +20,12 @@ def test_empty_database_is_upgraded_to_head_at_open(db_path) -> None:  # noqa: A
     db.dispose()
 
 
-def test_head_constant_matches_the_migration_scripts(db) -> None:  # noqa: ANN001
+def test_head_constant_matches_the_migration_scripts(db) -> None:
     script = ScriptDirectory.from_config(migrations.alembic_config(db.engine))
     assert script.get_heads() == [migrations.HEAD]
 
 
-def test_models_and_migrations_agree(db) -> None:  # noqa: ANN001
+def test_models_and_migrations_agree(db) -> None:
     # The same check as `alembic check`: autogenerate finds nothing to do. The FTS5 search index
     # (0005_search_index) is SQL the models cannot declare: its tables are left out by name.
     with db.engine.connect() as conn:
@@ -34,21 +34,21 @@ def test_models_and_migrations_agree(db) -> None:  # noqa: ANN001
     assert diff == []
 
 
-def test_sqlite_pragmas(db) -> None:  # noqa: ANN001
+def test_sqlite_pragmas(db) -> None:
     with db.engine.connect() as conn:
-        get = lambda p: conn.exec_driver_sql(f"PRAGMA {p}").scalar()  # noqa: E731
+        get = lambda p: conn.exec_driver_sql(f"PRAGMA {p}").scalar()
         assert get("journal_mode") == "wal"
         assert get("foreign_keys") == 1
         assert get("synchronous") == 2  # FULL
         assert get("busy_timeout") >= 5000
 
 
-def test_reopening_does_not_migrate_again(db_path) -> None:  # noqa: ANN001
+def test_reopening_does_not_migrate_again(db_path) -> None:
     Database(db_path).dispose()
     assert migrations.upgrade_to_head(Database(db_path, migrate=False).engine) is False
 
 
-def test_an_older_database_is_upgraded_at_start_up(db_path) -> None:  # noqa: ANN001
+def test_an_older_database_is_upgraded_at_start_up(db_path) -> None:
     from alembic import command
     from sqlalchemy import create_engine
 
@@ -63,7 +63,7 @@ def test_an_older_database_is_upgraded_at_start_up(db_path) -> None:  # noqa: AN
     db.dispose()
 
 
-def test_a_populated_database_keeps_its_rows_through_migrations(tmp_path) -> None:  # noqa: ANN001
+def test_a_populated_database_keeps_its_rows_through_migrations(tmp_path) -> None:
     from alembic import command
     from sqlalchemy import create_engine, text
 

@@ -24,19 +24,19 @@ WORKER = Actor(username="worker", role=Role.FIELD_WORKER, device="T01")
 
 
 @pytest.fixture
-def household(demo_db) -> Household:  # noqa: ANN001
+def household(demo_db) -> Household:
     with demo_db.read() as s:
         return s.scalars(select(Household).where(Household.status == "surveyed").order_by(Household.id)).first()
 
 
-def test_round_trip_without_changes_writes_nothing(demo_db, household) -> None:  # noqa: ANN001
+def test_round_trip_without_changes_writes_nothing(demo_db, household) -> None:
     form = load_form(demo_db, household.id)
     assert form.head is not None and form.head.name == household.head_name
     changes = save_form(demo_db, WORKER, form)
     assert not changes and changes.audit_events == 0
 
 
-def test_adding_a_member_derives_birth_date_and_sex_and_audits(demo_db, household) -> None:  # noqa: ANN001
+def test_adding_a_member_derives_birth_date_and_sex_and_audits(demo_db, household) -> None:
     form = load_form(demo_db, household.id)
     form.members.append(MemberForm(name="王小明", relation="child", id_number="11010519491231002x"))
     save_form(demo_db, WORKER, form)
@@ -49,7 +49,7 @@ def test_adding_a_member_derives_birth_date_and_sex_and_audits(demo_db, househol
     assert verify_database(demo_db).ok
 
 
-def test_every_problem_is_named_in_chinese(demo_db, household) -> None:  # noqa: ANN001
+def test_every_problem_is_named_in_chinese(demo_db, household) -> None:
     form = load_form(demo_db, household.id)
     form.members.append(MemberForm(name="李四", relation="child", id_number="110105194912310021"))
     form.parts.append(PartForm(label="后院", area=Decimal("12.345"), legality="temporary"))
@@ -64,7 +64,7 @@ def test_every_problem_is_named_in_chinese(demo_db, household) -> None:  # noqa:
     assert "另有" in str(e.value)
 
 
-def test_removing_a_row_tombstones_it(demo_db, household) -> None:  # noqa: ANN001
+def test_removing_a_row_tombstones_it(demo_db, household) -> None:
     form = load_form(demo_db, household.id)
     removed = form.members.pop()
     save_form(demo_db, WORKER, form)
@@ -72,7 +72,7 @@ def test_removing_a_row_tombstones_it(demo_db, household) -> None:  # noqa: ANN0
         assert s.get(Member, uuid.UUID(removed.id)).deleted_at is not None
 
 
-def test_a_stale_form_is_refused_not_merged(demo_db, household) -> None:  # noqa: ANN001
+def test_a_stale_form_is_refused_not_merged(demo_db, household) -> None:
     mine, theirs = load_form(demo_db, household.id), load_form(demo_db, household.id)
     theirs.notes = "别人先保存"
     save_form(demo_db, WORKER, theirs)
@@ -81,7 +81,7 @@ def test_a_stale_form_is_refused_not_merged(demo_db, household) -> None:  # noqa
         save_form(demo_db, WORKER, mine)
 
 
-def test_signed_households_are_frozen(demo_db) -> None:  # noqa: ANN001
+def test_signed_households_are_frozen(demo_db) -> None:
     with demo_db.read() as s:
         signed = s.scalars(select(Household).where(Household.status == "signed")).first()
     form = load_form(demo_db, signed.id)
@@ -90,7 +90,7 @@ def test_signed_households_are_frozen(demo_db) -> None:  # noqa: ANN001
         save_form(demo_db, WORKER, form)
 
 
-def test_drafts_survive_and_round_trip(demo_db, household) -> None:  # noqa: ANN001
+def test_drafts_survive_and_round_trip(demo_db, household) -> None:
     form = load_form(demo_db, household.id)
     form.notes = "还没保存的字"
     form.parts[0].area = Decimal("99.99")

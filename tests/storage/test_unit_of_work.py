@@ -11,7 +11,7 @@ from survey_app.core.domain.errors import IntegrityError
 from survey_app.core.storage.models import AuditEvent, BuildingPart, Household, PolicyVersion, Project, User
 
 
-def _household(uow, code: str = "A1-0001") -> Household:  # noqa: ANN001
+def _household(uow, code: str = "A1-0001") -> Household:
     project = Project(code="P", name="测试项目")
     uow.session.add(project)
     uow.session.flush()
@@ -21,14 +21,14 @@ def _household(uow, code: str = "A1-0001") -> Household:  # noqa: ANN001
     return h
 
 
-def test_commit_reports_what_changed_and_stamps_records(db, admin) -> None:  # noqa: ANN001
+def test_commit_reports_what_changed_and_stamps_records(db, admin) -> None:
     with db.uow(admin) as uow:
         h = _household(uow)
         changes = uow.commit()
     assert changes.inserted["households"] == {h.id}
     assert changes.touches("projects", "households") and not changes.updated
     assert (h.rev, h.updated_by, h.origin_device) == (1, "hq", "T01")
-    assert h.updated_at.tzinfo is dt.timezone.utc
+    assert h.updated_at.tzinfo is dt.UTC
     assert h.search_key.count("zhangwei") == 1
 
     with db.uow(admin) as uow:
@@ -39,7 +39,7 @@ def test_commit_reports_what_changed_and_stamps_records(db, admin) -> None:  # n
     assert again.rev == 2 and "zhangweiwei" in again.search_key
 
 
-def test_leaving_without_commit_rolls_back(db, admin) -> None:  # noqa: ANN001
+def test_leaving_without_commit_rolls_back(db, admin) -> None:
     with db.uow(admin) as uow:
         _household(uow)
         uow.session.flush()
@@ -48,17 +48,16 @@ def test_leaving_without_commit_rolls_back(db, admin) -> None:  # noqa: ANN001
         assert s.scalar(select(AuditEvent)) is None
 
 
-def test_an_exception_rolls_back(db, admin) -> None:  # noqa: ANN001
-    with pytest.raises(RuntimeError):
-        with db.uow(admin) as uow:
-            _household(uow)
-            uow.session.flush()
-            raise RuntimeError("power cut")
+def test_an_exception_rolls_back(db, admin) -> None:
+    with pytest.raises(RuntimeError), db.uow(admin) as uow:
+        _household(uow)
+        uow.session.flush()
+        raise RuntimeError("power cut")
     with db.read() as s:
         assert s.scalar(select(Project)) is None
 
 
-def test_every_change_is_audited_field_by_field(db, admin) -> None:  # noqa: ANN001
+def test_every_change_is_audited_field_by_field(db, admin) -> None:
     with db.uow(admin) as uow:
         h = _household(uow)
         uow.session.flush()
@@ -77,7 +76,7 @@ def test_every_change_is_audited_field_by_field(db, admin) -> None:  # noqa: ANN
     assert all(len(e.hash) == 64 for e in events)
 
 
-def test_passwords_never_appear_in_the_change_log(db, admin) -> None:  # noqa: ANN001
+def test_passwords_never_appear_in_the_change_log(db, admin) -> None:
     with db.uow(admin) as uow:
         uow.session.add(User(username="u", password_hash="scrypt$secret"))
         uow.commit()
@@ -85,7 +84,7 @@ def test_passwords_never_appear_in_the_change_log(db, admin) -> None:  # noqa: A
         assert "secret" not in s.scalar(select(AuditEvent.changes))
 
 
-def test_synced_records_are_tombstoned_not_deleted(db, admin) -> None:  # noqa: ANN001
+def test_synced_records_are_tombstoned_not_deleted(db, admin) -> None:
     with db.uow(admin) as uow:
         h = _household(uow)
         uow.commit()
@@ -102,7 +101,7 @@ def test_synced_records_are_tombstoned_not_deleted(db, admin) -> None:  # noqa: 
         assert s.scalars(select(AuditEvent.action)).all()[-1] == "delete"
 
 
-def test_money_and_areas_are_exact(db, admin) -> None:  # noqa: ANN001
+def test_money_and_areas_are_exact(db, admin) -> None:
     with db.uow(admin) as uow:
         h = _household(uow)
         uow.session.flush()
@@ -119,7 +118,7 @@ def test_money_and_areas_are_exact(db, admin) -> None:  # noqa: ANN001
                 uow.commit()
 
 
-def test_a_published_policy_version_never_changes(db, admin) -> None:  # noqa: ANN001
+def test_a_published_policy_version_never_changes(db, admin) -> None:
     with db.uow(admin) as uow:
         project = Project(code="P", name="p")
         uow.session.add(project)
@@ -137,7 +136,7 @@ def test_a_published_policy_version_never_changes(db, admin) -> None:  # noqa: A
         uow.commit()
 
 
-def test_writes_outside_a_unit_of_work_are_refused(db) -> None:  # noqa: ANN001
+def test_writes_outside_a_unit_of_work_are_refused(db) -> None:
     from sqlalchemy.orm import Session
 
     session = db.uow.__self__._write_sessions()  # the hooked factory, used without an actor

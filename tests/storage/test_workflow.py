@@ -15,17 +15,17 @@ WORKER = Actor(username="worker", role=Role.FIELD_WORKER, device="T01")
 REVIEWER = Actor(username="reviewer", role=Role.SUPERVISOR, device="T01")
 
 
-def _first(db, status: str) -> Household:  # noqa: ANN001
+def _first(db, status: str) -> Household:
     with db.read() as s:
         return s.scalars(select(Household).where(Household.status == status).order_by(Household.id)).first()
 
 
-def _status(db, h: Household) -> str:  # noqa: ANN001
+def _status(db, h: Household) -> str:
     with db.read() as s:
         return s.get(Household, h.id).status
 
 
-def test_survey_review_calculate(demo_db) -> None:  # noqa: ANN001
+def test_survey_review_calculate(demo_db) -> None:
     h = _first(demo_db, "surveyed")
     with pytest.raises(PermissionDenied):
         workflow.approve(demo_db, WORKER, h.id)
@@ -43,7 +43,7 @@ def test_survey_review_calculate(demo_db) -> None:  # noqa: ANN001
     assert _status(demo_db, h) == "calculated"
 
 
-def test_wrong_moves_are_refused_with_the_reason(demo_db) -> None:  # noqa: ANN001
+def test_wrong_moves_are_refused_with_the_reason(demo_db) -> None:
     signed = _first(demo_db, "signed")
     with pytest.raises(ValidationError, match="当前状态为“已签约”"):
         workflow.submit_survey(demo_db, WORKER, signed.id)
@@ -53,7 +53,7 @@ def test_wrong_moves_are_refused_with_the_reason(demo_db) -> None:  # noqa: ANN0
     assert _status(demo_db, signed) == "handed_over"
 
 
-def test_a_worker_cannot_review_and_nobody_reviews_their_own_survey(demo_db) -> None:  # noqa: ANN001
+def test_a_worker_cannot_review_and_nobody_reviews_their_own_survey(demo_db) -> None:
     h = _first(demo_db, "surveyed")
     own = Actor(username=h.surveyed_by, role=Role.SUPERVISOR, device="T01")
     with pytest.raises(PermissionDenied, match="自己"):
@@ -72,7 +72,7 @@ from survey_app.core.services.survey.form import PartForm  # noqa: E402
 INTERNAL_KEY = re.compile(r"[a-z_]+\[\d+\]|\b[a-z_]+\.[a-z_]+\b|\b(?:appraisal|building_parts|unit_price)\b")
 
 
-def _ready(db, h: Household) -> list:  # noqa: ANN001
+def _ready(db, h: Household) -> list:
     with db.read() as s:
         hh = s.get(Household, h.id)
         form = store.form_of(s, hh)
@@ -80,7 +80,7 @@ def _ready(db, h: Household) -> list:  # noqa: ANN001
         return check(form) + readiness.missing(form, policy)
 
 
-def test_submit_refuses_an_incomplete_survey_listing_every_missing_item_in_chinese(demo_db) -> None:  # noqa: ANN001
+def test_submit_refuses_an_incomplete_survey_listing_every_missing_item_in_chinese(demo_db) -> None:
     h = _first(demo_db, "pending")  # demo pending households have no appraisal yet
     form = store.load_form(demo_db, h.id)
     form.parts.append(PartForm(label="后院棚", area=__import__("decimal").Decimal("6.50"), use="residential"))
@@ -96,7 +96,7 @@ def test_submit_refuses_an_incomplete_survey_listing_every_missing_item_in_chine
     assert _status(demo_db, h) == "pending"
 
 
-def test_calculation_refuses_an_incomplete_survey_in_chinese_naming_every_field(demo_db, admin) -> None:  # noqa: ANN001
+def test_calculation_refuses_an_incomplete_survey_in_chinese_naming_every_field(demo_db, admin) -> None:
     h = _first(demo_db, "pending")
     form = store.load_form(demo_db, h.id)
     form.parts.append(PartForm(label="搭建", area=__import__("decimal").Decimal("4.00"), use="residential"))
@@ -107,7 +107,7 @@ def test_calculation_refuses_an_incomplete_survey_in_chinese_naming_every_field(
     assert "评估单价" in text and "合法性认定" in text and not INTERNAL_KEY.search(text)
 
 
-def test_every_demo_household_the_checks_call_complete_calculates(demo_db) -> None:  # noqa: ANN001
+def test_every_demo_household_the_checks_call_complete_calculates(demo_db) -> None:
     with demo_db.read() as s:
         every = list(s.scalars(select(Household).order_by(Household.id)))
     complete = [h for h in every if not _ready(demo_db, h)]
@@ -116,7 +116,7 @@ def test_every_demo_household_the_checks_call_complete_calculates(demo_db) -> No
         assert calculations.calculate(demo_db, WORKER, h.id), h.household_code
 
 
-def test_a_business_without_a_business_use_part_is_flagged(demo_db) -> None:  # noqa: ANN001
+def test_a_business_without_a_business_use_part_is_flagged(demo_db) -> None:
     from survey_app.core.services.survey.form import BusinessForm
 
     h = _first(demo_db, "surveyed")
@@ -128,7 +128,7 @@ def test_a_business_without_a_business_use_part_is_flagged(demo_db) -> None:  # 
     assert any("经营“张记小卖部”" in p.message and "经营用途" in p.message for p in problems)
 
 
-def test_household_code_and_section_are_changed_by_hq_only(demo_db, admin) -> None:  # noqa: ANN001
+def test_household_code_and_section_are_changed_by_hq_only(demo_db, admin) -> None:
     h = _first(demo_db, "pending")
     form = store.load_form(demo_db, h.id)
     form.household_code = "X-9999"

@@ -38,7 +38,7 @@ class Statements:
         self.writes: list[tuple[str, str]] = []  # (BEGIN …, statement) for every INSERT/UPDATE/DELETE
         self._lock = threading.Lock()
 
-    def _seen(self, conn, cursor, statement, parameters, context, executemany) -> None:  # noqa: ANN001
+    def _seen(self, conn, cursor, statement, parameters, context, executemany) -> None:
         text = statement.lstrip().upper()
         with self._lock:
             if text.startswith("BEGIN"):
@@ -59,7 +59,7 @@ def _hid(db: Database) -> str:
         return s.query(Household.id).order_by(Household.household_code).first()[0].hex
 
 
-def test_a_draft_is_saved_and_discarded_under_the_write_lock(demo_db) -> None:  # noqa: ANN001
+def test_a_draft_is_saved_and_discarded_under_the_write_lock(demo_db) -> None:
     hid = _hid(demo_db)
     form = load_form(demo_db, hid)
     with Statements(demo_db) as seen:
@@ -70,7 +70,7 @@ def test_a_draft_is_saved_and_discarded_under_the_write_lock(demo_db) -> None:  
     assert drafts.load_draft(demo_db, "worker", hid) is None
 
 
-def test_a_draft_is_not_audited(demo_db) -> None:  # noqa: ANN001
+def test_a_draft_is_not_audited(demo_db) -> None:
     """A draft is this user's private working copy: the saved form, not the draft, enters the chain."""
     hid = _hid(demo_db)
     with demo_db.engine.connect() as conn:
@@ -80,7 +80,7 @@ def test_a_draft_is_not_audited(demo_db) -> None:  # noqa: ANN001
         assert chain_head(conn) == before
 
 
-def test_demo_batches_are_written_under_the_write_lock(db) -> None:  # noqa: ANN001
+def test_demo_batches_are_written_under_the_write_lock(db) -> None:
     with Statements(db) as seen:
         create_demo(db, households=3, seed=5)
     bulk = [w for w in seen.writes if "AUDIT_EVENTS" in w[1] or "HOUSEHOLDS" in w[1]]
@@ -102,7 +102,7 @@ def test_no_bare_engine_begin_outside_the_database() -> None:
     assert offenders == []
 
 
-def test_a_bulk_batch_refuses_a_chain_moved_on_by_another_writer(demo_db, admin) -> None:  # noqa: ANN001
+def test_a_bulk_batch_refuses_a_chain_moved_on_by_another_writer(demo_db, admin) -> None:
     """A batch continues the head read when it was prepared: if another writer appended meanwhile, the
     batch is refused whole (a clear message), never written as a fork."""
     with demo_db.engine.connect() as conn:
@@ -113,15 +113,14 @@ def test_a_bulk_batch_refuses_a_chain_moved_on_by_another_writer(demo_db, admin)
     with demo_db.uow(admin) as uow:
         uow.record("login")
         uow.commit()
-    with pytest.raises(IntegrityError, match="审计链在写入期间被其他写入者推进"):
-        with demo_db.begin_write() as conn:
-            bulk_write(conn, batch)
+    with pytest.raises(IntegrityError, match="审计链在写入期间被其他写入者推进"), demo_db.begin_write() as conn:
+        bulk_write(conn, batch)
     assert demo_db.setting("never") == ""
     with demo_db.engine.connect() as conn:
         assert chain_head(conn)[0] == head[0] + 1
 
 
-def test_every_writer_keys_its_events_the_same_way(tmp_path, admin) -> None:  # noqa: ANN001
+def test_every_writer_keys_its_events_the_same_way(tmp_path, admin) -> None:
     """The unit of work, a bulk batch and a direct AuditWriter in one keyed chain: verify holds with the key."""
     db = Database(tmp_path / "keyed.sqlite3", audit_key=KEY)
     try:

@@ -7,17 +7,18 @@ import hashlib
 import itertools
 from pathlib import Path
 
+from sync_setup import Device, World
+
 from survey_app.core.sync import bundle, keys
 from survey_app.core.sync.assignments import _rows
 from survey_app.core.sync.export import project_code
 from survey_app.core.sync.identity import hq_public
 from survey_app.core.sync.records import Record, write_lines
-from sync_setup import Device, World
 
 _seq = itertools.count(500)
 
 
-def hq_state(db) -> str:  # noqa: ANN001
+def hq_state(db) -> str:
     """A fingerprint of every row of every table: "HQ unchanged" means byte for byte."""
     digest = hashlib.sha256()
     with db.engine.connect() as conn:
@@ -42,7 +43,7 @@ def send(world: World, dev: Device, records: list[Record], *, signer: keys.KeyPa
     return path
 
 
-def row_of(db, table: str, where: str, params: tuple = ()) -> Record:  # noqa: ANN001
+def row_of(db, table: str, where: str, params: tuple = ()) -> Record:
     with db.engine.connect() as conn:
         return _rows(conn, table, where, params)[0]
 

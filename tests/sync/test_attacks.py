@@ -15,7 +15,10 @@ import uuid
 from pathlib import Path
 
 import pytest
+from attack_helpers import hq_state, own_household_edit, row_of, send
 from sqlalchemy import select
+from sync_setup import Device as WorldDevice
+from sync_setup import World, build
 
 from survey_app.core.compensation.engine import compute_all
 from survey_app.core.compensation.inputs import HouseholdInput
@@ -23,7 +26,6 @@ from survey_app.core.compensation.policy import parse_policy
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.money import to_fen
 from survey_app.core.security.keys import project_public_keys
-from survey_app.core.sync.signing_key import device_signing_key
 from survey_app.core.services import calculations
 from survey_app.core.services.agreements import payload as qr
 from survey_app.core.services.agreements.verify import verify_text
@@ -32,12 +34,11 @@ from survey_app.core.sync import keys
 from survey_app.core.sync.assignments import _rows
 from survey_app.core.sync.importer import device_signing_keys, import_field_bundle
 from survey_app.core.sync.records import Record
-from attack_helpers import hq_state, own_household_edit, row_of, send
-from sync_setup import Device as WorldDevice, World, build
+from survey_app.core.sync.signing_key import device_signing_key
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory) -> World:  # noqa: ANN001 - refused bundles change nothing: one world serves all
+def world(tmp_path_factory) -> World:
     return build(tmp_path_factory.mktemp("attacks"), households=20)
 
 
@@ -102,7 +103,7 @@ def _calculated(world: World) -> tuple[WorldDevice, list[Record]]:
         return d1, _rows(conn, "calculations", "household_id = ? AND status = 'current'", (hid.hex,))
 
 
-def _inflate(calc: Record, policy, policy_id: str) -> Record:  # noqa: ANN001
+def _inflate(calc: Record, policy, policy_id: str) -> Record:
     inputs = HouseholdInput.from_dict(calculations.engine_inputs(calc.row["inputs_json"]))
     result = next(r for r in compute_all(policy, inputs) if r.option_key == calc.row["option_key"])
     row = {**calc.row, "result_json": result.to_canonical_json(), "total": to_fen(result.total),

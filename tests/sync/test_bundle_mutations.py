@@ -15,14 +15,14 @@ import random
 from pathlib import Path
 
 import pytest
+from attack_helpers import hq_state, own_household_edit, send
+from sync_setup import World, build
 
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.sync.bundle import BundleError, open_bundle
 from survey_app.core.sync.container import END_MAGIC, TAG, TRAILER, build_preamble, read_layout, signed_message
 from survey_app.core.sync.export import project_code
 from survey_app.core.sync.importer import device_signing_keys, import_field_bundle
-from attack_helpers import hq_state, own_household_edit, send
-from sync_setup import World, build
 
 MUTATIONS = 1200
 FULL_IMPORT_EVERY = 20  # also run the whole HQ import (rights, transaction) on every 20th
@@ -31,7 +31,7 @@ SEED = 20261208
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory) -> World:  # noqa: ANN001
+def world(tmp_path_factory) -> World:
     return build(tmp_path_factory.mktemp("mutations"), households=12)
 
 
@@ -40,7 +40,7 @@ def _parts(data: bytes) -> tuple[bytes, bytes, int]:
     return layout.preamble, data[layout.body_offset:layout.body_offset + layout.body_len], layout.chunk_size
 
 
-def _signed(preamble: bytes, body: bytes, pair) -> bytes:  # noqa: ANN001 - what the laptop's insider can make
+def _signed(preamble: bytes, body: bytes, pair) -> bytes:
     signature = pair.signing.sign(signed_message(preamble, hashlib.sha256(body).digest()))
     return preamble + body + TRAILER.pack(len(body), signature, END_MAGIC)
 
@@ -68,7 +68,7 @@ def _raw(rng: random.Random, data: bytes) -> tuple[str, bytes]:
     return f"{kind}@{pos}", bytes(out)
 
 
-def _resigned(rng: random.Random, data: bytes, pair) -> tuple[str, bytes]:  # noqa: ANN001
+def _resigned(rng: random.Random, data: bytes, pair) -> tuple[str, bytes]:
     preamble, body, chunk = _parts(data)
     step = chunk + TAG
     chunks = [body[i:i + step] for i in range(0, len(body), step)]
@@ -96,7 +96,7 @@ def _resigned(rng: random.Random, data: bytes, pair) -> tuple[str, bytes]:  # no
     return f"{kind} (re-signed)", _signed(preamble, new_body if new_body else body[:TAG + 1], pair)
 
 
-def _mutations(good: bytes, pair) -> list[tuple[str, bytes]]:  # noqa: ANN001
+def _mutations(good: bytes, pair) -> list[tuple[str, bytes]]:
     rng = random.Random(SEED)
     seen, out = {good}, []
     while len(out) < MUTATIONS:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sync_setup import build
 
 from survey_app.core.services.audit import verify_database
 from survey_app.core.services.startup import open_database
@@ -21,11 +22,10 @@ from survey_app.core.storage.models import Household
 from survey_app.core.sync.export import export_bundle
 from survey_app.core.sync.importer import import_field_bundle
 from survey_app.core.sync.receipts import import_receipt, write_receipt
-from sync_setup import build
 
 
 @pytest.fixture(scope="module")
-def files(tmp_path_factory) -> dict[str, Path]:  # noqa: ANN001
+def files(tmp_path_factory) -> dict[str, Path]:
     """HQ holding an open conflict (both laptops changed one household) and D01 holding HQ's receipt."""
     tmp = tmp_path_factory.mktemp("tables")
     world = build(tmp, shared=True)
@@ -59,7 +59,7 @@ def files(tmp_path_factory) -> dict[str, Path]:  # noqa: ANN001
     ("d1", "UPDATE local_settings SET value = '0' WHERE key = 'sync.acked_event_seq'",
      ("sync.acked_event_seq 缺失或被回退",)),
 ])
-def test_a_sync_row_changed_behind_the_app_is_reported(files, tmp_path: Path, where: str, sql: str,  # noqa: ANN001
+def test_a_sync_row_changed_behind_the_app_is_reported(files, tmp_path: Path, where: str, sql: str,
                                                        words: tuple[str, ...]) -> None:
     path = tmp_path / files[where].name
     shutil.copyfile(files[where], path)

@@ -12,18 +12,18 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sync_setup import Device, World, audit_count, build
 
 from survey_app.core.domain.errors import ValidationError
-from survey_app.core.storage import audit_chain
 from survey_app.core.services.audit import audited_tables, export_checkpoints, verify_against, verify_database
 from survey_app.core.services.survey.store import load_form, save_form
+from survey_app.core.storage import audit_chain
 from survey_app.core.storage.models import AuditCheckpoint, Household
 from survey_app.core.sync import bundle, checkpoints, keys
 from survey_app.core.sync.export import export_bundle, project_code
 from survey_app.core.sync.identity import hq_public
 from survey_app.core.sync.importer import import_field_bundle
 from survey_app.core.sync.receipts import import_receipt, write_receipt
-from sync_setup import Device, World, audit_count, build
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def _edit(dev: Device, text: str) -> None:
     save_form(dev.db, dev.actor, form)
 
 
-def _round(world: World, dev: Device, text: str):  # noqa: ANN202
+def _round(world: World, dev: Device, text: str):
     """Edit, export, import at HQ, receipt back to the laptop. Returns HQ's import report."""
     _edit(dev, text)
     report = import_field_bundle(world.hq, world.admin, world.hq_pair, export_bundle(dev.db, dev.pair, world.usb).path)
@@ -63,7 +63,7 @@ def _rewrite(path: Path, seq: int) -> None:
             conn.execute("UPDATE audit_events SET hash = ? WHERE seq = ?", (prev, n))
 
 
-def _chain_alone_passes(db) -> bool:  # noqa: ANN001 - what `audit verify` checked before checkpoints
+def _chain_alone_passes(db) -> bool:
     with db.engine.connect() as conn:
         return audit_chain.verify(conn, audited_tables()).ok
 
@@ -189,7 +189,7 @@ def test_hq_history_rewritten_is_found_against_a_laptop_list(world: World, tmp_p
     assert f"检查点 #{first}" in report.problems[0].message and "被改写" in report.problems[0].message
 
 
-def test_the_hq_check_against_a_laptop_list_through_the_cli(world: World, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_the_hq_check_against_a_laptop_list_through_the_cli(world: World, tmp_path: Path, capsys) -> None:
     import subprocess
     import sys
 

@@ -27,7 +27,7 @@ class Ran:
 
 
 @pytest.fixture
-def _run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture):  # noqa: ANN202
+def _run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture):
     def run(*args: str, sync_password: str, login_password: str = "hq123456") -> Ran:
         monkeypatch.setenv("SURVEY_APP_SYNC_PASSWORD", sync_password)
         monkeypatch.setenv("SURVEY_APP_PASSWORD", login_password)
@@ -44,7 +44,7 @@ def _run_process(*args: str, sync_password: str, login_password: str = "hq123456
     return subprocess.run([sys.executable, "-m", "survey_app", *args], capture_output=True, text=True, env=env)
 
 
-def test_demo_sync_then_export_import_receipt(tmp_path: Path, _run) -> None:  # noqa: ANN001
+def test_demo_sync_then_export_import_receipt(tmp_path: Path, _run) -> None:
     folder = tmp_path / "demo"
     made = _run("demo-sync", "--dir", str(folder), "--households", "40", sync_password="")
     assert made.returncode == 0, made.stderr
@@ -67,7 +67,7 @@ def test_demo_sync_then_export_import_receipt(tmp_path: Path, _run) -> None:  # 
     assert broken.returncode == 1 and "错误" in broken.stderr
 
 
-def test_enroll_and_assign_a_new_laptop_through_the_cli(tmp_path: Path, _run) -> None:  # noqa: ANN001
+def test_enroll_and_assign_a_new_laptop_through_the_cli(tmp_path: Path, _run) -> None:
     folder = tmp_path / "demo"
     assert _run("demo-sync", "--dir", str(folder), "--households", "30", sync_password="").returncode == 0
     hq, usb, laptop = folder / "hq.sqlite3", folder / "usb", tmp_path / "d03.sqlite3"

@@ -13,34 +13,34 @@ from survey_app.core.storage.models import User
 from survey_app.core.sync.assignments import _rows, apply_from_hq, import_assignment, write_assignment
 
 
-def _accounts(db) -> dict[str, str]:  # noqa: ANN001
+def _accounts(db) -> dict[str, str]:
     with db.read() as s:
         return {u.username: u.role for u in s.scalars(select(User).where(User.deleted_at.is_(None)))}
 
 
 @pytest.fixture
-def world(tmp_path: Path):  # noqa: ANN201
+def world(tmp_path: Path):
     w = sync_setup.build(tmp_path / "world")
     yield w
     for db in (w.hq, *(d.db for d in w.devices)):
         db.dispose()
 
 
-def test_each_laptop_holds_only_its_own_users(world) -> None:  # noqa: ANN001
+def test_each_laptop_holds_only_its_own_users(world) -> None:
     d1, d2 = world.devices
     assert set(_accounts(world.hq)) >= {"hq", "worker", "worker2"}
     assert _accounts(d1.db) == {"worker": "field_worker"}
     assert _accounts(d2.db) == {"worker2": "field_worker"}
 
 
-def test_an_assignment_never_carries_an_hq_admin_even_if_named(world) -> None:  # noqa: ANN001
+def test_an_assignment_never_carries_an_hq_admin_even_if_named(world) -> None:
     d1 = world.devices[0]
     path = write_assignment(world.hq, world.admin, world.hq_pair, d1.code, ["worker", "hq"], world.usb)
     import_assignment(d1.db, d1.pair, path)
     assert _accounts(d1.db) == {"worker": "field_worker"}
 
 
-def test_a_users_earlier_assignment_keeps_its_account_on_the_device(world) -> None:  # noqa: ANN001
+def test_a_users_earlier_assignment_keeps_its_account_on_the_device(world) -> None:
     """worker2 is moved to D01 as well: D01 now holds both, D02 still only worker2."""
     d1, d2 = world.devices
     import_assignment(d1.db, d1.pair, write_assignment(world.hq, world.admin, world.hq_pair, d1.code,
@@ -49,7 +49,7 @@ def test_a_users_earlier_assignment_keeps_its_account_on_the_device(world) -> No
     assert _accounts(d2.db) == {"worker2": "field_worker"}
 
 
-def test_a_laptop_refuses_an_hq_admin_account(world) -> None:  # noqa: ANN001
+def test_a_laptop_refuses_an_hq_admin_account(world) -> None:
     d1 = world.devices[0]
     with world.hq.engine.connect() as conn:
         admin_row = _rows(conn, "users", "username = ?", ("hq",))
@@ -59,7 +59,7 @@ def test_a_laptop_refuses_an_hq_admin_account(world) -> None:  # noqa: ANN001
     assert "hq" not in _accounts(d1.db)
 
 
-def _can_log_in(db, username: str, password: str) -> bool:  # noqa: ANN001
+def _can_log_in(db, username: str, password: str) -> bool:
     from survey_app.core.domain.errors import AuthenticationError
     from survey_app.core.services import users
 
@@ -70,7 +70,7 @@ def _can_log_in(db, username: str, password: str) -> bool:  # noqa: ANN001
     return True
 
 
-def test_a_password_changed_on_the_laptop_survives_the_next_assignment(world) -> None:  # noqa: ANN001
+def test_a_password_changed_on_the_laptop_survives_the_next_assignment(world) -> None:
     from survey_app.core.services import users
 
     d1 = world.devices[0]
@@ -80,7 +80,7 @@ def test_a_password_changed_on_the_laptop_survives_the_next_assignment(world) ->
     assert _can_log_in(d1.db, "worker", "laptop-own-2024")  # HQ did not change the account: the laptop's stays
 
 
-def test_a_password_hq_resets_reaches_the_laptop_and_must_be_changed_there(world) -> None:  # noqa: ANN001
+def test_a_password_hq_resets_reaches_the_laptop_and_must_be_changed_there(world) -> None:
     from survey_app.core.services import users
 
     d1 = world.devices[0]
@@ -92,7 +92,7 @@ def test_a_password_hq_resets_reaches_the_laptop_and_must_be_changed_there(world
     assert users.must_change_password(d1.db, "worker")
 
 
-def test_hqs_grievance_follow_ups_reach_the_laptop_of_the_household(world) -> None:  # noqa: ANN001
+def test_hqs_grievance_follow_ups_reach_the_laptop_of_the_household(world) -> None:
     from survey_app.core.services import grievances
     from survey_app.core.storage.models import GrievanceFollowUp, Household
 

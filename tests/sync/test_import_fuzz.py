@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sync_setup import World, audit_count, build
 
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.services.survey.store import load_form, save_form
 from survey_app.core.sync.export import export_bundle
 from survey_app.core.sync.importer import import_field_bundle
-from sync_setup import World, audit_count, build
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ mutations = st.one_of(
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(mutations, min_size=1, max_size=3))
-def test_mutated_bundles_change_nothing(world_and_bundle, tmp_path: Path, muts) -> None:  # noqa: ANN001
+def test_mutated_bundles_change_nothing(world_and_bundle, tmp_path: Path, muts) -> None:
     world, original = world_and_bundle
     data = bytearray(original)
     for kind, position, value in muts:

@@ -11,8 +11,10 @@ import uuid
 from decimal import Decimal
 
 import pytest
+from attack_helpers import row_of, send
 from PySide6.QtCore import Qt
 from sqlalchemy import select
+from sync_setup import World, build
 
 from survey_app.core.compensation.engine import compute_all
 from survey_app.core.compensation.inputs import HouseholdInput
@@ -23,12 +25,10 @@ from survey_app.core.storage.models import Household, PolicyVersion, SyncIssue
 from survey_app.core.sync.assignments import _rows
 from survey_app.core.sync.importer import import_field_bundle
 from survey_app.core.sync.records import Record
-from attack_helpers import row_of, send
-from sync_setup import World, build
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory) -> World:  # noqa: ANN001
+def world(tmp_path_factory) -> World:
     return build(tmp_path_factory.mktemp("rederive"), households=20)
 
 
@@ -44,7 +44,7 @@ def _calculated(world: World, nth: int) -> tuple[uuid.UUID, list[Record]]:
         return hid, _rows(conn, "calculations", "household_id = ? AND status = 'current'", (hid.hex,))
 
 
-def _recomputed(calc: Record, inputs: dict, policy, **row) -> Record:  # noqa: ANN001
+def _recomputed(calc: Record, inputs: dict, policy, **row) -> Record:
     """The calculation recomputed, self-consistently, from ``inputs`` under ``policy``."""
     household = HouseholdInput.from_dict(inputs)
     result = next(r for r in compute_all(policy, household) if r.option_key == calc.row["option_key"])
@@ -61,7 +61,7 @@ def _issues(world: World, calc_id: str) -> list[SyncIssue]:
         return list(s.scalars(select(SyncIssue).where(SyncIssue.entity_id == calc_id, SyncIssue.kind == "recheck")))
 
 
-def _genuine(world: World):  # noqa: ANN202
+def _genuine(world: World):
     row = row_of(world.hq, "policy_versions", "status = 'published'")
     return row, parse_policy(row.row["content"], "方案", expected_hash=row.row["content_hash"])
 
@@ -136,7 +136,7 @@ def test_a_survey_changed_after_the_calculation_is_caught(world: World) -> None:
     assert len(report.recheck_differences) == len(calcs)  # every option of the household
 
 
-def test_hq_sees_both_sides_of_a_re_derivation_difference(world: World, qtbot) -> None:  # noqa: ANN001
+def test_hq_sees_both_sides_of_a_re_derivation_difference(world: World, qtbot) -> None:
     from survey_app.ui.sync.issues_panel import IssuesPanel
     from survey_app.ui.task_runner import TaskRunner
 
@@ -165,10 +165,10 @@ def test_hq_sees_both_sides_of_a_re_derivation_difference(world: World, qtbot) -
     runner.shutdown()
 
 
-def test_a_household_with_a_disputed_calculation_is_marked_on_hqs_list_and_detail(world: World, qtbot) -> None:  # noqa: ANN001
+def test_a_household_with_a_disputed_calculation_is_marked_on_hqs_list_and_detail(world: World, qtbot) -> None:
     from survey_app.core.services import household_stage
-    from survey_app.ui.detail_html import detail_html
     from survey_app.core.services.households import get_detail
+    from survey_app.ui.detail_html import detail_html
     from survey_app.ui.household_model import HouseholdModel
 
     hid, calcs = _calculated(world, 6)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sync_setup import Device, World, audit_count, build
 
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.services import calculations
@@ -19,11 +20,10 @@ from survey_app.core.sync.bundle import BundleError
 from survey_app.core.sync.export import export_bundle
 from survey_app.core.sync.importer import import_field_bundle
 from survey_app.core.sync.receipts import import_receipt, write_receipt
-from sync_setup import Device, World, audit_count, build
 
 
 @pytest.fixture
-def world(tmp_path) -> World:  # noqa: ANN001
+def world(tmp_path) -> World:
     return build(tmp_path)
 
 
@@ -39,7 +39,7 @@ def _edit_notes(dev: Device, h: Household, text: str) -> None:
     save_form(dev.db, dev.actor, form)
 
 
-def _import(world: World, path: Path):  # noqa: ANN202
+def _import(world: World, path: Path):
     return import_field_bundle(world.hq, world.admin, world.hq_pair, path)
 
 
@@ -75,7 +75,7 @@ def test_importing_the_same_bundle_twice_changes_nothing(world: World) -> None:
     assert audit_count(world.hq) == before
 
 
-def test_same_base_changed_on_two_devices_is_a_conflict(tmp_path) -> None:  # noqa: ANN001
+def test_same_base_changed_on_two_devices_is_a_conflict(tmp_path) -> None:
     world = build(tmp_path, shared=True)  # both laptops hold worker's households
     d1, d2 = world.devices
     h = _surveyed(d1)
@@ -141,7 +141,7 @@ def test_hq_rechecks_every_calculation(world: World) -> None:
         assert s.scalars(select(SyncIssue.kind)).all() == ["recheck"]
 
 
-def test_a_device_refuses_an_assignment_not_from_its_hq(world: World, tmp_path) -> None:  # noqa: ANN001
+def test_a_device_refuses_an_assignment_not_from_its_hq(world: World, tmp_path) -> None:
     other = build(tmp_path / "other", fresh=True)  # another HQ, another key
     d1 = world.devices[0]
     forged = write_assignment(other.hq, other.admin, other.hq_pair, d1.code, ["worker"], world.usb)
@@ -149,7 +149,7 @@ def test_a_device_refuses_an_assignment_not_from_its_hq(world: World, tmp_path) 
         import_assignment(d1.db, d1.pair, forged)
 
 
-def test_an_hq_admin_decides_a_conflict(tmp_path) -> None:  # noqa: ANN001
+def test_an_hq_admin_decides_a_conflict(tmp_path) -> None:
     from survey_app.core.services.audit import verify_database
     from survey_app.core.sync.issues import list_issues, resolve
 

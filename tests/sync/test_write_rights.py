@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sync_setup import Device, World, audit_count, build
 
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.services.survey.store import load_form, save_form
@@ -21,15 +22,14 @@ from survey_app.core.sync.export import export_bundle, project_code
 from survey_app.core.sync.identity import hq_public
 from survey_app.core.sync.importer import import_field_bundle
 from survey_app.core.sync.records import BY_NAME, Record, write_lines
-from sync_setup import Device, World, audit_count, build
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory) -> World:  # noqa: ANN001 - refused bundles change nothing: one world serves all
+def world(tmp_path_factory) -> World:
     return build(tmp_path_factory.mktemp("rights"))
 
 
-def _row(db, table: str, where: str, params: tuple) -> dict:  # noqa: ANN001
+def _row(db, table: str, where: str, params: tuple) -> dict:
     names = [c.name for c in BY_NAME[table].columns]
     with db.engine.connect() as conn:
         raw = conn.exec_driver_sql(f"SELECT {', '.join(names)} FROM {table} WHERE {where}", params).first()
@@ -54,7 +54,7 @@ def _refused(world: World, path: Path, *words: str) -> None:
     assert audit_count(world.hq) == before
 
 
-def _bumped(row: dict, device: str, **changes) -> Record:  # noqa: ANN003
+def _bumped(row: dict, device: str, **changes) -> Record:
     new = {**row, **changes, "rev": row["rev"] + 1, "origin_device": device}
     return Record(_table_of(row), row["id"], new["rev"], row["rev"], new)
 
@@ -143,7 +143,7 @@ def test_two_day_end_bundles_without_a_receipt_are_not_conflicts(tmp_path: Path)
     assert again.already_imported and again.conflicts == 0
 
 
-def test_export_never_reuses_a_sequence_number_after_a_crash(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_export_never_reuses_a_sequence_number_after_a_crash(tmp_path: Path, monkeypatch) -> None:
     # The process dies right after the bundle got its final name: the number must already be spent.
     from survey_app.core.sync import export as export_module
 
@@ -152,7 +152,7 @@ def test_export_never_reuses_a_sequence_number_after_a_crash(tmp_path: Path, mon
     real_write = export_module.bundle.write_bundle
     written = []
 
-    def write_then_die(path, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+    def write_then_die(path, *args, **kwargs):
         written.append(real_write(path, *args, **kwargs))
         raise SystemExit("killed")  # stands for kill -9 between the rename and the settings write
     monkeypatch.setattr(export_module.bundle, "write_bundle", write_then_die)

@@ -6,11 +6,11 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture
-def runner(qapp):  # noqa: ANN001, ANN201
+def runner(qapp):
     from survey_app.ui.task_runner import TaskRunner
 
     r = TaskRunner()
@@ -19,21 +19,21 @@ def runner(qapp):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def worker_actor(demo_db):  # noqa: ANN001, ANN201
+def worker_actor(demo_db):
     from survey_app.core.services import devices, users
 
     return users.login(demo_db, "worker", "worker123", device=devices.local_device_code(demo_db))
 
 
 @pytest.fixture
-def reviewer(demo_db):  # noqa: ANN001, ANN201
+def reviewer(demo_db):
     from survey_app.core.services import devices, users
 
     return users.login(demo_db, "reviewer", "review123", device=devices.local_device_code(demo_db))
 
 
 @pytest.fixture
-def calculated(demo_db, worker_actor, reviewer) -> str:  # noqa: ANN001
+def calculated(demo_db, worker_actor, reviewer) -> str:
     """A surveyed household brought to 已测算 with 货币补偿 chosen (hex id)."""
     from survey_app.core.services import calculations, households, workflow
     from survey_app.core.services.households import HouseholdFilter

@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtPrintSupport import QPrinter
+from test_agreements_lifecycle import _sign_on_pad
+from test_pages_helpers import wait_idle
 
 from survey_app.core.services import households
 from survey_app.core.services.agreements import lifecycle
 from survey_app.ui.agreements import printing
 from survey_app.ui.agreements.agreement_dialog import AgreementDialog
 
-from test_agreements_lifecycle import _sign_on_pad
-from test_pages_helpers import wait_idle
-
 
 @pytest.fixture
-def two_agreements(demo_db, worker_actor, reviewer, calculated) -> tuple[str, str, str]:  # noqa: ANN001
+def two_agreements(demo_db, worker_actor, reviewer, calculated) -> tuple[str, str, str]:
     """A household with an old, voided agreement B and a new draft A: (household, A, B) as hex ids."""
     old = lifecycle.prepare(demo_db, worker_actor, calculated)
     lifecycle.record_print(demo_db, worker_actor, old.id, 4)
@@ -25,7 +24,7 @@ def two_agreements(demo_db, worker_actor, reviewer, calculated) -> tuple[str, st
     return calculated, new.id, old.id
 
 
-def _dialog(qtbot, db, actor, runner, hid, tmp_path) -> AgreementDialog:  # noqa: ANN001
+def _dialog(qtbot, db, actor, runner, hid, tmp_path) -> AgreementDialog:
     setup = printing.PrintSetup()
     setup.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     setup.printer.setOutputFileName(str(tmp_path / "printed.pdf"))
@@ -37,12 +36,12 @@ def _dialog(qtbot, db, actor, runner, hid, tmp_path) -> AgreementDialog:  # noqa
     return dialog
 
 
-def _state(db, hid: str) -> dict[str, tuple[str, int]]:  # noqa: ANN001
+def _state(db, hid: str) -> dict[str, tuple[str, int]]:
     return {a.id: (a.status, a.print_count) for a in lifecycle.agreements_of(db, hid)}
 
 
 def test_print_from_the_preview_prints_the_previewed_agreement(qtbot, demo_db, worker_actor, runner,
-                                                               two_agreements, tmp_path) -> None:  # noqa: ANN001
+                                                               two_agreements, tmp_path) -> None:
     hid, a_id, b_id = two_agreements
     dialog = _dialog(qtbot, demo_db, worker_actor, runner, hid, tmp_path)
     dialog.table.selectRow(dialog.model.row_of(a_id))
@@ -63,7 +62,7 @@ def test_print_from_the_preview_prints_the_previewed_agreement(qtbot, demo_db, w
 
 
 def test_signing_signs_the_agreement_the_pad_was_opened_for(qtbot, demo_db, worker_actor, runner,
-                                                            two_agreements, tmp_path) -> None:  # noqa: ANN001
+                                                            two_agreements, tmp_path) -> None:
     hid, a_id, b_id = two_agreements
     lifecycle.record_print(demo_db, worker_actor, a_id, 4)
     dialog = _dialog(qtbot, demo_db, worker_actor, runner, hid, tmp_path)
@@ -83,7 +82,7 @@ def test_signing_signs_the_agreement_the_pad_was_opened_for(qtbot, demo_db, work
 
 
 def test_voiding_voids_the_agreement_the_dialog_was_opened_for(qtbot, demo_db, worker_actor, reviewer, runner,
-                                                               two_agreements, tmp_path) -> None:  # noqa: ANN001
+                                                               two_agreements, tmp_path) -> None:
     hid, a_id, b_id = two_agreements
     lifecycle.record_print(demo_db, worker_actor, a_id, 4)
     dialog = _dialog(qtbot, demo_db, reviewer, runner, hid, tmp_path)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
+from test_pages_helpers import wait_idle
 
 from survey_app.core.domain.errors import PermissionDenied
 from survey_app.core.services import households
@@ -16,10 +17,8 @@ from survey_app.core.services.agreements import lifecycle
 from survey_app.ui.agreements import printing
 from survey_app.ui.agreements.agreement_dialog import AgreementDialog
 
-from test_pages_helpers import wait_idle
 
-
-def _dialog(qtbot, db, actor, runner, hid, tmp_path: Path) -> AgreementDialog:  # noqa: ANN001
+def _dialog(qtbot, db, actor, runner, hid, tmp_path: Path) -> AgreementDialog:
     setup = printing.PrintSetup()  # own printer: never a real one, never the session's
     setup.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     setup.printer.setOutputFileName(str(tmp_path / "printed.pdf"))
@@ -30,7 +29,7 @@ def _dialog(qtbot, db, actor, runner, hid, tmp_path: Path) -> AgreementDialog:  
     return dialog
 
 
-def _sign_on_pad(qtbot, pad, dy: int = 0) -> None:  # noqa: ANN001
+def _sign_on_pad(qtbot, pad, dy: int = 0) -> None:
     """A zig-zag drawn with real mouse events (press, moves, release)."""
     start = QPoint(60, 80 + dy)
     QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
@@ -40,7 +39,7 @@ def _sign_on_pad(qtbot, pad, dy: int = 0) -> None:  # noqa: ANN001
 
 
 def test_issue_preview_print_sign(qtbot, demo_db, worker_actor, runner, calculated, tmp_path,
-                                  monkeypatch) -> None:  # noqa: ANN001
+                                  monkeypatch) -> None:
     # Calculation and signing happen on tests/conftest.py's TEST_DAY, inside the demo policy's first tier.
     dialog = _dialog(qtbot, demo_db, worker_actor, runner, calculated, tmp_path)
     assert dialog.model.rowCount() == 0
@@ -97,7 +96,7 @@ def test_issue_preview_print_sign(qtbot, demo_db, worker_actor, runner, calculat
 
 
 def test_supervisor_voids_and_reissues(qtbot, demo_db, worker_actor, reviewer, runner, calculated,
-                                       tmp_path) -> None:  # noqa: ANN001
+                                       tmp_path) -> None:
     info = lifecycle.prepare(demo_db, worker_actor, calculated)
     lifecycle.record_print(demo_db, worker_actor, info.id, 4)
     with pytest.raises(PermissionDenied):
@@ -124,7 +123,7 @@ def test_supervisor_voids_and_reissues(qtbot, demo_db, worker_actor, reviewer, r
     assert dialog.selected().id == new.id
 
 
-def test_a_dot_on_the_pad_is_not_a_signature(qtbot) -> None:  # noqa: ANN001
+def test_a_dot_on_the_pad_is_not_a_signature(qtbot) -> None:
     from survey_app.ui.agreements.sign_dialog import SignDialog, signers_for
 
     sign = SignDialog(signers_for(["王俊龙"], "王俊龙", "worker"), "FR2023-T01-000001")
@@ -146,7 +145,7 @@ def test_a_dot_on_the_pad_is_not_a_signature(qtbot) -> None:  # noqa: ANN001
 
 
 def test_saving_a_pdf_counts_as_saved_unlocks_signing_and_a_reprint_is_named_copy(
-        qtbot, demo_db, worker_actor, runner, calculated, tmp_path) -> None:  # noqa: ANN001
+        qtbot, demo_db, worker_actor, runner, calculated, tmp_path) -> None:
     dialog = _dialog(qtbot, demo_db, worker_actor, runner, calculated, tmp_path)
     dialog.issue_button.click()
     wait_idle(qtbot, runner)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
+from test_pages_helpers import first_with, wait_idle, window_for
 
 from survey_app.core.services import calculations, devices, users, workflow
 from survey_app.core.services.agreements import lifecycle
@@ -11,10 +12,8 @@ from survey_app.ui.agreements.agreement_dialog import AgreementDialog
 from survey_app.ui.agreements.verify_dialog import VerifyDialog
 from survey_app.ui.pages import navigation as nav
 
-from test_pages_helpers import first_with, wait_idle, window_for
 
-
-def _calculated(db, worker) -> tuple[int, str]:  # noqa: ANN001
+def _calculated(db, worker) -> tuple[int, str]:
     reviewer = users.login(db, "reviewer", "review123", device=devices.local_device_code(db))
     key, d = first_with(db, "surveyed", appraised=True)
     workflow.approve(db, reviewer, d.id)
@@ -24,7 +23,7 @@ def _calculated(db, worker) -> tuple[int, str]:  # noqa: ANN001
     return key, d.id
 
 
-def test_verify_a_rendered_pdf_then_tampered_text(qtbot, demo_db, worker_actor, runner,  # noqa: ANN001
+def test_verify_a_rendered_pdf_then_tampered_text(qtbot, demo_db, worker_actor, runner,
                                                   tmp_path) -> None:
     _key, hid = _calculated(demo_db, worker_actor)
     info = lifecycle.prepare(demo_db, worker_actor, hid)
@@ -69,7 +68,7 @@ def test_verify_a_rendered_pdf_then_tampered_text(qtbot, demo_db, worker_actor, 
     assert "无效" in dialog.big.text() and "二维码" in dialog.message.text()
 
 
-def test_voided_agreement_is_called_out(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_voided_agreement_is_called_out(qtbot, demo_db, worker_actor, runner) -> None:
     _key, hid = _calculated(demo_db, worker_actor)
     info = lifecycle.prepare(demo_db, worker_actor, hid)
     reviewer = users.login(demo_db, "reviewer", "review123", device=devices.local_device_code(demo_db))
@@ -83,7 +82,7 @@ def test_voided_agreement_is_called_out(qtbot, demo_db, worker_actor, runner) ->
     assert dialog.verdict.record == "void" and "已作废" in dialog.big.text()
 
 
-def test_agreement_buttons_on_the_pages(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_agreement_buttons_on_the_pages(qtbot, demo_db, worker_actor, runner) -> None:
     key, hid = _calculated(demo_db, worker_actor)
     window = window_for(qtbot, demo_db, worker_actor, runner)
     page = window.households_page

@@ -15,7 +15,7 @@ from tests.ui.test_editor_helpers import destroy, household_with_status, open_ed
 class WriteLock:
     """Another thread holding the write lock, as an HQ import does for a whole bundle."""
 
-    def __init__(self, db):  # noqa: ANN001
+    def __init__(self, db):
         self.db = db
         self._held, self._release = threading.Event(), threading.Event()
         self._thread = threading.Thread(target=self._hold, daemon=True)
@@ -41,12 +41,12 @@ class WriteLock:
 
 
 @pytest.fixture
-def draft_writes(monkeypatch):  # noqa: ANN001, ANN201
+def draft_writes(monkeypatch):
     """(thread, address) of every draft write, recorded as it starts."""
     calls: list[tuple[threading.Thread, str]] = []
     real = drafts.save_draft
 
-    def spy(db, username, form):  # noqa: ANN001, ANN202
+    def spy(db, username, form):
         calls.append((threading.current_thread(), form.address))
         return real(db, username, form)
 
@@ -55,12 +55,12 @@ def draft_writes(monkeypatch):  # noqa: ANN001, ANN201
     assert autosave.finish_drafts(30)  # nothing of this test still writing into the next one
 
 
-def _draft_address(db, hid: str) -> str | None:  # noqa: ANN001
+def _draft_address(db, hid: str) -> str | None:
     draft = drafts.load_draft(db, "worker", hid)
     return None if draft is None else draft.form.address
 
 
-def test_typing_goes_on_while_an_import_holds_the_write_lock(qtbot, demo_db, worker_actor, runner,  # noqa: ANN001
+def test_typing_goes_on_while_an_import_holds_the_write_lock(qtbot, demo_db, worker_actor, runner,
                                                              draft_writes) -> None:
     hh = household_with_status(demo_db, "pending")
     dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
@@ -82,7 +82,7 @@ def test_typing_goes_on_while_an_import_holds_the_write_lock(qtbot, demo_db, wor
     destroy(dialog)
 
 
-def test_the_newest_draft_wins(qtbot, demo_db, worker_actor, runner, draft_writes) -> None:  # noqa: ANN001
+def test_the_newest_draft_wins(qtbot, demo_db, worker_actor, runner, draft_writes) -> None:
     hh = household_with_status(demo_db, "pending")
     dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
     address = dialog.household.fields["address"]
@@ -105,7 +105,7 @@ def test_the_newest_draft_wins(qtbot, demo_db, worker_actor, runner, draft_write
     destroy(dialog)
 
 
-def test_a_draft_handed_over_before_closing_is_kept_and_offered(qtbot, demo_db, worker_actor, runner,  # noqa: ANN001
+def test_a_draft_handed_over_before_closing_is_kept_and_offered(qtbot, demo_db, worker_actor, runner,
                                                                draft_writes) -> None:
     hh = household_with_status(demo_db, "pending")
     dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)

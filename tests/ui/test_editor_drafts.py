@@ -7,7 +7,7 @@ from survey_app.core.services.survey import drafts
 from tests.ui.test_editor_helpers import destroy, household_with_status, open_editor
 
 
-def test_draft_is_autosaved_and_offered_back_after_a_kill(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_draft_is_autosaved_and_offered_back_after_a_kill(qtbot, demo_db, worker_actor, runner) -> None:
     hh = household_with_status(demo_db, "pending")
     dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
     address = dialog.household.fields["address"]
@@ -33,7 +33,7 @@ def test_draft_is_autosaved_and_offered_back_after_a_kill(qtbot, demo_db, worker
     destroy(reopened)
 
 
-def test_discarded_draft_is_gone(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_discarded_draft_is_gone(qtbot, demo_db, worker_actor, runner) -> None:
     hh = household_with_status(demo_db, "pending")
     dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
     dialog.household.fields["section"].insert("X")
@@ -54,7 +54,7 @@ def test_discarded_draft_is_gone(qtbot, demo_db, worker_actor, runner) -> None: 
     destroy(reopened)
 
 
-def test_signed_household_is_read_only_and_says_why(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_signed_household_is_read_only_and_says_why(qtbot, demo_db, worker_actor, runner) -> None:
     hh = household_with_status(demo_db, "signed")
     dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
     assert dialog.read_only

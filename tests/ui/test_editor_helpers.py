@@ -8,7 +8,7 @@ from survey_app.core.domain.validation import resident_id_check_digit
 from survey_app.core.services import households
 
 
-def household_with_status(db, status: str):  # noqa: ANN001, ANN201
+def household_with_status(db, status: str):
     keys = households.search_keys(db, households.HouseholdFilter(status=status))
     assert keys, status
     return households.fetch_rows(db, keys[:1])[keys[0]]
@@ -24,7 +24,7 @@ def wrong_id(first17: str = "43010220100315123") -> str:
     return first17 + ("1" if right != "1" else "2")
 
 
-def open_editor(qtbot, db, actor, runner, household_id: str):  # noqa: ANN001, ANN201
+def open_editor(qtbot, db, actor, runner, household_id: str):
     from survey_app.ui.editor.household_editor import HouseholdEditorDialog
 
     dialog = HouseholdEditorDialog(db, actor, runner, household_id)
@@ -33,7 +33,7 @@ def open_editor(qtbot, db, actor, runner, household_id: str):  # noqa: ANN001, A
     return dialog
 
 
-def destroy(dialog) -> None:  # noqa: ANN001
+def destroy(dialog) -> None:
     """Drop the dialog the way a killed app would: no close, no question, no save."""
     dialog.photos.strip.shutdown()
     shiboken6.delete(dialog)

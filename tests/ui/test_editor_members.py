@@ -8,7 +8,7 @@ from survey_app.core.services import households
 from tests.ui.test_editor_helpers import destroy, household_with_status, open_editor, valid_id, wrong_id
 
 
-def _new_member(qtbot, dialog, name: str, id_number: str):  # noqa: ANN001, ANN202
+def _new_member(qtbot, dialog, name: str, id_number: str):
     table = dialog.members.table
     row = table.add_row(focus=True)
     assert row is table.rows[-1]
@@ -19,7 +19,7 @@ def _new_member(qtbot, dialog, name: str, id_number: str):  # noqa: ANN001, ANN2
     return row
 
 
-def test_new_member_shows_birth_and_sex_and_is_saved(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_new_member_shows_birth_and_sex_and_is_saved(qtbot, demo_db, worker_actor, runner) -> None:
     hh = household_with_status(demo_db, "pending")
     before = len(households.get_detail(demo_db, hh.id).members)
     dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
@@ -41,7 +41,7 @@ def test_new_member_shows_birth_and_sex_and_is_saved(qtbot, demo_db, worker_acto
     destroy(dialog)
 
 
-def test_wrong_check_digit_is_said_in_chinese_and_save_is_refused(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_wrong_check_digit_is_said_in_chinese_and_save_is_refused(qtbot, demo_db, worker_actor, runner) -> None:
     hh = household_with_status(demo_db, "pending")
     before = households.get_detail(demo_db, hh.id)
     dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
@@ -66,7 +66,7 @@ def test_wrong_check_digit_is_said_in_chinese_and_save_is_refused(qtbot, demo_db
     destroy(dialog)
 
 
-def test_delete_removes_the_row_and_undo_brings_it_back(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_delete_removes_the_row_and_undo_brings_it_back(qtbot, demo_db, worker_actor, runner) -> None:
     hh = household_with_status(demo_db, "pending")
     dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
     table = dialog.members.table
@@ -82,7 +82,7 @@ def test_delete_removes_the_row_and_undo_brings_it_back(qtbot, demo_db, worker_a
     destroy(dialog)
 
 
-def test_enter_moves_to_the_next_field(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_enter_moves_to_the_next_field(qtbot, demo_db, worker_actor, runner) -> None:
     hh = household_with_status(demo_db, "pending")
     dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
     code = dialog.household.fields["household_code"]
@@ -92,7 +92,7 @@ def test_enter_moves_to_the_next_field(qtbot, demo_db, worker_actor, runner) -> 
     destroy(dialog)
 
 
-def test_keyboard_shortcuts_add_a_row_and_save(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_keyboard_shortcuts_add_a_row_and_save(qtbot, demo_db, worker_actor, runner) -> None:
     hh = household_with_status(demo_db, "pending")
     dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
     with qtbot.waitActive(dialog):  # shortcuts go to the active window

@@ -16,7 +16,7 @@ from survey_app.core.services.survey import store
 from tests.ui.test_editor_helpers import destroy, household_with_status, open_editor
 
 
-def _type(qtbot, widget, text: str) -> None:  # noqa: ANN001
+def _type(qtbot, widget, text: str) -> None:
     widget.setFocus()
     widget.selectAll()
     qtbot.keyClick(widget, Qt.Key.Key_Delete)
@@ -27,7 +27,7 @@ def _type(qtbot, widget, text: str) -> None:  # noqa: ANN001
     widget.editingFinished.emit()  # the worker leaves the field
 
 
-def _refused(qtbot, dialog, path: str) -> str:  # noqa: ANN001
+def _refused(qtbot, dialog, path: str) -> str:
     with qtbot.waitSignal(dialog.save_refused) as refused:
         assert not dialog.save()
     found = {p.path: p.message for p in refused.args[0]}
@@ -38,7 +38,7 @@ def _refused(qtbot, dialog, path: str) -> str:  # noqa: ANN001
 @pytest.mark.parametrize(("typed", "said"), [
     ("12,5", "含逗号"), ("-3", "不能为负数"), ("1e3", "不是数字"), ("12.555", "最多保留2位小数")])
 def test_an_area_that_cannot_be_read_exactly_is_refused_at_the_field(qtbot, demo_db, worker_actor, runner,
-                                                                      typed, said) -> None:  # noqa: ANN001
+                                                                      typed, said) -> None:
     hh = household_with_status(demo_db, "pending")
     before = store.load_form(demo_db, hh.id)
     dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
@@ -53,7 +53,7 @@ def test_an_area_that_cannot_be_read_exactly_is_refused_at_the_field(qtbot, demo
     destroy(dialog)
 
 
-def test_full_width_digits_are_read_as_the_same_number(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_full_width_digits_are_read_as_the_same_number(qtbot, demo_db, worker_actor, runner) -> None:
     hh = household_with_status(demo_db, "pending")
     dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
     _type(qtbot, dialog.parts.table.rows[0].widgets["area"], "１２．５")
@@ -63,7 +63,7 @@ def test_full_width_digits_are_read_as_the_same_number(qtbot, demo_db, worker_ac
     destroy(dialog)
 
 
-def test_a_negative_count_is_said_not_turned_into_a_positive_one(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_a_negative_count_is_said_not_turned_into_a_positive_one(qtbot, demo_db, worker_actor, runner) -> None:
     hh = household_with_status(demo_db, "surveyed")
     dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
     fixtures = dialog.sections[4]
@@ -81,7 +81,7 @@ def test_a_negative_count_is_said_not_turned_into_a_positive_one(qtbot, demo_db,
     destroy(dialog)
 
 
-def test_a_fixture_count_of_zero_means_none(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_a_fixture_count_of_zero_means_none(qtbot, demo_db, worker_actor, runner) -> None:
     hh = household_with_status(demo_db, "surveyed")
     form = store.load_form(demo_db, hh.id)
     assert form.fixtures, "demo surveyed households have fixtures"
@@ -97,7 +97,7 @@ def test_a_fixture_count_of_zero_means_none(qtbot, demo_db, worker_actor, runner
 
 
 def test_money_and_percent_with_a_comma_or_too_many_decimals_are_refused(qtbot, demo_db, admin,
-                                                                          runner) -> None:  # noqa: ANN001
+                                                                          runner) -> None:
     hh = household_with_status(demo_db, "surveyed")
     rev = households.get_detail(demo_db, hh.id).rev
     dialog = open_editor(qtbot, demo_db, admin, runner, hh.id)  # appraisals: HQ's to edit
@@ -112,7 +112,7 @@ def test_money_and_percent_with_a_comma_or_too_many_decimals_are_refused(qtbot, 
     destroy(dialog)
 
 
-def test_a_field_worker_sees_the_appraisal_but_cannot_change_it(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_a_field_worker_sees_the_appraisal_but_cannot_change_it(qtbot, demo_db, worker_actor, runner) -> None:
     from survey_app.core.domain.errors import PermissionDenied
 
     hh = household_with_status(demo_db, "surveyed")

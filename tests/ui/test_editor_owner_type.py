@@ -11,7 +11,7 @@ from survey_app.ui.editor import choices
 from tests.ui.test_editor_helpers import destroy, household_with_status, open_editor
 
 
-def test_owner_type_is_picked_saved_and_shown_again(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_owner_type_is_picked_saved_and_shown_again(qtbot, demo_db, worker_actor, runner) -> None:
     hh = household_with_status(demo_db, "pending")
     dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
     combo = dialog.findChild(QComboBox, "field.owner_type")

@@ -9,19 +9,19 @@ from survey_app.ui import household_model as hm
 from survey_app.ui.household_model import HouseholdModel, KeyRole
 
 
-def _tested(db, qtlog) -> HouseholdModel:  # noqa: ANN001
+def _tested(db, qtlog) -> HouseholdModel:
     model = HouseholdModel(db)
     model.refresh()
     model.tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
     return model
 
 
-def _no_tester_failures(qtlog) -> None:  # noqa: ANN001
+def _no_tester_failures(qtlog) -> None:
     failures = [r.message for r in qtlog.records if "FAIL" in r.message or "modeltest" in (r.context.category or "")]
     assert failures == []
 
 
-def test_model_lists_every_household_and_passes_the_model_tester(demo_db, qtlog) -> None:  # noqa: ANN001
+def test_model_lists_every_household_and_passes_the_model_tester(demo_db, qtlog) -> None:
     model = _tested(demo_db, qtlog)
     assert model.rowCount() == 60
     assert model.columnCount() == len(hm.COLUMNS)
@@ -37,7 +37,7 @@ def test_model_lists_every_household_and_passes_the_model_tester(demo_db, qtlog)
     _no_tester_failures(qtlog)
 
 
-def test_filter_changes_and_sorting(demo_db, qtlog) -> None:  # noqa: ANN001
+def test_filter_changes_and_sorting(demo_db, qtlog) -> None:
     model = _tested(demo_db, qtlog)
     code = model.row_data(5).household_code
     model.set_text(code)
@@ -62,7 +62,7 @@ def test_filter_changes_and_sorting(demo_db, qtlog) -> None:  # noqa: ANN001
     _no_tester_failures(qtlog)
 
 
-def test_rows_are_fetched_lazily_in_bounded_blocks(demo_db, monkeypatch) -> None:  # noqa: ANN001
+def test_rows_are_fetched_lazily_in_bounded_blocks(demo_db, monkeypatch) -> None:
     monkeypatch.setattr(hm, "BLOCK", 10)
     monkeypatch.setattr(hm, "MAX_BLOCKS", 2)
     model = HouseholdModel(demo_db)
@@ -76,7 +76,7 @@ def test_rows_are_fetched_lazily_in_bounded_blocks(demo_db, monkeypatch) -> None
     assert len(model._rows._blocks) <= 2  # old blocks dropped
 
 
-def test_keys_are_read_a_page_at_a_time_and_scrolling_reads_more(demo_db, qtlog, monkeypatch) -> None:  # noqa: ANN001
+def test_keys_are_read_a_page_at_a_time_and_scrolling_reads_more(demo_db, qtlog, monkeypatch) -> None:
     # A keystroke reads only the first page of matches; the view's fetchMore reads the next, growing ones.
     monkeypatch.setattr(hm, "FIRST_PAGE", 7)
     monkeypatch.setattr(hm, "NEXT_PAGE", 10)
@@ -103,7 +103,7 @@ def test_keys_are_read_a_page_at_a_time_and_scrolling_reads_more(demo_db, qtlog,
     _no_tester_failures(qtlog)
 
 
-def test_rows_fetched_before_more_keys_arrived_are_fetched_again(demo_db, monkeypatch) -> None:  # noqa: ANN001
+def test_rows_fetched_before_more_keys_arrived_are_fetched_again(demo_db, monkeypatch) -> None:
     monkeypatch.setattr(hm, "FIRST_PAGE", 5)
     model = HouseholdModel(demo_db)
     model.set_text("a")

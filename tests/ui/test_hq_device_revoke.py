@@ -15,7 +15,7 @@ from survey_app.ui.sync.hq_devices import DevicesPanel
 
 
 @pytest.fixture(scope="session")
-def _sync_demo(tmp_path_factory):  # noqa: ANN001, ANN202
+def _sync_demo(tmp_path_factory):
     import datetime as dt
 
     from survey_app.core.domain import china_time
@@ -26,7 +26,7 @@ def _sync_demo(tmp_path_factory):  # noqa: ANN001, ANN202
 
 
 @pytest.fixture
-def hq(_sync_demo, tmp_path):  # noqa: ANN001, ANN201
+def hq(_sync_demo, tmp_path):
     import shutil
 
     shutil.copytree(_sync_demo.hq.parent, tmp_path / "demo")
@@ -35,7 +35,7 @@ def hq(_sync_demo, tmp_path):  # noqa: ANN001, ANN201
     db.dispose()
 
 
-def _panel(qtbot, hq, runner) -> DevicesPanel:  # noqa: ANN001
+def _panel(qtbot, hq, runner) -> DevicesPanel:
     from survey_app.ui.sync.hq_page import HqSyncPage
 
     page = HqSyncPage(hq, users.login(hq, "hq", "hq123456", device="HQ"), runner)
@@ -45,14 +45,14 @@ def _panel(qtbot, hq, runner) -> DevicesPanel:  # noqa: ANN001
     return page.devices
 
 
-def _select(qtbot, panel: DevicesPanel, code: str) -> None:  # noqa: ANN001
+def _select(qtbot, panel: DevicesPanel, code: str) -> None:
     table = panel.list.table
     row = next(n for n in range(table.rowCount()) if table.item(n, 0).text() == code)
     rect = table.visualItemRect(table.item(row, 1))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def test_the_list_shows_fingerprints_and_revoke_asks_then_marks_the_device(qtbot, hq, runner) -> None:  # noqa: ANN001
+def test_the_list_shows_fingerprints_and_revoke_asks_then_marks_the_device(qtbot, hq, runner) -> None:
     panel = _panel(qtbot, hq, runner)
     table = panel.list.table
     d01 = next(d for d in devices.list_devices(hq) if d.code == "D01")
@@ -84,10 +84,10 @@ def test_the_list_shows_fingerprints_and_revoke_asks_then_marks_the_device(qtbot
     assert not panel.list.revoke_button.isEnabled()  # revoked once, for good
 
 
-def test_verify_names_the_signer_by_fingerprint_and_refuses_after_revocation(qtbot, hq, runner, _sync_demo,  # noqa: ANN001
+def test_verify_names_the_signer_by_fingerprint_and_refuses_after_revocation(qtbot, hq, runner, _sync_demo,
                                                                              tmp_path) -> None:
-    from survey_app.core.sync.signing_key import device_signing_key
     from survey_app.core.services.agreements import payload as qr
+    from survey_app.core.sync.signing_key import device_signing_key
     from survey_app.ui.agreements.verify_dialog import VerifyDialog
 
     d01 = open_database(tmp_path / "demo" / _sync_demo.devices["D01"].relative_to(_sync_demo.hq.parent))

@@ -15,18 +15,17 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import insert, select, update
+from test_editor_helpers import destroy, household_with_status, open_editor
+from test_pages_helpers import window_for
 
 from survey_app.core.storage.models import Appraisal, Household
 from survey_app.ui.pages import navigation as nav
-
-from test_editor_helpers import destroy, household_with_status, open_editor
-from test_pages_helpers import window_for
 
 SIZES = [(1366, 738), (1024, 738)]
 
 
 @pytest.fixture
-def app_font(qapp):  # noqa: ANN001, ANN201
+def app_font(qapp):
     """The shipped CJK font, as the application installs it before its first window (taller rows)."""
     from survey_app.ui.fonts import install_app_font
 
@@ -46,7 +45,7 @@ def _on_screen(widget: QWidget, window: QWidget) -> bool:
 # --- 测算: the 选择方案 row ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("size", SIZES)
-def test_choose_buttons_are_whole_on_a_768_pixel_screen(qtbot, demo_db, worker_actor, runner, calculated,  # noqa: ANN001
+def test_choose_buttons_are_whole_on_a_768_pixel_screen(qtbot, demo_db, worker_actor, runner, calculated,
                                                         app_font, size) -> None:
     window = window_for(qtbot, demo_db, worker_actor, runner)
     window.resize(*size)
@@ -79,7 +78,7 @@ def test_choose_buttons_are_whole_on_a_768_pixel_screen(qtbot, demo_db, worker_a
 
 # --- 评估 in the editor -------------------------------------------------------------------------------
 
-def _imported_appraisal(db) -> str:  # noqa: ANN001
+def _imported_appraisal(db) -> str:
     """A surveyed household whose first appraisal carries what an appraisal report import writes."""
     hh = household_with_status(db, "surveyed")
     with db.engine.begin() as conn:
@@ -95,7 +94,7 @@ SHOWN = {"part_label": "证载主房", "structure": "砖混", "newness": "八成
          "decoration_value": "22520.00", "fixtures_value": "4800.00"}
 
 
-def test_a_field_worker_sees_every_imported_appraisal_value_read_only(qtbot, demo_db, worker_actor,  # noqa: ANN001
+def test_a_field_worker_sees_every_imported_appraisal_value_read_only(qtbot, demo_db, worker_actor,
                                                                       runner) -> None:
     hid = _imported_appraisal(demo_db)
     dialog = open_editor(qtbot, demo_db, worker_actor, runner, hid)
@@ -112,7 +111,7 @@ def test_a_field_worker_sees_every_imported_appraisal_value_read_only(qtbot, dem
     destroy(dialog)
 
 
-def test_hq_edits_the_appraisal_and_keeps_the_imported_values(qtbot, demo_db, admin, runner) -> None:  # noqa: ANN001
+def test_hq_edits_the_appraisal_and_keeps_the_imported_values(qtbot, demo_db, admin, runner) -> None:
     from survey_app.core.services.survey import store
 
     hid = _imported_appraisal(demo_db)
@@ -134,8 +133,8 @@ def test_hq_edits_the_appraisal_and_keeps_the_imported_values(qtbot, demo_db, ad
 
 
 @pytest.mark.parametrize("width", [1366, 1024])
-def test_appraisal_headers_are_whole_and_the_row_fits(qtbot, demo_db, worker_actor, runner, app_font,  # noqa: ANN001
-                                                      width) -> None:  # noqa: ANN001
+def test_appraisal_headers_are_whole_and_the_row_fits(qtbot, demo_db, worker_actor, runner, app_font,
+                                                      width) -> None:
     dialog = open_editor(qtbot, demo_db, worker_actor, runner, _imported_appraisal(demo_db))
     dialog.resize(width, 738)
     dialog.jump_to_section(dialog.sections.index(dialog.appraisals))
@@ -152,7 +151,7 @@ def test_appraisal_headers_are_whole_and_the_row_fits(qtbot, demo_db, worker_act
 # --- China time on every page ---------------------------------------------------------------------------
 
 @pytest.fixture
-def utc_machine(monkeypatch):  # noqa: ANN001, ANN201
+def utc_machine(monkeypatch):
     """This computer's zone is UTC (as the build machine's): local time and China time differ by 8 h."""
     monkeypatch.setenv("TZ", "UTC")
     if hasattr(time, "tzset"):
@@ -163,14 +162,15 @@ def utc_machine(monkeypatch):  # noqa: ANN001, ANN201
         time.tzset()
 
 
-def test_one_timestamp_reads_the_same_china_time_on_every_page(qtbot, demo_db, admin, worker_actor, runner,  # noqa: ANN001
+def test_one_timestamp_reads_the_same_china_time_on_every_page(qtbot, demo_db, admin, worker_actor, runner,
                                                                utc_machine) -> None:
+    from test_pages_helpers import first_with
+
     from survey_app.core.storage.models import ImportBatch
     from survey_app.ui.hq.imports_tab import build as imports_tab
     from survey_app.ui.pages.review_model import COL_UPDATED
-    from test_pages_helpers import first_with
 
-    instant = dt.datetime(2023, 7, 1, 20, 30, tzinfo=dt.timezone.utc)  # 2023-07-02 04:30 in China
+    instant = dt.datetime(2023, 7, 1, 20, 30, tzinfo=dt.UTC)  # 2023-07-02 04:30 in China
     key, detail = first_with(demo_db, "surveyed")
     with demo_db.engine.begin() as conn:
         conn.execute(update(Household).where(Household.id == uuid.UUID(detail.id)).values(updated_at=instant))
@@ -202,14 +202,14 @@ def test_one_timestamp_reads_the_same_china_time_on_every_page(qtbot, demo_db, a
 def test_datetime_shown_is_china_time_whatever_the_zone(utc_machine) -> None:
     from survey_app.ui import formatting
 
-    assert formatting.datetime_local(dt.datetime(2023, 12, 31, 16, 5, tzinfo=dt.timezone.utc)) == "2024年1月1日 00:05"
+    assert formatting.datetime_local(dt.datetime(2023, 12, 31, 16, 5, tzinfo=dt.UTC)) == "2024年1月1日 00:05"
     assert formatting.datetime_local(dt.datetime(2023, 12, 31, 16, 5)) == "2024年1月1日 00:05"  # naive: UTC
 
 
 # --- 待处理事项 with nothing to do ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("size", [(1270, 620), (930, 620)])
-def test_empty_issues_keep_heading_and_explanation_together_at_the_top(qtbot, demo_db, admin, runner,  # noqa: ANN001
+def test_empty_issues_keep_heading_and_explanation_together_at_the_top(qtbot, demo_db, admin, runner,
                                                                        app_font, size) -> None:
     from survey_app.ui.sync.issues_panel import IssuesPanel
 

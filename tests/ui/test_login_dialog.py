@@ -6,14 +6,14 @@ from survey_app.core.domain.roles import Role
 from survey_app.ui.login_dialog import LoginDialog
 
 
-def _dialog(qtbot, db, runner) -> LoginDialog:  # noqa: ANN001
+def _dialog(qtbot, db, runner) -> LoginDialog:
     dialog = LoginDialog(db, runner, project_name="测试项目")
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
 
 
-def test_wrong_password_shows_the_services_chinese_message(qtbot, demo_db, runner) -> None:  # noqa: ANN001
+def test_wrong_password_shows_the_services_chinese_message(qtbot, demo_db, runner) -> None:
     dialog = _dialog(qtbot, demo_db, runner)
     qtbot.keyClicks(dialog.username, "worker")
     qtbot.keyClicks(dialog.password, "not-the-password")
@@ -27,7 +27,7 @@ def test_wrong_password_shows_the_services_chinese_message(qtbot, demo_db, runne
     assert dialog.login_button.isEnabled()
 
 
-def test_right_password_accepts_with_the_actor(qtbot, demo_db, runner) -> None:  # noqa: ANN001
+def test_right_password_accepts_with_the_actor(qtbot, demo_db, runner) -> None:
     dialog = _dialog(qtbot, demo_db, runner)
     dialog.username.setText("reviewer")
     dialog.password.setText("review123")
@@ -38,14 +38,14 @@ def test_right_password_accepts_with_the_actor(qtbot, demo_db, runner) -> None: 
     assert dialog.actor.device  # logged in on this device
 
 
-def test_empty_user_name_is_refused_without_asking_the_service(qtbot, demo_db, runner) -> None:  # noqa: ANN001
+def test_empty_user_name_is_refused_without_asking_the_service(qtbot, demo_db, runner) -> None:
     dialog = _dialog(qtbot, demo_db, runner)
     dialog.login_button.click()
     assert dialog.error_label.text() == "请输入用户名"
     assert not runner.busy
 
 
-def test_demo_hint_only_for_the_demo_project(qtbot, demo_db, runner) -> None:  # noqa: ANN001
+def test_demo_hint_only_for_the_demo_project(qtbot, demo_db, runner) -> None:
     dialog = _dialog(qtbot, demo_db, runner)
     assert demo_db.path.name != "demo-project.sqlite3"
     assert not dialog.hint_label.isVisible()

@@ -8,7 +8,7 @@ from survey_app.ui import household_model as hm
 from survey_app.ui.main_window import MainWindow
 
 
-def _window(qtbot, db, actor, runner) -> MainWindow:  # noqa: ANN001
+def _window(qtbot, db, actor, runner) -> MainWindow:
     window = MainWindow(db, actor, project_name="测试项目", runner=runner)
     qtbot.addWidget(window)
     window.show()
@@ -16,14 +16,14 @@ def _window(qtbot, db, actor, runner) -> MainWindow:  # noqa: ANN001
     return window
 
 
-def test_title_and_count_show_project_user_and_households(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_title_and_count_show_project_user_and_households(qtbot, demo_db, worker_actor, runner) -> None:
     window = _window(qtbot, demo_db, worker_actor, runner)
     assert window.windowTitle().startswith("测试项目 — 张志强（调查员）")
     assert window.count_label.text() == "共 60 户"
     assert window.filter_bar.status.itemText(0) == "全部 (60)"
 
 
-def test_typing_a_household_code_filters_to_one_row(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_typing_a_household_code_filters_to_one_row(qtbot, demo_db, worker_actor, runner) -> None:
     window = _window(qtbot, demo_db, worker_actor, runner)
     code = window.model.row_data(17).household_code
     qtbot.keyClicks(window.filter_bar.search, code)
@@ -38,7 +38,7 @@ def test_typing_a_household_code_filters_to_one_row(qtbot, demo_db, worker_actor
     qtbot.waitUntil(lambda: window.model.rowCount() == 60, timeout=5000)
 
 
-def test_status_filter_combo_lists_counts_and_filters(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_status_filter_combo_lists_counts_and_filters(qtbot, demo_db, worker_actor, runner) -> None:
     window = _window(qtbot, demo_db, worker_actor, runner)
     counts = households.status_counts(demo_db)
     combo = window.filter_bar.status
@@ -52,7 +52,7 @@ def test_status_filter_combo_lists_counts_and_filters(qtbot, demo_db, worker_act
     assert window.model.rowCount() == 60
 
 
-def test_selecting_a_row_fills_the_detail_panel(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_selecting_a_row_fills_the_detail_panel(qtbot, demo_db, worker_actor, runner) -> None:
     window = _window(qtbot, demo_db, worker_actor, runner)
     window.table.select_row(7)
     key = window.model.key_at(7)
@@ -68,7 +68,7 @@ def test_selecting_a_row_fills_the_detail_panel(qtbot, demo_db, worker_actor, ru
     qtbot.waitUntil(lambda: window.detail.key == window.model.key_at(8), timeout=5000)
 
 
-def test_header_click_sorts_in_sql_and_ignores_unsortable_columns(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_header_click_sorts_in_sql_and_ignores_unsortable_columns(qtbot, demo_db, worker_actor, runner) -> None:
     window = _window(qtbot, demo_db, worker_actor, runner)
     header = window.table.horizontalHeader()
     header.setSortIndicator(hm.COL_NAME, Qt.SortOrder.AscendingOrder)

@@ -19,7 +19,7 @@ from survey_app.core.storage.models import Calculation, Household, PolicyVersion
 from survey_app.ui.pages.compensation_model import CompensationModel
 
 
-def _cli_option_keys(demo_db, hid: uuid.UUID, tmp_path, capsys) -> list[str]:  # noqa: ANN001
+def _cli_option_keys(demo_db, hid: uuid.UUID, tmp_path, capsys) -> list[str]:
     with demo_db.read() as s:
         calc = s.scalars(select(Calculation).where(Calculation.household_id == hid,
                                                    Calculation.status == "current")).first()
@@ -38,7 +38,7 @@ def _cli_option_keys(demo_db, hid: uuid.UUID, tmp_path, capsys) -> list[str]:  #
     return [o["option"] for o in json.loads(capsys.readouterr().out)["options"]]
 
 
-def _scramble(demo_db, hid: uuid.UUID) -> None:  # noqa: ANN001
+def _scramble(demo_db, hid: uuid.UUID) -> None:
     """Swap the stored contents of the first and last option rows, so id order is no longer mode order."""
     with demo_db.engine.begin() as conn:
         t = Calculation.__table__
@@ -52,7 +52,7 @@ def _scramble(demo_db, hid: uuid.UUID) -> None:  # noqa: ANN001
                 net=other.net))
 
 
-def test_cli_page_and_sheet_list_the_same_options_in_the_same_order(qapp, demo_db, calculated, tmp_path,  # noqa: ANN001
+def test_cli_page_and_sheet_list_the_same_options_in_the_same_order(qapp, demo_db, calculated, tmp_path,
                                                                     capsys, monkeypatch) -> None:
     hid = uuid.UUID(calculated)
     _scramble(demo_db, hid)

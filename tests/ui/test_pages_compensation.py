@@ -8,18 +8,25 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from sqlalchemy import select
+from test_pages_helpers import first_with, wait_idle, window_for
 
 from survey_app.core.domain.money import format_yuan
 from survey_app.core.services import calculations, households
 from survey_app.core.storage.models import BuildingPart
 from survey_app.ui.pages import navigation as nav
-from survey_app.ui.pages.compensation_model import (ROW_CHOOSE, ROW_LINE, ROW_NET, ROW_TOTAL, ROW_UPPER,
-                                                    CompensationModel, SubTextRole, merged_order)
+from survey_app.ui.pages.compensation_model import (
+    ROW_CHOOSE,
+    ROW_LINE,
+    ROW_NET,
+    ROW_TOTAL,
+    ROW_UPPER,
+    CompensationModel,
+    SubTextRole,
+    merged_order,
+)
 
-from test_pages_helpers import first_with, wait_idle, window_for
 
-
-def _open(qtbot, window, key):  # noqa: ANN001, ANN202
+def _open(qtbot, window, key):
     window.table.select_row(window.model.row_of(key))
     qtbot.waitUntil(lambda: window.detail.key == key and window.detail.detail is not None, timeout=5000)
     window.households_page.calc_button.click()
@@ -28,7 +35,7 @@ def _open(qtbot, window, key):  # noqa: ANN001, ANN202
     return page
 
 
-def test_calculate_then_choose_an_option(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_calculate_then_choose_an_option(qtbot, demo_db, worker_actor, runner) -> None:
     window = window_for(qtbot, demo_db, worker_actor, runner)
     key, detail = first_with(demo_db, "surveyed", appraised=True)
     page = _open(qtbot, window, key)
@@ -81,7 +88,7 @@ def test_calculate_then_choose_an_option(qtbot, demo_db, worker_actor, runner) -
     del tester
 
 
-def test_stale_calculation_is_flagged_and_recalculated(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_stale_calculation_is_flagged_and_recalculated(qtbot, demo_db, worker_actor, runner) -> None:
     window = window_for(qtbot, demo_db, worker_actor, runner)
     key, detail = first_with(demo_db, "surveyed", appraised=True)
     calculations.calculate(demo_db, worker_actor, detail.id)
@@ -103,7 +110,7 @@ def test_stale_calculation_is_flagged_and_recalculated(qtbot, demo_db, worker_ac
     assert all(b.isEnabled() for b in page.choose_buttons.values())
 
 
-def test_household_without_appraisal_shows_the_services_message(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_household_without_appraisal_shows_the_services_message(qtbot, demo_db, worker_actor, runner) -> None:
     window = window_for(qtbot, demo_db, worker_actor, runner)
     key, _detail = first_with(demo_db, "pending", appraised=False)
     page = _open(qtbot, window, key)
@@ -122,7 +129,7 @@ def test_lines_are_aligned_across_options() -> None:
     assert merged_order([]) == []
 
 
-def test_empty_model_passes_the_model_tester(qapp) -> None:  # noqa: ANN001
+def test_empty_model_passes_the_model_tester(qapp) -> None:
     model = CompensationModel()
     tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     assert model.rowCount() == 0 and model.columnCount() == 0
@@ -130,7 +137,7 @@ def test_empty_model_passes_the_model_tester(qapp) -> None:  # noqa: ANN001
     del tester
 
 
-def test_repainting_the_options_does_not_drain_none(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_repainting_the_options_does_not_drain_none(qtbot, demo_db, worker_actor, runner) -> None:
     """PySide6 6.12 on Python 3.11 drops a reference to None on every void Qt call made from Python;
     a Python paint path would abort the app after a minute of scrolling (see compensation_view.py)."""
     import sys
@@ -150,7 +157,7 @@ def test_repainting_the_options_does_not_drain_none(qtbot, demo_db, worker_actor
 
 
 def test_print_sheet_previews_and_saves_every_option_in_chinese(qtbot, demo_db, worker_actor, runner,
-                                                                tmp_path) -> None:  # noqa: ANN001
+                                                                tmp_path) -> None:
     import re
     import subprocess
 

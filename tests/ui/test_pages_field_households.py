@@ -10,7 +10,7 @@ from survey_app.ui.household_model import COL_STATUS
 
 
 def test_worker_adds_a_household_found_in_the_field_and_hq_confirms_it(qtbot, demo_db, worker_actor, runner,
-                                                                        admin) -> None:  # noqa: ANN001
+                                                                        admin) -> None:
     window = window_for(qtbot, demo_db, worker_actor, runner)
     page = window.households_page
     assert page.new_button.isVisible()

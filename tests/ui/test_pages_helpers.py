@@ -7,7 +7,7 @@ from survey_app.core.services.households import HouseholdFilter
 from survey_app.ui.main_window import MainWindow
 
 
-def window_for(qtbot, db, actor, runner) -> MainWindow:  # noqa: ANN001
+def window_for(qtbot, db, actor, runner) -> MainWindow:
     window = MainWindow(db, actor, project_name="测试项目", runner=runner)
     qtbot.addWidget(window)
     window.resize(1366, 738)
@@ -16,7 +16,7 @@ def window_for(qtbot, db, actor, runner) -> MainWindow:  # noqa: ANN001
     return window
 
 
-def first_with(db, status: str, *, appraised: bool | None = None):  # noqa: ANN001, ANN201
+def first_with(db, status: str, *, appraised: bool | None = None):
     """The first household (by code) in ``status``; with ``appraised`` set, one with/without an appraisal."""
     for key in households.search_keys(db, HouseholdFilter(status=status)):
         detail = households.get_detail(db, key)
@@ -25,7 +25,7 @@ def first_with(db, status: str, *, appraised: bool | None = None):  # noqa: ANN0
     raise AssertionError(f"no {status} household (appraised={appraised}) in the demo")
 
 
-def wait_idle(qtbot, runner) -> None:  # noqa: ANN001
+def wait_idle(qtbot, runner) -> None:
     qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
 
 

@@ -8,7 +8,7 @@ from survey_app.core.services import households, progress
 from survey_app.ui.pages import navigation as nav
 
 
-def test_home_page_shows_todays_counts_and_progress(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_home_page_shows_todays_counts_and_progress(qtbot, demo_db, worker_actor, runner) -> None:
     window = window_for(qtbot, demo_db, worker_actor, runner)
     assert nav.HOME not in window.pages  # built on first visit, not at start-up
     window.show_page(nav.HOME)
@@ -39,7 +39,7 @@ def test_home_page_shows_todays_counts_and_progress(qtbot, demo_db, worker_actor
     assert window.model.rowCount() == households.status_counts(demo_db)["signed"]
 
 
-def test_hq_without_assignments_sees_the_whole_project(qtbot, demo_db, runner) -> None:  # noqa: ANN001
+def test_hq_without_assignments_sees_the_whole_project(qtbot, demo_db, runner) -> None:
     from survey_app.core.services import devices, users
 
     hq = users.login(demo_db, "hq", "hq123456", device=devices.local_device_code(demo_db))

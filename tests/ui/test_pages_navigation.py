@@ -13,7 +13,7 @@ from survey_app.core.services.households import HouseholdFilter
 from survey_app.ui.pages import navigation as nav
 
 
-def test_only_the_start_page_is_built_and_the_rail_switches_pages(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_only_the_start_page_is_built_and_the_rail_switches_pages(qtbot, demo_db, worker_actor, runner) -> None:
     window = window_for(qtbot, demo_db, worker_actor, runner)
     assert list(window.pages) == [nav.HOUSEHOLDS] and window.current_page() == nav.HOUSEHOLDS
     assert list(window.rail.buttons) == [nav.HOME, nav.HOUSEHOLDS, nav.COMPENSATION, nav.SYNC]  # no 复核 for a worker
@@ -34,7 +34,7 @@ def test_only_the_start_page_is_built_and_the_rail_switches_pages(qtbot, demo_db
     assert window.current_page() == nav.HOUSEHOLDS
 
 
-def test_section_filter_and_assigned_to_me(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_section_filter_and_assigned_to_me(qtbot, demo_db, worker_actor, runner) -> None:
     window = window_for(qtbot, demo_db, worker_actor, runner)
     bar = window.filter_bar
     sections = households.sections(demo_db)
@@ -53,17 +53,17 @@ def test_section_filter_and_assigned_to_me(qtbot, demo_db, worker_actor, runner)
     assert window.model.current_filter.assigned_to is None
 
 
-def test_edit_button_enter_and_double_click_open_the_editor(qtbot, demo_db, worker_actor, runner, monkeypatch) -> None:  # noqa: ANN001
+def test_edit_button_enter_and_double_click_open_the_editor(qtbot, demo_db, worker_actor, runner, monkeypatch) -> None:
     opened: list[tuple] = []
 
     class FakeEditor(QObject):  # stands in for survey_app.ui.editor.household_editor.HouseholdEditorDialog
         saved = Signal(object)
 
-        def __init__(self, db, actor, runner, household_id, parent=None):  # noqa: ANN001
+        def __init__(self, db, actor, runner, household_id, parent=None):
             super().__init__(parent)
             opened.append((actor.username, household_id))
 
-        def setAttribute(self, *_a) -> None:  # noqa: N802
+        def setAttribute(self, *_a) -> None:
             pass
 
         def open(self) -> None:
@@ -94,7 +94,7 @@ def test_edit_button_enter_and_double_click_open_the_editor(qtbot, demo_db, work
     assert refreshed
 
 
-def test_submit_survey_from_the_household_page(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_submit_survey_from_the_household_page(qtbot, demo_db, worker_actor, runner) -> None:
     window = window_for(qtbot, demo_db, worker_actor, runner)
     key, detail = first_with(demo_db, "pending", appraised=False)
     window.table.select_row(window.model.row_of(key))

@@ -12,11 +12,11 @@ from survey_app.ui.pages import review_model as rm
 from survey_app.ui.pages.review_model import ReviewQueueModel
 
 
-def _reviewer(db):  # noqa: ANN001, ANN202
+def _reviewer(db):
     return users.login(db, "reviewer", "review123", device=devices.local_device_code(db))
 
 
-def test_queue_model_lists_surveyed_households_and_passes_the_model_tester(demo_db, qapp, monkeypatch) -> None:  # noqa: ANN001
+def test_queue_model_lists_surveyed_households_and_passes_the_model_tester(demo_db, qapp, monkeypatch) -> None:
     monkeypatch.setattr(rm, "BLOCK", 4)  # several blocks even in the small demo
     model = ReviewQueueModel(demo_db)
     tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
@@ -31,7 +31,7 @@ def test_queue_model_lists_surveyed_households_and_passes_the_model_tester(demo_
     del tester
 
 
-def test_return_needs_a_comment_and_the_worker_sees_it(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_return_needs_a_comment_and_the_worker_sees_it(qtbot, demo_db, worker_actor, runner) -> None:
     window = window_for(qtbot, demo_db, _reviewer(demo_db), runner)
     window.show_page(nav.REVIEW)
     page = window.page(nav.REVIEW)
@@ -71,7 +71,7 @@ def test_return_needs_a_comment_and_the_worker_sees_it(qtbot, demo_db, worker_ac
     assert worker_window.households_page.submit_button.isVisible()  # and can submit it again
 
 
-def test_approve_moves_the_household_on(qtbot, demo_db, runner) -> None:  # noqa: ANN001
+def test_approve_moves_the_household_on(qtbot, demo_db, runner) -> None:
     window = window_for(qtbot, demo_db, _reviewer(demo_db), runner)
     window.show_page(nav.REVIEW)
     page = window.page(nav.REVIEW)
@@ -92,7 +92,7 @@ def test_approve_moves_the_household_on(qtbot, demo_db, runner) -> None:  # noqa
         f"已调查 ({before - 1})"
 
 
-def test_a_supervisor_cannot_approve_their_own_survey(qtbot, demo_db, runner) -> None:  # noqa: ANN001
+def test_a_supervisor_cannot_approve_their_own_survey(qtbot, demo_db, runner) -> None:
     from survey_app.core.domain.roles import Role
     from survey_app.core.storage.uow import Actor
 
@@ -107,13 +107,13 @@ def test_a_supervisor_cannot_approve_their_own_survey(qtbot, demo_db, runner) ->
     assert page.banner.kind == "error" and "自己" in page.banner.text()
 
 
-def _surveyed_ids(db) -> set[str]:  # noqa: ANN001
+def _surveyed_ids(db) -> set[str]:
     from survey_app.core.services.households import HouseholdFilter
 
     return {households.get_detail(db, k).id for k in households.search_keys(db, HouseholdFilter(status="surveyed"))}
 
 
-def test_approving_twice_acts_on_the_household_shown_each_time(qtbot, demo_db, runner) -> None:  # noqa: ANN001
+def test_approving_twice_acts_on_the_household_shown_each_time(qtbot, demo_db, runner) -> None:
     from PySide6.QtCore import Qt
 
     window = window_for(qtbot, demo_db, _reviewer(demo_db), runner)
@@ -138,7 +138,7 @@ def test_approving_twice_acts_on_the_household_shown_each_time(qtbot, demo_db, r
 
 
 def test_the_reviewer_sees_the_photos_with_their_category_and_caption(qtbot, demo_db, worker_actor, runner,
-                                                                      tmp_path) -> None:  # noqa: ANN001
+                                                                      tmp_path) -> None:
     from PIL import Image
 
     from survey_app.core.services import attachments

@@ -28,7 +28,7 @@ def _too_big(root: QWidget) -> list[str]:
 
 
 @pytest.mark.parametrize("role", ["worker", "hq"])
-def test_every_page_fits_1024_by_768(qtbot, demo_db, runner, role) -> None:  # noqa: ANN001
+def test_every_page_fits_1024_by_768(qtbot, demo_db, runner, role) -> None:
     password = {"worker": "worker123", "hq": "hq123456"}[role]
     actor = users.login(demo_db, role, password, device=devices.local_device_code(demo_db))
     window = window_for(qtbot, demo_db, actor, runner)
@@ -46,7 +46,7 @@ def test_every_page_fits_1024_by_768(qtbot, demo_db, runner, role) -> None:  # n
     assert _too_big(window.help_dialog) == [] and window.help_dialog.width() <= W
 
 
-def test_small_screens_open_maximised(qtbot, demo_db, worker_actor, runner, monkeypatch) -> None:  # noqa: ANN001
+def test_small_screens_open_maximised(qtbot, demo_db, worker_actor, runner, monkeypatch) -> None:
     window = mw.MainWindow(demo_db, worker_actor, runner=runner)
     qtbot.addWidget(window)
     width = window.screen().availableGeometry().width()

@@ -13,7 +13,7 @@ from survey_app.ui.household_model import COL_STATUS
 from survey_app.ui.pages import navigation as nav
 
 
-def test_the_pane_shows_the_stage_who_acts_next_and_what_is_missing(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_the_pane_shows_the_stage_who_acts_next_and_what_is_missing(qtbot, demo_db, worker_actor, runner) -> None:
     window = window_for(qtbot, demo_db, worker_actor, runner)
     key, detail = first_with(demo_db, "pending", appraised=False)
     window.table.select_row(window.model.row_of(key))
@@ -33,7 +33,7 @@ def test_the_pane_shows_the_stage_who_acts_next_and_what_is_missing(qtbot, demo_
     assert "下一步：复核调查：通过或退回（复核员）" in window.detail.toPlainText()
 
 
-def test_drafts_are_marked_and_listed_on_the_home_page_with_next_visits(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_drafts_are_marked_and_listed_on_the_home_page_with_next_visits(qtbot, demo_db, worker_actor, runner) -> None:
     key, detail = first_with(demo_db, "pending")
     drafts.save_draft(demo_db, "worker", load_form(demo_db, detail.id))
     window = window_for(qtbot, demo_db, worker_actor, runner)
@@ -53,7 +53,7 @@ def test_drafts_are_marked_and_listed_on_the_home_page_with_next_visits(qtbot, d
     qtbot.waitUntil(lambda: window.detail.shown_id == visit_id, timeout=5000)
 
 
-def test_f1_opens_the_help_on_a_households_day(qtbot, demo_db, worker_actor, runner) -> None:  # noqa: ANN001
+def test_f1_opens_the_help_on_a_households_day(qtbot, demo_db, worker_actor, runner) -> None:
     window = window_for(qtbot, demo_db, worker_actor, runner)
     assert window.help_action.shortcut().toString() == "F1"
     window.help_action.trigger()
@@ -63,7 +63,7 @@ def test_f1_opens_the_help_on_a_households_day(qtbot, demo_db, worker_actor, run
 
 
 def test_logout_goes_back_to_the_login_dialog_and_opens_a_window_for_the_next_user(qtbot, demo_db, worker_actor,
-                                                                                    runner) -> None:  # noqa: ANN001
+                                                                                    runner) -> None:
     from survey_app.ui.app import Session
     from survey_app.ui.login_dialog import LoginDialog
 

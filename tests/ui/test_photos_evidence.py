@@ -31,7 +31,7 @@ def _jpeg(path: Path, color: str, when: str | None = None, gps: bool = False) ->
 
 
 @pytest.fixture
-def strip(qtbot, demo_db, worker_actor, runner, tmp_path):  # noqa: ANN001, ANN201
+def strip(qtbot, demo_db, worker_actor, runner, tmp_path):
     hh = household_with_status(demo_db, "pending")
     widget = PhotoStrip(demo_db, worker_actor, runner, hh.id)
     qtbot.addWidget(widget)
@@ -44,7 +44,7 @@ def strip(qtbot, demo_db, worker_actor, runner, tmp_path):  # noqa: ANN001, ANN2
     widget.shutdown()
 
 
-def _confirm_box(qtbot, strip) -> QMessageBox:  # noqa: ANN001
+def _confirm_box(qtbot, strip) -> QMessageBox:
     qtbot.waitUntil(lambda: strip.findChild(QMessageBox, "confirmDeletePhoto") is not None
                     and strip.findChild(QMessageBox, "confirmDeletePhoto").isVisible(), timeout=5_000)
     return strip.findChild(QMessageBox, "confirmDeletePhoto")
@@ -54,7 +54,7 @@ def _button(box: QMessageBox, text: str) -> QPushButton:
     return next(b for b in box.findChildren(QPushButton) if b.text() == text)
 
 
-def test_delete_asks_first_and_leaves_an_audited_tombstone(qtbot, strip, demo_db) -> None:  # noqa: ANN001
+def test_delete_asks_first_and_leaves_an_audited_tombstone(qtbot, strip, demo_db) -> None:
     strip.list.setCurrentRow(1)
     gone = strip.current_photo()
     assert strip.delete_button.isEnabled()
@@ -81,7 +81,7 @@ def test_delete_asks_first_and_leaves_an_audited_tombstone(qtbot, strip, demo_db
     assert actions == ["insert", "delete"]
 
 
-def test_delete_key_on_the_list_asks_too(qtbot, strip) -> None:  # noqa: ANN001
+def test_delete_key_on_the_list_asks_too(qtbot, strip) -> None:
     strip.list.setCurrentRow(0)
     strip.list.setFocus()
     qtbot.keyClick(strip.list, Qt.Key.Key_Delete)
@@ -90,7 +90,7 @@ def test_delete_key_on_the_list_asks_too(qtbot, strip) -> None:  # noqa: ANN001
     assert strip.list.count() == 2
 
 
-def test_category_and_caption_are_saved_and_shown_to_the_reviewer(qtbot, strip, demo_db, runner) -> None:  # noqa: ANN001
+def test_category_and_caption_are_saved_and_shown_to_the_reviewer(qtbot, strip, demo_db, runner) -> None:
     strip.list.setCurrentRow(0)
     assert strip.category.currentText() == "未分类"
     strip.category.setFocus()
@@ -123,7 +123,7 @@ def test_category_and_caption_are_saved_and_shown_to_the_reviewer(qtbot, strip, 
 
 
 @pytest.fixture
-def new_york(monkeypatch):  # noqa: ANN001, ANN201
+def new_york(monkeypatch):
     monkeypatch.setenv("TZ", "America/New_York")  # a laptop set to another zone (or HQ abroad)
     time.tzset()
     yield
@@ -131,7 +131,7 @@ def new_york(monkeypatch):  # noqa: ANN001, ANN201
     time.tzset()
 
 
-def test_capture_time_and_gps_on_the_projects_clock(qtbot, new_york, strip) -> None:  # noqa: ANN001
+def test_capture_time_and_gps_on_the_projects_clock(qtbot, new_york, strip) -> None:
     import datetime as dt
 
     taken = strip.photos[0].captured_at
@@ -149,4 +149,4 @@ def test_capture_time_and_gps_on_the_projects_clock(qtbot, new_york, strip) -> N
     qtbot.keyClick(viewer, Qt.Key.Key_Right)
     assert "拍摄时间不详" in viewer.info.text() and "无位置信息" in viewer.info.text()
     viewer.close()
-    assert taken == dt.datetime(2023, 7, 2, 1, 30, tzinfo=dt.timezone.utc)  # stored in UTC
+    assert taken == dt.datetime(2023, 7, 2, 1, 30, tzinfo=dt.UTC)  # stored in UTC

@@ -17,7 +17,7 @@ from survey_app.ui.photos.viewer import PhotoViewer
 from tests.ui.test_editor_helpers import household_with_status
 
 
-def test_sealed_photos_show_in_the_strip_and_viewer(qtbot, _demo_template, worker_actor, runner,  # noqa: ANN001
+def test_sealed_photos_show_in_the_strip_and_viewer(qtbot, _demo_template, worker_actor, runner,
                                                     tmp_path: Path) -> None:
     path, key = tmp_path / "enc" / "project.sqlite3", os.urandom(32)
     encrypt_copy(_demo_template, path, key)

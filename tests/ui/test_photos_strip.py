@@ -18,7 +18,7 @@ def _jpeg(path: Path, color: str, when: str | None = None) -> Path:
     return path
 
 
-def test_attach_three_photos_then_a_duplicate(qtbot, demo_db, worker_actor, runner, tmp_path) -> None:  # noqa: ANN001
+def test_attach_three_photos_then_a_duplicate(qtbot, demo_db, worker_actor, runner, tmp_path) -> None:
     hh = household_with_status(demo_db, "pending")
     strip = PhotoStrip(demo_db, worker_actor, runner, hh.id)
     qtbot.addWidget(strip)

@@ -10,7 +10,7 @@ from survey_app.ui import i18n
 
 
 @pytest.fixture
-def installed(qapp):  # noqa: ANN001, ANN201
+def installed(qapp):
     def install(lang: str) -> None:
         i18n.install_translators(qapp, lang)
 
@@ -20,7 +20,7 @@ def installed(qapp):  # noqa: ANN001, ANN201
         translator.deleteLater()
 
 
-def _cancel_text(parent=None) -> str:  # noqa: ANN001
+def _cancel_text(parent=None) -> str:
     box = QMessageBox(QMessageBox.Icon.Question, "t", "x", QMessageBox.StandardButton.Ok
                       | QMessageBox.StandardButton.Cancel, parent)
     texts = {box.button(b).text().replace("&", "") for b in (QMessageBox.StandardButton.Ok,
@@ -29,7 +29,7 @@ def _cancel_text(parent=None) -> str:  # noqa: ANN001
     return " ".join(sorted(texts))
 
 
-def test_qt_buttons_and_file_dialog_are_chinese_in_chinese(qtbot, installed) -> None:  # noqa: ANN001
+def test_qt_buttons_and_file_dialog_are_chinese_in_chinese(qtbot, installed) -> None:
     assert "Cancel" in _cancel_text()  # Qt's own English before the catalogue
     installed("zh_CN")
     assert _cancel_text() == "取消 确定"
@@ -43,6 +43,6 @@ def test_qt_buttons_and_file_dialog_are_chinese_in_chinese(qtbot, installed) -> 
     assert "取消" in labels
 
 
-def test_english_keeps_qts_own_english(qtbot, installed) -> None:  # noqa: ANN001
+def test_english_keeps_qts_own_english(qtbot, installed) -> None:
     installed("en")
     assert "Cancel" in _cancel_text()

@@ -24,7 +24,7 @@ from survey_app.ui.changes import ChangeHub
 from survey_app.ui.household_model import COL_AREA, COL_CODE, COL_MEMBERS, COL_STATUS, HouseholdModel
 
 
-def _search(window, qtbot, text: str) -> None:  # noqa: ANN001
+def _search(window, qtbot, text: str) -> None:
     bar = window.households_page.filter_bar
     bar.search.clear()
     qtbot.keyClicks(bar.search, text)
@@ -32,7 +32,7 @@ def _search(window, qtbot, text: str) -> None:  # noqa: ANN001
 
 
 def test_cells_are_painted_from_the_models_text_without_asking_each_role(qtbot, demo_db, worker_actor, runner,
-                                                                         monkeypatch) -> None:  # noqa: ANN001
+                                                                         monkeypatch) -> None:
     window = window_for(qtbot, demo_db, worker_actor, runner)
     table, model = window.table, window.model
     roles: list[int] = []
@@ -57,7 +57,7 @@ def test_cells_are_painted_from_the_models_text_without_asking_each_role(qtbot, 
 
 
 def test_marks_are_read_once_per_change_not_per_keystroke(qtbot, demo_db, worker_actor, runner,
-                                                          monkeypatch) -> None:  # noqa: ANN001
+                                                          monkeypatch) -> None:
     window = window_for(qtbot, demo_db, worker_actor, runner)
     model = window.model
     reads: list[str] = []
@@ -83,13 +83,13 @@ def test_marks_are_read_once_per_change_not_per_keystroke(qtbot, demo_db, worker
 
 
 def test_a_keystroke_listing_the_same_households_announces_nothing(qtbot, demo_db, worker_actor,
-                                                                   runner) -> None:  # noqa: ANN001
+                                                                   runner) -> None:
     window = window_for(qtbot, demo_db, worker_actor, runner)
     page, model = window.households_page, window.model
     key, detail = first_with(demo_db, "surveyed")
     code = detail.household_code
     _search(window, qtbot, code[:-1])
-    listed = list(model._rows.keys)  # noqa: SLF001
+    listed = list(model._rows.keys)
     assert key in listed
     window.table.select_row(model.row_of(key))
     qtbot.waitUntil(lambda: window.detail.shown_id == detail.id, timeout=5000)
@@ -97,7 +97,7 @@ def test_a_keystroke_listing_the_same_households_announces_nothing(qtbot, demo_d
     with qtbot.waitSignal(model.modelReset, timeout=1000):
         qtbot.keyClicks(page.filter_bar.search, code[-1])
         page.filter_bar.flush()
-    assert model._rows.keys == [key]  # noqa: SLF001
+    assert model._rows.keys == [key]
     # …and typing a space (same words) or the same code again lists the same one: no reset, nothing reread
     with qtbot.assertNotEmitted(model.modelReset, wait=50):
         page.filter_bar.search.setText(code + " ")
@@ -111,7 +111,7 @@ def test_a_keystroke_listing_the_same_households_announces_nothing(qtbot, demo_d
 
 
 def test_a_household_shown_a_moment_ago_is_shown_again_unread_until_a_change(qtbot, demo_db, worker_actor, runner,
-                                                                             monkeypatch) -> None:  # noqa: ANN001
+                                                                             monkeypatch) -> None:
     window = window_for(qtbot, demo_db, worker_actor, runner)
     detail_view, table, model = window.detail, window.table, window.model
     reads: list[object] = []
@@ -140,7 +140,7 @@ def test_a_household_shown_a_moment_ago_is_shown_again_unread_until_a_change(qtb
     assert reads.count(second_key) == 3
 
 
-def test_the_detail_read_is_the_same_by_key_hex_id_and_uuid(demo_db) -> None:  # noqa: ANN001
+def test_the_detail_read_is_the_same_by_key_hex_id_and_uuid(demo_db) -> None:
     _key, detail = first_with(demo_db, "calculated")
     assert households.get_detail(demo_db, detail.id) == detail
     assert households.get_detail(demo_db, uuid.UUID(detail.id)) == detail
@@ -152,14 +152,14 @@ def test_the_detail_read_is_the_same_by_key_hex_id_and_uuid(demo_db) -> None:  #
         households.get_detail(demo_db, 10_000_000)
 
 
-def test_rows_carry_their_origin(demo_db) -> None:  # noqa: ANN001
+def test_rows_carry_their_origin(demo_db) -> None:
     keys = households.search_keys(demo_db, households.HouseholdFilter(), limit=5)
     rows = households.fetch_rows(demo_db, keys)
     assert set(rows) == set(keys) and all(r.origin == "roster" for r in rows.values())
     assert household_model.status_text("pending", False, rows[keys[0]].origin) == "待调查"
 
 
-def test_a_page_of_a_common_word_takes_the_scan_and_finds_the_same(demo_db, monkeypatch) -> None:  # noqa: ANN001
+def test_a_page_of_a_common_word_takes_the_scan_and_finds_the_same(demo_db, monkeypatch) -> None:
     from survey_app.core.storage import search_sql
 
     def route(page: int | None) -> str:

@@ -28,7 +28,7 @@ from survey_app.ui.sync.hq_page import HqSyncPage
 
 
 @pytest.fixture(scope="session")
-def _sync_demo(tmp_path_factory):  # noqa: ANN001, ANN202
+def _sync_demo(tmp_path_factory):
     """The sync demo, made once per test process (three scrypt-sealed keys, enrollment: ~2 s)."""
     import datetime as dt
 
@@ -40,7 +40,7 @@ def _sync_demo(tmp_path_factory):  # noqa: ANN001, ANN202
 
 
 @pytest.fixture
-def world(_sync_demo, tmp_path):  # noqa: ANN001, ANN201
+def world(_sync_demo, tmp_path):
     import shutil
 
     shutil.copytree(_sync_demo.hq.parent, tmp_path / "demo")
@@ -53,7 +53,7 @@ def world(_sync_demo, tmp_path):  # noqa: ANN001, ANN201
     d01.dispose()
 
 
-def _device_page(qtbot, d01, runner) -> DeviceSyncPage:  # noqa: ANN001
+def _device_page(qtbot, d01, runner) -> DeviceSyncPage:
     page = DeviceSyncPage(d01, users.login(d01, "worker", "worker123", device="D01"), runner)
     qtbot.addWidget(page)
     page.show()
@@ -61,7 +61,7 @@ def _device_page(qtbot, d01, runner) -> DeviceSyncPage:  # noqa: ANN001
     return page
 
 
-def _hq_page(qtbot, hq, runner, monkeypatch, password: str = HQ_KEY_PASSWORD) -> HqSyncPage:  # noqa: ANN001
+def _hq_page(qtbot, hq, runner, monkeypatch, password: str = HQ_KEY_PASSWORD) -> HqSyncPage:
     page = HqSyncPage(hq, users.login(hq, "hq", "hq123456", device="HQ"), runner)
     qtbot.addWidget(page)
     page.show()
@@ -69,7 +69,7 @@ def _hq_page(qtbot, hq, runner, monkeypatch, password: str = HQ_KEY_PASSWORD) ->
     return page
 
 
-def _edit_notes(db, actor, text: str) -> str:  # noqa: ANN001
+def _edit_notes(db, actor, text: str) -> str:
     key = households.search_keys(db, HouseholdFilter(status="surveyed", assigned_to="worker"))[0]
     hid = households.get_detail(db, key).id
     form = load_form(db, hid)
@@ -78,7 +78,7 @@ def _edit_notes(db, actor, text: str) -> str:  # noqa: ANN001
     return hid
 
 
-def _export(qtbot, page: DeviceSyncPage, stick: Path, runner) -> Path:  # noqa: ANN001
+def _export(qtbot, page: DeviceSyncPage, stick: Path, runner) -> Path:
     page.export_to(stick)
     wait_idle(qtbot, runner)
     assert page.results.entries[0].kind == OK, page.results.entries[0]
@@ -86,7 +86,7 @@ def _export(qtbot, page: DeviceSyncPage, stick: Path, runner) -> Path:  # noqa: 
     return bundle
 
 
-def test_export_import_receipt_round_trip(qtbot, world, runner, monkeypatch) -> None:  # noqa: ANN001
+def test_export_import_receipt_round_trip(qtbot, world, runner, monkeypatch) -> None:
     hq, d01, stick = world
     device = _device_page(qtbot, d01, runner)
     assert "D01" in device.status.text() and "尚未导出" in device.status.text()
@@ -118,7 +118,7 @@ def test_export_import_receipt_round_trip(qtbot, world, runner, monkeypatch) -> 
     assert "0 条记录" in "".join(device.results.entries[0].lines)
 
 
-def test_a_damaged_file_is_refused_in_red_and_imports_nothing(qtbot, world, runner, monkeypatch) -> None:  # noqa: ANN001
+def test_a_damaged_file_is_refused_in_red_and_imports_nothing(qtbot, world, runner, monkeypatch) -> None:
     hq, d01, stick = world
     device = _device_page(qtbot, d01, runner)
     _edit_notes(d01, device.actor, "改动")
@@ -148,7 +148,7 @@ def test_a_damaged_file_is_refused_in_red_and_imports_nothing(qtbot, world, runn
     assert device.results.entries[0].kind == ERROR and "不是同步包文件" in device.results.entries[0].title
 
 
-def test_a_wrong_password_is_said_plainly(qtbot, world, runner, monkeypatch) -> None:  # noqa: ANN001
+def test_a_wrong_password_is_said_plainly(qtbot, world, runner, monkeypatch) -> None:
     hq, _d01, stick = world
     page = _hq_page(qtbot, hq, runner, monkeypatch, password="not-the-password")
     page.import_files([stick / "whatever.sabundle"])
@@ -156,7 +156,7 @@ def test_a_wrong_password_is_said_plainly(qtbot, world, runner, monkeypatch) -> 
     assert page.results.entries[0].kind == ERROR and "密码错误" in page.results.entries[0].title
 
 
-def test_a_conflict_is_listed_and_taking_theirs_resolves_it(qtbot, world, runner, monkeypatch) -> None:  # noqa: ANN001
+def test_a_conflict_is_listed_and_taking_theirs_resolves_it(qtbot, world, runner, monkeypatch) -> None:
     hq, d01, stick = world
     device = _device_page(qtbot, d01, runner)
     hid = _edit_notes(d01, device.actor, "设备上的记录：已约好周六签约")
@@ -188,7 +188,7 @@ def test_a_conflict_is_listed_and_taking_theirs_resolves_it(qtbot, world, runner
     assert "已采用对方版本" in panel.banner.text() and page.tabs.tabText(1) == "待处理事项"
 
 
-def test_the_rail_shows_the_sync_page_for_a_worker(qtbot, world, runner) -> None:  # noqa: ANN001
+def test_the_rail_shows_the_sync_page_for_a_worker(qtbot, world, runner) -> None:
     _hq, d01, _stick = world
     window = window_for(qtbot, d01, users.login(d01, "worker", "worker123", device="D01"), runner)
     assert nav.SYNC in window.rail.buttons
@@ -196,7 +196,7 @@ def test_the_rail_shows_the_sync_page_for_a_worker(qtbot, world, runner) -> None
     assert isinstance(window.page(nav.SYNC), DeviceSyncPage) and window.current_page() == nav.SYNC
 
 
-def test_a_cancelled_export_leaves_no_file(qtbot, world, runner) -> None:  # noqa: ANN001
+def test_a_cancelled_export_leaves_no_file(qtbot, world, runner) -> None:
     import threading
 
     _hq, d01, stick = world
@@ -211,7 +211,7 @@ def test_a_cancelled_export_leaves_no_file(qtbot, world, runner) -> None:  # noq
     assert list(stick.iterdir()) == [] and "尚未导出" in device.status.text()
 
 
-def test_a_new_laptop_enrolls_through_both_pages(qtbot, world, runner, monkeypatch, tmp_path) -> None:  # noqa: ANN001
+def test_a_new_laptop_enrolls_through_both_pages(qtbot, world, runner, monkeypatch, tmp_path) -> None:
     hq, _d01, stick = world
     fresh = open_database(tmp_path / "d03.sqlite3")
     try:
@@ -251,7 +251,7 @@ def test_a_new_laptop_enrolls_through_both_pages(qtbot, world, runner, monkeypat
         fresh.dispose()
 
 
-def test_several_bundles_import_in_one_job_with_each_result_shown(qtbot, world, runner, monkeypatch) -> None:  # noqa: ANN001
+def test_several_bundles_import_in_one_job_with_each_result_shown(qtbot, world, runner, monkeypatch) -> None:
     hq, d01, stick = world
     device = _device_page(qtbot, d01, runner)
     _edit_notes(d01, device.actor, "一")

@@ -5,16 +5,16 @@ import threading
 import pytest
 
 
-def test_job_runs_on_the_worker_and_reports_on_the_gui_thread(qtbot, runner) -> None:  # noqa: ANN001
+def test_job_runs_on_the_worker_and_reports_on_the_gui_thread(qtbot, runner) -> None:
     seen: dict[str, object] = {}
 
-    def job(progress, cancel):  # noqa: ANN001, ANN202
+    def job(progress, cancel):
         seen["job_thread"] = threading.current_thread()
         progress(1, 2, "一半")
         progress(2, 2, "完成")
         return 42
 
-    def done(result) -> None:  # noqa: ANN001
+    def done(result) -> None:
         seen["result"], seen["done_thread"] = result, threading.current_thread()
 
     runner.run(job, on_done=done, label="测试", show_progress=False)
@@ -25,11 +25,11 @@ def test_job_runs_on_the_worker_and_reports_on_the_gui_thread(qtbot, runner) -> 
     assert not runner.busy
 
 
-def test_cancel_is_seen_by_the_job_and_errors_reach_on_error(qtbot, runner) -> None:  # noqa: ANN001
+def test_cancel_is_seen_by_the_job_and_errors_reach_on_error(qtbot, runner) -> None:
     started = threading.Event()
     outcome: dict[str, object] = {}
 
-    def long_job(progress, cancel):  # noqa: ANN001, ANN202
+    def long_job(progress, cancel):
         started.set()
         while not cancel():
             started.wait(0.005)  # polling a flag, as core loops do between batches
@@ -42,13 +42,13 @@ def test_cancel_is_seen_by_the_job_and_errors_reach_on_error(qtbot, runner) -> N
     assert str(outcome["error"]) == "取消了"
 
 
-def test_progress_dialog_cancel_button_cancels(qtbot, runner) -> None:  # noqa: ANN001
+def test_progress_dialog_cancel_button_cancels(qtbot, runner) -> None:
     from PySide6.QtWidgets import QProgressDialog, QPushButton
 
     started = threading.Event()
     outcome: dict[str, object] = {}
 
-    def long_job(progress, cancel):  # noqa: ANN001, ANN202
+    def long_job(progress, cancel):
         started.set()
         done = 0
         while not cancel():
@@ -68,13 +68,13 @@ def test_progress_dialog_cancel_button_cancels(qtbot, runner) -> None:  # noqa: 
     assert outcome["r"] == "cancelled"
 
 
-def qtbot_widgets():  # noqa: ANN201
+def qtbot_widgets():
     from PySide6.QtWidgets import QApplication
 
     return QApplication.topLevelWidgets()
 
 
 @pytest.fixture(autouse=True)
-def _no_leftover_jobs(runner):  # noqa: ANN001, ANN202
+def _no_leftover_jobs(runner):
     yield
     assert runner.shutdown(5000)

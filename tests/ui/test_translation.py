@@ -24,7 +24,7 @@ def test_every_english_translation_is_finished() -> None:
 
 
 @pytest.fixture
-def english(qapp, tmp_path: Path):  # noqa: ANN001, ANN201
+def english(qapp, tmp_path: Path):
     lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
     qm = tmp_path / "survey_app_en.qm"
     subprocess.run([lrelease, "-silent", str(TS), "-qm", str(qm)], check=True)
@@ -35,7 +35,7 @@ def english(qapp, tmp_path: Path):  # noqa: ANN001, ANN201
     QCoreApplication.removeTranslator(translator)
 
 
-def test_english_translation_loads(english) -> None:  # noqa: ANN001
+def test_english_translation_loads(english) -> None:
     import datetime as dt
 
     assert labels.status("pending") == "Pending"
@@ -44,7 +44,7 @@ def test_english_translation_loads(english) -> None:  # noqa: ANN001
     assert formatting.date(dt.date(2023, 6, 12)) == "12 Jun 2023"
 
 
-def test_chinese_is_the_source_language(qapp) -> None:  # noqa: ANN001
+def test_chinese_is_the_source_language(qapp) -> None:
     import datetime as dt
 
     assert labels.status("handed_over") == "已交房"

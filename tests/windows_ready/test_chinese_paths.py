@@ -23,7 +23,7 @@ def folder(tmp_path: Path) -> Path:
     return made
 
 
-def _run(capsys, *argv: str) -> tuple[int, str, str]:  # noqa: ANN001
+def _run(capsys, *argv: str) -> tuple[int, str, str]:
     capsys.readouterr()
     code = main(list(argv))
     out = capsys.readouterr()
@@ -35,7 +35,7 @@ def _resident_id(n: int) -> str:
     return first17 + resident_id_check_digit(first17)
 
 
-def test_a_project_its_roster_and_its_backup(folder: Path, capsys, monkeypatch) -> None:  # noqa: ANN001
+def test_a_project_its_roster_and_its_backup(folder: Path, capsys, monkeypatch) -> None:
     monkeypatch.setenv("SURVEY_APP_PASSWORD", ADMIN_PASSWORD)
     monkeypatch.setenv("SURVEY_APP_RECOVERY_PASSWORD", "恢复-口令-2024")
     db = folder / "芙蓉路 片区.sqlite3"
@@ -64,7 +64,7 @@ def test_a_project_its_roster_and_its_backup(folder: Path, capsys, monkeypatch) 
     assert code == 0 and "备份完好" in out, out + err
 
 
-def test_sync_bundle_receipt_and_agreement_pdf(folder: Path, capsys, monkeypatch) -> None:  # noqa: ANN001
+def test_sync_bundle_receipt_and_agreement_pdf(folder: Path, capsys, monkeypatch) -> None:
     from survey_app.core.domain.roles import Role
     from survey_app.core.services import calculations, users, workflow
     from survey_app.core.services.demo.sync_demo import DEVICE_KEY_PASSWORD, HQ_KEY_PASSWORD, create_sync_demo

@@ -10,7 +10,6 @@ import pytest
 
 from survey_app.core import platform
 
-
 # --- worker processes --------------------------------------------------------------------------------------
 
 def test_every_worker_process_starts_with_spawn() -> None:
@@ -26,14 +25,14 @@ def _child_value(text: str) -> tuple[str, str]:
     return text, multiprocessing.get_start_method()
 
 
-def test_the_batch_import_runs_its_worker_in_the_spawn_pool(demo_db, admin, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_the_batch_import_runs_its_worker_in_the_spawn_pool(demo_db, admin, tmp_path, monkeypatch) -> None:
     from survey_app.core.sync import importer
     from survey_app.core.sync import keys as sync_keys
 
     assert pickle.loads(pickle.dumps(importer._prepare_elsewhere)) is importer._prepare_elsewhere
     started, real = [], platform.worker_pool
 
-    def pool(max_workers: int = 1):  # noqa: ANN202
+    def pool(max_workers: int = 1):
         started.append(max_workers)
         return real(max_workers)
 
@@ -75,9 +74,8 @@ def test_the_lock_holds_between_processes(tmp_path: Path) -> None:
     child.start()
     try:
         assert held.wait(timeout=120)
-        with pytest.raises(platform.FileBusy):
-            with platform.file_lock(lock, timeout=0):
-                pass
+        with pytest.raises(platform.FileBusy), platform.file_lock(lock, timeout=0):
+            pass
     finally:
         release.set()
         child.join(timeout=120)
@@ -86,7 +84,7 @@ def test_the_lock_holds_between_processes(tmp_path: Path) -> None:
         pass
 
 
-def _hold_lock(path: str, held, release) -> None:  # noqa: ANN001 - runs in the spawned child
+def _hold_lock(path: str, held, release) -> None:
     with platform.file_lock(Path(path)):
         held.set()
         release.wait(timeout=120)
@@ -104,11 +102,11 @@ def test_the_project_list_is_changed_under_its_lock(tmp_path: Path) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _short_lock_wait(monkeypatch) -> None:  # noqa: ANN001
+def _short_lock_wait(monkeypatch) -> None:
     """The registry waits the default 10 s for a busy lock; these tests need not."""
     real = platform.file_lock
 
-    def quick(path, *, timeout: float = 10.0, pause=None):  # noqa: ANN001, ANN202
+    def quick(path, *, timeout: float = 10.0, pause=None):
         return real(path, timeout=min(timeout, 0.3), **({"pause": pause} if pause else {}))
 
     from survey_app.core.services import project_registry
@@ -118,13 +116,13 @@ def _short_lock_wait(monkeypatch) -> None:  # noqa: ANN001
 
 # --- os.replace --------------------------------------------------------------------------------------------
 
-def test_replace_is_retried_on_windows_while_a_scanner_holds_the_file(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_replace_is_retried_on_windows_while_a_scanner_holds_the_file(tmp_path: Path, monkeypatch) -> None:
     src, dst = tmp_path / "新.part", tmp_path / "协议 1.pdf"
     src.write_bytes(b"new")
     dst.write_bytes(b"old")
     real, busy = platform.os.replace, [2]
 
-    def flaky(a, b):  # noqa: ANN001, ANN202 - the first two tries find the file held
+    def flaky(a, b):
         if busy[0]:
             busy[0] -= 1
             raise PermissionError(13, "The process cannot access the file")
@@ -141,7 +139,7 @@ def test_replace_is_retried_on_windows_while_a_scanner_holds_the_file(tmp_path: 
     assert len(waits) == 2 and dst.read_bytes() == b"new"
 
 
-def test_atomic_writes_go_through_the_retrying_replace(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_atomic_writes_go_through_the_retrying_replace(tmp_path: Path, monkeypatch) -> None:
     from survey_app.core import files
 
     calls = []

@@ -4,8 +4,6 @@ with Chinese names and spaces handed out by a stand-in for ``core.platform.remov
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
@@ -20,7 +18,7 @@ from survey_app.ui.sync.device_page import DeviceSyncPage
 
 
 @pytest.fixture(scope="module")
-def _sync_demo(tmp_path_factory):  # noqa: ANN001, ANN202
+def _sync_demo(tmp_path_factory):
     import datetime as dt
 
     from survey_app.core.domain import china_time
@@ -31,7 +29,7 @@ def _sync_demo(tmp_path_factory):  # noqa: ANN001, ANN202
 
 
 @pytest.fixture
-def laptop(_sync_demo, tmp_path):  # noqa: ANN001, ANN201
+def laptop(_sync_demo, tmp_path):
     import shutil
 
     shutil.copytree(_sync_demo.hq.parent, tmp_path / "demo")
@@ -41,13 +39,13 @@ def laptop(_sync_demo, tmp_path):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def sticks(tmp_path, monkeypatch) -> list[platform.Drive]:  # noqa: ANN001
+def sticks(tmp_path, monkeypatch) -> list[platform.Drive]:
     plugged: list[platform.Drive] = []
     monkeypatch.setattr(platform, "removable_drives", lambda **_: list(plugged))
     return plugged
 
 
-def _page(qtbot, db, runner) -> DeviceSyncPage:  # noqa: ANN001
+def _page(qtbot, db, runner) -> DeviceSyncPage:
     page = DeviceSyncPage(db, users.login(db, "worker", "worker123", device="D01"), runner)
     qtbot.addWidget(page)
     page.show()
@@ -55,7 +53,7 @@ def _page(qtbot, db, runner) -> DeviceSyncPage:  # noqa: ANN001
     return page
 
 
-def test_a_plugged_stick_gets_a_button_that_exports_to_it(qtbot, laptop, runner, sticks, tmp_path,  # noqa: ANN001
+def test_a_plugged_stick_gets_a_button_that_exports_to_it(qtbot, laptop, runner, sticks, tmp_path,
                                                            monkeypatch) -> None:
     page = _page(qtbot, laptop, runner)
     assert page.drives.isVisible() and page.drives.buttons == [] and page.drives.none.isVisible()
@@ -83,7 +81,7 @@ def test_a_plugged_stick_gets_a_button_that_exports_to_it(qtbot, laptop, runner,
     assert seen == [str(stick), str(stick)]  # both dialogs open on the stick
 
 
-def test_the_drive_row_stays_hidden_until_the_laptop_is_enrolled(qtbot, laptop, runner, sticks, tmp_path) -> None:  # noqa: ANN001
+def test_the_drive_row_stays_hidden_until_the_laptop_is_enrolled(qtbot, laptop, runner, sticks, tmp_path) -> None:
     sticks.append(platform.Drive(tmp_path, "KINGSTON"))
     laptop.set_setting(identity.HQ_KEYS, "")  # as before enrolment: the page shows the enrolment steps
     page = _page(qtbot, laptop, runner)

@@ -38,7 +38,7 @@ def test_a_policy_saved_on_windows_loads_with_the_same_hash(tmp_path: Path, bom:
     assert report.ok and report.policy.hash == load_policy(POLICY).hash, report.summary()
 
 
-def test_a_policy_saved_on_windows_publishes_the_same_version(demo_db, admin, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_policy_saved_on_windows_publishes_the_same_version(demo_db, admin, tmp_path: Path) -> None:
     from survey_app.core.compensation.policy import load_policy
     from survey_app.core.services import policies
 
@@ -58,15 +58,15 @@ def test_golden_cases_saved_on_windows_still_pass(tmp_path: Path) -> None:
 
 
 def test_an_agreement_template_saved_on_windows_reads_the_same(tmp_path: Path) -> None:
-    from survey_app.core.documents.templates import load_template_file
-
     import dataclasses
+
+    from survey_app.core.documents.templates import load_template_file
 
     copy = load_template_file(windows_copy(TEMPLATE, tmp_path / TEMPLATE.name))
     assert dataclasses.replace(copy, path=TEMPLATE) == load_template_file(TEMPLATE)
 
 
-def test_calc_takes_a_household_file_saved_on_windows(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_calc_takes_a_household_file_saved_on_windows(tmp_path: Path, capsys) -> None:
     from survey_app.cli import main
 
     example = REPO / "docs" / "examples" / "urban_village_homestead.json"
@@ -80,7 +80,7 @@ def test_calc_takes_a_household_file_saved_on_windows(tmp_path: Path, capsys) ->
     assert json.loads(out.out) == expected
 
 
-def _cli_here(capsys, *args: str) -> subprocess.CompletedProcess:  # noqa: ANN001
+def _cli_here(capsys, *args: str) -> subprocess.CompletedProcess:
     from survey_app.cli import main
 
     capsys.readouterr()
@@ -89,7 +89,7 @@ def _cli_here(capsys, *args: str) -> subprocess.CompletedProcess:  # noqa: ANN00
     return subprocess.CompletedProcess(args, code, out.out, out.err)
 
 
-def test_verify_reads_a_key_file_saved_on_windows(demo_db, db_path, tmp_path, capsys, monkeypatch) -> None:  # noqa: ANN001
+def test_verify_reads_a_key_file_saved_on_windows(demo_db, db_path, tmp_path, capsys, monkeypatch) -> None:
     from survey_app.core.domain.roles import Role
     from survey_app.core.services import calculations, workflow
     from survey_app.core.services.agreements import lifecycle
@@ -127,5 +127,5 @@ def test_a_roster_csv_with_crlf_reads_like_one_with_lf(tmp_path: Path) -> None:
     assert _cells(crlf) == _cells(plain) and len(plain.rows) == 2
 
 
-def _cells(table) -> list[list[str]]:  # noqa: ANN001
+def _cells(table) -> list[list[str]]:
     return [[str(c.value).replace("\r\n", "\n") for c in cells] for _, cells in table.rows]

@@ -66,7 +66,7 @@ class Line(_Record):
     __slots__ = ("code", "label", "_formula", "amount", "section", "kind")
     _FIELDS = ("code", "label", "formula", "amount", "section", "kind")
 
-    def __init__(self, code: str, label: str, formula: "str | tuple[Any, int]", amount: Decimal,
+    def __init__(self, code: str, label: str, formula: str | tuple[Any, int], amount: Decimal,
                  section: str = SECTION_ITEM, kind: str = ""):
         self.code = code
         self.label = label
@@ -93,7 +93,7 @@ class Line(_Record):
                 "section": self.section, "kind": self.kind}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Line":
+    def from_dict(cls, data: dict[str, Any]) -> Line:
         """Inverse of :meth:`to_dict`."""
         return cls(data["code"], data["label"], data["formula"], Decimal(data["amount"]),
                    data.get("section", SECTION_ITEM), data.get("kind", ""))
@@ -117,7 +117,7 @@ class VoucherSummary(_Record):
                 "bonus_pct": str(self.bonus_pct), "valid_months": self.valid_months}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "VoucherSummary":
+    def from_dict(cls, data: dict[str, Any]) -> VoucherSummary:
         """Inverse of :meth:`to_dict`."""
         return cls(Decimal(data["face_amount"]), Decimal(data["cash_amount"]), Decimal(data["bonus_pct"]),
                    int(data["valid_months"]))
@@ -214,7 +214,7 @@ class Calculation(_Record):
         return json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Calculation":
+    def from_dict(cls, data: dict[str, Any]) -> Calculation:
         """Rebuild a Calculation saved with :meth:`to_dict` (e.g. from storage)."""
         return cls(
             policy_hash=data["policy_hash"], policy_version=data.get("policy_version", ""),
@@ -230,6 +230,6 @@ class Calculation(_Record):
             engine_version=data.get("engine_version", ENGINE_VERSION))
 
     @classmethod
-    def from_json(cls, text: str) -> "Calculation":
+    def from_json(cls, text: str) -> Calculation:
         """Rebuild from :meth:`to_canonical_json` output."""
         return cls.from_dict(json.loads(text))

@@ -88,7 +88,7 @@ class Conditions:
             return False
         return self.part_max is None or part.area <= self.part_max
 
-    def holds(self, ctx: "Ctx", item: "ItemKind") -> bool:
+    def holds(self, ctx: Ctx, item: ItemKind) -> bool:
         """Whether the household keys hold for the household in ``ctx`` (as counted by ``item``)."""
         household = ctx.household
         if self.owner_types and household.owner_type not in self.owner_types:

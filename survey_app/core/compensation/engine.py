@@ -18,10 +18,17 @@ from decimal import Decimal, localcontext
 
 from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.calculation import (
-    NET_PAY, NET_RECEIVE, SECTION_FLAT, SECTION_ITEM, Calculation, Line, VoucherSummary)
-from survey_app.core.compensation.inputs import MODES, HouseholdInput
+    NET_PAY,
+    NET_RECEIVE,
+    SECTION_FLAT,
+    SECTION_ITEM,
+    Calculation,
+    Line,
+    VoucherSummary,
+)
 from survey_app.core.compensation.compiled import CompiledPolicy, Segment, compiled
 from survey_app.core.compensation.fields import PolicyError
+from survey_app.core.compensation.inputs import MODES, HouseholdInput
 from survey_app.core.compensation.items.base import ZERO, Ctx, Draft, ItemKind
 from survey_app.core.compensation.policy import Policy
 from survey_app.core.domain.errors import ValidationError

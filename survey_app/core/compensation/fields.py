@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
-from typing import Any, Iterable
+from typing import Any
 
 from survey_app.core.domain.errors import ValidationError
 
@@ -218,14 +219,14 @@ class Table:
             out[key] = number
         return out
 
-    def table(self, name: str, required: bool = True) -> "Table | None":
+    def table(self, name: str, required: bool = True) -> Table | None:
         """A nested table."""
         value = self._get(name, required)
         if value is _MISSING:
             return None
         return Table(value, self.key(name), self.problems)
 
-    def tables(self, name: str, required: bool = False) -> list["Table"]:
+    def tables(self, name: str, required: bool = False) -> list[Table]:
         """An array of tables (``[[items]]``), each with a path like ``items[3]``."""
         value = self._get(name, required)
         if value is _MISSING:

@@ -160,7 +160,7 @@ class HouseholdInput:
         return data
 
     @classmethod
-    def from_dict(cls, data: Any, source: str = "") -> "HouseholdInput":
+    def from_dict(cls, data: Any, source: str = "") -> HouseholdInput:
         """Read and validate a household dict; raises PolicyError naming each bad key."""
         problems = Problems(source)
         household = _read_household(Table(data, "", problems))
@@ -169,7 +169,7 @@ class HouseholdInput:
         return household
 
     @classmethod
-    def from_json(cls, text: str, source: str = "") -> "HouseholdInput":
+    def from_json(cls, text: str, source: str = "") -> HouseholdInput:
         """Read a household from JSON text (see docs/calc-input.md)."""
         problems = Problems(source)
         try:

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
     from survey_app.core.documents.agreement_pdf import render_agreement
-    from survey_app.core.documents.sheet_pdf import render_calculation_sheet, render_calculation_sheets
     from survey_app.core.documents.notice_pdf import render_notice_list
     from survey_app.core.documents.qr import qr_image
+    from survey_app.core.documents.sheet_pdf import render_calculation_sheet, render_calculation_sheets
     from survey_app.core.documents.templates import TEMPLATE_VERSIONS
 
 _EXPORTS = {
@@ -29,7 +29,9 @@ _EXPORTS = {
     "qr_image": "qr",
     "TEMPLATE_VERSIONS": "templates",
 }
-__all__ = sorted(_EXPORTS)
+__all__ = ["TEMPLATE_VERSIONS", "qr_image", "render_agreement", "render_calculation_sheet",
+           "render_calculation_sheets", "render_notice_list"]
+assert sorted(__all__) == sorted(_EXPORTS)
 
 
 def __getattr__(name: str) -> Any:

@@ -27,7 +27,13 @@ from survey_app.core.documents.qr import qr_image
 from survey_app.core.documents.signatures import sheet_signature_block, signature_block
 from survey_app.core.documents.styles import PORTRAIT, BoldParagraph, styles
 from survey_app.core.documents.tables import (
-    CONTENT_WIDTH, compensation_table, flat_table, house_table, parties_table, sheet_info_table, terms_table,
+    CONTENT_WIDTH,
+    compensation_table,
+    flat_table,
+    house_table,
+    parties_table,
+    sheet_info_table,
+    terms_table,
 )
 from survey_app.core.documents.templates import Block, Template, load_template
 

@@ -8,8 +8,6 @@ page begins, underneath the content.
 
 from __future__ import annotations
 
-from survey_app import __version__
-
 from dataclasses import dataclass
 from functools import partial
 from typing import BinaryIO
@@ -19,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from survey_app import __version__
 from survey_app.core.documents.fonts import font_name
 from survey_app.core.documents.styles import COPY_RED, FAINT, HEADER_GAP, MARGIN, RULE
 
@@ -36,7 +35,7 @@ class PageMarks:
 
 def draw_page_start(canv: Canvas, marks: PageMarks) -> None:
     """Header line (project left, number right), and the copy mark/watermark on reprints."""
-    width, height = canv._pagesize  # noqa: SLF001 - the canvas' own page size
+    width, height = canv._pagesize
     font = font_name()
     top = height - 13 * mm
     canv.saveState()
@@ -81,7 +80,7 @@ def _watermark(canv: Canvas, label: str, width: float, height: float) -> None:
 
 def draw_page_end(canv: Canvas, marks: PageMarks, page: int, pages: int) -> None:
     """Footer: template version left, page N of M centred, content digest right."""
-    width = canv._pagesize[0]  # noqa: SLF001
+    width = canv._pagesize[0]
     y = 11 * mm
     canv.saveState()
     canv.setFont(font_name(), 8)
@@ -95,12 +94,12 @@ def draw_page_end(canv: Canvas, marks: PageMarks, page: int, pages: int) -> None
 class NumberedCanvas(Canvas):
     """A canvas that holds finished pages until ``save`` so each footer can say how many pages there are."""
 
-    def __init__(self, *args, marks: PageMarks, **kwargs) -> None:
+    def __init__(self, *args: object, marks: PageMarks, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self._marks = marks
         self._pages: list[dict] = []
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
 

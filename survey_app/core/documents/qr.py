@@ -99,7 +99,7 @@ class QRFlowable(Flowable):
         # each float separately (~5 ms per code). One fill of one path: no seams between modules.
         canv.transform(m, 0, 0, -m, quiet, quiet + self.size)
         ops = " ".join(f"{c} {r} {n} 1 re" for r, c, n in self.runs)
-        canv._code.append(f"{ops} f")  # noqa: SLF001 - raw path operators; reportlab has no public call
+        canv._code.append(f"{ops} f")
         canv.restoreState()
 
 

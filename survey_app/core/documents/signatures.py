@@ -11,13 +11,13 @@ from __future__ import annotations
 from io import BytesIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, TableStyle
 from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, TableStyle
 
 from survey_app.core.documents.fonts import font_name
 from survey_app.core.documents.model import AgreementDoc, Party, Signature
 from survey_app.core.documents.placeholders import chinese_date
-from survey_app.core.documents.styles import GRID, FAINT
+from survey_app.core.documents.styles import FAINT, GRID
 from survey_app.core.documents.tables import CONTENT_WIDTH, para
 
 SIGNATURE_BOX = (48 * mm, 16 * mm)  # width, height an image is scaled into (aspect ratio kept)

@@ -87,7 +87,7 @@ class BoldParagraph(Paragraph):
         canv.saveState()
         canv.setLineWidth(self.stroke_width)
         canv.setStrokeColor(self.style.textColor)
-        canv._code.append("2 Tr")  # noqa: SLF001 - reportlab has no public call outside a text object
+        canv._code.append("2 Tr")
         super().draw()
         canv.restoreState()
 

@@ -25,5 +25,5 @@ def china_day(when: dt.datetime | None) -> str:
     if when is None:
         return "?"
     if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
+        when = when.replace(tzinfo=dt.UTC)
     return when.astimezone(CHINA).strftime("%Y-%m-%d")

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 # python-stdnum is imported where a number is checked: ~5 % of the app's start otherwise (DESIGN §8).
-
 from survey_app.core.domain.errors import ValidationError
 
 

@@ -100,7 +100,7 @@ def _password_bytes(password: str) -> bytes:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 @dataclass(frozen=True, eq=False)
@@ -291,7 +291,7 @@ class Vault:
             raise NoSlot(name)
         until = dt.datetime.fromisoformat(slot["locked_until"]) if slot["locked_until"] else None
         if until is not None and until.tzinfo is None:
-            until = until.replace(tzinfo=dt.timezone.utc)
+            until = until.replace(tzinfo=dt.UTC)
         if until is not None and now < until <= now + LOCKOUT:  # a longer lock was not written by us
             minutes = max(1, int((until - now).total_seconds() // 60) + 1)
             raise AuthenticationError(LOCKED.format(minutes=minutes))

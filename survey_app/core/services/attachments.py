@@ -55,7 +55,7 @@ PROJECT_TZ = china_time.CHINA
 def in_project_time(value: dt.datetime) -> dt.datetime:
     """A stored (UTC) timestamp as the project's wall-clock time; naive values are taken as UTC."""
     if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.timezone.utc)
+        value = value.replace(tzinfo=dt.UTC)
     return value.astimezone(PROJECT_TZ)
 
 
@@ -105,7 +105,7 @@ def read_exif(path: Path) -> PhotoInfo:
     if isinstance(raw, str):
         try:
             local = dt.datetime.strptime(raw.strip(), "%Y:%m:%d %H:%M:%S")
-            captured = local.replace(tzinfo=PROJECT_TZ).astimezone(dt.timezone.utc)
+            captured = local.replace(tzinfo=PROJECT_TZ).astimezone(dt.UTC)
         except ValueError:
             captured = None
     return PhotoInfo(captured, _gps(gps, 2, 1, "S"), _gps(gps, 4, 3, "W"))

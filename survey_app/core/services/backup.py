@@ -33,8 +33,8 @@ from survey_app.core.domain.errors import ValidationError
 from survey_app.core.paths import data_dir
 from survey_app.core.platform import fsync_dir, private_dir
 from survey_app.core.services import backup_files as bf
-from survey_app.core.storage.backup_copy import connect, copy_database
 from survey_app.core.services.backup_files import BackupCancelled, BackupInfo
+from survey_app.core.storage.backup_copy import connect, copy_database
 from survey_app.core.storage.database import Database
 
 __all__ = ["DAILY_KEEP", "BackupCancelled", "BackupInfo", "backup", "daily", "daily_folder", "prune",
@@ -74,7 +74,7 @@ def _counts_and_media(conn) -> tuple[dict[str, int], list[tuple[str, str]]]:  # 
 def _schema(conn) -> str:  # noqa: ANN001
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except Exception:  # noqa: BLE001 - a file without Alembic's table: no revision to report
+    except Exception:
         return ""
     return row[0] if row else ""
 

@@ -27,9 +27,15 @@ from survey_app.core.services import calc_errors
 from survey_app.core.services.household_access import require_own
 from survey_app.core.services.survey import readiness, store
 from survey_app.core.services.survey.checks import check
+
 # How stored survey records become the engine's input lives in storage (sync's re-derivation reads it too).
-from survey_app.core.storage.calc_inputs import (DOCUMENT_KEY, document_snapshot, engine_inputs,  # noqa: F401
-                                                 household_input, stored_document_snapshot)
+from survey_app.core.storage.calc_inputs import (  # noqa: F401
+    DOCUMENT_KEY,
+    document_snapshot,
+    engine_inputs,
+    household_input,
+    stored_document_snapshot,
+)
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Calculation, CalculationLine, Household, PolicyVersion
 from survey_app.core.storage.types import utcnow

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from survey_app.core.domain.china_time import china_day  # noqa: F401 (re-exported)
+from survey_app.core.domain.china_time import china_day
 from survey_app.core.domain.roles import Permission, Role
 from survey_app.core.storage.database import Database
+
 # The stored code and the revoked status live in storage (sync reads them too); re-exported here.
-from survey_app.core.storage.device_code import REVOKED, SETTING, local_device_code  # noqa: F401
+from survey_app.core.storage.device_code import REVOKED, SETTING, local_device_code
 from survey_app.core.storage.models import Device
 from survey_app.core.storage.types import utcnow
 from survey_app.core.storage.uow import Actor

@@ -119,7 +119,7 @@ def add_grievance(db: Database, actor: Actor, household_id: str | uuid.UUID, kin
     with db.uow(actor) as uow:
         s = uow.session
         h = _household(s, actor, household_id)
-        raised = dt.datetime.combine(raised_on, dt.time(12), tzinfo=china_time.CHINA).astimezone(dt.timezone.utc)
+        raised = dt.datetime.combine(raised_on, dt.time(12), tzinfo=china_time.CHINA).astimezone(dt.UTC)
         g = Grievance(household_id=h.id, kind=kind, summary=summary, detail=detail.strip(), raised_at=raised,
                       status="open", resolution="", due_on=due_on, closed_by="")
         s.add(g)

@@ -20,15 +20,35 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import (BigInteger, Integer, Select, and_, bindparam, case, func, literal_column, or_, select,
-                        type_coerce)
+from sqlalchemy import (
+    BigInteger,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    case,
+    func,
+    literal_column,
+    or_,
+    select,
+    type_coerce,
+)
 
 from survey_app.core.domain.errors import NotFound
 from survey_app.core.domain.statuses import STATUS_ORDER, HouseholdStatus
 from survey_app.core.storage import search_sql
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import (Agreement, Appraisal, BuildingPart, Business, Fixture, Household, Member,
-                                            SurveyItem, Tenure)
+from survey_app.core.storage.models import (
+    Agreement,
+    Appraisal,
+    BuildingPart,
+    Business,
+    Fixture,
+    Household,
+    Member,
+    SurveyItem,
+    Tenure,
+)
 
 ROWKEY = literal_column("households.rowid", Integer)
 

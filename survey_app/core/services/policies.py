@@ -20,9 +20,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from survey_app.core.compensation.fields import PolicyError
+from survey_app.core.compensation.inputs import HouseholdInput
 from survey_app.core.compensation.policy import Policy, parse_policy
 from survey_app.core.compensation.policy_tools.check import CheckReport, check_text
-from survey_app.core.compensation.inputs import HouseholdInput
 from survey_app.core.domain.errors import NotFound, PermissionDenied, ValidationError
 from survey_app.core.domain.roles import Permission, Role
 from survey_app.core.storage.database import Database

@@ -133,4 +133,4 @@ def last_opened(file: Path | None = None) -> KnownProject | None:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")

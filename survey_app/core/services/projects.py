@@ -28,8 +28,15 @@ from sqlalchemy import func, select
 
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Permission, Role
-from survey_app.core.services.project_rules import (Section, check_admin, check_dates, check_target, clean_code,
-                                                    clean_sections, clean_text)
+from survey_app.core.services.project_rules import (
+    Section,
+    check_admin,
+    check_dates,
+    check_target,
+    clean_code,
+    clean_sections,
+    clean_text,
+)
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Agreement, Device, Project
 from survey_app.core.storage.uow import Actor

@@ -33,8 +33,15 @@ from survey_app.core.domain import china_time
 from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.services.agreements.terms import document_terms
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import (Agreement, Calculation, Handover, Household, Payment, PolicyVersion,
-                                            Transition)
+from survey_app.core.storage.models import (
+    Agreement,
+    Calculation,
+    Handover,
+    Household,
+    Payment,
+    PolicyVersion,
+    Transition,
+)
 from survey_app.core.storage.uow import Actor, ChangeSet
 
 ZERO = Decimal("0.00")

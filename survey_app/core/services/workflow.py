@@ -11,9 +11,9 @@ import uuid
 
 from sqlalchemy import select
 
+from survey_app.core.domain import transitions
 from survey_app.core.domain.errors import NotFound, PermissionDenied, ValidationError
 from survey_app.core.domain.roles import Permission
-from survey_app.core.domain import transitions
 from survey_app.core.domain.transitions import Move
 from survey_app.core.services.calculations import current_policy
 from survey_app.core.services.survey import readiness, store

@@ -31,9 +31,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from decimal import Decimal
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Table, select
@@ -231,7 +231,7 @@ def verify(conn: Connection, tables: Iterable[Table], *, max_problems: int = 20,
                 problems.append(Problem(last[0], f"{table.name} 记录 {rid} 在应用之外被修改（最后一次合法修改为审计事件 #{last[0]}）"))
             if len(problems) >= max_problems:
                 return report
-        for (entity, rid), (seq, rh) in last_row_hash.items():
+        for (entity, rid), (seq, _rh) in last_row_hash.items():
             if entity == table.name and rid not in seen:
                 problems.append(Problem(seq, f"{table.name} 记录 {rid} 在应用之外被删除（审计事件 #{seq}）"))
                 if len(problems) >= max_problems:

@@ -16,8 +16,16 @@ from sqlalchemy.orm import Session
 
 from survey_app.core.compensation.inputs import HouseholdInput
 from survey_app.core.domain import china_time
-from survey_app.core.storage.models import (Appraisal, BuildingPart, Business, Fixture, Household, Member, SurveyItem,
-                                            Tenure)
+from survey_app.core.storage.models import (
+    Appraisal,
+    BuildingPart,
+    Business,
+    Fixture,
+    Household,
+    Member,
+    SurveyItem,
+    Tenure,
+)
 
 
 def _live(session: Session, model: Any, household_id: uuid.UUID, *order: Any) -> list:

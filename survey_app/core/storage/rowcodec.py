@@ -29,7 +29,7 @@ Encoder = Callable[[Any], Any] | None  # None: stored as it is
 def encode_utc(v: dt.datetime) -> str:
     if v.tzinfo is None:
         raise ValueError("naive datetime: use an aware UTC datetime")
-    return v.astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
+    return v.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def encode_uuid(v: Any) -> str:
@@ -38,7 +38,7 @@ def encode_uuid(v: Any) -> str:
 
 def _encode_datetime_any(v: Any) -> str:  # a naive DateTime read back from PostgreSQL
     if isinstance(v, dt.datetime) and v.tzinfo is None:
-        v = v.replace(tzinfo=dt.timezone.utc)
+        v = v.replace(tzinfo=dt.UTC)
     return encode_utc(v)
 
 

@@ -13,8 +13,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from survey_app.core.storage.models import (Appraisal, BuildingPart, Business, Calculation, Fixture, Household,
-                                            Member, SurveyItem, Tenure)
+from survey_app.core.storage.models import (
+    Appraisal,
+    BuildingPart,
+    Business,
+    Calculation,
+    Fixture,
+    Household,
+    Member,
+    SurveyItem,
+    Tenure,
+)
 
 SURVEY_CHILDREN = (Member, Tenure, BuildingPart, Fixture, SurveyItem, Business, Appraisal)
 # Household fields that feed the engine (the rest are workflow or display: status, notes …)

@@ -19,8 +19,8 @@ from sqlalchemy import select
 from survey_app.core.domain import china_time
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Permission, Role
-from survey_app.core.storage.device_code import local_device_code
 from survey_app.core.storage.database import Database
+from survey_app.core.storage.device_code import local_device_code
 from survey_app.core.storage.models import Household, User
 from survey_app.core.storage.uow import POLICY_SEALED, Actor
 from survey_app.core.sync import bundle, checkpoints, keys, ledger

@@ -67,14 +67,33 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from survey_app.core.sync.bundle_common import (
-    MEMORY_LIMIT, PIECE, BundleInfo, Cancel, Cancelled, Entry, Place, Progress, poll, stored_name,
+    MEMORY_LIMIT,
+    PIECE,
+    BundleInfo,
+    Cancel,
+    Cancelled,
+    Entry,
+    Place,
+    Progress,
+    poll,
+    stored_name,
 )
 from survey_app.core.sync.bundle_write import write_bundle
 from survey_app.core.sync.container import (
-    BAD_SIGNATURE, DAMAGED, KINDS, NOT_FOR_US, TRAILER, WRONG_PROJECT, BundleError, Layout, printable, read_layout,
+    BAD_SIGNATURE,
+    DAMAGED,
+    KINDS,
+    NOT_FOR_US,
+    TRAILER,
+    WRONG_PROJECT,
+    BundleError,
+    Layout,
+    printable,
+    read_layout,
 )
 from survey_app.core.sync.keys import KeyPair
 from survey_app.core.sync.payload import PayloadError, unpack
+
 # decrypt_chunks is looked up here at call time (a fault test replaces bundle.decrypt_chunks).
 from survey_app.core.sync.stream import StreamError, body_key, decrypt_chunks
 

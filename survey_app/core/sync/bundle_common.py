@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
-Entry = tuple[str, Union[bytes, bytearray, memoryview, Path]]
+Entry = tuple[str, bytes | bytearray | memoryview | Path]
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
 Place = Callable[[str, int], Any]  # (name, size) -> a writer (context manager with write()) or None

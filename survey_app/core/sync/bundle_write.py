@@ -17,7 +17,14 @@ from survey_app.core.domain.errors import ValidationError
 from survey_app.core.files import atomic_writer
 from survey_app.core.sync.bundle_common import PIECE, BundleInfo, Cancel, Entry, Progress, poll
 from survey_app.core.sync.container import (
-    DEFAULT_CHUNK, END_MAGIC, MAX_CHUNK, MIN_CHUNK, TRAILER, build_preamble, canonical_json, header_problem,
+    DEFAULT_CHUNK,
+    END_MAGIC,
+    MAX_CHUNK,
+    MIN_CHUNK,
+    TRAILER,
+    build_preamble,
+    canonical_json,
+    header_problem,
     signed_message,
 )
 from survey_app.core.sync.keys import KeyPair, PublicKeys
@@ -31,7 +38,7 @@ def _complete_header(header: dict, recipient: PublicKeys, sender: KeyPair) -> di
         if full.get(name, value) != value:
             raise ValidationError(f"同步包文件头字段 {name} 由密钥决定，不能另行指定", field=name)
         full[name] = value
-    full.setdefault("created_at", dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    full.setdefault("created_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
                     .replace("+00:00", "Z"))
     full.setdefault("app_version", __version__)  # which build wrote it (support; signed like the rest)
     problem = header_problem(full)

@@ -24,8 +24,8 @@ from sqlalchemy.engine import Connection
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.storage import audit_chain
 from survey_app.core.storage.audit_chain import Problem
-from survey_app.core.storage.device_code import local_device_code
 from survey_app.core.storage.database import Database
+from survey_app.core.storage.device_code import local_device_code
 from survey_app.core.storage.models import AuditCheckpoint, AuditEvent, Device, ImportedBundle, RemoteAuditEvent
 from survey_app.core.sync import checkpoints, identity
 from survey_app.core.sync.peers import HQ_CODE

@@ -57,7 +57,7 @@ def dumps(doc: dict) -> bytes:
 
 def sign(pair: keys.KeyPair, device: str, seq: int, hash_: str, at: dt.datetime | None = None) -> dict:
     """``device``'s chain at (seq, hash), signed with ``pair`` (the chain owner's sync key)."""
-    when = (at or utcnow()).astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    when = (at or utcnow()).astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     body = {"at": when, "device": device, "hash": hash_, "seq": int(seq)}
     return {**body, "sig": base64.b64encode(pair.signing.sign(CONTEXT + _canonical(body))).decode()}
 

@@ -25,9 +25,9 @@ from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Permission, Role
 from survey_app.core.files import atomic_write_bytes
 from survey_app.core.security.keys import public_key_text
-from survey_app.core.sync.signing_key import device_signing_key
-from survey_app.core.storage.device_code import SETTING as DEVICE_CODE, local_device_code
 from survey_app.core.storage.database import Database
+from survey_app.core.storage.device_code import SETTING as DEVICE_CODE
+from survey_app.core.storage.device_code import local_device_code
 from survey_app.core.storage.models import Device, Project
 from survey_app.core.storage.types import utcnow
 from survey_app.core.storage.uow import Actor
@@ -36,6 +36,7 @@ from survey_app.core.sync.assignments import apply_from_hq, roster_records
 from survey_app.core.sync.export import project_code
 from survey_app.core.sync.peers import HQ_CODE
 from survey_app.core.sync.records import read_lines, write_lines
+from survey_app.core.sync.signing_key import device_signing_key
 
 REQUEST_FORMAT = "survey_app.enroll_request.v1"
 
@@ -57,7 +58,7 @@ def make_request(db: Database, password: str | None, device_name: str, out: Path
     password of a legacy/demo database; a real project's identity comes with the login (None)."""
     pair = identity.unlock(db, password) if identity.has_keys(db) else identity.create(db, password)
     qr_key = public_key_text(device_signing_key(db, local_device_code(db)).public_key())
-    req = Request(device_name.strip() or "未命名设备", pair.public(), dt.datetime.now(dt.timezone.utc).isoformat(),
+    req = Request(device_name.strip() or "未命名设备", pair.public(), dt.datetime.now(dt.UTC).isoformat(),
                   qr_key)
     atomic_write_bytes(Path(out), json.dumps({
         "format": REQUEST_FORMAT, "name": req.name, "signing": req.public.signing_b64,

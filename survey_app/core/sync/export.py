@@ -18,10 +18,10 @@ from sqlalchemy import select
 from survey_app.core.domain import china_time
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.files import read_private
+from survey_app.core.storage import audit_chain
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.device_code import local_device_code
 from survey_app.core.storage.media import media_path
-from survey_app.core.storage import audit_chain
 from survey_app.core.storage.models import AuditEvent, Project
 from survey_app.core.sync import bundle, checkpoints, identity, keys
 from survey_app.core.sync.changes import pending_events, pending_records
@@ -58,7 +58,7 @@ def export_bundle(db: Database, pair: keys.KeyPair, out_dir: Path, *,
     project = project_code(db)
     seq = int(db.setting(SEQ, "0")) + 1
     acked_event = int(db.setting(ACKED_EVENT, "0"))
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     with db.engine.connect() as conn:
         records = list(pending_records(conn))
         events = pending_events(conn, acked_event)

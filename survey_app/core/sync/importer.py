@@ -24,10 +24,10 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import func, select
 
+from survey_app.core import platform
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Permission
 from survey_app.core.files import atomic_writer, write_private
-from survey_app.core import platform
 from survey_app.core.platform import private_dir
 from survey_app.core.storage import audit_chain
 from survey_app.core.storage.database import Database
@@ -42,7 +42,6 @@ from survey_app.core.sync.export import project_code
 from survey_app.core.sync.recheck import recheck
 from survey_app.core.sync.records import BY_NAME, read_lines
 from survey_app.core.sync.rights import check_field_bundle
-
 
 MAX_LISTED_GAP = 100  # a gap wider than this is listed by its first hundred numbers
 
@@ -178,8 +177,8 @@ def _prepare_elsewhere(media: str, raw_keys: tuple[bytes, bytes], path: str, pro
                        device_keys: dict[str, str], file_key: bytes | None = None) -> _Prepared | tuple[str, str, str]:
     """_prepare in a worker process (the other core). Keys come as raw bytes through the pipe, never
     through a file; errors come back as (kind, message, reason) so they rebuild exactly."""
-    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
     pair = keys.KeyPair(Ed25519PrivateKey.from_private_bytes(raw_keys[0]),
                         X25519PrivateKey.from_private_bytes(raw_keys[1]))
@@ -264,7 +263,7 @@ def import_field_bundles(db: Database, actor: Actor, pair: keys.KeyPair, paths: 
     actor.require(Permission.IMPORT_BUNDLES)
     db.check_sound()  # once per Database: PRAGMA quick_check, ~4 s at 100k households
     if len(paths) < 2:  # one bundle: starting a process costs more than it saves
-        return [_safe(lambda: import_field_bundle(db, actor, pair, Path(p))) for p in paths]
+        return [_safe(lambda p=p: import_field_bundle(db, actor, pair, Path(p))) for p in paths]
     project = project_code(db)
     with db.read() as s:
         device_keys = dict(s.execute(select(Device.code, Device.sync_signing_key).where(

@@ -16,9 +16,9 @@ import json
 from pathlib import Path
 
 from survey_app.core.domain import china_time
-from survey_app.core.storage.device_code import local_device_code
-from survey_app.core.storage.database import Database
 from survey_app.core.domain.errors import ValidationError
+from survey_app.core.storage.database import Database
+from survey_app.core.storage.device_code import local_device_code
 from survey_app.core.sync import bundle, checkpoints, identity, keys, ledger
 from survey_app.core.sync.changes import mark_synced
 from survey_app.core.sync.export import ACKED_EVENT, project_code

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Table
 
-from survey_app.core.storage.models import Base, Synced
+from survey_app.core.storage.models import Base
 from survey_app.core.storage.rowcodec import stored_defaults
 
 # Synced tables in insert order (parents before children), for applying and for exports.

@@ -21,16 +21,24 @@ import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
+from survey_app.core.domain.actor import Actor, ChangeSet
 from survey_app.core.domain.roles import Permission
-from survey_app.core.services import households
+from survey_app.core.services import Database, households
 from survey_app.core.services.agreements import lifecycle
 from survey_app.core.services.agreements.documents import print_copies, render_agreement_pdf
 from survey_app.core.services.agreements.lifecycle import AgreementInfo, SignatureInput
-from survey_app.core.services import Database
-from survey_app.core.domain.actor import Actor, ChangeSet
 from survey_app.ui import labels
 from survey_app.ui.agreements import printing
 from survey_app.ui.agreements.agreement_list import AgreementListModel

@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from survey_app.core.services.agreements.documents import render_calculation_sheet_pdf
 from survey_app.core.services import Database
+from survey_app.core.services.agreements.documents import render_calculation_sheet_pdf
 from survey_app.ui.agreements import printing
 from survey_app.ui.pages.common import MessageBanner
 from survey_app.ui.task_runner import TaskRunner

@@ -14,18 +14,28 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from survey_app.core.domain.money import from_fen
+from survey_app.core.services import Database
 from survey_app.core.services.agreements import verify
 from survey_app.core.services.agreements.verify import Verdict
-from survey_app.core.services import Database
 from survey_app.ui import formatting, labels
+from survey_app.ui.kit import theme
 from survey_app.ui.pages.common import TOUCH_HEIGHT
 from survey_app.ui.sync.common import fingerprint
 from survey_app.ui.task_runner import TaskRunner
-from survey_app.ui.kit import theme
 
 _GREEN, _RED, _AMBER = theme.VERDICT_OK, theme.ERROR, theme.VERDICT_WARN
 _SUFFIXES = {".pdf"} | verify.IMAGE_SUFFIXES
@@ -140,12 +150,12 @@ class VerifyDialog(QDialog):
             self.source.setText(self.tr("粘贴的二维码内容"))
             self._run(lambda db=self.db, t=text: check(db, text=t))
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls()
         if urls and urls[0].isLocalFile() and Path(urls[0].toLocalFile()).suffix.lower() in _SUFFIXES:
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+    def dropEvent(self, event: QDropEvent) -> None:
         self.open_file(Path(event.mimeData().urls()[0].toLocalFile()))
 
     def _run(self, job) -> None:  # noqa: ANN001

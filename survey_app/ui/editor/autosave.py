@@ -111,7 +111,7 @@ class _DraftWriter:
         error = None
         try:
             request.run()
-        except Exception as exc:  # noqa: BLE001 - reported on the GUI thread; the edit itself is not lost
+        except Exception as exc:
             error = str(exc) or type(exc).__name__
         finally:
             with self._lock:
@@ -196,7 +196,7 @@ class DraftKeeper(QObject):
             try:
                 drafts.discard_draft(self._db, self._user, self._hid)
                 return
-            except Exception:  # noqa: BLE001 - the lock held past the busy timeout: the writer tries again
+            except Exception:
                 pass
         self._ask(None, "")
 
@@ -206,7 +206,7 @@ class DraftKeeper(QObject):
 
     def _ask(self, form: SurveyForm | None, text: str) -> None:
         self._last = text
-        self._asked = _Request(self._ticket, self._key, self._db, form, text, dt.datetime.now(dt.timezone.utc))
+        self._asked = _Request(self._ticket, self._key, self._db, form, text, dt.datetime.now(dt.UTC))
         self._writer.submit(self._asked)
 
     @Slot(object, object)

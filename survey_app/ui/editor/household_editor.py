@@ -29,14 +29,13 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.errors import PermissionDenied, SurveyAppError
 from survey_app.core.domain.roles import ROLE_PERMISSIONS, Permission, Role
-from survey_app.core.services import households, policy_menus, workflow
+from survey_app.core.services import Database, households, policy_menus, workflow
 from survey_app.core.services.survey import readiness, store
 from survey_app.core.services.survey.checks import FormInvalid, Problem, check
 from survey_app.core.services.survey.form import SurveyForm
-from survey_app.core.services import Database
-from survey_app.core.domain.actor import Actor
 from survey_app.ui import formatting, labels
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.editor import messages
@@ -48,8 +47,7 @@ from survey_app.ui.editor.section import Section
 from survey_app.ui.editor.sections_menu import FixturesSection, ItemsSection
 from survey_app.ui.editor.sections_people import HouseholdSection, MembersSection, WillingnessSection
 from survey_app.ui.editor.sections_photos import PhotosSection
-from survey_app.ui.editor.sections_property import (AppraisalsSection, BusinessesSection, PartsSection,
-                                                    TenuresSection)
+from survey_app.ui.editor.sections_property import AppraisalsSection, BusinessesSection, PartsSection, TenuresSection
 from survey_app.ui.editor.style import STYLE
 from survey_app.ui.task_runner import TaskRunner
 
@@ -328,7 +326,7 @@ class HouseholdEditorDialog(QDialog):
 
     # --- drafts -------------------------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+    def showEvent(self, event) -> None:  # noqa: ANN001 - Qt API
         super().showEvent(event)
         if not self._shown:
             self._shown = True
@@ -343,11 +341,11 @@ class HouseholdEditorDialog(QDialog):
         self.status_label.setText(self.tr("已恢复{when}的草稿，尚未保存。").format(
             when=formatting.datetime_local(draft.saved_at)))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.navigator.key_press(event):
             super().keyPressEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow() and self._shown:
             self.autosave.flush()  # the worker switched away (or a question opened): keep what is typed

@@ -19,8 +19,8 @@ from survey_app.core.services.policy_menus import MenuEntry, PolicyMenus
 from survey_app.core.services.survey.checks import Problem
 from survey_app.core.services.survey.form import FixtureForm, ItemForm, SurveyForm
 from survey_app.ui import labels
-from survey_app.ui.editor.inputs import TOUCH_HEIGHT, DecimalEdit, IntEdit
 from survey_app.ui.editor.cells import set_editable
+from survey_app.ui.editor.inputs import TOUCH_HEIGHT, DecimalEdit, IntEdit
 from survey_app.ui.editor.section import Section, split_path
 
 

@@ -19,8 +19,8 @@ from survey_app.core.services.survey.checks import Problem
 from survey_app.core.services.survey.form import MemberForm, SurveyForm
 from survey_app.ui import formatting, labels
 from survey_app.ui.editor import choices
-from survey_app.ui.editor.inputs import TOUCH_HEIGHT, set_invalid
 from survey_app.ui.editor.cells import Column
+from survey_app.ui.editor.inputs import TOUCH_HEIGHT, set_invalid
 from survey_app.ui.editor.row_table import Row, RowTable
 from survey_app.ui.editor.section import Section, split_path
 from survey_app.ui.editor.table_section import TableSection

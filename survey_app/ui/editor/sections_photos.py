@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from survey_app.core.domain.actor import Actor
+from survey_app.core.services import Database
 from survey_app.core.services.survey.checks import Problem
 from survey_app.core.services.survey.form import SurveyForm
-from survey_app.core.services import Database
-from survey_app.core.domain.actor import Actor
 from survey_app.ui.editor.section import Section
 from survey_app.ui.photos.strip import PhotoStrip
 from survey_app.ui.task_runner import TaskRunner

@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 from survey_app.core.services.policy_menus import PolicyMenus
-from survey_app.core.services.survey.readiness import Requirements
 from survey_app.core.services.survey.form import AppraisalForm, BusinessForm, PartForm, SurveyForm, TenureForm
+from survey_app.core.services.survey.readiness import Requirements
 from survey_app.ui import labels
 from survey_app.ui.editor import choices
 from survey_app.ui.editor.cells import Column

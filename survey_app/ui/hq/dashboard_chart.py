@@ -33,10 +33,10 @@ class TrendChart(QChartView):
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.setChart(chart)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API: the chart takes what the page gives it
+    def sizeHint(self) -> QSize:
         return QSize(420, 260)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def minimumSizeHint(self) -> QSize:
         return self.minimumSize()
 
     def set_points(self, points: list[DayPoint] | tuple[DayPoint, ...]) -> None:

@@ -15,9 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from survey_app.core.domain import china_time
-from survey_app.core.services import reports
+from survey_app.core.services import Database, reports
 from survey_app.core.services.reports.ledger import LedgerSummary
-from survey_app.core.services import Database
 from survey_app.ui import formatting
 from survey_app.ui.sync.common import error_text
 from survey_app.ui.task_runner import TaskRunner

@@ -12,25 +12,36 @@ Threading: GUI thread; the dashboard read and the exports run on the TaskRunner.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
-                               QSplitter, QTabWidget, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.roles import Role
 from survey_app.core.domain.statuses import HouseholdStatus
-from survey_app.core.services import reports
+from survey_app.core.services import Database, reports
 from survey_app.core.services.reports.figures import Count, Dashboard
 from survey_app.core.services.reports.scope import Scope, count_households, households_in
-from survey_app.core.services import Database
-from survey_app.core.domain.actor import Actor
 from survey_app.ui import formatting, labels
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.hq.dashboard_chart import TrendChart
 from survey_app.ui.hq.dashboard_export import Exporter
 from survey_app.ui.hq.dashboard_models import MoneyModel, ProgressModel
-from survey_app.ui.sync.common import error_text
-from survey_app.ui.kit.table import DataTable
-from survey_app.ui.task_runner import TaskRunner
 from survey_app.ui.kit import theme
+from survey_app.ui.kit.table import DataTable
+from survey_app.ui.sync.common import error_text
+from survey_app.ui.task_runner import TaskRunner
 
 _STYLE = theme.DASHBOARD  # the sheet lives in the theme (ui/kit/theme.py)
 TREND_DAYS = (30, 90, 180)
@@ -147,7 +158,7 @@ class DashboardPage(QWidget):
         return b
 
     # --- loading -----------------------------------------------------------------------------------------
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+    def showEvent(self, event) -> None:  # noqa: ANN001 - Qt API
         super().showEvent(event)
         if self._dirty:
             self.refresh()
@@ -195,7 +206,7 @@ class DashboardPage(QWidget):
 
     def _fill_tiles(self, d: Dashboard) -> None:
         rate = d.cash_rate
-        pct = lambda v: "—" if v is None else f"{v}%"  # noqa: E731
+        pct = lambda v: "—" if v is None else f"{v}%"
         texts = {
             "households": (formatting.count(d.households.value), self.tr("住户总数")),
             "signed": (formatting.count(d.signed.value), self.tr("已签约（{pct}）").format(pct=pct(d.signed_pct))),
@@ -265,7 +276,7 @@ class DashboardPage(QWidget):
         try:
             total = count_households(self.db, scope)
             first = households_in(self.db, scope, limit=shown)
-        except Exception as exc:  # noqa: BLE001 - a database fault is shown, never a traceback
+        except Exception as exc:
             self.detail.setText(error_text(exc))
             return
         codes = "、".join(h.household_code for h in first) + ("…" if total > len(first) else "")

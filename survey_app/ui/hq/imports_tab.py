@@ -11,9 +11,9 @@ from pathlib import Path
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from survey_app.ui import formatting
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.services import imports
+from survey_app.ui import formatting
 from survey_app.ui.hq.mapping_dialog import MappingDialog
 from survey_app.ui.kit.table import DataTable
 

@@ -14,13 +14,26 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from survey_app.core.domain.errors import SurveyAppError
-from survey_app.core.services import assignment_admin as admin
-from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor
+from survey_app.core.domain.errors import SurveyAppError
+from survey_app.core.services import Database
+from survey_app.core.services import assignment_admin as admin
 from survey_app.ui.sync.common import ERROR, OK, WARN, ResultList, error_text, publish_refresh
 from survey_app.ui.task_runner import TaskRunner
 

@@ -17,14 +17,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from survey_app.core.domain.errors import SurveyAppError
-from survey_app.core.services import assignment_admin as admin
-from survey_app.core.services import devices
-from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor
+from survey_app.core.domain.errors import SurveyAppError
+from survey_app.core.services import Database, devices
+from survey_app.core.services import assignment_admin as admin
 from survey_app.core.sync import enrollment
 from survey_app.ui.hq.people_common import FormDialog, RowsModel, RowsTable
 from survey_app.ui.sync.common import ERROR, OK, KeySession, ResultList, error_text, fingerprint, publish_refresh

@@ -13,8 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor
+from survey_app.core.services import Database
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.hq.people_assign import AssignPanel
 from survey_app.ui.hq.people_laptops import LaptopsPanel

@@ -12,11 +12,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.roles import Role
 from survey_app.core.security.passwords import MIN_LENGTH
-from survey_app.core.services import users
-from survey_app.core.services import Database
-from survey_app.core.domain.actor import Actor
+from survey_app.core.services import Database, users
 from survey_app.ui import labels
 from survey_app.ui.hq.people_common import FormDialog, RowsModel, RowsTable
 from survey_app.ui.sync.common import ERROR, OK, WARN, ResultList, error_text, publish_refresh

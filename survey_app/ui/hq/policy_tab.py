@@ -12,19 +12,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QPlainTextEdit, QPushButton, QRadioButton, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from survey_app.core.compensation.policy_tools import (CheckReport, check, diff_text, explain_text, preview_text,
-                                                       sample_household)
-from survey_app.core.domain.errors import SurveyAppError
-from survey_app.core.services import policies
-from survey_app.core.services import Database
+from survey_app.core.compensation.policy_tools import (
+    CheckReport,
+    check,
+    diff_text,
+    explain_text,
+    preview_text,
+    sample_household,
+)
 from survey_app.core.domain.actor import Actor
+from survey_app.core.domain.errors import SurveyAppError
+from survey_app.core.services import Database, policies
 from survey_app.ui.changes import ChangeHub
-from survey_app.ui.task_runner import TaskRunner
 from survey_app.ui.kit import theme
+from survey_app.ui.task_runner import TaskRunner
 
 
 @dataclass(frozen=True)
@@ -316,7 +334,7 @@ def _china_day(when) -> str:  # noqa: ANN001 - stored UTC → the day in China
     if when is None:
         return ""
     if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
+        when = when.replace(tzinfo=dt.UTC)
     return when.astimezone(CHINA).strftime("%Y-%m-%d")
 
 

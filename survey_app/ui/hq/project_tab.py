@@ -10,14 +10,13 @@ Threading: GUI thread; reading and saving run on the TaskRunner's worker.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.errors import SurveyAppError, ValidationError
-from survey_app.core.services import project_registry
+from survey_app.core.services import Database, project_registry
 from survey_app.core.services.database_url import shown_url
 from survey_app.core.services.projects import ProjectInfo, project_info, update_project
-from survey_app.core.services import Database
-from survey_app.core.domain.actor import Actor
 from survey_app.ui.start.fields import BadDate, DateEdit, SectionsEditor
 from survey_app.ui.task_runner import TaskRunner
 

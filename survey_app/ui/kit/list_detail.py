@@ -14,8 +14,7 @@ Threading: GUI thread only.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QLabel, QLayout, QSplitter, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLayout, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from survey_app.ui.kit import theme
 

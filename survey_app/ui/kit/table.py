@@ -66,7 +66,7 @@ class DataTable(QTableView):
         if model is not None:
             self.setModel(model)
 
-    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 - Qt API
+    def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
         stretch = getattr(self, "_stretch", None)
         if model is not None and stretch is not None and stretch >= 0:

@@ -4,14 +4,26 @@ checks anyway). Threading: GUI thread; writes run on the TaskRunner."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from survey_app.core.domain import china_time
-from survey_app.core.services import grievances as gv
-from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor
+from survey_app.core.services import Database
+from survey_app.core.services import grievances as gv
 from survey_app.ui.money.common import date_edit, date_of, line
 from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, run_write
 from survey_app.ui.task_runner import TaskRunner

@@ -7,12 +7,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from survey_app.core.services.handover import MAX_KEYS, record_handover
-from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor
+from survey_app.core.services import Database
+from survey_app.core.services.handover import MAX_KEYS, record_handover
 from survey_app.ui.money.common import buttons, date_edit, date_of, line
 from survey_app.ui.pages.common import MessageBanner, run_write
 from survey_app.ui.task_runner import TaskRunner

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
-from survey_app.core.domain.money import format_yuan
-from survey_app.core.services import money
-from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor
+from survey_app.core.domain.money import format_yuan
+from survey_app.core.services import Database, money
 from survey_app.ui.money.common import buttons, date_edit, date_of, line
 from survey_app.ui.money.voucher_panel import VoucherPanel
 from survey_app.ui.pages.common import MessageBanner, run_write

@@ -17,11 +17,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
 
-from survey_app.core.domain.roles import ROLE_PERMISSIONS, Permission, Role
 from survey_app.core.domain.actor import Actor
+from survey_app.core.domain.roles import ROLE_PERMISSIONS, Permission, Role
 from survey_app.ui.changes import ChangeHub
-from survey_app.ui.task_runner import TaskRunner
 from survey_app.ui.kit import theme
+from survey_app.ui.task_runner import TaskRunner
 
 TOUCH_HEIGHT = 40  # px: a finger-sized button on a 1366×768 touch laptop
 

@@ -16,20 +16,19 @@ import uuid
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from survey_app.core.domain.actor import Actor, ChangeSet
 from survey_app.core.domain.errors import NotFound
 from survey_app.core.domain.roles import Permission
-from survey_app.core.services import calculations, households, workflow
+from survey_app.core.services import Database, calculations, households, workflow
 from survey_app.core.services.calculations import StoredOption
 from survey_app.core.services.households import HouseholdDetail
-from survey_app.core.services import Database
-from survey_app.core.domain.actor import Actor, ChangeSet
 from survey_app.ui import labels
 from survey_app.ui.changes import ChangeHub
+from survey_app.ui.kit import theme
 from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, can, run_write
 from survey_app.ui.pages.compensation_model import CompensationModel
 from survey_app.ui.pages.compensation_view import CompensationGrid
 from survey_app.ui.task_runner import TaskRunner
-from survey_app.ui.kit import theme
 
 
 def calculated_changes(household_id: str, options: list[StoredOption]) -> ChangeSet:

@@ -55,7 +55,7 @@ class CompensationTable(QTableView):
         else:
             self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-    def sizeHintForRow(self, row: int) -> int:  # noqa: N802 - Qt API
+    def sizeHintForRow(self, row: int) -> int:
         return super().sizeHintForRow(row) + ROW_EXTRA
 
     def show_rows(self) -> None:
@@ -118,6 +118,6 @@ class CompensationGrid(QWidget):
         scroll = bar.sizeHint().height() if label_width + n * option_width > available else 0
         self.footer.setFixedHeight(self.footer.rows_height() + 2 * self.footer.frameWidth() + scroll)
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+    def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt API
         super().resizeEvent(event)
         self.refit()

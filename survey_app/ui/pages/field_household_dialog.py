@@ -10,12 +10,20 @@ Threading: GUI thread; the write runs on the TaskRunner's worker.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from survey_app.core.services import field_households, households
-from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor
+from survey_app.core.services import Database, field_households, households
 from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, run_write
 from survey_app.ui.task_runner import TaskRunner
 

@@ -14,17 +14,28 @@ Threading: GUI thread only (short reads).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar,
-                               QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
-from survey_app.core.domain.roles import Permission
-from survey_app.core.services import household_stage, households, progress
-from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor
+from survey_app.core.domain.roles import Permission
+from survey_app.core.services import Database, household_stage, households, progress
 from survey_app.ui import formatting, labels
 from survey_app.ui.changes import ChangeHub
-from survey_app.ui.pages.common import can
 from survey_app.ui.kit import theme
+from survey_app.ui.pages.common import can
 
 _STYLE = theme.HOME  # the sheet lives in the theme (ui/kit/theme.py)
 
@@ -176,7 +187,7 @@ class HomePage(QWidget):
 
     # --- data -------------------------------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+    def showEvent(self, event) -> None:  # noqa: ANN001 - Qt API
         super().showEvent(event)
         if self._dirty:
             self.refresh()

@@ -20,11 +20,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from survey_app.core.domain.roles import Permission
-from survey_app.core.services import field_households, households
-from survey_app.core.services.households import HouseholdDetail
-from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor
+from survey_app.core.domain.roles import Permission
+from survey_app.core.services import Database, field_households, households
+from survey_app.core.services.households import HouseholdDetail
 from survey_app.ui import labels
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.household_detail import HouseholdDetailView
@@ -33,7 +32,6 @@ from survey_app.ui.household_model import HouseholdModel
 from survey_app.ui.household_table import HouseholdTable
 from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, can, confirm, enable, run_write
 from survey_app.ui.task_runner import TaskRunner
-
 
 COUNT_DELAY_MS = 300  # the total of a long result is counted this long after the last search
 
@@ -144,7 +142,7 @@ class HouseholdsPage(QWidget):
         else:
             self._count_timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers()):
             self._edit_pointed()
@@ -159,7 +157,7 @@ class HouseholdsPage(QWidget):
         button.clicked.connect(slot)
         return button
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         # Back from the editor (or another window): a draft may have been saved or discarded there, which
         # publishes no change; the list re-reads its marks here instead of on every search keystroke.
@@ -167,7 +165,7 @@ class HouseholdsPage(QWidget):
             self.model.refresh_marks()
             self.detail.forget()
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+    def showEvent(self, event) -> None:  # noqa: ANN001 - Qt API
         super().showEvent(event)
         if not getattr(self, "_sized", False):  # once: 60/40 of the real width, known only when shown
             self._sized = True

@@ -8,13 +8,10 @@ paints, in blocks of BLOCK keys (at most MAX_BLOCKS kept). Threading: GUI thread
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, Qt)
-
-from survey_app.core.services import households
+from survey_app.core.services import Database, households
 from survey_app.core.services.households import HouseholdFilter, HouseholdRow
-from survey_app.core.services import Database
 from survey_app.ui import formatting
 from survey_app.ui.lazy_rows import HouseholdKeysModel, LazyRows
 
@@ -61,7 +58,7 @@ class ReviewQueueModel(HouseholdKeysModel):
         self._rows.reset(keys)
         self.endResetModel()
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._headers[section]
@@ -74,7 +71,7 @@ class ReviewQueueModel(HouseholdKeysModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role not in _ROLES or not index.isValid():
             return None
         row, col = index.row(), index.column()

@@ -19,9 +19,8 @@ import datetime
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from survey_app.core.services import households, workflow
-from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor
+from survey_app.core.services import Database, households, workflow
 from survey_app.ui import formatting
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.household_detail import HouseholdDetailView
@@ -29,8 +28,16 @@ from survey_app.ui.kit import theme
 from survey_app.ui.kit.list_detail import ListDetail, pane
 from survey_app.ui.kit.table import DataTable
 from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, enable, run_write
-from survey_app.ui.pages.review_model import (COL_ADDRESS, COL_AREA, COL_CODE, COL_NAME, COL_SECTION, COL_UPDATED,
-                                              QUEUE_STATUS, ReviewQueueModel)
+from survey_app.ui.pages.review_model import (
+    COL_ADDRESS,
+    COL_AREA,
+    COL_CODE,
+    COL_NAME,
+    COL_SECTION,
+    COL_UPDATED,
+    QUEUE_STATUS,
+    ReviewQueueModel,
+)
 from survey_app.ui.task_runner import TaskRunner
 
 
@@ -50,7 +57,7 @@ class ReviewPage(QWidget):
         self.table = DataTable(self, name="reviewTable", model=self.model, stretch=COL_ADDRESS)
         self.table.size_columns({COL_CODE: 10, COL_NAME: 7, COL_SECTION: 5, COL_AREA: 9})
         self.table.size_column_for(COL_UPDATED, formatting.datetime_local(
-            datetime.datetime(2026, 12, 28, 21, 5, tzinfo=datetime.timezone.utc)))
+            datetime.datetime(2026, 12, 28, 21, 5, tzinfo=datetime.UTC)))
         self.detail = HouseholdDetailView(db, self)
         self.comment = QPlainTextEdit(self)
         self.comment.setObjectName("reviewComment")

@@ -14,14 +14,25 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QIcon, QImage, QKeyEvent, QPixmap
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget,
-                               QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from survey_app.core.domain.errors import SurveyAppError
-from survey_app.core.services import attachments
-from survey_app.core.services.attachments import CAPTION_MAX, PHOTO_TYPES, AttachedPhoto
-from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor, ChangeSet
+from survey_app.core.domain.errors import SurveyAppError
+from survey_app.core.services import Database, attachments
+from survey_app.core.services.attachments import CAPTION_MAX, PHOTO_TYPES, AttachedPhoto
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.photos import labels
 from survey_app.ui.photos.thumbnails import ThumbnailLoader
@@ -217,11 +228,11 @@ class PhotoStrip(QWidget):
             raise exc
         QMessageBox.warning(self, self.tr("添加照片"), self.tr("照片未能添加：{error}").format(error=exc))
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.add_button.isEnabled() and event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+    def dropEvent(self, event: QDropEvent) -> None:
         files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         files = [f for f in files if f.suffix.lower() in PHOTO_TYPES]
         if files:
@@ -230,7 +241,7 @@ class PhotoStrip(QWidget):
 
     # --- category, caption, delete ------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() == Qt.Key.Key_Delete):
             self.delete_current()

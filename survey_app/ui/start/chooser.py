@@ -13,13 +13,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from survey_app.core.services import project_registry
 from survey_app.core.services.project_registry import KnownProject
-from survey_app.ui.task_runner import TaskRunner
 from survey_app.ui.kit import theme
+from survey_app.ui.task_runner import TaskRunner
 
 STYLE = theme.START  # the sheet lives in the theme (ui/kit/theme.py)
 

@@ -14,15 +14,25 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.paths import data_dir
 from survey_app.core.services import project_registry
 from survey_app.core.services.project_join import JoinFinished, JoinStarted
-from survey_app.ui.task_runner import TaskRunner
 from survey_app.ui.kit import theme
+from survey_app.ui.task_runner import TaskRunner
 
 
 def _groups(text: str) -> str:

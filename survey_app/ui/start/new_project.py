@@ -12,15 +12,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QDialog, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from survey_app.core.domain.errors import SurveyAppError, ValidationError
 from survey_app.core.paths import data_dir
 from survey_app.core.services.projects import CreatedProject
+from survey_app.ui.kit import theme
 from survey_app.ui.start.fields import BadDate, DateEdit, SectionsEditor
 from survey_app.ui.task_runner import TaskRunner
-from survey_app.ui.kit import theme
 
 
 def free_path(folder: Path, code: str) -> Path:

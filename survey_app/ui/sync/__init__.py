@@ -11,9 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
+from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.roles import Permission
 from survey_app.core.services import Database
-from survey_app.core.domain.actor import Actor
 from survey_app.ui.task_runner import TaskRunner
 
 

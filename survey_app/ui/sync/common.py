@@ -19,12 +19,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import (QFrame, QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFrame,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
+from survey_app.core.domain.actor import ChangeSet
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.services import Database
-from survey_app.core.domain.actor import ChangeSet
 from survey_app.core.sync import bundle, identity, keys
 from survey_app.ui import formatting
 from survey_app.ui.changes import ChangeHub

@@ -17,15 +17,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.services import Database
-from survey_app.core.domain.actor import Actor
 from survey_app.core.sync import assignments, bundle, export, identity, receipts
-from survey_app.ui.sync.common import (ERROR, OK, STYLE, WARN, KeySession, ResultList, card, confirm_headers,
-                                       error_text, fingerprint, kind_label, publish_refresh)
+from survey_app.ui.sync.common import (
+    ERROR,
+    OK,
+    STYLE,
+    WARN,
+    KeySession,
+    ResultList,
+    card,
+    confirm_headers,
+    error_text,
+    fingerprint,
+    kind_label,
+    publish_refresh,
+)
 from survey_app.ui.sync.drives import DriveRow
 from survey_app.ui.sync.enroll_panel import EnrollPanel
 from survey_app.ui.task_runner import TaskRunner

@@ -62,6 +62,6 @@ class DriveRow(QWidget):
         """Where a file dialog opens: the first stick, else "" (the dialog's own default)."""
         return str(self.drives[0].path) if self.drives else ""
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt's name
+    def showEvent(self, event) -> None:  # noqa: ANN001 - Qt's name
         super().showEvent(event)
         self.refresh()

@@ -9,12 +9,20 @@ Threading: GUI thread only; reading the list is one small query on the GUI threa
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QMessageBox, QPushButton,
-                               QTableWidget, QTableWidgetItem, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
-from survey_app.core.services import devices
-from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor
+from survey_app.core.services import Database, devices
 from survey_app.ui.sync.common import ERROR, OK, ResultList, card, error_text, fingerprint, publish_refresh
 from survey_app.ui.task_runner import TaskRunner
 

@@ -15,15 +15,34 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QButtonGroup, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.services import Database
-from survey_app.core.domain.actor import Actor
 from survey_app.core.sync import importer, receipts
-from survey_app.ui.sync.common import (ERROR, OK, STYLE, WARN, KeySession, ResultList, confirm_headers, error_text,
-                                       publish_refresh)
+from survey_app.ui.sync.common import (
+    ERROR,
+    OK,
+    STYLE,
+    WARN,
+    KeySession,
+    ResultList,
+    confirm_headers,
+    error_text,
+    publish_refresh,
+)
 from survey_app.ui.sync.hq_devices import DevicesPanel
 from survey_app.ui.sync.issues_panel import IssuesPanel
 from survey_app.ui.task_runner import TaskRunner
@@ -161,7 +180,7 @@ class HqSyncPage(QWidget):
                     out.append((path, result, None, error_text(exc)))
             return out
 
-        def done(items: list) -> None:  # noqa: ANN001
+        def done(items: list) -> None:
             for path, result, receipt, receipt_error in items:
                 if isinstance(result, Exception):
                     self.results.add(ERROR, self.tr("{name} 未导入：{error}").format(name=path.name,

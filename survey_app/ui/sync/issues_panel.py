@@ -18,19 +18,38 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
-from survey_app.core.services import Database
 from survey_app.core.domain.actor import Actor
+from survey_app.core.services import Database
 from survey_app.core.sync import issues
 from survey_app.core.sync.rights import FIELD_TABLES
 from survey_app.ui.kit.list_detail import ListDetail
 from survey_app.ui.kit.table import DataTable
 from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, enable
 from survey_app.ui.sync.common import error_text, publish_refresh
-from survey_app.ui.sync.issues_model import (COL_DEVICE, COL_KIND, COL_MESSAGE, COL_RECORD, IssuesModel, differences,
-                                             field_label, kind_label, record_label, value_text)
+from survey_app.ui.sync.issues_model import (
+    COL_DEVICE,
+    COL_KIND,
+    COL_MESSAGE,
+    COL_RECORD,
+    IssuesModel,
+    differences,
+    field_label,
+    kind_label,
+    record_label,
+    value_text,
+)
 from survey_app.ui.task_runner import TaskRunner
 
 

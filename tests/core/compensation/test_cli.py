@@ -6,11 +6,10 @@ import argparse
 import json
 
 import pytest
+from compensation_helpers import EXAMPLES, POLICIES
 
 from survey_app.cli import calc as calc_cli
 from survey_app.core.domain.errors import SurveyAppError
-
-from compensation_helpers import EXAMPLES, POLICIES
 
 CITY = str(POLICIES / "city_shantytown_2023.toml")
 VILLAGE = str(POLICIES / "urban_village_homestead_2022.toml")

@@ -5,12 +5,11 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from compensation_helpers import household, make_policy
 
 from survey_app.core.compensation.engine import compute, compute_all
 from survey_app.core.compensation.fields import PolicyError
 from survey_app.core.compensation.inputs import HouseholdInput
-
-from compensation_helpers import household, make_policy
 
 
 def fixed(when: str, code: str = "r", amount: str = "1000") -> str:

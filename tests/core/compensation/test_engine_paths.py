@@ -11,6 +11,7 @@ import json
 import random
 
 import pytest
+from compensation_helpers import EXAMPLES, POLICIES
 
 from bench.engine import generate
 from survey_app.core.compensation.engine import compute, compute_all
@@ -18,8 +19,6 @@ from survey_app.core.compensation.fields import PolicyError
 from survey_app.core.compensation.inputs import HouseholdInput
 from survey_app.core.compensation.policy import load_policy, parse_policy
 from survey_app.core.domain.errors import ValidationError
-
-from compensation_helpers import EXAMPLES, POLICIES
 
 EVERYTHING = """
 format = 1
@@ -263,12 +262,12 @@ def _policies() -> list:
                       for name, text in SYNTHETIC.items()]
 
 
-def _line_rows(calc) -> list[tuple]:  # noqa: ANN001
+def _line_rows(calc) -> list[tuple]:
     return [(ln.code, ln.label, ln.kind, ln.section, ln.amount, ln.formula) for ln in calc.lines]
 
 
 @pytest.mark.parametrize("make", _policies())
-def test_every_option_of_compute_all_equals_compute_of_that_option(make) -> None:  # noqa: ANN001
+def test_every_option_of_compute_all_equals_compute_of_that_option(make) -> None:
     policy = make()
     compared = refused = 0
     kinds_seen: set[str] = set()

@@ -7,6 +7,8 @@ import json
 from decimal import Decimal as D
 
 import pytest
+from compensation_helpers import EXAMPLES, POLICIES, household, make_policy
+from formula_check import adds_up, evaluate
 
 from bench.engine import generate
 from survey_app.core.compensation.calculation import Calculation
@@ -14,9 +16,6 @@ from survey_app.core.compensation.engine import compute, compute_all, verify
 from survey_app.core.compensation.inputs import HouseholdInput
 from survey_app.core.compensation.policy import load_policy
 from survey_app.core.domain.errors import ValidationError
-
-from compensation_helpers import EXAMPLES, POLICIES, household, make_policy
-from formula_check import adds_up, evaluate
 
 HV = '[[items]]\ncode = "hv"\nkind = "house_value"\nlabel = "房屋价值"\n'
 NO_BANDS = """
@@ -62,7 +61,7 @@ def _households() -> list[HouseholdInput]:
 
 
 @pytest.mark.parametrize("policy_file", sorted(POLICIES.glob("*.toml")), ids=lambda p: p.stem)
-def test_every_line_of_every_option_adds_up(policy_file) -> None:  # noqa: ANN001
+def test_every_line_of_every_option_adds_up(policy_file) -> None:
     policy = load_policy(policy_file)
     checked = 0
     for hh in _households():
@@ -113,7 +112,7 @@ months = { cash = 0, default = 3 }
 
 
 @pytest.mark.parametrize("count", ["0", "0.00", 0])
-def test_a_count_of_zero_pays_nothing_in_any_kind_that_counts(count) -> None:  # noqa: ANN001
+def test_a_count_of_zero_pays_nothing_in_any_kind_that_counts(count) -> None:
     policy = make_policy(ZEROS)
     paid = household(fixtures=[{"kind": "meter", "count": "2"}, {"kind": "wall", "count": "1", "value": "1000"}])
     assert [ln.amount for ln in compute(policy, paid, "cash").lines] == [D("1000"), D("800")]

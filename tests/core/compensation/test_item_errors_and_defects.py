@@ -6,12 +6,11 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from compensation_helpers import household, make_policy
 
 from survey_app.core.compensation.engine import compute, compute_all
 from survey_app.core.compensation.fields import PolicyError
 from survey_app.core.services.calc_errors import in_chinese
-
-from compensation_helpers import household, make_policy
 
 TWO_ITEMS = """
 [[items]]

@@ -5,11 +5,10 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from compensation_helpers import household, make_policy
 
 from survey_app.core.compensation.engine import compute
 from survey_app.core.domain.errors import ValidationError
-
-from compensation_helpers import household, make_policy
 
 
 def lines(calc, code):

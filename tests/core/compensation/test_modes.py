@@ -5,11 +5,10 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from compensation_helpers import household, make_policy
 
 from survey_app.core.compensation.engine import compute, compute_all
 from survey_app.core.domain.errors import ValidationError
-
-from compensation_helpers import household, make_policy
 
 HV = '[[items]]\ncode = "hv"\nkind = "house_value"\nlabel = "房屋价值"\n'
 MOVING = ('[[items]]\ncode = "mv"\nkind = "moving"\nlabel = "搬迁费"\namount = "1000"\n')

@@ -7,6 +7,7 @@ import datetime as dt
 from decimal import Decimal as D
 
 import pytest
+from compensation_helpers import household, make_policy
 from sqlalchemy import select
 
 from survey_app.core.compensation.engine import compute
@@ -15,8 +16,6 @@ from survey_app.core.compensation.inputs import HouseholdInput
 from survey_app.core.services.calc_errors import in_chinese
 from survey_app.core.services.calculations import household_input
 from survey_app.core.storage.models import Appraisal, BuildingPart, Household
-
-from compensation_helpers import household, make_policy
 
 PER_PART = ('[[items]]\ncode = "hv"\nkind = "house_value"\nlabel = "房屋价值"\nprice = "part_appraisal"\n'
             'legality = ["registered", "found_legal"]\n')

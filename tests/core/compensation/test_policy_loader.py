@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from compensation_helpers import HEADER, MODES, POLICIES, make_policy
 
 from survey_app.core.compensation.fields import PolicyError
 from survey_app.core.compensation.policy import content_hash, load_policy, parse_policy
-
-from compensation_helpers import HEADER, MODES, POLICIES, make_policy
 
 HV = '[[items]]\ncode = "hv"\nkind = "house_value"\nlabel = "房屋价值"\n'
 
@@ -33,10 +32,10 @@ def test_hash_ignores_whitespace_and_comments_but_not_content(tmp_path):
 
 
 def test_hash_is_sha256_of_sorted_compact_json():
-    from decimal import Decimal
     import hashlib
+    from decimal import Decimal
     data = {"b": Decimal("0.50"), "a": [1, "x"]}
-    assert content_hash(data) == hashlib.sha256('{"a":[1,"x"],"b":"0.50"}'.encode()).hexdigest()
+    assert content_hash(data) == hashlib.sha256(b'{"a":[1,"x"],"b":"0.50"}').hexdigest()
 
 
 def test_expected_hash_guards_a_published_version():

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from hypothesis import given, settings, strategies as st
+from compensation_helpers import POLICIES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from survey_app.core.compensation.calculation import Calculation
 from survey_app.core.compensation.engine import compute_all, verify
 from survey_app.core.compensation.inputs import HouseholdInput
 from survey_app.core.compensation.policy import load_policy
-
-from compensation_helpers import POLICIES
 
 CITY = load_policy(POLICIES / "city_shantytown_2023.toml")
 VILLAGE = load_policy(POLICIES / "urban_village_homestead_2022.toml")

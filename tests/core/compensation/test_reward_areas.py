@@ -6,12 +6,11 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from compensation_helpers import household, make_policy
+from formula_check import adds_up
 
 from survey_app.core.compensation.engine import compute
 from survey_app.core.compensation.fields import PolicyError
-
-from compensation_helpers import household, make_policy
-from formula_check import adds_up
 
 
 def one(policy, area: str, **fields):

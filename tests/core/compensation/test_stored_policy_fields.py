@@ -12,7 +12,7 @@ from survey_app.core.storage.calc_inputs import household_input
 from survey_app.core.storage.models import BuildingPart, Household
 
 
-def test_owner_type_category_and_exact_area_reach_the_engine_input(demo_db, admin):  # noqa: ANN001
+def test_owner_type_category_and_exact_area_reach_the_engine_input(demo_db, admin):
     with demo_db.uow(admin) as uow:
         part = uow.session.scalars(select(BuildingPart).where(BuildingPart.deleted_at.is_(None))).first()
         h = uow.session.get(Household, part.household_id)

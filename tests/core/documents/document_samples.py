@@ -12,7 +12,16 @@ from decimal import Decimal as D
 from io import BytesIO
 
 from survey_app.core.documents.model import (
-    AgreementDoc, AmountLine, Certificate, FlatRow, NoticeList, NoticeRow, Party, PartRow, Signature, Terms,
+    AgreementDoc,
+    AmountLine,
+    Certificate,
+    FlatRow,
+    NoticeList,
+    NoticeRow,
+    PartRow,
+    Party,
+    Signature,
+    Terms,
 )
 from survey_app.core.documents.templates import TEMPLATE_VERSIONS
 from survey_app.core.domain.money import amount_in_words

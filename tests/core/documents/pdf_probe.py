@@ -45,7 +45,7 @@ def pdf_images(path: Path) -> list[dict[str, str]]:
     return [{"page": ln.split()[0], "type": ln.split()[2]} for ln in lines if ln.strip()]
 
 
-def page_png(path: Path, page: int = 1, dpi: int = 150):  # noqa: ANN201 - a PIL image
+def page_png(path: Path, page: int = 1, dpi: int = 150):
     """The page rendered by pdftoppm at ``dpi`` as a PIL image."""
     from PIL import Image
 
@@ -54,7 +54,7 @@ def page_png(path: Path, page: int = 1, dpi: int = 150):  # noqa: ANN201 - a PIL
     return Image.open(BytesIO(data))
 
 
-def decode_qr(image) -> list[str]:  # noqa: ANN001
+def decode_qr(image) -> list[str]:
     """Texts of every QR code zxing-cpp finds in ``image``."""
     import zxingcpp
 

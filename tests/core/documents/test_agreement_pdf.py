@@ -6,13 +6,12 @@ import dataclasses
 import io
 from pathlib import Path
 
+import document_samples as samples
 import pytest
+from pdf_probe import decode_qr, page_png, pdf_fonts, pdf_images, pdf_pages, pdf_text, squash
 
 from survey_app.core.documents import TEMPLATE_VERSIONS, render_agreement, render_calculation_sheet
 from survey_app.core.domain.money import format_yuan
-
-import document_samples as samples
-from pdf_probe import decode_qr, page_png, pdf_fonts, pdf_images, pdf_pages, pdf_text, squash
 
 ALL_MODES = {"cash": samples.cash_doc, "exchange": samples.exchange_doc, "voucher": samples.voucher_doc}
 
@@ -163,7 +162,7 @@ def test_a_failed_render_leaves_no_partial_file(tmp_path: Path, monkeypatch: pyt
     target = tmp_path / "agreement.pdf"
     target.write_bytes(b"the earlier, complete print")
 
-    def explode(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+    def explode(*_args, **_kwargs):
         raise RuntimeError("power cut while writing")
 
     # draw_page_end runs inside canvas.save(), after the pages were laid out into the temp file's writer

@@ -10,7 +10,11 @@ import pytest
 from survey_app.core.documents import TEMPLATE_VERSIONS
 from survey_app.core.documents.agreement_pdf import chinese_ordinal
 from survey_app.core.documents.templates import (
-    TEMPLATE_DIR, TemplateError, load_template, load_template_file, parse_text,
+    TEMPLATE_DIR,
+    TemplateError,
+    load_template,
+    load_template_file,
+    parse_text,
 )
 
 EXPECTED_FILES = ["agreement_cash_v1.toml", "agreement_cash_v2.toml", "agreement_exchange_v1.toml",

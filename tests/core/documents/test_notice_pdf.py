@@ -7,14 +7,13 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
+import document_samples as samples
 import pytest
+from pdf_probe import pdf_fonts, pdf_pages, pdf_text, squash
 
 from survey_app.core.documents import render_notice_list
 from survey_app.core.documents.notice_pdf import NoticeContentError
 from survey_app.core.domain.money import format_yuan
-
-import document_samples as samples
-from pdf_probe import pdf_fonts, pdf_pages, pdf_text, squash
 
 ID_LIKE = re.compile(r"\d{17}[\dXx]")
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import document_samples as samples
 import pytest
 
 from survey_app.core.documents.qr import QR_CAPACITY, QR_SIZE, QR_VERSION, QRPayloadTooLong, qr_image, qr_matrix
-
-import document_samples as samples
 
 
 def test_version_is_fixed_whatever_the_payload_length() -> None:
@@ -34,9 +33,8 @@ def test_printed_at_least_30_mm() -> None:
 
 def test_mask_0_decodes_from_a_plain_bitmap() -> None:
     """The matrix itself (not only the PDF) is a valid code: draw it with PIL and decode it."""
-    from PIL import Image
-
     from pdf_probe import decode_qr
+    from PIL import Image
 
     matrix = qr_matrix(samples.QR_PAYLOAD)
     scale, quiet = 4, 4

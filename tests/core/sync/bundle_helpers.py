@@ -26,11 +26,11 @@ SMALL_ENTRIES = [("records.jsonl", b'{"id":1}\n{"id":2}\n{"id":3}\n' * 4),
                  ("media/" + "ab" * 32, bytes(range(256)) + b"x" * 61)]
 
 
-def sender_key(code: str):  # noqa: ANN201
+def sender_key(code: str):
     return DEVICE.signing.public_key() if code == "D01" else None
 
 
-def write_small(path: Path, entries=SMALL_ENTRIES, header=HEADER, chunk_size: int = SMALL_CHUNK) -> Path:  # noqa: ANN001
+def write_small(path: Path, entries=SMALL_ENTRIES, header=HEADER, chunk_size: int = SMALL_CHUNK) -> Path:
     write_bundle(path, header, entries, recipient=HQ.public(), sender=DEVICE, chunk_size=chunk_size)
     return path
 

@@ -6,11 +6,21 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from bundle_helpers import (
+    HQ,
+    PROJECT,
+    SMALL_ENTRIES,
+    assemble,
+    hostile_bundle,
+    leftovers,
+    parts,
+    sender_key,
+    write_small,
+)
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from survey_app.core.sync.bundle import BundleError, open_bundle, read_header
-
-from bundle_helpers import HQ, PROJECT, SMALL_ENTRIES, assemble, hostile_bundle, leftovers, parts, sender_key, write_small
 
 with tempfile.TemporaryDirectory() as _folder:
     GOOD = write_small(Path(_folder) / "good.svb").read_bytes()

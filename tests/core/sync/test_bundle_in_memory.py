@@ -7,12 +7,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from bundle_helpers import HQ, PROJECT, SMALL_ENTRIES, hostile_bundle, leftovers, sender_key, write_small
 
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.sync.bundle import BundleError, open_bundle
 from survey_app.core.sync.payload import end_mark, entry_head
-
-from bundle_helpers import HQ, PROJECT, SMALL_ENTRIES, hostile_bundle, leftovers, sender_key, write_small
 
 
 @pytest.fixture
@@ -24,7 +23,7 @@ def temp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def _open(path: Path, **kw):  # noqa: ANN003, ANN202
+def _open(path: Path, **kw):
     return open_bundle(path, recipient=HQ, sender_key=sender_key, project=PROJECT, kind="field", **kw)
 
 
@@ -57,7 +56,7 @@ class _Writer:
     def write(self, data: bytes) -> None:
         self.buf.write(data)
 
-    def __exit__(self, exc_type, *exc) -> None:  # noqa: ANN001
+    def __exit__(self, exc_type, *exc) -> None:
         self.store[self.name] = ("failed" if exc_type else "done", self.buf.getvalue())
 
 
@@ -65,7 +64,7 @@ def test_place_hands_entries_to_the_callers_writer(tmp_path: Path, temp_dir: Pat
     path = write_small(tmp_path / "b.svb")
     placed: dict = {}
 
-    def place(name: str, size: int):  # noqa: ANN202
+    def place(name: str, size: int):
         return _Writer(placed, name) if name.startswith("media/") else None
 
     with _open(path, in_memory=True, place=place) as opened:
@@ -80,7 +79,7 @@ def test_place_hands_entries_to_the_callers_writer(tmp_path: Path, temp_dir: Pat
 def test_a_writer_refusing_its_entry_refuses_the_bundle(tmp_path: Path, temp_dir: Path) -> None:
     path = write_small(tmp_path / "b.svb")
 
-    def place(name: str, size: int):  # noqa: ANN202
+    def place(name: str, size: int):
         if name.startswith("media/"):
             raise ValidationError("照片不对")
         return None

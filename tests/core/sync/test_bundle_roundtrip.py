@@ -8,15 +8,14 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from bundle_helpers import DEVICE, HEADER, HQ, PROJECT, SMALL_ENTRIES, STRANGER, leftovers, sender_key, write_small
 
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.sync import keys
 from survey_app.core.sync.bundle import BundleError, Cancelled, open_bundle, read_header, write_bundle
 
-from bundle_helpers import DEVICE, HEADER, HQ, PROJECT, SMALL_ENTRIES, STRANGER, leftovers, sender_key, write_small
 
-
-def _open(path: Path, work: Path, **kw):  # noqa: ANN003, ANN202
+def _open(path: Path, work: Path, **kw):
     options = {"recipient": HQ, "sender_key": sender_key, "project": PROJECT, "kind": "field", "work_dir": work}
     return open_bundle(path, **(options | kw))
 
@@ -179,7 +178,7 @@ def test_cancel_during_open_leaves_nothing(tmp_path: Path) -> None:
     for after in (0, 2, 5):  # while hashing, and while decrypting
         polls = iter(range(100))
         with pytest.raises(Cancelled):
-            _open(tmp_path / "b.svb", tmp_path / "work", cancel=lambda: next(polls) >= after)
+            _open(tmp_path / "b.svb", tmp_path / "work", cancel=lambda: next(polls) >= after)  # noqa: B023
         assert leftovers(tmp_path / "work") == []
 
 

@@ -10,13 +10,22 @@ import io
 from pathlib import Path
 
 import pytest
+from bundle_helpers import (
+    HEADER,
+    HQ,
+    PROJECT,
+    SMALL_CHUNK,
+    assemble,
+    chunks_of,
+    hostile_bundle,
+    leftovers,
+    parts,
+    sender_key,
+    write_small,
+)
 
 from survey_app.core.sync import container
 from survey_app.core.sync.bundle import BundleError, open_bundle, read_header
-
-from bundle_helpers import (
-    HEADER, HQ, PROJECT, SMALL_CHUNK, assemble, chunks_of, hostile_bundle, leftovers, parts, sender_key, write_small,
-)
 
 
 @pytest.fixture(scope="module")

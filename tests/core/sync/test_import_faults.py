@@ -136,7 +136,7 @@ def test_a_photo_not_matching_its_name_leaves_nothing_in_the_store(world: World,
     sha = hashlib.sha256(photo).hexdigest()
 
     class Flipping(importer._MediaWriter):  # a sender whose photo bytes changed after they were hashed
-        def write(self, data) -> None:  # noqa: ANN001
+        def write(self, data) -> None:
             super().write(bytes(b ^ 1 for b in bytes(data)))
 
     monkeypatch.setattr(importer, "_MediaWriter", Flipping)

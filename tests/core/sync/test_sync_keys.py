@@ -88,7 +88,7 @@ def test_password_is_unicode_normalised(pair: keys.KeyPair) -> None:
     lambda e: e.update(nonce=base64.b64encode(b"\0" * 12).decode()),
     lambda e: e.update(ciphertext=base64.b64encode(b"\0" * 80).decode()),
 ], ids=["kdf-cost", "public-key", "nonce", "ciphertext"])
-def test_edited_envelope_does_not_unseal(sealed: bytes, edit) -> None:  # noqa: ANN001
+def test_edited_envelope_does_not_unseal(sealed: bytes, edit) -> None:
     envelope = json.loads(sealed)
     edit(envelope)
     with pytest.raises(ValidationError):

@@ -9,15 +9,14 @@ one place. Kinds are immutable after loading and safe to share between threads.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from collections.abc import Callable
+from decimal import Decimal
 from typing import ClassVar, NamedTuple
 
 from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.conditions import Conditions, read_conditions
 from survey_app.core.compensation.fields import Table
-from survey_app.core.compensation.inputs import (
-    HARDSHIP_FLAGS, LEGALITY, MODES, USES, BuildingPart, HouseholdInput)
+from survey_app.core.compensation.inputs import HARDSHIP_FLAGS, LEGALITY, MODES, USES, BuildingPart, HouseholdInput
 from survey_app.core.domain.errors import ValidationError
 
 ZERO = Decimal(0)
@@ -109,7 +108,7 @@ class Ctx:
         """Whether any building part has one of ``uses`` (and is accepted by ``where``)."""
         return self.has(part_filter(uses, (), where))
 
-    def matching(self, f: "PartFilter") -> tuple[BuildingPart, ...]:
+    def matching(self, f: PartFilter) -> tuple[BuildingPart, ...]:
         """The parts ``f`` accepts (cached per household)."""
         found = self._cache.get(f)
         if found is None:
@@ -118,7 +117,7 @@ class Ctx:
                                            and p.legality in legality and (where is None or where.accepts(p)))
         return found
 
-    def area_of(self, f: "PartFilter") -> Decimal:
+    def area_of(self, f: PartFilter) -> Decimal:
         """Total area of the parts ``f`` accepts (cached per household)."""
         found = self._cache.get(f.area_key)
         if found is None:
@@ -128,7 +127,7 @@ class Ctx:
             self._cache[f.area_key] = found
         return found
 
-    def has(self, f: "PartFilter") -> bool:
+    def has(self, f: PartFilter) -> bool:
         """Whether any part has one of ``f``'s uses and is accepted by its part conditions (whatever the
         legality: ``f.has_key`` is shared by the filters that differ only in legality)."""
         found = self._cache.get(f.has_key)
@@ -223,7 +222,7 @@ class PriceSource:
         return ctx.price(use)
 
 
-def by_mode(table: dict, mode: str, delivery: str, default=None):
+def by_mode(table: dict, mode: str, delivery: str, default: object = None) -> object:
     """Look a per-mode value up: ``<mode>_<delivery>`` first (``exchange_future``), then ``<mode>``,
     then ``default`` — so HQ writes only the distinctions its scheme makes."""
     if delivery:

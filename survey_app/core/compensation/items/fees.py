@@ -8,7 +8,17 @@ from decimal import Decimal
 from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.fields import Table
 from survey_app.core.compensation.items.base import (
-    MODE_KEYS, ONE, ZERO, Ctx, Draft, ItemKind, PriceSource, by_mode, part_label, share_terms)
+    MODE_KEYS,
+    ONE,
+    ZERO,
+    Ctx,
+    Draft,
+    ItemKind,
+    PriceSource,
+    by_mode,
+    part_label,
+    share_terms,
+)
 from survey_app.core.domain.errors import ValidationError
 
 _TWELVE = Decimal(12)

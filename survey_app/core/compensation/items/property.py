@@ -9,9 +9,19 @@ from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.fields import Table
 from survey_app.core.compensation.inputs import LEGALITY, USES
 from survey_app.core.compensation.items.base import (
-    LEGAL, ONE, ZERO, Ctx, Draft, ItemKind, PriceSource, one_line, part_label, read_lines, share_terms)
+    LEGAL,
+    ONE,
+    ZERO,
+    Ctx,
+    Draft,
+    ItemKind,
+    PriceSource,
+    one_line,
+    part_label,
+    read_lines,
+    share_terms,
+)
 from survey_app.core.domain.errors import ValidationError
-
 
 GRADE_LABELS = {"simple": "简易装修", "medium": "中档装修", "fine": "精装修", "luxury": "豪华装修"}
 

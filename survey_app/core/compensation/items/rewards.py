@@ -5,8 +5,8 @@ subsidies, banded small-area rewards, hardship subsidies, fixed per-household am
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from collections.abc import Callable
+from decimal import Decimal
 from typing import NamedTuple
 
 from survey_app.core.compensation import formula as fx
@@ -106,7 +106,7 @@ class SigningReward(ItemKind):
                       value * fx.percent_factor(tier.pct))]
 
 
-def _house_value(item, ctx: Ctx) -> tuple[Decimal, Callable[[], str]]:
+def _house_value(item, ctx: Ctx) -> tuple[Decimal, Callable[[], str]]:  # noqa: ANN001 - any property kind
     """Σ area × price × share of the item's parts, with a function writing its formula text (bracketed)."""
     share, share_term = share_terms(ctx, item.apply_share)
     total, priced = ZERO, []

@@ -8,14 +8,21 @@ Pure; safe from any thread.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from survey_app.core.compensation.inputs import LEGALITY, MODES, USES
 from survey_app.core.compensation.policy import Policy
 from survey_app.core.compensation.policy_tools.explain import explain_item
 from survey_app.core.compensation.policy_tools.wording import (
-    GRADE_NAMES, HARDSHIP_NAMES, MODE_KEY_NAMES, STRUCTURE_NAMES, key_name, value_text)
+    GRADE_NAMES,
+    HARDSHIP_NAMES,
+    MODE_KEY_NAMES,
+    STRUCTURE_NAMES,
+    key_name,
+    value_text,
+)
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 _SECTIONS = (("version", "版本名称"), ("project", "项目信息"), ("rounding", "取整"), ("documents", "协议条款"))

@@ -7,15 +7,26 @@ says is hidden from the reader. Pure; safe from any thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from survey_app.core.compensation.inputs import LEGALITY, MODES, USES
 from survey_app.core.compensation.policy import Policy
 from survey_app.core.compensation.policy_tools.conditions_text import conditions_text
 from survey_app.core.compensation.policy_tools.wording import (
-    GRADE_NAMES, HARDSHIP_NAMES, MODE_KEY_NAMES, STRUCTURE_NAMES, key_name, money, names, number, per_mode,
-    percent, value_text)
+    GRADE_NAMES,
+    HARDSHIP_NAMES,
+    MODE_KEY_NAMES,
+    STRUCTURE_NAMES,
+    key_name,
+    money,
+    names,
+    number,
+    per_mode,
+    percent,
+    value_text,
+)
 from survey_app.core.compensation.rounding import METHOD_LABELS, PLACES_LABELS
 
 _COMMON = ("code", "kind", "label", "note")

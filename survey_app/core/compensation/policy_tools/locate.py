@@ -16,7 +16,6 @@ from survey_app.core.compensation.inputs import HouseholdInput
 from survey_app.core.compensation.policy import Policy
 from survey_app.core.domain.errors import ValidationError
 
-
 _ITEM = re.compile(r"^items\[(\d+)\]（[^）]*）: (.*)$", re.S)
 
 

@@ -12,8 +12,8 @@ from typing import Any
 
 from survey_app.core.compensation.fields import is_percent_key, to_decimal
 from survey_app.core.compensation.inputs import DELIVERY, LEGALITY, MODES, USES
-from survey_app.core.domain.vocabulary import STRUCTURE
 from survey_app.core.domain.money import format_number
+from survey_app.core.domain.vocabulary import STRUCTURE
 
 KEY_NAMES = {
     "label": "名称", "note": "备注", "modes": "适用安置方式", "uses": "适用用途", "legality": "计入的房屋",

@@ -15,12 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey_app.core.compensation.calculation import Calculation as Result
-from survey_app.core.compensation.policy import DocumentTerms, Policy
-from survey_app.core.documents.model import (AgreementDoc, AmountLine, Certificate, FlatRow, Party, PartRow,
-                                             Signature)
-from survey_app.core.domain.errors import NotFound
 from survey_app.core.compensation.inputs import LEGALITY, USES
 from survey_app.core.compensation.options import in_order
+from survey_app.core.compensation.policy import DocumentTerms, Policy
+from survey_app.core.documents.model import AgreementDoc, AmountLine, Certificate, FlatRow, PartRow, Party, Signature
+from survey_app.core.domain.errors import NotFound
 from survey_app.core.domain.statuses import STRUCTURE_LABELS
 from survey_app.core.services.agreements.terms import document_terms
 from survey_app.core.storage.database import Database
@@ -197,9 +196,8 @@ def render_calculation_sheet_pdf(db: Database, household_id: str | uuid.UUID, ou
     """The household's 补偿测算单: every current option, built from the stored calculations. Returns the
     number of options; refuses (ValidationError) when there is none or the calculation is stale."""
     from survey_app.core.documents import render_calculation_sheets
-    from survey_app.core.domain.errors import ValidationError
-
     from survey_app.core.domain.china_time import CHINA
+    from survey_app.core.domain.errors import ValidationError
 
     hid = household_id if isinstance(household_id, uuid.UUID) else uuid.UUID(str(household_id))
     with db.read() as s:
@@ -218,7 +216,7 @@ def render_calculation_sheet_pdf(db: Database, household_id: str | uuid.UUID, ou
         # a reprint next week must not pretend the figures are new.
         computed = calcs[0].computed_at
         if computed.tzinfo is None:
-            computed = computed.replace(tzinfo=dt.timezone.utc)
+            computed = computed.replace(tzinfo=dt.UTC)
         ordered = in_order([(calc, Result.from_json(calc.result_json)) for calc in calcs], lambda cr: cr[1])
         for calc, result in ordered:  # the one order of options (compensation/options.py)
             doc = build_doc(s, h, result, number=h.household_code, template_version="", terms=_terms(s, calc),

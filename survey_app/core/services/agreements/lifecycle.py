@@ -23,7 +23,6 @@ from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.domain.money import to_fen
 from survey_app.core.domain.roles import Permission
 from survey_app.core.domain.transitions import Move
-from survey_app.core.sync.signing_key import device_signing_key
 from survey_app.core.services.agreements import payload as qr
 from survey_app.core.services.agreements.content import canonical_content, content_hash
 from survey_app.core.services.agreements.numbers import next_number
@@ -32,6 +31,7 @@ from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Agreement, Attachment, Calculation, Household, Project
 from survey_app.core.storage.types import utcnow
 from survey_app.core.storage.uow import Actor
+from survey_app.core.sync.signing_key import device_signing_key
 
 
 @dataclass(frozen=True)

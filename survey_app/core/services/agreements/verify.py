@@ -151,7 +151,7 @@ def _judge_revoked(verdict: Verdict, a: Agreement | None) -> bool:
 
 
 def _utc(when: dt.datetime) -> dt.datetime:
-    return when.replace(tzinfo=dt.timezone.utc) if when.tzinfo is None else when
+    return when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when
 
 
 def check_record(db: Database, verdict: Verdict) -> Verdict:

@@ -128,7 +128,7 @@ class HouseholdFactory:
     def _surveyed_at(self) -> dt.datetime:
         day = _TODAY - dt.timedelta(days=self.rng.randint(1, 150))
         return dt.datetime.combine(day, dt.time(self.rng.randint(0, 10), self.rng.randint(0, 59)),
-                                   tzinfo=dt.timezone.utc)
+                                   tzinfo=dt.UTC)
 
     def _member(self, hid: uuid.UUID, order: int, relation: Relation, name: str, male: bool,
                 birth: dt.date) -> dict:

@@ -28,8 +28,19 @@ from survey_app.core.storage.audit_writer import chain_head
 from survey_app.core.storage.bulk import Batch, BulkWriter
 from survey_app.core.storage.bulk import write as bulk_write
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import (Appraisal, BuildingPart, Business, Fixture, Household, Member,
-                                            PolicyVersion, Project, SurveyItem, Tenure, User)
+from survey_app.core.storage.models import (
+    Appraisal,
+    BuildingPart,
+    Business,
+    Fixture,
+    Household,
+    Member,
+    PolicyVersion,
+    Project,
+    SurveyItem,
+    Tenure,
+    User,
+)
 from survey_app.core.storage.uow import Actor
 
 # (username, password, role, display name): listed in README.md.
@@ -76,7 +87,7 @@ def _project_row(rng: random.Random, policy: Policy) -> dict:
 def _policy_row(rng: random.Random, project_id: uuid.UUID, policy: Policy, text: str) -> dict:
     return dict(id=uuid7(1_684_000_000_100, rng.getrandbits(74)), project_id=project_id, label=policy.version,
                 content_hash=policy.hash, content=text, status="published",
-                published_at=dt.datetime(2023, 6, 12, 1, 0, tzinfo=dt.timezone.utc), published_by="hq")
+                published_at=dt.datetime(2023, 6, 12, 1, 0, tzinfo=dt.UTC), published_by="hq")
 
 
 def create_demo(db: Database, *, households: int = 500, seed: int = 1,

@@ -12,8 +12,14 @@ long core job; run them on the TaskRunner's worker from the GUI.
 from survey_app.core.services.imports.appraisal import apply_appraisals, plan_appraisals
 from survey_app.core.services.imports.batches import BatchInfo, find_batch, list_batches, undo_batch
 from survey_app.core.services.imports.common import ImportResult, Plan, Problem, current_project
-from survey_app.core.services.imports.fields import (APPRAISAL_FIELDS, FIELDS, ROSTER_FIELDS, load_mapping_file,
-                                                       remember_mapping, remembered_mapping)
+from survey_app.core.services.imports.fields import (
+                                                       APPRAISAL_FIELDS,
+                                                       FIELDS,
+                                                       ROSTER_FIELDS,
+                                                       load_mapping_file,
+                                                       remember_mapping,
+                                                       remembered_mapping,
+)
 from survey_app.core.services.imports.roster import plan_roster
 from survey_app.core.services.imports.roster_apply import apply_roster
 

@@ -25,8 +25,19 @@ from survey_app.core.domain.ids import new_id
 from survey_app.core.domain.roles import Permission
 from survey_app.core.services.imports import cells as C
 from survey_app.core.services.imports import fields as F
-from survey_app.core.services.imports.common import (Cancel, ImportResult, Plan, Problem, Progress, cell, chunks,
-                                                       column_name, current_project, missing_required, use_code)
+from survey_app.core.services.imports.common import (
+    Cancel,
+    ImportResult,
+    Plan,
+    Problem,
+    Progress,
+    cell,
+    chunks,
+    column_name,
+    current_project,
+    missing_required,
+    use_code,
+)
 from survey_app.core.services.imports.reading import read_table
 from survey_app.core.storage.audit_writer import chain_head
 from survey_app.core.storage.bulk import BulkWriter
@@ -81,7 +92,7 @@ def plan_appraisals(db: Database, path: Path, mapping: dict[str, str] | None = N
 
 
 def _parse_row(plan: Plan, row_no: int, cells: list) -> AppraisalRow:
-    def read(key: str, fn, **kw):  # noqa: ANN001, ANN202
+    def read(key: str, fn, **kw: object):  # noqa: ANN001, ANN202
         try:
             return fn(cell(plan, cells, key), **kw)
         except C.CellError as e:

@@ -78,7 +78,7 @@ def decimal(raw: Raw, *, places: int, what: str, positive: bool = False) -> Deci
     v = raw.value
     if v is None or (isinstance(v, str) and not v.strip()):
         return None
-    if isinstance(v, bool) or isinstance(v, (dt.date, dt.datetime)):
+    if isinstance(v, (bool, dt.date, dt.datetime)):
         raise CellError(f"{what}“{text(raw)}”不是数字")
     if isinstance(v, int):
         d = Decimal(v)

@@ -22,9 +22,18 @@ from survey_app.core.domain import transitions
 from survey_app.core.domain.statuses import HouseholdStatus
 from survey_app.core.services.imports import cells as C
 from survey_app.core.services.imports import fields as F
-from survey_app.core.services.imports.common import (Cancel, Plan, Problem, Progress, cell, column_name,
-                                                       current_project, missing_required, owner_type_code,
-                                                       use_code)
+from survey_app.core.services.imports.common import (
+    Cancel,
+    Plan,
+    Problem,
+    Progress,
+    cell,
+    column_name,
+    current_project,
+    missing_required,
+    owner_type_code,
+    use_code,
+)
 from survey_app.core.services.imports.reading import read_table
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import BuildingPart, Household, Tenure
@@ -108,7 +117,7 @@ def _section_lookup(sections: list[dict]) -> dict[str, str] | None:
 
 
 def _parse_row(plan: Plan, row_no: int, cells: list, sections: dict[str, str] | None) -> RosterRow:
-    def read(key: str, fn, **kw):  # noqa: ANN001, ANN202 - one cell through its reader, a problem if refused
+    def read(key: str, fn, **kw: object):  # noqa: ANN001, ANN202 - one cell through its reader, a problem if refused
         try:
             return fn(cell(plan, cells, key), **kw)
         except C.CellError as e:

@@ -38,8 +38,8 @@ import json
 import threading
 import weakref
 from dataclasses import asdict, dataclass, field
-from typing import Any
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from sqlalchemy import BigInteger, ColumnElement, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
@@ -47,8 +47,15 @@ from sqlalchemy.orm import Session
 from survey_app.core.domain import china_time
 from survey_app.core.domain.statuses import HouseholdStatus, Mode
 from survey_app.core.services.reports.dialect import as_date, china_day
-from survey_app.core.services.reports.scope import (CALCULATED_STATUSES, OPEN_STATUSES, SIGNED_STATUSES,
-                                                    SURVEYED_STATUSES, UNRESOLVED_GRIEVANCES, Scope, day_bounds)
+from survey_app.core.services.reports.scope import (
+    CALCULATED_STATUSES,
+    OPEN_STATUSES,
+    SIGNED_STATUSES,
+    SURVEYED_STATUSES,
+    UNRESOLVED_GRIEVANCES,
+    Scope,
+    day_bounds,
+)
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Agreement, CalculationLine, Grievance, Household, Payment, Project, User
 
@@ -231,7 +238,7 @@ def dashboard(db: Database, *, today: dt.date | None = None, days: int = 30) -> 
                                      .where(signed_now, Payment.kind == "compensation",
                                             Payment.deleted_at.is_(None))).one()
         names = dict(s.execute(select(User.username, User.display_name)).all())
-        items = _items(db, s, tuple(sorted((tuple(map(str, r)) for r in signed))), signed_now)
+        items = _items(db, s, tuple(sorted(tuple(map(str, r)) for r in signed)), signed_now)
     sections = section_names(project.sections) if project else {}
     status_counts = {st.value: 0 for st in HouseholdStatus}
     trend_s: dict[dt.date, int] = {}
@@ -290,7 +297,7 @@ def dashboard(db: Database, *, today: dt.date | None = None, days: int = 30) -> 
 
 # "Deleted": deleted_at after 1970, not IS NOT NULL — SQLite (3.40) reads a range of the index on
 # (deleted_at, …) for the first but scans the whole table for the second.
-_DELETED = Household.deleted_at > dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+_DELETED = Household.deleted_at > dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _MANY = 5_000  # more deleted households than this: left out by a subquery rather than a list of ids
 
 

@@ -26,8 +26,16 @@ from survey_app.core.domain.statuses import HouseholdStatus, Mode
 from survey_app.core.services.reports.figures import _worker_label, section_names
 from survey_app.core.services.reports.xlsx_writer import AREA, DATE, MONEY, Column, Sheet, write_workbook
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import (Agreement, BuildingPart, Calculation, Handover, Household, Payment,
-                                            Project, User)
+from survey_app.core.storage.models import (
+    Agreement,
+    BuildingPart,
+    Calculation,
+    Handover,
+    Household,
+    Payment,
+    Project,
+    User,
+)
 
 AGREEMENT_STATUS = {"draft": "草稿", "printed": "已打印", "signed": "已签订", "void": "已作废"}
 COLUMNS = (
@@ -67,7 +75,7 @@ def _yuan(raw: int | None) -> Decimal | None:
 
 
 def _statement():  # noqa: ANN202
-    raw = lambda col: type_coerce(col, BigInteger)  # noqa: E731 - scaled ints straight from the row
+    raw = lambda col: type_coerce(col, BigInteger)
     area = (select(BuildingPart.household_id.label("hid"), func.sum(raw(BuildingPart.area)).label("area"))
             .where(BuildingPart.deleted_at.is_(None)).group_by(BuildingPart.household_id).subquery())
     rank = func.row_number().over(partition_by=Agreement.household_id,
@@ -132,7 +140,7 @@ def ledger_rows(db: Database) -> Iterator[tuple]:
     statuses = {st.value: st.label for st in HouseholdStatus}
     modes = {m.value: m.label for m in Mode}
     option_name = _option_names(db, modes)
-    utc = dt.timezone.utc
+    utc = dt.UTC
     with db.engine.connect() as conn:
         for r in conn.execution_options(stream_results=True, yield_per=2000).execute(_statement()):
             worker = r[3] or ""

@@ -80,7 +80,7 @@ def parse_month(text: str) -> dt.date:
 
 
 def _month_start(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(), tzinfo=china_time.CHINA).astimezone(dt.timezone.utc)
+    return dt.datetime.combine(day, dt.time(), tzinfo=china_time.CHINA).astimezone(dt.UTC)
 
 
 def _next_month(day: dt.date) -> dt.date:
@@ -94,7 +94,7 @@ def _prev_month(day: dt.date) -> dt.date:
 def month_by_section(db: Database, month: dt.date) -> list[SectionMonth]:
     """The report's figures per section (in section order), for ``month`` (its first day)."""
     prev, this, after = (_month_start(d) for d in (_prev_month(month), month, _next_month(month)))
-    raw = lambda col: type_coerce(col, BigInteger)  # noqa: E731
+    raw = lambda col: type_coerce(col, BigInteger)
     live = Household.deleted_at.is_(None)
 
     def stood(start: dt.datetime | None, end: dt.datetime):  # noqa: ANN202 - signed in [start, end), not voided by end
@@ -139,7 +139,7 @@ def month_by_section(db: Database, month: dt.date) -> list[SectionMonth]:
         if key not in by:
             continue
         v = by[key]
-        yuan = lambda x: Decimal(x).scaleb(-2)  # noqa: E731
+        yuan = lambda x: Decimal(x).scaleb(-2)
         out.append(SectionMonth(key, names.get(key, key) or "（未分地块）", v[0], v[1], v[2], v[3], v[4], v[5],
                                 yuan(v[6]), yuan(v[7]), yuan(v[8]), yuan(v[9]), v[10]))
     return out

@@ -64,7 +64,7 @@ class Scope:
 def day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     """The UTC instants a China-time day starts and ends (timestamps are stored in UTC)."""
     start = dt.datetime.combine(day, dt.time(), tzinfo=china_time.CHINA)
-    return start.astimezone(dt.timezone.utc), (start + dt.timedelta(days=1)).astimezone(dt.timezone.utc)
+    return start.astimezone(dt.UTC), (start + dt.timedelta(days=1)).astimezone(dt.UTC)
 
 
 def signed_agreement(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:

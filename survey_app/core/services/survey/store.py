@@ -16,15 +16,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
+from survey_app.core.domain import transitions
 from survey_app.core.domain.errors import IntegrityError, NotFound, PermissionDenied
 from survey_app.core.domain.roles import Permission, Role
-from survey_app.core.domain import transitions
 from survey_app.core.domain.validation import parse_resident_id, validate_mobile, validate_uscc
 from survey_app.core.services.survey.checks import FormInvalid, check
 from survey_app.core.services.survey.form import LISTS, SurveyForm
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import (Appraisal, BuildingPart, Business, Fixture, Household, Member, SurveyItem,
-                                            Tenure)
+from survey_app.core.storage.models import (
+    Appraisal,
+    BuildingPart,
+    Business,
+    Fixture,
+    Household,
+    Member,
+    SurveyItem,
+    Tenure,
+)
 from survey_app.core.storage.uow import Actor, ChangeSet
 
 MODELS: dict[str, Any] = {"members": Member, "tenures": Tenure, "parts": BuildingPart, "fixtures": Fixture,

@@ -4,9 +4,9 @@ from survey_app.core.storage.models.agreements import Agreement, Voucher
 from survey_app.core.storage.models.attachments import Attachment
 from survey_app.core.storage.models.audit import AuditEvent, Draft, LocalSetting
 from survey_app.core.storage.models.base import Base, Synced
-from survey_app.core.storage.models.checkpoints import AuditCheckpoint
 from survey_app.core.storage.models.buildings import Appraisal, BuildingPart, Business, Fixture, SurveyItem
 from survey_app.core.storage.models.calculations import Calculation, CalculationLine
+from survey_app.core.storage.models.checkpoints import AuditCheckpoint
 from survey_app.core.storage.models.grievances import Grievance, GrievanceFollowUp
 from survey_app.core.storage.models.handovers import Handover
 from survey_app.core.storage.models.households import Household, Member, Tenure
