@@ -225,7 +225,7 @@ def test_replace_refused_whole_when_a_file_cannot_be_moved_aside(demo_backup: Pa
     before = sorted(p.name for p in live.parent.iterdir())
     real, calls = backup_restore.replace, []
 
-    def busy_second(src, dst):  # noqa: ANN001, ANN202
+    def busy_second(src, dst):
         calls.append(Path(src).name)
         if len(calls) == 2:
             raise PermissionError(32, "The process cannot access the file because it is being used")
