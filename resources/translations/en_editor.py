@@ -178,6 +178,7 @@ EN: dict[str, dict[str, str]] = {
         "产权": "Ownership",
     },
     "PartsSection": {
+        "类别": "Category",
         "部位": "Part", "主房": "Main house", "面积 m²": "Area m²", "用途": "Use", "实际用途": "Actual use",
         "结构": "Structure", "层数": "Floors", "建成年份": "Built", "合法性认定": "Legality",
         "临建批准期限": "Temporary until", "装修": "Decoration", "＋ 添加建筑部分": "+ Add building part",

@@ -4,225 +4,225 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="89" />
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="193" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="97" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="201" />
         <source>出具协议</source>
         <translation>Issue agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="90" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="98" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="96" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="104" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="97" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="105" />
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="98" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="106" />
         <source>签字…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="99" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="107" />
         <source>在屏幕上为各方签字（被征收人、共有人、调查员）</source>
         <translation>Sign on screen for every party (owner, co-owners, field worker)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="100" />
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="356" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="108" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="364" />
         <source>湿签</source>
         <translation>Signed on paper</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="101" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="109" />
         <source>已在纸质协议上签字按手印：不采集电子签名，直接确认签订</source>
         <translation>Everyone signed and fingerprinted the paper copy: confirm it signed without on-screen signatures</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="102" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="110" />
         <source>作废…</source>
         <translation>Void…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="103" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="111" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="109" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="117" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="131" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="139" />
         <source>协议</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="154" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="162" />
         <source>{code}　{name}　协议</source>
         <translation>{code}　{name}　agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="155" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="163" />
         <source>协议 — {code} {name}</source>
         <translation>Agreement — {code} {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="165" />
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="195" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="173" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="203" />
         <source>只有“已测算”且已选择安置方案的住户才能出具协议</source>
         <translation>Only a Calculated household with a chosen option can be given an agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="167" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="175" />
         <source>请先在测算页为该户选择安置方案，再出具协议</source>
         <translation>Choose this household's option on the Compare page first, then issue the agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="193" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="201" />
         <source>重新出具</source>
         <translation>Issue again</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="197" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="205" />
         <source>按所选安置方案生成协议（编号、二维码），先预览再打印</source>
         <translation>Make the agreement for the chosen option (number, QR code); preview it, then print</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="209" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="217" />
         <source>作废协议（须填写原因）</source>
         <translation>Void the agreement (a reason is required)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="210" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="218" />
         <source>只有复核员或指挥部可以作废协议</source>
         <translation>Only a supervisor or HQ can void an agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="219" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="227" />
         <source>① 出具协议</source>
         <translation>① Issue</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="219" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="227" />
         <source>② 预览、打印</source>
         <translation>② Preview, print</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="219" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="227" />
         <source>③ 当场签字</source>
         <translation>③ Sign on site</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="219" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="227" />
         <source>④ 已签订</source>
         <translation>④ Signed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="237" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="245" />
         <source>正在出具协议…</source>
         <translation>Issuing the agreement…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="238" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="246" />
         <source>已出具协议 {number}（草稿），请预览并打印</source>
         <translation>Agreement {number} issued (draft): preview and print it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="256" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="264" />
         <source>正在生成预览…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="259" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="267" />
         <source>打印预览 — 协议 {number}</source>
         <translation>Print preview — agreement {number}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="282" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="290" />
         <source>打印协议 {number}</source>
         <translation>Print agreement {number}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="287" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="295" />
         <source>正在准备打印…</source>
         <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="291" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="299" />
         <source>打印机无法开始打印，请检查打印机连接后重试</source>
         <translation>The printer could not start: check its connection and try again</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="294" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="302" />
         <source>正在记录打印…</source>
         <translation>Recording the print…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="295" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="303" />
         <source>已打印 {number} 共 {n} 份（累计打印 {copies} 份）</source>
         <translation>Printed {n} copies of {number} ({copies} printed in all)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="296" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="304" />
         <source>（重印标注“副本”）</source>
         <translation> (reprints are marked “副本”, copy)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="302" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="310" />
         <source>{number}-副本{n}.pdf</source>
         <translation>{number}-copy{n}.pdf</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="311" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="319" />
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="313" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="321" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="324" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="332" />
         <source>正在保存 PDF…</source>
         <translation>Saving the PDF…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="325" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="333" />
         <source>已另存为 PDF（未打印纸质协议）：</source>
         <translation>Saved as a PDF (no paper copy printed): </translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="348" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="356" />
         <source>正在保存签字…</source>
         <translation>Saving the signatures…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="349" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="357" />
         <source>协议 {number} 已签订，住户状态为“已签约”，调查与测算已锁定</source>
         <translation>Agreement {number} is signed: the household is Signed, its survey and calculation are locked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="356" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="364" />
         <source>确认各方已在纸质协议 {number} 上签字并按手印？</source>
         <translation>Have all parties signed and fingerprinted the paper agreement {number}?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="377" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="385" />
         <source>正在作废…</source>
         <translation>Voiding…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="378" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="386" />
         <source>协议 {number} 已作废，可重新出具</source>
         <translation>Agreement {number} is void; you may issue it again</translation>
     </message>
@@ -230,82 +230,82 @@
 <context>
     <name>AgreementList</name>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="17" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="23" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="18" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="24" />
         <source>已打印或保存，待签字</source>
         <translation>Printed or saved, to sign</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="19" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="25" />
         <source>已签订</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="20" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="26" />
         <source>已作废</source>
         <translation>Void</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="23" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="29" />
         <source>协议编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="23" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="29" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="24" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="30" />
         <source>安置方式</source>
         <translation>Option</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="24" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="30" />
         <source>打印/保存</source>
         <translation>Printed/saved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="86" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="92" />
         <source>打印 {n} 份</source>
         <translation>{n} printed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="88" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="94" />
         <source>，另存 PDF {n} 次</source>
         <translation>, saved as PDF {n}×</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="25" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="31" />
         <source>结算金额</source>
         <translation>Net amount</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="25" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="31" />
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="93" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="99" />
         <source>作废原因：{reason}</source>
         <translation>Voided: {reason}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="95" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="101" />
         <source>请预览并打印</source>
         <translation>Preview and print it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="97" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="103" />
         <source>当场签字后确认签订</source>
         <translation>Sign on site, then confirm</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="99" />
+        <location filename="../../survey_app/ui/agreements/agreement_list.py" line="105" />
         <source>重印为副本</source>
         <translation>Reprints are copies</translation>
     </message>
@@ -313,31 +313,31 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="95" />
+        <location filename="../../survey_app/ui/app.py" line="99" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="96" />
+        <location filename="../../survey_app/ui/app.py" line="100" />
         <source>无法打开数据库：{path}
 {error}</source>
         <translation>Cannot open the database: {path}
 {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="123" />
-        <location filename="../../survey_app/ui/app.py" line="206" />
+        <location filename="../../survey_app/ui/app.py" line="127" />
+        <location filename="../../survey_app/ui/app.py" line="213" />
         <location filename="../../survey_app/ui/project_login.py" line="49" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="203" />
+        <location filename="../../survey_app/ui/app.py" line="210" />
         <source>首次启动：正在创建演示项目…</source>
         <translation>First start: creating the demo project…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="207" />
+        <location filename="../../survey_app/ui/app.py" line="214" />
         <source>创建演示项目失败：{error}</source>
         <translation>Creating the demo project failed: {error}</translation>
     </message>
@@ -345,77 +345,77 @@
 <context>
     <name>AppraisalsSection</name>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="95" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="97" />
         <source>部位</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="96" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="98" />
         <source>评估报告编号</source>
         <translation>Appraisal report no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="97" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="99" />
         <source>评估机构</source>
         <translation>Appraiser</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="98" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="100" />
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="99" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="101" />
         <source>结构</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="100" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="102" />
         <source>成新</source>
         <translation>Newness</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="101" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="103" />
         <source>装修等级</source>
         <translation>Decoration</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="102" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="104" />
         <source>评估单价 元/m²</source>
         <translation>Unit price yuan/m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="103" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="105" />
         <source>装修金额 元</source>
         <translation>Decoration yuan</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="104" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="106" />
         <source>附属物评估值 元</source>
         <translation>Fixtures yuan</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="105" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="107" />
         <source>估价时点</source>
         <translation>Valuation date</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="107" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="109" />
         <source>＋ 添加评估</source>
         <translation>+ Add appraisal</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="108" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="110" />
         <source>评估</source>
         <translation>Appraisal</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="113" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="115" />
         <source>评估结果由指挥部按评估报告导入，此处只能查看；如有出入，请报指挥部。</source>
         <translation>HQ imports the appraisal from the appraisal report: shown here, not edited. Report any discrepancy to HQ.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="129" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="131" />
         <source>尚未导入评估结果（由指挥部导入）。</source>
         <translation>No appraisal imported yet (HQ imports it).</translation>
     </message>
@@ -423,158 +423,158 @@
 <context>
     <name>AssignPanel</name>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="40" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="53" />
         <source>粘贴户号，用逗号、空格或换行分隔</source>
         <translation>Paste household codes, separated by commas, spaces or new lines</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="44" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="57" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="46" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="59" />
         <source>分派</source>
         <translation>Assign</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="48" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="61" />
         <source>选择地块或填写户号，再选择调查员，然后点“预览”。</source>
         <translation>Choose sections or enter household codes, choose the worker, then click “Preview”.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="51" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="64" />
         <source>分派住户</source>
         <translation>Assign households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="53" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="66" />
         <source>地块</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="54" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="67" />
         <source>或户号</source>
         <translation>or codes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="55" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="68" />
         <source>分派给</source>
         <translation>Assign to</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="67" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="80" />
         <source>转派…</source>
         <translation>Reassign…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="69" />
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="197" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="82" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="210" />
         <source>转派</source>
         <translation>Reassign</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="71" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="84" />
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="72" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="85" />
         <source>转给</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="73" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="86" />
         <source>已签约的住户保留原调查员。转派前请先导入原调查员笔记本的最新同步包：转派后，那台笔记本再发来的这些住户的修改会被拒收。</source>
         <translation>Signed households stay with their worker. Import the old worker's latest bundle first: after reassigning, changes to these households from that laptop are refused.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="79" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="92" />
         <source>导出受影响的任务包…</source>
         <translation>Export the affected bundles…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="107" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="120" />
         <source>{section}（{n} 户）</source>
         <translation>{section} ({n} households)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="107" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="120" />
         <source>未分地块</source>
         <translation>No section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="143" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="156" />
         <source>将把 {n} 户分派给 {user}</source>
         <translation>{n} households will go to {user}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="145" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="158" />
         <source>；{n} 户原已是其负责</source>
         <translation>; {n} are theirs already</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="147" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="160" />
         <source>；{n} 户已签约，保留原调查员</source>
         <translation>; {n} are signed and stay with their worker</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="149" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="162" />
         <source>；其中 {n} 户从 {user} 转出</source>
         <translation>; {n} of them move from {user}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="153" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="166" />
         <source>未分派：{error}</source>
         <translation>Not assigned: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="160" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="173" />
         <source>请选择调查员</source>
         <translation>Choose a worker</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="172" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="185" />
         <source>正在预览…</source>
         <translation>Previewing…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="182" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="195" />
         <source>正在分派…</source>
         <translation>Assigning…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="190" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="203" />
         <source>请选择转出和转入的调查员</source>
         <translation>Choose both workers</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="198" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="211" />
         <source>请确认已导入 {user} 笔记本的最新同步包。转派？</source>
         <translation>Make sure the latest bundle from {user}'s laptop has been imported. Reassign?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="203" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="216" />
         <source>正在转派…</source>
         <translation>Reassigning…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="212" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="225" />
         <source>需要更新任务包的笔记本：{codes}。点“导出受影响的任务包…”。</source>
         <translation>Laptops needing a new bundle: {codes}. Click “Export the affected bundles…”.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="215" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="228" />
         <source>{user} 还没有指定笔记本：在“笔记本”中指定后再导出任务包。</source>
         <translation>{user} has no laptop yet: set one under “Laptops”, then export the bundle.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="216" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="229" />
         <source>已分派 {n} 户给 {user}</source>
         <translation>{n} households assigned to {user}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_assign.py" line="225" />
+        <location filename="../../survey_app/ui/hq/people_assign.py" line="238" />
         <source>任务包写到哪个文件夹（U 盘）</source>
         <translation>Folder for the assignment bundle (USB stick)</translation>
     </message>
@@ -582,64 +582,64 @@
 <context>
     <name>BackupController</name>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="86" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="97" />
         <source>今日自动备份未完成：{error}</source>
         <translation>Today's automatic backup did not finish: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="88" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="99" />
         <source>今日自动备份已完成</source>
         <translation>Today's automatic backup is done</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="98" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="109" />
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="103" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="114" />
         <source>选择备份位置（如 U 盘）</source>
         <translation>Choose where to back up (e.g. a USB stick)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="118" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="129" />
         <source>备份完成</source>
         <translation>Backup finished</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="119" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="130" />
         <source>已备份到：{path}
 共 {files} 个文件，已逐个校验。</source>
         <translation>Backed up to: {path}
 {files} files, each one checked.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="121" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="132" />
         <source>正在备份项目…</source>
         <translation>Backing up the project…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="126" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="137" />
         <source>选择要恢复的备份文件夹</source>
         <translation>Choose the backup folder to restore</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="134" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="145" />
         <source>正在校验备份…</source>
         <translation>Checking the backup…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="150" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="161" />
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="154" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="165" />
         <source>恢复完成</source>
         <translation>Restore finished</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="155" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="166" />
         <source>已恢复到：{path}
 完整性检查和审计链校验均已通过。
 现在切换到恢复的项目吗？</source>
@@ -651,42 +651,42 @@ Switch to the restored project now?</translation>
 <context>
     <name>BusinessesSection</name>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="77" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="79" />
         <source>字号/名称</source>
         <translation>Business name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="78" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="80" />
         <source>统一社会信用代码</source>
         <translation>USCC</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="79" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="81" />
         <source>营业执照号</source>
         <translation>Licence no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="80" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="82" />
         <source>经营面积 m²</source>
         <translation>Area m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="81" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="83" />
         <source>年利润 元</source>
         <translation>Profit/yr, yuan</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="82" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="84" />
         <source>开业日期</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="84" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="86" />
         <source>＋ 添加经营</source>
         <translation>+ Add business</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="85" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="87" />
         <source>经营（停产停业）</source>
         <translation>Business (loss of business)</translation>
     </message>
@@ -752,131 +752,131 @@ Switch to the restored project now?</translation>
 <context>
     <name>CompensationPage</name>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="58" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="57" />
         <source>← 住户列表</source>
         <translation>← Households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="66" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="65" />
         <source>显示计算公式</source>
         <translation>Show formulas</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="68" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="67" />
         <source>在每个金额下显示计算过程；不勾选时，把鼠标停在金额上可看公式</source>
         <translation>Show the calculation under every amount; otherwise hover over an amount to see it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="70" />
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="228" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="69" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="227" />
         <source>测算</source>
         <translation>Calculate</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="73" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="72" />
         <source>确认测算结果</source>
         <translation>Confirm calculation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="75" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="74" />
         <source>复核后的测算确认无误（已复核 → 已测算）</source>
         <translation>The reviewed calculation is correct (Reviewed → Calculated)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="77" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="76" />
         <source>协议…</source>
         <translation>Agreement…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="79" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="78" />
         <source>按所选方案出具、打印、签订协议</source>
         <translation>Issue, print and sign the agreement for the chosen option</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="81" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="80" />
         <source>打印测算单…</source>
         <translation>Print calculation sheet…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="92" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="91" />
         <source>调查数据已修改，测算已过期，请重新测算</source>
         <translation>The survey has changed since: this calculation is out of date, recalculate it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="93" />
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="228" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="92" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="227" />
         <source>重新测算</source>
         <translation>Recalculate</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="131" />
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="151" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="130" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="150" />
         <source>请先在住户列表中选择一户</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="162" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="161" />
         <source>{code}　{name}　补偿测算</source>
         <translation>{code}　{name}　compensation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="168" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="167" />
         <source>补偿方案 {version}</source>
         <translation>policy {version}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="170" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="169" />
         <source>已选：{option}</source>
         <translation>chosen: {option}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="180" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="179" />
         <source>该户还没有测算。点击右上角“测算”，按现行补偿方案计算各安置方式。</source>
         <translation>Not calculated yet. Press “Calculate” (top right) to compute every option under the current policy.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="206" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="205" />
         <source>✓ 已选择</source>
         <translation>✓ Chosen</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="206" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="205" />
         <source>选择此方案</source>
         <translation>Choose this</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="213" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="212" />
         <source>测算已过期，请重新测算后再选择</source>
         <translation>Out of date: recalculate before choosing</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="237" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="236" />
         <source>打印给住户留存的补偿测算单（各方案明细与大写金额），也可另存为 PDF</source>
         <translation>Print the calculation sheet the household keeps (every option, itemised, amounts in words), or save it as a PDF</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="238" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="237" />
         <source>测算已过期，请重新测算后再打印测算单</source>
         <translation>The calculation is out of date: recalculate before printing the sheet</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="239" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="238" />
         <source>请先测算</source>
         <translation>Calculate first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="253" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="252" />
         <source>正在测算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="268" />
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="290" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="267" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="289" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="291" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="290" />
         <source>已确认测算结果</source>
         <translation>Calculation confirmed</translation>
     </message>
@@ -884,152 +884,152 @@ Switch to the restored project now?</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="51" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="62" />
         <source>总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="57" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="68" />
         <source>近 {n} 天</source>
         <translation>Last {n} days</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="59" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="70" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="64" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="75" />
         <source>导出台账…</source>
         <translation>Export ledger…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="67" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="78" />
         <source>导出月报…</source>
         <translation>Export monthly report…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="91" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="102" />
         <source>片区</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="92" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="103" />
         <source>调查员</source>
         <translation>Surveyor</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="98" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="109" />
         <source>按片区</source>
         <translation>By section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="99" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="110" />
         <source>按调查员</source>
         <translation>By surveyor</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="100" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="111" />
         <source>金额·按安置方式</source>
         <translation>Money by mode</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="101" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="112" />
         <source>金额·按补偿项目</source>
         <translation>Money by item</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="117" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="128" />
         <source>单击任一数字，这里列出对应的住户。</source>
         <translation>Click any figure to list its households here.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="176" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="187" />
         <source>总览未能读取：{error}</source>
         <translation>The overview could not be read: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="182" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="193" />
         <source>{project}　截至 {day}</source>
         <translation>{project}, as of {day}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="200" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="211" />
         <source>住户总数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="201" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="212" />
         <source>已签约（{pct}）</source>
         <translation>Signed ({pct})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="202" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="213" />
         <source>货币化安置率（目标 {target}）</source>
         <translation>Cash resettlement rate (target {target})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="203" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="214" />
         <source>已签协议结算金额</source>
         <translation>Signed agreements, net amount</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="204" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="215" />
         <source>未结信访</source>
         <translation>Open grievances</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="205" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="216" />
         <source>逾期未签（签约期 {end} 截止）</source>
         <translation>Overdue (signing period ended {end})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="206" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="217" />
         <source>未设定</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="239" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="250" />
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="239" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="250" />
         <source>已签约</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="240" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="251" />
         <source>货币补偿与房票签约</source>
         <translation>Signed in cash or voucher</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="241" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="252" />
         <source>已签协议</source>
         <translation>Signed agreements</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="242" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="253" />
         <source>有未结信访</source>
         <translation>With an open grievance</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="242" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="253" />
         <source>逾期未签</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="260" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="271" />
         <source>{day} 签约</source>
         <translation>Signed on {day}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="260" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="271" />
         <source>{day} 调查</source>
         <translation>Surveyed on {day}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="272" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="283" />
         <source>{title}：共 {n} 户{sep}{codes}</source>
         <translation>{title}: {n} households{sep}{codes}</translation>
     </message>
@@ -1037,7 +1037,7 @@ Switch to the restored project now?</translation>
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../survey_app/ui/start/fields.py" line="40" />
+        <location filename="../../survey_app/ui/start/fields.py" line="49" />
         <source>如 2024-05-01，可暂不填</source>
         <translation>e.g. 2024-05-01, optional for now</translation>
     </message>
@@ -1045,107 +1045,107 @@ Switch to the restored project now?</translation>
 <context>
     <name>DeviceList</name>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="33" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="41" />
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="33" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="41" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="33" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="41" />
         <source>密钥指纹</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="33" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="41" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="44" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="52" />
         <source>吊销原因（如：笔记本丢失）</source>
         <translation>Reason for revoking (e.g. laptop lost)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="45" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="53" />
         <source>吊销…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="54" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="62" />
         <source>本项目的设备</source>
         <translation>Devices of this project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="55" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="63" />
         <source>核对指纹可确认是哪台设备。设备丢失或被盗时选中它并吊销：指挥部不再接受它的同步包，它在吊销之后签发的协议核验为无效（吊销随任务包传到各笔记本）。</source>
         <translation>Compare fingerprints to tell which machine is which. If a device is lost or stolen, select it and revoke it: HQ accepts no more bundles from it, and agreements it signs after the revocation verify as invalid (the revocation reaches every laptop with its next assignment).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="69" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="77" />
         <source>已吊销（{day}）</source>
         <translation>Revoked ({day})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="71" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="79" />
         <source>指挥部</source>
         <translation>HQ</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="73" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="81" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="75" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="83" />
         <source>未登记</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="81" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="89" />
         <source>吊销原因：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="99" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="107" />
         <source>请先填写吊销原因</source>
         <translation>Please enter the reason for revoking first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="110" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="118" />
         <source>设备 {code} 未吊销：{error}</source>
         <translation>Device {code} not revoked: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="112" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="120" />
         <source>正在吊销设备…</source>
         <translation>Revoking the device…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="117" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="125" />
         <source>已吊销设备 {code}</source>
         <translation>Device {code} revoked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="118" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="126" />
         <source>指挥部不再接受它的同步包。</source>
         <translation>HQ accepts no more bundles from it.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="119" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="127" />
         <source>下一步：给其他笔记本下发任务包，让它们也知道此设备已吊销。</source>
         <translation>Next: write assignment bundles for the other laptops so they learn of the revocation too.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="125" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="133" />
         <source>吊销设备</source>
         <translation>Revoke device</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="125" />
+        <location filename="../../survey_app/ui/sync/hq_device_list.py" line="133" />
         <source>吊销设备 {code}（{name}，密钥指纹 {fp}）？
 原因：{reason}
 
@@ -1159,199 +1159,199 @@ HQ will accept no more bundles from it, and agreements it signs after this verif
 <context>
     <name>DeviceSyncPage</name>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="40" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="51" />
         <source>导出或导入的结果会显示在这里。</source>
         <translation>The results of exports and imports appear here.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="43" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="54" />
         <source>同步（U 盘）</source>
         <translation>Sync (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="49" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="60" />
         <source>导出今日同步包…</source>
         <translation>Export today's bundle…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="52" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="63" />
         <source>导入回执 / 任务包…</source>
         <translation>Import receipt / assignment…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="59" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="70" />
         <source>① 收工：导出今日同步包</source>
         <translation>① Day end: export today's bundle</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="60" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="71" />
         <source>插入 U 盘，点下面的按钮并选择 U 盘。包含指挥部尚未确认的全部修改和照片；文件完整写好后才出现在 U 盘上。</source>
         <translation>Plug in the USB stick, press the button and choose the stick. The bundle holds every change and photo HQ has not confirmed; it appears on the stick only once completely written.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="62" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="73" />
         <source>② 导入指挥部发回的文件</source>
         <translation>② Import the files HQ sent back</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="63" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="74" />
         <source>回执（.sareceipt）：指挥部已收到，下次不再重复导出。任务包（.saassign）：新分派的住户和补偿方案。可一次选多个文件。</source>
         <translation>Receipt (.sareceipt): HQ has it, the next export leaves it out. Assignment (.saassign): newly assigned households and compensation policies. Several files can be chosen at once.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="71" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="82" />
         <source>直接导出到 U 盘：</source>
         <translation>Export straight to a USB stick:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="81" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="92" />
         <source>结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="95" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="106" />
         <source>本机尚未登记到指挥部，还不能导出同步包。请按下面两步登记（只需一次）。</source>
         <translation>This laptop is not enrolled with HQ yet and cannot export. Enroll it in the two steps below (once).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="105" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="116" />
         <source>已导出到第 {seq} 号同步包</source>
         <translation>bundles exported up to no. {seq}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="105" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="116" />
         <source>尚未导出过同步包</source>
         <translation>no bundle exported yet</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="113" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="124" />
         <source>本机设备代码 &lt;b&gt;{code}&lt;/b&gt;（本机密钥指纹 {own}）  ·  指挥部密钥指纹 {hq}  ·  {last}</source>
         <translation>This laptop &lt;b&gt;{code}&lt;/b&gt; (key fingerprint {own})  ·  HQ key fingerprint {hq}  ·  {last}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="120" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="131" />
         <source>选择 U 盘（同步包写到哪个文件夹）</source>
         <translation>Choose the USB stick (folder for the bundle)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="138" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="149" />
         <source>正在导出同步包到 {folder}…</source>
         <translation>Exporting the bundle to {folder}…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="142" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="153" />
         <source>已导出第 {seq} 号同步包</source>
         <translation>Bundle no. {seq} exported</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="143" />
-        <location filename="../../survey_app/ui/sync/device_page.py" line="191" />
-        <location filename="../../survey_app/ui/sync/device_page.py" line="204" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="154" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="202" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="215" />
         <source>文件：{name}</source>
         <translation>File: {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="144" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="155" />
         <source>位置：{folder}</source>
         <translation>Folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="145" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="156" />
         <source>{records} 条记录，{events} 个操作记录，{media} 张照片</source>
         <translation>{records} records, {events} logged actions, {media} photos</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="147" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="158" />
         <source>下一步：安全弹出 U 盘，交给指挥部。指挥部导入后会发回回执文件，到时在这里导入。</source>
         <translation>Next: eject the USB stick safely and hand it to HQ. HQ sends back a receipt file; import it here.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="151" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="162" />
         <source>导出已取消</source>
         <translation>Export cancelled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="151" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="162" />
         <source>没有写出任何文件，数据没有变化。可以重新导出。</source>
         <translation>No file was written and nothing changed. You can export again.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="153" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="164" />
         <source>导出失败：{error}</source>
         <translation>Export failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="154" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="165" />
         <source>没有写出同步包。请检查 U 盘是否插好、是否有足够空间，然后重试。</source>
         <translation>No bundle was written. Check that the USB stick is plugged in and has enough space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="160" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="171" />
         <source>选择指挥部发回的回执或任务包</source>
         <translation>Choose the receipts or assignment bundles from HQ</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="161" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="172" />
         <source>回执和任务包 (*.sareceipt *.saassign);;所有文件 (*)</source>
         <translation>Receipts and assignments (*.sareceipt *.saassign);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="182" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="193" />
         <source>{name} 未导入</source>
         <translation>{name} was not imported</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="183" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="194" />
         <source>这是{kind}，不是回执或任务包。</source>
         <translation>This is a {kind}, not a receipt or an assignment bundle.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="188" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="199" />
         <source>正在导入 {name}…</source>
         <translation>Importing {name}…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="192" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="203" />
         <source>指挥部已确认 {n} 条记录，下次导出不再包含它们。</source>
         <translation>HQ confirmed {n} records; the next export leaves them out.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="195" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="206" />
         <source>其中 {n} 条与指挥部的版本冲突，由指挥部核实处理。</source>
         <translation>{n} of them conflict with HQ's version; HQ will check and decide.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="197" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="208" />
         <source>指挥部缺少第 {seqs} 号同步包（其内容已包含在后来的包中）。</source>
         <translation>HQ is missing bundle no. {seqs} (its content came in a later bundle).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="199" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="210" />
         <source>回执已导入：指挥部已收到第 {seq} 号同步包</source>
         <translation>Receipt imported: HQ has bundle no. {seq}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="205" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="216" />
         <source>新增 {inserted} 条，更新 {updated} 条，未变 {unchanged} 条</source>
         <translation>{inserted} new, {updated} updated, {unchanged} unchanged</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="208" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="219" />
         <source>{n} 条本机有尚未发送的修改，保留本机版本；下次导出后由指挥部核实。</source>
         <translation>{n} records have unsent changes on this laptop and were kept; HQ checks them after the next export.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="210" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="221" />
         <source>任务包已导入</source>
         <translation>Assignment bundle imported</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="214" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="225" />
         <source>{name} 未导入：{error}</source>
         <translation>{name} was not imported: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="215" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="226" />
         <source>没有导入任何数据。请向指挥部要一份新的文件。</source>
         <translation>Nothing was imported. Ask HQ for a new copy of the file.</translation>
     </message>
@@ -1359,83 +1359,83 @@ HQ will accept no more bundles from it, and agreements it signs after this verif
 <context>
     <name>DevicesPanel</name>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="34" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="44" />
         <source>登记和任务包的结果会显示在这里。</source>
         <translation>Enrollments and assignment bundles written appear here.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="38" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="48" />
         <source>留空则自动编号（D01、D02…）</source>
         <translation>Leave empty to number automatically (D01, D02…)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="39" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="49" />
         <source>选择登记申请并登记…</source>
         <translation>Choose a request and enroll…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="45" />
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="67" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="55" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="77" />
         <source>设备代码</source>
         <translation>Device code</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="46" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="56" />
         <source>设备登记</source>
         <translation>Enroll a device</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="47" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="57" />
         <source>选择调查笔记本写出的登记申请（.json），核对设备名称和指纹后登记。登记回复文件写在申请文件旁边，拷回该笔记本导入。</source>
         <translation>Choose the enrollment request (.json) a laptop wrote, check its name and fingerprint, and enroll it. The reply file is written next to the request; take it back to that laptop.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="53" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="63" />
         <source>如 D01</source>
         <translation>e.g. D01</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="61" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="71" />
         <source>写出任务包…</source>
         <translation>Write assignment bundle…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="68" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="78" />
         <source>调查员</source>
         <translation>Surveyors</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="69" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="79" />
         <source>下发任务包</source>
         <translation>Assignment bundle</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="70" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="80" />
         <source>任务包带去补偿方案、各设备公钥和所选调查员负责的住户（含指挥部已决定的冲突）。</source>
         <translation>It carries the policies, the devices' public keys and the chosen surveyors' households (including conflicts HQ decided).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="91" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="101" />
         <source>选择设备登记申请</source>
         <translation>Choose a device's enrollment request</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="92" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="102" />
         <source>登记申请 (*.json);;所有文件 (*)</source>
         <translation>Enrollment request (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="98" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="108" />
         <source>{name} 不能登记：{error}</source>
         <translation>{name} cannot be enrolled: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="100" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="110" />
         <source>登记设备</source>
         <translation>Enroll device</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="101" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="111" />
         <source>设备名称：{name}
 设备密钥指纹：{fp}
 
@@ -1446,82 +1446,82 @@ Device key fingerprint: {fp}
 Compare it with the fingerprint shown on the laptop. Enroll this device?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="115" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="125" />
         <source>{name} 未登记：{error}</source>
         <translation>{name} was not enrolled: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="117" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="127" />
         <source>正在登记设备…</source>
         <translation>Enrolling the device…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="123" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="133" />
         <source>已登记设备 {code}</source>
         <translation>Device {code} enrolled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="124" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="134" />
         <source>登记回复文件：{path}</source>
         <translation>Enrollment reply file: {path}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="125" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="135" />
         <source>指挥部密钥指纹：{fp}（设备导入后会显示，请与调查员核对）</source>
         <translation>HQ key fingerprint: {fp} (the laptop shows it after the import: compare it with the surveyor)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="126" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="136" />
         <source>下一步：把登记回复文件拷回该笔记本导入，再为它下发任务包。</source>
         <translation>Next: copy the reply file back to that laptop to import it, then write its assignment bundle.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="135" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="145" />
         <source>任务包写到哪个文件夹（U 盘）</source>
         <translation>Folder for the assignment bundle (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="141" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="151" />
         <source>请填写设备代码</source>
         <translation>Enter a device code</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="156" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="166" />
         <source>已写出设备 {code} 的任务包</source>
         <translation>Assignment bundle for {code} written</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="157" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="167" />
         <source>文件：{name}</source>
         <translation>File: {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="157" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="167" />
         <source>位置：{folder}</source>
         <translation>Folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="158" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="168" />
         <source>调查员：{users}</source>
         <translation>Surveyors: {users}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="158" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="168" />
         <source>（无，只更新方案和设备公钥）</source>
         <translation>(none: policies and device keys only)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="159" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="169" />
         <source>下一步：拷到 U 盘，在该笔记本的“同步”页点“导入回执 / 任务包”。</source>
         <translation>Next: copy it to the USB stick; on that laptop's Sync page press “Import receipt / assignment”.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="160" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="170" />
         <source>任务包未写出：{error}</source>
         <translation>The assignment bundle was not written: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="161" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="171" />
         <source>正在写出任务包…</source>
         <translation>Writing the assignment bundle…</translation>
     </message>
@@ -1980,63 +1980,63 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="44" />
+        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="43" />
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="55" />
+        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="54" />
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="55" />
+        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="54" />
         <source>台账-{day}.xlsx</source>
         <translation>ledger-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="60" />
+        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="59" />
         <source>已导出台账：{n} 户，结算金额合计 {net} → {path}</source>
         <translation>Ledger exported: {n} households, net total {net} → {path}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="64" />
+        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="63" />
         <source>正在导出台账…</source>
         <translation>Exporting the ledger…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="69" />
+        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="68" />
         <source>{y}年{m}月</source>
         <translation>{y}-{m}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="70" />
-        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="74" />
+        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="69" />
+        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="73" />
         <source>导出月报</source>
         <translation>Export monthly report</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="70" />
+        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="69" />
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="74" />
+        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="73" />
         <source>月报-{y}-{m:02d}.xlsx</source>
         <translation>monthly-{y}-{m:02d}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="80" />
+        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="79" />
         <source>已导出 {y}年{m}月 月报（{n} 个片区）→ {path}</source>
         <translation>Monthly report {y}-{m} exported ({n} sections) → {path}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="84" />
+        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="83" />
         <source>正在导出月报…</source>
         <translation>Exporting the monthly report…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="87" />
+        <location filename="../../survey_app/ui/hq/dashboard_export.py" line="86" />
         <source>未能导出：{error}</source>
         <translation>Not exported: {error}</translation>
     </message>
@@ -2044,57 +2044,57 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>FieldHouseholdDialog</name>
     <message>
-        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="32" />
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="40" />
         <source>新增住户</source>
         <translation>New household</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="33" />
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="41" />
         <source>登记名册上没有、在现场发现的住户。新增后状态为“待调查”，由您调查；列表中标记为“新增”，待指挥部确认。</source>
         <translation>Register a household found in the field that is not on the roster. It starts as 'Pending', surveyed by you, and is marked 'New' in the list until HQ confirms it.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="41" />
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="49" />
         <source>街道、门牌号、楼栋、单元、室</source>
         <translation>Street, number, building, unit, flat</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="52" />
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="60" />
         <source>如：名册外的后院加建户，邻居指认</source>
         <translation>e.g. backyard extension, shown by neighbours</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="56" />
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="64" />
         <source>户主姓名 *</source>
         <translation>Head's name *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="57" />
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="65" />
         <source>地址 *</source>
         <translation>Address *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="58" />
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="66" />
         <source>地块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="59" />
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="67" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="60" />
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="68" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="63" />
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="71" />
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="93" />
+        <location filename="../../survey_app/ui/pages/field_household_dialog.py" line="101" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -2138,138 +2138,138 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>GrievanceDialog</name>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="26" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="38" />
         <source>信访/纠纷 — {household}</source>
         <translation>Grievances — {household}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="27" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="39" />
         <source>待处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="27" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="39" />
         <source>跟进中</source>
         <translation>Following up</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="27" />
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="152" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="39" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="164" />
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="36" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="48" />
         <source>跟进情况：做了什么、对方怎么说</source>
         <translation>Follow-up: what was done, what they said</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="37" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="49" />
         <source>登记跟进</source>
         <translation>Add follow-up</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="38" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="50" />
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="39" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="51" />
         <source>办结</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="48" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="60" />
         <source>信访</source>
         <translation>Petition</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="48" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="60" />
         <source>纠纷</source>
         <translation>Dispute</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="48" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="60" />
         <source>投诉</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="50" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="62" />
         <source>事由（简要）</source>
         <translation>Subject (short)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="51" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="63" />
         <source>详细说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="52" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="64" />
         <source>办理期限</source>
         <translation>Due by</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="58" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="70" />
         <source>登记</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="59" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="71" />
         <source>登记新的信访/纠纷</source>
         <translation>Record a new grievance</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="61" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="73" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="62" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="74" />
         <source>事由 *</source>
         <translation>Subject *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="63" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="75" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="67" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="79" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="90" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="102" />
         <source>（逾期）</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="92" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="104" />
         <source>{day}  {kind}  {status}{late}  期限 {due}  {summary}</source>
         <translation>{day}  {kind}  {status}{late}  due {due}  {summary}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="112" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="124" />
         <source>该户没有信访/纠纷记录。</source>
         <translation>No grievances recorded for this household.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="118" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="130" />
         <source>办结：{text}</source>
         <translation>Closed: {text}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="133" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="145" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="140" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="152" />
         <source>已登记</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="146" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="158" />
         <source>已登记跟进</source>
         <translation>Follow-up recorded</translation>
     </message>
@@ -2277,123 +2277,123 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="31" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="41" />
         <source>交房验收 — {household}</source>
         <translation>Handover — {household}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="32" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="42" />
         <source>核对房屋已腾空、表计读数和交回的钥匙；保存后该户状态为“已交房”。</source>
         <translation>Check that the house is empty, the meter readings and the keys returned; once saved the household is “handed over”.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="35" />
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="37" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="45" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="47" />
         <source>m³</source>
         <translation>m³</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="36" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="46" />
         <source>kWh</source>
         <translation>kWh</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="42" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="52" />
         <source>如：屋内已清空，门窗完好</source>
         <translation>e.g. house empty, doors and windows intact</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="45" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="55" />
         <source>表计读数</source>
         <translation>Meter readings</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="45" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="55" />
         <source>钥匙</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="45" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="55" />
         <source>房屋现状</source>
         <translation>State of the house</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="46" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="56" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="48" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="58" />
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="51" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="61" />
         <source>未添加照片</source>
         <translation>No photos added</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="58" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="68" />
         <source>交房日期</source>
         <translation>Handed over on</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="59" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="69" />
         <source>水表读数</source>
         <translation>Water meter</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="60" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="70" />
         <source>电表读数</source>
         <translation>Electricity meter</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="61" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="71" />
         <source>燃气表读数</source>
         <translation>Gas meter</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="62" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="72" />
         <source>交回钥匙(把)</source>
         <translation>Keys returned</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="63" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="73" />
         <source>验收说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="64" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="74" />
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="66" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="76" />
         <source>确认交房</source>
         <translation>Confirm handover</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="66" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="76" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="80" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="90" />
         <source>已添加 {n} 张照片</source>
         <translation>{n} photo(s) added</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="83" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="93" />
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="84" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="94" />
         <source>图片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</source>
         <translation>Images (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/handover_dialog.py" line="102" />
+        <location filename="../../survey_app/ui/money/handover_dialog.py" line="112" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -2509,102 +2509,102 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="50" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="61" />
         <source>今日工作</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="55" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="66" />
         <source>今日完成调查</source>
         <translation>Surveyed today</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="55" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="66" />
         <source>今日测算</source>
         <translation>Calculated today</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="56" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="67" />
         <source>今日签约</source>
         <translation>Signed today</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="89" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="100" />
         <source>未完成的草稿</source>
         <translation>Unfinished drafts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="90" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="101" />
         <source>接下来要走访</source>
         <translation>Next to visit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="150" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="161" />
         <source>（{when} 自动保存）</source>
         <translation>(autosaved {when})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="152" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="163" />
         <source>（被退回）</source>
         <translation>(returned)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="155" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="166" />
         <source>在住户页打开这一户</source>
         <translation>Open this household on the Households page</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="194" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="205" />
         <source>{name}，您好</source>
         <translation>Hello, {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="195" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="206" />
         <source>{date}（{role}）</source>
         <translation>{date} ({role})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="207" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="218" />
         <source>我负责的住户</source>
         <translation>My households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="207" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="218" />
         <source>全项目进度</source>
         <translation>Whole project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="209" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="220" />
         <source>已完成调查 {pct}%</source>
         <translation>{pct}% surveyed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="210" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="221" />
         <source>共 {total} 户，已完成调查 {done} 户，待调查 {left} 户</source>
         <translation>{total} households: {done} surveyed, {left} still to survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="215" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="226" />
         <source>在住户列表中查看“{status}”的住户</source>
         <translation>Show the “{status}” households in the list</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="217" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="228" />
         <source>没有未保存的草稿</source>
         <translation>No unsaved drafts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="219" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="230" />
         <source>没有待调查的住户</source>
         <translation>No households left to survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="219" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="230" />
         <source>没有分配给您的住户</source>
         <translation>No households assigned to you</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/home_page.py" line="222" />
+        <location filename="../../survey_app/ui/pages/home_page.py" line="233" />
         <source>待复核 {n} 户 — 去复核</source>
         <translation>{n} waiting for review — review now</translation>
     </message>
@@ -2970,8 +2970,8 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>HouseholdDetailView</name>
     <message>
-        <location filename="../../survey_app/ui/household_detail.py" line="63" />
-        <location filename="../../survey_app/ui/household_detail.py" line="125" />
+        <location filename="../../survey_app/ui/household_detail.py" line="62" />
+        <location filename="../../survey_app/ui/household_detail.py" line="124" />
         <source>在左侧列表中选择一户，这里显示其详细情况</source>
         <translation>Select a household in the list to see its details here</translation>
     </message>
@@ -2979,85 +2979,85 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>HouseholdEditorDialog</name>
     <message>
-        <location filename="../../survey_app/ui/editor/editor_layout.py" line="76" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="266" />
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="75" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="264" />
         <source>提交调查</source>
         <translation>Submit survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/editor_layout.py" line="77" />
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="76" />
         <source>调查完成：保存并把该户从“待调查”改为“已调查”，等待复核</source>
         <translation>Survey complete: save and move the household from “To survey” to “Surveyed”, ready for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/editor_layout.py" line="79" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="298" />
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="78" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="296" />
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/editor_layout.py" line="80" />
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="79" />
         <source>放弃未保存的修改，回到上次保存的内容</source>
         <translation>Discard unsaved changes and go back to what was last saved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/editor_layout.py" line="81" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="310" />
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="80" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="308" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/editor_layout.py" line="82" />
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="81" />
         <source>关闭（Esc）</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/editor_layout.py" line="83" />
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="82" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/editor_layout.py" line="84" />
+        <location filename="../../survey_app/ui/editor/editor_layout.py" line="83" />
         <source>保存（Ctrl+S）</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="113" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="111" />
         <source>草稿已自动保存（{time}）</source>
         <translation>Draft saved automatically ({time})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="115" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="113" />
         <source>草稿未能自动保存：{error}</source>
         <translation>The draft could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="193" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="191" />
         <source>有{n}处需要改正，尚未保存。</source>
         <translation>{n} problem(s) to correct; not saved.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="198" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="196" />
         <source>没有需要保存的修改。</source>
         <translation>Nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="208" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="206" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="218" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="216" />
         <source>已保存（第{rev}版）。</source>
         <translation>Saved (revision {rev}).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="231" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="229" />
         <source>保存冲突</source>
         <translation>Save conflict</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="232" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="230" />
         <source>{error}
 
 要用你现在的内容覆盖保存吗？（对方的修改将被替换；审计日志会记下这次修改）</source>
@@ -3066,72 +3066,72 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 Save your version over it? (The other changes are replaced; the audit log records this.)</translation>
     </message>
     <message>
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="236" />
         <location filename="../../survey_app/ui/editor/household_editor.py" line="238" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="240" />
         <source>不能保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="267" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="265" />
         <source>提交后该户变为“已调查”，等待复核员复核。确定提交吗？</source>
         <translation>After submitting, the household is “Surveyed” and waits for a supervisor's review. Submit?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="272" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="270" />
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="278" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="276" />
         <source>已提交，状态：{status}。</source>
         <translation>Submitted; status: {status}.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="254" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="288" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="252" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="286" />
         <source>不能提交</source>
         <translation>Cannot submit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="251" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="249" />
         <source>调查尚未完成：还有{n}项需要改正或补全，不能提交。</source>
         <translation>The survey is not complete: {n} item(s) to correct or fill in; not submitted.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="255" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="287" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="253" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="285" />
         <source>调查尚未完成，不能提交。请先改正或补全以下各项：
 {lines}</source>
         <translation>The survey is not complete and cannot be submitted. Correct or fill in first:
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="298" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="296" />
         <source>放弃所有未保存的修改，回到上次保存的内容吗？</source>
         <translation>Discard all unsaved changes and go back to what was last saved?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="303" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="301" />
         <source>已放弃修改。</source>
         <translation>Changes discarded.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="310" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="308" />
         <source>有未保存的修改。</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="311" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="309" />
         <source>保存并关闭</source>
         <translation>Save and close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="312" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="310" />
         <source>放弃修改并关闭</source>
         <translation>Discard and close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="313" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="311" />
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -3181,27 +3181,27 @@ Save your version over it? (The other changes are replaced; the audit log record
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="343" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="341" />
         <source>已恢复{when}的草稿，尚未保存。</source>
         <translation>Restored the draft of {when}; not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="359" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="357" />
         <source>该户已签约，调查数据已冻结，只能查看。如需更正，须先由复核员作废协议。</source>
         <translation>This household has signed: the survey is frozen and can only be viewed. To correct it, a supervisor must first void the agreement.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="361" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="359" />
         <source>当前用户无权修改调查数据，只能查看。</source>
         <translation>You may not change survey data; view only.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="380" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="378" />
         <source>第{rev}版　最后修改：{when} {who}</source>
         <translation>Revision {rev}, last changed {when} by {who}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="382" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="380" />
         <source>住户调查 — {code} {name}</source>
         <translation>Household survey — {code} {name}</translation>
     </message>
@@ -3258,72 +3258,72 @@ Save your version over it? (The other changes are replaced; the audit log record
 <context>
     <name>HouseholdModel</name>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="38" />
+        <location filename="../../survey_app/ui/household_model.py" line="36" />
         <source>户号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="39" />
+        <location filename="../../survey_app/ui/household_model.py" line="37" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="40" />
+        <location filename="../../survey_app/ui/household_model.py" line="38" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="41" />
+        <location filename="../../survey_app/ui/household_model.py" line="39" />
         <source>地块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="42" />
+        <location filename="../../survey_app/ui/household_model.py" line="40" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="43" />
+        <location filename="../../survey_app/ui/household_model.py" line="41" />
         <source>人口</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="44" />
+        <location filename="../../survey_app/ui/household_model.py" line="42" />
         <source>建筑面积 m²</source>
         <translation>Floor area m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="45" />
+        <location filename="../../survey_app/ui/household_model.py" line="43" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="219" />
+        <location filename="../../survey_app/ui/household_model.py" line="217" />
         <source>此列不能排序</source>
         <translation>This column cannot be sorted</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="282" />
+        <location filename="../../survey_app/ui/household_model.py" line="280" />
         <source>测算不一致</source>
         <translation>calculation disputed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="284" />
+        <location filename="../../survey_app/ui/household_model.py" line="282" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="293" />
+        <location filename="../../survey_app/ui/household_model.py" line="291" />
         <source>测算不一致：指挥部按调查记录重算的结果与设备的测算不同，待核实</source>
         <translation>Calculation disputed: HQ's recomputation from the survey differs from the device's; to be checked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="295" />
+        <location filename="../../survey_app/ui/household_model.py" line="293" />
         <source>有未保存的草稿：打开编辑可继续</source>
         <translation>Unsaved draft: open the editor to continue</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="297" />
+        <location filename="../../survey_app/ui/household_model.py" line="295" />
         <source>新增住户：名册外现场发现，待指挥部确认</source>
         <translation>New household: found in the field, not on the roster; awaiting HQ</translation>
     </message>
@@ -3384,148 +3384,148 @@ Save your version over it? (The other changes are replaced; the audit log record
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="59" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="57" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="60" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="246" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="58" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="244" />
         <source>打开调查表（也可双击列表中的一行或按回车）</source>
         <translation>Open the survey form (or double-click a row, or press Enter)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="61" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="59" />
         <source>测算(&amp;C)</source>
         <translation>&amp;Compare</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="62" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="248" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="60" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="246" />
         <source>各安置方案的补偿并排比较</source>
         <translation>Compensation of every option side by side</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="63" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="61" />
         <source>协议(&amp;A)</source>
         <translation>&amp;Agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="64" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="250" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="62" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="248" />
         <source>出具、打印、签订协议，查看协议记录</source>
         <translation>Issue, print and sign the agreement; see its history</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="65" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="292" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="63" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="290" />
         <source>提交调查</source>
         <translation>Submit survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="66" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="64" />
         <source>调查完成，提交复核（待调查 → 已调查）</source>
         <translation>The survey is complete: submit it for review (Pending → Surveyed)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="73" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="71" />
         <source>确认新增</source>
         <translation>Confirm new</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="74" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="72" />
         <source>新增住户(&amp;N)</source>
         <translation>&amp;New household</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="75" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="73" />
         <source>登记名册上没有、在现场发现的住户（待指挥部确认）</source>
         <translation>Register a household found in the field (for HQ to confirm)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="244" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="242" />
         <source>请先在左侧列表中选择一户</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="252" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="250" />
         <source>测算确认后（已测算）才能出具协议；当前为“{status}”</source>
         <translation>An agreement can be issued once the calculation is confirmed (Calculated); now '{status}'</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="263" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="261" />
         <source>核实后确认：该户属于本项目（现场新增 → 已确认）</source>
         <translation>Confirm after checking: it belongs to the project (new → confirmed)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="293" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="291" />
         <source>将 {code} {name} 的调查提交复核？
 提交后调查表不能再修改，除非复核员退回。</source>
         <translation>Submit the survey of {code} {name} for review?
 It cannot be changed afterwards unless the supervisor returns it.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="294" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="292" />
         <source>提交复核</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="300" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="298" />
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="301" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="299" />
         <source>{code} 已提交复核</source>
         <translation>{code} submitted for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="334" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="332" />
         <source>已确认该新增住户</source>
         <translation>New household confirmed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="347" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="345" />
         <source>已新增住户 {code}，请打开编辑录入调查</source>
         <translation>Household {code} added: open it to enter the survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="333" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="331" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="67" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="65" />
         <source>交房验收…</source>
         <translation>Handover…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="68" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="66" />
         <source>登记交房验收：表计读数、钥匙、照片（已签约 → 已交房）</source>
         <translation>Record the handover: meter readings, keys, photos (signed → handed over)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="69" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="67" />
         <source>付款登记…</source>
         <translation>Payments…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="70" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="68" />
         <source>登记补偿款、过渡费的支付，查看已付金额</source>
         <translation>Record payments of compensation and transition fee; see what was paid</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="71" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="69" />
         <source>信访/纠纷…</source>
         <translation>Grievances…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="72" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="70" />
         <source>该户的信访、纠纷：登记、跟进、办结</source>
         <translation>This household's petitions and disputes: record, follow up, close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="307" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="305" />
         <source>已确认交房</source>
         <translation>Handover confirmed</translation>
     </message>
@@ -3621,159 +3621,159 @@ It cannot be changed afterwards unless the supervisor returns it.</translation>
 <context>
     <name>HqSyncPage</name>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="40" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="59" />
         <source>每个同步包的导入结果会显示在这里。</source>
         <translation>The result of each bundle imported appears here.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="43" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="62" />
         <source>选择同步包并导入…</source>
         <translation>Choose bundles and import…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="46" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="65" />
         <source>可一次选多个同步包（.sabundle）。每个包要么全部导入，要么什么都不导入；重复导入同一个包不会改变数据。</source>
         <translation>Several bundles (.sabundle) can be chosen at once. Each is imported entirely or not at all; importing the same bundle again changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="50" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="69" />
         <source>回执写在同步包旁边（U 盘上）</source>
         <translation>Receipts next to the bundles (on the stick)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="52" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="71" />
         <source>回执写到：</source>
         <translation>Receipts to:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="59" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="78" />
         <source>选择文件夹</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="60" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="79" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="83" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="102" />
         <source>导入同步包</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="85" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="104" />
         <source>设备与任务包</source>
         <translation>Devices and assignments</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="89" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="108" />
         <source>同步（指挥部）</source>
         <translation>Sync (HQ)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="100" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="119" />
         <source>待处理事项（{n}）</source>
         <translation>To decide ({n})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="100" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="119" />
         <source>待处理事项</source>
         <translation>To decide</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="103" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="122" />
         <source>回执写到哪个文件夹</source>
         <translation>Folder for the receipts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="114" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="133" />
         <source>选择设备的同步包</source>
         <translation>Choose the devices' bundles</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="115" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="134" />
         <source>同步包 (*.sabundle);;所有文件 (*)</source>
         <translation>Bundles (*.sabundle);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="142" />
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="167" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="161" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="186" />
         <source>{name} 未导入：{error}</source>
         <translation>{name} was not imported: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="143" />
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="169" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="162" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="188" />
         <source>没有导入任何数据。请让调查员重新导出同步包。</source>
         <translation>Nothing was imported. Ask the surveyor to export again.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="144" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="163" />
         <source>正在导入 {name}…</source>
         <translation>Importing {name}…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="175" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="194" />
         <source>正在导入 {n} 个同步包…</source>
         <translation>Importing {n} bundles…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="178" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="197" />
         <source>文件：{name}</source>
         <translation>File: {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="180" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="199" />
         <source>{device} 第 {seq} 号同步包之前已导入过</source>
         <translation>{device} bundle no. {seq} was imported before</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="181" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="200" />
         <source>没有改变任何数据。</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="183" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="202" />
         <source>{device} 第 {seq} 号同步包已导入</source>
         <translation>{device} bundle no. {seq} imported</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="184" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="203" />
         <source>新增 {inserted} 条，更新 {updated} 条，未变 {unchanged} 条，冲突 {conflicts} 条</source>
         <translation>{inserted} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="188" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="207" />
         <source>{n} 条冲突已列入“待处理事项”，请逐条决定保留本地或采用对方。</source>
         <translation>{n} conflicts were added to “To decide”: keep ours or take theirs, one by one.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="190" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="209" />
         <source>缺少该设备第 {seqs} 号同步包：其修改已包含在本包中，但请确认 U 盘是否遗失。</source>
         <translation>Bundle no. {seqs} of this device is missing: its changes came in this one, but check whether a stick was lost.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="193" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="212" />
         <source>重算差异：{message}</source>
         <translation>Recheck difference: {message}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="195" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="214" />
         <source>……共 {n} 处重算差异，见“待处理事项”。</source>
         <translation>… {n} recheck differences in all, see “To decide”.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="196" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="215" />
         <source>审计警告：{message}</source>
         <translation>Audit warning: {message}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="198" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="217" />
         <source>回执：{path}（交回该设备导入）</source>
         <translation>Receipt: {path} (take it back to the device)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="200" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="219" />
         <source>回执未写出：{error}。数据已导入；可重新导入此包以再次写出回执。</source>
         <translation>The receipt was not written: {error}. The data is imported; import the bundle again to write it.</translation>
     </message>
@@ -3951,104 +3951,104 @@ It cannot be changed afterwards unless the supervisor returns it.</translation>
 <context>
     <name>IssueBulkDialog</name>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="33" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="47" />
         <source>批量处理冲突</source>
         <translation>Decide conflicts by rule</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="38" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="52" />
         <source>保留指挥部的版本</source>
         <translation>Keep HQ's version</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="40" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="54" />
         <source>采用设备的版本</source>
         <translation>Take the device's version</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="54" />
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="59" />
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="127" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="68" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="73" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="141" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="70" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="84" />
         <source>只处理两边仅在下列字段上不同的冲突</source>
         <translation>Only conflicts whose versions differ in nothing but these fields</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="89" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="103" />
         <source>处理方式</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="90" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="104" />
         <source>数据表</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="91" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="105" />
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="92" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="106" />
         <source>同步包</source>
         <translation>Bundle</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="100" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="114" />
         <source>处理</source>
         <translation>Decide</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="102" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="116" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="129" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="143" />
         <source>第 {n} 号</source>
         <translation>No. {n}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="131" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="145" />
         <source>只处理该设备这一号同步包中的冲突</source>
         <translation>Only the conflicts of this bundle</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="132" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="146" />
         <source>先选定设备，才能按同步包处理</source>
         <translation>Choose a device first to pick one of its bundles</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="151" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="165" />
         <source>将处理 {n} 项冲突</source>
         <translation>{n} conflicts will be decided</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="153" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="167" />
         <source>；另有 {m} 项不能采用设备的版本，保持待处理</source>
         <translation>; {m} more cannot take the device's version and stay open</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="156" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="170" />
         <source>{record}（设备 {device}，第 {seq} 号同步包）</source>
         <translation>{record} (device {device}, bundle no. {seq})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="158" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="172" />
         <source>按此规则处理以上冲突（每项都留有审计记录）</source>
         <translation>Decide the conflicts above by this rule (each one audited)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="159" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="173" />
         <source>没有符合此规则的冲突</source>
         <translation>No conflict matches this rule</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="179" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="193" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -4056,22 +4056,22 @@ It cannot be changed afterwards unless the supervisor returns it.</translation>
 <context>
     <name>IssuesModel</name>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="136" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="142" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="136" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="142" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="136" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="142" />
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="136" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="142" />
         <source>说明</source>
         <translation>Message</translation>
     </message>
@@ -4079,177 +4079,177 @@ It cannot be changed afterwards unless the supervisor returns it.</translation>
 <context>
     <name>IssuesPanel</name>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="69" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="88" />
         <source>只列出两边不同的字段。</source>
         <translation>Only the fields that differ are listed.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="74" />
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="164" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="93" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="183" />
         <source>保留本地</source>
         <translation>Keep ours</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="76" />
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="160" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="95" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="179" />
         <source>保留指挥部现有的版本，关闭此事项</source>
         <translation>Keep HQ's current version and close this item</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="77" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="96" />
         <source>采用对方</source>
         <translation>Take theirs</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="79" />
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="162" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="98" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="181" />
         <source>用设备发来的版本替换指挥部的版本（留有审计记录）</source>
         <translation>Replace HQ's version with the device's (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="83" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="102" />
         <source>按所选字段合并</source>
         <translation>Merge ticked fields</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="87" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="106" />
         <source>批量处理…</source>
         <translation>Decide by rule…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="90" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="109" />
         <source>按规则一次处理多项冲突（先预览将处理哪些）</source>
         <translation>Decide many conflicts by one rule (preview first)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="147" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="166" />
         <source>只有冲突才能按字段合并</source>
         <translation>Only a conflict can be merged field by field</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="149" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="168" />
         <source>没有待处理事项</source>
         <translation>Nothing to decide</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="150" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="169" />
         <source>同步包中的冲突、重算差异和审计警告会列在这里。</source>
         <translation>Conflicts, recheck differences and audit warnings from bundles are listed here.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="151" />
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="152" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="170" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="171" />
         <source>没有选中的待处理事项</source>
         <translation>No open issue selected</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="157" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="176" />
         <source>{kind}：{record}</source>
         <translation>{kind}: {record}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="161" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="180" />
         <source>已核实此事项，关闭它</source>
         <translation>Checked: close this issue</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="163" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="182" />
         <source>只有冲突才有对方版本可采用；此事项核实后标记即可</source>
         <translation>Only a conflict has another version to take; mark this one as checked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="164" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="183" />
         <source>标记为已核实</source>
         <translation>Mark as checked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="176" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="195" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="177" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="196" />
         <source>指挥部现有（第 {rev} 版，{who}）</source>
         <translation>HQ now (revision {rev}, {who})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="179" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="198" />
         <source>设备 {device} 发来（第 {rev} 版，{who}）</source>
         <translation>From {device} (revision {rev}, {who})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="181" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="200" />
         <source>采用设备的值</source>
         <translation>Take the device's value</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="186" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="205" />
         <source>字段 / 明细</source>
         <translation>Field / line</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="186" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="205" />
         <source>指挥部按调查记录重算</source>
         <translation>HQ, recomputed from the survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="187" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="206" />
         <source>设备 {device} 的测算</source>
         <translation>Device {device}'s calculation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="203" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="222" />
         <source>采用设备的值：{field}</source>
         <translation>Take the device's value: {field}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="204" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="223" />
         <source>合并时采用设备的值</source>
         <translation>Take the device's value when merging</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="204" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="223" />
         <source>此字段由指挥部决定，不能采用设备的值</source>
         <translation>HQ decides this field; the device's value cannot be taken</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="216" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="235" />
         <source>所勾选字段采用设备的值，其余保留指挥部的值（留有审计记录）</source>
         <translation>Take the device's value for the ticked fields and keep HQ's for the rest (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="217" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="236" />
         <source>请先勾选要采用设备的值的字段</source>
         <translation>First tick the fields to take from the device</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="232" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="251" />
         <source>已合并：{record}（采用设备的{fields}）</source>
         <translation>Merged: {record} (took the device's {fields})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="251" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="270" />
         <source>已按规则处理 {n} 项冲突</source>
         <translation>Decided {n} conflicts by rule</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="265" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="284" />
         <source>已采用对方版本：{record}</source>
         <translation>Took the device's version: {record}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="267" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="286" />
         <source>已保留本地版本：{record}</source>
         <translation>Kept HQ's version: {record}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="269" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="288" />
         <source>已标记为已核实：{record}</source>
         <translation>Marked as checked: {record}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="238" />
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="275" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="257" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="294" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -4280,221 +4280,221 @@ It cannot be changed afterwards unless the supervisor returns it.</translation>
 <context>
     <name>JoinWizard</name>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="45" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="55" />
         <source>加入项目（调查员笔记本）</source>
         <translation>Join a project (field laptop)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="59" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="69" />
         <source>关闭（稍后继续）</source>
         <translation>Close (continue later)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="91" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="101" />
         <source>如 调查组1号笔记本</source>
         <translation>e.g. Team 1 laptop</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="92" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="102" />
         <source>可不填：指挥部登记时分配正式代码</source>
         <translation>optional: HQ assigns the real code when it enrols the laptop</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="93" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="103" />
         <source>至少 8 位</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="95" />
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="175" />
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="179" />
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="231" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="105" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="185" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="189" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="241" />
         <source>尚未选择</source>
         <translation>not chosen</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="97" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="107" />
         <source>选择 U 盘文件夹…</source>
         <translation>Choose USB folder…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="99" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="109" />
         <source>生成登记申请</source>
         <translation>Write enrolment request</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="105" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="115" />
         <source>已拿到指挥部的回复：继续 ②</source>
         <translation>I have HQ's reply: continue with ②</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="110" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="120" />
         <source>设备名称 *</source>
         <translation>Device name *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="111" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="121" />
         <source>设备代码</source>
         <translation>Device code</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="112" />
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="201" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="122" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="211" />
         <source>设备密码 *</source>
         <translation>Device password *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="113" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="123" />
         <source>再次输入密码 *</source>
         <translation>Password again *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="117" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="127" />
         <source>U 盘文件夹 *</source>
         <translation>USB folder *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="119" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="129" />
         <source>① 生成登记申请</source>
         <translation>① Write the enrolment request</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="120" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="130" />
         <source>本机将新建一个空的、加密的项目数据库（不含演示数据）。设备密码解开它和本机的同步密钥，调查员第一次在本机登录时也要输入一次；请牢记：忘记后只能重新登记。登记申请写到 U 盘，交给指挥部。</source>
         <translation>This laptop gets a new, empty, encrypted project database (no demo data). The device password unlocks it and this laptop's sync keys, and each surveyor types it once at their first login here: keep it safe, a forgotten one means enrolling again. The request is written to the USB stick for HQ.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="130" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="140" />
         <source>登记申请写到哪个文件夹（U 盘）</source>
         <translation>Folder (USB stick) for the enrolment request</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="141" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="151" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="143" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="153" />
         <source>请先选择 U 盘文件夹</source>
         <translation>Choose the USB folder first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="157" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="167" />
         <source>正在生成密钥和登记申请…</source>
         <translation>Making the keys and the enrolment request…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="161" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="171" />
         <source>待登记：{name}</source>
         <translation>Enrolling: {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="166" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="176" />
         <source>&lt;b&gt;登记申请已写出：&lt;/b&gt;{file}&lt;br&gt;本机密钥指纹：&lt;b&gt;{fp}&lt;/b&gt;&lt;br&gt;下一步：把此文件交给指挥部，并把这串指纹读给指挥部核对。拿到登记回复和任务包后，在开始窗口的项目列表中打开本项目继续。</source>
         <translation>&lt;b&gt;Enrolment request written:&lt;/b&gt; {file}&lt;br&gt;This laptop's key fingerprint: &lt;b&gt;{fp}&lt;/b&gt;&lt;br&gt;Next: take the file to HQ and read them this fingerprint. With HQ's reply and assignment bundle, open this project from the start window's list to continue.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="177" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="187" />
         <source>选择登记回复…</source>
         <translation>Choose reply…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="181" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="191" />
         <source>选择任务包…</source>
         <translation>Choose assignment bundles…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="183" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="193" />
         <source>生成登记申请时设置的设备密码</source>
         <translation>the device password set in step ①</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="184" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="194" />
         <source>导入并完成登记</source>
         <translation>Import and finish enrolment</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="190" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="200" />
         <source>打开项目</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="195" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="205" />
         <source>登记回复 *</source>
         <translation>HQ's reply *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="196" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="206" />
         <source>任务包</source>
         <translation>Assignment bundle</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="203" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="213" />
         <source>② 导入登记回复和任务包</source>
         <translation>② Import HQ's reply and assignment bundle</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="204" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="214" />
         <source>指挥部登记本机后会给你登记回复文件（.saenroll）和任务包（.saassign）。导入后本机就有了项目、补偿方案、指挥部为你建的账号和分派的住户。</source>
         <translation>Once HQ has enrolled this laptop it gives you a reply file (.saenroll) and an assignment bundle (.saassign). After importing them the laptop has the project, its policy, the accounts HQ made for you and the households assigned.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="214" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="224" />
         <source>选择指挥部的登记回复文件</source>
         <translation>Choose HQ's enrolment reply file</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="215" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="225" />
         <source>登记回复 (*.saenroll);;所有文件 (*)</source>
         <translation>Enrolment replies (*.saenroll);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="224" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="234" />
         <source>选择任务包</source>
         <translation>Choose assignment bundles</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="225" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="235" />
         <source>任务包 (*.saassign);;所有文件 (*)</source>
         <translation>Assignment bundles (*.saassign);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="235" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="245" />
         <source>请先完成第 ① 步</source>
         <translation>Do step ① first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="237" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="247" />
         <source>请选择指挥部的登记回复文件</source>
         <translation>Choose HQ's enrolment reply file</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="248" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="258" />
         <source>正在导入登记回复和任务包…</source>
         <translation>Importing HQ's reply and assignment bundle…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="253" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="263" />
         <source>本机设备代码：&lt;b&gt;{code}&lt;/b&gt;；项目：{project}</source>
         <translation>This laptop's device code: &lt;b&gt;{code}&lt;/b&gt;; project: {project}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="255" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="265" />
         <source>指挥部密钥指纹：&lt;b&gt;{fp}&lt;/b&gt;（请与指挥部当面或电话核对；不一致时不要使用，并告知指挥部）</source>
         <translation>HQ key fingerprint: &lt;b&gt;{fp}&lt;/b&gt; (compare it with HQ in person or by phone; if it differs, do not use it and tell HQ)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="261" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="271" />
         <source>登记完成：本机有 {n} 个账号可以登录。点“打开项目”登录。</source>
         <translation>Enrolled: {n} account(s) can log in on this laptop. Click “Open project” to log in.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="264" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="274" />
         <source>本机还没有可登录的账号：请导入指挥部为本机写出的任务包。</source>
         <translation>No account can log in on this laptop yet: import the assignment bundle HQ wrote for it.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/join_wizard.py" line="278" />
+        <location filename="../../survey_app/ui/start/join_wizard.py" line="288" />
         <source>操作失败：{error}</source>
         <translation>Failed: {error}</translation>
     </message>
@@ -4913,113 +4913,113 @@ It cannot be changed afterwards unless the supervisor returns it.</translation>
 <context>
     <name>LaptopsPanel</name>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="35" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="44" />
         <source>设备代码</source>
         <translation>Device code</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="35" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="44" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="36" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="45" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="36" />
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="190" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="45" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="199" />
         <source>调查员</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="37" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="46" />
         <source>密钥指纹</source>
         <translation>Key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="38" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="47" />
         <source>已吊销（{day}）</source>
         <translation>Revoked ({day})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="38" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="47" />
         <source>已登记</source>
         <translation>Enrolled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="39" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="48" />
         <source>未登记</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="39" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="48" />
         <source>（未指定）</source>
         <translation>(none set)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="80" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="89" />
         <source>① 接受登记申请：选择调查笔记本写出的登记申请（.json），核对指纹后登记，登记回复写在申请文件旁边，拷回该笔记本导入。② 指定使用它的调查员。③ 分派住户后导出任务包。</source>
         <translation>① Accept the enrollment request (.json) a laptop wrote, after comparing the fingerprint; the reply is written next to the request — take it back to that laptop. ② Set the workers who use it. ③ After assigning households, export its assignment bundle.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="87" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="96" />
         <source>接受登记申请…</source>
         <translation>Accept an enrollment request…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="90" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="99" />
         <source>指定调查员…</source>
         <translation>Set workers…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="93" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="102" />
         <source>导出任务包…</source>
         <translation>Export assignment bundle…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="98" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="107" />
         <source>吊销原因（如：笔记本丢失）</source>
         <translation>Reason for revoking (e.g. laptop lost)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="99" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="108" />
         <source>吊销…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="101" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="110" />
         <source>设备丢失或被盗时吊销：指挥部不再接受它的同步包，它在吊销之后签发的协议核验为无效（吊销随任务包传到各笔记本）。</source>
         <translation>Revoke a lost or stolen device: HQ accepts no more bundles from it, and agreements it signs after the revocation verify as invalid (the revocation reaches every laptop with its next assignment).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="110" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="119" />
         <source>笔记本丢失或被盗：</source>
         <translation>Laptop lost or stolen:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="139" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="148" />
         <source>选择设备登记申请</source>
         <translation>Choose a device's enrollment request</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="140" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="149" />
         <source>登记申请 (*.json);;所有文件 (*)</source>
         <translation>Enrollment request (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="146" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="155" />
         <source>{name} 不能登记：{error}</source>
         <translation>{name} cannot be enrolled: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="148" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="157" />
         <source>登记设备</source>
         <translation>Enroll device</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="149" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="158" />
         <source>设备名称：{name}
 设备密钥指纹：{fp}
 
@@ -5030,127 +5030,127 @@ Device key fingerprint: {fp}
 Compare it with the fingerprint shown on the laptop. Enroll this device?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="163" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="172" />
         <source>{name} 未登记：{error}</source>
         <translation>{name} was not enrolled: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="165" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="174" />
         <source>正在登记设备…</source>
         <translation>Enrolling the device…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="169" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="178" />
         <source>已登记设备 {code}</source>
         <translation>Device {code} enrolled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="170" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="179" />
         <source>登记回复文件：{path}</source>
         <translation>Enrollment reply file: {path}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="171" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="180" />
         <source>指挥部密钥指纹：{fp}（设备导入后会显示，请与调查员核对）</source>
         <translation>HQ key fingerprint: {fp} (the laptop shows it after the import: compare it with the worker)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="172" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="181" />
         <source>下一步：把登记回复文件拷回该笔记本导入；再点“指定调查员…”。</source>
         <translation>Next: copy the reply file back to that laptop and import it; then click “Set workers…”.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="189" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="198" />
         <source>使用 {code} 的调查员</source>
         <translation>Workers using {code}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="198" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="207" />
         <source>未保存：{error}</source>
         <translation>Not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="199" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="208" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="208" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="217" />
         <source>设备 {code} 的调查员已保存</source>
         <translation>Workers of device {code} saved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="209" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="218" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="210" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="219" />
         <source>下一步：导出该笔记本的任务包，拷到 U 盘交给调查员导入。</source>
         <translation>Next: export this laptop's assignment bundle and give it to the worker on a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="219" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="228" />
         <source>任务包写到哪个文件夹（U 盘）</source>
         <translation>Folder for the assignment bundle (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="233" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="242" />
         <source>任务包未写出：{error}</source>
         <translation>Assignment bundle not written: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="234" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="243" />
         <source>正在写出任务包…</source>
         <translation>Writing assignment bundles…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="237" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="246" />
         <source>文件：{name}</source>
         <translation>File: {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="239" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="248" />
         <source>位置：{folder}</source>
         <translation>Folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="240" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="249" />
         <source>下一步：拷到 U 盘，在该笔记本的“同步”页点“导入回执 / 任务包”。</source>
         <translation>Next: copy it to a USB stick; on the laptop's Sync page click “Import receipt / assignment”.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="241" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="250" />
         <source>已写出 {n} 个任务包</source>
         <translation>{n} assignment bundles written</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="252" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="261" />
         <source>请先填写吊销原因</source>
         <translation>Please enter the reason for revoking first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="263" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="272" />
         <source>设备 {code} 未吊销：{error}</source>
         <translation>Device {code} not revoked: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="265" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="274" />
         <source>正在吊销设备…</source>
         <translation>Revoking the device…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="270" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="279" />
         <source>已吊销设备 {code}</source>
         <translation>Device {code} revoked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="271" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="280" />
         <source>指挥部不再接受它的同步包。</source>
         <translation>HQ accepts no more bundles from it.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="272" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="281" />
         <source>下一步：给其他笔记本导出任务包，让它们也知道此设备已吊销。</source>
         <translation>Next: export assignment bundles for the other laptops so they learn of the revocation too.</translation>
     </message>
@@ -5158,74 +5158,74 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="67" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="74" />
         <source>登录 — 征收补偿入户调查</source>
         <translation>Log in — Household Survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="70" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="77" />
         <source>征收补偿入户调查</source>
         <translation>Household Survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="89" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="96" />
         <source>用户名(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="90" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="97" />
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="94" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="101" />
         <source>设备密码(&amp;D)</source>
         <translation>&amp;Device password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="104" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="111" />
         <source>演示账号：worker / worker123（调查员）
 reviewer / review123（复核员）　hq / hq123456（指挥部管理员）</source>
         <translation>Demo accounts: worker / worker123 (field worker)
 reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="112" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="119" />
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="116" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="123" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="120" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="127" />
         <source>忘记密码…</source>
         <translation>Forgot password…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="126" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="133" />
         <source>用项目的恢复密码设一个新密码</source>
         <translation>Set a new password with the project's recovery password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="146" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="153" />
         <source>请输入用户名</source>
         <translation>Please enter a user name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="154" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="161" />
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="202" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="209" />
         <source>必须先修改密码才能使用本软件</source>
         <translation>You must change your password before using the app</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="220" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="227" />
         <source>本机还没有该用户的密钥：请同时输入设备密码（只需这一次）</source>
         <translation>This user has no key on this computer yet: also enter the device password (needed only once)</translation>
     </message>
@@ -5233,207 +5233,207 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="80" />
+        <location filename="../../survey_app/ui/main_window.py" line="93" />
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="81" />
+        <location filename="../../survey_app/ui/main_window.py" line="94" />
         <source>征收补偿入户调查</source>
         <translation>Household Survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="87" />
+        <location filename="../../survey_app/ui/main_window.py" line="100" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="87" />
+        <location filename="../../survey_app/ui/main_window.py" line="100" />
         <source>我的今天：今日工作与负责区域进度</source>
         <translation>My day: today's work and progress in my area</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="88" />
+        <location filename="../../survey_app/ui/main_window.py" line="101" />
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="88" />
+        <location filename="../../survey_app/ui/main_window.py" line="101" />
         <source>住户列表、查找与详情</source>
         <translation>Household list, search and details</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="89" />
+        <location filename="../../survey_app/ui/main_window.py" line="102" />
         <source>测算</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="89" />
+        <location filename="../../survey_app/ui/main_window.py" line="102" />
         <source>所选住户的各安置方案并排比较</source>
         <translation>The selected household's options side by side</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="91" />
+        <location filename="../../survey_app/ui/main_window.py" line="104" />
         <source>复核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="91" />
+        <location filename="../../survey_app/ui/main_window.py" line="104" />
         <source>待复核的住户：通过或退回</source>
         <translation>Households waiting for review: approve or return</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="92" />
+        <location filename="../../survey_app/ui/main_window.py" line="105" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="92" />
+        <location filename="../../survey_app/ui/main_window.py" line="105" />
         <source>U 盘同步：导出、导入同步包与回执</source>
         <translation>USB-stick sync: export and import bundles and receipts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="94" />
+        <location filename="../../survey_app/ui/main_window.py" line="107" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="95" />
+        <location filename="../../survey_app/ui/main_window.py" line="108" />
         <source>指挥部：项目信息、补偿方案、名册与评估、人员与设备</source>
         <translation>HQ: project, policy, roster and appraisals, people and laptops</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="120" />
+        <location filename="../../survey_app/ui/main_window.py" line="133" />
         <source>当前用户：{name}（{role}）</source>
         <translation>User: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="254" />
+        <location filename="../../survey_app/ui/main_window.py" line="268" />
         <source>共 {n} 户</source>
         <translation>{n} households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="260" />
+        <location filename="../../survey_app/ui/main_window.py" line="274" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="261" />
+        <location filename="../../survey_app/ui/main_window.py" line="275" />
         <source>核验协议(&amp;V)…</source>
         <translation>&amp;Verify agreement…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="268" />
+        <location filename="../../survey_app/ui/main_window.py" line="282" />
         <source>备份到…（U 盘）(&amp;B)</source>
         <translation>&amp;Back up to… (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="270" />
+        <location filename="../../survey_app/ui/main_window.py" line="284" />
         <source>把本项目（数据库、密钥库、照片）备份到一个文件夹，如 U 盘</source>
         <translation>Back this project (database, key vault, photos) up into a folder, e.g. on a USB stick</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="273" />
+        <location filename="../../survey_app/ui/main_window.py" line="287" />
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="278" />
+        <location filename="../../survey_app/ui/main_window.py" line="292" />
         <source>注销 / 切换用户(&amp;L)…</source>
         <translation>&amp;Log out / switch user…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="280" />
+        <location filename="../../survey_app/ui/main_window.py" line="294" />
         <source>回到登录窗口，换一位用户登录（不退出程序）</source>
         <translation>Back to the login window for another user (without quitting)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="284" />
+        <location filename="../../survey_app/ui/main_window.py" line="298" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="292" />
+        <location filename="../../survey_app/ui/main_window.py" line="306" />
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="293" />
+        <location filename="../../survey_app/ui/main_window.py" line="307" />
         <source>切换项目(&amp;S)…</source>
         <translation>&amp;Switch project…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="295" />
+        <location filename="../../survey_app/ui/main_window.py" line="309" />
         <source>关闭本项目，选择、新建或加入其他项目</source>
         <translation>Close this project; open, create or join another one</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="300" />
+        <location filename="../../survey_app/ui/main_window.py" line="314" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="301" />
+        <location filename="../../survey_app/ui/main_window.py" line="315" />
         <source>搜索(&amp;S)</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="306" />
+        <location filename="../../survey_app/ui/main_window.py" line="320" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="316" />
+        <location filename="../../survey_app/ui/main_window.py" line="330" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="317" />
+        <location filename="../../survey_app/ui/main_window.py" line="331" />
         <source>使用帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="324" />
+        <location filename="../../survey_app/ui/main_window.py" line="338" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="346" />
+        <location filename="../../survey_app/ui/main_window.py" line="360" />
         <source>注销</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="346" />
+        <location filename="../../survey_app/ui/main_window.py" line="360" />
         <source>还有任务在运行，请等它完成后再注销。</source>
         <translation>A task is still running: wait for it to finish before logging out.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="368" />
+        <location filename="../../survey_app/ui/main_window.py" line="382" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="368" />
+        <location filename="../../survey_app/ui/main_window.py" line="382" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The interface language will change at the next start.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="373" />
+        <location filename="../../survey_app/ui/main_window.py" line="387" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="374" />
+        <location filename="../../survey_app/ui/main_window.py" line="388" />
         <source>&lt;b&gt;征收补偿入户调查&lt;/b&gt; {version}&lt;br&gt;离线入户调查、补偿测算与协议工作站。&lt;br&gt;数据库：{path}</source>
         <translation>&lt;b&gt;Household Survey&lt;/b&gt; {version}&lt;br&gt;Offline survey, compensation and agreement workstation.&lt;br&gt;Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="379" />
+        <location filename="../../survey_app/ui/main_window.py" line="393" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="379" />
+        <location filename="../../survey_app/ui/main_window.py" line="393" />
         <source>还有任务在运行，确定要取消并退出吗？</source>
         <translation>A task is still running. Cancel it and quit?</translation>
     </message>
@@ -5441,77 +5441,77 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="31" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="41" />
         <source>导入名册</source>
         <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="31" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="41" />
         <source>导入评估结果</source>
         <translation>Import appraisals</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="53" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="63" />
         <source>重新检查</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="56" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="66" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="59" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="69" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="86" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="96" />
         <source>文件：{name}（{source}，第{row}行为标题行）</source>
         <translation>File: {name} ({source}, header in row {row})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="91" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="101" />
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="98" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="108" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="108" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="118" />
         <source>发现 {n} 个问题，整个文件不能导入。请在 Excel 中改正后重新打开：</source>
         <translation>{n} problem(s) found: the file cannot be imported. Correct them in Excel and open it again:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="112" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="122" />
         <source>检查通过：{summary}</source>
         <translation>Checked: {summary}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="115" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="125" />
         <source>提示（不影响导入）：</source>
         <translation>Notes (the import goes ahead):</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="121" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="131" />
         <source>对应关系已改动，请点“重新检查”。</source>
         <translation>The column mapping changed: click “Check again”.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="139" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="149" />
         <source>正在检查文件…</source>
         <translation>Checking the file…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="152" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="162" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="161" />
+        <location filename="../../survey_app/ui/hq/mapping_dialog.py" line="171" />
         <source>操作失败，请重试或联系技术支持。</source>
         <translation>The operation failed: try again or call support.</translation>
     </message>
@@ -5593,208 +5593,208 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>NewProjectDialog</name>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="39" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="50" />
         <source>新建项目（指挥部）</source>
         <translation>New project (HQ)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="52" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="63" />
         <source>如 芙蓉路片区棚户区改造项目</source>
         <translation>e.g. Furong Road shantytown renewal</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="53" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="64" />
         <source>英文字母和数字，如 FR2024</source>
         <translation>Latin letters and digits, e.g. FR2024</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="55" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="66" />
         <source>如 长沙市</source>
         <translation>e.g. Changsha</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="56" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="67" />
         <source>如 芙政征〔2024〕3号</source>
         <translation>e.g. 芙政征〔2024〕3号</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="63" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="74" />
         <source>如 60，可暂不填</source>
         <translation>e.g. 60, optional for now</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="67" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="78" />
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="68" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="79" />
         <source>至少 8 位</source>
         <translation>at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="70" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="81" />
         <source>至少 8 位，不同于管理员密码</source>
         <translation>at least 8 characters, not the administrator's password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="75" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="86" />
         <source>更改文件夹…</source>
         <translation>Change folder…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="82" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="93" />
         <source>创建项目</source>
         <translation>Create project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="86" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="97" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="95" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="106" />
         <source>项目名称 *</source>
         <translation>Project name *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="96" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="107" />
         <source>项目编号 *</source>
         <translation>Project code *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="97" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="108" />
         <source>城市 *</source>
         <translation>City *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="98" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="109" />
         <source>征收决定文号</source>
         <translation>Expropriation decision no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="99" />
-        <location filename="../../survey_app/ui/start/new_project.py" line="181" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="110" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="192" />
         <source>评估时点</source>
         <translation>Valuation date</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="102" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="113" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="104" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="115" />
         <source>签约期</source>
         <translation>Signing period</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="105" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="116" />
         <source>货币化安置目标（%）</source>
         <translation>Cash resettlement target (%)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="107" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="118" />
         <source>管理员用户名 *</source>
         <translation>Administrator user name *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="108" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="119" />
         <source>显示姓名</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="109" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="120" />
         <source>密码 *</source>
         <translation>Password *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="110" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="121" />
         <source>再次输入密码 *</source>
         <translation>Password again *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="111" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="122" />
         <source>项目数据库将加密保存：此密码用于登录并解开项目和指挥部同步密钥，请牢记。不能使用演示项目的密码。</source>
         <translation>The project database is stored encrypted: this password logs in and unlocks the project and HQ's sync keys. Keep it safe. Demo passwords are refused.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="116" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="127" />
         <source>恢复密码 *</source>
         <translation>Recovery password *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="117" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="128" />
         <source>再次输入恢复密码 *</source>
         <translation>Recovery password again *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="118" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="129" />
         <source>交项目负责人另行保管（例如密封在信封里）；管理员忘记密码时，用它重设</source>
         <translation>Give it to the project lead to keep separately (e.g. sealed in an envelope); if the administrator forgets their password, it resets it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="126" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="137" />
         <source>保存位置</source>
         <translation>Saved as</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="130" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="141" />
         <source>项目信息</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="132" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="143" />
         <source>片区 / 地块</source>
         <translation>Sections / plots</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="134" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="145" />
         <source>第一位指挥部管理员</source>
         <translation>First HQ administrator</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="164" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="175" />
         <source>项目数据库保存到哪个文件夹</source>
         <translation>Folder for the project database</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="182" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="193" />
         <source>签约期开始日期</source>
         <translation>Signing period start</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="183" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="194" />
         <source>签约期结束日期</source>
         <translation>Signing period end</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="187" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="198" />
         <source>{label}不是有效日期，请写成 2024-05-01</source>
         <translation>{label} is not a valid date: write it as 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="191" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="202" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="194" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="205" />
         <source>请设置恢复密码：管理员忘记密码时，只有用它才能重设</source>
         <translation>Set a recovery password: it is the only way to reset a forgotten administrator password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="198" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="209" />
         <source>两次输入的恢复密码不一致</source>
         <translation>The two recovery passwords differ</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="221" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="232" />
         <source>正在创建项目…</source>
         <translation>Creating the project…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/new_project.py" line="239" />
+        <location filename="../../survey_app/ui/start/new_project.py" line="250" />
         <source>创建项目失败：{error}</source>
         <translation>Creating the project failed: {error}</translation>
     </message>
@@ -5853,16 +5853,21 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
     </message>
     <message>
         <location filename="../../survey_app/ui/editor/sections_property.py" line="64" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="66" />
         <source>装修</source>
         <translation>Decoration</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="68" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="70" />
         <source>＋ 添加建筑部分</source>
         <translation>+ Add building part</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="69" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="71" />
         <source>建筑部分</source>
         <translation>Building parts</translation>
     </message>
@@ -5870,42 +5875,42 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>PasswordChangeDialog</name>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="37" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="44" />
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="39" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="46" />
         <source>首次登录或密码被重置后，须先设置自己的新密码（至少8位，不能用演示密码）。</source>
         <translation>After the first login or a password reset, set your own new password first (at least 8 characters, not a demo password).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="48" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="55" />
         <source>新密码(&amp;N)</source>
         <translation>&amp;New password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="49" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="56" />
         <source>再输一次(&amp;A)</source>
         <translation>&amp;Again</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="56" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="63" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="60" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="67" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="73" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="80" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="80" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="87" />
         <source>正在保存新密码…</source>
         <translation>Saving the new password…</translation>
     </message>
@@ -5913,119 +5918,119 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="29" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="28" />
         <source>付款登记 — {household}</source>
         <translation>Payments — {household}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="38" />
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="86" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="37" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="85" />
         <source>补偿款</source>
         <translation>Compensation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="39" />
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="86" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="38" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="85" />
         <source>过渡费</source>
         <translation>Transition fee</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="40" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="39" />
         <source>元，最多两位小数</source>
         <translation>yuan, at most two decimals</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="44" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="43" />
         <source>银行转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="44" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="43" />
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="44" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="43" />
         <source>支票</source>
         <translation>Cheque</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="46" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="45" />
         <source>银行转账流水号</source>
         <translation>Bank transfer reference</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="47" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="46" />
         <source>凭证号 / 收据号</source>
         <translation>Voucher / receipt number</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="50" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="49" />
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="51" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="50" />
         <source>金额(元) *</source>
         <translation>Amount (yuan) *</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="52" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="51" />
         <source>付款日期</source>
         <translation>Paid on</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="53" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="52" />
         <source>付款方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="54" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="53" />
         <source>转账流水号</source>
         <translation>Transfer ref.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="55" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="54" />
         <source>凭证号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="56" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="55" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="58" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="57" />
         <source>登记付款</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="58" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="57" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="77" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="76" />
         <source>该户没有已签订的协议，不能登记付款。</source>
         <translation>This household has no signed agreement: no payment can be recorded.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="81" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="80" />
         <source>协议 {number}：结算金额 {net} 元，已付补偿款 {paid} 元，未付 {left} 元；已付过渡费 {transition} 元</source>
         <translation>Agreement {number}: settlement {net} yuan, compensation paid {paid} yuan, unpaid {left} yuan; transition fee paid {transition} yuan</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="87" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="86" />
         <source>{day}  {kind}第{n}期  {amount} 元  {ref}</source>
         <translation>{day}  {kind} instalment {n}  {amount} yuan  {ref}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="104" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="103" />
         <source>已登记第{n}期付款 {amount} 元</source>
         <translation>Instalment {n} of {amount} yuan recorded</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/payment_dialog.py" line="109" />
+        <location filename="../../survey_app/ui/money/payment_dialog.py" line="108" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -6064,149 +6069,149 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>PhotoStrip</name>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="52" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="63" />
         <source>＋ 添加照片…</source>
         <translation>+ Add photos…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="55" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="66" />
         <source>可一次选择多张（例如相机文件夹中的全部照片），也可把文件拖到这里</source>
         <translation>Choose many at once (e.g. a whole camera folder), or drag files here</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="94" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="105" />
         <source>照片分类：外观、室内、证件、临建批复或其他</source>
         <translation>Photo category: exterior, interior, papers, temporary permit or other</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="99" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="110" />
         <source>照片说明，例如：东立面、厨房、房产证第1页</source>
         <translation>Caption, e.g. east front, kitchen, title deed page 1</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="101" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="112" />
         <source>删除照片…</source>
         <translation>Delete photo…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="105" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="116" />
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="107" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="118" />
         <source>说明</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="139" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="150" />
         <source>拍摄时间：{when}（北京时间）</source>
         <translation>Taken {when} (Beijing time)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="152" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="163" />
         <source>只读：不能修改照片</source>
         <translation>Read-only: photos cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="152" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="163" />
         <source>先在上面选中一张照片</source>
         <translation>Select a photo above first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="153" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="164" />
         <source>删除选中的照片（会先确认；审计日志记下删除）</source>
         <translation>Delete the selected photo (asks first; the audit log records the deletion)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="166" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="177" />
         <source>无法读取此图片</source>
         <translation>Cannot read this image</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="173" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="184" />
         <source>共{n}张照片。双击或按 Enter 查看大图。</source>
         <translation>{n} photo(s). Double-click or press Enter to view.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="174" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="185" />
         <source>还没有照片。</source>
         <translation>No photos yet.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="181" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="192" />
         <source>选择照片（可多选）</source>
         <translation>Choose photos (several allowed)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="182" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="193" />
         <source>照片 ({patterns})</source>
         <translation>Photos ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="197" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="208" />
         <source>正在导入{n}张照片…</source>
         <translation>Importing {n} photo(s)…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="207" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="218" />
         <source>已添加{n}张。</source>
         <translation>{n} added.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="209" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="220" />
         <source>{n}张已在本户照片中（或已取消），未重复添加。</source>
         <translation>{n} already among this household's photos (or cancelled); not added twice.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="218" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="229" />
         <source>添加照片</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="218" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="229" />
         <source>照片未能添加：{error}</source>
         <translation>The photos could not be added: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="262" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="273" />
         <source>已保存照片信息。</source>
         <translation>Photo details saved.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="270" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="281" />
         <source>删除照片</source>
         <translation>Delete photo</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="271" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="282" />
         <source>删除照片“{name}”吗？
 照片是调查证据：删除后不再显示，但审计日志会记下谁在何时删除。</source>
         <translation>Delete the photo “{name}”?
 Photos are survey evidence: it will no longer be shown, but the audit log records who deleted it and when.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="274" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="285" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="275" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="286" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="292" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="303" />
         <source>已删除照片。</source>
         <translation>Photo deleted.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="298" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="309" />
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="298" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="309" />
         <source>未能保存：{error}</source>
         <translation>Not saved: {error}</translation>
     </message>
@@ -6257,162 +6262,162 @@ Photos are survey evidence: it will no longer be shown, but the audit log record
 <context>
     <name>PolicyTab</name>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="84" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="102" />
         <source>载入方案文件…</source>
         <translation>Load policy file…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="87" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="105" />
         <source>发布…</source>
         <translation>Publish…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="91" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="109" />
         <source>尚未载入方案文件。载入后先列出全部问题，再可试算、比较和发布。</source>
         <translation>No policy file loaded. Loading lists every problem first; then preview, compare and publish.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="109" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="127" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="110" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="128" />
         <source>白话说明</source>
         <translation>Plain explanation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="111" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="129" />
         <source>试算预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="112" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="130" />
         <source>与已发布版本比较</source>
         <translation>Compare with published</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="113" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="131" />
         <source>版本与重新测算</source>
         <translation>Versions and recalculation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="136" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="154" />
         <source>内置样例户</source>
         <translation>Built-in sample household</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="139" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="157" />
         <source>本项目住户，户号：</source>
         <translation>Project household, code:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="144" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="162" />
         <source>试算</source>
         <translation>Calculate</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="161" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="179" />
         <source>已发布的版本（最新在前）</source>
         <translation>Published versions (newest first)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="171" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="189" />
         <source>选择补偿方案文件</source>
         <translation>Choose a policy file</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="172" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="190" />
         <source>补偿方案 (*.toml);;所有文件 (*)</source>
         <translation>Policy files (*.toml);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="192" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="210" />
         <source>正在检查方案…</source>
         <translation>Checking the policy…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="203" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="221" />
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="208" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="226" />
         <source>与已发布的“{label}”相比：</source>
         <translation>Compared with the published “{label}”:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="211" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="229" />
         <source>本项目还没有已发布的版本：这将是第一个版本。</source>
         <translation>This project has no published version yet: this will be the first.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="213" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="231" />
         <source>{name}：检查通过，内容哈希 {hash}</source>
         <translation>{name}: checked, content hash {hash}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="217" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="235" />
         <source>{name}：发现 {n} 个问题，须改正后才能发布</source>
         <translation>{name}: {n} problem(s) found; correct them before publishing</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="222" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="240" />
         <source>此文件与当前已发布版本内容相同，无需发布。</source>
         <translation>This file has the same content as the current published version: nothing to publish.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="226" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="244" />
         <source>操作未能完成，请重试或联系技术支持。</source>
         <translation>The operation could not be completed. Try again or contact support.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="237" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="255" />
         <source>请输入户号，或选择内置样例户。</source>
         <translation>Enter a household code, or choose the built-in sample household.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="246" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="264" />
         <source>试算未能完成。</source>
         <translation>The preview calculation could not be completed.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="247" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="265" />
         <source>正在试算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="267" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="285" />
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="272" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="290" />
         <source>已发布“{label}”，内容哈希 {hash}。新版本将随下一次任务包下发到笔记本；按旧版本测算的住户列在“版本与重新测算”中，需重新测算（未自动改动）。</source>
         <translation>Published “{label}”, content hash {hash}. The new version goes to the laptops with the next assignment bundle; households calculated under an older version are listed under “Versions and recalculation” and need recalculating (nothing was changed automatically).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="293" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="311" />
         <source>当前</source>
         <translation>current</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="293" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="311" />
         <source>旧版本</source>
         <translation>older</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="295" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="313" />
         <source>　原因：{reason}</source>
         <translation>  reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="298" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="316" />
         <source>还没有发布过补偿方案。</source>
         <translation>No policy has been published yet.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="303" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="321" />
         <source>按旧版本测算、需要重新测算的住户：{n} 户（不会自动重新测算，也不会改动已有测算）</source>
         <translation>Households calculated under an older version, to recalculate: {n} (nothing is recalculated or changed automatically)</translation>
     </message>
@@ -6481,128 +6486,128 @@ Photos are survey evidence: it will no longer be shown, but the audit log record
 <context>
     <name>ProjectTab</name>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="55" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="54" />
         <source>如 60，可不填</source>
         <translation>e.g. 60, optional</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="68" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="67" />
         <source>已有协议签订：请写明修改原因（记入审计）</source>
         <translation>Agreements issued: give the reason for the change (audited)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="72" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="71" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="77" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="76" />
         <source>项目编号</source>
         <translation>Project code</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="78" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="77" />
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="79" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="78" />
         <source>城市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="80" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="79" />
         <source>征收决定文号</source>
         <translation>Expropriation decision no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="81" />
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="131" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="80" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="130" />
         <source>评估时点</source>
         <translation>Valuation date</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="84" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="83" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="86" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="85" />
         <source>签约期</source>
         <translation>Signing period</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="87" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="86" />
         <source>货币化安置目标（%）</source>
         <translation>Cash resettlement target (%)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="88" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="87" />
         <source>片区 / 地块</source>
         <translation>Sections / plots</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="89" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="88" />
         <source>指挥部密钥指纹</source>
         <translation>HQ key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="90" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="89" />
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="92" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="91" />
         <source>修改原因</source>
         <translation>Reason for the change</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="111" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="110" />
         <source>数据库中还没有项目。</source>
         <translation>The database holds no project yet.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="124" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="123" />
         <source>（本机没有指挥部密钥）</source>
         <translation>(this machine holds no HQ keys)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="125" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="124" />
         <source>已有协议签订：修改项目信息须填写原因，原因与修改一并记入审计。</source>
         <translation>Agreements have been issued: a change needs a reason, audited with the change.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="126" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="125" />
         <source>尚无协议签订：可以直接修改（每次修改都记入审计）。</source>
         <translation>No agreement issued yet: change freely (every change is audited).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="132" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="131" />
         <source>签约期开始日期</source>
         <translation>Signing period start</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="133" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="132" />
         <source>签约期结束日期</source>
         <translation>Signing period end</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="137" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="136" />
         <source>{label}不是有效日期，请写成 2024-05-01</source>
         <translation>{label} is not a valid date: write it as 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="145" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="144" />
         <source>正在保存项目信息…</source>
         <translation>Saving the project…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="154" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="153" />
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="167" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="166" />
         <source>保存失败：{error}</source>
         <translation>Saving failed: {error}</translation>
     </message>
@@ -6610,12 +6615,12 @@ Photos are survey evidence: it will no longer be shown, but the audit log record
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="48" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="66" />
         <source>发布补偿方案</source>
         <translation>Publish compensation policy</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="50" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="68" />
         <source>将发布：{label}
 内容哈希（发布后锁定，不能再修改）：
 {hash}</source>
@@ -6624,22 +6629,22 @@ Content hash (locked once published, never changed):
 {hash}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="56" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="74" />
         <source>发布原因，如：依据××号文调整临时安置费标准</source>
         <translation>Reason, e.g. transition fee adjusted under notice no. ××</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="57" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="75" />
         <source>发布原因（可不填，默认“首次发布”）</source>
         <translation>Reason (optional; default “first version”)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="61" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="79" />
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/policy_tab.py" line="67" />
+        <location filename="../../survey_app/ui/hq/policy_tab.py" line="85" />
         <source>发布原因</source>
         <translation>Reason</translation>
     </message>
@@ -6647,62 +6652,62 @@ Content hash (locked once published, never changed):
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="40" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="48" />
         <source>忘记密码</source>
         <translation>Forgot password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="42" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="50" />
         <source>用项目的恢复密码（建项目时设置，由项目负责人另行保管）为账号设一个新密码。新密码至少8位，不能用演示密码，设好后直接用它登录。</source>
         <translation>Set a new password for an account with the project's recovery password (set when the project was created, kept separately by the project lead). At least 8 characters, not a demo password; you are then logged in with it.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="62" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="70" />
         <source>用户名(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="63" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="71" />
         <source>恢复密码(&amp;R)</source>
         <translation>&amp;Recovery password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="64" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="72" />
         <source>新密码(&amp;N)</source>
         <translation>&amp;New password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="65" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="73" />
         <source>再输一次(&amp;A)</source>
         <translation>&amp;Again</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="72" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="80" />
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="76" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="84" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="91" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="99" />
         <source>请输入用户名</source>
         <translation>Enter the user name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="94" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="102" />
         <source>请输入恢复密码</source>
         <translation>Enter the recovery password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="98" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="106" />
         <source>两次输入的新密码不一致</source>
         <translation>The two new passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="103" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="111" />
         <source>正在重设密码…</source>
         <translation>Resetting the password…</translation>
     </message>
@@ -6710,84 +6715,84 @@ Content hash (locked once published, never changed):
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="179" />
-        <location filename="../../survey_app/ui/backup_dialog.py" line="232" />
-        <location filename="../../survey_app/ui/backup_dialog.py" line="235" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="190" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="243" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="246" />
         <source>从备份恢复</source>
         <translation>Restore from a backup</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="182" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="193" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="183" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="194" />
         <source>备份时间</source>
         <translation>Backed up at</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="184" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="195" />
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="185" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="196" />
         <source>文件</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="185" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="196" />
         <source>{n} 个，已逐个校验</source>
         <translation>{n}, each one checked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="188" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="199" />
         <source>更改…</source>
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="193" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="204" />
         <source>恢复为新文件</source>
         <translation>Restore as new file</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="200" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="211" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="201" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="212" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="202" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="213" />
         <source>加密项目：恢复后要用其中一位用户的密码打开检查。用户名留空则输入恢复密码。</source>
         <translation>Encrypted project: the restored copy is opened with one of its users' passwords to check it. Leave the user name empty to use the recovery password.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="206" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="217" />
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="225" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="236" />
         <source>恢复为哪个新项目文件</source>
         <translation>Restore as which new project file</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="226" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="237" />
         <source>项目数据库 (*.sqlite3);;所有文件 (*)</source>
         <translation>Project databases (*.sqlite3);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="232" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="243" />
         <source>请填写恢复后的项目文件名</source>
         <translation>Enter the file name for the restored project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/backup_dialog.py" line="235" />
+        <location filename="../../survey_app/ui/backup_dialog.py" line="246" />
         <source>请输入密码</source>
         <translation>Enter the password</translation>
     </message>
@@ -6795,83 +6800,83 @@ Content hash (locked once published, never changed):
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="57" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="64" />
         <source>复核意见（退回时必填，调查员会看到）</source>
         <translation>Review note (required to return; the field worker sees it)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="59" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="66" />
         <source>通过复核</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="61" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="68" />
         <source>退回修改</source>
         <translation>Return for rework</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="73" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="80" />
         <source>地块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="104" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="111" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="141" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="148" />
         <source>待复核 {n} 户</source>
         <translation>{n} waiting for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="152" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="159" />
         <source>队列中没有待复核的住户</source>
         <translation>No households are waiting for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="152" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="159" />
         <source>请先在左侧选择一户</source>
         <translation>Select a household on the left first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="154" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="161" />
         <source>正在读取所选住户…</source>
         <translation>Loading the selected household…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="156" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="163" />
         <source>该户已不在待复核状态</source>
         <translation>This household is no longer waiting for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="161" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="168" />
         <source>调查核对无误：已调查 → 已复核</source>
         <translation>The survey is correct: Surveyed → Reviewed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="162" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="169" />
         <source>退回调查员修改（须填写退回意见）：已调查 → 待调查</source>
         <translation>Return to the field worker with a note (required): Surveyed → Pending</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="173" />
-        <location filename="../../survey_app/ui/pages/review_page.py" line="187" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="180" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="194" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="174" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="181" />
         <source>{code} 已通过复核</source>
         <translation>{code} approved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="183" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="190" />
         <source>退回时须填写退回意见，告诉调查员要改什么</source>
         <translation>Write what the field worker must correct before returning it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_page.py" line="188" />
+        <location filename="../../survey_app/ui/pages/review_page.py" line="195" />
         <source>{code} 已退回调查员修改</source>
         <translation>{code} returned to the field worker</translation>
     </message>
@@ -6879,32 +6884,32 @@ Content hash (locked once published, never changed):
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location filename="../../survey_app/ui/pages/review_model.py" line="26" />
+        <location filename="../../survey_app/ui/pages/review_model.py" line="23" />
         <source>户号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_model.py" line="27" />
+        <location filename="../../survey_app/ui/pages/review_model.py" line="24" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_model.py" line="28" />
+        <location filename="../../survey_app/ui/pages/review_model.py" line="25" />
         <source>地块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_model.py" line="29" />
+        <location filename="../../survey_app/ui/pages/review_model.py" line="26" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_model.py" line="30" />
+        <location filename="../../survey_app/ui/pages/review_model.py" line="27" />
         <source>面积 m²</source>
         <translation>Area m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/review_model.py" line="31" />
+        <location filename="../../survey_app/ui/pages/review_model.py" line="28" />
         <source>提交时间</source>
         <translation>Submitted</translation>
     </message>
@@ -6912,44 +6917,44 @@ Content hash (locked once published, never changed):
 <context>
     <name>RowTable</name>
     <message>
-        <location filename="../../survey_app/ui/editor/row_table.py" line="62" />
-        <location filename="../../survey_app/ui/editor/row_table.py" line="111" />
+        <location filename="../../survey_app/ui/editor/row_table.py" line="72" />
+        <location filename="../../survey_app/ui/editor/row_table.py" line="121" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/row_table.py" line="65" />
+        <location filename="../../survey_app/ui/editor/row_table.py" line="75" />
         <source>删除这一行（焦点在行内时按 Delete）</source>
         <translation>Delete this row (Delete key while in the row)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/row_table.py" line="139" />
-        <location filename="../../survey_app/ui/editor/row_table.py" line="277" />
+        <location filename="../../survey_app/ui/editor/row_table.py" line="149" />
+        <location filename="../../survey_app/ui/editor/row_table.py" line="287" />
         <source>暂无。点“添加”或按 Ctrl+Enter 添加一行。</source>
         <translation>None yet. Click “Add” or press Ctrl+Enter to add a row.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/row_table.py" line="147" />
+        <location filename="../../survey_app/ui/editor/row_table.py" line="157" />
         <source>添加一行（Ctrl+Enter 或 Alt+N）</source>
         <translation>Add a row (Ctrl+Enter or Alt+N)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/row_table.py" line="152" />
+        <location filename="../../survey_app/ui/editor/row_table.py" line="162" />
         <source>撤销删除</source>
         <translation>Undo delete</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/row_table.py" line="276" />
+        <location filename="../../survey_app/ui/editor/row_table.py" line="286" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/row_table.py" line="287" />
+        <location filename="../../survey_app/ui/editor/row_table.py" line="297" />
         <source>必填：现行补偿方案测算需要此项</source>
         <translation>Required: the current scheme's calculation needs it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/row_table.py" line="340" />
+        <location filename="../../survey_app/ui/editor/row_table.py" line="350" />
         <source>已删除一行。</source>
         <translation>Row deleted.</translation>
     </message>
@@ -6957,32 +6962,32 @@ Content hash (locked once published, never changed):
 <context>
     <name>SectionsEditor</name>
     <message>
-        <location filename="../../survey_app/ui/start/fields.py" line="57" />
+        <location filename="../../survey_app/ui/start/fields.py" line="66" />
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/fields.py" line="57" />
+        <location filename="../../survey_app/ui/start/fields.py" line="66" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/fields.py" line="65" />
+        <location filename="../../survey_app/ui/start/fields.py" line="74" />
         <source>编号，如 A1</source>
         <translation>code, e.g. A1</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/fields.py" line="69" />
+        <location filename="../../survey_app/ui/start/fields.py" line="78" />
         <source>名称，如 古稻田一组</source>
         <translation>name, e.g. Gudaotian group 1</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/fields.py" line="71" />
+        <location filename="../../survey_app/ui/start/fields.py" line="80" />
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/fields.py" line="74" />
+        <location filename="../../survey_app/ui/start/fields.py" line="83" />
         <source>删除所选</source>
         <translation>Remove selected</translation>
     </message>
@@ -7048,67 +7053,67 @@ Content hash (locked once published, never changed):
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="22" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="30" />
         <source>被征收人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="23" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="31" />
         <source>共有人</source>
         <translation>Co-owner</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="24" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="32" />
         <source>调查员</source>
         <translation>Field worker</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="48" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="56" />
         <source>签字 — 协议 {number}</source>
         <translation>Signatures — agreement {number}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="64" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="72" />
         <source>用手指、触控笔或鼠标签名。签名将保存为图片，随协议存档。</source>
         <translation>Sign with a finger, pen or mouse. The signature is kept as an image with the agreement.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="67" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="75" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="68" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="76" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="69" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="77" />
         <source>完成签订</source>
         <translation>Finish signing</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="71" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="79" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="123" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="131" />
         <source>请 {role} {name} 签字</source>
         <translation>{role} {name}, please sign</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="141" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="149" />
         <source>全部签字完成，请点击“完成签订”</source>
         <translation>Everyone has signed: press “Finish signing”</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="151" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="159" />
         <source>签名太短（只有一个点或一小笔），请完整签名</source>
         <translation>Too short to be a signature (a dot or a flick): please sign in full</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="155" />
+        <location filename="../../survey_app/ui/agreements/sign_dialog.py" line="163" />
         <source>已签 {done} / {total} 人</source>
         <translation>{done} of {total} signed</translation>
     </message>
@@ -7116,7 +7121,7 @@ Content hash (locked once published, never changed):
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../survey_app/ui/agreements/signature_pad.py" line="50" />
+        <location filename="../../survey_app/ui/agreements/signature_pad.py" line="49" />
         <source>请在此处签名</source>
         <translation>Sign here</translation>
     </message>
@@ -7124,132 +7129,132 @@ Content hash (locked once published, never changed):
 <context>
     <name>StartWindow</name>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="31" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="40" />
         <source>征收补偿入户调查 — 选择项目</source>
         <translation>Expropriation survey — choose a project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="37" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="46" />
         <source>选择要打开的项目</source>
         <translation>Choose the project to open</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="39" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="48" />
         <source>每个项目是一个数据库文件。指挥部新建项目；调查员笔记本登记后加入项目；演示项目仅供试用，数据为随机生成。</source>
         <translation>Each project is one database file. HQ creates a project; a field laptop joins one after enrolling; the demo project is for trying the app out (its data is random).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="43" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="52" />
         <source>新建项目（指挥部）</source>
         <translation>New project (HQ)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="44" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="53" />
         <source>填写项目信息，设置第一位指挥部管理员；本机成为指挥部</source>
         <translation>Enter the project's details and its first HQ administrator; this machine becomes HQ</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="45" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="54" />
         <source>加入项目（调查员笔记本）</source>
         <translation>Join a project (field laptop)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="46" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="55" />
         <source>生成登记申请交给指挥部，再导入登记回复和任务包</source>
         <translation>Write an enrolment request for HQ, then import HQ's reply and assignment bundle</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="47" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="56" />
         <source>打开演示项目</source>
         <translation>Open the demo project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="48" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="57" />
         <source>约500户随机生成的演示数据，可随意试用</source>
         <translation>About 500 random households to try things on</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="60" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="69" />
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="63" />
-        <location filename="../../survey_app/ui/start/chooser.py" line="189" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="72" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="198" />
         <source>从列表移除</source>
         <translation>Remove from list</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="66" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="75" />
         <source>本机还没有项目。</source>
         <translation>No projects on this machine yet.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="75" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="84" />
         <source>本机的项目</source>
         <translation>Projects on this machine</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="109" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="118" />
         <source>指挥部</source>
         <translation>HQ</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="109" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="118" />
         <source>调查员笔记本</source>
         <translation>field laptop</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="109" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="118" />
         <source>演示</source>
         <translation>demo</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="113" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="122" />
         <source>登记未完成：点“打开”继续</source>
         <translation>enrolment not finished: click “Open” to continue</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="115" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="124" />
         <source>文件不存在</source>
         <translation>file missing</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="117" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="126" />
         <source>上次打开 {when}</source>
         <translation>last opened {when}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="118" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="127" />
         <source>未打开过</source>
         <translation>never opened</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="119" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="128" />
         <source>{name}  [{role}]
 {code}  ·  {state}  ·  {file}</source>
         <translation>{name}  [{role}]
 {code}  ·  {state}  ·  {file}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="168" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="177" />
         <source>演示项目</source>
         <translation>Demo project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="176" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="185" />
         <source>打开项目</source>
         <translation>Open project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="176" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="185" />
         <source>找不到数据库文件：{path}
 可能已被移动或删除。</source>
         <translation>Database file not found: {path}
 It may have been moved or deleted.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/start/chooser.py" line="190" />
+        <location filename="../../survey_app/ui/start/chooser.py" line="199" />
         <source>从本机的项目列表中移除“{name}”？
 数据库文件不会被删除：{path}</source>
         <translation>Remove “{name}” from this machine's list of projects?
@@ -7269,92 +7274,92 @@ The database file is not deleted: {path}</translation>
 <context>
     <name>SyncCommon</name>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="40" />
+        <location filename="../../survey_app/ui/sync/common.py" line="49" />
         <source>{kind}，来自 {device}，第 {seq} 号</source>
         <translation>{kind} from {device}, no. {seq}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="41" />
+        <location filename="../../survey_app/ui/sync/common.py" line="50" />
         <source>项目 {project}</source>
         <translation>project {project}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="41" />
+        <location filename="../../survey_app/ui/sync/common.py" line="50" />
         <source>{n} 条记录</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="42" />
+        <location filename="../../survey_app/ui/sync/common.py" line="51" />
         <source>确认 {n} 条记录</source>
         <translation>{n} records confirmed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="42" />
+        <location filename="../../survey_app/ui/sync/common.py" line="51" />
         <source>{n} 张照片</source>
         <translation>{n} photos</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="43" />
+        <location filename="../../survey_app/ui/sync/common.py" line="52" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="44" />
+        <location filename="../../survey_app/ui/sync/common.py" line="53" />
         <source>外业同步包</source>
         <translation>field bundle</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="45" />
+        <location filename="../../survey_app/ui/sync/common.py" line="54" />
         <source>回执</source>
         <translation>receipt</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="46" />
+        <location filename="../../survey_app/ui/sync/common.py" line="55" />
         <source>任务包</source>
         <translation>assignment bundle</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="47" />
+        <location filename="../../survey_app/ui/sync/common.py" line="56" />
         <source>设备登记申请</source>
         <translation>enrollment request</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="48" />
+        <location filename="../../survey_app/ui/sync/common.py" line="57" />
         <source>设备登记回复</source>
         <translation>enrollment reply</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="96" />
+        <location filename="../../survey_app/ui/sync/common.py" line="105" />
         <source>导入以下文件？</source>
         <translation>Import these files?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="103" />
+        <location filename="../../survey_app/ui/sync/common.py" line="112" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="104" />
+        <location filename="../../survey_app/ui/sync/common.py" line="113" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="121" />
+        <location filename="../../survey_app/ui/sync/common.py" line="130" />
         <source>无法读写文件：{error}</source>
         <translation>Cannot read or write the file: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="123" />
+        <location filename="../../survey_app/ui/sync/common.py" line="132" />
         <source>发生意外错误：{error}</source>
         <translation>Unexpected error: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="135" />
+        <location filename="../../survey_app/ui/sync/common.py" line="144" />
         <source>同步密钥密码</source>
         <translation>Sync key password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="136" />
+        <location filename="../../survey_app/ui/sync/common.py" line="145" />
         <source>请输入本机的同步密钥密码（本次登录只问一次）：</source>
         <translation>Enter this computer's sync key password (asked once per login):</translation>
     </message>
@@ -7362,323 +7367,323 @@ The database file is not deleted: {path}</translation>
 <context>
     <name>SyncIssues</name>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="22" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="28" />
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="22" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="28" />
         <source>重算差异</source>
         <translation>Recheck difference</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="23" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="29" />
         <source>审计警告</source>
         <translation>Audit warning</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="25" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="31" />
         <source>住户</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="25" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="31" />
         <source>家庭成员</source>
         <translation>Member</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="26" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="32" />
         <source>权属</source>
         <translation>Tenure</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="26" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="32" />
         <source>建筑部分</source>
         <translation>Building part</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="27" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="33" />
         <source>附属物</source>
         <translation>Fixture</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="27" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="33" />
         <source>其他调查项目</source>
         <translation>Other item</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="28" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="34" />
         <source>经营</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="28" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="34" />
         <source>评估</source>
         <translation>Appraisal</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="29" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="35" />
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="29" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="35" />
         <source>测算</source>
         <translation>Calculation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="30" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="36" />
         <source>协议</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="30" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="36" />
         <source>房票</source>
         <translation>Voucher</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="31" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="37" />
         <source>诉求</source>
         <translation>Grievance</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="31" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="37" />
         <source>审计记录</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="35" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="41" />
         <source>户号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="35" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="41" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="36" />
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="52" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="42" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="58" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="36" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="42" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="37" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="43" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="37" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="43" />
         <source>地块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="38" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="44" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="38" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="44" />
         <source>调查员</source>
         <translation>Surveyor</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="39" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="45" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="40" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="46" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="40" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="46" />
         <source>面积</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="41" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="47" />
         <source>签约意愿</source>
         <translation>Willing to sign</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="42" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="48" />
         <source>意向安置方式</source>
         <translation>Preferred mode</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="43" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="49" />
         <source>复核意见</source>
         <translation>Review note</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="43" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="49" />
         <source>删除时间</source>
         <translation>Deleted at</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="44" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="50" />
         <source>选定安置方式</source>
         <translation>Chosen mode</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="44" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="50" />
         <source>安置方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="45" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="51" />
         <source>交付方式</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="45" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="51" />
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="46" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="52" />
         <source>实际用途</source>
         <translation>Actual use</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="46" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="52" />
         <source>合法性</source>
         <translation>Legality</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="47" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="53" />
         <source>结构</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="47" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="53" />
         <source>层数</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="48" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="54" />
         <source>建成年份</source>
         <translation>Built in</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="48" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="54" />
         <source>部位</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="49" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="55" />
         <source>装修档次</source>
         <translation>Decoration</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="50" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="56" />
         <source>临时建筑批准期限</source>
         <translation>Temporary permit until</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="51" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="57" />
         <source>与户主关系</source>
         <translation>Relation to head</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="51" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="57" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="52" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="58" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="53" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="59" />
         <source>种类</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="53" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="59" />
         <source>规格</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="54" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="60" />
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="55" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="61" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="55" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="61" />
         <source>份额</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="56" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="62" />
         <source>土地面积</source>
         <translation>Land area</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="56" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="62" />
         <source>年利润</source>
         <translation>Annual profit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="57" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="63" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="57" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="63" />
         <source>净额</source>
         <translation>Net</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="58" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="64" />
         <source>面额</source>
         <translation>Face value</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="58" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="64" />
         <source>使用金额</source>
         <translation>Amount used</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="59" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="65" />
         <source>交房日期</source>
         <translation>Handed over on</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="59" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="65" />
         <source>来源</source>
         <translation>Origin</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="60" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="66" />
         <source>权利人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="60" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="66" />
         <source>摘要</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="62" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="68" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="62" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="68" />
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -7778,201 +7783,201 @@ The database file is not deleted: {path}</translation>
 <context>
     <name>UsersPanel</name>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="26" />
-        <location filename="../../survey_app/ui/hq/people_users.py" line="136" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="25" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="135" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="26" />
-        <location filename="../../survey_app/ui/hq/people_users.py" line="136" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="25" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="135" />
         <source>显示姓名</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="27" />
-        <location filename="../../survey_app/ui/hq/people_users.py" line="137" />
-        <location filename="../../survey_app/ui/hq/people_users.py" line="204" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="26" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="136" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="203" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="27" />
-        <location filename="../../survey_app/ui/hq/people_users.py" line="136" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="26" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="135" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="28" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="27" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="28" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="27" />
         <source>负责住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="29" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="28" />
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="29" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="28" />
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="30" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="29" />
         <source>须修改密码</source>
         <translation>Must change password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="30" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="29" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="52" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="51" />
         <source>新建用户…</source>
         <translation>New user…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="54" />
-        <location filename="../../survey_app/ui/hq/people_users.py" line="89" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="53" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="88" />
         <source>停用</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="56" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="55" />
         <source>重置密码…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="58" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="57" />
         <source>角色…</source>
         <translation>Role…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="89" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="88" />
         <source>启用</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="93" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="92" />
         <source>未完成：{error}</source>
         <translation>Not done: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="112" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="111" />
         <source>密码至少 {n} 位</source>
         <translation>The password needs at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="114" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="113" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="132" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="131" />
         <source>请填写用户名</source>
         <translation>Enter a user name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="135" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="134" />
         <source>新建用户</source>
         <translation>New user</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="137" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="136" />
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="137" />
-        <location filename="../../survey_app/ui/hq/people_users.py" line="182" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="136" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="181" />
         <source>再次输入</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="144" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="143" />
         <source>已新建用户 {user}</source>
         <translation>User {user} created</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="145" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="144" />
         <source>角色：{role}</source>
         <translation>Role: {role}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="146" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="145" />
         <source>首次登录时须修改密码。</source>
         <translation>The password must be changed at the first login.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="147" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="146" />
         <source>下一步：在“笔记本”中把该调查员指定到笔记本，再分派住户。</source>
         <translation>Next: set this worker on a laptop under “Laptops”, then assign households.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="148" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="147" />
         <source>正在新建用户…</source>
         <translation>Creating the user…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="167" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="166" />
         <source>已启用 {user}</source>
         <translation>{user} enabled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="169" />
-        <location filename="../../survey_app/ui/hq/people_users.py" line="172" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="168" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="171" />
         <source>已停用 {user}</source>
         <translation>{user} disabled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="170" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="169" />
         <source>该用户还负责 {n} 户，请在“分派住户”中转派给其他调查员。</source>
         <translation>This user still has {n} households: reassign them under “Assign households”.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="174" />
-        <location filename="../../survey_app/ui/hq/people_users.py" line="211" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="173" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="210" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="181" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="180" />
         <source>重置 {user} 的密码</source>
         <translation>Reset the password of {user}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="182" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="181" />
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="188" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="187" />
         <source>已重置 {user} 的密码</source>
         <translation>Password of {user} reset</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="189" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="188" />
         <source>该用户下次登录时须修改密码。笔记本上的密码随下一个任务包更新。</source>
         <translation>The user must change it at the next login. Laptops get it with their next assignment bundle.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="190" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="189" />
         <source>正在重置密码…</source>
         <translation>Resetting the password…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="204" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="203" />
         <source>修改 {user} 的角色</source>
         <translation>Change the role of {user}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="210" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="209" />
         <source>{user} 的角色已改为{role}</source>
         <translation>{user} is now {role}</translation>
     </message>
@@ -7980,132 +7985,132 @@ The database file is not deleted: {path}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="45" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="55" />
         <source>核验协议</source>
         <translation>Verify agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="50" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="60" />
         <source>打开协议的 PDF、照片或扫描件（也可直接拖到此窗口），或粘贴二维码内容。</source>
         <translation>Open the agreement's PDF, a photo or a scan (or drop it on this window), or paste the QR text.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="52" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="62" />
         <source>打开文件…</source>
         <translation>Open file…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="57" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="67" />
         <source>粘贴二维码内容（SA1|…）</source>
         <translation>Paste the QR text (SA1|…)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="59" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="69" />
         <source>核验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="80" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="90" />
         <source>协议编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="80" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="90" />
         <source>户号</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="81" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="91" />
         <source>安置方式</source>
         <translation>Option</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="81" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="91" />
         <source>结算金额</source>
         <translation>Net amount</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="82" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="92" />
         <source>签发设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="82" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="92" />
         <source>记录核对</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="106" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="116" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="129" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="139" />
         <source>选择协议文件</source>
         <translation>Choose the agreement file</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="130" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="140" />
         <source>协议或图片 (*.pdf *.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</source>
         <translation>Agreements or images (*.pdf *.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="134" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="144" />
         <source>文件：{name}</source>
         <translation>File: {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="140" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="150" />
         <source>粘贴的二维码内容</source>
         <translation>Pasted QR text</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="152" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="162" />
         <source>正在核验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="155" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="165" />
         <source>正在读取二维码…</source>
         <translation>Reading the QR code…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="160" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="170" />
         <source>尚未核验</source>
         <translation>Not verified yet</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="173" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="183" />
         <source>✔ 有效（签发设备已吊销）</source>
         <translation>✔ Valid (signing device since revoked)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="175" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="185" />
         <source>✔ 有效</source>
         <translation>✔ Valid</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="177" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="187" />
         <source>✘ 无效</source>
         <translation>✘ Invalid</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="179" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="189" />
         <source>✘ 已作废</source>
         <translation>✘ Void</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="181" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="191" />
         <source>✘ 内容被改动</source>
         <translation>✘ Altered</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="183" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="193" />
         <source>✔ 签名有效（未能核对记录）</source>
         <translation>✔ Genuine signature (record not checked)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="209" />
+        <location filename="../../survey_app/ui/agreements/verify_dialog.py" line="219" />
         <source>{device}（密钥指纹 {fp}）</source>
         <translation>{device} (key fingerprint {fp})</translation>
     </message>
@@ -8274,7 +8279,7 @@ The database file is not deleted: {path}</translation>
 <context>
     <name>_Refused</name>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="284" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="295" />
         <source>只有指挥部管理员可以查看总览和导出台账、月报。</source>
         <translation>Only HQ administrators can see the overview and export the ledger and monthly report.</translation>
     </message>

@@ -30,6 +30,7 @@ class PolicyMenus:
     structures: tuple[str, ...]
     decoration_grades: tuple[str, ...]
     policy_label: str
+    part_categories: tuple[str, ...] = ()  # the categories the policy's ratio tables name (1990年前建, 临建批复 …)
 
 
 def policy_menus(db: Database) -> PolicyMenus:
@@ -56,4 +57,7 @@ def policy_menus(db: Database) -> PolicyMenus:
         for code in getattr(price, "by_structure", None) or {}:
             if code not in structures:
                 structures.append(code)
-    return PolicyMenus(tuple(fixtures), tuple(extras), tuple(structures), tuple(grades), pv.label)
+    categories: list[str] = []
+    for item in policy.items:
+        categories.extend(c for c in getattr(item, "by_category", None) or {} if c not in categories)
+    return PolicyMenus(tuple(fixtures), tuple(extras), tuple(structures), tuple(grades), pv.label, tuple(categories))

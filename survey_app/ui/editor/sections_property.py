@@ -61,6 +61,8 @@ class PartsSection(TableSection):
             Column("legality", self.tr("合法性认定"), "combo", 128, options=choices.legalities, label=labels.legality,
                    extra={"allow_empty": True}),  # a new part has none until the worker picks one
             Column("temporary_term_end", self.tr("临建批准期限"), "date", 100),
+            Column("category", self.tr("类别"), "editcombo", 104, max_length=32,  # what the policy's ratios name
+                   options=lambda: [("", ""), *((c, c) for c in menus.part_categories)]),
             Column("decoration_grade", self.tr("装修"), "combo", 92, label=labels.decoration,
                    options=lambda: choices.pairs(menus.decoration_grades, labels.decoration),
                    extra={"allow_empty": True}),
