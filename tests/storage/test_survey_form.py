@@ -52,13 +52,13 @@ def test_adding_a_member_derives_birth_date_and_sex_and_audits(demo_db, househol
 def test_every_problem_is_named_in_chinese(demo_db, household) -> None:
     form = load_form(demo_db, household.id)
     form.members.append(MemberForm(name="李四", relation="child", id_number="110105194912310021"))
-    form.parts.append(PartForm(label="后院", area=Decimal("12.345"), legality="temporary"))
+    form.parts.append(PartForm(label="后院", area=Decimal("12.3456"), legality="temporary"))  # 0.001 m² at most
     form.phone = "12345"
     with pytest.raises(FormInvalid) as e:
         save_form(demo_db, WORKER, form)
     paths = {p.path: p.message for p in e.value.problems}
     assert "校验位错误" in paths[f"members[{len(form.members) - 1}].id_number"]
-    assert "两位小数" in paths[f"parts[{len(form.parts) - 1}].area"]
+    assert "3位小数" in paths[f"parts[{len(form.parts) - 1}].area"]
     assert "批准期限" in paths[f"parts[{len(form.parts) - 1}].temporary_term_end"]
     assert "11位" in paths["phone"]
     assert "另有" in str(e.value)

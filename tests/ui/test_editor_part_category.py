@@ -27,3 +27,29 @@ def test_part_category_is_typed_saved_and_shown_again(qtbot, demo_db, worker_act
     again = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
     assert again.parts.table.rows[-1].widgets["category"].currentText() == "临建批复"
     destroy(again)
+
+
+def test_a_policy_counting_thousandths_lets_the_editor_take_them(qtbot, demo_db, admin, worker_actor, runner) -> None:
+    """Areas to 0.001 m² "where the policy says so": the parts table takes three decimals once the published
+    policy counts areas to three (``[rounding] area_decimals = 3``), two before."""
+    from decimal import Decimal
+
+    from survey_app.core.paths import resource_path
+    from survey_app.core.services import policies
+
+    hh = household_with_status(demo_db, "pending")
+    dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
+    assert dialog.parts.table.rows[0].widgets["area"].places == 2
+    destroy(dialog)
+    text = resource_path("policies", "city_shantytown_2023.toml").read_text(encoding="utf-8")
+    text = text.replace("[rounding]\n", "[rounding]\narea_decimals = 3\n", 1)
+    policies.publish_text(demo_db, admin, text, "三位小数.toml", reason="面积按三位小数计")
+    dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
+    area = dialog.parts.table.rows[0].widgets["area"]
+    assert area.places == 3
+    area.selectAll()
+    qtbot.keyClicks(area, "58.325")
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        assert dialog.save()
+    assert store.load_form(demo_db, hh.id).parts[0].area == Decimal("58.325")
+    destroy(dialog)

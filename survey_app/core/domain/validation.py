@@ -117,8 +117,9 @@ def validate_mobile(value: str) -> str:
     return number
 
 
-def parse_area(value: str | Decimal | int, *, field: str = "area") -> Decimal:
-    """Parse an area in m²: a number ≥ 0 with at most 2 decimals, returned with exactly 2 decimals."""
+def parse_area(value: str | Decimal | int, *, field: str = "area", places: int = 2) -> Decimal:
+    """Parse an area in m²: a number ≥ 0 with at most ``places`` (2, or 3 for a building part surveyed to
+    0.001 m²) decimals, returned with exactly that many."""
     if isinstance(value, float):  # floats cannot carry an exact area; refuse rather than guess
         raise ValidationError("面积须以十进制文本输入", field)
     text = str(value).strip().replace(",", "").replace("，", "")
@@ -134,8 +135,9 @@ def parse_area(value: str | Decimal | int, *, field: str = "area") -> Decimal:
         raise ValidationError(f"面积“{value}”不是数字", field)
     if area < 0:
         raise ValidationError("面积不能为负数", field)
-    if area != area.quantize(Decimal("0.01")):
-        raise ValidationError("面积最多保留两位小数", field)
+    step = Decimal(1).scaleb(-places)
+    if area != area.quantize(step):
+        raise ValidationError("面积最多保留两位小数" if places == 2 else f"面积最多保留{places}位小数", field)
     if area >= Decimal("1000000"):
         raise ValidationError("面积过大，请核对（单位为平方米）", field)
-    return area.quantize(Decimal("0.01"))
+    return area.quantize(step)

@@ -31,6 +31,7 @@ class PolicyMenus:
     decoration_grades: tuple[str, ...]
     policy_label: str
     part_categories: tuple[str, ...] = ()  # the categories the policy's ratio tables name (1990年前建, 临建批复 …)
+    area_decimals: int = 2  # a building part's area is entered to 0.01 m², or 0.001 m² where the policy counts so
 
 
 def policy_menus(db: Database) -> PolicyMenus:
@@ -60,4 +61,5 @@ def policy_menus(db: Database) -> PolicyMenus:
     categories: list[str] = []
     for item in policy.items:
         categories.extend(c for c in getattr(item, "by_category", None) or {} if c not in categories)
-    return PolicyMenus(tuple(fixtures), tuple(extras), tuple(structures), tuple(grades), pv.label, tuple(categories))
+    return PolicyMenus(tuple(fixtures), tuple(extras), tuple(structures), tuple(grades), pv.label, tuple(categories),
+                       policy.rounding.area_decimals)

@@ -51,7 +51,7 @@ class PartsSection(TableSection):
     def __init__(self, menus: PolicyMenus, parent: QWidget | None = None):
         columns = [
             Column("label", self.tr("部位"), width=0, max_length=40, placeholder=self.tr("主房"), extra={"min_width": 60}),
-            Column("area", self.tr("面积 m²"), "decimal", 80),
+            Column("area", self.tr("面积 m²"), "decimal", 80, extra={"places": menus.area_decimals}),
             Column("use", self.tr("用途"), "combo", 76, options=choices.uses, label=labels.use),
             Column("actual_use", self.tr("实际用途"), width=72, max_length=40),
             Column("structure", self.tr("结构"), "combo", 76, label=labels.structure,

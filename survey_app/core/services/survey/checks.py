@@ -24,14 +24,14 @@ class FormInvalid(ValidationError):
 
 
 def _area(value: Decimal | None, path: str, code: str, out: list[Problem], *, required: bool = True,
-          **params: object) -> None:
+          places: int = 2, **params: object) -> None:
     """``code`` + ".empty"/".invalid" name the problem (e.g. ``part.area``)."""
     if value is None:
         if required:
             out.append(problem(path, f"{code}_empty", **params))
         return
     try:
-        parse_area(str(value))
+        parse_area(str(value), places=places)
     except ValidationError as e:
         out.append(problem(path, f"{code}_invalid", error=str(e), **params))
 
@@ -79,7 +79,7 @@ def check(form: SurveyForm) -> list[Problem]:
         out.append(problem("tenures", "tenures.share_total", total=f"{total_share * 100:.2f}"))
     for i, part in enumerate(form.parts):
         p = f"parts[{i}]"
-        _area(part.area, f"{p}.area", "part.area", out, part=part.label or i + 1)
+        _area(part.area, f"{p}.area", "part.area", out, places=3, part=part.label or i + 1)  # to 0.001 m² at most
         if part.use not in {u.value for u in Use}:
             out.append(problem(f"{p}.use", "part.use_invalid"))
         if part.legality and part.legality not in {x.value for x in Legality}:  # "" = not chosen yet (readiness)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -81,7 +82,12 @@ def form_of(s: Session, h: Household) -> SurveyForm:
     form = SurveyForm(id=h.id.hex, rev=h.rev, **{k: getattr(h, k) for k in HOUSEHOLD_FIELDS})
     for name, row_type in LISTS.items():
         names = [f.name for f in dataclasses.fields(row_type) if f.name != "id"]
-        rows = [row_type(id=o.id.hex, **{k: getattr(o, k) for k in names}) for o in _live(s, MODELS[name], h.id)]
+        objs = _live(s, MODELS[name], h.id)
+        rows = [row_type(id=o.id.hex, **{k: getattr(o, k) for k in names}) for o in objs]
+        if name == "parts":  # an area surveyed to 0.001 m² is shown and edited as surveyed
+            for row, o in zip(rows, objs, strict=True):
+                if o.area_exact is not None:
+                    row.area = o.area_exact
         setattr(form, name, rows)
     return form
 
@@ -159,12 +165,22 @@ def _normalised(row: Any) -> dict[str, Any]:
     return values
 
 
+def _part_areas(area: Decimal | None) -> dict[str, Decimal | None]:
+    """``area`` keeps 0.01 m² (lists, reports and older bundles read it; half up); ``area_exact`` holds an area
+    surveyed to 0.001 m² (the engine counts it to the policy's ``area_decimals``), else None."""
+    if area is None or area == area.quantize(Decimal("0.01")):
+        return {"area": area, "area_exact": None}
+    return {"area": area.quantize(Decimal("0.01"), ROUND_HALF_UP), "area_exact": area}
+
+
 def _sync(uow: Any, model: Any, hid: uuid.UUID, rows: list) -> bool:
     """Make the stored rows match the form's; True if anything changed."""
     changed = False
     existing = {o.id.hex: o for o in _live(uow.session, model, hid)}
     for order, row in enumerate(rows):
         values = _normalised(row)
+        if model is BuildingPart:
+            values.update(_part_areas(values.get("area")))
         if hasattr(model, "sort_order"):
             values["sort_order"] = order
         obj = existing.pop(row.id, None) if row.id else None
