@@ -18,7 +18,7 @@ from sqlalchemy import case, func, select
 from survey_app.core.domain import vocabulary
 from survey_app.core.domain.statuses import HouseholdStatus as S
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import Agreement, Appraisal, BuildingPart, Calculation, Draft, Household, Member
+from survey_app.core.storage.models import Agreement, Calculation, Draft, Household
 
 # Step codes, in order (调查, 复核, 测算, 协议, 签约, 交房): the one vocabulary's.
 STAGES = tuple(vocabulary.STAGE)
@@ -46,24 +46,18 @@ def _uuid(value: str | uuid.UUID) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
-def _count(s, model, hid: uuid.UUID) -> int:  # noqa: ANN001
-    return int(s.scalar(select(func.count()).select_from(model).where(
-        model.household_id == hid, model.deleted_at.is_(None))) or 0)
-
-
 def survey_missing(db: Database, household_id: str | uuid.UUID) -> list[str]:
     """Everything the survey still lacks before it can be submitted (Chinese, all at once)."""
     hid = _uuid(household_id)
-    with db.read() as s:
-        needed = [what for model, what in ((Member, "家庭成员"), (BuildingPart, "建筑部分"), (Appraisal, "评估单价"))
-                  if _count(s, model, hid) == 0]
-    out = [f"缺少{what}" if what != "评估单价" else "缺少评估结果（由指挥部导入评估报告）" for what in needed]
     # Imported here: the form checks and the policy's readiness pull in the compensation engine, which the
     # household list (draft_ids, disputed_ids: before the first paint) never needs (DESIGN §8).
     from survey_app.core.services.survey import checks, readiness
     from survey_app.core.services.survey.store import load_form
 
-    form = load_form(db, hid)
+    form = load_form(db, hid)  # its lists are the live rows: what is missing is read from them, no counting
+    needed = [what for rows, what in ((form.members, "家庭成员"), (form.parts, "建筑部分"),
+                                      (form.appraisals, "评估单价")) if not rows]
+    out = [f"缺少{what}" if what != "评估单价" else "缺少评估结果（由指挥部导入评估报告）" for what in needed]
     problems = checks.check(form)
     policy = readiness.current(db)
     if policy is not None:  # what the current policy's calculation needs, as submit and 测算 refuse it
