@@ -22,7 +22,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -36,7 +35,7 @@ from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.paths import DEMO_DB_NAME
 from survey_app.core.security.vault import NoSlot
 from survey_app.core.services import Database, devices, project_files, users
-from survey_app.ui.kit import theme
+from survey_app.ui.kit import dialogs, theme
 from survey_app.ui.password_dialog import PasswordChangeDialog
 from survey_app.ui.recovery_dialog import RecoveryDialog
 from survey_app.ui.task_runner import TaskRunner
@@ -102,11 +101,7 @@ class LoginDialog(QDialog):
         form.setRowVisible(self.device_password, False)  # only for a user with no key on this machine
         self.form = form
 
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("loginError")
-        self.error_label.setWordWrap(True)
-        theme.set_role(self.error_label, "error")
-        self.error_label.hide()
+        self.error_label = dialogs.error_line(self, "loginError")
 
         self.hint_label = QLabel(self.tr("演示账号：worker / worker123（调查员）\n"
                                          "reviewer / review123（复核员）　hq / hq123456（指挥部管理员）"), self)
@@ -115,13 +110,8 @@ class LoginDialog(QDialog):
         theme.set_role(self.hint_label, "hint")
         self.hint_label.setVisible(db is not None and db.path is not None and db.path.name == DEMO_DB_NAME)
 
-        buttons = QDialogButtonBox(self)
-        self.login_button = QPushButton(self.tr("登录"), self)
-        self.login_button.setObjectName("loginButton")
-        self.login_button.setDefault(True)
-        buttons.addButton(self.login_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        quit_button = buttons.addButton(self.tr("退出"), QDialogButtonBox.ButtonRole.RejectRole)
-        quit_button.setAutoDefault(False)
+        buttons, self.login_button, quit_button = dialogs.ok_cancel(self, self.tr("登录"), self.tr("退出"),
+                                                                   ok_name="loginButton")
         self.login_button.clicked.connect(self.try_login)
         quit_button.clicked.connect(self.reject)
         self.forgot_button = QPushButton(self.tr("忘记密码…"), self)

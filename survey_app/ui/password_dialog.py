@@ -12,11 +12,9 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.services import Database, users
-from survey_app.ui.kit import theme
+from survey_app.ui.kit import dialogs
 from survey_app.ui.task_runner import TaskRunner
 
 
@@ -54,18 +52,8 @@ class PasswordChangeDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("新密码(&N)"), self.new_password)
         form.addRow(self.tr("再输一次(&A)"), self.confirm)
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("passwordError")
-        self.error_label.setWordWrap(True)
-        theme.set_role(self.error_label, "error")
-        self.error_label.hide()
-        buttons = QDialogButtonBox(self)
-        self.ok_button = QPushButton(self.tr("确定"), self)
-        self.ok_button.setObjectName("passwordOk")
-        self.ok_button.setDefault(True)
-        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAutoDefault(False)
+        self.error_label = dialogs.error_line(self, "passwordError")
+        buttons, self.ok_button, cancel = dialogs.ok_cancel(self, self.tr("确定"), self.tr("取消"), ok_name="passwordOk")
         self.ok_button.clicked.connect(self.try_change)
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)

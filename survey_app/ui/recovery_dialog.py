@@ -16,18 +16,16 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.services import project_files
-from survey_app.ui.kit import theme
+from survey_app.ui.kit import dialogs
 from survey_app.ui.task_runner import TaskRunner
 
 
@@ -71,19 +69,9 @@ class RecoveryDialog(QDialog):
         form.addRow(self.tr("恢复密码(&R)"), self.recovery)
         form.addRow(self.tr("新密码(&N)"), self.new_password)
         form.addRow(self.tr("再输一次(&A)"), self.confirm)
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("recoveryError")
-        self.error_label.setWordWrap(True)
-        theme.set_role(self.error_label, "error")
-        self.error_label.hide()
-        buttons = QDialogButtonBox(self)
-        self.ok_button = QPushButton(self.tr("重设密码"), self)
-        self.ok_button.setObjectName("recoveryOk")
-        self.ok_button.setDefault(True)
-        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.setObjectName("recoveryCancel")
-        self.cancel_button.setAutoDefault(False)
+        self.error_label = dialogs.error_line(self, "recoveryError")
+        buttons, self.ok_button, self.cancel_button = dialogs.ok_cancel(
+            self, self.tr("重设密码"), self.tr("取消"), ok_name="recoveryOk", cancel_name="recoveryCancel")
         self.ok_button.clicked.connect(self.try_reset)
         self.cancel_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
