@@ -10,15 +10,18 @@ compilation) and kept on it. Two threads compiling at once both build the same t
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import NamedTuple
 
+from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.inputs import HouseholdInput
 from survey_app.core.compensation.items.base import ZERO, ItemKind, part_filter
 from survey_app.core.compensation.modes import ExchangeMode, FlatType
 from survey_app.core.compensation.policy import Policy
 from survey_app.core.compensation.rounding import METHODS
 from survey_app.core.domain.errors import ValidationError
+
+_CENT = Decimal("0.01")
 
 
 class Entry(NamedTuple):
@@ -62,7 +65,8 @@ class CompiledPolicy:
 
     __slots__ = ("policy", "quant", "method", "places", "flat_quant", "flat_method", "flat_places", "area_quant",
                  "area_method", "area_decimals", "describe", "labels", "mode_names", "exchange", "voucher",
-                 "valuation_date", "every_flat", "entitlement_filter", "_choices", "_keys", "_layouts", "_caps")
+                 "valuation_date", "every_flat", "entitlement_filter", "_choices", "_keys", "_layouts", "_caps",
+                 "head", "voucher_factor", "entitlement_key")
 
     def __init__(self, policy: Policy):
         self.policy = policy
@@ -87,20 +91,27 @@ class CompiledPolicy:
         self.entitlement_filter = None if self.exchange is None else part_filter(
             self.exchange.entitlement_uses, self.exchange.entitlement_legality)
         self._caps = {mode: tuple(cap for cap in policy.caps if mode in cap.modes) for mode in policy.mode_names}
+        # What every Calculation under this version carries first: hash, version and project name.
+        self.head = (policy.hash, policy.version, policy.project.name)
+        # The voucher bonus as a factor (8 → 0.08, exact), and the key of a household's entitlement area
+        # in the engine's per-household cache (the same for all its exchange options).
+        with localcontext(fx.CONTEXT):
+            self.voucher_factor = None if self.voucher is None else fx.percent_factor(self.voucher.bonus_pct)
+        self.entitlement_key = Key("entitlement")
         self._layouts: dict[tuple[str, str], tuple[Segment, ...]] = {}
         self._keys: dict[object, Key] = {}
         self._choices: dict[tuple[tuple[str, ...], str], tuple] = {}
 
     def choice(self, keys: tuple[str, ...], household_delivery: str) -> tuple[tuple[FlatType, ...], str, Decimal, str, bool]:
-        """(flats, delivery, flat area, flat label, whether any flat has its own price) of an exchange choice;
-        raises on an unknown flat."""
+        """(flats, delivery, flat area, flat label, whether any flat has its own price, the choice's flat key
+        ``A60+C45``) of an exchange choice; raises on an unknown flat."""
         found = self._choices.get((keys, household_delivery))
         if found is None:
             exchange = self.policy.exchange
             assert exchange is not None
             flats = resolve_flats(exchange, keys)
             found = (flats, delivery_of(household_delivery, flats), sum((f.area for f in flats), ZERO),
-                     "+".join(f.label for f in flats), any(f.unit_price is not None for f in flats))
+                     "+".join(f.label for f in flats), any(f.own_price for f in flats), "+".join(keys))
             if len(self._choices) < 1_000:  # choices are few; a flood of odd combinations is not kept
                 self._choices[(keys, household_delivery)] = found
         return found
@@ -110,10 +121,11 @@ class CompiledPolicy:
         to 0.001 m² under a two-decimal policy rounded by ``area_method``; under a three-decimal policy every
         area carried with three (so the formula prints them so). The household itself when nothing changes."""
         quant, parts = self.area_quant, household.building_parts
+        # ``same_quantum`` (same exponent) first: as_tuple() builds a tuple of digits, ten times the cost.
         if self.area_decimals == 2:
-            if all(p.area.as_tuple().exponent >= -2 for p in parts):
+            if all(p.area.same_quantum(_CENT) or p.area.as_tuple().exponent >= -2 for p in parts):
                 return household
-        elif all(p.area.as_tuple().exponent == -3 for p in parts):
+        elif all(p.area.same_quantum(quant) for p in parts):
             return household
         method = self.area_method
         return replace(household, building_parts=tuple(

@@ -59,7 +59,7 @@ def compute(policy: Policy, household: HouseholdInput, mode: str | None = None,
     plan = compiled(policy)
     with localcontext(_CONTEXT):
         counted = plan.counted_areas(household)
-        ctx = _context(plan, counted, mode, flat_keys, {})
+        ctx, flat_key = _context(plan, counted, mode, flat_keys, {})
         lines: list[Line] = []
         total = ZERO
         by_code: dict[str, Decimal] = {}
@@ -70,7 +70,7 @@ def compute(policy: Policy, household: HouseholdInput, mode: str | None = None,
             lines.extend(item_lines)
             total += subtotal
             by_code[item.code] = subtotal
-        return _finish(plan, household, ctx, flat_keys, lines, total, by_code)
+        return _finish(plan, household, ctx, flat_key, lines, total, by_code, {})
 
 
 def compute_all(policy: Policy, household: HouseholdInput) -> tuple[Calculation, ...]:
@@ -151,26 +151,26 @@ def _item_lines(index: int, item: ItemKind, ctx: Ctx, plan: CompiledPolicy) -> t
         raise PolicyError(plan.policy.source, [f"items[{index}]（{item.code}）: {exc}"]) from exc
     if not drafts:
         return _NONE
-    quant, method, places, code, kind = plan.quant, plan.method, plan.places, item.code, item.kind
     if len(drafts) == 1:
         label, lhs, raw = drafts[0]
-        amount = raw.quantize(quant, method)  # positional: keyword parsing costs more than the rounding
+        amount = raw.quantize(plan.quant, plan.method)  # positional: keyword parsing costs more than the rounding
         if not amount:
             amount = abs(amount)  # never "-0"
-        return (Line(code, label, (lhs, places), amount, SECTION_ITEM, kind),), amount
-    return _lines(code, kind, drafts, plan)
+        return (Line(item.code, label, (lhs, plan.places), amount, SECTION_ITEM, item.kind),), amount
+    return _lines(item.code, item.kind, drafts, plan)
 
 
 def _context(plan: CompiledPolicy, household: HouseholdInput, mode: str, flat_keys: tuple[str, ...],
-             part_cache: dict) -> Ctx:
-    """The household as the option sees it (an unknown flat is refused here, before any item)."""
+             part_cache: dict) -> tuple[Ctx, str]:
+    """The household as the option sees it, and the option's flat key (``A60+C45``; "" but for an exchange
+    option). An unknown flat is refused here, before any item."""
     if mode == "exchange":
-        flats, delivery, flat_area, flat_label, own_prices = plan.choice(flat_keys, household.delivery)
+        flats, delivery, flat_area, flat_label, own_prices, flat_key = plan.choice(flat_keys, household.delivery)
         ctx = Ctx(household, mode, delivery, flat_area, flat_label, plan.valuation_date, part_cache)
         ctx.flats = flats
         ctx.own_prices = own_prices
-        return ctx
-    return Ctx(household, mode, "", None, "", plan.valuation_date, part_cache)
+        return ctx, flat_key
+    return Ctx(household, mode, "", None, "", plan.valuation_date, part_cache), ""
 
 
 def _segment(segment: Segment, ctx: Ctx, plan: CompiledPolicy, blocks: dict) -> tuple:
@@ -195,7 +195,7 @@ def _shared_option(plan: CompiledPolicy, inputs: HouseholdInput, household: Hous
                    flat_keys: tuple[str, ...], part_cache: dict, blocks: dict) -> Calculation:
     """One option of :func:`compute_all`. ``household`` is ``inputs`` with its areas counted to the policy's
     decimals (the same object when nothing changes): what the items read; the calculation keeps ``inputs``."""
-    ctx = _context(plan, household, mode, flat_keys, part_cache)
+    ctx, flat_key = _context(plan, household, mode, flat_keys, part_cache)
     lines: list[Line] = []
     total = ZERO
     by_code: dict[str, Decimal] = {}  # subtotal per item code named by caps and voucher exclusions
@@ -205,8 +205,7 @@ def _shared_option(plan: CompiledPolicy, inputs: HouseholdInput, household: Hous
             block = blocks.get(segment.key)
             if block is None:
                 block = blocks[segment.key] = _segment(segment, ctx, plan, blocks)
-            for code, subtotal in block[2]:
-                by_code[code] = subtotal
+            by_code.update(block[2])  # the (code, subtotal) pairs of its tracked items
         else:
             key = (entry.key, ctx.flat_area)
             block = blocks.get(key)
@@ -217,12 +216,13 @@ def _shared_option(plan: CompiledPolicy, inputs: HouseholdInput, household: Hous
         if block[0]:
             lines.extend(block[0])
             total += block[1]
-    return _finish(plan, inputs, ctx, flat_keys, lines, total, by_code)
+    return _finish(plan, inputs, ctx, flat_key, lines, total, by_code, blocks)
 
 
-def _finish(plan: CompiledPolicy, inputs: HouseholdInput, ctx: Ctx, flat_keys: tuple[str, ...],
-            lines: list[Line], total: Decimal, by_code: dict[str, Decimal]) -> Calculation:
-    """Caps, the voucher and the flat price on top of the option's item lines, and the Calculation."""
+def _finish(plan: CompiledPolicy, inputs: HouseholdInput, ctx: Ctx, flat_key: str, lines: list[Line],
+            total: Decimal, by_code: dict[str, Decimal], blocks: dict) -> Calculation:
+    """Caps, the voucher and the flat price on top of the option's item lines, and the Calculation.
+    ``blocks`` is the household's cache (its entitlement is worked out once for all exchange options)."""
     mode = ctx.mode
     for cap in plan.caps(mode):
         capped = ZERO
@@ -238,32 +238,37 @@ def _finish(plan: CompiledPolicy, inputs: HouseholdInput, ctx: Ctx, flat_keys: t
             total += change
 
     voucher_summary = None
-    voucher = plan.voucher if mode == "voucher" else None
-    if voucher is not None:
-        cash_part = sum((by_code.get(code, ZERO) for code in voucher.excluded_items), ZERO)
+    entitlement = None
+    flat_total = ZERO
+    if mode == "voucher" and plan.voucher is not None:
+        voucher = plan.voucher
+        cash_part = ZERO
+        for code in voucher.excluded_items:
+            subtotal = by_code.get(code)
+            if subtotal is not None:
+                cash_part += subtotal
         base = total - cash_part
         bonus = ZERO
         if voucher.bonus_pct:
             def lhs() -> str:
                 return f"{fx.amount(base, plan.places)} 元{fx.TIMES}{fx.pct(voucher.bonus_pct)}"
             bonus_lines, bonus = _lines("voucher_bonus", "voucher_bonus", (
-                ("房票安置奖励", lhs, base * fx.percent_factor(voucher.bonus_pct)),), plan)
+                ("房票安置奖励", lhs, base * plan.voucher_factor),), plan)
             lines.extend(bonus_lines)
             total += bonus
         voucher_summary = VoucherSummary(base + bonus, cash_part, voucher.bonus_pct, voucher.valid_months)
-
-    entitlement = None
-    flat_total = ZERO
-    exchange = plan.exchange if mode == "exchange" else None
-    if exchange is not None:
-        entitlement = exchange.entitlement(ctx.area_of(plan.entitlement_filter))
+    elif mode == "exchange" and plan.exchange is not None:
+        exchange = plan.exchange
+        entitlement = blocks.get(plan.entitlement_key)
+        if entitlement is None:
+            entitlement = blocks[plan.entitlement_key] = exchange.entitlement(ctx.area_of(plan.entitlement_filter))
         flat_lines, flat_total = _lines("flat_price", "flat_price", exchange.price_drafts(
             ctx.flat_area, entitlement, ctx.flat_label, ctx.flats, ctx.own_prices), plan, SECTION_FLAT)
         lines.extend(flat_lines)
     net = total + flat_total
-    policy = plan.policy
+    policy_hash, version, project_name = plan.head
     return Calculation(  # by position, in the order of Calculation.__init__ (see there)
-        policy.hash, policy.version, policy.project.name, inputs.household_code, mode, plan.labels[mode],
-        "+".join(flat_keys), ctx.flat_label, ctx.delivery, tuple(lines), total, flat_total, net,
-        NET_PAY if net >= 0 else NET_RECEIVE, None, plan.describe,
+        policy_hash, version, project_name, inputs.household_code, mode, plan.labels[mode],
+        flat_key, ctx.flat_label, ctx.delivery, tuple(lines), total, flat_total, net,
+        NET_PAY if net >= ZERO else NET_RECEIVE, None, plan.describe,
         None if entitlement is None else entitlement.quantize(_CENT), voucher_summary, inputs)

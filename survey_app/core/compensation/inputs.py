@@ -65,6 +65,9 @@ class BuildingPart:
     # part (元/m², used by items with ``price = "part_appraisal"``). Both optional: older inputs lack them.
     category: str = ""
     unit_price: Decimal | None = None
+    # The appraisal report's decoration amount for this part (装修评估值, 元; items ``decoration`` with
+    # ``price = "part_appraisal"``). Optional: older inputs lack it.
+    decoration_value: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,9 @@ class HouseholdInput:
     mode: str = ""
     flat_choices: tuple[tuple[str, ...], ...] = ()
     owner_type: str = "individual"
+    # 交房验收: the day the house was handed over (vacated and checked), when a handover record exists. A
+    # signing reward with ``date_basis = "handover"``/``"later_of"`` is tiered by it (items/rewards.py).
+    handover_date: dt.date | None = None
 
     def unit_price(self, use: str) -> Decimal | None:
         """Appraised unit price (元/m²) for ``use``, or None when the appraisal has none."""
@@ -126,7 +132,7 @@ class HouseholdInput:
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict (Decimals and dates as strings); ``from_dict`` reads it back equal.
 
-        Keys added later (owner type, a part's category and unit price) are written only when set, so an
+        Keys added later (owner type, a part's category and unit price, the handover date) are written only when set, so an
         input without them keeps the bytes it always had (saved calculations compare byte for byte)."""
         data = {
             "household_code": self.household_code,
@@ -157,6 +163,8 @@ class HouseholdInput:
         }
         if self.owner_type != "individual":
             data["owner_type"] = self.owner_type
+        if self.handover_date is not None:
+            data["handover_date"] = self.handover_date.isoformat()
         return data
 
     @classmethod
@@ -189,6 +197,8 @@ def _part_dict(p: BuildingPart) -> dict[str, Any]:
         out["category"] = p.category
     if p.unit_price is not None:
         out["unit_price"] = str(p.unit_price)
+    if p.decoration_value is not None:
+        out["decoration_value"] = str(p.decoration_value)
     return out
 
 
@@ -268,7 +278,8 @@ def _read_household(t: Table) -> HouseholdInput | None:
             area=area or Decimal("0.00"), use=use or "other", legality=legality or "registered",
             structure=_opt_text(p, "structure"), decoration_grade=_opt_text(p, "decoration_grade"),
             temporary_term_valid=term, actual_use=actual_use or "", label=_opt_text(p, "label"),
-            category=_opt_text(p, "category"), unit_price=_opt_fixed2(p, "unit_price", "评估单价")))
+            category=_opt_text(p, "category"), unit_price=_opt_fixed2(p, "unit_price", "评估单价"),
+            decoration_value=_opt_fixed2(p, "decoration_value", "装修评估值")))
         p.finish()
     fixtures = []
     for f in t.tables("fixtures"):
@@ -317,6 +328,8 @@ def _read_household(t: Table) -> HouseholdInput | None:
     owner_type = t.choice("owner_type", OWNER_TYPES, required=False, default="individual") \
         if t.data.get("owner_type") is not None else "individual"
     t.has("owner_type")
+    handover = t.date("handover_date", required=False) if t.data.get("handover_date") is not None else None
+    t.has("handover_date")
     choices: list[tuple[str, ...]] = []
     raw_choices = t.data.get("flat_choices") or []
     t.has("flat_choices")
@@ -335,7 +348,7 @@ def _read_household(t: Table) -> HouseholdInput | None:
         building_parts=tuple(parts), fixtures=tuple(fixtures), extra_items=tuple(extras), business=business,
         unit_prices=tuple(prices), appraisal_report_no=report_no, land_area=land_area, courtyards=courtyards,
         signing_date=signing, delivery=delivery or "", mode=mode or "", flat_choices=tuple(choices),
-        owner_type=owner_type or "individual")
+        owner_type=owner_type or "individual", handover_date=handover)
 
 
 def _opt_text(t: Table, name: str) -> str:

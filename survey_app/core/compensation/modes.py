@@ -3,6 +3,7 @@ for area beyond the entitlement) and housing voucher (房票: bonus %, excluded 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -12,6 +13,9 @@ from survey_app.core.compensation.inputs import DELIVERY, LEGALITY, MODES, USES
 from survey_app.core.compensation.items.base import ZERO, Draft
 
 _HUNDRED = Decimal(100)
+# Labels of the excess-area bands by (start, width): equal Decimals print alike (formula.num), and a plain
+# dict is safe across threads (a race only writes the same label twice).
+_BAND_LABELS: dict[tuple, str] = {}
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,13 @@ class FlatType:
     # This type's (or listed flat's) own price per m² within the entitlement; None: the resettlement price.
     unit_price: Decimal | None = None
     of_type: str = ""    # a listed flat (一房一价): the key of its flat type; "" for a type
+    # A listed flat priced as a whole (整套总价, 元) instead of per m²; None: priced per m².
+    total_price: Decimal | None = None
+
+    @property
+    def own_price(self) -> bool:
+        """Whether the flat has its own price (per m² or whole), not the resettlement price."""
+        return self.unit_price is not None or self.total_price is not None
 
 
 @dataclass(frozen=True)
@@ -51,6 +62,8 @@ class ExchangeMode:
     flats: tuple[FlatType, ...]
     max_flats: int
     listed: tuple[FlatType, ...] = ()  # flats listed one by one under their type, each with its own price
+    signing_start: dt.date | None = None  # this mode's own signing period (None: the [project] one)
+    signing_end: dt.date | None = None
 
     def flat(self, key: str) -> FlatType | None:
         """The flat type, or listed flat, with ``key``, if the policy lists it."""
@@ -66,7 +79,7 @@ class ExchangeMode:
         """The flat price as negative drafts (the household pays them out of its compensation).
         ``own_prices``: whether any of ``flats`` has its own price (worked out when not given)."""
         if own_prices is None:
-            own_prices = any(f.unit_price is not None for f in flats)
+            own_prices = any(f.own_price for f in flats)
         if own_prices:
             out, within = self._own_price_drafts(flats, entitlement)
         else:
@@ -82,14 +95,19 @@ class ExchangeMode:
             out = [("安置房购房款（应安置面积内）", lhs, -(within * self.resettlement_price))]
         rest, start = flat_area - within, ZERO
         for band in self.excess_bands:
-            if rest <= 0:
+            if rest <= ZERO:
                 break
-            part = rest if band.width is None else min(rest, band.width)
-            where = (f"{fx.num(start)} m² 以上部分" if band.width is None
-                     else f"{fx.num(start)}–{fx.num(start + band.width)} m²")
+            width = band.width
+            part = rest if width is None or rest <= width else width  # min(rest, width)
+            name = _BAND_LABELS.get((start, width))  # the few band labels recur in every exchange option
+            if name is None:
+                where = f"{fx.num(start)} m² 以上部分" if width is None else f"{fx.num(start)}–{fx.num(start + width)} m²"
+                if len(_BAND_LABELS) > 1_000:
+                    _BAND_LABELS.clear()
+                name = _BAND_LABELS[(start, width)] = f"安置房购房款（超出应安置面积 {where}）"
             def band_lhs(part: Decimal = part, price: Decimal = band.unit_price) -> str:
                 return "−" + fx.product(fx.area(part), fx.price(price))
-            out.append((f"安置房购房款（超出应安置面积 {where}）", band_lhs, -(part * band.unit_price)))
+            out.append((name, band_lhs, -(part * band.unit_price)))
             rest -= part
             start += part
         return out
@@ -100,6 +118,13 @@ class ExchangeMode:
         has none); with bands the entitlement is taken up by the flats in the order chosen."""
         out, within_total, left = [], ZERO, entitlement
         for flat in flats:
+            if flat.total_price is not None:  # 整套总价: the flat costs its total (no bands: refused on loading)
+                name = "安置房购房款（整套总价）" if len(flats) == 1 else f"安置房购房款（{flat.label}，整套总价）"
+                total = flat.total_price  # written to the fen when it has fen (285,432.10 元, not 285,432.1)
+                text = fx.num(total) if total == total.to_integral_value() else fx.amount(total, 2)
+                out.append((name, f"−{text} 元（{flat.label} 整套总价）", -total))
+                within_total += flat.area
+                continue
             price = self.resettlement_price if flat.unit_price is None else flat.unit_price
             if self.excess_bands:
                 within = min(flat.area, max(left, ZERO))
@@ -121,6 +146,8 @@ class VoucherMode:
     bonus_pct: Decimal
     excluded_items: tuple[str, ...]
     valid_months: int
+    signing_start: dt.date | None = None  # this mode's own signing period (None: the [project] one)
+    signing_end: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -128,6 +155,16 @@ class CashMode:
     """货币补偿: the compensation is paid in money."""
 
     label: str
+    signing_start: dt.date | None = None  # this mode's own signing period (None: the [project] one)
+    signing_end: dt.date | None = None
+
+
+def _period(t: Table) -> dict[str, dt.date | None]:
+    """``signing_start``/``signing_end`` of one mode (its own 签约期, e.g. 货币补偿 4-16—5-30, 产权调换 6-18—8-31)."""
+    start, end = t.date("signing_start", required=False), t.date("signing_end", required=False)
+    if start and end and end < start:
+        t.fail("signing_end", "签约期结束日期早于开始日期")
+    return {"signing_start": start, "signing_end": end}
 
 
 def read_modes(t: Table) -> dict[str, object]:
@@ -139,7 +176,8 @@ def read_modes(t: Table) -> dict[str, object]:
             t.has(name)
     cash = t.table("cash", required=False)
     if cash is not None:
-        modes["cash"] = CashMode(cash.text("label", required=False, default=MODES["cash"]) or MODES["cash"])
+        modes["cash"] = CashMode(cash.text("label", required=False, default=MODES["cash"]) or MODES["cash"],
+                                 **_period(cash))
         cash.finish()
     exchange = t.table("exchange", required=False)
     if exchange is not None:
@@ -151,7 +189,7 @@ def read_modes(t: Table) -> dict[str, object]:
             label=voucher.text("label", required=False, default=MODES["voucher"]) or MODES["voucher"],
             bonus_pct=voucher.decimal("bonus_pct", maximum=_HUNDRED) or ZERO,
             excluded_items=voucher.text_list("excluded_items"),
-            valid_months=voucher.integer("valid_months", required=False, default=0) or 0)
+            valid_months=voucher.integer("valid_months", required=False, default=0) or 0, **_period(voucher))
         voucher.finish()
     if not modes:
         t.fail("", "至少需要一种安置方式（[modes.cash]、[modes.exchange] 或 [modes.voucher]）")
@@ -183,7 +221,9 @@ def _read_exchange(t: Table) -> ExchangeMode:
             # 一房一价: a flat of this type listed by its number, with its own price and (if not the type's) area.
             listed_flat = FlatType(one.text("key") or "", one.text("label", required=False) or "",
                                    one.decimal("area", required=False) or flat.area, flat.delivery,
-                                   one.decimal("unit_price"), flat.key)
+                                   one.decimal("unit_price", required=False), flat.key,
+                                   one.decimal("total_price", required=False))
+            _check_listed_price(one, listed_flat, bool(bands))
             if not listed_flat.label:
                 listed_flat = replace(listed_flat, label=f"{flat.label} {listed_flat.key}")
             _check_key(one, listed_flat.key, flats + listed)
@@ -202,7 +242,20 @@ def _read_exchange(t: Table) -> ExchangeMode:
         entitlement_legality=t.text_list("entitlement_legality", choices=LEGALITY,
                                          default=("registered", "found_legal")),
         excess_bands=tuple(bands), flats=tuple(flats),
-        max_flats=t.integer("max_flats", required=False, default=2, minimum=1) or 2, listed=tuple(listed))
+        max_flats=t.integer("max_flats", required=False, default=2, minimum=1) or 2, listed=tuple(listed),
+        **_period(t))
+
+
+def _check_listed_price(row: Table, flat: FlatType, banded: bool) -> None:
+    """A listed flat has a price per m² (``unit_price``) or a whole price (``total_price``), one of them; a
+    whole price cannot be split at the entitlement, so it is refused where excess bands price the area."""
+    if (flat.unit_price is None) == (flat.total_price is None):
+        row.fail("unit_price", f"房源“{flat.key}”须写且只写 unit_price（元/m²）或 total_price（整套总价，元）之一")
+    elif flat.total_price is not None and flat.total_price <= 0:
+        row.fail("total_price", f"房源“{flat.key}”的整套总价应大于 0")
+    elif flat.total_price is not None and banded:
+        row.fail("total_price", f"房源“{flat.key}”写了整套总价，但方案按超出应安置面积分档计价（excess_bands）："
+                                "整套总价无法按应安置面积拆分，请改写每平方米单价 unit_price")
 
 
 def _check_key(row: Table, key: str, known: list[FlatType]) -> None:

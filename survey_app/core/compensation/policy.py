@@ -98,6 +98,17 @@ class Policy:
         """The policy's Chinese name for ``mode``."""
         return self.modes[mode].label
 
+    def signing_period(self, mode: str) -> tuple[dt.date | None, dt.date | None]:
+        """(start, end) of ``mode``'s 签约期: its own ``[modes.X] signing_start/signing_end``, each falling back
+        to ``[project]``'s."""
+        return signing_period(self.project, self.modes.get(mode))
+
+
+def signing_period(project: ProjectInfo, mode: Any) -> tuple[dt.date | None, dt.date | None]:
+    """See :meth:`Policy.signing_period`."""
+    start, end = getattr(mode, "signing_start", None), getattr(mode, "signing_end", None)
+    return start or project.signing_start, end or project.signing_end
+
 
 def canonical_json(data: Any) -> str:
     """Sorted-key compact JSON with Decimals and dates as strings: the form that is hashed."""
@@ -155,7 +166,10 @@ def policy_from_data(data: dict, source: str = "方案") -> Policy:
     if fmt != FORMAT_VERSION:
         root.fail("format", f"不支持的方案格式版本 {fmt}（本程序支持 {FORMAT_VERSION}）")
     version = root.text("version") or ""
-    project = _read_project(root.table("project", required=False), problems)
+    raw_modes = data.get("modes") if isinstance(data.get("modes"), dict) else {}
+    own_period = {k for k in ("signing_start", "signing_end")  # every mode has its own: [project] need not say it
+                  if raw_modes and all(isinstance(m, dict) and k in m for m in raw_modes.values())}
+    project = _read_project(root.table("project", required=False), problems, own_period)
     rounding = _read_rounding(root.table("rounding", required=False))
     modes_table = root.table("modes")
     modes = read_modes(modes_table) if modes_table is not None else {}
@@ -168,6 +182,14 @@ def policy_from_data(data: dict, source: str = "方案") -> Policy:
     if flat_keys and "exchange" not in modes:
         problems.warn(f"rounding.{flat_keys[0]}", "方案没有产权调换（[modes.exchange]），安置房价款的取整规则不起作用")
     items = _read_items(root.tables("items", required=True), mode_names, problems)
+    for item in items:
+        if item.limits is not None:  # an item's minimum/maximum compare with its amount as lines round
+            item.limits.bind(rounding)
+    periods = {mode: signing_period(project, modes[mode]) for mode in mode_names}
+    for item in items:
+        bind_periods = getattr(item, "bind_periods", None)  # tiers ending on a mode's signing-period end
+        for key, problem in bind_periods(periods) if bind_periods is not None else ():
+            problems.add(key, problem)
     codes = {item.code for item in items}
     caps = []
     for t in root.tables("caps"):
@@ -209,7 +231,7 @@ DOCUMENT_FIELDS = {"name": "项目名称", "code": "项目代码", "city": "城�
                    "valuation_date": "评估时点", "signing_start": "签约期开始", "signing_end": "签约期结束"}
 
 
-def _read_project(t: Table | None, problems: Problems) -> ProjectInfo:
+def _read_project(t: Table | None, problems: Problems, own_period: set[str] = frozenset()) -> ProjectInfo:
     if t is None:
         problems.warn("project", "没有 [project]：计算不需要，但测算单和协议上的项目信息将为空")
         return ProjectInfo("", "", "", "", None, None, None, "")
@@ -221,7 +243,7 @@ def _read_project(t: Table | None, problems: Problems) -> ProjectInfo:
         signing_start=t.date("signing_start", required=False), signing_end=t.date("signing_end", required=False),
         source=t.text("source", required=False, default="") or "")
     for key, name in DOCUMENT_FIELDS.items():
-        if key not in t.data:
+        if key not in t.data and key not in own_period:
             problems.warn(t.key(key), f"未填写{name}：计算不需要，但测算单和协议要用")
     if info.signing_start and info.signing_end and info.signing_end < info.signing_start:
         t.fail("signing_end", "签约期结束日期早于开始日期")

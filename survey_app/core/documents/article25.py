@@ -151,11 +151,15 @@ def voucher_terms(doc: AgreementDoc) -> str:
 def signing_terms(doc: AgreementDoc) -> str:
     """The signing-reward tier the calculation assumed, and what happens if signing falls elsewhere."""
     t = doc.terms
-    if t.signing_until is None:
-        return ""
-    when = (f"{_date(t.signing_from)}之后、{_date(t.signing_until)}（含）之前" if t.signing_from
-            else f"{_date(t.signing_until)}（含）之前")
-    return f"按期签约奖励按{when}签约计算；实际签约日期不在此期间的，须重新测算后方可签约。"
+    if t.signing_until is None:  # no tier, or the open last tier (signed any time after the one before)
+        if t.signing_from is None:
+            return ""
+        when = f"{_date(t.signing_from)}之后"
+    else:
+        when = (f"{_date(t.signing_from)}之后、{_date(t.signing_until)}（含）之前" if t.signing_from
+                else f"{_date(t.signing_until)}（含）之前")
+    condition = f"，并以{_date(t.handover_by)}（含）之前腾空交房为条件" if t.handover_by else ""
+    return f"按期签约奖励按{when}签约计算{condition}；实际签约日期不在此期间的，须重新测算后方可签约。"
 
 
 def settlement(doc: AgreementDoc) -> str:

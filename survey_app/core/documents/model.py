@@ -79,6 +79,7 @@ class Terms:
     flat_location: str = ""  # exchange: 安置房地点, when the policy states one
     signing_until: dt.date | None = None  # the signing-reward tier the calculation assumed: sign on/before
     signing_from: dt.date | None = None  # … and after this date (the previous tier's end)
+    handover_by: dt.date | None = None  # a reward tiered by 交房 date: the hand-over deadline it is conditional on
     voucher_face: Decimal | None = None  # 房票面额 (bonus included)
     voucher_cash: Decimal | None = None  # paid in cash (items the policy keeps out of the voucher)
     voucher_cash_items: tuple[str, ...] = ()  # labels of those items

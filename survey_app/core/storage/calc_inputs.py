@@ -17,10 +17,12 @@ from sqlalchemy.orm import Session
 from survey_app.core.compensation.inputs import HouseholdInput
 from survey_app.core.domain import china_time
 from survey_app.core.storage.models import (
+    Agreement,
     Appraisal,
     BuildingPart,
     Business,
     Fixture,
+    Handover,
     Household,
     Member,
     SurveyItem,
@@ -37,11 +39,26 @@ def _text(value: Decimal | None) -> str | None:
     return None if value is None else f"{value:.2f}"
 
 
-def household_input(session: Session, h: Household, signing_date: dt.date | None = None) -> HouseholdInput:
+def handover_date(session: Session, household_id: uuid.UUID, calculation_id: uuid.UUID | None = None) -> dt.date | None:
+    """The day of the household's latest 交房验收 that a calculation sees (a signing reward may be tiered by it).
+
+    A handover is recorded under a signed agreement, after the calculation that agreement rests on: so a new
+    calculation (``calculation_id`` None) sees every handover, and HQ re-deriving calculation X ignores those
+    recorded under an agreement built on X — as the device did when it computed X."""
+    stmt = (select(Handover.handed_on).outerjoin(Agreement, Agreement.id == Handover.agreement_id)
+            .where(Handover.household_id == household_id, Handover.deleted_at.is_(None)))
+    if calculation_id is not None:
+        stmt = stmt.where((Agreement.calculation_id.is_(None)) | (Agreement.calculation_id != calculation_id))
+    return session.scalar(stmt.order_by(Handover.handed_on.desc(), Handover.created_at.desc()).limit(1))
+
+
+def household_input(session: Session, h: Household, signing_date: dt.date | None = None,
+                    calculation_id: uuid.UUID | None = None) -> HouseholdInput:
     """The engine's input for a stored household (format of docs/calc-input.md).
 
     The signing date is the day of the calculation (China's) unless given: date-tiered rewards are
-    priced for signing today, and signing in another tier is refused until recalculated."""
+    priced for signing today, and signing in another tier is refused until recalculated. The handover date
+    is that of the household's 交房验收 record, if any (``calculation_id``: see :func:`handover_date`)."""
     tenures = _live(session, Tenure, h.id)
     share = min(sum((t.share for t in tenures), Decimal(0)), Decimal(1)) if tenures else Decimal(1)
     land = [t.land_area for t in tenures if t.land_area is not None]
@@ -50,6 +67,8 @@ def household_input(session: Session, h: Household, signing_date: dt.date | None
     # The appraisal report's price for one building part (rows imported with a part_id): passed on the
     # part for items with price = "part_appraisal"; a part without one carries no unit_price (old bytes).
     part_prices = {a.part_id: a.unit_price for a in appraisals if a.part_id is not None}
+    # … and its decoration amount (装修评估值) for decoration items with price = "part_appraisal".
+    part_decoration = {a.part_id: a.decoration_value for a in appraisals if a.part_id is not None}
     data: dict[str, Any] = {
         "household_code": h.household_code,
         "head_name": h.head_name,
@@ -65,6 +84,7 @@ def household_input(session: Session, h: Household, signing_date: dt.date | None
                 "actual_use": p.actual_use or None,
                 "temporary_term_valid": p.temporary_term_end.isoformat() if p.temporary_term_end else None,
                 "unit_price": _text(part_prices.get(p.id)),
+                "decoration_value": _text(part_decoration.get(p.id)),
             }.items() if v is not None}
             for p in _live(session, BuildingPart, h.id, BuildingPart.sort_order)],
         "fixtures": [{k: v for k, v in {"kind": f.kind, "sub_kind": f.sub_kind or None, "count": str(f.count),
@@ -82,6 +102,9 @@ def household_input(session: Session, h: Household, signing_date: dt.date | None
         "signing_date": (signing_date or china_time.today()).isoformat(),
         "owner_type": h.owner_type or None,  # 被征收人类型 (0012); written in the input only when not 个人
     }
+    handed_on = handover_date(session, h.id, calculation_id)
+    if handed_on is not None:  # written in the input only when there is one (older inputs keep their bytes)
+        data["handover_date"] = handed_on.isoformat()
     if data["business"] and data["business"]["annual_profit"] is None:
         del data["business"]["annual_profit"]
     return HouseholdInput.from_dict(data, source=h.household_code)

@@ -71,7 +71,8 @@ def recheck(conn: Connection, calculation_ids: list[str], agreement_ids: list[st
         elif row[1] != int(result.net * 100):
             diffs.append(Difference("calculations", cid, "测算记录的净额与其明细不一致"))
         elif row[7]:
-            found = rederive(conn, policy, row[5] if isinstance(row[5], str) else row[5].hex, row[6], row[0])
+            found = rederive(conn, policy, row[5] if isinstance(row[5], str) else row[5].hex, row[6], row[0],
+                             cid if isinstance(cid, str) else cid.hex)
             if not found.ok:
                 diffs.append(Difference("calculations", cid, message(found), found.hq, found.device))
     for aid in agreement_ids:

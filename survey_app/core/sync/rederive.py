@@ -69,8 +69,11 @@ def _named(paths: list[str]) -> str:
     return shown + (f" 等 {len(paths)} 处" if len(paths) > MAX_NAMED else "")
 
 
-def rederive(conn: Connection, policy: Policy, household_id: str, inputs_json: str, result_json: str) -> Rederived:
-    """Compare one stored calculation with HQ's re-derivation from the household's survey records."""
+def rederive(conn: Connection, policy: Policy, household_id: str, inputs_json: str, result_json: str,
+             calculation_id: str | None = None) -> Rederived:
+    """Compare one stored calculation with HQ's re-derivation from the household's survey records.
+    ``calculation_id``: the calculation's id, so that a 交房验收 recorded after it (under an agreement built on
+    it) is not counted, as the device could not have counted it (``calc_inputs.handover_date``)."""
     from survey_app.core.storage.calc_inputs import engine_inputs, household_input
 
     found = Rederived()
@@ -86,7 +89,8 @@ def rederive(conn: Connection, policy: Policy, household_id: str, inputs_json: s
             found.problems.append("指挥部没有该测算所属住户的调查记录")
             return found
         try:
-            survey = household_input(session, h, signing_date=snapshot.signing_date)
+            survey = household_input(session, h, signing_date=snapshot.signing_date,
+                                     calculation_id=uuid.UUID(calculation_id) if calculation_id else None)
         except ValidationError as e:
             found.problems.append(f"指挥部收到的调查记录无法测算：{e}")
             return found

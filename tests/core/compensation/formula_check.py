@@ -47,4 +47,10 @@ def adds_up(formula: str, amount: Decimal, places: int) -> bool:
         return False
     if "已过奖励期限" in lhs:  # a signing reward past its deadline: written in words, pays 0
         return amount == 0
+    held = re.fullmatch(r"(.*) = ([0-9,.]+)，(不足|超过) ([0-9,]+(?:\.[0-9]+)?) 元按 \4 元", lhs)
+    if held:  # an item's minimum / maximum: its own figure, then the limit paid instead
+        inner, shown, word, bound = held.groups()
+        shown_value, bound_value = (Decimal(x.replace(",", "")) for x in (shown, bound))
+        beyond = shown_value < bound_value if word == "不足" else shown_value > bound_value
+        return beyond and bound_value == amount and adds_up(f"{inner} = {shown}", shown_value, places)
     return evaluate(lhs).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP) == amount

@@ -17,6 +17,7 @@ from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.conditions import Conditions, read_conditions
 from survey_app.core.compensation.fields import Table
 from survey_app.core.compensation.inputs import HARDSHIP_FLAGS, LEGALITY, MODES, USES, BuildingPart, HouseholdInput
+from survey_app.core.compensation.items.limits import Limits, read_limits
 from survey_app.core.domain.errors import ValidationError
 
 ZERO = Decimal(0)
@@ -113,8 +114,8 @@ class Ctx:
         found = self._cache.get(f)
         if found is None:
             uses, legality, where = f.uses, f.legality, f.where
-            found = self._cache[f] = tuple(p for p in self.household.building_parts if p.use in uses
-                                           and p.legality in legality and (where is None or where.accepts(p)))
+            found = self._cache[f] = tuple([p for p in self.household.building_parts if p.use in uses
+                                            and p.legality in legality and (where is None or where.accepts(p))])
         return found
 
     def area_of(self, f: PartFilter) -> Decimal:
@@ -247,6 +248,7 @@ class ItemKind:
     flat_sensitive: ClassVar[bool] = False   # result depends on the chosen flats
     default_uses: ClassVar[tuple[str, ...]] = tuple(USES)
     default_legality: ClassVar[tuple[str, ...]] = LEGAL
+    own_minimum: ClassVar[bool] = False      # the kind reads ``minimum`` itself (moving: per move)
 
     def __init__(self, t: Table, policy_modes: tuple[str, ...]):
         self.code: str = t.text("code") or ""
@@ -256,6 +258,10 @@ class ItemKind:
         self.uses: tuple[str, ...] = t.text_list("uses", choices=USES, default=self.default_uses)
         self.legality: tuple[str, ...] = t.text_list("legality", choices=LEGALITY, default=self.default_legality)
         self.parse(t)
+        # ``minimum`` / ``maximum`` of the item's amount for a household (最少不低于 … 最多不超过 …).
+        self.limits: Limits | None = read_limits(t, self.code, own_minimum=self.own_minimum)
+        if self.limits is not None:
+            self.drafts = self._limited_drafts  # type: ignore[method-assign]  # only items that have limits pay
         # ``when = { … }`` conditions (conditions.py): None when the item has none, so they cost nothing.
         # Read after the kind's own keys, so that the list of an item's keys names those first.
         self.when: Conditions | None = read_conditions(t, policy_modes)
@@ -279,21 +285,29 @@ class ItemKind:
         """Whether this item is paid in ``mode`` (with ``delivery``, 现房/期房, for 产权调换)."""
         return mode in self.modes and (self.when is None or self.when.allows_option(mode, delivery))
 
+    # These three look in the household's cache themselves first (a call less on the engine's hot path).
     def parts(self, ctx: Ctx) -> tuple[BuildingPart, ...]:
         """The household's building parts this item counts: its uses, legality and part conditions."""
-        return ctx.matching(self._filter)
+        found = ctx._cache.get(self._filter)
+        return found if found is not None else ctx.matching(self._filter)
 
     def area(self, ctx: Ctx) -> Decimal:
         """Total area of :meth:`parts`."""
-        return ctx.area_of(self._filter)
+        found = ctx._cache.get(self._filter.area_key)
+        return found if found is not None else ctx.area_of(self._filter)
 
     def has_use(self, ctx: Ctx) -> bool:
         """Whether the household has a building part of this item's uses (that its part conditions accept)."""
-        return ctx.has(self._filter)
+        found = ctx._cache.get(self._filter.has_key)
+        return found if found is not None else ctx.has(self._filter)
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
         """The unrounded lines this item yields for the option in ``ctx`` (empty when not applicable)."""
         raise NotImplementedError
+
+    def _limited_drafts(self, ctx: Ctx) -> list[Draft]:
+        """:meth:`drafts` held between the item's minimum and maximum (set as ``drafts`` on such items)."""
+        return self.limits.apply(self.label, type(self).drafts(self, ctx))  # type: ignore[union-attr]
 
 
 def share_terms(ctx: Ctx, apply_share: bool) -> tuple[Decimal, list[str]]:

@@ -41,6 +41,7 @@ class Moving(ItemKind):
     kind = "moving"
     title = "搬迁费"
     mode_sensitive = True
+    own_minimum = True  # ``minimum``: the least per move (max(area × rate, minimum))
 
     def parse(self, t: Table) -> None:
         self.amount = t.decimal("amount", required=False)

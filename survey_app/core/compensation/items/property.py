@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.fields import Table
-from survey_app.core.compensation.inputs import LEGALITY, USES
+from survey_app.core.compensation.inputs import LEGALITY, USES, BuildingPart
 from survey_app.core.compensation.items.base import (
     LEGAL,
     ONE,
@@ -92,7 +92,8 @@ class Unregistered(ItemKind):
 
 
 class Decoration(ItemKind):
-    """装修补偿: area × rate per m², by decoration grade or one flat rate."""
+    """装修补偿: area × rate per m², by decoration grade or one flat rate; or (``price = "part_appraisal"``)
+    each part's decoration as the appraisal report values it (装修评估值, the part's ``decoration_value``)."""
 
     kind = "decoration"
     title = "装修补偿"
@@ -105,13 +106,21 @@ class Decoration(ItemKind):
         if labels is not None:
             for key in labels.data:
                 self.grade_labels[key] = labels.text(key) or key
-        if bool(self.by_grade) == (self.per_m2 is not None):
-            t.fail("per_m2_by_grade", "per_m2_by_grade（按等级）和 per_m2（统一单价）须写且只写一个")
+        self.appraised = t.choice("price", ("part_appraisal",), required=False) == "part_appraisal"
+        if sum((bool(self.by_grade), self.per_m2 is not None, self.appraised)) != 1:
+            t.fail("per_m2_by_grade", f"项目“{self.code}”的 per_m2_by_grade（按等级）、per_m2（统一单价）、"
+                                      "price = \"part_appraisal\"（各处的装修评估值）须写且只写一个")
         self.per_household = read_lines(t)
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
         out = []
         for part in self.parts(ctx):
+            if self.appraised:
+                value = _appraised_decoration(part)
+                if value is not None:
+                    shown = fx.num(value) if value == value.to_integral_value() else fx.amount(value, 2)  # 5,120.50
+                    out.append((part_label(self.label, part), f"{shown} 元（评估报告中该处的装修评估值）", value))
+                continue
             if self.per_m2 is not None:
                 rate, grade = self.per_m2, ""
             else:
@@ -127,6 +136,20 @@ class Decoration(ItemKind):
                 return fx.product(fx.area(area), fx.price(rate) + grade)
             out.append((part_label(self.label, part), lhs, part.area * rate))
         return one_line(self.label, out) if self.per_household else out
+
+
+def _appraised_decoration(part: BuildingPart) -> Decimal | None:
+    """The part's appraised decoration amount. A part the report appraised on its own (it has its own unit
+    price) with no decoration amount has none to pay (None); a part the report never appraised on its own is
+    refused, naming it: its decoration cannot be told from the report."""
+    if part.decoration_value is not None:
+        return part.decoration_value
+    if part.unit_price is not None:
+        return None
+    name = part.label or USES.get(part.use, part.use)
+    raise ValidationError(f"building_parts.decoration_value: 建筑部分“{name}”没有评估报告中的装修评估值"
+                          "（本项目按各建筑部分的装修评估值计算；请导入按建筑部分的评估结果）",
+                          "building_parts.decoration_value")
 
 
 class UseChange(ItemKind):

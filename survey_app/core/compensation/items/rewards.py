@@ -12,6 +12,7 @@ from typing import NamedTuple
 from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.fields import Table
 from survey_app.core.compensation.items.base import ZERO, Ctx, Draft, ItemKind, PriceSource, share_terms
+from survey_app.core.compensation.items.tiers import DATE_BASES, DATE_BASIS_WORDS, PERIOD_END, DateTiers
 
 _HUNDRED = Decimal(100)
 HARDSHIP_LABELS = {"dibao": "低保", "disabled": "残疾", "serious_illness": "大病", "tekun": "特困",
@@ -40,7 +41,8 @@ class AreaRule:
 
 
 class Tier(NamedTuple):
-    """A signing-date tier: signed on or before ``until`` earns amount / per_m2 / pct."""
+    """A signing-date tier: signed on or before ``until`` earns amount / per_m2 / pct. The last tier may have
+    no ``until`` (None, “此后”): any date after the tier before it (“超过签约期签约的，奖励 10%”)."""
 
     until: dt.date
     amount: Decimal | None
@@ -48,7 +50,7 @@ class Tier(NamedTuple):
     pct: Decimal | None
 
 
-class SigningReward(ItemKind):
+class SigningReward(DateTiers, ItemKind):
     """签约奖励 by signing date: the first tier whose ``until`` is on/after the signing date applies.
 
     A tier pays a fixed ``amount`` per household, ``per_m2`` × legal area, or ``pct`` % of house value.
@@ -61,10 +63,13 @@ class SigningReward(ItemKind):
     def parse(self, t: Table) -> None:
         self.price = PriceSource(t)
         self.apply_share = t.boolean("apply_share", default=True)
+        self.date_basis = t.choice("date_basis", DATE_BASES, required=False, default="signing") or "signing"
+        self.tiers_key = t.key("tiers")
+        self.by_mode: dict[str, tuple[Tier, ...]] = {}  # tiers naming the signing-period end, per mode
         tiers = []
         rows = t.tables("tiers", required=True)
-        for row in rows:
-            tier = Tier(row.date("until"), row.decimal("amount", required=False),
+        for index, row in enumerate(rows):
+            tier = Tier(_until(row, self.code, index, len(rows)), row.decimal("amount", required=False),
                         row.decimal("per_m2", required=False), row.decimal("pct", required=False, maximum=_HUNDRED))
             if sum(x is not None for x in tier[1:]) != 1:
                 row.fail("amount", "amount、per_m2、pct 须写且只写一个")
@@ -72,7 +77,7 @@ class SigningReward(ItemKind):
             row.finish()
         if not rows:
             t.fail("tiers", "至少需要一个奖励档次")
-        dates = [tier.until for tier in tiers if tier.until]
+        dates = [tier.until for tier in tiers if isinstance(tier.until, dt.date)]
         if dates != sorted(dates) or len(set(dates)) != len(dates):
             t.fail("tiers", "奖励档次须按截止日期从早到晚排列且不重复")
         self.tiers = tuple(tiers)
@@ -84,14 +89,13 @@ class SigningReward(ItemKind):
     def drafts(self, ctx: Ctx) -> list[Draft]:
         if not self.has_use(ctx) or not self.tiers:
             return []
-        signed = ctx.household.signing_date
-        if signed is None:
-            tier, when = self.tiers[0], f"（未填签约日期，按 {self.tiers[0].until.isoformat()} 前签约测算）"
-        else:
-            tier = next((t for t in self.tiers if signed <= t.until), None)
-            if tier is None:
-                return [(self.label, f"{signed.isoformat()} 签约，已过奖励期限", ZERO)]
-            when = f"（{tier.until.isoformat()} 前签约）"
+        signed, handover = ctx.household.signing_date, ctx.household.handover_date
+        index = self.tier_at(ctx.mode, signed, handover)
+        if index is None:
+            return [(self.label, self.past_text(signed, handover), ZERO)]
+        tier = self.tiers_for(ctx.mode)[index]
+        when = self.when_text(tier, signed, handover) if tier.until is not None else _open_when(
+            self.tiers_for(ctx.mode), DATE_BASIS_WORDS[self.date_basis])
         if tier.amount is not None:
             return [(self.label, f"{fx.num(tier.amount)} 元/户{when}", tier.amount)]
         if tier.per_m2 is not None:
@@ -104,6 +108,25 @@ class SigningReward(ItemKind):
         value, text = _house_value(self, ctx)
         return [(self.label, lambda: f"{text()}{fx.TIMES}{fx.pct(tier.pct)}{when}",
                       value * fx.percent_factor(tier.pct))]
+
+
+def _until(row: Table, code: str, index: int, count: int) -> dt.date | str | None:
+    """A tier's ``until``: a date, or ``"signing_end"`` (resolved per mode by ``SigningReward.bind_periods``),
+    or — the last tier only — none (None: “此后”)."""
+    if row.data.get("until") == PERIOD_END:
+        row.has("until")
+        return PERIOD_END
+    if "until" not in row.data and index < count - 1:
+        row.has("until")
+        row.fail("until", f"项目“{code}”的第 {index + 1} 档缺少截止日期：只有最后一档可以不写 until（表示“此后”）")
+        return None
+    return row.date("until", required=False)
+
+
+def _open_when(tiers: tuple[Tier, ...], word: str) -> str:
+    """The open last tier's condition: ``（2016-05-30 后签约）``; nothing when it is the only tier."""
+    before = tiers[-2].until if len(tiers) > 1 else None
+    return f"（{before.isoformat()} 后{word}）" if isinstance(before, dt.date) else ""
 
 
 def _house_value(item, ctx: Ctx) -> tuple[Decimal, Callable[[], str]]:  # noqa: ANN001 - any property kind

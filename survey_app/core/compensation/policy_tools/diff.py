@@ -160,6 +160,8 @@ def _row_id(row: dict) -> str:
 
 def _rows(a: list[dict], b: list[dict], path: str) -> Iterator[str]:
     ids_a, ids_b = [_row_id(r) for r in a], [_row_id(r) for r in b]
+    if path.endswith(key_name("tiers")):  # the open last tier has no ``until``: it is the tier “此后”
+        ids_a, ids_b = [i or "此后" for i in ids_a], [i or "此后" for i in ids_b]
     named = all(ids_a + ids_b) and len(set(ids_a)) == len(ids_a) and len(set(ids_b)) == len(ids_b)
     if not named:  # bands and the like: by position
         ids_a = [f"第 {i + 1} 档" for i in range(len(a))]

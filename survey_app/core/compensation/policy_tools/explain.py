@@ -14,6 +14,10 @@ from typing import Any
 from survey_app.core.compensation.inputs import LEGALITY, MODES, USES
 from survey_app.core.compensation.policy import Policy
 from survey_app.core.compensation.policy_tools.conditions_text import conditions_text
+from survey_app.core.compensation.policy_tools.dates_text import basis_words, periods_text, resolved, until_text
+from survey_app.core.compensation.policy_tools.flats_text import flat_text as _flat
+from survey_app.core.compensation.policy_tools.flats_text import listed_text as _listed
+from survey_app.core.compensation.policy_tools.limits_text import limits_text
 from survey_app.core.compensation.policy_tools.wording import (
     GRADE_NAMES,
     HARDSHIP_NAMES,
@@ -63,8 +67,10 @@ def explain(policy: Policy) -> list[Explained]:
     labels = {i.get("code"): i.get("label") or i.get("code") for i in data.get("items") or []}
     for mode, text in _modes(data.get("modes") or {}, labels):
         out.append(Explained("", MODES.get(mode, mode), text))
-    for raw in data.get("items") or []:
-        out.append(explain_item(raw))
+    if periods_text(policy):
+        out.append(Explained("", "签约期", periods_text(policy)))
+    for raw, item in zip(data.get("items") or [], policy.items, strict=False):
+        out.append(explain_item(resolved(raw, item)))
     for cap in data.get("caps") or []:
         items = {i.get("code"): i.get("label") for i in data.get("items") or []}
         listed = "、".join(items.get(c) or c for c in cap.get("items") or [])
@@ -85,7 +91,7 @@ def explain_item(raw: dict) -> Explained:
     item = _Seen(raw)
     kind = raw.get("kind", "")
     label = raw.get("label") or kind
-    sentence = _KINDS.get(kind, _generic)(item)
+    sentence = _KINDS.get(kind, _generic)(item) + limits_text(item, kind)
     scope = _scope(item) + conditions_text(item.get("when"))
     rest = [f"{key_name(k)} {value_text(v, k)}" for k, v in raw.items() if k not in item.used]
     text = sentence + scope
@@ -159,20 +165,6 @@ def _modes(modes: dict, labels: dict) -> list[tuple[str, str]]:
     return out
 
 
-def _flat(f: dict) -> str:
-    text = f"{f.get('label') or f.get('key')} {number(f.get('area'))} m²"
-    notes = [value_text(f["delivery"])] if f.get("delivery") else []
-    if f.get("unit_price") is not None:
-        notes.append(f"应安置面积内按 {money(f['unit_price'], '元/m²')}")
-    return text + (f"（{'，'.join(notes)}）" if notes else "")
-
-
-def _listed(flat: dict, one: dict) -> str:
-    label = one.get("label") or f"{flat.get('label') or flat.get('key')} {one.get('key')}"
-    area = one.get("area", flat.get("area"))
-    return f"{label} {number(area)} m² {money(one.get('unit_price'), '元/m²')}"
-
-
 def _lines(item: _Seen) -> str:
     """What ``lines`` says, for the kinds that price each building part."""
     if item.get("lines") == "per_household":
@@ -229,6 +221,8 @@ def _unregistered(item: _Seen) -> str:
 
 def _decoration(item: _Seen) -> str:
     whole = "各处房屋合并为一行（先相加、后取整）。" if item.get("lines") == "per_household" else ""
+    if item.get("price") == "part_appraisal":
+        return "装修按评估报告中每一处房屋的装修评估值补偿；评估报告对该处没有装修评估值的不补偿。" + whole
     if item.get("per_m2") is not None:
         return f"装修按 面积 × {money(item['per_m2'], '元/m²')} 补偿。" + whole
     labels = {**GRADE_NAMES, **(item.get("grade_labels") or {})}
@@ -290,17 +284,21 @@ def _business_loss(item: _Seen) -> str:
 
 
 def _signing_reward(item: _Seen) -> str:
-    tiers = []
+    tiers, before = [], None
+    heading, act, note = basis_words(item)
     for t in item.get("tiers") or []:
-        until = value_text(t.get("until"))
+        until = f"{until_text(t['until'])} 前" if t.get("until") is not None else (
+            f"{until_text(before)} 以后" if before is not None else "任何时候")
+        before = t.get("until")
         if t.get("amount") is not None:
             pay = f"每户 {money(t['amount'])}"
         elif t.get("per_m2") is not None:
             pay = f"按 面积 × {money(t['per_m2'], '元/m²')}"
         else:
             pay = f"按房屋价值（面积 × {_price(item)}{_share(item, True)}）的 {percent(t.get('pct'))}"
-        tiers.append(f"{until} 前签约{pay}")
-    return "按签约日期：" + "；".join(tiers) + "；之后签约没有此项奖励。" + _area_rule(item)
+        tiers.append(f"{until}{act}{pay}")
+    after = f"；之后{act}没有此项奖励。" if before is not None else "。"  # an open last tier: no end
+    return f"{heading}：" + "；".join(tiers) + after + note + _area_rule(item)
 
 
 def _area_rule(item: _Seen, floor_key: str | None = "floor_area") -> str:

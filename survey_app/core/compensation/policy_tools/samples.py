@@ -38,6 +38,11 @@ def sample_dict(policy: Policy) -> dict[str, Any]:
         "appraisal": {"unit_price": {"residential": "13670", "commercial": "21000", "office": "15000",
                                      "industrial": "6000", "other": "5000"}},
     }
+    if any(item.get("price") == "part_appraisal" for item in items):
+        # a report that appraises each part: its price for the part's use and a decoration amount
+        prices = data["appraisal"]["unit_price"]
+        for part in data["building_parts"]:
+            part.update(unit_price=prices[part["use"]], decoration_value="20000.00")
     for item in items:
         if item.get("kind") == "fixtures" and item.get("rates") and not data["fixtures"]:
             rate = item["rates"][0]

@@ -35,7 +35,7 @@ KEY_NAMES = {
     "items": "项目", "maximum": "最高额", "name": "项目名称", "city": "城市", "decision_no": "征收决定文号",
     "valuation_date": "评估时点", "signing_start": "签约期开始", "signing_end": "签约期结束", "source": "依据",
     "copies": "协议份数", "payment_days": "付款期限（日）", "moving_days": "交房期限（日）", "version": "版本名称",
-    "format": "格式版本", "key": "键",
+    "format": "格式版本", "key": "键", "total_price": "整套总价", "price": "价格来源",
 }
 MODE_KEY_NAMES = {**MODES, **{f"{m}_{d}": f"{MODES[m]}（{DELIVERY[d]}）" for m in MODES for d in DELIVERY},
                   "default": "其他情况"}

@@ -31,7 +31,21 @@ def _items(policy: Policy | None, result: Result, kinds: tuple[str, ...]) -> lis
 
 def _tiers(policy: Policy | None, result: Result) -> tuple:
     items = _items(policy, result, ("signing_reward",))
-    return tuple(items[0].tiers) if items else ()
+    return tuple(items[0].tiers_for(result.mode)) if items else ()
+
+
+def _tier_of(policy: Policy | None, result: Result, day: dt.date | None) -> int | None:
+    """The tier a signing on ``day`` earns under the reward's ``date_basis`` and the chosen mode's tiers, with the
+    handover date the calculation saw (items/tiers.py); None without a signing reward or after every tier."""
+    items = _items(policy, result, ("signing_reward",))
+    return items[0].tier_at(result.mode, day, result.inputs.handover_date) if items else None
+
+
+def _handover_by(policy: Policy | None, result: Result, until: dt.date | None) -> dt.date | None:
+    """The hand-over deadline the reward still depends on (a tier by 交房 date, not yet handed over)."""
+    items = _items(policy, result, ("signing_reward",))
+    conditional = bool(items) and items[0].date_basis != "signing" and result.inputs.handover_date is None
+    return until if conditional else None
 
 
 def tier_index(tiers: tuple, day: dt.date | None) -> int | None:
@@ -39,7 +53,7 @@ def tier_index(tiers: tuple, day: dt.date | None) -> int | None:
     as the engine assumes for a calculation made before signing."""
     if day is None:
         return 0 if tiers else None
-    return next((i for i, t in enumerate(tiers) if day <= t.until), None)
+    return next((i for i, t in enumerate(tiers) if t.until is None or day <= t.until), None)
 
 
 def document_terms(result: Result, policy: Policy | None) -> Terms:
@@ -48,7 +62,7 @@ def document_terms(result: Result, policy: Policy | None) -> Terms:
     moving = _items(policy, result, ("moving",))
     transition = _items(policy, result, ("transition", "transition_per_person"))
     tiers = _tiers(policy, result)
-    assumed = tier_index(tiers, result.inputs.signing_date)
+    assumed = _tier_of(policy, result, result.inputs.signing_date)
     until = tiers[assumed].until if assumed is not None else None
     since = tiers[assumed - 1].until if assumed else None
     v = result.voucher
@@ -67,7 +81,7 @@ def document_terms(result: Result, policy: Policy | None) -> Terms:
         entitlement=result.entitlement,
         excess_priced=bool(exchange is not None and exchange.excess_bands),
         flat_location="、".join(loc for loc in locations if loc),
-        signing_until=until, signing_from=since,
+        signing_until=until, signing_from=since, handover_by=_handover_by(policy, result, until),
         voucher_face=v.face_amount if v else None,
         voucher_cash=v.cash_amount if v else None,
         voucher_cash_items=cash_items if v else (),
@@ -82,7 +96,7 @@ def check_signing_date(result: Result, policy: Policy | None, day: dt.date) -> N
     tiers = _tiers(policy, result)
     if not tiers:
         return
-    assumed, actual = tier_index(tiers, result.inputs.signing_date), tier_index(tiers, day)
+    assumed, actual = _tier_of(policy, result, result.inputs.signing_date), _tier_of(policy, result, day)
     if assumed == actual:
         return
     when = f"{day.year}年{day.month}月{day.day}日"
@@ -90,6 +104,7 @@ def check_signing_date(result: Result, policy: Policy | None, day: dt.date) -> N
         detail = "已过按期签约奖励的最后期限"
     else:
         t = tiers[actual]
-        detail = f"属于“{t.until.year}年{t.until.month}月{t.until.day}日前签约”的奖励档次"
+        end = t.until or tiers[actual - 1].until  # the open last tier (no until): after the one before it
+        detail = f"属于“{end.year}年{end.month}月{end.day}日{'前' if t.until else '后'}签约”的奖励档次"
     raise ValidationError(f"今天（{when}）签约{detail}，与测算时假定的签约奖励档次不同。"
                           "请先重新测算、重新出具并打印协议，再签订")

@@ -14,6 +14,7 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from sqlalchemy import select
@@ -158,6 +159,25 @@ def current_project(db: Database) -> tuple[uuid.UUID, str, list[dict]]:
         except ValueError:
             sections = []
         return p.id, p.code, [x for x in sections if isinstance(x, dict)] if isinstance(sections, list) else []
+
+
+def area_places(db: Database, project_id: uuid.UUID) -> int:
+    """Decimals a building part's area is entered to: 3 (0.001 m²) when the project's current published policy
+    counts areas so (``[rounding] area_decimals = 3``), else 2 — also when no policy is published yet."""
+    from survey_app.core.services.calculations import current_policy
+
+    with db.read() as s:
+        try:
+            return current_policy(s, project_id)[1].rounding.area_decimals
+        except ValidationError:
+            return 2
+
+
+def part_areas(area: Decimal) -> dict[str, Decimal | None]:
+    """A building part's stored areas: ``area`` the half-up 0.01 m² figure lists, reports and older bundles read,
+    ``area_exact`` the area surveyed to 0.001 m² (None when its third decimal is 0), as the survey form stores them."""
+    hundredths = area.quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return {"area": hundredths, "area_exact": None if area == hundredths else area.quantize(Decimal("0.001"))}
 
 
 def missing_required(plan: Plan, kind: str) -> None:

@@ -27,6 +27,7 @@ from survey_app.core.services.imports.common import (
     Plan,
     Problem,
     Progress,
+    area_places,
     cell,
     column_name,
     current_project,
@@ -69,7 +70,7 @@ class Existing:
     status: str
     deleted: bool
     fields: dict  # head_name, head_id_number, phone, address, section, owner_type
-    area: Decimal | None  # its first building part's area
+    area: Decimal | None  # its first building part's area (to 0.001 m² when surveyed so)
     use: str | None
     certificate_no: str | None  # its first tenure's
 
@@ -89,9 +90,10 @@ def plan_roster(db: Database, path: Path, mapping: dict[str, str] | None = None,
     if plan.problems:
         return plan
     sec = _section_lookup(sections)
+    places = area_places(db, project_id)  # 3 when the published policy counts areas to 0.001 m²
     total = len(table.rows)
     for n, (row_no, cells) in enumerate(table.rows, 1):
-        plan.rows.append(_parse_row(plan, row_no, cells, sec))
+        plan.rows.append(_parse_row(plan, row_no, cells, sec, places))
         if progress and n % 2000 == 0:
             progress(n, total, "检查名册")
         if cancel and cancel():
@@ -116,7 +118,7 @@ def _section_lookup(sections: list[dict]) -> dict[str, str] | None:
     return out
 
 
-def _parse_row(plan: Plan, row_no: int, cells: list, sections: dict[str, str] | None) -> RosterRow:
+def _parse_row(plan: Plan, row_no: int, cells: list, sections: dict[str, str] | None, places: int = 2) -> RosterRow:
     def read(key: str, fn, **kw: object):  # noqa: ANN001, ANN202 - one cell through its reader, a problem if refused
         try:
             return fn(cell(plan, cells, key), **kw)
@@ -130,7 +132,7 @@ def _parse_row(plan: Plan, row_no: int, cells: list, sections: dict[str, str] | 
         read("address", C.limited, what="房屋坐落", limit=128) or "",
         read("section", C.limited, what="片区/地块", limit=64) or "",
         read("certificate_no", C.code, what="产权证号", limit=64) or "",
-        read("area", C.decimal, places=2, what="建筑面积"), read("use", use_code),
+        read("area", C.decimal, places=places, what="建筑面积"), read("use", use_code),
         read("notes", C.limited, what="备注", limit=2000) or "", read("owner_type", owner_type_code))
     if not r.head_name and "head_name" in plan.mapping:
         plan.problems.append(Problem(row_no, column_name(plan, "head_name"), "户主姓名不能为空"))
@@ -157,10 +159,11 @@ def load_existing(db: Database, project_id: uuid.UUID) -> list[Existing]:
                                 Household.deleted_at, Household.head_name, Household.phone, Household.address,
                                 Household.section, Household.owner_type).where(Household.project_id == project_id)).all()
         parts: dict = {}
-        for hid, area, use in s.execute(select(BuildingPart.household_id, BuildingPart.area, BuildingPart.use)
-                                        .where(BuildingPart.deleted_at.is_(None))
-                                        .order_by(BuildingPart.household_id, BuildingPart.sort_order.desc())):
-            parts[hid] = (area, use)  # the last written per household is the lowest sort order
+        for hid, area, exact, use in s.execute(select(BuildingPart.household_id, BuildingPart.area,
+                                                      BuildingPart.area_exact, BuildingPart.use)
+                                               .where(BuildingPart.deleted_at.is_(None))
+                                               .order_by(BuildingPart.household_id, BuildingPart.sort_order.desc())):
+            parts[hid] = (area if exact is None else exact, use)  # the last written is the lowest sort order
         tenures: dict = {}
         for hid, cert in s.execute(select(Tenure.household_id, Tenure.certificate_no).where(Tenure.deleted_at.is_(None))
                                    .order_by(Tenure.household_id, Tenure.created_at.desc())):

@@ -22,7 +22,7 @@ from survey_app.core.domain.roles import Permission
 from survey_app.core.domain.statuses import HouseholdStatus
 from survey_app.core.domain.validation import parse_resident_id
 from survey_app.core.services.imports import fields as F
-from survey_app.core.services.imports.common import Cancel, ImportResult, Plan, Progress, chunks
+from survey_app.core.services.imports.common import Cancel, ImportResult, Plan, Progress, chunks, part_areas
 from survey_app.core.services.imports.roster import RosterRow, load_existing, match_rows
 from survey_app.core.storage.audit_writer import chain_head
 from survey_app.core.storage.bulk import BulkWriter
@@ -124,7 +124,7 @@ def _tenure(hid: uuid.UUID, r: RosterRow) -> dict:
 
 
 def _part(hid: uuid.UUID, area: Decimal, use: str | None) -> dict:
-    return dict(id=new_id(), household_id=hid, sort_order=0, label=PART_LABEL, area=area,
+    return dict(id=new_id(), household_id=hid, sort_order=0, label=PART_LABEL, **part_areas(area),
                 use=use or "residential", legality="registered")
 
 
@@ -170,11 +170,10 @@ def _update_chunk(session, actor: Actor, rows: list[RosterRow], summary: dict,  
         part = parts.get(h.id)
         if "area" in c or "use" in c:
             if part is not None:
-                record["part"] = {"id": part.id.hex, "before": {k: _text(getattr(part, k)) for k in ("area", "use")
-                                                                 if k in c}}
-                for k in ("area", "use"):
-                    if k in c:
-                        setattr(part, k, c[k])
+                new = {**(part_areas(c["area"]) if "area" in c else {}), **({"use": c["use"]} if "use" in c else {})}
+                record["part"] = {"id": part.id.hex, "before": {k: _text(getattr(part, k)) for k in new}}
+                for k, v in new.items():
+                    setattr(part, k, v)
             elif "area" in c:
                 writer = writer or BulkWriter(actor, chain_head(conn))
                 row = _part(h.id, c["area"], c.get("use"))
