@@ -111,7 +111,7 @@ def disable(args: argparse.Namespace) -> int:
     from survey_app.core.services.users import set_active
 
     left: list[int] = []
-    _admin_action(args, lambda db, actor: left.append(set_active(db, actor, args.username, False)))
+    _admin_action(args, lambda db, actor: left.append(set_active(db, actor, args.username, False).households))
     print(f"已停用 {args.username}")
     if left[0]:
         print(f"{args.username} 还负责 {left[0]} 户：请用 assign --from {args.username} --to 其他调查员 转派")

@@ -61,3 +61,18 @@ def test_ui_imports_services_and_domain_never_storage() -> None:
     offenders = [f"{p.relative_to(PACKAGE)}: {n}" for p in (PACKAGE / "ui").rglob("*.py")
                  for n in _imports(p) if n.startswith("survey_app.core.storage")]
     assert offenders == []
+
+
+def _calls_changeset(path: Path) -> list[int]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Call)
+            and ((isinstance(node.func, ast.Name) and node.func.id == "ChangeSet")
+                 or (isinstance(node.func, ast.Attribute) and node.func.attr == "ChangeSet"))]
+
+
+def test_ui_never_builds_a_changeset() -> None:
+    """Issue 11 item 1: the UI publishes the ChangeSet a service's commit produced, never one of its own."""
+    offenders = [f"{p.relative_to(PACKAGE)}:{line}" for p in (PACKAGE / "ui").rglob("*.py")
+                 for line in _calls_changeset(p)]
+    assert offenders == []
+    assert _calls_changeset(PACKAGE / "core" / "storage" / "uow.py")  # the check sees a real construction

@@ -65,7 +65,7 @@ def test_only_an_hq_admin_manages_accounts(hq) -> None:
 
 
 def test_disable_refuses_login_reports_households_and_enable_restores(hq, hq_admin) -> None:
-    left = users.set_active(hq, hq_admin, "worker", False)
+    left = users.set_active(hq, hq_admin, "worker", False).households
     assert left == 60  # the demo gives every household to worker
     with pytest.raises(AuthenticationError):
         users.login(hq, "worker", "worker123", device="HQ")

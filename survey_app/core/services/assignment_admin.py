@@ -32,6 +32,7 @@ from sqlalchemy import func, select
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Permission, Role
 from survey_app.core.domain.statuses import HouseholdStatus
+from survey_app.core.domain.written import Written, done
 from survey_app.core.services.users import require_hq_machine
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Agreement, Device, Household, LocalSetting, User
@@ -44,7 +45,7 @@ ASSIGNABLE_ROLES = (Role.FIELD_WORKER.value, Role.SUPERVISOR.value)
 
 
 @dataclass
-class Plan:
+class Plan(Written):
     """What an assignment would do (and, once applied, did)."""
 
     to: str
@@ -149,7 +150,8 @@ def _plan(session, to: str, households: list) -> Plan:  # noqa: ANN001
 
 
 def _apply(db: Database, actor: Actor, to: str, select_args: dict, detail: dict) -> Plan:
-    """Choose, plan and write in one unit of work (the plan shown is recomputed here, on current rows)."""
+    """Choose, plan and write in one unit of work (the plan shown is recomputed here, on current rows).
+    The plan returned carries the commit's ChangeSet on ``.changes``."""
     actor.require(Permission.ASSIGN_HOUSEHOLDS)
     require_hq_machine(db)
     with db.uow(actor) as uow:
@@ -162,9 +164,9 @@ def _apply(db: Database, actor: Actor, to: str, select_args: dict, detail: dict)
         if plan.move:
             uow.record("assign", "households", "", {**detail, "to": to, "count": len(plan.move),
                                                      "from": dict(plan.from_workers)})
-        uow.commit()
+        changes = uow.commit()
     plan.devices = devices_for(db, [to, *plan.from_workers])
-    return plan
+    return done(plan, changes)
 
 
 def plan_assign(db: Database, to: str, *, sections: Iterable[str] = (), codes: Iterable[str] | str = ()) -> Plan:

@@ -32,6 +32,7 @@ from sqlalchemy import func, select
 from survey_app.core.domain import china_time
 from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.domain.roles import Permission
+from survey_app.core.domain.written import Written, WrittenList, done
 from survey_app.core.files import copy_atomic, read_private, write_private
 from survey_app.core.platform import private_dir
 from survey_app.core.storage.database import Database
@@ -132,7 +133,7 @@ def store_bytes(db: Database, data: bytes, suffix: str) -> tuple[str, int]:
 
 
 @dataclass(frozen=True)
-class AttachedPhoto:
+class AttachedPhoto(Written):
     id: str
     sha256: str
     path: Path
@@ -147,14 +148,15 @@ class AttachedPhoto:
 
 def attach_photos(db: Database, actor: Actor, household_id: str | uuid.UUID, files: Sequence[Path], *,
                   progress: Callable[[int, int, str], None] | None = None,
-                  cancel: Callable[[], bool] | None = None, kind: str = "photo") -> list[AttachedPhoto]:
-    """Copy files into the media store and attach them to a household (one unit of work at the end)."""
+                  cancel: Callable[[], bool] | None = None, kind: str = "photo") -> WrittenList[AttachedPhoto]:
+    """Copy files into the media store and attach them to a household (one unit of work at the end).
+    Returns the photos added (not those already attached) with the commit's ChangeSet on ``.changes``."""
     actor.require(Permission.EDIT_SURVEY)
     hid = household_id if isinstance(household_id, uuid.UUID) else uuid.UUID(str(household_id))
     staged = []
     for n, src in enumerate(files, 1):
         if cancel and cancel():
-            return []
+            return WrittenList()
         src = Path(src)
         if not src.is_file():
             raise ValidationError(f"找不到文件：{src}")
@@ -186,8 +188,7 @@ def attach_photos(db: Database, actor: Actor, household_id: str | uuid.UUID, fil
             uow.session.flush()
             out.append(AttachedPhoto(a.id.hex, digest, dest, src.name, info.captured_at, info.lat, info.lon,
                                      key=db.file_key))
-        uow.commit()
-    return out
+        return WrittenList(out, uow.commit())
 
 
 def _photo(a: Attachment, db: Database) -> AttachedPhoto:
@@ -225,7 +226,8 @@ def _live_photo(uow: UnitOfWork, photo_id: str | uuid.UUID) -> Attachment:
 
 def update_photo(db: Database, actor: Actor, photo_id: str | uuid.UUID, *, category: str | None = None,
                  caption: str | None = None) -> AttachedPhoto:
-    """Set a photo's category (a PHOTO_CATEGORIES code or "") and/or caption; audited like every write."""
+    """Set a photo's category (a PHOTO_CATEGORIES code or "") and/or caption; audited like every write.
+    ``.changes`` is the commit's."""
     actor.require(Permission.EDIT_SURVEY)
     if category is not None and category not in ("", *PHOTO_CATEGORIES):
         raise ValidationError("照片分类无效")
@@ -241,8 +243,7 @@ def update_photo(db: Database, actor: Actor, photo_id: str | uuid.UUID, *, categ
             a.caption = caption
         uow.session.flush()
         photo = _photo(a, db)
-        uow.commit()
-    return photo
+        return done(photo, uow.commit())
 
 
 def delete_photo(db: Database, actor: Actor, photo_id: str | uuid.UUID) -> ChangeSet:

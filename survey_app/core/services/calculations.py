@@ -23,6 +23,7 @@ from survey_app.core.compensation.policy import Policy, parse_policy
 from survey_app.core.domain import transitions
 from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.domain.roles import Permission
+from survey_app.core.domain.written import WrittenList
 from survey_app.core.services import calc_errors
 from survey_app.core.services.household_access import require_own
 from survey_app.core.services.survey import readiness, store
@@ -39,7 +40,7 @@ from survey_app.core.storage.calc_inputs import (  # noqa: F401
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Calculation, CalculationLine, Household, PolicyVersion
 from survey_app.core.storage.types import utcnow
-from survey_app.core.storage.uow import Actor
+from survey_app.core.storage.uow import Actor, ChangeSet
 
 
 @lru_cache(maxsize=16)
@@ -68,18 +69,17 @@ class StoredOption:
     result: Result
 
 
-def calculate(db: Database, actor: Actor, household_id: uuid.UUID | str) -> list[StoredOption]:
+def calculate(db: Database, actor: Actor, household_id: uuid.UUID | str) -> WrittenList[StoredOption]:
     """Compute every option the current policy allows for a household and store them.
 
     The household's earlier calculations become ``superseded``. Returns the new options in the
-    engine's order (cash, each exchange flat choice, voucher).
+    engine's order (cash, each exchange flat choice, voucher), with the commit's ChangeSet on ``.changes``.
     """
     actor.require(Permission.CALCULATE)
     hid = household_id if isinstance(household_id, uuid.UUID) else uuid.UUID(str(household_id))
     with db.uow(actor) as uow:
         stored = _calculate_in(uow.session, actor, hid)
-        uow.commit()
-    return stored
+        return WrittenList(stored, uow.commit())
 
 
 def calculate_many(db: Database, actor: Actor, household_ids: list[uuid.UUID], *, choose: bool = False,
@@ -152,8 +152,9 @@ def options(db: Database, household_id: uuid.UUID | str) -> list[StoredOption]:
         return in_order(stored, lambda o: o.result)  # the one order of options (compensation/options.py)
 
 
-def choose_option(db: Database, actor: Actor, household_id: uuid.UUID | str, option_key: str) -> None:
-    """Record the household's choice among its current options (e.g. ``cash`` or ``exchange:A60``)."""
+def choose_option(db: Database, actor: Actor, household_id: uuid.UUID | str, option_key: str) -> ChangeSet:
+    """Record the household's choice among its current options (e.g. ``cash`` or ``exchange:A60``);
+    returns what the commit changed."""
     actor.require(Permission.CALCULATE)
     hid = household_id if isinstance(household_id, uuid.UUID) else uuid.UUID(str(household_id))
     with db.uow(actor) as uow:
@@ -173,4 +174,4 @@ def choose_option(db: Database, actor: Actor, household_id: uuid.UUID | str, opt
         if h.status in transitions.FROZEN:
             raise ValidationError("该户已签约，不能更改安置方式")
         h.chosen_mode, h.chosen_option = calc.mode, option_key
-        uow.commit()
+        return uow.commit()

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from survey_app.core.domain.china_time import china_day
 from survey_app.core.domain.roles import Permission, Role
+from survey_app.core.domain.written import Written, done
 from survey_app.core.storage.database import Database
 
 # The stored code and the revoked status live in storage (sync reads them too); re-exported here.
@@ -42,7 +43,7 @@ def ensure_local_device(db: Database, *, default_code: str | None = None, name: 
 # --- revocation (HQ) --------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class DeviceInfo:
+class DeviceInfo(Written):
     """One row of HQ's device list: what people compare (the key fingerprint) and its state."""
 
     code: str
@@ -110,8 +111,8 @@ def revoke(db: Database, actor: Actor, code: str, reason: str) -> DeviceInfo:
         if device.status == REVOKED:
             raise ValidationError(f"设备 {code} 已于 {china_day(device.revoked_at)} 吊销")
         device.status, device.revoked_at, device.revoked_reason = REVOKED, utcnow(), reason
-        uow.commit()
-    return next(d for d in list_devices(db) if d.code == code)
+        changes = uow.commit()
+    return done(next(d for d in list_devices(db) if d.code == code), changes)  # .changes: the revocation
 
 
 def grouped(fp: str) -> str:

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from survey_app.core.domain import china_time
 from survey_app.core.domain.errors import NotFound, PermissionDenied, ValidationError
 from survey_app.core.domain.roles import Permission, Role
+from survey_app.core.domain.written import Written, done
 from survey_app.core.services.handover import attach_files
 from survey_app.core.services.household_access import may_act
 from survey_app.core.storage.database import Database
@@ -46,7 +47,7 @@ class FollowUpInfo:
 
 
 @dataclass(frozen=True)
-class GrievanceInfo:
+class GrievanceInfo(Written):
     id: str
     household_id: str
     household_code: str
@@ -100,7 +101,8 @@ def _status(g: Grievance) -> str:
 def add_grievance(db: Database, actor: Actor, household_id: str | uuid.UUID, kind: str, summary: str, *,
                   detail: str = "", due_on: dt.date | None = None, raised_on: dt.date | None = None,
                   files: Sequence[Path] = ()) -> GrievanceInfo:
-    """Record a grievance about a household (any worker; a field worker for their own households)."""
+    """Record a grievance about a household (any worker; a field worker for their own households).
+    ``.changes`` is the commit's."""
     actor.require(Permission.VIEW_HOUSEHOLDS)
     if kind not in KINDS:
         raise ValidationError(f"类别应为：{'、'.join(KINDS.values())}", "kind")
@@ -126,8 +128,8 @@ def add_grievance(db: Database, actor: Actor, household_id: str | uuid.UUID, kin
         s.flush()
         attach_files(s, h.id, g.id, "grievance", staged)
         gid = g.id
-        uow.commit()
-    return get_grievance(db, gid)
+        changes = uow.commit()
+    return done(get_grievance(db, gid), changes)
 
 
 def _stage(db: Database, files: Sequence[Path]) -> list:
@@ -147,7 +149,8 @@ def _stage(db: Database, files: Sequence[Path]) -> list:
 
 def follow_up(db: Database, actor: Actor, grievance_id: str | uuid.UUID, note: str, *,
               on: dt.date | None = None, files: Sequence[Path] = ()) -> GrievanceInfo:
-    """Add a follow-up (what was done or said, on which day); an open grievance becomes 跟进中."""
+    """Add a follow-up (what was done or said, on which day); an open grievance becomes 跟进中.
+    ``.changes`` is the commit's."""
     actor.require(Permission.VIEW_HOUSEHOLDS)
     note = note.strip()
     if not note:
@@ -166,8 +169,8 @@ def follow_up(db: Database, actor: Actor, grievance_id: str | uuid.UUID, note: s
         if g.status == "open":
             g.status = "following"
         attach_files(s, h.id, g.id, "grievance", staged)
-        uow.commit()
-    return get_grievance(db, grievance_id)
+        changes = uow.commit()
+    return done(get_grievance(db, grievance_id), changes)
 
 
 def close_grievance(db: Database, actor: Actor, grievance_id: str | uuid.UUID, resolution: str) -> ChangeSet:

@@ -25,6 +25,7 @@ from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.domain.money import parse_decimal
 from survey_app.core.domain.roles import Permission
 from survey_app.core.domain.transitions import Move
+from survey_app.core.domain.written import Written, done
 from survey_app.core.services.attachments import MAX_BYTES, store_bytes
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Agreement, Attachment, Handover, Household
@@ -36,7 +37,7 @@ MAX_KEYS = 99
 
 
 @dataclass(frozen=True)
-class HandoverInfo:
+class HandoverInfo(Written):
     id: str
     household_code: str
     handed_on: dt.date
@@ -90,7 +91,8 @@ def record_handover(db: Database, actor: Actor, household_id: str | uuid.UUID, h
                     photos: Sequence[tuple[Path, str]] = ()) -> HandoverInfo:
     """Record the 交房验收 of a signed household and mark it 已交房 (supervisor or HQ administrator).
 
-    ``photos``: (file, category code) pairs; the files are stored first, the rows written in one unit of work."""
+    ``photos``: (file, category code) pairs; the files are stored first, the rows written in one unit of work.
+    ``.changes`` is the commit's (the handover, its photos, the household)."""
     actor.require(Permission.REVIEW)
     if handed_on > china_time.today():
         raise ValidationError(f"交房日期 {handed_on.isoformat()} 晚于今天", "handed_on")
@@ -120,8 +122,7 @@ def record_handover(db: Database, actor: Actor, household_id: str | uuid.UUID, h
         n = attach_files(s, hid, ho.id, "handover", staged)
         h.status = handed_over
         info = HandoverInfo(ho.id.hex, h.household_code, handed_on, *values, keys, actor.username, ho.notes, n)
-        uow.commit()
-    return info
+        return done(info, uow.commit())
 
 
 def handover_of(db: Database, household_id: str | uuid.UUID) -> HandoverInfo | None:

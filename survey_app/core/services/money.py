@@ -28,6 +28,7 @@ from survey_app.core.domain import china_time
 from survey_app.core.domain.errors import NotFound, PermissionDenied, ValidationError
 from survey_app.core.domain.money import format_yuan, parse_decimal
 from survey_app.core.domain.roles import Role
+from survey_app.core.domain.written import Written, done
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Agreement, Household, Payment
 from survey_app.core.storage.uow import Actor, ChangeSet
@@ -44,7 +45,7 @@ def require_finance(actor: Actor, what: str = "登记付款") -> None:
 
 
 @dataclass(frozen=True)
-class PaymentInfo:
+class PaymentInfo(Written):
     id: str
     agreement_number: str
     household_code: str
@@ -116,7 +117,7 @@ def _next_instalment(s: Session, agreement_id: uuid.UUID, kind: str) -> int:
 def record_payment(db: Database, actor: Actor, agreement_number: str, amount: Decimal | str, paid_on: dt.date, *,
                    method: str = "bank", receipt_no: str = "", bank_ref: str = "", kind: str = "compensation",
                    note: str = "") -> PaymentInfo:
-    """Record one payment on a signed agreement (HQ administrators only). Refuses, in Chinese: a payment
+    """Record one payment on a signed agreement (HQ administrators only); ``.changes`` is the commit's. Refuses, in Chinese: a payment
     that would take the settlement payments past the 结算金额 (or transition payments past what is owed),
     a date in the future or before signing, a bank transfer without its reference."""
     require_finance(actor)
@@ -156,8 +157,7 @@ def record_payment(db: Database, actor: Actor, agreement_number: str, amount: De
         s.add(p)
         s.flush()
         info = _info(p, a.number, h.household_code)
-        uow.commit()
-    return info
+        return done(info, uow.commit())
 
 
 def cancel_payment(db: Database, actor: Actor, payment_id: str | uuid.UUID, reason: str) -> ChangeSet:

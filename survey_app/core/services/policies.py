@@ -25,6 +25,7 @@ from survey_app.core.compensation.policy import Policy, parse_policy
 from survey_app.core.compensation.policy_tools.check import CheckReport, check_text
 from survey_app.core.domain.errors import NotFound, PermissionDenied, ValidationError
 from survey_app.core.domain.roles import Permission, Role
+from survey_app.core.domain.written import Written, done
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import AuditEvent, Calculation, Household, PolicyVersion, Project
 from survey_app.core.storage.types import utcnow
@@ -48,7 +49,7 @@ class VersionInfo:
 
 
 @dataclass(frozen=True)
-class PublishResult:
+class PublishResult(Written):
     id: uuid.UUID
     label: str
     content_hash: str
@@ -90,7 +91,7 @@ def publish_text(db: Database, actor: Actor, text: str, source: str, reason: str
 
     HQ administrators only, on an HQ installation (or one not enrolled to any HQ). Refused with every
     problem listed when the file does not check clean; refused when the same content is already stored.
-    A reason is required for every version after the first.
+    A reason is required for every version after the first. ``.changes``: the commit's ChangeSet.
     """
     _require_hq(db, actor)
     report = check_text(text, source)
@@ -117,11 +118,11 @@ def publish_text(db: Database, actor: Actor, text: str, source: str, reason: str
         uow.record(PUBLISH_ACTION, "policy_versions", pv.id.hex, {
             "reason": reason or "首次发布", "hash": policy.hash, "label": pv.label, "source": source,
             "previous_hash": previous[0].content_hash if previous else ""})
-        uow.commit()
+        changes = uow.commit()
         new_id = pv.id
-    return PublishResult(new_id, policy.version or source, policy.hash,
-                         previous[0].content_hash if previous else "",
-                         tuple(w.as_text() for w in report.warnings))
+    return done(PublishResult(new_id, policy.version or source, policy.hash,
+                              previous[0].content_hash if previous else "",
+                              tuple(w.as_text() for w in report.warnings)), changes)
 
 
 def publish_file(db: Database, actor: Actor, path: str | Path, reason: str = "") -> PublishResult:

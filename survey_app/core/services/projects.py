@@ -28,6 +28,7 @@ from sqlalchemy import func, select
 
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Permission, Role
+from survey_app.core.domain.written import Written, done
 from survey_app.core.services.project_rules import (
     Section,
     check_admin,
@@ -61,7 +62,7 @@ class CreatedProject:
 
 
 @dataclass(frozen=True)
-class ProjectInfo:
+class ProjectInfo(Written):
     id: str
     code: str
     name: str
@@ -223,7 +224,8 @@ def project_info(db: Database) -> ProjectInfo | None:
 
 def update_project(db: Database, actor: Actor, *, reason: str = "", **fields: Any) -> ProjectInfo:
     """Change the project's details (HQ admin). After the first agreement ``reason`` is required; it is
-    audited as its own event with the names of the fields changed. Unchanged values are not written."""
+    audited as its own event with the names of the fields changed. Unchanged values are not written.
+    The ProjectInfo returned carries the commit's ChangeSet on ``.changes`` (None: nothing changed)."""
     actor.require(Permission.MANAGE_PROJECT)
     unknown = set(fields) - set(EDITABLE)
     if "code" in unknown:
@@ -249,8 +251,8 @@ def update_project(db: Database, actor: Actor, *, reason: str = "", **fields: An
             setattr(p, key, value)
         if reason:
             uow.record(REASON_EVENT, "projects", p.id.hex, {"reason": reason, "fields": sorted(changed)})
-        uow.commit()
-    return project_info(db)
+        changes = uow.commit()
+    return done(project_info(db), changes)
 
 
 def default_cli_user(db: Database, fallback: str = "hq") -> str:

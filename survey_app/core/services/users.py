@@ -16,12 +16,13 @@ from sqlalchemy import select
 
 from survey_app.core.domain.errors import AuthenticationError, ValidationError
 from survey_app.core.domain.roles import Permission, Role
+from survey_app.core.domain.written import Written, done, merged
 from survey_app.core.security import vault
 from survey_app.core.security.passwords import MIN_LENGTH, hash_password, verify_password
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import User
 from survey_app.core.storage.types import utcnow
-from survey_app.core.storage.uow import Actor
+from survey_app.core.storage.uow import Actor, ChangeSet
 
 MAX_FAILED_LOGINS = 5
 REAL_MIN_LENGTH = 8
@@ -29,7 +30,7 @@ LOCKOUT = dt.timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
-class UserInfo:
+class UserInfo(Written):
     username: str
     display_name: str
     role: Role
@@ -138,15 +139,16 @@ def create_user(db: Database, actor: Actor, username: str, password: str, role: 
             user = User(username=username, display_name=display_name or username, role=role.value,
                         password_hash=hash_password(password), must_change_password=real)
             uow.session.add(user)
-            uow.commit()
-            out.append(_info(user))
+            changes = uow.commit()
+            out.append(done(_info(user), changes))
     _rewrap_then(db, username, password, write)
-    return out[0]
+    return out[0]  # .changes: the commit's
 
 
-def set_password(db: Database, actor: Actor, username: str, new_password: str) -> None:
+def set_password(db: Database, actor: Actor, username: str, new_password: str) -> ChangeSet:
     """Change a password: one's own, or anyone's for an HQ admin (a reset: that user must change it at
-    the next login). Also lifts a lockout. A real project rewraps the user's key slot."""
+    the next login). Also lifts a lockout. A real project rewraps the user's key slot. Returns what the
+    commit changed."""
     reset = username != actor.username
     if reset:
         actor.require(Permission.MANAGE_USERS)
@@ -157,6 +159,7 @@ def set_password(db: Database, actor: Actor, username: str, new_password: str) -
             raise ValidationError(f"没有用户“{username}”", "username")
         if not reset and verify_password(new_password, user.password_hash) and user.must_change_password:
             raise ValidationError("新密码不能与原密码相同", "password")
+    out: list[ChangeSet] = []
 
     def write() -> None:
         with db.uow(actor) as uow:
@@ -164,8 +167,9 @@ def set_password(db: Database, actor: Actor, username: str, new_password: str) -
             user.password_hash = hash_password(new_password)
             user.failed_logins, user.locked_until = 0, None
             user.must_change_password = reset
-            uow.commit()
+            out.append(uow.commit())
     _rewrap_then(db, username, new_password, write)
+    return out[0]
 
 
 def unlock(db: Database, actor: Actor, username: str) -> None:
@@ -190,7 +194,7 @@ def list_users(db: Database) -> list[UserInfo]:
 
 
 @dataclass(frozen=True)
-class AccountInfo:
+class AccountInfo(Written):
     username: str
     display_name: str
     role: Role
@@ -251,15 +255,23 @@ def create_account(db: Database, actor: Actor, username: str, password: str, rol
     except ValueError:
         raise ValidationError("角色只能是：" + "、".join(r.label for r in Role), "role") from None
     info = create_user(db, actor, username, password, role, (display_name or "").strip())
+    changes = [info.changes]
     if phone:  # a second, small write: the account exists either way, its phone is filled in here
         with db.uow(actor) as uow:
             _account(uow.session, info.username).phone = phone
-            uow.commit()
-    return next(a for a in list_accounts(db) if a.username == info.username)
+            changes.append(uow.commit())
+    return done(next(a for a in list_accounts(db) if a.username == info.username), merged(*changes))
 
 
-def set_active(db: Database, actor: Actor, username: str, active: bool) -> int:
-    """Disable or enable an account (HQ admin only). Returns how many households are still assigned to
+@dataclass(frozen=True)
+class Activation(Written):
+    """What ``set_active`` did: the households still assigned to the account (and ``.changes``)."""
+
+    households: int
+
+
+def set_active(db: Database, actor: Actor, username: str, active: bool) -> Activation:
+    """Disable or enable an account (HQ admin only). Says how many households are still assigned to
     it, so HQ can reassign a disabled worker's households. One cannot disable oneself, nor the last admin."""
     actor.require(Permission.MANAGE_USERS)
     require_hq_machine(db)
@@ -273,11 +285,10 @@ def set_active(db: Database, actor: Actor, username: str, active: bool) -> int:
         if active:
             user.failed_logins, user.locked_until = 0, None
         count = _assigned_count(uow.session, username)
-        uow.commit()
-    return count
+        return done(Activation(count), uow.commit())
 
 
-def reset_password(db: Database, actor: Actor, username: str, new_password: str) -> None:
+def reset_password(db: Database, actor: Actor, username: str, new_password: str) -> ChangeSet:
     """HQ admin: give another user a new password, to be changed at their next login; lifts a lockout
     (``set_password`` does the work, key-vault slot included)."""
     actor.require(Permission.MANAGE_USERS)
@@ -286,12 +297,12 @@ def reset_password(db: Database, actor: Actor, username: str, new_password: str)
         raise ValidationError("请用“修改密码”修改自己的密码", "username")
     with db.read() as s:
         _account(s, username)
-    set_password(db, actor, username, new_password)
+    return set_password(db, actor, username, new_password)
 
 
-def change_role(db: Database, actor: Actor, username: str, role: Role | str) -> None:
+def change_role(db: Database, actor: Actor, username: str, role: Role | str) -> ChangeSet:
     """HQ admin: change a user's role. Not one's own (no admin locks themselves out), not the last admin's;
-    households cannot stay assigned to an HQ admin (reassign them first)."""
+    households cannot stay assigned to an HQ admin (reassign them first). Returns what the commit changed."""
     actor.require(Permission.MANAGE_USERS)
     require_hq_machine(db)
     role = Role(role)
@@ -300,13 +311,13 @@ def change_role(db: Database, actor: Actor, username: str, role: Role | str) -> 
     with db.uow(actor) as uow:
         user = _account(uow.session, username)
         if user.role == role.value:
-            return
+            return ChangeSet()
         if user.role == Role.HQ_ADMIN.value:
             _keep_an_admin(uow.session, user)
         if role is Role.HQ_ADMIN and _assigned_count(uow.session, username):
             raise ValidationError(f"用户“{username}”还分派有住户：指挥部管理员不能负责住户，请先转派", "role")
         user.role = role.value
-        uow.commit()
+        return uow.commit()
 
 
 def list_accounts(db: Database) -> list[AccountInfo]:

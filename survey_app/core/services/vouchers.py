@@ -21,6 +21,7 @@ from survey_app.core.compensation.calculation import Calculation as Result
 from survey_app.core.domain import china_time
 from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.domain.money import format_yuan
+from survey_app.core.domain.written import Written, done
 from survey_app.core.services.money import amount_of, require_finance, signed_agreement
 from survey_app.core.services.transition import add_months
 from survey_app.core.storage.database import Database
@@ -29,7 +30,7 @@ from survey_app.core.storage.uow import Actor
 
 
 @dataclass(frozen=True)
-class VoucherInfo:
+class VoucherInfo(Written):
     number: str
     household_code: str
     face_value: Decimal
@@ -81,7 +82,7 @@ def _info(v: Voucher, code: str) -> VoucherInfo:
 
 
 def issue_voucher(db: Database, actor: Actor, agreement_number: str, number: str, issued_on: dt.date) -> VoucherInfo:
-    """Issue the 房票 of a signed voucher-mode agreement (HQ)."""
+    """Issue the 房票 of a signed voucher-mode agreement (HQ); ``.changes`` is the commit's."""
     require_finance(actor, "出具房票")
     number = number.strip()
     if not number:
@@ -107,9 +108,7 @@ def issue_voucher(db: Database, actor: Actor, agreement_number: str, number: str
                     issued_on=issued_on)
         s.add(v)
         s.flush()
-        info = _info(v, h.household_code)
-        uow.commit()
-    return info
+        return done(_info(v, h.household_code), uow.commit())
 
 
 def use_voucher(db: Database, actor: Actor, number: str, used_on: dt.date, amount: Decimal | str) -> VoucherInfo:
@@ -131,8 +130,7 @@ def use_voucher(db: Database, actor: Actor, number: str, used_on: dt.date, amoun
             raise ValidationError(f"使用金额 {format_yuan(amount)} 元超过房票面额 {format_yuan(v.face_value)} 元")
         v.status, v.used_on, v.used_amount = "used", used_on, amount
         info = _info(v, s.get(Household, v.household_id).household_code)
-        uow.commit()
-    return info
+        return done(info, uow.commit())
 
 
 def expiring(db: Database, day: dt.date | None = None, days: int = 30) -> list[VoucherInfo]:

@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Permission, Role
+from survey_app.core.domain.written import WrittenTuple, applied_changes
 from survey_app.core.files import atomic_write_bytes
 from survey_app.core.security.keys import public_key_text
 from survey_app.core.storage.database import Database
@@ -105,8 +106,9 @@ def init_hq(db: Database, password: str | None = None) -> keys.PublicKeys:
 
 
 def accept_request(db: Database, actor: Actor, pair: keys.KeyPair, request_path: Path, out_dir: Path, *,
-                   code: str | None = None) -> tuple[str, Path]:
-    """HQ: register the device and write its enrollment file. Returns (device code, file)."""
+                   code: str | None = None) -> WrittenTuple:
+    """HQ: register the device and write its enrollment file. Returns (device code, file), with the
+    registration's ChangeSet on ``.changes``."""
     actor.require(Permission.MANAGE_USERS)
     req = read_request(request_path)
     with db.uow(actor) as uow:
@@ -124,7 +126,7 @@ def accept_request(db: Database, actor: Actor, pair: keys.KeyPair, request_path:
         s.add(Device(code=code, name=req.name, kind="field", encryption_public_key=req.public.encryption_b64,
                      sync_signing_key=req.public.signing_b64, signing_public_key=req.qr_signing,
                      enrolled_at=utcnow()))
-        uow.commit()
+        changes = uow.commit()
     project = project_code(db)
     hq = pair.public()
     records = roster_records(db, [])  # project, policies, devices; accounts and households come by assignment
@@ -133,11 +135,12 @@ def accept_request(db: Database, actor: Actor, pair: keys.KeyPair, request_path:
               "hq_signing": hq.signing_b64, "hq_encryption": hq.encryption_b64}
     path = Path(out_dir) / f"{project}_{code}_enrollment.saenroll"
     bundle.write_bundle(path, header, [("records.jsonl", write_lines(records))], recipient=req.public, sender=pair)
-    return code, path
+    return WrittenTuple((code, path), changes)
 
 
-def import_response(db: Database, password: str | None, path: Path) -> tuple[str, str]:
-    """Device: take the enrollment file. Returns (our device code, HQ fingerprint to compare)."""
+def import_response(db: Database, password: str | None, path: Path) -> WrittenTuple:
+    """Device: take the enrollment file. Returns (our device code, HQ fingerprint to compare), with what it
+    wrote (the project, policies and devices HQ sent) on ``.changes``."""
     pair = identity.unlock(db, password)
     header = bundle.read_header(Path(path))
     if header.get("kind") != "enroll_response":
@@ -156,8 +159,8 @@ def import_response(db: Database, password: str | None, path: Path) -> tuple[str
     identity.pin_hq(db, hq)
     db.set_setting(HQ_CODE, header["device"])
     db.set_setting(DEVICE_CODE, header["assigned_code"])
-    apply_from_hq(db, records, bundle_seq=0)
-    return header["assigned_code"], hq.fingerprint
+    report = apply_from_hq(db, records, bundle_seq=0)
+    return WrittenTuple((header["assigned_code"], hq.fingerprint), applied_changes(report.applied))
 
 
 def is_hq(db: Database) -> bool:

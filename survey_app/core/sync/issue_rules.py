@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Permission
+from survey_app.core.domain.written import Written, done
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import PolicyVersion, SyncIssue
 from survey_app.core.storage.uow import POLICY_SEALED, Actor
@@ -67,7 +68,7 @@ class Rule:
 
 
 @dataclass
-class Preview:
+class Preview(Written):
     rule: Rule
     matched: list[Issue] = field(default_factory=list)  # what applying decides
     refused: list[tuple[Issue, str]] = field(default_factory=list)  # matched, but the device's version may not be taken
@@ -152,14 +153,15 @@ def preview(db: Database, rule: Rule) -> Preview:
 
 def apply_rule(db: Database, actor: Actor, rule: Rule, *, expect: list[int] | None = None) -> Preview:
     """Decide every conflict ``rule`` matches, in one transaction. ``expect``: the ids a preview showed;
-    when the open conflicts the rule matches are no longer exactly those, nothing is written."""
+    when the open conflicts the rule matches are no longer exactly those, nothing is written. The Preview
+    returned carries the commit's ChangeSet on ``.changes``."""
     actor.require(Permission.IMPORT_BUNDLES)
     with db.uow(actor) as uow:
         s = uow.session
         matched, refused = _split(s, rule)
         if expect is not None and sorted(expect) != [i.id for i in matched]:
             raise ValidationError("待处理的冲突在预览之后有了变化，未作任何处理；请重新预览")
-        done = Preview(rule, [_as_issue(i) for i in matched], [(_as_issue(i), why) for i, why in refused])
+        decided = Preview(rule, [_as_issue(i) for i in matched], [(_as_issue(i), why) for i, why in refused])
         for issue in matched:
             if rule.action == "keep":
                 take: frozenset[str] | None = frozenset()
@@ -170,5 +172,4 @@ def apply_rule(db: Database, actor: Actor, rule: Rule, *, expect: list[int] | No
                 take = frozenset(f for f in differing(json.loads(issue.local_json or "{}"), incoming)
                                  if f in incoming)
             decide(uow, db, issue, take, rule=rule.describe())
-        uow.commit()
-    return done
+        return done(decided, uow.commit())

@@ -15,10 +15,11 @@ from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 
 from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.domain.roles import Permission
+from survey_app.core.domain.written import WrittenList
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Base, PolicyVersion, SyncIssue
 from survey_app.core.storage.types import utcnow
-from survey_app.core.storage.uow import POLICY_SEALED, Actor
+from survey_app.core.storage.uow import POLICY_SEALED, Actor, ChangeSet
 from survey_app.core.sync.records import BY_NAME
 from survey_app.core.sync.rights import FIELD_TABLES, HQ_FIELDS, TABLE_LABELS
 
@@ -90,30 +91,32 @@ def _check_may_take(issue: SyncIssue, obj: object, incoming: dict) -> None:
         raise ValidationError("已发布的补偿方案版本不能修改，不能采用对方版本；请选择保留本机版本")
 
 
-def resolve(db: Database, actor: Actor, issue_id: int, *, take_incoming: bool) -> None:
-    """Close an open issue, keeping our version or taking the incoming one (conflicts only)."""
+def resolve(db: Database, actor: Actor, issue_id: int, *, take_incoming: bool) -> ChangeSet:
+    """Close an open issue, keeping our version or taking the incoming one (conflicts only); returns what the
+    commit changed."""
     actor.require(Permission.IMPORT_BUNDLES)
     with db.uow(actor) as uow:
         issue = open_issue(uow.session, issue_id)
         if take_incoming and issue.kind != "conflict":
             raise ValidationError("重算差异不能“采用对方版本”，请核实后在测算中处理")
         decide(uow, db, issue, ALL if take_incoming else frozenset())
-        uow.commit()
+        return uow.commit()
 
 
-def resolve_fields(db: Database, actor: Actor, issue_id: int, take: set[str] | frozenset[str]) -> list[str]:
+def resolve_fields(db: Database, actor: Actor, issue_id: int,
+                   take: set[str] | frozenset[str]) -> WrittenList[str]:
     """Merge a conflict field by field: the incoming value for the fields in ``take``, HQ's current value
     for the rest, written as one new revision (audited; it goes down in the next assignment). A field HQ
     decides (a household's 户号, 地块, assignment, origin) is never taken from a device; neither is any
-    field of what only HQ writes, nor a published policy. Returns the fields whose value changed."""
+    field of what only HQ writes, nor a published policy. Returns the fields whose value changed, with the
+    commit's ChangeSet on ``.changes``."""
     actor.require(Permission.IMPORT_BUNDLES)
     with db.uow(actor) as uow:
         issue = open_issue(uow.session, issue_id)
         if issue.kind != "conflict":
             raise ValidationError("只有冲突才能按字段合并；重算差异请核实后在测算中处理")
         taken = decide(uow, db, issue, frozenset(take))
-        uow.commit()
-    return taken
+        return WrittenList(taken, uow.commit())
 
 
 ALL = None  # ``decide(take=ALL)``: every field of the incoming version (the old 采用对方)

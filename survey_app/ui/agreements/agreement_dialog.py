@@ -7,7 +7,8 @@ household becomes 已签约, its survey frozen) → 作废 (supervisor/HQ, with 
 Reads (the household, its agreements) are short and run on the GUI thread. Every write and every
 render goes through the TaskRunner: rendering the PDF takes ~60 ms and rasterising it for a 300 dpi
 printer a few hundred, which would freeze a 2-core laptop's window. Writes publish a ChangeSet on
-the ChangeHub; this dialog reloads from it like every other view. Buttons are enabled by state and
+the ChangeHub (the ChangeSet the service's commit produced, ``AgreementInfo.changes``); this dialog
+reloads from it like every other view. Buttons are enabled by state and
 role, but the services decide: their refusal is shown in the banner.
 Printing order: the pages are painted first and the print is recorded only when the printer
 accepted the job, so a jammed or missing printer does not count (or audit) a print.
@@ -17,7 +18,6 @@ Threading: GUI thread only (job bodies run on the runner's worker, touching no w
 from __future__ import annotations
 
 import io
-import uuid
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from survey_app.core.domain.actor import Actor, ChangeSet
+from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.roles import Permission
 from survey_app.core.services import Database, households
 from survey_app.core.services.agreements import lifecycle
@@ -51,14 +51,6 @@ from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, can, run_wri
 from survey_app.ui.task_runner import TaskRunner
 
 COPY_LABEL = "副本"  # printed on every copy after the first print (data on the PDF, not UI text)
-
-
-def agreement_changes(info: AgreementInfo) -> ChangeSet:
-    """What a lifecycle call changed, for the ChangeHub (the services return AgreementInfo)."""
-    changes = ChangeSet()
-    changes.updated["agreements"].add(uuid.UUID(info.id))
-    changes.updated["households"].add(uuid.UUID(info.household_id))
-    return changes
 
 
 def render_pdf(db: Database, info: AgreementInfo) -> bytes:
@@ -238,7 +230,7 @@ class AgreementDialog(QDialog):
             if message:
                 self.banner.show_message(message.format(number=info.number, copies=info.print_count), "info")
 
-        run_write(self.runner, fn, label=label, banner=self.banner, changes=agreement_changes, on_done=done)
+        run_write(self.runner, fn, label=label, banner=self.banner, on_done=done)  # publishes info.changes
 
     def issue(self) -> None:
         hid = self.household_id

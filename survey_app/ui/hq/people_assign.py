@@ -34,7 +34,7 @@ from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.services import Database
 from survey_app.core.services import assignment_admin as admin
-from survey_app.ui.sync.common import ERROR, OK, WARN, ResultList, error_text, publish_refresh
+from survey_app.ui.sync.common import ERROR, OK, WARN, ResultList, error_text, publish_changes
 from survey_app.ui.task_runner import TaskRunner
 
 
@@ -229,7 +229,7 @@ class AssignPanel(QWidget):
         self.results.add(OK if plan.devices else WARN, self.tr("已分派 {n} 户给 {user}").format(
             n=plan.count, user=plan.to), lines)
         self.export_button.setEnabled(bool(self.devices))
-        publish_refresh("households", "users")
+        publish_changes(plan)
         self.refresh()
 
     def choose_and_export(self) -> None:

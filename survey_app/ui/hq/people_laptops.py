@@ -36,7 +36,7 @@ from survey_app.core.services import Database, devices
 from survey_app.core.services import assignment_admin as admin
 from survey_app.core.sync import enrollment
 from survey_app.ui.hq.people_common import FormDialog, RowsModel, RowsTable
-from survey_app.ui.sync.common import ERROR, OK, KeySession, ResultList, error_text, fingerprint, publish_refresh
+from survey_app.ui.sync.common import ERROR, OK, KeySession, ResultList, error_text, fingerprint, publish_changes
 from survey_app.ui.sync.hq_device_list import confirm_revoke
 from survey_app.ui.task_runner import TaskRunner
 
@@ -168,12 +168,13 @@ class LaptopsPanel(QWidget):
         db, actor = self.db, self.actor
         return self.runner.run(
             lambda progress, cancel: enrollment.accept_request(db, actor, pair, path, path.parent),
-            on_done=lambda r: self._accepted(*r),
+            on_done=self._accepted,
             on_error=lambda e: self.results.add(ERROR, self.tr("{name} 未登记：{error}").format(
                 name=path.name, error=error_text(e))),
             label=self.tr("正在登记设备…"), cancellable=False)
 
-    def _accepted(self, code: str, reply: Path) -> None:
+    def _accepted(self, enrolled: tuple[str, Path]) -> None:
+        code, reply = enrolled
         hq = fingerprint(self.keys.pair.fingerprint) if self.keys.pair else ""
         self.results.add(OK, self.tr("已登记设备 {code}").format(code=code), [
             self.tr("登记回复文件：{path}").format(path=reply),
@@ -181,7 +182,7 @@ class LaptopsPanel(QWidget):
             self.tr("下一步：把登记回复文件拷回该笔记本导入；再点“指定调查员…”。")])
         self.refresh()
         self.table.select(code)
-        publish_refresh("devices")
+        publish_changes(enrolled)
 
     # --- workers on a laptop -----------------------------------------------------------------------------
 
@@ -268,15 +269,16 @@ class LaptopsPanel(QWidget):
         db, actor = self.db, self.actor
         return self.runner.run(
             lambda progress, cancel: devices.revoke(db, actor, code, reason),
-            on_done=lambda d: self._revoked(d.code),
+            on_done=self._revoked,
             on_error=lambda e: self.results.add(ERROR, self.tr("设备 {code} 未吊销：{error}").format(
                 code=code, error=error_text(e))),
             label=self.tr("正在吊销设备…"), cancellable=False)
 
-    def _revoked(self, code: str) -> None:
+    def _revoked(self, device: devices.DeviceInfo) -> None:
+        code = device.code
         self.reason.clear()
         self.refresh()
         self.results.add(OK, self.tr("已吊销设备 {code}").format(code=code), [
             self.tr("指挥部不再接受它的同步包。"),
             self.tr("下一步：给其他笔记本导出任务包，让它们也知道此设备已吊销。")])
-        publish_refresh("devices")
+        publish_changes(device)

@@ -18,7 +18,7 @@ from survey_app.core.security.passwords import MIN_LENGTH
 from survey_app.core.services import Database, users
 from survey_app.ui import labels
 from survey_app.ui.hq.people_common import FormDialog, RowsModel, RowsTable
-from survey_app.ui.sync.common import ERROR, OK, WARN, ResultList, error_text, publish_refresh
+from survey_app.ui.sync.common import ERROR, OK, WARN, ResultList, error_text, publish_changes
 from survey_app.ui.task_runner import TaskRunner
 
 CTX = "UsersPanel"
@@ -93,7 +93,7 @@ class UsersPanel(QWidget):
 
         def finished(result: object) -> None:
             done(result)
-            publish_refresh("users")
+            publish_changes(result)  # the service's commit: a ChangeSet, or a value carrying it
             self.refresh()
 
         return self.runner.run(lambda progress, cancel: job(), on_done=finished, on_error=failed, label=label,
@@ -161,7 +161,8 @@ class UsersPanel(QWidget):
             return
         db, actor, user, active = self.db, self.actor, a.username, not a.active
 
-        def done(left: object) -> None:
+        def done(result: users.Activation) -> None:
+            left = result.households
             if active:
                 self.results.add(OK, self.tr("已启用 {user}").format(user=user))
             elif left:

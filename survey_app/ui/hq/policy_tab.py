@@ -290,9 +290,9 @@ class PolicyTab(QWidget):
         self.status.setText(self.tr("已发布“{label}”，内容哈希 {hash}。新版本将随下一次任务包下发到笔记本；"
                                     "按旧版本测算的住户列在“版本与重新测算”中，需重新测算（未自动改动）。").format(
             label=result.label, hash=result.content_hash))
-        from survey_app.ui.sync.common import publish_refresh
+        from survey_app.ui.sync.common import publish_changes
 
-        publish_refresh("policy_versions")  # this tab's versions list reloads through the change signal too
+        publish_changes(result)  # this tab's versions list reloads through the change signal too
         self.views.setCurrentIndex(4)
 
     # -- versions and households to recalculate -----------------------------------------------------

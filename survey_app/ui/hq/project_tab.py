@@ -145,7 +145,7 @@ class ProjectTab(QWidget):
                                cancellable=False)
 
     def _saved(self, info: ProjectInfo) -> None:
-        from survey_app.ui.sync.common import publish_refresh
+        from survey_app.ui.sync.common import publish_changes
 
         self.save_button.setEnabled(True)
         self.reason.clear()
@@ -154,7 +154,7 @@ class ProjectTab(QWidget):
         if self.db.path is not None and project_registry.find(self.db.path) is not None:
             project_registry.remember(self.db.path, name=info.name, code=info.code,
                                       role=project_registry.find(self.db.path).role)
-        publish_refresh("projects")
+        publish_changes(info)
 
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)

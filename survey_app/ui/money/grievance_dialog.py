@@ -142,8 +142,7 @@ class GrievanceDialog(QDialog):
             self.reload(getattr(result, "id", None))
             self.banner.show_message(done_text, "info")
 
-        run_write(self.runner, fn, label=self.tr("正在保存…"), banner=self.banner, on_done=done,
-                  changes=lambda _r: _changed())
+        run_write(self.runner, fn, label=self.tr("正在保存…"), banner=self.banner, on_done=done)
 
     def add(self) -> None:
         kind, summary, detail = self.kind.currentData(), self.summary.text(), self.detail.text()
@@ -164,11 +163,3 @@ class GrievanceDialog(QDialog):
             self._write(lambda: gv.close_grievance(self.db, self.actor, gid, text), self.tr("已办结"),
                         self.resolution.clear)
 
-
-def _changed():  # noqa: ANN202
-    from survey_app.core.domain.actor import ChangeSet
-
-    changes = ChangeSet()
-    changes.audit_events = 1
-    changes.updated["grievances"] = set()
-    return changes

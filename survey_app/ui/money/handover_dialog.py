@@ -109,13 +109,4 @@ class HandoverDialog(QDialog):
 
         run_write(self.runner, lambda: record_handover(self.db, self.actor, hid, day, water=water, power=power,
                                                        gas=gas, keys=keys, notes=notes, photos=photos),
-                  label=self.tr("正在保存…"), banner=self.banner, on_done=done, changes=lambda _i: _changed())
-
-
-def _changed():  # noqa: ANN202
-    from survey_app.core.domain.actor import ChangeSet
-
-    changes = ChangeSet()
-    changes.audit_events = 1
-    changes.updated["households"] = set()
-    return changes
+                  label=self.tr("正在保存…"), banner=self.banner, on_done=done)

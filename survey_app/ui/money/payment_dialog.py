@@ -105,14 +105,4 @@ class PaymentDialog(QDialog):
 
         run_write(self.runner, lambda: money.record_payment(
             self.db, self.actor, number, amount, day, method=method, receipt_no=receipt, bank_ref=bank_ref,
-            kind=kind, note=note), label=self.tr("正在保存…"), banner=self.banner, on_done=done,
-            changes=lambda _p: _payments_changed())
-
-
-def _payments_changed():  # noqa: ANN202 - a ChangeSet naming the table, for the page's refresh
-    from survey_app.core.domain.actor import ChangeSet
-
-    changes = ChangeSet()
-    changes.audit_events = 1
-    changes.updated["payments"] = set()
-    return changes
+            kind=kind, note=note), label=self.tr("正在保存…"), banner=self.banner, on_done=done)

@@ -107,7 +107,7 @@ class VoucherPanel(QGroupBox):
             self.changed.emit()
 
         run_write(self.runner, lambda: vouchers.issue_voucher(self.db, self.actor, agreement, number, day),
-                  label=self.tr("正在保存…"), banner=self.banner, on_done=done, changes=lambda _v: _vouchers_changed())
+                  label=self.tr("正在保存…"), banner=self.banner, on_done=done)
 
     def use(self) -> None:
         st = self.state
@@ -124,13 +124,5 @@ class VoucherPanel(QGroupBox):
             self.changed.emit()
 
         run_write(self.runner, lambda: vouchers.use_voucher(self.db, self.actor, number, day, amount),
-                  label=self.tr("正在保存…"), banner=self.banner, on_done=done, changes=lambda _v: _vouchers_changed())
+                  label=self.tr("正在保存…"), banner=self.banner, on_done=done)
 
-
-def _vouchers_changed():  # noqa: ANN202 - a ChangeSet naming the table, for the pages' refresh
-    from survey_app.core.domain.actor import ChangeSet
-
-    changes = ChangeSet()
-    changes.audit_events = 1
-    changes.updated["vouchers"] = set()
-    return changes

@@ -90,11 +90,12 @@ def run_write(runner: TaskRunner, fn: Callable[[], Any], *, label: str, banner: 
               on_done: Callable[[Any], None] | None = None, changes: Callable[[Any], object] | None = None) -> int:
     """Run the service call ``fn()`` on the runner; publish its ChangeSet, then call ``on_done(result)``.
 
-    ``changes(result)`` turns a result that is not a ChangeSet (``calculate`` returns options) into
-    what is published. Service errors (PermissionDenied, ValidationError…) go to ``banner``.
+    What is published is the commit's ChangeSet: the result itself, or its ``.changes`` when the service
+    returns a value (core/services/written.py); ``changes(result)`` picks it out of any other shape.
+    Service errors (PermissionDenied, ValidationError…) go to ``banner``.
     """
     def done(result: Any) -> None:  # GUI thread
-        ChangeHub.instance().publish(changes(result) if changes else result)
+        ChangeHub.instance().publish(changes(result) if changes else getattr(result, "changes", result))
         if on_done is not None:
             on_done(result)
 

@@ -11,12 +11,10 @@ Threading: GUI thread only.
 
 from __future__ import annotations
 
-import uuid
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from survey_app.core.domain.actor import Actor, ChangeSet
+from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.errors import NotFound
 from survey_app.core.domain.roles import Permission
 from survey_app.core.services import Database, calculations, households, workflow
@@ -29,14 +27,6 @@ from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, can, run_wri
 from survey_app.ui.pages.compensation_model import CompensationModel
 from survey_app.ui.pages.compensation_view import CompensationGrid
 from survey_app.ui.task_runner import TaskRunner
-
-
-def calculated_changes(household_id: str, options: list[StoredOption]) -> ChangeSet:
-    """What ``calculate`` changed, for the ChangeHub (it returns the options, not a ChangeSet)."""
-    changes = ChangeSet()
-    changes.inserted["calculations"].update(uuid.UUID(o.id) for o in options)
-    changes.updated["households"].add(uuid.UUID(household_id))
-    return changes
 
 
 class CompensationPage(QWidget):
@@ -248,23 +238,16 @@ class CompensationPage(QWidget):
         if hid is None:
             return
         self.banner.hide()
-        run_write(self.runner, lambda: calculations.calculate(self.db, self.actor, hid),
-                  label=self.tr("正在测算…"), banner=self.banner,
-                  changes=lambda options: calculated_changes(hid, options))
+        run_write(self.runner, lambda: calculations.calculate(self.db, self.actor, hid),  # publishes .changes
+                  label=self.tr("正在测算…"), banner=self.banner)
 
     def choose(self, option_key: str) -> None:
         hid = self.household_id
         if hid is None:
             return
         self.banner.hide()
-
-        def write() -> ChangeSet:
-            calculations.choose_option(self.db, self.actor, hid, option_key)
-            changes = ChangeSet()
-            changes.updated["households"].add(uuid.UUID(hid))
-            return changes
-
-        run_write(self.runner, write, label=self.tr("正在保存…"), banner=self.banner)
+        run_write(self.runner, lambda: calculations.choose_option(self.db, self.actor, hid, option_key),
+                  label=self.tr("正在保存…"), banner=self.banner)
 
     def _agreements(self) -> None:
         if self.household_id is not None:

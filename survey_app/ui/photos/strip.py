@@ -9,7 +9,6 @@ Threading: GUI thread; the attach job runs on the TaskRunner's worker.
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from survey_app.core.domain.actor import Actor, ChangeSet
 from survey_app.core.domain.errors import SurveyAppError
+from survey_app.core.domain.written import WrittenList
 from survey_app.core.services import Database, attachments
 from survey_app.core.services.attachments import CAPTION_MAX, PHOTO_TYPES, AttachedPhoto
 from survey_app.ui.changes import ChangeHub
@@ -207,12 +207,10 @@ class PhotoStrip(QWidget):
         self.runner.run(job, on_done=lambda added: self._attached(added, len(files)), on_error=self._failed,
                         label=self.tr("正在导入{n}张照片…").format(n=len(files)))
 
-    def _attached(self, added: list[AttachedPhoto], asked: int) -> None:
+    def _attached(self, added: WrittenList[AttachedPhoto], asked: int) -> None:
         self.busy = False
         self.add_button.setEnabled(True)
-        if added:
-            # attach_photos returns the photos, not the commit's ChangeSet: say what it inserted.
-            ChangeHub.instance().publish(ChangeSet(inserted={"attachments": {uuid.UUID(p.id) for p in added}}))
+        ChangeHub.instance().publish(added.changes)  # what attach_photos' commit inserted (nothing: not published)
         self.reload()
         skipped = asked - len(added)
         text = self.tr("已添加{n}张。").format(n=len(added))
@@ -263,7 +261,7 @@ class PhotoStrip(QWidget):
         self.runner.run(job, on_done=self._updated, on_error=self._write_failed, show_progress=False)
 
     def _updated(self, photo: AttachedPhoto) -> None:
-        ChangeHub.instance().publish(ChangeSet(updated={"attachments": {uuid.UUID(photo.id)}}))
+        ChangeHub.instance().publish(photo.changes)
         for i, old in enumerate(self.photos):
             if old.id == photo.id:
                 self.photos[i] = photo

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from survey_app.core.domain.actor import ChangeSet
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.services import Database
 from survey_app.core.sync import bundle, identity, keys
@@ -114,12 +113,10 @@ def confirm_headers(parent: QWidget, paths: list[Path]) -> bool:
     return box.exec() == QMessageBox.StandardButton.Ok
 
 
-def publish_refresh(*tables: str) -> None:
-    """Tell every view data changed (an import wrote rows the pages show)."""
-    changes = ChangeSet()
-    for table in tables or ("households",):
-        changes.updated[table]  # defaultdict: naming the table is enough for views to refresh
-    ChangeHub.instance().publish(changes)
+def publish_changes(result: object) -> None:
+    """Tell every view what a write changed: the ChangeSet the service returned, itself or as its result's
+    ``.changes`` (core/domain/written.py). Nothing is published for a write that changed nothing."""
+    ChangeHub.instance().publish(getattr(result, "changes", result))
 
 
 def error_text(exc: BaseException) -> str:

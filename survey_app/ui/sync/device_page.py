@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSt
 
 from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.errors import SurveyAppError
+from survey_app.core.domain.written import applied_changes
 from survey_app.core.services import Database
 from survey_app.core.sync import assignments, bundle, export, identity, receipts
 from survey_app.ui.sync.common import (
@@ -35,7 +36,7 @@ from survey_app.ui.sync.common import (
     error_text,
     fingerprint,
     kind_label,
-    publish_refresh,
+    publish_changes,
 )
 from survey_app.ui.sync.drives import DriveRow
 from survey_app.ui.sync.enroll_panel import EnrollPanel
@@ -209,7 +210,7 @@ class DeviceSyncPage(QWidget):
                 seqs="、".join(str(s) for s in body["missing_seqs"])))
         self.results.add(OK, self.tr("回执已导入：指挥部已收到第 {seq} 号同步包").format(
             seq=body.get("bundle_seq", "?")), lines)
-        publish_refresh()
+        publish_changes(applied_changes(body.get("acked", [])))  # the records HQ acknowledged are marked sent
 
     def _assignment_done(self, path: Path, report: assignments.ApplyReport) -> None:
         lines = [self.tr("文件：{name}").format(name=path.name),
@@ -219,7 +220,8 @@ class DeviceSyncPage(QWidget):
             lines.append(self.tr("{n} 条本机有尚未发送的修改，保留本机版本；下次导出后由指挥部核实。").format(
                 n=report.conflicts))
         self.results.add(WARN if report.conflicts else OK, self.tr("任务包已导入"), lines)
-        publish_refresh("households", "policy_versions", "users")
+        # a bulk write: what it applied changed; what it held (unsent local edits) now differs from HQ's
+        publish_changes(applied_changes(report.applied + report.held))
 
     def _import_failed(self, path: Path, exc: BaseException) -> None:
         self.results.add(ERROR, self.tr("{name} 未导入：{error}").format(name=path.name, error=error_text(exc)),

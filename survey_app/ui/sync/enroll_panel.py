@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, 
 
 from survey_app.core.services import Database
 from survey_app.core.sync import enrollment, identity
-from survey_app.ui.sync.common import ERROR, OK, KeySession, ResultList, card, error_text, fingerprint, publish_refresh
+from survey_app.ui.sync.common import ERROR, OK, KeySession, ResultList, card, error_text, fingerprint, publish_changes
 from survey_app.ui.task_runner import TaskRunner
 
 
@@ -141,8 +141,8 @@ class EnrollPanel(QWidget):
                 return None
 
         def job(progress, cancel):  # noqa: ANN001, ANN202 - worker thread
-            code, hq = enrollment.import_response(db, password, path)
-            return code, hq, identity.unlock(db, password)
+            enrolled = enrollment.import_response(db, password, path)  # (code, HQ fingerprint) + .changes
+            return enrolled, identity.unlock(db, password)
 
         return self.runner.run(job, on_done=self._imported,
                                on_error=lambda e: self.results.add(ERROR, self.tr("{name} 未导入：{error}").format(
@@ -150,11 +150,12 @@ class EnrollPanel(QWidget):
                                label=self.tr("正在导入登记回复…"), cancellable=False)
 
     def _imported(self, result: tuple) -> None:
-        code, hq, pair = result
+        enrolled, pair = result
+        code, hq = enrolled
         self.keys.pair = pair
         self.results.add(OK, self.tr("登记完成：本机设备代码 {code}").format(code=code), [
             self.tr("指挥部密钥指纹：{fp}").format(fp=fingerprint(hq)),
             self.tr("请与指挥部当面或电话核对这串指纹；不一致时不要使用本机同步，并告知指挥部。"),
             self.tr("下一步：导入指挥部给的任务包，开始调查。")])
-        publish_refresh("households", "projects", "policy_versions", "users")
+        publish_changes(enrolled)
         self.enrolled.emit()

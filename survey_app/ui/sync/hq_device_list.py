@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from survey_app.core.domain.actor import Actor
 from survey_app.core.services import Database, devices
-from survey_app.ui.sync.common import ERROR, OK, ResultList, card, error_text, fingerprint, publish_refresh
+from survey_app.ui.sync.common import ERROR, OK, ResultList, card, error_text, fingerprint, publish_changes
 from survey_app.ui.task_runner import TaskRunner
 
 _REVOKED_COLOUR = "#b3261e"
@@ -125,7 +125,7 @@ class DeviceList(QWidget):
         self.results.add(OK, self.tr("已吊销设备 {code}").format(code=d.code), [
             self.tr("指挥部不再接受它的同步包。"),
             self.tr("下一步：给其他笔记本下发任务包，让它们也知道此设备已吊销。")])
-        publish_refresh("devices")
+        publish_changes(d)
 
 
 def confirm_revoke(parent: QWidget, d, reason: str) -> bool:  # noqa: ANN001 - a listed device

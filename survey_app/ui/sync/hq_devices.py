@@ -30,7 +30,7 @@ from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.services import Database
 from survey_app.core.sync import assignments, enrollment
-from survey_app.ui.sync.common import ERROR, OK, KeySession, ResultList, card, error_text, fingerprint, publish_refresh
+from survey_app.ui.sync.common import ERROR, OK, KeySession, ResultList, card, error_text, fingerprint, publish_changes
 from survey_app.ui.sync.hq_device_list import DeviceList
 from survey_app.ui.task_runner import TaskRunner
 
@@ -121,12 +121,13 @@ class DevicesPanel(QWidget):
         db, actor = self.db, self.actor
         return self.runner.run(
             lambda progress, cancel: enrollment.accept_request(db, actor, pair, path, path.parent, code=code),
-            on_done=lambda r: self._accepted(path, *r),
+            on_done=lambda r: self._accepted(path, r),
             on_error=lambda e: self.results.add(ERROR, self.tr("{name} 未登记：{error}").format(
                 name=path.name, error=error_text(e))),
             label=self.tr("正在登记设备…"), cancellable=False)
 
-    def _accepted(self, request: Path, code: str, out: Path) -> None:
+    def _accepted(self, request: Path, enrolled: tuple[str, Path]) -> None:
+        code, out = enrolled
         self.code.clear()
         self.device.setText(code)
         hq = fingerprint(self.keys.pair.fingerprint) if self.keys.pair else ""
@@ -135,7 +136,7 @@ class DevicesPanel(QWidget):
             self.tr("指挥部密钥指纹：{fp}（设备导入后会显示，请与调查员核对）").format(fp=hq),
             self.tr("下一步：把登记回复文件拷回该笔记本导入，再为它下发任务包。")])
         self.list.refresh()
-        publish_refresh("devices")
+        publish_changes(enrolled)
 
     # --- assignments ------------------------------------------------------------------------------------
 

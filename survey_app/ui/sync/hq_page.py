@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.errors import SurveyAppError
+from survey_app.core.domain.written import applied_changes
 from survey_app.core.services import Database
 from survey_app.core.sync import importer, receipts
 from survey_app.ui.sync.common import (
@@ -41,7 +42,7 @@ from survey_app.ui.sync.common import (
     ResultList,
     confirm_headers,
     error_text,
-    publish_refresh,
+    publish_changes,
 )
 from survey_app.ui.sync.hq_devices import DevicesPanel
 from survey_app.ui.sync.issues_panel import IssuesPanel
@@ -221,6 +222,6 @@ class HqSyncPage(QWidget):
         warn = (report.conflicts or report.missing_seqs or report.recheck_differences or report.audit_warnings
                 or receipt is None)
         self.results.add(WARN if warn else OK, title, lines)
-        if not report.already_imported:
-            publish_refresh("households")
+        if not report.already_imported:  # a bulk write: what it applied changed; what it held is now disputed
+            publish_changes(applied_changes(report.applied + report.held))
             self.issues.refresh()

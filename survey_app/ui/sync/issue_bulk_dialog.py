@@ -33,7 +33,7 @@ from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.services import Database
 from survey_app.core.sync import issue_rules, issues
 from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, enable
-from survey_app.ui.sync.common import error_text
+from survey_app.ui.sync.common import error_text, publish_changes
 from survey_app.ui.sync.issues_model import entity_label, field_label, record_label
 from survey_app.ui.task_runner import TaskRunner
 
@@ -180,6 +180,7 @@ class IssueBulkDialog(QDialog):
         self.apply_button.setEnabled(False)
 
         def done(result: issue_rules.Preview) -> None:
+            publish_changes(result)  # what the rule's commit changed
             self.decided.emit(len(result.matched))
             self.accept()
 

@@ -33,11 +33,10 @@ from PySide6.QtWidgets import (
 from survey_app.core.domain.actor import Actor
 from survey_app.core.services import Database
 from survey_app.core.sync import issues
-from survey_app.core.sync.rights import FIELD_TABLES
 from survey_app.ui.kit.list_detail import ListDetail
 from survey_app.ui.kit.table import DataTable
 from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, enable
-from survey_app.ui.sync.common import error_text, publish_refresh
+from survey_app.ui.sync.common import error_text, publish_changes
 from survey_app.ui.sync.issues_model import (
     COL_DEVICE,
     COL_KIND,
@@ -244,9 +243,9 @@ class IssuesPanel(QWidget):
         label = record_label(issue)
         self.banner.hide()
 
-        def done(_result: object) -> None:
+        def done(result: object) -> None:  # the fields taken, with the commit's ChangeSet
             self.refresh(row)
-            publish_refresh(issue.entity)
+            publish_changes(result)
             names = "、".join(field_label(n) for n in sorted(take))
             self.banner.show_message(self.tr("已合并：{record}（采用设备的{fields}）").format(
                 record=label, fields=names), "info")
@@ -264,9 +263,8 @@ class IssuesPanel(QWidget):
         dialog.open()
         self.bulk_dialog = dialog  # kept for tests and so it is not collected while open
 
-    def _bulk_done(self, count: int) -> None:
+    def _bulk_done(self, count: int) -> None:  # the dialog has published what the rule's commit changed
         self.refresh()
-        publish_refresh(*FIELD_TABLES)
         self.banner.show_message(self.tr("已按规则处理 {n} 项冲突").format(n=count), "info")
 
     def resolve(self, *, take_incoming: bool) -> int | None:
@@ -277,9 +275,9 @@ class IssuesPanel(QWidget):
         label = record_label(issue)
         self.banner.hide()
 
-        def done(_result: object) -> None:
+        def done(changes: object) -> None:
             self.refresh(row)  # the next issue moves up to the same row
-            publish_refresh(issue.entity)
+            publish_changes(changes)
             if take_incoming:
                 text = self.tr("已采用对方版本：{record}")
             elif issue.kind == "conflict":

@@ -23,6 +23,7 @@ from survey_app.core.domain.errors import NotFound, ValidationError
 from survey_app.core.domain.money import to_fen
 from survey_app.core.domain.roles import Permission
 from survey_app.core.domain.transitions import Move
+from survey_app.core.domain.written import Written, done
 from survey_app.core.services.agreements import payload as qr
 from survey_app.core.services.agreements.content import canonical_content, content_hash
 from survey_app.core.services.agreements.numbers import next_number
@@ -35,7 +36,7 @@ from survey_app.core.sync.signing_key import device_signing_key
 
 
 @dataclass(frozen=True)
-class AgreementInfo:
+class AgreementInfo(Written):
     id: str
     number: str
     status: str
@@ -88,7 +89,8 @@ def template_version(template: str) -> str:
 
 def prepare(db: Database, actor: Actor, household_id: str | uuid.UUID) -> AgreementInfo:
     """The agreement to print for the household's chosen option: the existing unsigned one for the
-    same calculation, or a new draft with a fresh number and a signed QR payload."""
+    same calculation (nothing written: ``.changes`` None), or a new draft with a fresh number and a signed
+    QR payload (``.changes`` the commit's, as for every write here)."""
     actor.require(Permission.PRINT_AGREEMENT)
     key = device_signing_key(db, actor.device)
     with db.uow(actor) as uow:
@@ -127,8 +129,8 @@ def prepare(db: Database, actor: Actor, household_id: str | uuid.UUID) -> Agreem
                       template_version=content["template_version"], total=result.total, net=result.net,
                       content_hash=digest, qr_payload=signed.text, status="draft")
         s.add(a)
-        uow.commit()
-        return _info(a, calc.option_key)
+        changes = uow.commit()
+        return done(_info(a, calc.option_key), changes)
 
 
 def _agreement(s: Session, agreement_id: str | uuid.UUID, actor: Actor | None = None) -> Agreement:
@@ -185,8 +187,8 @@ def _record_output(db: Database, actor: Actor, agreement_id: str | uuid.UUID, co
             a.status = "printed"
         uow.record("save_pdf" if saved else "print", "agreements", a.id.hex,
                    {"number": a.number, "copies": copies, "reprint": reprint})
-        uow.commit()
-        return _info(a)
+        changes = uow.commit()
+        return done(_info(a), changes)
 
 
 def project_today() -> dt.date:
@@ -235,8 +237,8 @@ def sign(db: Database, actor: Actor, agreement_id: str | uuid.UUID,
                              size_bytes=size, original_name=f"{a.number}-{sig.role}.png", captured_at=now,
                              caption=json.dumps({"agreement": a.number, "role": sig.role, "name": sig.name},
                                                 ensure_ascii=False)))
-        uow.commit()
-        return _info(a)
+        changes = uow.commit()
+        return done(_info(a), changes)
 
 
 def void(db: Database, actor: Actor, agreement_id: str | uuid.UUID, reason: str) -> AgreementInfo:
@@ -255,8 +257,8 @@ def void(db: Database, actor: Actor, agreement_id: str | uuid.UUID, reason: str)
             h = s.get(Household, a.household_id)
             if transitions.allows(Move.VOID_SIGNED, h.status):  # a handed-over house stays handed over
                 h.status = transitions.after(Move.VOID_SIGNED, h.status)
-        uow.commit()
-        return _info(a)
+        changes = uow.commit()
+        return done(_info(a), changes)
 
 
 def agreements_of(db: Database, household_id: str | uuid.UUID) -> list[AgreementInfo]:
