@@ -12,6 +12,7 @@ The tests are skipped, with the reason, only when the server binaries or psycopg
 
 from __future__ import annotations
 
+import shutil
 import sys
 import time
 from collections.abc import Iterator
@@ -23,7 +24,9 @@ sys.path.insert(0, str(Path(__file__).parent))  # pg_server, pg_world
 sys.path.insert(0, str(Path(__file__).parent.parent / "sync"))  # sync_setup: the same world, HQ on PostgreSQL
 
 import pg_server
+import pg_world
 from pg_world import TEST_DAY
+from sync_setup import Device, World
 
 MIGRATED = "survey_migrated"
 DEMO = "survey_demo"
@@ -110,6 +113,41 @@ def pg_demo_db(pg_demo_url: str):
     db = Database(pg_demo_url)
     yield db
     db.dispose()
+
+
+# The sync world with HQ on PostgreSQL (tests/sync/sync_setup.py's), for the import tests.
+@pytest.fixture(scope="module")
+def world_template(pg_server_running, pg_migrated: str, tmp_path_factory: pytest.TempPathFactory):
+    """The world built once (~10 s): HQ in a template database, the laptops' files in a folder."""
+    from survey_app.core.domain import china_time
+
+    folder = tmp_path_factory.mktemp("pg_world")
+    url = pg_server_running.copy_database(pg_migrated)
+    with pytest.MonkeyPatch.context() as mp:  # what the function-scoped autouse fixtures do for a test
+        mp.setattr(china_time, "today", lambda: TEST_DAY)
+        mp.setenv("SURVEY_APP_DATA", str(folder / "data"))
+        template = pg_world.build(folder, url)
+    pg_world.close(template)  # no connection may stay open on a template database
+    yield folder, url, template
+    pg_server_running.drop_database(url)
+
+
+@pytest.fixture
+def world(world_template, pg_server_running, tmp_path: Path):
+    """A copy of the world: HQ from the template database, the laptops' files copied."""
+    from survey_app.core.services.startup import open_database
+
+    folder, url, template = world_template
+    hq_url = pg_server_running.copy_database(url.rsplit("/", 1)[1])
+    (tmp_path / "usb").mkdir()
+    devices = []
+    for n, d in enumerate(template.devices, 1):
+        shutil.copyfile(folder / f"d{n}.sqlite3", tmp_path / f"d{n}.sqlite3")
+        devices.append(Device(d.code, open_database(tmp_path / f"d{n}.sqlite3"), d.pair, d.actor))
+    w = World(open_database(hq_url), template.hq_pair, template.admin, devices, tmp_path / "usb")
+    yield w
+    pg_world.close(w)
+    pg_server_running.drop_database(hq_url)
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 import threading
 from pathlib import Path
 
-import pg_world
 import pytest
-from pg_world import TEST_DAY
 from sqlalchemy import func, select
 from sync_setup import Device, World
 
 from survey_app.core.services.audit import verify_database
-from survey_app.core.services.startup import open_database
 from survey_app.core.services.survey.store import load_form, save_form
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import AuditEvent, Household, ImportedBundle, SyncIssue
@@ -21,38 +17,6 @@ from survey_app.core.sync.export import export_bundle
 from survey_app.core.sync.importer import import_field_bundle
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture(scope="module")
-def world_template(pg_server_running, pg_migrated: str, tmp_path_factory: pytest.TempPathFactory):
-    """The world built once (~10 s): HQ in a template database, the laptops' files in a folder."""
-    from survey_app.core.domain import china_time
-
-    folder = tmp_path_factory.mktemp("pg_world")
-    url = pg_server_running.copy_database(pg_migrated)
-    with pytest.MonkeyPatch.context() as mp:  # what the function-scoped autouse fixtures do for a test
-        mp.setattr(china_time, "today", lambda: TEST_DAY)
-        mp.setenv("SURVEY_APP_DATA", str(folder / "data"))
-        template = pg_world.build(folder, url)
-    pg_world.close(template)  # no connection may stay open on a template database
-    yield folder, url, template
-    pg_server_running.drop_database(url)
-
-
-@pytest.fixture
-def world(world_template, pg_server_running, tmp_path: Path):
-    """A copy of the world: HQ from the template database, the laptops' files copied."""
-    folder, url, template = world_template
-    hq_url = pg_server_running.copy_database(url.rsplit("/", 1)[1])
-    (tmp_path / "usb").mkdir()
-    devices = []
-    for n, d in enumerate(template.devices, 1):
-        shutil.copyfile(folder / f"d{n}.sqlite3", tmp_path / f"d{n}.sqlite3")
-        devices.append(Device(d.code, open_database(tmp_path / f"d{n}.sqlite3"), d.pair, d.actor))
-    w = World(open_database(hq_url), template.hq_pair, template.admin, devices, tmp_path / "usb")
-    yield w
-    pg_world.close(w)
-    pg_server_running.drop_database(hq_url)
 
 
 def _mine(dev: Device, n: int) -> list[Household]:

@@ -31,14 +31,14 @@ def hq_state(db) -> str:
 
 
 def send(world: World, dev: Device, records: list[Record], *, signer: keys.KeyPair | None = None,
-         device: str | None = None, chunk_size: int | None = None) -> Path:
+         device: str | None = None, chunk_size: int | None = None, events: bytes = b"") -> Path:
     """A field bundle from ``dev`` (or claiming to be ``device``), signed by ``signer`` (default: its key)."""
     seq = next(_seq)
     header = {"kind": "field", "project": project_code(dev.db), "device": device or dev.code, "seq": seq,
               "prev_seq": seq - 1, "counts": {"records": len(records)}}
     path = world.usb / f"crafted-{dev.code}-{seq}.sabundle"
     extra = {"chunk_size": chunk_size} if chunk_size else {}
-    bundle.write_bundle(path, header, [("records.jsonl", write_lines(records)), ("events.jsonl", b"")],
+    bundle.write_bundle(path, header, [("records.jsonl", write_lines(records)), ("events.jsonl", events)],
                         recipient=hq_public(dev.db), sender=signer or dev.pair, **extra)
     return path
 

@@ -8,6 +8,7 @@ inside (sync/rights.py): every attack here is refused whole and leaves HQ exactl
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -64,6 +65,19 @@ def test_a_laptop_cannot_create_an_hq_administrator(world: World) -> None:
     promoted = row_of(world.hq, "users", "username = ?", (d1.actor.username,))
     promoted.row.update(role="hq_admin", rev=promoted.rev + 1, origin_device=d1.code)
     refused(world, send(world, d1, [promoted._replace(rev=promoted.rev + 1, base=promoted.rev)]), "用户账号")
+
+
+@pytest.mark.parametrize("event", [
+    {"seq": 1, "user": "worker", "device": "D01", "action": "update", "entity": "households", "entity_id": "x",
+     "changes": "{}", "row_hash": "0" * 64, "hash": "0" * 64},  # no "at"
+    ["not", "an", "event"],
+    {"seq": "1", "at": "2026-01-01T00:00:00Z", "user": "worker", "device": "D01", "action": "update",
+     "entity": "households", "entity_id": "x", "changes": "{}", "row_hash": "0" * 64, "hash": "0" * 64},
+])
+def test_a_validly_signed_bundle_with_malformed_audit_events_is_refused_in_chinese(world: World, event) -> None:
+    d1 = world.devices[0]
+    events = (json.dumps(event) + "\n").encode()
+    refused(world, send(world, d1, [own_household_edit(d1)], events=events), "格式错误", "审计事件", "未导入任何数据")
 
 
 def test_a_laptop_cannot_register_a_device_with_the_attackers_keys(world: World) -> None:

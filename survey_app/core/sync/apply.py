@@ -12,7 +12,10 @@ Every applied change enters this database's audit chain (one event per row, fing
 stored form like any other change), so ``audit verify`` holds after an import.
 
 Speed: rows arrive in stored form, so inserts and updates are DB-API ``executemany`` calls
-(HQ imports ≥ 30,000 records/s into SQLite; ORM objects would manage ~12k/s).
+(HQ imports ≥ 30,000 records/s into SQLite; ORM objects would manage ~12k/s). The statements per bundle
+do not grow with its records: per table, one read of the rows we hold, the inserts, the updates. On
+PostgreSQL (storage/pg.py) the read is one ``id = ANY(…)``, the inserts a ``COPY`` and the updates one
+``UPDATE … FROM`` a scratch table (psycopg's executemany would send an UPDATE per row).
 """
 
 from __future__ import annotations
@@ -20,14 +23,18 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from sqlalchemy import Table
 from sqlalchemy.engine import Connection
 
-from survey_app.core.storage import audit_chain
+from survey_app.core.storage import audit_chain, pg
 from survey_app.core.storage.audit_writer import AuditWriter
 from survey_app.core.storage.models import SyncIssue
-from survey_app.core.sync.records import BY_NAME, ORDER, Record, sort_for_apply
+from survey_app.core.sync.records import BY_NAME, COLUMNS, ORDER, Record
+
+PG_CHUNK = 10_000  # ids per statement when reading our rows on PostgreSQL
+_by_id = attrgetter("id")
 
 
 @dataclass
@@ -46,10 +53,18 @@ class ApplyReport:
 
 
 def _fetch_existing(conn: Connection, table: Table, ids: list[str]) -> dict[str, tuple]:
+    """Our rows (stored form) among ``ids``: one statement per table on PostgreSQL (the ids as one array,
+    storage/pg.py), chunks of 500 placeholders on SQLite."""
     out: dict[str, tuple] = {}
     prep = conn.dialect.identifier_preparer
-    cols = ", ".join(prep.format_column(c) for c in table.columns)
+    columns = [prep.format_column(c) for c in table.columns]
     id_pos = [c.name for c in table.columns].index("id")
+    if conn.dialect.name == "postgresql":
+        for start in range(0, len(ids), PG_CHUNK):
+            rows = pg.rows_by_id(conn, prep.format_table(table), columns, ids[start:start + PG_CHUNK])
+            out.update({r[id_pos]: tuple(r) for r in rows})
+        return out
+    cols = ", ".join(columns)
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         marks = ", ".join("?" * len(chunk))
@@ -57,6 +72,25 @@ def _fetch_existing(conn: Connection, table: Table, ids: list[str]) -> dict[str,
                                     tuple(chunk)).fetchall()
         out.update({r[id_pos]: tuple(r) for r in rows})
     return out
+
+
+def _write(conn: Connection, table: Table, inserts: list[tuple], updates: dict[str, tuple]) -> None:
+    """The new rows in (one executemany: COPY on PostgreSQL), then the fast-forwarded ones over ours."""
+    prep = conn.dialect.identifier_preparer
+    columns = [prep.format_column(c) for c in table.columns]
+    cols = ", ".join(columns)
+    if inserts:
+        marks = ", ".join("?" * len(columns))
+        conn.exec_driver_sql(f"INSERT INTO {prep.format_table(table)} ({cols}) VALUES ({marks})", inserts)
+    if not updates:
+        return
+    if conn.dialect.name == "postgresql":  # scratch table + one UPDATE … FROM, not one UPDATE per row
+        pg.update_rows(conn, prep.format_table(table), columns, list(updates.values()), key=prep.quote("id"))
+        return
+    sets = ", ".join(f"{prep.format_column(c)} = ?" for c in table.columns if c.name != "id")
+    id_pos = [c.name for c in table.columns].index("id")
+    params = [tuple(v for i, v in enumerate(u) if i != id_pos) + (u[id_pos],) for u in updates.values()]
+    conn.exec_driver_sql(f"UPDATE {prep.format_table(table)} SET {sets} WHERE id = ?", params)
 
 
 def apply_records(conn: Connection, records: list[Record], *, source_device: str, bundle_seq: int = 0,
@@ -75,20 +109,24 @@ def apply_records(conn: Connection, records: list[Record], *, source_device: str
     if conn.dialect.name not in ("sqlite", "postgresql"):
         raise NotImplementedError("sync import is implemented for SQLite and PostgreSQL")
     report = ApplyReport()
-    prep = conn.dialect.identifier_preparer
     chain = AuditWriter(conn)  # one event per applied row (storage/audit_writer.py)
     now = chain.at
     issues: list[dict] = []
     bundle_ref = json.dumps(f"{source_device}#{bundle_seq}", ensure_ascii=False)
     by_table: dict[str, list[Record]] = defaultdict(list)
-    for r in sort_for_apply(records):
+    for r in records:
         by_table[r.table].append(r)
-    for name, recs in sorted(by_table.items(), key=lambda kv: ORDER[kv[0]]):
+    hashes = row_hashes or {}
+    applied, append_event = report.applied, chain.append
+    for name, recs in sorted(by_table.items(), key=lambda kv: ORDER[kv[0]]):  # parents first (sort_for_apply)
+        recs.sort(key=_by_id)
         table = BY_NAME[name]
-        names = [c.name for c in table.columns]
-        rev_pos, origin_pos = names.index("rev"), names.index("origin_device")
+        names = COLUMNS[name]
+        rev_pos, origin_pos, by_pos = names.index("rev"), names.index("origin_device"), names.index("updated_by")
         existing = _fetch_existing(conn, table, [r.id for r in recs])
-        inserts, updates = [], []
+        inserts: list[tuple] = []
+        updates: dict[str, tuple] = {}  # by id: a record sent twice leaves its last version, as in order
+        n_updates = 0
         for r in recs:
             incoming = r.stored(table)
             have = existing.get(r.id)
@@ -97,19 +135,21 @@ def apply_records(conn: Connection, records: list[Record], *, source_device: str
                 action = "sync_insert"
             elif have == incoming:
                 report.unchanged += 1
-                report.applied.append((name, r.id, r.rev))
+                applied.append((name, r.id, r.rev))
                 continue
             elif have[rev_pos] == r.base and r.rev > r.base:
-                updates.append(incoming)
+                updates[r.id] = incoming
+                n_updates += 1
                 action = "sync_update"
             elif (continuation and r.rev > have[rev_pos] and have[origin_pos] == source_device
-                  and r.get("origin_device") == source_device):
-                updates.append(incoming)  # the device's own next version of what it sent before
+                  and incoming[origin_pos] == source_device):
+                updates[r.id] = incoming  # the device's own next version of what it sent before
+                n_updates += 1
                 action = "sync_update"
             elif (continuation and r.rev < have[rev_pos] and have[origin_pos] == source_device
-                  and r.get("origin_device") == source_device):
+                  and incoming[origin_pos] == source_device):
                 report.unchanged += 1  # an older version the device sent before: we hold its newer one
-                report.applied.append((name, r.id, r.rev))
+                applied.append((name, r.id, r.rev))
                 continue
             else:
                 report.conflicts += 1
@@ -121,24 +161,15 @@ def apply_records(conn: Connection, records: list[Record], *, source_device: str
                                    message=_conflict_message(have[rev_pos], r), status="open", created_at=now))
                 continue
             existing[r.id] = incoming
-            rhash = (row_hashes.get((name, r.id)) if row_hashes else None) or audit_chain.row_hash(list(incoming))
-            user = r.get("updated_by") or ""
-            device = r.get("origin_device") or source_device
-            changes = f'{{"bundle":{bundle_ref},"rev":{r.rev}}}'
-            chain.append(user, device, action, name, r.id, changes, rhash)
-            report.applied.append((name, r.id, r.rev))
-            report.by_table[name] += 1
-        cols = ", ".join(prep.format_column(c) for c in table.columns)
-        if inserts:
-            marks = ", ".join("?" * len(names))
-            conn.exec_driver_sql(f"INSERT INTO {prep.format_table(table)} ({cols}) VALUES ({marks})", inserts)
-            report.inserted += len(inserts)
-        if updates:
-            sets = ", ".join(f"{prep.format_column(c)} = ?" for c in table.columns if c.name != "id")
-            id_pos = names.index("id")
-            params = [tuple(v for i, v in enumerate(u) if i != id_pos) + (u[id_pos],) for u in updates]
-            conn.exec_driver_sql(f"UPDATE {prep.format_table(table)} SET {sets} WHERE id = ?", params)
-            report.updated += len(updates)
+            rhash = hashes.get((name, r.id)) or audit_chain.row_hash(list(incoming))
+            append_event(incoming[by_pos] or "", incoming[origin_pos] or source_device, action, name, r.id,
+                         f'{{"bundle":{bundle_ref},"rev":{r.rev}}}', rhash)
+            applied.append((name, r.id, r.rev))
+        if inserts or n_updates:
+            report.by_table[name] += len(inserts) + n_updates
+        _write(conn, table, inserts, updates)
+        report.inserted += len(inserts)
+        report.updated += n_updates
     chain.flush()
     if issues:
         conn.execute(SyncIssue.__table__.insert(), issues)

@@ -32,6 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from survey_app.core.domain.errors import ValidationError
+from survey_app.core.storage import audit_chain
 from survey_app.core.storage.audit_writer import chain_head
 from survey_app.core.storage.models import AuditCheckpoint
 from survey_app.core.storage.types import utcnow
@@ -134,3 +135,28 @@ def any_held(conn: Connection, chain: str, source: str) -> bool:
     """Whether a checkpoint of ``chain`` from ``source`` was ever kept here."""
     t = AuditCheckpoint.__table__
     return conn.execute(select(t.c.id).where(t.c.chain == chain, t.c.source == source).limit(1)).first() is not None
+
+
+_EVENT_KEYS = frozenset(("seq", "at", "user", "device", "action", "entity", "entity_id", "changes", "row_hash",
+                         "hash"))
+
+
+def well_formed_event(event: object) -> bool:
+    """An audit event as a device writes it: every field there, a whole-number seq, a text hash."""
+    return (isinstance(event, dict) and _EVENT_KEYS <= event.keys() and type(event["seq"]) is int
+            and isinstance(event["hash"], str))
+
+
+def event_links(events: list[dict]) -> list[bool] | None:
+    """For each of a bundle's audit events, whether its hash follows from the event before it in the bundle
+    (the first: False, nothing to follow). Worked out where the bundle is prepared (another process), so
+    the importer hashes only where the bundle joins the chain HQ holds. None: malformed events, which the
+    importer then checks one by one itself (and refuses)."""
+    try:
+        return [n > 0 and audit_chain.event_hash(events[n - 1]["hash"], e["seq"], e["at"], e["user"], e["device"],
+                                                  e["action"], e["entity"], e["entity_id"], e["changes"],
+                                                  e["row_hash"]) == e["hash"]
+                for n, e in enumerate(events)]
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+

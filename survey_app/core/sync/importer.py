@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,8 @@ from survey_app.core.sync.records import BY_NAME, read_lines
 from survey_app.core.sync.rights import check_field_bundle
 
 MAX_LISTED_GAP = 100  # a gap wider than this is listed by its first hundred numbers
+# An event's fields in remote_audit_events' column order after ``device`` (see _store_events).
+_EVENT_ROW = itemgetter("seq", "at", "user", "action", "entity", "entity_id", "changes", "row_hash", "hash", "device")
 
 
 @dataclass
@@ -89,6 +92,7 @@ class _Prepared:
     events: list
     row_hashes: dict | None = None
     checkpoint: dict | None = None
+    links: list[bool] | None = None  # checkpoints.event_links of the events, worked out ahead
 
 
 def _prepare(media: Path, pair: keys.KeyPair, path: Path, project: str,
@@ -109,16 +113,20 @@ def _prepare(media: Path, pair: keys.KeyPair, path: Path, project: str,
                       if line]
         except (KeyError, TypeError, ValueError) as e:
             raise ValidationError(f"同步包内容格式错误，未导入任何数据（{e}）") from None
+        bad = next((n for n, e in enumerate(events, 1) if not checkpoints.well_formed_event(e)), None)
+        if bad is not None:  # a validly signed bundle is still hostile: no KeyError deep inside the import
+            raise ValidationError(f"同步包内容格式错误，未导入任何数据（第 {bad} 条审计事件缺少字段或类型不对）")
         checkpoint = checkpoints.from_bundle(opened)  # None: a bundle from before checkpoints
     device = opened.header["device"]
     if checkpoint is not None and (checkpoint["device"] != device
                                    or not checkpoints.signature_ok(checkpoint, sender_key(device))):
         raise ValidationError(f"设备 {device} 同步包中的审计检查点签名无效（被改动或伪造），未导入任何数据")
-    row_hashes = None
+    row_hashes = links = None
     if hashes:
         row_hashes = {(r.table, r.id): audit_chain.row_hash(list(r.stored(BY_NAME[r.table]))) for r in records}
+        links = checkpoints.event_links(events)
     # the signed hash of the body identifies this bundle's content
-    return _Prepared(opened.header, opened.info.body_sha256, records, events, row_hashes, checkpoint)
+    return _Prepared(opened.header, opened.info.body_sha256, records, events, row_hashes, checkpoint, links)
 
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -219,10 +227,10 @@ def _apply(db: Database, p: _Prepared) -> ImportReport:
         report.inserted, report.updated = applied.inserted, applied.updated
         report.unchanged, report.conflicts = applied.unchanged, applied.conflicts
         report.applied, report.held = applied.applied, applied.held
-        report.audit_warnings = _store_events(conn, device, p.events, p.checkpoint)
+        report.audit_warnings = _store_events(conn, device, p.events, p.checkpoint, p.links)
         if p.checkpoint is not None:
             checkpoints.store(conn, p.checkpoint, "bundle", seq)
-        changed = {(tbl, rid) for tbl, rid, _ in applied.applied}
+        changed = {(tbl, rid) for tbl, rid, _ in applied.applied if tbl in ("calculations", "agreements")}
         diffs = recheck(conn, [rid for tbl, rid in changed if tbl == "calculations"],
                         [rid for tbl, rid in changed if tbl == "agreements"], device=device, bundle_seq=seq)
         report.recheck_differences = [d.message for d in diffs]
@@ -306,7 +314,8 @@ def _raw_private(key) -> bytes:  # noqa: ANN001
                              serialization.NoEncryption())
 
 
-def _store_events(conn, device: str, events: list[dict], checkpoint: dict | None) -> list[str]:  # noqa: ANN001
+def _store_events(conn, device: str, events: list[dict], checkpoint: dict | None,  # noqa: ANN001
+                  links: list[bool] | None = None) -> list[str]:
     """Keep the device's audit events; check they continue the chain already held for it.
 
     With a signed checkpoint (every bundle since checkpoints exist) a break is no warning: the bundle
@@ -326,25 +335,34 @@ def _store_events(conn, device: str, events: list[dict], checkpoint: dict | None
                              ).all()) if strict and resent else {}
     warnings: list[str] = []
     rows = []
-    for e in events:
-        if e["seq"] <= last_seq:
-            if strict and held.get(e["seq"], e["hash"]) != e["hash"]:
-                raise _rewritten(device, e["seq"])
+    before = None  # the hash of the bundle's event before this one
+    for n, e in enumerate(events):
+        row = _EVENT_ROW(e)
+        seq, hash_ = row[0], row[8]
+        if seq <= last_seq:
+            if strict and held.get(seq, hash_) != hash_:
+                raise _rewritten(device, seq)
+            before = hash_
             continue  # sent again because our receipt hadn't reached the device yet
-        if e["seq"] != last_seq + 1:
+        if seq != last_seq + 1:
             if strict:
                 raise _rewritten(device, last_seq + 1)
-            warnings.append(f"设备 {device} 的审计事件 #{last_seq + 1}–#{e['seq'] - 1} 缺失")
+            warnings.append(f"设备 {device} 的审计事件 #{last_seq + 1}–#{seq - 1} 缺失")
             prev = None
-        expected = audit_chain.event_hash(prev, e["seq"], e["at"], e["user"], e["device"], e["action"], e["entity"],
-                                          e["entity_id"], e["changes"], e["row_hash"]) if prev else e["hash"]
-        if expected != e["hash"]:
+        if not prev:
+            linked = True
+        elif links is not None and n and prev == before:
+            linked = links[n]  # hashed ahead from the same previous hash (checkpoints.event_links)
+        else:
+            linked = audit_chain.event_hash(prev, seq, e["at"], e["user"], e["device"], e["action"], e["entity"],
+                                            e["entity_id"], e["changes"], e["row_hash"]) == hash_
+        if not linked:
             if strict:
-                raise _rewritten(device, e["seq"])
-            warnings.append(f"设备 {device} 的审计事件 #{e['seq']} 与其哈希链不符（设备上的记录可能被改动）")
-        rows.append((device, e["seq"], e["at"], e["user"], e["action"], e["entity"], e["entity_id"], e["changes"],
-                     e["row_hash"], e["hash"], e["device"]))
-        last_seq, prev = e["seq"], e["hash"]
+                raise _rewritten(device, seq)
+            warnings.append(f"设备 {device} 的审计事件 #{seq} 与其哈希链不符（设备上的记录可能被改动）")
+        rows.append((device, *row))
+        last_seq, prev = seq, hash_
+        before = hash_
     if strict and (last_seq, prev) != (checkpoint["seq"], checkpoint["hash"]):
         raise ValidationError(f"设备 {device} 的审计检查点（第 {checkpoint['seq']} 号事件）与指挥部已保存的审计记录"
                               f"（至第 {last_seq} 号事件）接不上：设备上的历史可能被改写或回退，同步包被拒收，"

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from sqlalchemy.engine import Connection
 
 from survey_app.core.domain.errors import ValidationError
+from survey_app.core.storage import pg
 from survey_app.core.storage.audit_chain import seal_settings
 from survey_app.core.sync.records import Record
 
@@ -78,13 +79,15 @@ def _refuse(device: str, record: Record, why: str) -> ValidationError:
 
 
 def check_field_bundle(conn: Connection, device: str, records: list[Record]) -> None:
-    """Raise ValidationError (naming the first record outside ``device``'s rights); write nothing."""
+    """Raise ValidationError (naming the first record outside ``device``'s rights); write nothing.
+
+    What HQ holds is read per bundle, not per record: the households concerned in one statement, the
+    calculations of calculation lines sent without theirs in another."""
     users = set(device_users(conn, device))
     incoming_households = {r.id: r for r in records if r.table == "households"}
-    calc_households = {r.id: r.get("household_id") for r in records if r.table == "calculations"}
-    owners = {(r.table, r.id): _household_of(conn, r, calc_households) for r in records if r.table in FIELD_TABLES}
-    hq_households = _hq_households(conn, {h for h in owners.values() if isinstance(h, str)})
-    for r in records:
+    owners = _owners(conn, records)
+    hq_households = _hq_households(conn, {h for h in owners if isinstance(h, str)})
+    for r, hid in zip(records, owners):
         if r.table not in FIELD_TABLES:
             raise _refuse(device, r, "此类记录只能由指挥部下发")
         if r.get("origin_device") != device:
@@ -92,7 +95,6 @@ def check_field_bundle(conn: Connection, device: str, records: list[Record]) -> 
         for (table, column), refused in FIELD_REFUSED_VALUES.items():
             if r.table == table and r.get(column) in refused:
                 raise _refuse(device, r, "信访纠纷只能由指挥部办结")
-        hid = owners[(r.table, r.id)]
         if hid is None:
             raise _refuse(device, r, "记录不属于任何住户")
         at_hq = hq_households.get(hid)
@@ -109,24 +111,46 @@ def check_field_bundle(conn: Connection, device: str, records: list[Record]) -> 
                 raise _refuse(device, r, "指挥部没有该住户，且它不是这台设备新增的住户")
 
 
-def _household_of(conn: Connection, r: Record, calc_households: dict[str, object]) -> str | None:
-    column = FIELD_TABLES.get(r.table)
-    if column is not None:
-        value = r.get(column)
-    else:  # calculation_lines: through its calculation, in this bundle or already at HQ
-        calc_id = r.get("calculation_id")
-        value = calc_households.get(calc_id) if calc_id in calc_households else conn.exec_driver_sql(
-            "SELECT household_id FROM calculations WHERE id = ?", (calc_id,)).scalar()
-    return value if isinstance(value, str) else None
+def _owners(conn: Connection, records: list[Record]) -> list[str | None]:
+    """The household of each record (None: none, or a table a device never writes), in ``records`` order.
+    A calculation line names its household through its calculation: in this bundle, or already at HQ."""
+    calc_households = {r.id: r.get("household_id") for r in records if r.table == "calculations"}
+    lines = [r.get("calculation_id") for r in records if r.table == "calculation_lines"]
+    calc_households.update(_calculation_households(
+        conn, {c for c in lines if isinstance(c, str)} - calc_households.keys()))
+    out: list[str | None] = []
+    for r in records:
+        column = FIELD_TABLES.get(r.table, "")
+        if column:
+            value = r.get(column)
+        elif column is None:  # calculation_lines
+            calc_id = r.get("calculation_id")
+            value = calc_households.get(calc_id) if isinstance(calc_id, str) else None
+        else:
+            value = None
+        out.append(value if isinstance(value, str) else None)
+    return out
+
+
+def _by_id(conn: Connection, table: str, columns: tuple[str, ...], ids: set[str]) -> list[tuple]:
+    """Rows of ``table`` (``columns``, the first being ``id``) whose id is in ``ids``."""
+    if not ids:
+        return []
+    wanted = sorted(ids)
+    if conn.dialect.name == "postgresql":  # one statement, the ids as one array (storage/pg.py)
+        return pg.rows_by_id(conn, table, list(columns), wanted)
+    rows: list[tuple] = []
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        rows += conn.exec_driver_sql(f"SELECT {', '.join(columns)} FROM {table} WHERE id IN "
+                                     f"({', '.join('?' * len(chunk))})", tuple(chunk)).fetchall()
+    return rows
+
+
+def _calculation_households(conn: Connection, ids: set[str]) -> dict[str, object]:
+    return {row[0]: row[1] for row in _by_id(conn, "calculations", ("id", "household_id"), ids)}
 
 
 def _hq_households(conn: Connection, ids: set[str]) -> dict[str, dict]:
-    out: dict[str, dict] = {}
-    wanted = sorted(ids)
     cols = ("id",) + HQ_FIELDS
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        rows = conn.exec_driver_sql(f"SELECT {', '.join(cols)} FROM households WHERE id IN ({', '.join('?' * len(chunk))})",
-                                    tuple(chunk)).fetchall()
-        out.update({row[0]: dict(zip(cols, row)) for row in rows})
-    return out
+    return {row[0]: dict(zip(cols, row)) for row in _by_id(conn, "households", cols, ids)}
