@@ -21,7 +21,7 @@ Each refresh is also timed in CPU seconds of this process (``time.process_time``
 with other work the wall time includes waiting for a core, the CPU time does not (SQLite runs in this
 process; on PostgreSQL the server's share is not in it, so there the wall time is the figure).
 
-``--pg``: the same database copied (bench/_pg_copy.py: COPY, then ANALYZE) into a PostgreSQL server the
+``--pg``: the same database copied (bench/_pg_copy.py: COPY, then VACUUM (ANALYZE)) into a PostgreSQL server the
 benchmark starts itself (survey_app/core/storage/pg_server.py), timed the same way; the raw baseline is
 the same status GROUP BY through psycopg.
 """

@@ -1,8 +1,9 @@
-"""English for HQ's 总览 tab (survey_app/ui/hq/dashboard_*.py): figures, tables, trend chart, exports.
+"""English for HQ's 总览 tab (survey_app/ui/hq/dashboard_*.py): figures, tables, trend chart, exports; and its
+台账 tab (survey_app/ui/hq/ledger_*.py).
 Merged by fill_en.py: ``EN = {context: {chinese source: english}}``."""
 
 EN: dict[str, dict[str, str]] = {
-    "HqPage": {"总览": "Overview", "项目信息": "Project", "补偿方案": "Policy", "名册与评估": "Roster & appraisals",
+    "HqPage": {"总览": "Overview", "台账": "Ledger", "项目信息": "Project", "补偿方案": "Policy", "名册与评估": "Roster & appraisals",
                "人员与设备": "People & laptops"},
     "DashboardPage": {
         "总览": "Overview", "近 {n} 天": "Last {n} days", "刷新": "Refresh", "导出台账…": "Export ledger…",
@@ -21,7 +22,24 @@ EN: dict[str, dict[str, str]] = {
         "{title}：共 {n} 户{sep}{codes}": "{title}: {n} households{sep}{codes}",
     },
     "_Refused": {"只有指挥部管理员可以查看总览和导出台账、月报。":
-                 "Only HQ administrators can see the overview and export the ledger and monthly report."},
+                 "Only HQ administrators can see the overview and export the ledger and monthly report.",
+                 "只有指挥部管理员可以查看台账。": "Only HQ administrators can see the ledger."},
+    "LedgerPage": {
+        "台账": "Ledger", "全部状态": "All statuses", "全部片区": "All sections", "片区": "Section", "状态": "Status",
+        "刷新": "Refresh", "导出 Excel…": "Export to Excel…", "双击一行打开该户": "Double-click a row to open the household",
+        "共 {n} 户": "{n} households", "台账未能读取：{error}": "The ledger could not be read: {error}",
+        "台账-{day}.xlsx": "ledger-{day}.xlsx", "导出台账": "Export ledger", "Excel 文件 (*.xlsx)": "Excel files (*.xlsx)",
+        "已导出台账：{n} 户，结算金额合计 {net} → {path}": "Ledger exported: {n} households, net total {net} → {path}",
+        "正在导出台账…": "Exporting the ledger…", "未能完成：{error}": "Not done: {error}",
+    },
+    "LedgerModel": {
+        "户号": "Household no.", "户主": "Head", "片区": "Section", "调查员": "Surveyor", "状态": "Status",
+        "调查日期": "Surveyed", "建筑面积(m²)": "Floor area (m²)", "测算日期": "Calculated", "安置方式": "Mode",
+        "选定方案": "Chosen option", "补偿总额(元)": "Total (yuan)", "结算金额(元)": "Net (yuan)",
+        "协议编号": "Agreement no.", "协议状态": "Agreement status", "签约日期": "Signed",
+        "已付金额(元)": "Paid (yuan)", "末次付款日期": "Last paid", "交房日期": "Handed over",
+        "合计（计算中…）": "Total (adding up…)", "合计（{n} 户）": "Total ({n} households)",
+    },
     "TrendChart": {"调查": "Surveyed", "签约": "Signed"},
     "Exporter": {
         "Excel 文件 (*.xlsx)": "Excel files (*.xlsx)", "导出台账": "Export ledger", "台账-{day}.xlsx": "ledger-{day}.xlsx",

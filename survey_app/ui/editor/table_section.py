@@ -1,11 +1,14 @@
 """A section that is one RowTable over one list of the form (tenures, parts, businesses, appraisals, members).
 
-Threading: GUI thread only.
+The table sits in its own sideways scroll area (``SideScroll``): a table wider than the editor (members,
+parts at 1024×768) scrolls inside its section, and the sections — the household's 联系电话 among them — keep
+the editor's width instead of taking the widest table's. Threading: GUI thread only.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSizePolicy, QWidget
 
 from survey_app.core.services.survey.checks import Problem
 from survey_app.core.services.survey.form import SurveyForm
@@ -13,6 +16,47 @@ from survey_app.core.services.survey.readiness import Requirements
 from survey_app.ui.editor.inputs import set_invalid
 from survey_app.ui.editor.row_table import RowTable
 from survey_app.ui.editor.section import Section, split_path
+
+
+class SideScroll(QScrollArea):
+    """Holds a RowTable: as tall as the table, as wide as the section; scrolls sideways when the table's
+    columns are wider (never up and down: the editor's own scroll area does that). A field reached by Tab
+    or a click is scrolled into sight."""
+
+    def __init__(self, inner: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setWidget(inner)
+        inner.installEventFilter(self)
+        self.horizontalScrollBar().rangeChanged.connect(lambda _a, _b: self.updateGeometry())
+        QApplication.instance().focusChanged.connect(self._focus_moved)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            self.updateGeometry()  # rows added or removed: as tall as the table again
+        return super().eventFilter(watched, event)
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget()
+        if inner is None:
+            return super().sizeHint()
+        wide = inner.minimumSizeHint().width() > self.viewport().width() or self.horizontalScrollBar().maximum() > 0
+        bar = self.horizontalScrollBar().sizeHint().height() if wide else 0
+        return QSize(inner.sizeHint().width(), inner.sizeHint().height() + bar)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, self.sizeHint().height())
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        try:
+            if new is not None and self.widget() is not None and self.widget().isAncestorOf(new):
+                self.ensureWidgetVisible(new, 24, 0)
+        except RuntimeError:  # the editor is being destroyed
+            pass
 
 
 class TableSection(Section):
@@ -25,8 +69,9 @@ class TableSection(Section):
         self.name = table.name
         self.roots = (table.name,)
         self.table = table
-        table.setParent(self)
-        self.body().addWidget(table)
+        self.side_scroll = SideScroll(table, self)
+        self.side_scroll.setObjectName(f"{table.name}Scroll")
+        self.body().addWidget(self.side_scroll)
         table.edited.connect(self.edited)
         table.structure_changed.connect(self.structure_changed)
         table.touched.connect(self.touched)

@@ -7,22 +7,26 @@ the chosen option (测算 then 选定方案); otherwise none. 已付金额 and �
 交房验收 of the household (core/services/handover.py); empty when there is none.
 
 One SQL read streams the rows (area, agreement and calculation joined in SQL); the rows go straight
-into the file (reports/xlsx_writer.py): 100,000 households in seconds, memory flat.
+into the file (reports/xlsx_writer.py): 100,000 households in seconds, memory flat. ``LedgerFilter`` (片区,
+状态) narrows the file to what HQ's 台账 tab shows; the tab reads the same query a screenful of households at
+a time (``statement_for_keys``, reports/ledger_view.py), so its cells are the file's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import BigInteger, and_, case, func, select, type_coerce
+from sqlalchemy import BigInteger, BindParameter, and_, bindparam, case, func, literal_column, select, type_coerce
 from sqlalchemy.orm import aliased
 
 from survey_app.core.domain import china_time
 from survey_app.core.domain.statuses import HouseholdStatus, Mode
+from survey_app.core.services.households import ROWKEY
 from survey_app.core.services.reports.figures import _worker_label, section_names
 from survey_app.core.services.reports.xlsx_writer import AREA, DATE, MONEY, Column, Sheet, write_workbook
 from survey_app.core.storage.database import Database
@@ -74,34 +78,78 @@ def _yuan(raw: int | None) -> Decimal | None:
     return None if raw is None else Decimal(int(raw)).scaleb(-2)
 
 
-def _statement():  # noqa: ANN202
+@dataclass(frozen=True)
+class LedgerFilter:
+    """Which households the 台账 lists (the in-app preview's filter; empty: every live household)."""
+
+    section: str | None = None
+    status: str | None = None
+
+    def where(self) -> list:
+        out = [Household.deleted_at.is_(None)]
+        if self.section is not None:
+            out.append(Household.section == self.section)
+        if self.status is not None:
+            out.append(Household.status == self.status)
+        return out
+
+
+@functools.cache
+def statement_for_keys(db: Database):  # noqa: ANN201
+    """The 台账's query for the households whose list keys are bound as ``keys`` (a list): built once per
+    dialect. In no order (the caller maps rows by key): ordered by 户号, SQLite would walk every household's
+    index entry."""
+    return _keyed_statement(db.engine.dialect.name)
+
+
+@functools.cache
+def _keyed_statement(dialect: str):  # noqa: ANN202
+    # search_sql.live: on SQLite a ``deleted_at IS NULL`` it cannot answer from an index (else it walks every
+    # live household's index entry instead of looking the rowids up).
+    live = literal_column("+households.deleted_at") if dialect == "sqlite" else Household.deleted_at
+    return _statement(keys=bindparam("keys", expanding=True), live=live.is_(None)).order_by(None)
+
+
+def _statement(flt: LedgerFilter | None = None, keys: BindParameter | None = None, live=None):  # noqa: ANN001, ANN202
+    """The 台账's query: every row's 18 columns, then the household's list key and id. ``keys`` (a bound list of
+    list keys) restricts the households and every subquery to them (a screenful of the preview: no read of
+    the whole project; the households found by rowid, their rows by the household_id indexes)."""
     raw = lambda col: type_coerce(col, BigInteger)
+    picked = None if keys is None else select(Household.id).where(ROWKEY.in_(keys)).correlate(None)
+    only = (lambda col: [col.in_(picked)]) if picked is not None else (lambda col: [])
+    by_key = [] if keys is None else [ROWKEY.in_(keys), live]  # the households by rowid, still live
     area = (select(BuildingPart.household_id.label("hid"), func.sum(raw(BuildingPart.area)).label("area"))
-            .where(BuildingPart.deleted_at.is_(None)).group_by(BuildingPart.household_id).subquery())
+            .where(BuildingPart.deleted_at.is_(None), *only(BuildingPart.household_id))
+            .group_by(BuildingPart.household_id).subquery())
     rank = func.row_number().over(partition_by=Agreement.household_id,
                                   order_by=(case((Agreement.status == "signed", 0), else_=1), Agreement.created_at.desc(),
                                             Agreement.number.desc()))
     ranked = (select(Agreement.household_id.label("hid"), Agreement.id.label("aid"), Agreement.calculation_id.label("calc_id"),
                      Agreement.number, Agreement.status, Agreement.signed_at, Agreement.mode,
                      raw(Agreement.total).label("total"), raw(Agreement.net).label("net"), rank.label("rn"))
-              .where(Agreement.status != "void", Agreement.deleted_at.is_(None)).subquery())
+              .where(Agreement.status != "void", Agreement.deleted_at.is_(None), *only(Agreement.household_id))
+              .subquery())
     agr = select(ranked).where(ranked.c.rn == 1).subquery()
+    of_ids = [] if picked is None else [Payment.agreement_id.in_(select(Agreement.id).where(*only(Agreement.household_id)))]
     paid = (select(Payment.agreement_id.label("aid"), func.sum(raw(Payment.amount)).label("paid"),
                    func.max(Payment.paid_on).label("last"))
-            .where(Payment.deleted_at.is_(None), Payment.kind == "compensation")
+            .where(Payment.deleted_at.is_(None), Payment.kind == "compensation", *of_ids)
             .group_by(Payment.agreement_id).subquery())
     handed = (select(Handover.household_id.label("hid"), func.max(Handover.handed_on).label("day"))
-              .where(Handover.deleted_at.is_(None)).group_by(Handover.household_id).subquery())
+              .where(Handover.deleted_at.is_(None), *only(Handover.household_id))
+              .group_by(Handover.household_id).subquery())
     c_agr, c_chosen = aliased(Calculation), aliased(Calculation)
     chosen = and_(c_chosen.household_id == Household.id, c_chosen.option_key == Household.chosen_option,
                   Household.chosen_option != "", c_chosen.status == "current", c_chosen.deleted_at.is_(None))
     return (select(Household.household_code, Household.head_name, Household.section, Household.assigned_to,
-                   Household.status, Household.surveyed_at, area.c.area,
+                   Household.status, Household.surveyed_at, area.c.area.label("area"),
                    func.coalesce(c_agr.computed_at, c_chosen.computed_at),
                    func.coalesce(agr.c.mode, c_chosen.mode, Household.chosen_mode),
                    func.coalesce(c_agr.option_key, c_chosen.option_key, Household.chosen_option),
-                   func.coalesce(agr.c.total, raw(c_chosen.total)), func.coalesce(agr.c.net, raw(c_chosen.net)),
-                   agr.c.number, agr.c.status, agr.c.signed_at, paid.c.paid, paid.c.last, handed.c.day)
+                   func.coalesce(agr.c.total, raw(c_chosen.total)).label("total"),
+                   func.coalesce(agr.c.net, raw(c_chosen.net)).label("net"),
+                   agr.c.number, agr.c.status, agr.c.signed_at, paid.c.paid.label("paid"), paid.c.last, handed.c.day,
+                   ROWKEY.label("list_key"), Household.id.label("household_id"))
             .select_from(Household)
             .outerjoin(area, area.c.hid == Household.id)
             .outerjoin(agr, agr.c.hid == Household.id)
@@ -109,7 +157,7 @@ def _statement():  # noqa: ANN202
             .outerjoin(paid, paid.c.aid == agr.c.aid)
             .outerjoin(handed, handed.c.hid == Household.id)
             .outerjoin(c_chosen, and_(chosen, agr.c.hid.is_(None)))
-            .where(Household.deleted_at.is_(None))
+            .where(*((flt or LedgerFilter()).where() if keys is None else by_key))
             .order_by(Household.household_code))
 
 
@@ -130,42 +178,54 @@ def _option_names(db: Database, modes: dict[str, str]) -> Callable[[str], str]:
     return name
 
 
-def ledger_rows(db: Database) -> Iterator[tuple]:
+class LedgerLabels:
+    """What turns a query row into the row the 台账 shows: names of sections, workers, statuses, modes, options."""
+
+    def __init__(self, db: Database):
+        with db.read() as s:
+            project = s.scalar(select(Project.sections).where(Project.deleted_at.is_(None)).limit(1))
+            self.names = dict(s.execute(select(User.username, User.display_name)).all())
+        self.sections = section_names(project or "[]")
+        self.workers: dict[str, str] = {}
+        self.statuses = {st.value: st.label for st in HouseholdStatus}
+        self.modes = {m.value: m.label for m in Mode}
+        self.option_name = _option_names(db, self.modes)
+
+    def row(self, r) -> tuple:  # noqa: ANN001 - a result row of _statement()
+        worker = r[3] or ""
+        if worker not in self.workers:
+            self.workers[worker] = _worker_label(worker, self.names) if worker else ""
+        utc = dt.UTC
+        when = [None if v is None else (v if v.tzinfo else v.replace(tzinfo=utc)) for v in (r[5], r[7], r[14])]
+        return (r[0], r[1], self.sections.get(r[2], r[2]), self.workers[worker], self.statuses.get(r[4], r[4]),
+                _day(when[0]), _yuan(r[6]) if r[6] is not None else Decimal("0.00"), _day(when[1]),
+                self.modes.get(r[8] or "", r[8] or ""), self.option_name(r[9] or ""), _yuan(r[10]), _yuan(r[11]),
+                r[12] or "", AGREEMENT_STATUS.get(r[13] or "", ""), _day(when[2]), _yuan(r[15]), _date(r[16]),
+                _date(r[17]))
+
+
+def ledger_rows(db: Database, flt: LedgerFilter | None = None) -> Iterator[tuple]:
     """The 台账's rows, in 户号 order, as the file shows them (dates in China time, money exact)."""
-    with db.read() as s:
-        project = s.scalar(select(Project.sections).where(Project.deleted_at.is_(None)).limit(1))
-        names = dict(s.execute(select(User.username, User.display_name)).all())
-    sections = section_names(project or "[]")
-    workers: dict[str, str] = {}
-    statuses = {st.value: st.label for st in HouseholdStatus}
-    modes = {m.value: m.label for m in Mode}
-    option_name = _option_names(db, modes)
-    utc = dt.UTC
+    labels = LedgerLabels(db)
     with db.engine.connect() as conn:
-        for r in conn.execution_options(stream_results=True, yield_per=2000).execute(_statement()):
-            worker = r[3] or ""
-            if worker not in workers:
-                workers[worker] = _worker_label(worker, names) if worker else ""
-            when = [None if v is None else (v if v.tzinfo else v.replace(tzinfo=utc)) for v in (r[5], r[7], r[14])]
-            yield (r[0], r[1], sections.get(r[2], r[2]), workers[worker], statuses.get(r[4], r[4]), _day(when[0]),
-                   _yuan(r[6]) if r[6] is not None else Decimal("0.00"), _day(when[1]), modes.get(r[8] or "", r[8] or ""),
-                   option_name(r[9] or ""), _yuan(r[10]), _yuan(r[11]), r[12] or "", AGREEMENT_STATUS.get(r[13] or "", ""),
-                   _day(when[2]), _yuan(r[15]), _date(r[16]), _date(r[17]))
+        for r in conn.execution_options(stream_results=True, yield_per=2000).execute(_statement(flt)):
+            yield labels.row(r)
 
 
 def ledger_xlsx(db: Database, path: str | Path, *, progress: Callable[[int, int, str], None] | None = None,
-                cancel: Callable[[], bool] | None = None) -> LedgerSummary:
+                cancel: Callable[[], bool] | None = None, flt: LedgerFilter | None = None) -> LedgerSummary:
     """Write the 台账 of every live household to ``path`` (.xlsx, atomically): Chinese headers, money
     #,##0.00, areas 0.00, dates yyyy-mm-dd, header frozen, autofilter, a bold 合计 row (households,
-    area, total, net and paid summed exactly). A cancel stops before the file gets its name."""
+    area, total, net and paid summed exactly). ``flt``: only those households (the preview's filter).
+    A cancel stops before the file gets its name."""
     from survey_app.core.domain.errors import ValidationError
 
     sums = [0, Decimal("0.00"), Decimal("0.00"), Decimal("0.00"), Decimal("0.00")]
     with db.read() as s:
-        expected = int(s.scalar(select(func.count()).select_from(Household).where(Household.deleted_at.is_(None))) or 0)
+        expected = int(s.scalar(select(func.count()).select_from(Household).where(*(flt or LedgerFilter()).where())) or 0)
 
     def rows() -> Iterator[tuple]:
-        for row in ledger_rows(db):
+        for row in ledger_rows(db, flt):
             sums[0] += 1
             sums[1] += row[AREA_COL]
             sums[2] += row[TOTAL_COL] or 0
