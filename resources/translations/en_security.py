@@ -8,6 +8,7 @@ EN: dict[str, dict[str, str]] = {
             "This user has no key on this computer yet: also enter the device password (needed only once)",
         "必须先修改密码才能使用本软件": "You must change your password before using the app",
         "忘记密码…": "Forgot password…", "用项目的恢复密码设一个新密码": "Set a new password with the project's recovery password",
+        "无法打开数据库：{error}": "Cannot open the database: {error}",
     },
     "RecoveryDialog": {
         "忘记密码": "Forgot password",

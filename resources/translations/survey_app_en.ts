@@ -4,225 +4,225 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="97" />
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="201" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="89" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="193" />
         <source>出具协议</source>
         <translation>Issue agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="98" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="90" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="104" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="96" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="105" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="97" />
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="106" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="98" />
         <source>签字…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="107" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="99" />
         <source>在屏幕上为各方签字（被征收人、共有人、调查员）</source>
         <translation>Sign on screen for every party (owner, co-owners, field worker)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="108" />
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="364" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="100" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="356" />
         <source>湿签</source>
         <translation>Signed on paper</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="109" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="101" />
         <source>已在纸质协议上签字按手印：不采集电子签名，直接确认签订</source>
         <translation>Everyone signed and fingerprinted the paper copy: confirm it signed without on-screen signatures</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="110" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="102" />
         <source>作废…</source>
         <translation>Void…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="111" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="103" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="117" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="109" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="139" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="131" />
         <source>协议</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="162" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="154" />
         <source>{code}　{name}　协议</source>
         <translation>{code}　{name}　agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="163" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="155" />
         <source>协议 — {code} {name}</source>
         <translation>Agreement — {code} {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="173" />
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="203" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="165" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="195" />
         <source>只有“已测算”且已选择安置方案的住户才能出具协议</source>
         <translation>Only a Calculated household with a chosen option can be given an agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="175" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="167" />
         <source>请先在测算页为该户选择安置方案，再出具协议</source>
         <translation>Choose this household's option on the Compare page first, then issue the agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="201" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="193" />
         <source>重新出具</source>
         <translation>Issue again</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="205" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="197" />
         <source>按所选安置方案生成协议（编号、二维码），先预览再打印</source>
         <translation>Make the agreement for the chosen option (number, QR code); preview it, then print</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="217" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="209" />
         <source>作废协议（须填写原因）</source>
         <translation>Void the agreement (a reason is required)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="218" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="210" />
         <source>只有复核员或指挥部可以作废协议</source>
         <translation>Only a supervisor or HQ can void an agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="227" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="219" />
         <source>① 出具协议</source>
         <translation>① Issue</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="227" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="219" />
         <source>② 预览、打印</source>
         <translation>② Preview, print</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="227" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="219" />
         <source>③ 当场签字</source>
         <translation>③ Sign on site</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="227" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="219" />
         <source>④ 已签订</source>
         <translation>④ Signed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="245" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="237" />
         <source>正在出具协议…</source>
         <translation>Issuing the agreement…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="246" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="238" />
         <source>已出具协议 {number}（草稿），请预览并打印</source>
         <translation>Agreement {number} issued (draft): preview and print it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="264" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="256" />
         <source>正在生成预览…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="267" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="259" />
         <source>打印预览 — 协议 {number}</source>
         <translation>Print preview — agreement {number}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="290" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="282" />
         <source>打印协议 {number}</source>
         <translation>Print agreement {number}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="295" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="287" />
         <source>正在准备打印…</source>
         <translation>Preparing to print…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="299" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="291" />
         <source>打印机无法开始打印，请检查打印机连接后重试</source>
         <translation>The printer could not start: check its connection and try again</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="302" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="294" />
         <source>正在记录打印…</source>
         <translation>Recording the print…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="303" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="295" />
         <source>已打印 {number} 共 {n} 份（累计打印 {copies} 份）</source>
         <translation>Printed {n} copies of {number} ({copies} printed in all)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="304" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="296" />
         <source>（重印标注“副本”）</source>
         <translation> (reprints are marked “副本”, copy)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="310" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="302" />
         <source>{number}-副本{n}.pdf</source>
         <translation>{number}-copy{n}.pdf</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="319" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="311" />
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="321" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="313" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="332" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="324" />
         <source>正在保存 PDF…</source>
         <translation>Saving the PDF…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="333" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="325" />
         <source>已另存为 PDF（未打印纸质协议）：</source>
         <translation>Saved as a PDF (no paper copy printed): </translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="356" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="348" />
         <source>正在保存签字…</source>
         <translation>Saving the signatures…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="357" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="349" />
         <source>协议 {number} 已签订，住户状态为“已签约”，调查与测算已锁定</source>
         <translation>Agreement {number} is signed: the household is Signed, its survey and calculation are locked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="364" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="356" />
         <source>确认各方已在纸质协议 {number} 上签字并按手印？</source>
         <translation>Have all parties signed and fingerprinted the paper agreement {number}?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="385" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="377" />
         <source>正在作废…</source>
         <translation>Voiding…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="386" />
+        <location filename="../../survey_app/ui/agreements/agreement_dialog.py" line="378" />
         <source>协议 {number} 已作废，可重新出具</source>
         <translation>Agreement {number} is void; you may issue it again</translation>
     </message>
@@ -313,31 +313,34 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="99" />
+        <location filename="../../survey_app/ui/app.py" line="118" />
+        <location filename="../../survey_app/ui/app_first_window.py" line="120" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="100" />
+        <location filename="../../survey_app/ui/app.py" line="119" />
+        <location filename="../../survey_app/ui/app_first_window.py" line="120" />
         <source>无法打开数据库：{path}
 {error}</source>
         <translation>Cannot open the database: {path}
 {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="127" />
-        <location filename="../../survey_app/ui/app.py" line="213" />
-        <location filename="../../survey_app/ui/project_login.py" line="49" />
+        <location filename="../../survey_app/ui/app.py" line="146" />
+        <location filename="../../survey_app/ui/app.py" line="237" />
+        <location filename="../../survey_app/ui/app_first_window.py" line="123" />
+        <location filename="../../survey_app/ui/project_login.py" line="51" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="210" />
+        <location filename="../../survey_app/ui/app.py" line="234" />
         <source>首次启动：正在创建演示项目…</source>
         <translation>First start: creating the demo project…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="214" />
+        <location filename="../../survey_app/ui/app.py" line="238" />
         <source>创建演示项目失败：{error}</source>
         <translation>Creating the demo project failed: {error}</translation>
     </message>
@@ -752,131 +755,131 @@ Switch to the restored project now?</translation>
 <context>
     <name>CompensationPage</name>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="57" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="47" />
         <source>← 住户列表</source>
         <translation>← Households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="65" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="55" />
         <source>显示计算公式</source>
         <translation>Show formulas</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="67" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="57" />
         <source>在每个金额下显示计算过程；不勾选时，把鼠标停在金额上可看公式</source>
         <translation>Show the calculation under every amount; otherwise hover over an amount to see it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="69" />
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="227" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="59" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="217" />
         <source>测算</source>
         <translation>Calculate</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="72" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="62" />
         <source>确认测算结果</source>
         <translation>Confirm calculation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="74" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="64" />
         <source>复核后的测算确认无误（已复核 → 已测算）</source>
         <translation>The reviewed calculation is correct (Reviewed → Calculated)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="76" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="66" />
         <source>协议…</source>
         <translation>Agreement…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="78" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="68" />
         <source>按所选方案出具、打印、签订协议</source>
         <translation>Issue, print and sign the agreement for the chosen option</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="80" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="70" />
         <source>打印测算单…</source>
         <translation>Print calculation sheet…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="91" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="81" />
         <source>调查数据已修改，测算已过期，请重新测算</source>
         <translation>The survey has changed since: this calculation is out of date, recalculate it</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="92" />
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="227" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="82" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="217" />
         <source>重新测算</source>
         <translation>Recalculate</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="130" />
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="150" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="120" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="140" />
         <source>请先在住户列表中选择一户</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="161" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="151" />
         <source>{code}　{name}　补偿测算</source>
         <translation>{code}　{name}　compensation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="167" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="157" />
         <source>补偿方案 {version}</source>
         <translation>policy {version}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="169" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="159" />
         <source>已选：{option}</source>
         <translation>chosen: {option}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="179" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="169" />
         <source>该户还没有测算。点击右上角“测算”，按现行补偿方案计算各安置方式。</source>
         <translation>Not calculated yet. Press “Calculate” (top right) to compute every option under the current policy.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="205" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="195" />
         <source>✓ 已选择</source>
         <translation>✓ Chosen</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="205" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="195" />
         <source>选择此方案</source>
         <translation>Choose this</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="212" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="202" />
         <source>测算已过期，请重新测算后再选择</source>
         <translation>Out of date: recalculate before choosing</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="236" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="226" />
         <source>打印给住户留存的补偿测算单（各方案明细与大写金额），也可另存为 PDF</source>
         <translation>Print the calculation sheet the household keeps (every option, itemised, amounts in words), or save it as a PDF</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="237" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="227" />
         <source>测算已过期，请重新测算后再打印测算单</source>
         <translation>The calculation is out of date: recalculate before printing the sheet</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="238" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="228" />
         <source>请先测算</source>
         <translation>Calculate first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="252" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="242" />
         <source>正在测算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="267" />
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="289" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="250" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="272" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/compensation_page.py" line="290" />
+        <location filename="../../survey_app/ui/pages/compensation_page.py" line="273" />
         <source>已确认测算结果</source>
         <translation>Calculation confirmed</translation>
     </message>
@@ -1159,199 +1162,199 @@ HQ will accept no more bundles from it, and agreements it signs after this verif
 <context>
     <name>DeviceSyncPage</name>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="51" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="52" />
         <source>导出或导入的结果会显示在这里。</source>
         <translation>The results of exports and imports appear here.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="54" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="55" />
         <source>同步（U 盘）</source>
         <translation>Sync (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="60" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="61" />
         <source>导出今日同步包…</source>
         <translation>Export today's bundle…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="63" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="64" />
         <source>导入回执 / 任务包…</source>
         <translation>Import receipt / assignment…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="70" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="71" />
         <source>① 收工：导出今日同步包</source>
         <translation>① Day end: export today's bundle</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="71" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="72" />
         <source>插入 U 盘，点下面的按钮并选择 U 盘。包含指挥部尚未确认的全部修改和照片；文件完整写好后才出现在 U 盘上。</source>
         <translation>Plug in the USB stick, press the button and choose the stick. The bundle holds every change and photo HQ has not confirmed; it appears on the stick only once completely written.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="73" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="74" />
         <source>② 导入指挥部发回的文件</source>
         <translation>② Import the files HQ sent back</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="74" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="75" />
         <source>回执（.sareceipt）：指挥部已收到，下次不再重复导出。任务包（.saassign）：新分派的住户和补偿方案。可一次选多个文件。</source>
         <translation>Receipt (.sareceipt): HQ has it, the next export leaves it out. Assignment (.saassign): newly assigned households and compensation policies. Several files can be chosen at once.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="82" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="83" />
         <source>直接导出到 U 盘：</source>
         <translation>Export straight to a USB stick:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="92" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="93" />
         <source>结果</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="106" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="107" />
         <source>本机尚未登记到指挥部，还不能导出同步包。请按下面两步登记（只需一次）。</source>
         <translation>This laptop is not enrolled with HQ yet and cannot export. Enroll it in the two steps below (once).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="116" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="117" />
         <source>已导出到第 {seq} 号同步包</source>
         <translation>bundles exported up to no. {seq}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="116" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="117" />
         <source>尚未导出过同步包</source>
         <translation>no bundle exported yet</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="124" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="125" />
         <source>本机设备代码 &lt;b&gt;{code}&lt;/b&gt;（本机密钥指纹 {own}）  ·  指挥部密钥指纹 {hq}  ·  {last}</source>
         <translation>This laptop &lt;b&gt;{code}&lt;/b&gt; (key fingerprint {own})  ·  HQ key fingerprint {hq}  ·  {last}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="131" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="132" />
         <source>选择 U 盘（同步包写到哪个文件夹）</source>
         <translation>Choose the USB stick (folder for the bundle)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="149" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="150" />
         <source>正在导出同步包到 {folder}…</source>
         <translation>Exporting the bundle to {folder}…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="153" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="154" />
         <source>已导出第 {seq} 号同步包</source>
         <translation>Bundle no. {seq} exported</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="154" />
-        <location filename="../../survey_app/ui/sync/device_page.py" line="202" />
-        <location filename="../../survey_app/ui/sync/device_page.py" line="215" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="155" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="203" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="216" />
         <source>文件：{name}</source>
         <translation>File: {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="155" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="156" />
         <source>位置：{folder}</source>
         <translation>Folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="156" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="157" />
         <source>{records} 条记录，{events} 个操作记录，{media} 张照片</source>
         <translation>{records} records, {events} logged actions, {media} photos</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="158" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="159" />
         <source>下一步：安全弹出 U 盘，交给指挥部。指挥部导入后会发回回执文件，到时在这里导入。</source>
         <translation>Next: eject the USB stick safely and hand it to HQ. HQ sends back a receipt file; import it here.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="162" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="163" />
         <source>导出已取消</source>
         <translation>Export cancelled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="162" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="163" />
         <source>没有写出任何文件，数据没有变化。可以重新导出。</source>
         <translation>No file was written and nothing changed. You can export again.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="164" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="165" />
         <source>导出失败：{error}</source>
         <translation>Export failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="165" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="166" />
         <source>没有写出同步包。请检查 U 盘是否插好、是否有足够空间，然后重试。</source>
         <translation>No bundle was written. Check that the USB stick is plugged in and has enough space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="171" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="172" />
         <source>选择指挥部发回的回执或任务包</source>
         <translation>Choose the receipts or assignment bundles from HQ</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="172" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="173" />
         <source>回执和任务包 (*.sareceipt *.saassign);;所有文件 (*)</source>
         <translation>Receipts and assignments (*.sareceipt *.saassign);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="193" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="194" />
         <source>{name} 未导入</source>
         <translation>{name} was not imported</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="194" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="195" />
         <source>这是{kind}，不是回执或任务包。</source>
         <translation>This is a {kind}, not a receipt or an assignment bundle.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="199" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="200" />
         <source>正在导入 {name}…</source>
         <translation>Importing {name}…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="203" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="204" />
         <source>指挥部已确认 {n} 条记录，下次导出不再包含它们。</source>
         <translation>HQ confirmed {n} records; the next export leaves them out.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="206" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="207" />
         <source>其中 {n} 条与指挥部的版本冲突，由指挥部核实处理。</source>
         <translation>{n} of them conflict with HQ's version; HQ will check and decide.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="208" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="209" />
         <source>指挥部缺少第 {seqs} 号同步包（其内容已包含在后来的包中）。</source>
         <translation>HQ is missing bundle no. {seqs} (its content came in a later bundle).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="210" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="211" />
         <source>回执已导入：指挥部已收到第 {seq} 号同步包</source>
         <translation>Receipt imported: HQ has bundle no. {seq}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="216" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="217" />
         <source>新增 {inserted} 条，更新 {updated} 条，未变 {unchanged} 条</source>
         <translation>{inserted} new, {updated} updated, {unchanged} unchanged</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="219" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="220" />
         <source>{n} 条本机有尚未发送的修改，保留本机版本；下次导出后由指挥部核实。</source>
         <translation>{n} records have unsent changes on this laptop and were kept; HQ checks them after the next export.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="221" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="222" />
         <source>任务包已导入</source>
         <translation>Assignment bundle imported</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="225" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="227" />
         <source>{name} 未导入：{error}</source>
         <translation>{name} was not imported: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/device_page.py" line="226" />
+        <location filename="../../survey_app/ui/sync/device_page.py" line="228" />
         <source>没有导入任何数据。请向指挥部要一份新的文件。</source>
         <translation>Nothing was imported. Ask HQ for a new copy of the file.</translation>
     </message>
@@ -1456,72 +1459,72 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
         <translation>Enrolling the device…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="133" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="134" />
         <source>已登记设备 {code}</source>
         <translation>Device {code} enrolled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="134" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="135" />
         <source>登记回复文件：{path}</source>
         <translation>Enrollment reply file: {path}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="135" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="136" />
         <source>指挥部密钥指纹：{fp}（设备导入后会显示，请与调查员核对）</source>
         <translation>HQ key fingerprint: {fp} (the laptop shows it after the import: compare it with the surveyor)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="136" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="137" />
         <source>下一步：把登记回复文件拷回该笔记本导入，再为它下发任务包。</source>
         <translation>Next: copy the reply file back to that laptop to import it, then write its assignment bundle.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="145" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="146" />
         <source>任务包写到哪个文件夹（U 盘）</source>
         <translation>Folder for the assignment bundle (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="151" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="152" />
         <source>请填写设备代码</source>
         <translation>Enter a device code</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="166" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="167" />
         <source>已写出设备 {code} 的任务包</source>
         <translation>Assignment bundle for {code} written</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="167" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="168" />
         <source>文件：{name}</source>
         <translation>File: {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="167" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="168" />
         <source>位置：{folder}</source>
         <translation>Folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="168" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="169" />
         <source>调查员：{users}</source>
         <translation>Surveyors: {users}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="168" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="169" />
         <source>（无，只更新方案和设备公钥）</source>
         <translation>(none: policies and device keys only)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="169" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="170" />
         <source>下一步：拷到 U 盘，在该笔记本的“同步”页点“导入回执 / 任务包”。</source>
         <translation>Next: copy it to the USB stick; on that laptop's Sync page press “Import receipt / assignment”.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="170" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="171" />
         <source>任务包未写出：{error}</source>
         <translation>The assignment bundle was not written: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_devices.py" line="171" />
+        <location filename="../../survey_app/ui/sync/hq_devices.py" line="172" />
         <source>正在写出任务包…</source>
         <translation>Writing the assignment bundle…</translation>
     </message>
@@ -1957,22 +1960,22 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
         <translation>Importing the enrollment reply…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="155" />
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="156" />
         <source>登记完成：本机设备代码 {code}</source>
         <translation>Enrolled: this laptop is {code}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="156" />
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="157" />
         <source>指挥部密钥指纹：{fp}</source>
         <translation>HQ key fingerprint: {fp}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="157" />
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="158" />
         <source>请与指挥部当面或电话核对这串指纹；不一致时不要使用本机同步，并告知指挥部。</source>
         <translation>Compare this fingerprint with HQ in person or by phone; if it differs, do not sync and tell HQ.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="158" />
+        <location filename="../../survey_app/ui/sync/enroll_panel.py" line="159" />
         <source>下一步：导入指挥部给的任务包，开始调查。</source>
         <translation>Next: import the assignment bundle from HQ and start surveying.</translation>
     </message>
@@ -2154,7 +2157,7 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
     </message>
     <message>
         <location filename="../../survey_app/ui/money/grievance_dialog.py" line="39" />
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="164" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="163" />
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
@@ -2264,12 +2267,12 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="152" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="151" />
         <source>已登记</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="158" />
+        <location filename="../../survey_app/ui/money/grievance_dialog.py" line="157" />
         <source>已登记跟进</source>
         <translation>Follow-up recorded</translation>
     </message>
@@ -2612,357 +2615,357 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>HouseholdDetailHtml</name>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="72" />
+        <location filename="../../survey_app/ui/detail_html.py" line="75" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="89" />
+        <location filename="../../survey_app/ui/detail_html.py" line="92" />
         <source>照片：无</source>
         <translation>Photos: none</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="94" />
+        <location filename="../../survey_app/ui/detail_html.py" line="97" />
         <source>查看照片</source>
         <translation>View photos</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="96" />
+        <location filename="../../survey_app/ui/detail_html.py" line="99" />
         <source>照片 {n} 张：</source>
         <translation>{n} photos: </translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="105" />
+        <location filename="../../survey_app/ui/detail_html.py" line="108" />
         <source>新增住户（现场发现，待指挥部确认）</source>
         <translation>New household (found in the field, awaiting HQ confirmation)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="108" />
+        <location filename="../../survey_app/ui/detail_html.py" line="111" />
         <source>新增住户（指挥部已确认）</source>
         <translation>New household (confirmed by HQ)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="111" />
+        <location filename="../../survey_app/ui/detail_html.py" line="114" />
         <source>有未保存的草稿：打开编辑可继续</source>
         <translation>Unsaved draft: open the editor to continue</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="115" />
+        <location filename="../../survey_app/ui/detail_html.py" line="118" />
         <source>测算不一致：指挥部按调查记录重算的结果与设备的测算不同，待核实（见“同步 → 待处理事项”）；据此签的协议暂不可作为付款依据</source>
         <translation>Calculation disputed: HQ's recomputation from the survey differs from the device's; to be checked (see Sync → Open items). An agreement signed on it is not a basis for payment yet</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="140" />
+        <location filename="../../survey_app/ui/detail_html.py" line="145" />
         <source>下一步：{what}（{who}）</source>
         <translation>Next: {what} ({who})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="144" />
+        <location filename="../../survey_app/ui/detail_html.py" line="149" />
         <source>还缺：</source>
         <translation>Still missing:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="146" />
+        <location filename="../../survey_app/ui/detail_html.py" line="151" />
         <source>办理进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="154" />
+        <location filename="../../survey_app/ui/detail_html.py" line="159" />
         <source>复核退回，请按意见修改后重新提交：</source>
         <translation>Returned by the supervisor — correct it and submit again:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="157" />
+        <location filename="../../survey_app/ui/detail_html.py" line="162" />
         <source>复核意见：{comment}</source>
         <translation>Review note: {comment}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="167" />
+        <location filename="../../survey_app/ui/detail_html.py" line="172" />
         <source>第{rev}版　{when}　{who}</source>
         <translation>revision {rev}, {when}, {who}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="170" />
+        <location filename="../../survey_app/ui/detail_html.py" line="175" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="171" />
-        <location filename="../../survey_app/ui/detail_html.py" line="200" />
+        <location filename="../../survey_app/ui/detail_html.py" line="176" />
+        <location filename="../../survey_app/ui/detail_html.py" line="205" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="172" />
-        <location filename="../../survey_app/ui/detail_html.py" line="201" />
+        <location filename="../../survey_app/ui/detail_html.py" line="177" />
+        <location filename="../../survey_app/ui/detail_html.py" line="206" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="173" />
+        <location filename="../../survey_app/ui/detail_html.py" line="178" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="174" />
+        <location filename="../../survey_app/ui/detail_html.py" line="179" />
         <source>地块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="175" />
+        <location filename="../../survey_app/ui/detail_html.py" line="180" />
         <source>调查员</source>
         <translation>Surveyor</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="176" />
+        <location filename="../../survey_app/ui/detail_html.py" line="181" />
         <source>调查人</source>
         <translation>Surveyed by</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="177" />
+        <location filename="../../survey_app/ui/detail_html.py" line="182" />
         <source>签约意愿</source>
         <translation>Willing to sign</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="178" />
+        <location filename="../../survey_app/ui/detail_html.py" line="183" />
         <source>意向安置方式</source>
         <translation>Preferred mode</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="179" />
+        <location filename="../../survey_app/ui/detail_html.py" line="184" />
         <source>已选安置方案</source>
         <translation>Chosen option</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="180" />
-        <location filename="../../survey_app/ui/detail_html.py" line="248" />
+        <location filename="../../survey_app/ui/detail_html.py" line="185" />
+        <location filename="../../survey_app/ui/detail_html.py" line="253" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="181" />
+        <location filename="../../survey_app/ui/detail_html.py" line="186" />
         <source>最后修改</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="183" />
+        <location filename="../../survey_app/ui/detail_html.py" line="188" />
         <source>户主与住户</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="187" />
+        <location filename="../../survey_app/ui/detail_html.py" line="192" />
         <source>低保</source>
         <translation>Minimum allowance</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="187" />
+        <location filename="../../survey_app/ui/detail_html.py" line="192" />
         <source>残疾</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="188" />
+        <location filename="../../survey_app/ui/detail_html.py" line="193" />
         <source>大病</source>
         <translation>Serious illness</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="190" />
+        <location filename="../../survey_app/ui/detail_html.py" line="195" />
         <source>户籍不在本址</source>
         <translation>Hukou elsewhere</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="200" />
+        <location filename="../../survey_app/ui/detail_html.py" line="205" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="200" />
+        <location filename="../../survey_app/ui/detail_html.py" line="205" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="200" />
+        <location filename="../../survey_app/ui/detail_html.py" line="205" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="200" />
+        <location filename="../../survey_app/ui/detail_html.py" line="205" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="201" />
+        <location filename="../../survey_app/ui/detail_html.py" line="206" />
         <source>情况</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="202" />
+        <location filename="../../survey_app/ui/detail_html.py" line="207" />
         <source>家庭成员（{n}人）</source>
         <translation>Family members ({n})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="212" />
+        <location filename="../../survey_app/ui/detail_html.py" line="217" />
         <source>权利人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="212" />
+        <location filename="../../survey_app/ui/detail_html.py" line="217" />
         <source>证书类型</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="212" />
+        <location filename="../../survey_app/ui/detail_html.py" line="217" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="212" />
+        <location filename="../../survey_app/ui/detail_html.py" line="217" />
         <source>份额</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="213" />
+        <location filename="../../survey_app/ui/detail_html.py" line="218" />
         <source>土地面积 m²</source>
         <translation>Land m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="214" />
+        <location filename="../../survey_app/ui/detail_html.py" line="219" />
         <source>产权</source>
         <translation>Ownership</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="218" />
-        <location filename="../../survey_app/ui/detail_html.py" line="231" />
+        <location filename="../../survey_app/ui/detail_html.py" line="223" />
+        <location filename="../../survey_app/ui/detail_html.py" line="236" />
         <source>建筑部分</source>
         <translation>Building parts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="223" />
-        <location filename="../../survey_app/ui/detail_html.py" line="267" />
+        <location filename="../../survey_app/ui/detail_html.py" line="228" />
+        <location filename="../../survey_app/ui/detail_html.py" line="272" />
         <source>部位</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="223" />
-        <location filename="../../survey_app/ui/detail_html.py" line="255" />
+        <location filename="../../survey_app/ui/detail_html.py" line="228" />
+        <location filename="../../survey_app/ui/detail_html.py" line="260" />
         <source>面积 m²</source>
         <translation>Area m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="223" />
-        <location filename="../../survey_app/ui/detail_html.py" line="267" />
+        <location filename="../../survey_app/ui/detail_html.py" line="228" />
+        <location filename="../../survey_app/ui/detail_html.py" line="272" />
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="223" />
-        <location filename="../../survey_app/ui/detail_html.py" line="268" />
+        <location filename="../../survey_app/ui/detail_html.py" line="228" />
+        <location filename="../../survey_app/ui/detail_html.py" line="273" />
         <source>结构</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="223" />
+        <location filename="../../survey_app/ui/detail_html.py" line="228" />
         <source>层数</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="224" />
+        <location filename="../../survey_app/ui/detail_html.py" line="229" />
         <source>建成年份</source>
         <translation>Built</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="224" />
+        <location filename="../../survey_app/ui/detail_html.py" line="229" />
         <source>合法性</source>
         <translation>Legal status</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="229" />
+        <location filename="../../survey_app/ui/detail_html.py" line="234" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="242" />
+        <location filename="../../survey_app/ui/detail_html.py" line="247" />
         <source>{n}处</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="246" />
-        <location filename="../../survey_app/ui/detail_html.py" line="250" />
+        <location filename="../../survey_app/ui/detail_html.py" line="251" />
+        <location filename="../../survey_app/ui/detail_html.py" line="255" />
         <source>附属物</source>
         <translation>Fixtures</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="246" />
-        <location filename="../../survey_app/ui/detail_html.py" line="248" />
+        <location filename="../../survey_app/ui/detail_html.py" line="251" />
+        <location filename="../../survey_app/ui/detail_html.py" line="253" />
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="248" />
+        <location filename="../../survey_app/ui/detail_html.py" line="253" />
         <source>其他调查项目</source>
         <translation>Other items</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="255" />
+        <location filename="../../survey_app/ui/detail_html.py" line="260" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="255" />
+        <location filename="../../survey_app/ui/detail_html.py" line="260" />
         <source>统一社会信用代码</source>
         <translation>USCC</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="255" />
+        <location filename="../../survey_app/ui/detail_html.py" line="260" />
         <source>年利润</source>
         <translation>Annual profit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="256" />
+        <location filename="../../survey_app/ui/detail_html.py" line="261" />
         <source>经营</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="267" />
+        <location filename="../../survey_app/ui/detail_html.py" line="272" />
         <source>报告编号</source>
         <translation>Report no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="267" />
+        <location filename="../../survey_app/ui/detail_html.py" line="272" />
         <source>评估机构</source>
         <translation>Appraiser</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="267" />
+        <location filename="../../survey_app/ui/detail_html.py" line="272" />
         <source>评估单价 元/m²</source>
         <translation>Unit price yuan/m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="268" />
+        <location filename="../../survey_app/ui/detail_html.py" line="273" />
         <source>评估日期</source>
         <translation>Appraised on</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="268" />
+        <location filename="../../survey_app/ui/detail_html.py" line="273" />
         <source>成新</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="268" />
+        <location filename="../../survey_app/ui/detail_html.py" line="273" />
         <source>装修</source>
         <translation>Decoration</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="268" />
+        <location filename="../../survey_app/ui/detail_html.py" line="273" />
         <source>附属物评估值</source>
         <translation>Fixtures value</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="271" />
+        <location filename="../../survey_app/ui/detail_html.py" line="276" />
         <source>以上为评估机构出具的评估结果（由指挥部导入），调查中不能修改。</source>
         <translation>These are the appraiser's results (imported at HQ); they cannot be changed during the survey.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="273" />
+        <location filename="../../survey_app/ui/detail_html.py" line="278" />
         <source>评估</source>
         <translation>Appraisal</translation>
     </message>
@@ -2970,8 +2973,8 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>HouseholdDetailView</name>
     <message>
-        <location filename="../../survey_app/ui/household_detail.py" line="62" />
-        <location filename="../../survey_app/ui/household_detail.py" line="124" />
+        <location filename="../../survey_app/ui/household_detail.py" line="67" />
+        <location filename="../../survey_app/ui/household_detail.py" line="136" />
         <source>在左侧列表中选择一户，这里显示其详细情况</source>
         <translation>Select a household in the list to see its details here</translation>
     </message>
@@ -3258,72 +3261,72 @@ Save your version over it? (The other changes are replaced; the audit log record
 <context>
     <name>HouseholdModel</name>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="36" />
+        <location filename="../../survey_app/ui/household_model.py" line="47" />
         <source>户号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="37" />
+        <location filename="../../survey_app/ui/household_model.py" line="48" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="38" />
+        <location filename="../../survey_app/ui/household_model.py" line="49" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="39" />
+        <location filename="../../survey_app/ui/household_model.py" line="50" />
         <source>地块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="40" />
+        <location filename="../../survey_app/ui/household_model.py" line="51" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="41" />
+        <location filename="../../survey_app/ui/household_model.py" line="52" />
         <source>人口</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="42" />
+        <location filename="../../survey_app/ui/household_model.py" line="53" />
         <source>建筑面积 m²</source>
         <translation>Floor area m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="43" />
+        <location filename="../../survey_app/ui/household_model.py" line="54" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="217" />
+        <location filename="../../survey_app/ui/household_model.py" line="256" />
         <source>此列不能排序</source>
         <translation>This column cannot be sorted</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="280" />
+        <location filename="../../survey_app/ui/household_model.py" line="319" />
         <source>测算不一致</source>
         <translation>calculation disputed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="282" />
+        <location filename="../../survey_app/ui/household_model.py" line="321" />
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="291" />
+        <location filename="../../survey_app/ui/household_model.py" line="330" />
         <source>测算不一致：指挥部按调查记录重算的结果与设备的测算不同，待核实</source>
         <translation>Calculation disputed: HQ's recomputation from the survey differs from the device's; to be checked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="293" />
+        <location filename="../../survey_app/ui/household_model.py" line="332" />
         <source>有未保存的草稿：打开编辑可继续</source>
         <translation>Unsaved draft: open the editor to continue</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/household_model.py" line="295" />
+        <location filename="../../survey_app/ui/household_model.py" line="334" />
         <source>新增住户：名册外现场发现，待指挥部确认</source>
         <translation>New household: found in the field, not on the roster; awaiting HQ</translation>
     </message>
@@ -3384,148 +3387,148 @@ Save your version over it? (The other changes are replaced; the audit log record
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="57" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="64" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="58" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="244" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="65" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="259" />
         <source>打开调查表（也可双击列表中的一行或按回车）</source>
         <translation>Open the survey form (or double-click a row, or press Enter)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="59" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="66" />
         <source>测算(&amp;C)</source>
         <translation>&amp;Compare</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="60" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="246" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="67" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="261" />
         <source>各安置方案的补偿并排比较</source>
         <translation>Compensation of every option side by side</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="61" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="68" />
         <source>协议(&amp;A)</source>
         <translation>&amp;Agreement</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="62" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="248" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="69" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="263" />
         <source>出具、打印、签订协议，查看协议记录</source>
         <translation>Issue, print and sign the agreement; see its history</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="63" />
-        <location filename="../../survey_app/ui/pages/households_page.py" line="290" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="70" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="305" />
         <source>提交调查</source>
         <translation>Submit survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="64" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="71" />
         <source>调查完成，提交复核（待调查 → 已调查）</source>
         <translation>The survey is complete: submit it for review (Pending → Surveyed)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="71" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="78" />
         <source>确认新增</source>
         <translation>Confirm new</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="72" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="79" />
         <source>新增住户(&amp;N)</source>
         <translation>&amp;New household</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="73" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="80" />
         <source>登记名册上没有、在现场发现的住户（待指挥部确认）</source>
         <translation>Register a household found in the field (for HQ to confirm)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="242" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="257" />
         <source>请先在左侧列表中选择一户</source>
         <translation>Select a household in the list first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="250" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="265" />
         <source>测算确认后（已测算）才能出具协议；当前为“{status}”</source>
         <translation>An agreement can be issued once the calculation is confirmed (Calculated); now '{status}'</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="261" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="276" />
         <source>核实后确认：该户属于本项目（现场新增 → 已确认）</source>
         <translation>Confirm after checking: it belongs to the project (new → confirmed)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="291" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="306" />
         <source>将 {code} {name} 的调查提交复核？
 提交后调查表不能再修改，除非复核员退回。</source>
         <translation>Submit the survey of {code} {name} for review?
 It cannot be changed afterwards unless the supervisor returns it.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="292" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="307" />
         <source>提交复核</source>
         <translation>Submit for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="298" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="313" />
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="299" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="314" />
         <source>{code} 已提交复核</source>
         <translation>{code} submitted for review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="332" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="349" />
         <source>已确认该新增住户</source>
         <translation>New household confirmed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="345" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="362" />
         <source>已新增住户 {code}，请打开编辑录入调查</source>
         <translation>Household {code} added: open it to enter the survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="331" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="348" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="65" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="72" />
         <source>交房验收…</source>
         <translation>Handover…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="66" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="73" />
         <source>登记交房验收：表计读数、钥匙、照片（已签约 → 已交房）</source>
         <translation>Record the handover: meter readings, keys, photos (signed → handed over)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="67" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="74" />
         <source>付款登记…</source>
         <translation>Payments…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="68" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="75" />
         <source>登记补偿款、过渡费的支付，查看已付金额</source>
         <translation>Record payments of compensation and transition fee; see what was paid</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="69" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="76" />
         <source>信访/纠纷…</source>
         <translation>Grievances…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="70" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="77" />
         <source>该户的信访、纠纷：登记、跟进、办结</source>
         <translation>This household's petitions and disputes: record, follow up, close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/pages/households_page.py" line="305" />
+        <location filename="../../survey_app/ui/pages/households_page.py" line="320" />
         <source>已确认交房</source>
         <translation>Handover confirmed</translation>
     </message>
@@ -3593,27 +3596,32 @@ It cannot be changed afterwards unless the supervisor returns it.</translation>
 <context>
     <name>HqPage</name>
     <message>
-        <location filename="../../survey_app/ui/hq/__init__.py" line="16" />
+        <location filename="../../survey_app/ui/hq/__init__.py" line="17" />
         <source>总览</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/__init__.py" line="17" />
+        <location filename="../../survey_app/ui/hq/__init__.py" line="18" />
+        <source>台账</source>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/__init__.py" line="19" />
         <source>项目信息</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/__init__.py" line="18" />
+        <location filename="../../survey_app/ui/hq/__init__.py" line="20" />
         <source>补偿方案</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/__init__.py" line="19" />
+        <location filename="../../survey_app/ui/hq/__init__.py" line="21" />
         <source>名册与评估</source>
         <translation>Roster &amp; appraisals</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/__init__.py" line="20" />
+        <location filename="../../survey_app/ui/hq/__init__.py" line="22" />
         <source>人员与设备</source>
         <translation>People &amp; laptops</translation>
     </message>
@@ -3621,159 +3629,159 @@ It cannot be changed afterwards unless the supervisor returns it.</translation>
 <context>
     <name>HqSyncPage</name>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="59" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="60" />
         <source>每个同步包的导入结果会显示在这里。</source>
         <translation>The result of each bundle imported appears here.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="62" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="63" />
         <source>选择同步包并导入…</source>
         <translation>Choose bundles and import…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="65" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="66" />
         <source>可一次选多个同步包（.sabundle）。每个包要么全部导入，要么什么都不导入；重复导入同一个包不会改变数据。</source>
         <translation>Several bundles (.sabundle) can be chosen at once. Each is imported entirely or not at all; importing the same bundle again changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="69" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="70" />
         <source>回执写在同步包旁边（U 盘上）</source>
         <translation>Receipts next to the bundles (on the stick)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="71" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="72" />
         <source>回执写到：</source>
         <translation>Receipts to:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="78" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="79" />
         <source>选择文件夹</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="79" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="80" />
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="102" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="103" />
         <source>导入同步包</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="104" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="105" />
         <source>设备与任务包</source>
         <translation>Devices and assignments</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="108" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="109" />
         <source>同步（指挥部）</source>
         <translation>Sync (HQ)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="119" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="120" />
         <source>待处理事项（{n}）</source>
         <translation>To decide ({n})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="119" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="120" />
         <source>待处理事项</source>
         <translation>To decide</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="122" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="123" />
         <source>回执写到哪个文件夹</source>
         <translation>Folder for the receipts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="133" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="134" />
         <source>选择设备的同步包</source>
         <translation>Choose the devices' bundles</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="134" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="135" />
         <source>同步包 (*.sabundle);;所有文件 (*)</source>
         <translation>Bundles (*.sabundle);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="161" />
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="186" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="162" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="187" />
         <source>{name} 未导入：{error}</source>
         <translation>{name} was not imported: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="162" />
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="188" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="163" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="189" />
         <source>没有导入任何数据。请让调查员重新导出同步包。</source>
         <translation>Nothing was imported. Ask the surveyor to export again.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="163" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="164" />
         <source>正在导入 {name}…</source>
         <translation>Importing {name}…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="194" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="195" />
         <source>正在导入 {n} 个同步包…</source>
         <translation>Importing {n} bundles…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="197" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="198" />
         <source>文件：{name}</source>
         <translation>File: {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="199" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="200" />
         <source>{device} 第 {seq} 号同步包之前已导入过</source>
         <translation>{device} bundle no. {seq} was imported before</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="200" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="201" />
         <source>没有改变任何数据。</source>
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="202" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="203" />
         <source>{device} 第 {seq} 号同步包已导入</source>
         <translation>{device} bundle no. {seq} imported</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="203" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="204" />
         <source>新增 {inserted} 条，更新 {updated} 条，未变 {unchanged} 条，冲突 {conflicts} 条</source>
         <translation>{inserted} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="207" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="208" />
         <source>{n} 条冲突已列入“待处理事项”，请逐条决定保留本地或采用对方。</source>
         <translation>{n} conflicts were added to “To decide”: keep ours or take theirs, one by one.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="209" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="210" />
         <source>缺少该设备第 {seqs} 号同步包：其修改已包含在本包中，但请确认 U 盘是否遗失。</source>
         <translation>Bundle no. {seqs} of this device is missing: its changes came in this one, but check whether a stick was lost.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="212" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="213" />
         <source>重算差异：{message}</source>
         <translation>Recheck difference: {message}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="214" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="215" />
         <source>……共 {n} 处重算差异，见“待处理事项”。</source>
         <translation>… {n} recheck differences in all, see “To decide”.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="215" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="216" />
         <source>审计警告：{message}</source>
         <translation>Audit warning: {message}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="217" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="218" />
         <source>回执：{path}（交回该设备导入）</source>
         <translation>Receipt: {path} (take it back to the device)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/hq_page.py" line="219" />
+        <location filename="../../survey_app/ui/sync/hq_page.py" line="220" />
         <source>回执未写出：{error}。数据已导入；可重新导入此包以再次写出回执。</source>
         <translation>The receipt was not written: {error}. The data is imported; import the bundle again to write it.</translation>
     </message>
@@ -4048,7 +4056,7 @@ It cannot be changed afterwards unless the supervisor returns it.</translation>
         <translation>No conflict matches this rule</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="193" />
+        <location filename="../../survey_app/ui/sync/issue_bulk_dialog.py" line="194" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -4079,177 +4087,177 @@ It cannot be changed afterwards unless the supervisor returns it.</translation>
 <context>
     <name>IssuesPanel</name>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="88" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="87" />
         <source>只列出两边不同的字段。</source>
         <translation>Only the fields that differ are listed.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="93" />
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="183" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="92" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="182" />
         <source>保留本地</source>
         <translation>Keep ours</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="95" />
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="179" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="94" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="178" />
         <source>保留指挥部现有的版本，关闭此事项</source>
         <translation>Keep HQ's current version and close this item</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="96" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="95" />
         <source>采用对方</source>
         <translation>Take theirs</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="98" />
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="181" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="97" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="180" />
         <source>用设备发来的版本替换指挥部的版本（留有审计记录）</source>
         <translation>Replace HQ's version with the device's (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="102" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="101" />
         <source>按所选字段合并</source>
         <translation>Merge ticked fields</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="106" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="105" />
         <source>批量处理…</source>
         <translation>Decide by rule…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="109" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="108" />
         <source>按规则一次处理多项冲突（先预览将处理哪些）</source>
         <translation>Decide many conflicts by one rule (preview first)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="166" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="165" />
         <source>只有冲突才能按字段合并</source>
         <translation>Only a conflict can be merged field by field</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="168" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="167" />
         <source>没有待处理事项</source>
         <translation>Nothing to decide</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="169" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="168" />
         <source>同步包中的冲突、重算差异和审计警告会列在这里。</source>
         <translation>Conflicts, recheck differences and audit warnings from bundles are listed here.</translation>
     </message>
     <message>
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="169" />
         <location filename="../../survey_app/ui/sync/issues_panel.py" line="170" />
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="171" />
         <source>没有选中的待处理事项</source>
         <translation>No open issue selected</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="176" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="175" />
         <source>{kind}：{record}</source>
         <translation>{kind}: {record}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="180" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="179" />
         <source>已核实此事项，关闭它</source>
         <translation>Checked: close this issue</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="182" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="181" />
         <source>只有冲突才有对方版本可采用；此事项核实后标记即可</source>
         <translation>Only a conflict has another version to take; mark this one as checked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="183" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="182" />
         <source>标记为已核实</source>
         <translation>Mark as checked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="195" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="194" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="196" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="195" />
         <source>指挥部现有（第 {rev} 版，{who}）</source>
         <translation>HQ now (revision {rev}, {who})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="198" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="197" />
         <source>设备 {device} 发来（第 {rev} 版，{who}）</source>
         <translation>From {device} (revision {rev}, {who})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="200" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="199" />
         <source>采用设备的值</source>
         <translation>Take the device's value</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="205" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="204" />
         <source>字段 / 明细</source>
         <translation>Field / line</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="205" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="204" />
         <source>指挥部按调查记录重算</source>
         <translation>HQ, recomputed from the survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="206" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="205" />
         <source>设备 {device} 的测算</source>
         <translation>Device {device}'s calculation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="222" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="221" />
         <source>采用设备的值：{field}</source>
         <translation>Take the device's value: {field}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="223" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="222" />
         <source>合并时采用设备的值</source>
         <translation>Take the device's value when merging</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="223" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="222" />
         <source>此字段由指挥部决定，不能采用设备的值</source>
         <translation>HQ decides this field; the device's value cannot be taken</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="235" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="234" />
         <source>所勾选字段采用设备的值，其余保留指挥部的值（留有审计记录）</source>
         <translation>Take the device's value for the ticked fields and keep HQ's for the rest (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="236" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="235" />
         <source>请先勾选要采用设备的值的字段</source>
         <translation>First tick the fields to take from the device</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="251" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="250" />
         <source>已合并：{record}（采用设备的{fields}）</source>
         <translation>Merged: {record} (took the device's {fields})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="270" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="268" />
         <source>已按规则处理 {n} 项冲突</source>
         <translation>Decided {n} conflicts by rule</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="284" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="282" />
         <source>已采用对方版本：{record}</source>
         <translation>Took the device's version: {record}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="286" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="284" />
         <source>已保留本地版本：{record}</source>
         <translation>Kept HQ's version: {record}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="288" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="286" />
         <source>已标记为已核实：{record}</source>
         <translation>Marked as checked: {record}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="257" />
-        <location filename="../../survey_app/ui/sync/issues_panel.py" line="294" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="256" />
+        <location filename="../../survey_app/ui/sync/issues_panel.py" line="292" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
@@ -4929,7 +4937,7 @@ It cannot be changed afterwards unless the supervisor returns it.</translation>
     </message>
     <message>
         <location filename="../../survey_app/ui/hq/people_laptops.py" line="45" />
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="199" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="200" />
         <source>调查员</source>
         <translation>Workers</translation>
     </message>
@@ -5040,400 +5048,591 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
         <translation>Enrolling the device…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="178" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="179" />
         <source>已登记设备 {code}</source>
         <translation>Device {code} enrolled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="179" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="180" />
         <source>登记回复文件：{path}</source>
         <translation>Enrollment reply file: {path}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="180" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="181" />
         <source>指挥部密钥指纹：{fp}（设备导入后会显示，请与调查员核对）</source>
         <translation>HQ key fingerprint: {fp} (the laptop shows it after the import: compare it with the worker)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="181" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="182" />
         <source>下一步：把登记回复文件拷回该笔记本导入；再点“指定调查员…”。</source>
         <translation>Next: copy the reply file back to that laptop and import it; then click “Set workers…”.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="198" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="199" />
         <source>使用 {code} 的调查员</source>
         <translation>Workers using {code}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="207" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="208" />
         <source>未保存：{error}</source>
         <translation>Not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="208" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="209" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="217" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="218" />
         <source>设备 {code} 的调查员已保存</source>
         <translation>Workers of device {code} saved</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="218" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="219" />
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="219" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="220" />
         <source>下一步：导出该笔记本的任务包，拷到 U 盘交给调查员导入。</source>
         <translation>Next: export this laptop's assignment bundle and give it to the worker on a USB stick.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="228" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="229" />
         <source>任务包写到哪个文件夹（U 盘）</source>
         <translation>Folder for the assignment bundle (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="242" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="243" />
         <source>任务包未写出：{error}</source>
         <translation>Assignment bundle not written: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="243" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="244" />
         <source>正在写出任务包…</source>
         <translation>Writing assignment bundles…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="246" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="247" />
         <source>文件：{name}</source>
         <translation>File: {name}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="248" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="249" />
         <source>位置：{folder}</source>
         <translation>Folder: {folder}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="249" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="250" />
         <source>下一步：拷到 U 盘，在该笔记本的“同步”页点“导入回执 / 任务包”。</source>
         <translation>Next: copy it to a USB stick; on the laptop's Sync page click “Import receipt / assignment”.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="250" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="251" />
         <source>已写出 {n} 个任务包</source>
         <translation>{n} assignment bundles written</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="261" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="262" />
         <source>请先填写吊销原因</source>
         <translation>Please enter the reason for revoking first</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="272" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="273" />
         <source>设备 {code} 未吊销：{error}</source>
         <translation>Device {code} not revoked: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="274" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="275" />
         <source>正在吊销设备…</source>
         <translation>Revoking the device…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="279" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="281" />
         <source>已吊销设备 {code}</source>
         <translation>Device {code} revoked</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="280" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="282" />
         <source>指挥部不再接受它的同步包。</source>
         <translation>HQ accepts no more bundles from it.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_laptops.py" line="281" />
+        <location filename="../../survey_app/ui/hq/people_laptops.py" line="283" />
         <source>下一步：给其他笔记本导出任务包，让它们也知道此设备已吊销。</source>
         <translation>Next: export assignment bundles for the other laptops so they learn of the revocation too.</translation>
     </message>
 </context>
 <context>
+    <name>LedgerModel</name>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="41" />
+        <source>户号</source>
+        <translation>Household no.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="41" />
+        <source>户主</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="42" />
+        <source>片区</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="42" />
+        <source>调查员</source>
+        <translation>Surveyor</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="43" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="43" />
+        <source>调查日期</source>
+        <translation>Surveyed</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="44" />
+        <source>建筑面积(m²)</source>
+        <translation>Floor area (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="44" />
+        <source>测算日期</source>
+        <translation>Calculated</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="45" />
+        <source>安置方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="45" />
+        <source>选定方案</source>
+        <translation>Chosen option</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="46" />
+        <source>补偿总额(元)</source>
+        <translation>Total (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="46" />
+        <source>结算金额(元)</source>
+        <translation>Net (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="47" />
+        <source>协议编号</source>
+        <translation>Agreement no.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="47" />
+        <source>协议状态</source>
+        <translation>Agreement status</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="48" />
+        <source>签约日期</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="48" />
+        <source>已付金额(元)</source>
+        <translation>Paid (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="49" />
+        <source>末次付款日期</source>
+        <translation>Last paid</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="49" />
+        <source>交房日期</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="180" />
+        <source>合计（计算中…）</source>
+        <translation>Total (adding up…)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="181" />
+        <source>合计（{n} 户）</source>
+        <translation>Total ({n} households)</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_page.py" line="48" />
+        <source>台账</source>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_page.py" line="58" />
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_page.py" line="63" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_page.py" line="65" />
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_page.py" line="70" />
+        <source>片区</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_page.py" line="72" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_page.py" line="80" />
+        <source>双击一行打开该户</source>
+        <translation>Double-click a row to open the household</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_page.py" line="150" />
+        <source>全部片区</source>
+        <translation>All sections</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_page.py" line="166" />
+        <source>台账未能读取：{error}</source>
+        <translation>The ledger could not be read: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_page.py" line="174" />
+        <source>共 {n} 户</source>
+        <translation>{n} households</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_page.py" line="218" />
+        <source>台账-{day}.xlsx</source>
+        <translation>ledger-{day}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_page.py" line="219" />
+        <source>导出台账</source>
+        <translation>Export ledger</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_page.py" line="220" />
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_page.py" line="230" />
+        <source>已导出台账：{n} 户，结算金额合计 {net} → {path}</source>
+        <translation>Ledger exported: {n} households, net total {net} → {path}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_page.py" line="235" />
+        <source>正在导出台账…</source>
+        <translation>Exporting the ledger…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_page.py" line="238" />
+        <source>未能完成：{error}</source>
+        <translation>Not done: {error}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="74" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="112" />
         <source>登录 — 征收补偿入户调查</source>
         <translation>Log in — Household Survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="77" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="115" />
         <source>征收补偿入户调查</source>
         <translation>Household Survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="96" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="134" />
         <source>用户名(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="97" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="135" />
         <source>密码(&amp;P)</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="101" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="139" />
         <source>设备密码(&amp;D)</source>
         <translation>&amp;Device password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="111" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="145" />
         <source>演示账号：worker / worker123（调查员）
 reviewer / review123（复核员）　hq / hq123456（指挥部管理员）</source>
         <translation>Demo accounts: worker / worker123 (field worker)
 reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="119" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="153" />
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="123" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="153" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="127" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="157" />
         <source>忘记密码…</source>
         <translation>Forgot password…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="133" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="163" />
         <source>用项目的恢复密码设一个新密码</source>
         <translation>Set a new password with the project's recovery password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="153" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="183" />
         <source>请输入用户名</source>
         <translation>Please enter a user name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="161" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="194" />
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="209" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="255" />
         <source>必须先修改密码才能使用本软件</source>
         <translation>You must change your password before using the app</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="227" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="274" />
         <source>本机还没有该用户的密钥：请同时输入设备密码（只需这一次）</source>
         <translation>This user has no key on this computer yet: also enter the device password (needed only once)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/login_dialog.py" line="278" />
+        <source>无法打开数据库：{error}</source>
+        <translation>Cannot open the database: {error}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="93" />
+        <location filename="../../survey_app/ui/main_window.py" line="65" />
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="94" />
+        <location filename="../../survey_app/ui/main_window.py" line="66" />
         <source>征收补偿入户调查</source>
         <translation>Household Survey</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="100" />
+        <location filename="../../survey_app/ui/main_window.py" line="72" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="100" />
+        <location filename="../../survey_app/ui/main_window.py" line="72" />
         <source>我的今天：今日工作与负责区域进度</source>
         <translation>My day: today's work and progress in my area</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="101" />
+        <location filename="../../survey_app/ui/main_window.py" line="73" />
         <source>住户</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="101" />
+        <location filename="../../survey_app/ui/main_window.py" line="73" />
         <source>住户列表、查找与详情</source>
         <translation>Household list, search and details</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="102" />
+        <location filename="../../survey_app/ui/main_window.py" line="74" />
         <source>测算</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="102" />
+        <location filename="../../survey_app/ui/main_window.py" line="74" />
         <source>所选住户的各安置方案并排比较</source>
         <translation>The selected household's options side by side</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="104" />
+        <location filename="../../survey_app/ui/main_window.py" line="76" />
         <source>复核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="104" />
+        <location filename="../../survey_app/ui/main_window.py" line="76" />
         <source>待复核的住户：通过或退回</source>
         <translation>Households waiting for review: approve or return</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="105" />
+        <location filename="../../survey_app/ui/main_window.py" line="77" />
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="105" />
+        <location filename="../../survey_app/ui/main_window.py" line="77" />
         <source>U 盘同步：导出、导入同步包与回执</source>
         <translation>USB-stick sync: export and import bundles and receipts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="107" />
+        <location filename="../../survey_app/ui/main_window.py" line="79" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="108" />
+        <location filename="../../survey_app/ui/main_window.py" line="80" />
         <source>指挥部：项目信息、补偿方案、名册与评估、人员与设备</source>
         <translation>HQ: project, policy, roster and appraisals, people and laptops</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="133" />
+        <location filename="../../survey_app/ui/main_window.py" line="105" />
         <source>当前用户：{name}（{role}）</source>
         <translation>User: {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="268" />
+        <location filename="../../survey_app/ui/main_window.py" line="261" />
         <source>共 {n} 户</source>
         <translation>{n} households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="274" />
+        <location filename="../../survey_app/ui/main_window.py" line="267" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="275" />
+        <location filename="../../survey_app/ui/main_window.py" line="268" />
         <source>核验协议(&amp;V)…</source>
         <translation>&amp;Verify agreement…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="282" />
+        <location filename="../../survey_app/ui/main_window.py" line="275" />
         <source>备份到…（U 盘）(&amp;B)</source>
         <translation>&amp;Back up to… (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="284" />
+        <location filename="../../survey_app/ui/main_window.py" line="277" />
         <source>把本项目（数据库、密钥库、照片）备份到一个文件夹，如 U 盘</source>
         <translation>Back this project (database, key vault, photos) up into a folder, e.g. on a USB stick</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="287" />
+        <location filename="../../survey_app/ui/main_window.py" line="280" />
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="292" />
+        <location filename="../../survey_app/ui/main_window.py" line="285" />
         <source>注销 / 切换用户(&amp;L)…</source>
         <translation>&amp;Log out / switch user…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="294" />
+        <location filename="../../survey_app/ui/main_window.py" line="287" />
         <source>回到登录窗口，换一位用户登录（不退出程序）</source>
         <translation>Back to the login window for another user (without quitting)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="298" />
+        <location filename="../../survey_app/ui/main_window.py" line="291" />
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="306" />
+        <location filename="../../survey_app/ui/main_window.py" line="299" />
         <source>项目(&amp;P)</source>
         <translation>&amp;Project</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="307" />
+        <location filename="../../survey_app/ui/main_window.py" line="300" />
         <source>切换项目(&amp;S)…</source>
         <translation>&amp;Switch project…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="309" />
+        <location filename="../../survey_app/ui/main_window.py" line="302" />
         <source>关闭本项目，选择、新建或加入其他项目</source>
         <translation>Close this project; open, create or join another one</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="314" />
+        <location filename="../../survey_app/ui/main_window.py" line="307" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="315" />
+        <location filename="../../survey_app/ui/main_window.py" line="308" />
         <source>搜索(&amp;S)</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="320" />
+        <location filename="../../survey_app/ui/main_window.py" line="313" />
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="330" />
+        <location filename="../../survey_app/ui/main_window.py" line="323" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="331" />
+        <location filename="../../survey_app/ui/main_window.py" line="324" />
         <source>使用帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="338" />
+        <location filename="../../survey_app/ui/main_window.py" line="331" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="360" />
+        <location filename="../../survey_app/ui/main_window.py" line="353" />
         <source>注销</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="360" />
+        <location filename="../../survey_app/ui/main_window.py" line="353" />
         <source>还有任务在运行，请等它完成后再注销。</source>
         <translation>A task is still running: wait for it to finish before logging out.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="382" />
+        <location filename="../../survey_app/ui/main_window.py" line="375" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="382" />
+        <location filename="../../survey_app/ui/main_window.py" line="375" />
         <source>界面语言将在下次启动时切换。</source>
         <translation>The interface language will change at the next start.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="387" />
+        <location filename="../../survey_app/ui/main_window.py" line="380" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="388" />
+        <location filename="../../survey_app/ui/main_window.py" line="381" />
         <source>&lt;b&gt;征收补偿入户调查&lt;/b&gt; {version}&lt;br&gt;离线入户调查、补偿测算与协议工作站。&lt;br&gt;数据库：{path}</source>
         <translation>&lt;b&gt;Household Survey&lt;/b&gt; {version}&lt;br&gt;Offline survey, compensation and agreement workstation.&lt;br&gt;Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="393" />
+        <location filename="../../survey_app/ui/main_window.py" line="386" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/main_window.py" line="393" />
+        <location filename="../../survey_app/ui/main_window.py" line="386" />
         <source>还有任务在运行，确定要取消并退出吗？</source>
         <translation>A task is still running. Cancel it and quit?</translation>
     </message>
@@ -5875,42 +6074,42 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
 <context>
     <name>PasswordChangeDialog</name>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="44" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="42" />
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="46" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="44" />
         <source>首次登录或密码被重置后，须先设置自己的新密码（至少8位，不能用演示密码）。</source>
         <translation>After the first login or a password reset, set your own new password first (at least 8 characters, not a demo password).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="55" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="53" />
         <source>新密码(&amp;N)</source>
         <translation>&amp;New password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="56" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="54" />
         <source>再输一次(&amp;A)</source>
         <translation>&amp;Again</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="63" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="56" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="67" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="56" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="80" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="68" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/password_dialog.py" line="87" />
+        <location filename="../../survey_app/ui/password_dialog.py" line="75" />
         <source>正在保存新密码…</source>
         <translation>Saving the new password…</translation>
     </message>
@@ -6154,64 +6353,64 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
         <translation>Importing {n} photo(s)…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="218" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="216" />
         <source>已添加{n}张。</source>
         <translation>{n} added.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="220" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="218" />
         <source>{n}张已在本户照片中（或已取消），未重复添加。</source>
         <translation>{n} already among this household's photos (or cancelled); not added twice.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="229" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="227" />
         <source>添加照片</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="229" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="227" />
         <source>照片未能添加：{error}</source>
         <translation>The photos could not be added: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="273" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="271" />
         <source>已保存照片信息。</source>
         <translation>Photo details saved.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="281" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="279" />
         <source>删除照片</source>
         <translation>Delete photo</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="282" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="280" />
         <source>删除照片“{name}”吗？
 照片是调查证据：删除后不再显示，但审计日志会记下谁在何时删除。</source>
         <translation>Delete the photo “{name}”?
 Photos are survey evidence: it will no longer be shown, but the audit log records who deleted it and when.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="285" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="283" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="286" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="284" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="303" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="301" />
         <source>已删除照片。</source>
         <translation>Photo deleted.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="309" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="307" />
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/photos/strip.py" line="309" />
+        <location filename="../../survey_app/ui/photos/strip.py" line="307" />
         <source>未能保存：{error}</source>
         <translation>Not saved: {error}</translation>
     </message>
@@ -6652,62 +6851,62 @@ Content hash (locked once published, never changed):
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="48" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="46" />
         <source>忘记密码</source>
         <translation>Forgot password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="50" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="48" />
         <source>用项目的恢复密码（建项目时设置，由项目负责人另行保管）为账号设一个新密码。新密码至少8位，不能用演示密码，设好后直接用它登录。</source>
         <translation>Set a new password for an account with the project's recovery password (set when the project was created, kept separately by the project lead). At least 8 characters, not a demo password; you are then logged in with it.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="70" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="68" />
         <source>用户名(&amp;U)</source>
         <translation>&amp;User name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="71" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="69" />
         <source>恢复密码(&amp;R)</source>
         <translation>&amp;Recovery password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="72" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="70" />
         <source>新密码(&amp;N)</source>
         <translation>&amp;New password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="73" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="71" />
         <source>再输一次(&amp;A)</source>
         <translation>&amp;Again</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="80" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="74" />
         <source>重设密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="84" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="74" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="99" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="87" />
         <source>请输入用户名</source>
         <translation>Enter the user name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="102" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="90" />
         <source>请输入恢复密码</source>
         <translation>Enter the recovery password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="106" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="94" />
         <source>两次输入的新密码不一致</source>
         <translation>The two new passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/recovery_dialog.py" line="111" />
+        <location filename="../../survey_app/ui/recovery_dialog.py" line="99" />
         <source>正在重设密码…</source>
         <translation>Resetting the password…</translation>
     </message>
@@ -7274,92 +7473,92 @@ The database file is not deleted: {path}</translation>
 <context>
     <name>SyncCommon</name>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="49" />
+        <location filename="../../survey_app/ui/sync/common.py" line="48" />
         <source>{kind}，来自 {device}，第 {seq} 号</source>
         <translation>{kind} from {device}, no. {seq}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="50" />
+        <location filename="../../survey_app/ui/sync/common.py" line="49" />
         <source>项目 {project}</source>
         <translation>project {project}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="50" />
+        <location filename="../../survey_app/ui/sync/common.py" line="49" />
         <source>{n} 条记录</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="51" />
+        <location filename="../../survey_app/ui/sync/common.py" line="50" />
         <source>确认 {n} 条记录</source>
         <translation>{n} records confirmed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="51" />
+        <location filename="../../survey_app/ui/sync/common.py" line="50" />
         <source>{n} 张照片</source>
         <translation>{n} photos</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="52" />
+        <location filename="../../survey_app/ui/sync/common.py" line="51" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="53" />
+        <location filename="../../survey_app/ui/sync/common.py" line="52" />
         <source>外业同步包</source>
         <translation>field bundle</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="54" />
+        <location filename="../../survey_app/ui/sync/common.py" line="53" />
         <source>回执</source>
         <translation>receipt</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="55" />
+        <location filename="../../survey_app/ui/sync/common.py" line="54" />
         <source>任务包</source>
         <translation>assignment bundle</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="56" />
+        <location filename="../../survey_app/ui/sync/common.py" line="55" />
         <source>设备登记申请</source>
         <translation>enrollment request</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="57" />
+        <location filename="../../survey_app/ui/sync/common.py" line="56" />
         <source>设备登记回复</source>
         <translation>enrollment reply</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="105" />
+        <location filename="../../survey_app/ui/sync/common.py" line="104" />
         <source>导入以下文件？</source>
         <translation>Import these files?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="112" />
+        <location filename="../../survey_app/ui/sync/common.py" line="111" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="113" />
+        <location filename="../../survey_app/ui/sync/common.py" line="112" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="130" />
+        <location filename="../../survey_app/ui/sync/common.py" line="127" />
         <source>无法读写文件：{error}</source>
         <translation>Cannot read or write the file: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="132" />
+        <location filename="../../survey_app/ui/sync/common.py" line="129" />
         <source>发生意外错误：{error}</source>
         <translation>Unexpected error: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="144" />
+        <location filename="../../survey_app/ui/sync/common.py" line="141" />
         <source>同步密钥密码</source>
         <translation>Sync key password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/common.py" line="145" />
+        <location filename="../../survey_app/ui/sync/common.py" line="142" />
         <source>请输入本机的同步密钥密码（本次登录只问一次）：</source>
         <translation>Enter this computer's sync key password (asked once per login):</translation>
     </message>
@@ -7797,7 +7996,7 @@ The database file is not deleted: {path}</translation>
     <message>
         <location filename="../../survey_app/ui/hq/people_users.py" line="26" />
         <location filename="../../survey_app/ui/hq/people_users.py" line="136" />
-        <location filename="../../survey_app/ui/hq/people_users.py" line="203" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="204" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
@@ -7895,7 +8094,7 @@ The database file is not deleted: {path}</translation>
     </message>
     <message>
         <location filename="../../survey_app/ui/hq/people_users.py" line="136" />
-        <location filename="../../survey_app/ui/hq/people_users.py" line="181" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="182" />
         <source>再次输入</source>
         <translation>Repeat</translation>
     </message>
@@ -7925,59 +8124,59 @@ The database file is not deleted: {path}</translation>
         <translation>Creating the user…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="166" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="167" />
         <source>已启用 {user}</source>
         <translation>{user} enabled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="168" />
-        <location filename="../../survey_app/ui/hq/people_users.py" line="171" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="169" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="172" />
         <source>已停用 {user}</source>
         <translation>{user} disabled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="169" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="170" />
         <source>该用户还负责 {n} 户，请在“分派住户”中转派给其他调查员。</source>
         <translation>This user still has {n} households: reassign them under “Assign households”.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="173" />
-        <location filename="../../survey_app/ui/hq/people_users.py" line="210" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="174" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="211" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="180" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="181" />
         <source>重置 {user} 的密码</source>
         <translation>Reset the password of {user}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="181" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="182" />
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="187" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="188" />
         <source>已重置 {user} 的密码</source>
         <translation>Password of {user} reset</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="188" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="189" />
         <source>该用户下次登录时须修改密码。笔记本上的密码随下一个任务包更新。</source>
         <translation>The user must change it at the next login. Laptops get it with their next assignment bundle.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="189" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="190" />
         <source>正在重置密码…</source>
         <translation>Resetting the password…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="203" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="204" />
         <source>修改 {user} 的角色</source>
         <translation>Change the role of {user}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/people_users.py" line="209" />
+        <location filename="../../survey_app/ui/hq/people_users.py" line="210" />
         <source>{user} 的角色已改为{role}</source>
         <translation>{user} is now {role}</translation>
     </message>
@@ -8282,6 +8481,11 @@ The database file is not deleted: {path}</translation>
         <location filename="../../survey_app/ui/hq/dashboard_page.py" line="295" />
         <source>只有指挥部管理员可以查看总览和导出台账、月报。</source>
         <translation>Only HQ administrators can see the overview and export the ledger and monthly report.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_page.py" line="244" />
+        <source>只有指挥部管理员可以查看台账。</source>
+        <translation>Only HQ administrators can see the ledger.</translation>
     </message>
 </context>
 </TS>

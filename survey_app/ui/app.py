@@ -6,15 +6,26 @@ main.py and the CLI before anything else), and the window reads one page of list
 screen before its first paint; whatever reads every household (status counts, the list's total) comes
 after it (main_window.py), so nothing before the first paint grows with the number of households. The
 detail panel loads after it too. Importing the core (SQLAlchemy, its asyncio and importlib.metadata,
-and the 31 mapped models) is over half of a start's CPU time and the floor of the 3× budget; importing
-it in a background thread while Qt starts was measured and gains nothing (the GIL serialises both
-imports), so it is done plainly. Modules the first screen does not use are imported where used
-(compensation engine, form checks, python-stdnum, multiprocessing). Threading: everything here runs on
-the GUI thread except the TaskRunner's jobs.
+and the 31 mapped models) costs 3–4× a bare window's start: importing it on a thread while Qt starts
+gains nothing (the GIL serialises both imports). Modules the first screen does not use are imported where
+used (compensation engine, form checks, python-stdnum, multiprocessing). Threading: everything here runs
+on the GUI thread except the TaskRunner's jobs and the first window's opener (first_attach.py).
 
-Bench hook: with ``SURVEY_APP_BENCH_LOGIN="user:password"`` the login dialog is skipped (the service
-still checks the password), and after the main window's first paint the app prints
-``FIRST_PAINT <seconds since started_at> <CPU seconds>`` and quits (bench/startup.py).
+First window without the ORM (issue 11 item 5): a plain SQLite project at the schema's head shows the
+login dialog at once (its project name and language from the first screen's light read: stdlib sqlite3)
+while a thread imports the ORM and opens the database (app_first_window.py); a user the light check
+settles (services/first_screen.py, the same scrypt as ``users.login``) gets a window painted from that
+read, and after that paint, on a thread (first_attach.py), the login is recorded through ``users.login``
+(audit, lockout counters) and the window switches to the database unseen (main_window.py). A wrong
+password, a lock or a forced change go through ``users.login`` in the dialog as before. A database URL
+(PostgreSQL), a vaulted (SQLCipher) project (project_login.py: the dialog up while the ORM and the
+cipher are imported on a thread), an empty, unclean or older database take the ordinary path below.
+
+Bench hook: with ``SURVEY_APP_BENCH_LOGIN="user:password"`` the login dialog is shown as for a user; once it
+has painted the app prints ``LOGIN_SHOWN <s> <CPU s>``, fills it and presses 登录 (``bench_fill``: at once,
+or with ``SURVEY_APP_BENCH_TYPED=1`` once the warm-up is done, printing ``LOGIN_ACCEPT`` then); after the
+main window's first paint it prints ``FIRST_PAINT <seconds since started_at> <CPU seconds>`` and quits
+(bench/startup.py).
 """
 
 from __future__ import annotations
@@ -26,6 +37,7 @@ import time
 from pathlib import Path
 
 BENCH_ENV = "SURVEY_APP_BENCH_LOGIN"
+BENCH_TYPED_ENV = "SURVEY_APP_BENCH_TYPED"  # press 登录 only once the warm-up is done (a user who typed a while)
 
 
 def _db_target(text: str) -> str | Path:
@@ -82,16 +94,23 @@ def _main_once(argv: list[str] | None = None, *, started_at: float | None = None
         if args.db is None:
             return 0
 
-    from survey_app.core.domain.errors import SurveyAppError
     from survey_app.core.paths import default_db_path
     from survey_app.core.security.vault import exists as is_real_project  # a file check, no crypto import
-    from survey_app.core.services import startup
-    from survey_app.ui import i18n
 
+    if not is_real_project(args.db):
+        from survey_app.ui.app_first_window import start_first_window
+
+        code = start_first_window(app, args, started_at)
+        if code is not None:
+            return code
     if is_real_project(args.db or default_db_path()):  # key vault: the login opens the project
         from survey_app.ui.project_login import run_real_project
 
         return run_real_project(app, args, args.db or default_db_path(), started_at)
+    from survey_app.core.domain.errors import SurveyAppError
+    from survey_app.core.services import startup
+    from survey_app.ui import i18n
+
     try:
         db = startup.open_database(args.db)
     except Exception as exc:
@@ -116,7 +135,7 @@ def _main_once(argv: list[str] | None = None, *, started_at: float | None = None
             return 1
         project = _project_name(db)
         session = Session(app, db, runner, project=project, language=lang)
-        actor = _bench_login(db) if os.environ.get(BENCH_ENV) else _login(db, runner, project)
+        actor = _login(db, runner, project, started_at if os.environ.get(BENCH_ENV) else None)
         if actor is None:
             return 0
         window = session.open_window(actor)
@@ -145,20 +164,25 @@ class Session:
     def __init__(self, app, db, runner, *, project: str = "", language: str = "zh_CN",  # noqa: ANN001
                  login=None):  # noqa: ANN001
         self.app, self.db, self.runner, self.project, self.language = app, db, runner, project, language
-        self._login = login or (lambda: _login(db, runner, project))
+        self._login = login or (lambda: _login(self.db, runner, project))
         self.window = None
 
-    def open_window(self, actor):  # noqa: ANN001, ANN201
+    def open_window(self, actor, *, first_screen=None, opener=None):  # noqa: ANN001, ANN201
+        """``first_screen``/``opener``: a first window painted before the ORM (``self.db`` None until then)."""
         from survey_app.ui.main_window import MainWindow
 
-        window = MainWindow(self.db, actor, project_name=self.project, language=self.language, runner=self.runner)
+        window = MainWindow(self.db, actor, project_name=self.project, language=self.language, runner=self.runner,
+                            first_screen=first_screen, opener=opener)
         self.runner.set_parent_widget(window)
         window.logout_requested.connect(self.switch_user)
         self.window = window
         window.show_for_screen()
         from survey_app.ui.backup_dialog import start_daily_backup
 
-        start_daily_backup(window)  # on a thread of its own: never holds the window (or 注销) up
+        if window.db is None:  # on a thread of its own: never holds the window (or 注销) up
+            window.attached.connect(lambda: start_daily_backup(window))
+        else:
+            start_daily_backup(window)
         return window
 
     def switch_user(self) -> None:
@@ -216,32 +240,85 @@ def _create_demo(app, db, runner) -> bool:  # noqa: ANN001
     return True
 
 
-def _login(db, runner, project: str):  # noqa: ANN001, ANN202
+def _login(db, runner, project: str, bench_started_at: float | None = None):  # noqa: ANN001, ANN202
     from PySide6.QtWidgets import QDialog
 
     from survey_app.ui.login_dialog import LoginDialog
 
     dialog = LoginDialog(db, runner, project_name=project)
+    if bench_started_at is not None:
+        bench_fill(dialog, bench_started_at)
     runner.set_parent_widget(dialog)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     runner.set_parent_widget(None)
     return dialog.actor if accepted else None
 
 
-def _bench_login(db):  # noqa: ANN001, ANN202
-    from survey_app.core.services import devices, users
+def _stamp(what: str, started_at: float) -> None:
+    # seconds since started_at, then the process's CPU seconds (bench/startup.py: robust under load)
+    print(f"{what} {time.perf_counter() - started_at:.4f} {time.process_time():.4f}", flush=True)
+
+
+def bench_fill(dialog, started_at: float, warmup=None) -> None:  # noqa: ANN001
+    """Bench hook: once the login dialog has painted, print ``LOGIN_SHOWN``, fill in ``SURVEY_APP_BENCH_LOGIN``'s
+    user and password and press 登录 — at once (zero typing time: the warm-up's imports not hidden), or with
+    ``SURVEY_APP_BENCH_TYPED`` once ``warmup`` is done (a user who types for a few seconds), printing
+    ``LOGIN_ACCEPT`` as 登录 is pressed. A refused login ends the run (stderr says so)."""
+    from survey_app.ui.first_paint import after_first_paint
 
     username, _, password = os.environ[BENCH_ENV].partition(":")
-    return users.login(db, username, password, device=devices.local_device_code(db))
+    pressed: list[bool] = []
+
+    def press() -> None:
+        if pressed:
+            return
+        pressed.append(True)
+        dialog.username.setText(username)
+        dialog.password.setText(password)
+        _stamp("LOGIN_ACCEPT", started_at)
+        dialog.login_button.click()
+
+    def shown() -> None:
+        _stamp("LOGIN_SHOWN", started_at)
+        if os.environ.get(BENCH_TYPED_ENV) and warmup is not None:
+            warmup.finished.connect(press)
+            if warmup.done():  # set before finished is emitted: one of the two presses
+                press()
+        else:
+            press()
+
+    def refused(message: str) -> None:
+        print(f"survey_app: bench login refused: {message}", file=sys.stderr, flush=True)
+        dialog.reject()
+
+    dialog.login_failed.connect(refused)
+    after_first_paint(dialog, shown)
 
 
 def report_first_paint(app, widget, started_at: float) -> None:  # noqa: ANN001
-    """Print ``FIRST_PAINT <s> <CPU s>`` once ``widget`` has painted, then quit (bench hook)."""
-    from survey_app.ui.main_window import after_first_paint
+    """Print ``FIRST_PAINT <s> <CPU s>`` once ``widget`` has painted, then quit (bench hook). A first window
+    painted before the ORM (app_first_window.py) then prints ``READY <s> <CPU s>`` once its database is
+    attached — when the user's first click is served — and quits then."""
+    from survey_app.ui.first_paint import after_first_paint
+
+    def stamp(what: str) -> None:
+        _stamp(what, started_at)
+
+    def ready() -> None:
+        try:
+            stamp("READY")
+        finally:
+            app.quit()
 
     def finish() -> None:
-        # seconds since started_at, then the process's CPU seconds (bench/startup.py: robust under load)
-        print(f"FIRST_PAINT {time.perf_counter() - started_at:.4f} {time.process_time():.4f}", flush=True)
-        app.quit()
+        window = widget.window()
+        waits = getattr(window, "db", True) is None
+        try:
+            stamp("FIRST_PAINT")
+        finally:
+            if waits:
+                window.attached.connect(ready)
+            else:
+                app.quit()
 
     after_first_paint(widget, finish)

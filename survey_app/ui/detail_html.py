@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from survey_app.core.services.household_stage import STAGES, Standing
-from survey_app.core.services.households import HouseholdDetail
 from survey_app.ui import formatting, labels
+
+if TYPE_CHECKING:  # the services import SQLAlchemy: not before the first window has painted (ui/app.py)
+    from survey_app.core.services.household_stage import Standing
+    from survey_app.core.services.households import HouseholdDetail
 
 LEGALITY_ORDER = ("registered", "found_legal", "illegal", "temporary")
 
@@ -122,6 +125,8 @@ class HouseholdDetailHtml:
             return ""
         # One wrapping line of steps, not a table: a table squeezes each step to a column of single
         # characters in the narrow pane of a 1024-pixel screen; a step itself never breaks.
+        from survey_app.core.services.household_stage import STAGES
+
         steps = []
         for i, code in enumerate(STAGES):
             name = _e(labels.stage(code))

@@ -7,22 +7,27 @@ by a zero-delay single-shot timer so holding an arrow key does not load every ro
 the very first load waits for the panel's first paint so it never delays the window appearing.
 The last households shown are kept (``RECENT``) until any change is published, or the page says
 data may have changed unannounced (``forget``: back from the editor, where drafts are saved).
+Built with ``db=None`` (the first window, painted before the ORM is imported: ui/app.py) it shows its
+placeholder and keeps the selection pending until ``attach(db)``.
 Threading: GUI thread only.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QTextBrowser, QWidget
 
 from survey_app.core.domain.errors import NotFound
-from survey_app.core.services import Database, attachments, household_stage, households
-from survey_app.core.services.household_stage import Standing
-from survey_app.core.services.households import HouseholdDetail
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.detail_html import detail_html, placeholder_html
+
+if TYPE_CHECKING:
+    from survey_app.core.services import Database
+    from survey_app.core.services.household_stage import Standing
+    from survey_app.core.services.households import HouseholdDetail
 
 RECENT = 32  # households kept as last shown (a few KB of HTML each)
 
@@ -33,7 +38,7 @@ class HouseholdDetailView(QTextBrowser):
     loaded = Signal(object)  # the HouseholdDetail shown, or None when cleared
     photos_requested = Signal(str)  # hex id: the user clicked 查看照片 (the page opens them read-only)
 
-    def __init__(self, db: Database, parent: QWidget | None = None):
+    def __init__(self, db: Database | None, parent: QWidget | None = None):
         super().__init__(parent)
         self._db = db
         self._key: int | None = None
@@ -72,6 +77,12 @@ class HouseholdDetailView(QTextBrowser):
 
     def show_key(self, key: int | None) -> None:
         self._pending = key
+        if self._painted and self._db is not None:
+            self._timer.start()
+
+    def attach(self, db: Database) -> None:
+        """The database, once the first window has painted without it: the pending selection loads."""
+        self._db = db
         if self._painted:
             self._timer.start()
 
@@ -108,7 +119,8 @@ class HouseholdDetailView(QTextBrowser):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            self._timer.start()  # start-up: load the selected household right after the first paint
+            if self._db is not None:
+                self._timer.start()  # start-up: load the selected household right after the first paint
 
     def forget(self) -> None:
         """Drop the households read before (data may have changed where no change is published: drafts)."""
@@ -116,8 +128,8 @@ class HouseholdDetailView(QTextBrowser):
 
     def _load_pending(self) -> None:
         key = self._pending
-        if key == self._key and self.detail is not None:
-            return
+        if self._db is None or (key == self._key and self.detail is not None):
+            return  # (no database yet: attach() loads it)
         self._key = key
         if key is None:
             self.detail = None
@@ -126,6 +138,8 @@ class HouseholdDetailView(QTextBrowser):
             return
         shown = self._recent.get(key)
         if shown is None:
+            from survey_app.core.services import attachments, household_stage, households
+
             try:
                 detail = households.get_detail(self._db, key)
             except NotFound as exc:

@@ -11,20 +11,31 @@ when the data or a filter other than the words changes (``refresh``, ``refresh_m
 that lists the very same households announces nothing. The table paints a cell from ``display()``
 (household_table.py's delegate), one call per cell instead of one per role.
 
+The first window's list is read through the light first-screen path (household_source.py) until
+``attach(db)`` switches the model to the services, keeping keys, rows on screen and selection.
+
 Threading: GUI thread only. Both queries are short reads on SQLite in WAL mode (never blocked by
 a writer on the TaskRunner's thread), and ``data()`` must answer synchronously anyway.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from survey_app.core.services import Database, field_households, household_stage, households
-from survey_app.core.services.households import HouseholdFilter, HouseholdRow
 from survey_app.ui import formatting, labels
+from survey_app.ui.household_source import FirstScreenSource, ServiceSource
 from survey_app.ui.lazy_rows import HouseholdKeysModel, LazyRows
+
+if TYPE_CHECKING:
+    from survey_app.core.services import Database
+    from survey_app.core.services.first_screen import FirstScreen
+    from survey_app.core.services.households import HouseholdFilter
+
+FIELD = "field"  # = field_households.FIELD (that module imports SQLAlchemy: not before the first paint; a test checks)
 
 BLOCK = 32  # a maximised 1366×768 list shows 30 rows: one block fills it (a row costs ~0.1 ms at 100k households)
 MAX_BLOCKS = 100
@@ -61,27 +72,48 @@ _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 class HouseholdModel(HouseholdKeysModel):
     """Households matching the current filter, in SQL order. ``refresh()`` re-runs the query."""
 
-    def __init__(self, db: Database, parent=None, *, username: str = ""):  # noqa: ANN001
+    def __init__(self, db: Database | None, parent=None, *, username: str = "",  # noqa: ANN001
+                 first_screen: FirstScreen | None = None):
+        """``db=None, first_screen=…``: the first window's model, read light until ``attach(db)``."""
         super().__init__(parent)
         self._db = db
+        self._source = ServiceSource(db) if db is not None else FirstScreenSource(first_screen)
+        self.need_db: Callable[[], None] | None = None  # a first window's: attach now (a query it can't serve)
         self._username = username  # whose unsaved drafts are marked 草稿
         self._drafts: set[str] = set()
         self._disputed: set[str] = set()
         self._marks_read = False
-        self._filter = HouseholdFilter()
+        self._filter: HouseholdFilter | None = None  # None: no filter (made when first asked for: ORM)
         self._sort = "code"
         self._descending = False
         self._column_count = len(COLUMNS)
-        self._rows: LazyRows[HouseholdRow] = LazyRows(self._fetch, block=BLOCK, max_blocks=MAX_BLOCKS)
+        self._rows: LazyRows[Any] = LazyRows(self._fetch, block=BLOCK, max_blocks=MAX_BLOCKS)
         self._more = False  # more keys match than are loaded (fetchMore reads the next page)
         self._total: int | None = 0  # how many match; None until counted
         self._shown: dict[int, tuple[str, ...]] = {}  # list key -> the row's display strings, made once
         self._announcing = False
         self._headers = [QCoreApplication.translate("HouseholdModel", c[0]) for c in COLUMNS]
 
-    def _fetch(self, keys: list[int]) -> dict[int, HouseholdRow]:
+    def attach(self, db: Database) -> None:
+        """Switch from the first screen's read to the services on ``db``. Nothing visible changes: the keys
+        and marks are the same, the rows read light are dropped and read again as they are painted."""
+        self._db = db
+        self._source = ServiceSource(db)
+        self._rows.reset(list(self._rows.keys))  # (rows of the services' type from now on)
+
+    @property
+    def attached(self) -> bool:
+        return self._db is not None
+
+    def _ensure_db(self) -> None:
+        # Input that came before the first window's database (a search typed before its first paint) is
+        # answered by the services: the window attaches now instead of after the paint.
+        if self._db is None and self.need_db is not None:
+            self.need_db()
+
+    def _fetch(self, keys: list[int]) -> dict[int, Any]:
         # The origin (新增) rides along with each row: no query over the whole project for a mark.
-        rows = households.fetch_rows(self._db, keys)
+        rows = self._source.fetch_rows(keys)
         for k in keys:
             self._shown.pop(k, None)
         return rows
@@ -90,6 +122,10 @@ class HouseholdModel(HouseholdKeysModel):
 
     @property
     def current_filter(self) -> HouseholdFilter:
+        if self._filter is None:
+            from survey_app.core.services.households import HouseholdFilter  # the ORM: after the first paint
+
+            self._filter = HouseholdFilter()
         return self._filter
 
     @property
@@ -97,18 +133,20 @@ class HouseholdModel(HouseholdKeysModel):
         return self._sort, self._descending
 
     def set_filter(self, flt: HouseholdFilter) -> None:
-        if flt != self._filter:
-            typed = replace(flt, text=self._filter.text) == self._filter  # only the search words changed
+        self._ensure_db()
+        current = self.current_filter
+        if flt != current:
+            typed = replace(flt, text=current.text) == current  # only the search words changed
             self._filter = flt
             if not typed:
                 self._read_marks()
             self._requery(FIRST_PAGE, keep_same=typed)  # (marks read again: the rows' texts are made again)
 
     def set_text(self, text: str) -> None:
-        self.set_filter(replace(self._filter, text=text.strip()))
+        self.set_filter(replace(self.current_filter, text=text.strip()))
 
     def set_status(self, status: str | None) -> None:
-        self.set_filter(replace(self._filter, status=status or None))
+        self.set_filter(replace(self.current_filter, status=status or None))
 
     def refresh(self) -> None:
         """Re-run the search after data changed underneath: as many rows as were loaded stay loaded, so a
@@ -130,13 +168,12 @@ class HouseholdModel(HouseholdKeysModel):
     def _read_marks(self) -> None:
         # A handful of rows in local tables, re-read when the data changed (refresh) or the filter did —
         # not on every search keystroke.
-        self._drafts = household_stage.draft_ids(self._db, self._username) if self._username else set()
-        self._disputed = household_stage.disputed_ids(self._db)  # HQ: open 测算不一致 (a few rows; none on a laptop)
+        self._drafts = self._source.draft_ids(self._username) if self._username else set()
+        self._disputed = self._source.disputed_ids()  # HQ: open 测算不一致 (a few rows; none on a laptop)
         self._marks_read = True
 
     def _requery(self, want: int, *, keep_same: bool = False) -> None:
-        keys = households.search_keys(self._db, self._filter, sort=self._sort, descending=self._descending,
-                                      limit=want + 1)
+        keys = self._source.search_keys(self._filter, self._sort, self._descending, limit=want + 1)
         more = len(keys) > want
         del keys[want:]
         if keep_same and not more and not self._more and keys == self._rows.keys:
@@ -159,7 +196,8 @@ class HouseholdModel(HouseholdKeysModel):
     def total(self) -> int:
         """How many households match (one count query when the list is not fully loaded; then cached)."""
         if self._total is None:
-            self._total = households.count_matching(self._db, self._filter)
+            self._ensure_db()
+            self._total = self._source.count_matching(self._filter)
         return self._total
 
     def total_known(self) -> bool:
@@ -172,10 +210,10 @@ class HouseholdModel(HouseholdKeysModel):
         """The view scrolled near the end of what is loaded: the next page (growing, so few round trips)."""
         if parent.isValid() or not self._more or self._announcing:
             return  # (not while a reset is being announced: rows inserted then would be lost on the way)
+        self._ensure_db()
         have = len(self._rows)
         page = max(NEXT_PAGE, have)
-        keys = households.search_keys(self._db, self._filter, sort=self._sort, descending=self._descending,
-                                      offset=have, limit=page + 1)
+        keys = self._source.search_keys(self._filter, self._sort, self._descending, offset=have, limit=page + 1)
         self._more = len(keys) > page
         del keys[page:]
         if keys:
@@ -198,6 +236,7 @@ class HouseholdModel(HouseholdKeysModel):
         key, desc = COLUMNS[column][2], order == Qt.SortOrder.DescendingOrder
         if (key, desc) == (self._sort, self._descending):
             return
+        self._ensure_db()
         self._sort, self._descending = key, desc
         # A reset, not layoutChanged: mapping persistent indexes over 100k rows costs more than the
         # window restoring its one selected household by key afterwards.
@@ -280,7 +319,7 @@ def status_text(status: str, draft: bool, origin: str, disputed: bool = False) -
         parts.append(QCoreApplication.translate("HouseholdModel", "测算不一致"))
     if draft:
         parts.append(QCoreApplication.translate("HouseholdModel", "草稿"))
-    if origin == field_households.FIELD:
+    if origin == FIELD:
         parts.append(labels.origin(origin))
     return " · ".join(parts)
 
@@ -291,6 +330,6 @@ def marks_tooltip(draft: bool, origin: str, disputed: bool = False) -> str | Non
         tips.append(QCoreApplication.translate("HouseholdModel", "测算不一致：指挥部按调查记录重算的结果与设备的测算不同，待核实"))
     if draft:
         tips.append(QCoreApplication.translate("HouseholdModel", "有未保存的草稿：打开编辑可继续"))
-    if origin == field_households.FIELD:
+    if origin == FIELD:
         tips.append(QCoreApplication.translate("HouseholdModel", "新增住户：名册外现场发现，待指挥部确认"))
     return "\n".join(tips) or None

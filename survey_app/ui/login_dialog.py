@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,17 +34,48 @@ from PySide6.QtWidgets import (
 from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.paths import DEMO_DB_NAME
-from survey_app.core.security.vault import NoSlot
-from survey_app.core.services import Database, devices, project_files, users
+from survey_app.core.security import vault
 from survey_app.ui.kit import dialogs, theme
-from survey_app.ui.password_dialog import PasswordChangeDialog
-from survey_app.ui.recovery_dialog import RecoveryDialog
-from survey_app.ui.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from survey_app.core.services import Database
+    from survey_app.ui.first_attach import Warmup
+    from survey_app.ui.password_dialog import PasswordChangeDialog
+    from survey_app.ui.recovery_dialog import RecoveryDialog
+    from survey_app.ui.task_runner import TaskRunner
 
 
-def _login_job(db: Database | None, path: Path | None, username: str, password: str, device_password: str, *,
-               progress, cancel) -> tuple[Database, Actor, bool]:  # noqa: ANN001
-    # Worker thread: no widgets here. Returns (open database, actor, must change the password).
+class _OpenFailed(SurveyAppError):
+    """The warm-up could not open the database (not a SurveyAppError of its own): the dialog says so."""
+
+
+def _login_job(db: Database | None, path: Path | None, warmup: Warmup | None, username: str, password: str,
+               device_password: str, *, progress: Any, cancel: Any) -> tuple[Database | None, Actor, bool]:
+    # Worker thread: no widgets here. Returns (open database, actor, must change the password); a plain
+    # project shown before the ORM (``warmup``) returns (None, actor, False) when the light check settles it.
+    if warmup is not None:
+        import sqlite3
+
+        from survey_app.core.services.first_screen import reopen_first_screen, sign_in
+
+        try:
+            screen = reopen_first_screen(path)
+            try:
+                actor = sign_in(screen, username, password)
+            finally:
+                screen.close()
+        except sqlite3.Error:
+            actor = None  # users.login, on the warm-up's database, answers instead
+        if actor is not None:
+            return None, actor, False
+        try:
+            db = warmup.result()  # the ORM and the database, opened while the user typed: users.login says why
+        except SurveyAppError:
+            raise
+        except Exception as exc:
+            raise _OpenFailed(str(exc)) from exc
+    from survey_app.core.services import devices, project_files, users
+
     if db is None:
         if device_password:
             db, actor = project_files.add_user_with_device_password(path, username, password, device_password)
@@ -57,15 +89,22 @@ def _login_job(db: Database | None, path: Path | None, username: str, password: 
 
 
 class LoginDialog(QDialog):
-    """Accepts with ``self.actor`` set once the service accepted the user."""
+    """Accepts with ``self.actor`` set once the service accepted the user.
+
+    ``warmup`` (a plain project shown before the ORM, ui/app_first_window.py; ``db=None, db_path=…``): the
+    light check (services/first_screen.py) settles a user who may start at once — the dialog then accepts
+    with ``self.db`` None and ``take_credentials()`` hands the name and password to the audited login
+    after the first paint; anything else waits for the warm-up's database and goes through ``users.login``
+    (attempt recorded, the same message), and accepts with ``self.db`` that database."""
 
     login_failed = Signal(str)  # the message shown (for tests and the status of the dialog)
 
     def __init__(self, db: Database | None, runner: TaskRunner, *, project_name: str = "",
-                 db_path: Path | None = None, parent: QWidget | None = None):
+                 db_path: Path | None = None, parent: QWidget | None = None, warmup: Warmup | None = None):
         super().__init__(parent)
-        self.db, self.runner, self.db_path = db, runner, db_path
-        self.opens_project = db is None  # a real project, opened by this login
+        self.db, self.runner, self.db_path, self.warmup = db, runner, db_path, warmup
+        self.opens_project = db is None and warmup is None  # a real project, opened by this login
+        self._credentials: tuple[str, str] | None = None  # a light sign-in's, until take_credentials()
         self.actor: Actor | None = None
         self.change_dialog: PasswordChangeDialog | None = None
         self.recovery_dialog: RecoveryDialog | None = None
@@ -108,7 +147,8 @@ class LoginDialog(QDialog):
         self.hint_label.setObjectName("loginHint")
         self.hint_label.setWordWrap(True)
         theme.set_role(self.hint_label, "hint")
-        self.hint_label.setVisible(db is not None and db.path is not None and db.path.name == DEMO_DB_NAME)
+        shown_path = db.path if db is not None else db_path
+        self.hint_label.setVisible(shown_path is not None and Path(shown_path).name == DEMO_DB_NAME)
 
         buttons, self.login_button, quit_button = dialogs.ok_cancel(self, self.tr("登录"), self.tr("退出"),
                                                                    ok_name="loginButton")
@@ -122,7 +162,7 @@ class LoginDialog(QDialog):
         theme.set_role(self.forgot_button, "link")
         self.forgot_button.setToolTip(self.tr("用项目的恢复密码设一个新密码"))
         self.forgot_button.clicked.connect(self.forgot_password)
-        self.forgot_button.setVisible(self.opens_project and project_files.is_real_project(db_path))
+        self.forgot_button.setVisible(self.opens_project and vault.exists(db_path))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
@@ -146,12 +186,24 @@ class LoginDialog(QDialog):
         self._set_busy(True)
         device_password = self.device_password.text() if self.device_password.isVisible() else ""
         db = None if self.opens_project else self.db
-        self.runner.run(partial(_login_job, db, self.db_path, username, self.password.text(), device_password),
+        warmup = self.warmup if self.db is None else None
+        self._credentials = (username, self.password.text()) if warmup is not None else None
+        self.runner.run(partial(_login_job, db, self.db_path, warmup, username, self.password.text(),
+                                device_password),
                         on_done=self._on_success, on_error=self._on_failure,
                         label=self.tr("正在登录…"), cancellable=False, show_progress=False)
 
+    def take_credentials(self) -> tuple[str, str]:
+        """A light sign-in's (user name, password), once, for the audited login after the first paint."""
+        credentials, self._credentials = self._credentials, None
+        if credentials is None:
+            raise RuntimeError("no light sign-in to hand over")
+        return credentials
+
     def forgot_password(self) -> None:
         """忘记密码…: the recovery dialog (window-modal); on success the login proceeds with the new password."""
+        from survey_app.ui.recovery_dialog import RecoveryDialog
+
         self.recovery_dialog = RecoveryDialog(self.runner, self.db_path, username=self.username.text().strip(),
                                               parent=self)
         self.recovery_dialog.accepted.connect(self._recovered)
@@ -179,12 +231,16 @@ class LoginDialog(QDialog):
         self._set_busy(False)
         db, actor, must_change = result
         self.db = db
+        if db is not None:
+            self._credentials = None  # the audited login ran: nothing to hand over
         self.password.clear()  # don't keep the password in a widget longer than needed
         self.device_password.clear()
         self.form.setRowVisible(self.device_password, False)
         if not must_change:
             self._finish(actor)
             return
+        from survey_app.ui.password_dialog import PasswordChangeDialog
+
         self.change_dialog = PasswordChangeDialog(db, self.runner, actor, parent=self)
         self.change_dialog.accepted.connect(partial(self._finish, actor))
         self.change_dialog.rejected.connect(self._change_refused)
@@ -210,12 +266,16 @@ class LoginDialog(QDialog):
 
     def _on_failure(self, exc: BaseException) -> None:
         self._set_busy(False)
+        self._credentials = None
         if not isinstance(exc, SurveyAppError):
             raise exc
-        if isinstance(exc, NoSlot) and self.opens_project:
+        if isinstance(exc, vault.NoSlot) and self.opens_project:
             self.form.setRowVisible(self.device_password, True)
             self._show_error(self.tr("本机还没有该用户的密钥：请同时输入设备密码（只需这一次）"))
             self.device_password.setFocus()
+            return
+        if isinstance(exc, _OpenFailed):
+            self._show_error(self.tr("无法打开数据库：{error}").format(error=exc))
             return
         self._show_error(str(exc))  # the service's Chinese message, e.g. 还可尝试3次 / 账户已锁定
         self.password.clear()

@@ -7,6 +7,9 @@ number): only the start page is built before the first paint — one SQL search 
 fetched for the visible lines only; on a project bigger than that page the status counts and the 地块
 list (which read every household) come after the first paint (``after_first_paint``); the other pages
 are built on their first visit.
+First window of a start (ui/app.py): built with ``db=None``, the first screen's light read and an ``opener``;
+its list is painted without the ORM, which is imported after that paint on a thread (first_attach.py); the
+window and its page then ``attach`` the database, and the counts follow.
 Menus: 文件 (核验协议…, 注销/切换用户, 退出), 视图 (搜索, 语言 — takes effect at the next start), 帮助 (使用帮助 F1,
 关于). The window opens maximised on screens up to 1366 px wide (a field laptop: every pixel counts).
 Keys: Ctrl+1…4 pages, Ctrl+F search, Esc clears the search, arrows move in the list, Enter or
@@ -16,74 +19,43 @@ Threading: GUI thread only; long jobs and writes go through the TaskRunner hande
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from survey_app import __version__
 from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.roles import Permission
-from survey_app.core.services import Database
 from survey_app.ui import i18n, labels
-from survey_app.ui.changes import ChangeHub
+from survey_app.ui.first_attach import FirstAttach, Opener
+from survey_app.ui.first_paint import after_first_paint, warm_imports
 from survey_app.ui.pages import navigation as nav
 from survey_app.ui.pages.common import can
 from survey_app.ui.pages.households_page import HouseholdsPage
 from survey_app.ui.task_runner import TaskRunner
 
+if TYPE_CHECKING:  # the services import SQLAlchemy: not before the first window has painted
+    from survey_app.core.services import Database
+    from survey_app.core.services.first_screen import FirstScreen
+
 APP_VERSION = __version__  # the one place: survey_app/__init__.py (pyproject reads it too)
-
-
 MAXIMISE_UP_TO = 1366  # px of screen width: field laptops (1366×768, 1024×768) open maximised
-
-
-class _FirstPaint(QObject):
-    """Calls ``callback`` once, just after ``widget``'s first paint has completed."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]):
-        super().__init__(widget)  # dies with the widget: a window closed unpainted never calls back
-        self._widget, self._callback = widget, callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Paint:
-            self._widget.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._done)  # after this paint (and its flush to the screen)
-        return False
-
-    def _done(self) -> None:
-        callback, self._callback = self._callback, None
-        self.deleteLater()
-        if callback is not None:
-            callback()
-
-
-def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
-    """Run ``callback`` on the GUI thread once ``widget`` has painted for the first time."""
-    _FirstPaint(widget, callback)
 
 
 WARM_MODULES = ("survey_app.core.services.survey.checks", "survey_app.core.services.survey.readiness",
                 "survey_app.core.services.survey.store", "survey_app.core.sync.issues")
 
 
-def warm_imports() -> None:
-    """Import, on a thread of its own after the first paint, what the first not-yet-surveyed household's detail
-    needs (its missing-items check: 0.2–0.4 s of first-time imports that otherwise land in a keystroke)."""
-    import importlib
-    import threading
-
-    threading.Thread(target=lambda: [importlib.import_module(m) for m in WARM_MODULES], name="warm-imports",
-                     daemon=True).start()
-
-
 class MainWindow(QMainWindow):
     logout_requested = Signal()  # 注销 / 切换用户: app.Session shows the login dialog again
+    attached = Signal()  # a first window has its database (after its first paint)
 
-    def __init__(self, db: Database, actor: Actor, *, project_name: str = "", language: str = "zh_CN",
-                 runner: TaskRunner | None = None, start_page: str = nav.HOUSEHOLDS):
+    def __init__(self, db: Database | None, actor: Actor, *, project_name: str = "", language: str = "zh_CN",
+                 runner: TaskRunner | None = None, start_page: str = nav.HOUSEHOLDS,
+                 first_screen: FirstScreen | None = None, opener: Opener | None = None):
+        """``db=None`` with ``first_screen`` and ``opener``: the first window of a start (module docstring)."""
         super().__init__()
         self.db, self.actor, self.language = db, actor, language
         self.runner = runner if runner is not None else TaskRunner()
@@ -112,7 +84,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
 
         # The 住户 page is always built: it owns the selection the 测算 page and the editor follow.
-        self.households_page = HouseholdsPage(db, actor, self.runner, self)
+        self.households_page = HouseholdsPage(db, actor, self.runner, self, first_screen=first_screen)
         self.model = self.households_page.model
         self.filter_bar = self.households_page.filter_bar
         self.table = self.households_page.table
@@ -140,11 +112,16 @@ class MainWindow(QMainWindow):
         self.detail.loaded.connect(lambda d: self.rail.set_enabled(nav.COMPENSATION, d is not None))
         self.rail.set_enabled(nav.COMPENSATION, False)
         big = self._start_list()
-        if big:  # more than a page of households: what reads every one of them waits for the first paint
+        if db is None and opener is not None:  # the first window: the ORM after the first paint, then the rest
+            self.first_attach = FirstAttach(self, opener, lambda opened: self._attach_first(opened, big))
+            self.model.need_db = self.first_attach.now  # input that needs the database before it is there
+            after_first_paint(self.table.viewport(), self.first_attach.start)
+        elif big:  # more than a page of households: what reads every one of them waits for the first paint
             after_first_paint(self.table.viewport(), self._count_after_first_paint)
         else:
             self.households_page.refresh_counts()
-        after_first_paint(self.table.viewport(), warm_imports)
+        if db is not None:
+            after_first_paint(self.table.viewport(), lambda: warm_imports(WARM_MODULES))
         self.show_page(start_page)
 
     # --- pages ------------------------------------------------------------------------------------------
@@ -193,6 +170,9 @@ class MainWindow(QMainWindow):
             dashboard = hq_page.findChild(QWidget, "hqDashboardTab")
             if dashboard is not None and hasattr(dashboard, "householdsRequested"):
                 dashboard.householdsRequested.connect(self._show_filter)
+            ledger = hq_page.findChild(QWidget, "hqLedgerTab")
+            if ledger is not None and hasattr(ledger, "householdRequested"):
+                ledger.householdRequested.connect(self.show_household)
             return hq_page
         return None
 
@@ -240,8 +220,7 @@ class MainWindow(QMainWindow):
         from survey_app.ui.editor.household_editor import HouseholdEditorDialog
 
         dialog = HouseholdEditorDialog(self.db, self.actor, self.runner, household_id, parent=self)
-        # The editor may publish its own changes too; publishing twice only refreshes twice.
-        dialog.saved.connect(ChangeHub.instance().publish)
+        # The editor publishes each save's ChangeSet itself (once): nothing to forward here.
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.editor = dialog
         dialog.open()
@@ -259,6 +238,20 @@ class MainWindow(QMainWindow):
             return True
         self.households_page.count_total()  # all of them are in the page: no count query
         return False
+
+    def _attach_first(self, db: Database, big: bool) -> None:
+        self.attach(db)
+        if big:
+            self._count_after_first_paint()
+        else:
+            self.households_page.refresh_counts()
+        warm_imports(WARM_MODULES)
+
+    def attach(self, db: Database) -> None:
+        """The first window's database: its page switches to the services without a visible change."""
+        self.db = db
+        self.households_page.attach(db)
+        self.attached.emit()
 
     def _count_after_first_paint(self) -> None:
         self.households_page.refresh_counts()

@@ -4,7 +4,9 @@ The database is encrypted and its keys come from the vault, so nothing can be re
 login: the interface language comes from QSettings (``i18n.SETTING_KEY``; the language menu's choice,
 stored in the database, is copied back there when the app closes), the login dialog unlocks the user's
 key slot and opens the database (services/project_files.py), and only then is the window built. With
-``SURVEY_APP_BENCH_LOGIN`` the dialog is skipped as for the demo (app.py). GUI thread only.
+``SURVEY_APP_BENCH_LOGIN`` the dialog is filled and accepted once painted (app.py's ``bench_fill``). While
+the dialog waits for the user, a thread imports the ORM, the services and the cipher (``_warm``): the
+dialog comes up without them and the login after 登录 no longer pays for them. GUI thread only.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ def run_real_project(app, args, path: Path, started_at: float) -> int:  # noqa: 
     runner = TaskRunner()
     db, at_login = None, ""
     try:
-        db, actor = _bench_open(path) if os.environ.get(BENCH_ENV) else login_and_open(runner, path)
+        db, actor = login_and_open(runner, path, started_at if os.environ.get(BENCH_ENV) else None)
         if db is None:
             return 0
         at_login = db.setting(i18n.SETTING_KEY)
@@ -58,25 +60,37 @@ def run_real_project(app, args, path: Path, started_at: float) -> int:  # noqa: 
             db.dispose()
 
 
-def login_and_open(runner, path: Path):  # noqa: ANN001, ANN201
+def login_and_open(runner, path: Path, bench_started_at: float | None = None):  # noqa: ANN001, ANN201
     """(open database, actor) after the login dialog, or (None, None) when the user quit."""
     from PySide6.QtWidgets import QDialog
 
+    from survey_app.ui.first_attach import Warmup
     from survey_app.ui.login_dialog import LoginDialog
 
+    warmup = Warmup(_warm)
+    warmup.start()  # the job after 登录 imports the same modules: it waits for this thread, never twice
     dialog = LoginDialog(None, runner, project_name=path.stem, db_path=path)
+    if bench_started_at is not None:
+        from survey_app.ui.app import bench_fill
+
+        bench_fill(dialog, bench_started_at, warmup)
     runner.set_parent_widget(dialog)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     runner.set_parent_widget(None)
     return (dialog.db, dialog.actor) if accepted else (None, None)
 
 
-def _bench_open(path: Path):  # noqa: ANN202
-    from survey_app.core.services import project_files
-    from survey_app.ui.app import BENCH_ENV
+def _warm() -> None:
+    """On the warm-up thread: what unlocking and opening a real project imports (nothing opened, no key)."""
+    import importlib
 
-    username, _, password = os.environ[BENCH_ENV].partition(":")
-    return project_files.open_project_database(path, username, password)
+    for module in ("survey_app.core.services.project_files", "survey_app.core.services.startup",
+                   "cryptography.hazmat.primitives.ciphers.aead", "cryptography.hazmat.primitives.kdf.scrypt",
+                   "cryptography.hazmat.primitives.kdf.hkdf"):
+        importlib.import_module(module)
+    from survey_app.core.services import project_files
+
+    project_files.load_cipher_driver()  # the SQLCipher driver (a missing one is reported by the login itself)
 
 
 def _keep_language(db, settings, at_login: str) -> None:  # noqa: ANN001

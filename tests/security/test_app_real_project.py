@@ -20,6 +20,6 @@ def test_a_real_project_starts_through_its_vault(project: Path, tmp_path: Path) 
     result = subprocess.run([sys.executable, "main.py", "--db", str(project), "--lang", "en"], cwd=REPO, env=env,
                             capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.startswith("FIRST_PAINT ")
+    assert [line.split()[0] for line in result.stdout.splitlines()] == ["LOGIN_SHOWN", "LOGIN_ACCEPT", "FIRST_PAINT"]
     assert "ui_language=en" in (tmp_path / "config" / "survey_app" / "survey_app.conf").read_text()
     assert not (tmp_path / "data").exists() or not any((tmp_path / "data").rglob("*.sqlite3"))  # no demo made

@@ -19,7 +19,7 @@ from survey_app.core.domain.errors import NotFound
 from survey_app.core.services import household_stage, households
 from survey_app.core.services.survey import drafts
 from survey_app.core.services.survey.store import load_form
-from survey_app.ui import household_detail, household_model
+from survey_app.ui import household_model
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.household_model import COL_AREA, COL_CODE, COL_MEMBERS, COL_STATUS, HouseholdModel
 
@@ -116,7 +116,7 @@ def test_a_household_shown_a_moment_ago_is_shown_again_unread_until_a_change(qtb
     detail_view, table, model = window.detail, window.table, window.model
     reads: list[object] = []
     real = households.get_detail
-    monkeypatch.setattr(household_detail.households, "get_detail",
+    monkeypatch.setattr(households, "get_detail",  # the services' function the detail panel calls
                         lambda db, key: reads.append(key) or real(db, key))
     first_key, second_key = model.key_at(0), model.key_at(1)
     first, second = real(demo_db, first_key), real(demo_db, second_key)

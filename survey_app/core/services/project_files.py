@@ -40,6 +40,13 @@ __all__ = ["RECOVERY_EVENT", "add_user_with_device_password", "create_device_dat
 RECOVERY_EVENT = "recovery_reset"  # audit action: a password reset with the recovery (device) password
 
 
+def load_cipher_driver() -> None:
+    """Import the SQLCipher driver (a login warms it while the user types; a missing one is reported then)."""
+    from survey_app.core.storage import cipher
+
+    cipher.dbapi()
+
+
 def is_real_project(path: str | Path | None) -> bool:
     """A database with a key vault beside it (opened through this module, never directly)."""
     return vault.exists(path)

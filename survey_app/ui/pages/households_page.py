@@ -9,12 +9,15 @@ a disabled button says why in its tooltip. Every action acts on the household wh
 screen (``detail.shown_id``), never on a row index; Enter and double-click first bring the pane to the
 row pointed at. 新增住户 (field_household_dialog.py) adds a house found door to door; an HQ admin
 confirms it with 确认新增. 提交调查 asks before submitting.
+The first window's page is built with ``db=None`` and the first screen's light read (ui/app.py); the
+main window calls ``attach(db)`` once the ORM is there, before any user action is handled.
 Threading: GUI thread only; writes go through the TaskRunner (pages/common.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -22,16 +25,19 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, 
 
 from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.roles import Permission
-from survey_app.core.services import Database, field_households, households
-from survey_app.core.services.households import HouseholdDetail
 from survey_app.ui import labels
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.household_detail import HouseholdDetailView
 from survey_app.ui.household_filter_bar import HouseholdFilterBar
-from survey_app.ui.household_model import HouseholdModel
+from survey_app.ui.household_model import FIELD, HouseholdModel
 from survey_app.ui.household_table import HouseholdTable
 from survey_app.ui.pages.common import TOUCH_HEIGHT, MessageBanner, can, confirm, enable, run_write
 from survey_app.ui.task_runner import TaskRunner
+
+if TYPE_CHECKING:  # the services import SQLAlchemy: not before the first window has painted
+    from survey_app.core.services import Database
+    from survey_app.core.services.first_screen import FirstScreen
+    from survey_app.core.services.households import HouseholdDetail
 
 COUNT_DELAY_MS = 300  # the total of a long result is counted this long after the last search
 
@@ -43,11 +49,12 @@ class HouseholdsPage(QWidget):
     compensation_requested = Signal(str)
     count_changed = Signal(int)
 
-    def __init__(self, db: Database, actor: Actor, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, db: Database | None, actor: Actor, runner: TaskRunner, parent: QWidget | None = None, *,
+                 first_screen: FirstScreen | None = None):
         super().__init__(parent)
         self.setObjectName("householdsPage")
         self.db, self.actor, self.runner = db, actor, runner
-        self.model = HouseholdModel(db, self, username=actor.username)
+        self.model = HouseholdModel(db, self, username=actor.username, first_screen=first_screen)
         self.filter_bar = HouseholdFilterBar(self)
         self.table = HouseholdTable(self.model, self)
         self.detail = HouseholdDetailView(db, self)
@@ -174,6 +181,12 @@ class HouseholdsPage(QWidget):
 
     # --- data -------------------------------------------------------------------------------------------
 
+    def attach(self, db: Database) -> None:
+        """The database, once the first window has painted from the first screen's read (see the docstring)."""
+        self.db = db
+        self.model.attach(db)
+        self.detail.attach(db)
+
     def refresh(self) -> None:
         """Re-read counts, sections and the list (keeps the selected household when still listed)."""
         self.refresh_counts()
@@ -182,6 +195,8 @@ class HouseholdsPage(QWidget):
     def refresh_counts(self) -> None:
         """The 状态 combo's counts and the 地块 choices. The counts read every household: on a big project
         the main window asks for them only after its first paint (DESIGN §8)."""
+        from survey_app.core.services import households
+
         self.filter_bar.set_counts(households.status_counts(self.db))
         self.filter_bar.set_sections(households.sections(self.db))
 
@@ -256,7 +271,7 @@ class HouseholdsPage(QWidget):
                                        and self.actor.role.value == "hq_admin")
         self.grievance_button.setVisible(detail is not None)
         standing = self.detail.standing if detail is not None else None
-        self.confirm_origin_button.setVisible(standing is not None and standing.origin == field_households.FIELD
+        self.confirm_origin_button.setVisible(standing is not None and standing.origin == FIELD
                                               and self.actor.role.value == "hq_admin")
         self.confirm_origin_button.setToolTip(self.tr("核实后确认：该户属于本项目（现场新增 → 已确认）"))
 
@@ -327,6 +342,8 @@ class HouseholdsPage(QWidget):
     def _confirm_origin(self) -> None:
         hid = self.current_id()
         if hid is not None:
+            from survey_app.core.services import field_households
+
             run_write(self.runner, lambda: field_households.confirm(self.db, self.actor, hid),
                       label=self.tr("正在保存…"), banner=self.banner,
                       on_done=lambda _c: self.banner.show_message(self.tr("已确认该新增住户"), "info"))
@@ -347,6 +364,8 @@ class HouseholdsPage(QWidget):
     def show_household(self, household_id: str) -> str:
         """List just this household (searched by its code, other filters cleared); the list's reset
         selects its one row and the pane shows it. Returns the code."""
+        from survey_app.core.services import households
+
         code = households.get_detail(self.db, household_id).household_code
         self.filter_bar.mine.setChecked(False)
         self.filter_bar.set_status(None)
