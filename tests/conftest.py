@@ -2,7 +2,8 @@
 
 Speed without testing less: databases that many tests start from (an empty migrated one, the small demo)
 are made once per run — by whichever test process needs one first, under a file lock, shared by the
-pytest-xdist workers (``shared_template``) — and copied per test; key derivation runs at the lowest cost
+pytest-xdist workers (``shared_template``; so are the sync demo, ``shared_sync_demo``, and the real encrypted
+projects of the project, vault and recovery tests, ``shared_project_files``) — and copied per test; key derivation runs at the lowest cost
 its readers accept (``real_kdf_cost`` opts out); the CLI runs in this process (``cli``) except in the few
 tests that need a real process; tests/pg runs on one worker (one PostgreSQL server per run)."""
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +21,11 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Where PYTHONDONTWRITEBYTECODE is set (as on the project's build machine), pytest would rewrite the asserts of
+# every test module anew in every test process and keep nothing: ~12 of the ~20 CPU-s a process spends
+# collecting, twice under `-n 2`. The tests keep their rewritten modules (and Python its .pyc) in __pycache__.
+sys.dont_write_bytecode = False
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -53,7 +60,7 @@ def _templates_for_helpers(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 
 def shared_template(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
-    """The file ``name`` made by ``make(path)`` once per test run and shared by every test process.
+    """The file (or folder) ``name`` made by ``make(path)`` once per test run and shared by every test process.
 
     Under pytest-xdist the workers' temp folders share a parent: the first worker to need the file makes it
     there while holding a lock file (the others wait on the lock, then find it made); ``make`` writes to a
@@ -67,7 +74,10 @@ def shared_template(tmp_path_factory: pytest.TempPathFactory, name: str, make: C
         if not path.exists():
             partial = folder / f"{name}.partial"
             for stale in folder.glob(f"{name}.partial*"):  # a killed worker's leftovers (we hold the lock)
-                stale.unlink()
+                if stale.is_dir():
+                    shutil.rmtree(stale)
+                else:
+                    stale.unlink()
             make(partial)
             os.replace(partial, path)
     return path
@@ -77,6 +87,32 @@ def shared_template(tmp_path_factory: pytest.TempPathFactory, name: str, make: C
 def shared_templates(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, Callable[[Path], None]], Path]:
     """``shared_templates(name, make)``: ``shared_template`` for the conftest modules of the sub-folders."""
     return lambda name, make: shared_template(tmp_path_factory, name, make)
+
+
+@pytest.fixture(scope="session")
+def shared_sync_demo(tmp_path_factory: pytest.TempPathFactory):
+    """``shared_sync_demo(households)``: the sync demo (``create_sync_demo``: an HQ and two enrolled laptops, D01 and
+    D02) made once per run for each size and shared by every module and test process, as the templates are
+    (each module made its own, once per process: three sealed keys and the demo, ~2–4 CPU-s a time). Made on
+    the project day and at the tests' key-derivation costs, with its own data folder. Tests copy the folder
+    (``demo.hq.parent``), never write into it."""
+    from survey_app.core.domain import china_time
+    from survey_app.core.services.demo.sync_demo import SyncDemo, create_sync_demo
+
+    def get(households: int) -> SyncDemo:
+        def make(path: Path) -> None:
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setattr(china_time, "today", lambda: TEST_DAY)
+                mp.setenv("SURVEY_APP_DATA", str(tmp_path_factory.mktemp("sync_demo_data")))
+                _cheap_kdf(mp)
+                made = create_sync_demo(path, households=households)
+            assert made.devices == {"D01": path / "d01.sqlite3", "D02": path / "d02.sqlite3"}, made.devices
+
+        folder = shared_template(tmp_path_factory, f"sync_demo_{households}", make)
+        return SyncDemo(folder / "hq.sqlite3", {"D01": folder / "d01.sqlite3", "D02": folder / "d02.sqlite3"},
+                        folder / "usb")
+
+    return get
 
 
 @dataclass
@@ -150,6 +186,30 @@ def _cheap_kdf(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(passwords.hash_password, "__kwdefaults__", {"n": TEST_HASH_N})
     mp.setattr(vault, "SCRYPT_N", 2**14)
     mp.setattr(keys, "SCRYPT_N", 2**14)
+
+
+@pytest.fixture(scope="session")
+def shared_project_files(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, Callable[[Path], None]], Path]:
+    """``shared_project_files(name, make)``: the folder ``make(folder)`` fills (a real project: its encrypted
+    database and key vault), made once per run as a test would make it — on the project day, at the tests'
+    key-derivation costs, with its own data folder — and shared by the test processes like the templates.
+    An encrypted project can't start from the migrated template (its key is its own): making one costs
+    ~0.5 CPU-s of migrations, keys and vault. Tests copy the folder's files, never open them in place."""
+
+    def get(name: str, make: Callable[[Path], None]) -> Path:
+        from survey_app.core.domain import china_time
+
+        def build(folder: Path) -> None:
+            folder.mkdir()
+            with pytest.MonkeyPatch.context() as mp:
+                mp.setattr(china_time, "today", lambda: TEST_DAY)
+                mp.setenv("SURVEY_APP_DATA", str(tmp_path_factory.mktemp("project_data")))
+                _cheap_kdf(mp)
+                make(folder)
+
+        return shared_template(tmp_path_factory, name, build)
+
+    return get
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,10 @@ main(); `export` lines and ``VAR=value`` prefixes set the environment; ``…`` s
 chooses, and the test chooses one. The district's roster and the appraiser's results (入户名册.xlsx,
 评估结果.xlsx) are the two files a reader brings: the test writes them as a district would. Relative paths under
 the repository (resources/, docs/) resolve against it; /tmp/… against the test's own folder. The benchmark line
-(`python -m bench …`) is not a survey-app command and is left to `make bench`.
+(`python -m bench …`) is not a survey-app command and is left to `make bench`. ``demo-sync`` runs as written
+but builds its HQ from 12 demo households instead of its default 300 (``SYNC_DEMO_HOUSEHOLDS``: what the
+line shows — the option parsing, the HQ, the two enrolled laptops and the USB folder — does not depend on
+the size, and 300 cost ~7 CPU-s here; tests/sync and tests/ui run the same demo at 12 and 30).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+SYNC_DEMO_HOUSEHOLDS = 12
 CHOSEN = {"SURVEY_APP_PASSWORD": "Gd7!admin-pass-24", "SURVEY_APP_RECOVERY_PASSWORD": "Rc7!recovery-pass-2",
           "SURVEY_APP_NEW_PASSWORD": "Zh5!worker-pass-8"}
 
@@ -108,6 +112,17 @@ def test_every_readme_command_runs(group: str, tmp_path: Path, monkeypatch: pyte
     assert len(commands) >= 2, "README 的命令行示例少了一组"
     monkeypatch.chdir(tmp_path)
     _write_district_files(tmp_path)
+    if group == "demo_sync":
+        from survey_app.core.services.demo import sync_demo
+
+        made = []
+        real = sync_demo.create_sync_demo
+
+        def smaller(folder: Path, *, households: int = 300, seed: int = 1) -> sync_demo.SyncDemo:
+            made.append(households)
+            return real(folder, households=min(households, SYNC_DEMO_HOUSEHOLDS), seed=seed)
+
+        monkeypatch.setattr(sync_demo, "create_sync_demo", smaller)
     env: dict[str, str] = {}
     for line in commands:
         args = _argv(line, tmp_path, env)
@@ -123,6 +138,9 @@ def test_every_readme_command_runs(group: str, tmp_path: Path, monkeypatch: pyte
         assert (tmp_path / "名册模板.xlsx").is_file() and (tmp_path / "台账.xlsx").is_file()
     if group == "demo":
         assert (tmp_path / "协议.pdf").read_bytes().startswith(b"%PDF")
+    if group == "demo_sync":
+        assert made == [300]  # the README's line, parsed as written (its default size), ran once
+        assert (tmp_path / "sync-demo" / "hq.sqlite3").is_file() and (tmp_path / "sync-demo" / "usb").is_dir()
 
 
 def test_the_readme_block_is_read_whole() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -72,8 +73,10 @@ def test_the_enums_and_compensation_read_their_labels_from_the_vocabulary() -> N
     assert vocabulary.label(vocabulary.USE, "office") == "办公" and vocabulary.label(vocabulary.USE, "x") == "x"
 
 
-def _dict_literals_with(values: set[str]) -> list[str]:
-    """Dict displays outside vocabulary.py whose values include two or more vocabulary labels of one table."""
+@functools.cache
+def _dict_displays() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Every dict display outside vocabulary.py and the migrations: (where, its string values). The package is
+    parsed once per test process, not once per table (six parses cost ~3 CPU-s each)."""
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         if path.name == "vocabulary.py" or "migrations" in path.parts:
@@ -81,9 +84,14 @@ def _dict_literals_with(values: set[str]) -> list[str]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Dict):
                 texts = {v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str)}
-                if len(texts & values) >= 2:
-                    found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
-    return found
+                if len(texts) >= 2:
+                    found.append((f"{path.relative_to(PACKAGE)}:{node.lineno}", frozenset(texts)))
+    return tuple(found)
+
+
+def _dict_literals_with(values: set[str]) -> list[str]:
+    """Dict displays outside vocabulary.py whose values include two or more vocabulary labels of one table."""
+    return [where for where, texts in _dict_displays() if len(texts & values) >= 2]
 
 
 @pytest.mark.parametrize("table", ["household_status", "use", "legality", "mode", "relation", "structure"])

@@ -3,8 +3,7 @@ word, the pg_trgm index serving the search, and the CLI keeping a database URL a
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import os
 
 import pytest
 from sqlalchemy import func, select, text
@@ -82,18 +81,16 @@ def test_new_and_changed_households_are_found_at_once(pg_demo_db, admin) -> None
     assert _codes(pg_demo_db, "欧阳娜") == [h.household_code]
 
 
-def _cli(*args: str, cwd) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "survey_app", *args], capture_output=True, text=True, cwd=cwd,
-                          timeout=300)
-
-
-def test_cli_demo_and_audit_verify_on_a_postgresql_url(pg_url, pg_server_running, tmp_path) -> None:
+def test_cli_demo_and_audit_verify_on_a_postgresql_url(pg_url, pg_server_running, tmp_path, cli) -> None:
+    """The CLI in this process (tests/conftest.py ``cli``: the same parser, handlers and exit codes as a real
+    ``python -m survey_app``, without two interpreter start-ups and the production key-derivation costs)."""
     from survey_app.core.storage.database import Database
 
-    made = _cli("--db", pg_url, "demo", "--households", "80", "--quiet", cwd=tmp_path)
+    data = {"SURVEY_APP_DATA": os.environ["SURVEY_APP_DATA"]}  # the test's own data folder (tests/conftest.py)
+    made = cli("--db", pg_url, "demo", "--households", "80", "--quiet", env=data, cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     assert list(tmp_path.iterdir()) == []  # a URL stays a URL: no local file named after it
-    checked = _cli("--db", pg_url, "audit", "verify", cwd=tmp_path)
+    checked = cli("--db", pg_url, "audit", "verify", env=data, cwd=tmp_path)
     assert checked.returncode == 0, checked.stderr
     assert "审计链完整" in checked.stdout
     db = Database(pg_url)

@@ -9,14 +9,27 @@ import pytest
 from vaulted_helpers import ADMIN_PASSWORD
 
 
-@pytest.fixture
-def hq_project(tmp_path: Path) -> Path:
-    """A freshly created real project (code FR2024, sections A1/A2), closed: its database path."""
+def _make_hq_project(folder: Path) -> None:
     from survey_app.core.services.projects import create_project
 
-    made = create_project(tmp_path / "hq" / "fr2024.sqlite3", name="芙蓉路片区棚户区改造", code="FR2024", city="长沙",
-                          sections=["A1=一组", "A2=二组"], admin_password=ADMIN_PASSWORD, display_name="王主任")
-    return made.path
+    create_project(folder / "fr2024.sqlite3", name="芙蓉路片区棚户区改造", code="FR2024", city="长沙",
+                   sections=["A1=一组", "A2=二组"], admin_password=ADMIN_PASSWORD, display_name="王主任")
+
+
+@pytest.fixture(scope="session")
+def _hq_project_template(shared_project_files) -> Path:
+    """The project below, made once per run (tests/conftest.py: shared_project_files)."""
+    return shared_project_files("vaulted_hq_project", _make_hq_project)
+
+
+@pytest.fixture
+def hq_project(_hq_project_template: Path, tmp_path: Path) -> Path:
+    """A freshly created real project (code FR2024, sections A1/A2), closed: its database path (a copy of the
+    run's template: the database and its vault)."""
+    import shutil
+
+    shutil.copytree(_hq_project_template, tmp_path / "hq")
+    return tmp_path / "hq" / "fr2024.sqlite3"
 
 
 @pytest.fixture

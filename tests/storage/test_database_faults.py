@@ -10,6 +10,7 @@ for a read-only file or folder).
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 import shutil
 import sqlite3
@@ -60,15 +61,22 @@ def damaged(_demo_template: Path, tmp_path: Path, request: pytest.FixtureRequest
 
 
 def _cli(db_path: Path, *args: str) -> subprocess.CompletedProcess:
+    """A real ``python -m survey_app`` process (kept for one test: what only a process shows)."""
     return subprocess.run([sys.executable, "-m", "survey_app", "--db", str(db_path), *args],
                           capture_output=True, text=True)
+
+
+def _in_process(cli, db_path: Path, *args: str):
+    """The CLI in this process (tests/conftest.py ``cli``: same handlers, messages and exit codes; an exception
+    it does not turn into a message fails the test, as a traceback would), in the test's own data folder."""
+    return cli("--db", db_path, *args, env={"SURVEY_APP_DATA": os.environ["SURVEY_APP_DATA"]})
 
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _one_chinese_line(result: subprocess.CompletedProcess, words: str) -> None:
+def _one_chinese_line(result, words: str) -> None:
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr and "sqlite3" not in result.stderr, result.stderr
     assert words in result.stderr, result.stderr
@@ -83,9 +91,9 @@ def test_a_damaged_file_is_refused_on_open_after_an_unclean_close(damaged: Path)
 
 
 @pytest.mark.parametrize("damaged", DAMAGE, indirect=True)
-def test_audit_verify_finds_a_damaged_file(damaged: Path) -> None:
+def test_audit_verify_finds_a_damaged_file(damaged: Path, cli) -> None:
     before = _digest(damaged)
-    result = _cli(damaged, "audit", "verify")
+    result = _in_process(cli, damaged, "audit", "verify")
     _one_chinese_line(result, "数据库文件已损坏")
     assert "审计链完整" not in result.stdout
     assert _digest(damaged) == before
@@ -109,12 +117,12 @@ def test_the_open_marker_lives_while_the_database_is_open(demo_db: Database, db_
     assert not session_marker(db_path).exists()
 
 
-def test_a_zero_length_file_is_never_made_an_empty_project(tmp_path: Path) -> None:
+def test_a_zero_length_file_is_never_made_an_empty_project(tmp_path: Path, cli) -> None:
     path = tmp_path / "project.sqlite3"
     path.touch()
     with pytest.raises(errors.EmptyDatabaseFile, match="0 字节"):
         startup.open_database(path)
-    result = _cli(path, "audit", "verify")
+    result = _in_process(cli, path, "audit", "verify")
     _one_chinese_line(result, "0 字节")
     assert path.stat().st_size == 0 and sorted(p.name for p in tmp_path.iterdir()) == ["project.sqlite3"]
 

@@ -8,21 +8,14 @@ from PySide6.QtCore import Qt
 from test_pages_helpers import answer_box, wait_idle
 
 from survey_app.core.services import devices, users
-from survey_app.core.services.demo.sync_demo import create_sync_demo
 from survey_app.core.services.startup import open_database
 from survey_app.ui.sync.common import ERROR, OK, fingerprint
 from survey_app.ui.sync.hq_devices import DevicesPanel
 
 
 @pytest.fixture(scope="session")
-def _sync_demo(tmp_path_factory):
-    import datetime as dt
-
-    from survey_app.core.domain import china_time
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(china_time, "today", lambda: dt.date(2023, 7, 1))
-        return create_sync_demo(tmp_path_factory.mktemp("sync_demo") / "demo", households=12)
+def _sync_demo(shared_sync_demo):
+    return shared_sync_demo(12)
 
 
 @pytest.fixture

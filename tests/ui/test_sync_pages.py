@@ -14,7 +14,7 @@ from test_pages_helpers import wait_idle, window_for
 
 from survey_app.core.domain.roles import Role
 from survey_app.core.services import households, users
-from survey_app.core.services.demo.sync_demo import DEVICE_KEY_PASSWORD, HQ_KEY_PASSWORD, create_sync_demo
+from survey_app.core.services.demo.sync_demo import DEVICE_KEY_PASSWORD, HQ_KEY_PASSWORD
 from survey_app.core.services.households import HouseholdFilter
 from survey_app.core.services.startup import open_database
 from survey_app.core.services.survey.store import load_form, save_form
@@ -28,15 +28,9 @@ from survey_app.ui.sync.hq_page import HqSyncPage
 
 
 @pytest.fixture(scope="session")
-def _sync_demo(tmp_path_factory):
-    """The sync demo, made once per test process (three scrypt-sealed keys, enrollment: ~2 s)."""
-    import datetime as dt
-
-    from survey_app.core.domain import china_time
-
-    with pytest.MonkeyPatch.context() as mp:  # the project day every test runs on (tests/conftest.py)
-        mp.setattr(china_time, "today", lambda: dt.date(2023, 7, 1))
-        return create_sync_demo(tmp_path_factory.mktemp("sync_demo") / "demo", households=30)
+def _sync_demo(shared_sync_demo):
+    """The sync demo, made once per run (tests/conftest.py: shared_sync_demo)."""
+    return shared_sync_demo(30)
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from survey_app.core import platform
 from survey_app.core.services import users
-from survey_app.core.services.demo.sync_demo import DEVICE_KEY_PASSWORD, create_sync_demo
+from survey_app.core.services.demo.sync_demo import DEVICE_KEY_PASSWORD
 from survey_app.core.services.startup import open_database
 from survey_app.core.sync import identity
 from survey_app.ui.sync.common import OK
@@ -18,14 +18,8 @@ from survey_app.ui.sync.device_page import DeviceSyncPage
 
 
 @pytest.fixture(scope="module")
-def _sync_demo(tmp_path_factory):
-    import datetime as dt
-
-    from survey_app.core.domain import china_time
-
-    with pytest.MonkeyPatch.context() as mp:  # the project day every test runs on (tests/conftest.py)
-        mp.setattr(china_time, "today", lambda: dt.date(2023, 7, 1))
-        return create_sync_demo(tmp_path_factory.mktemp("sync_demo") / "demo", households=12)
+def _sync_demo(shared_sync_demo):
+    return shared_sync_demo(12)
 
 
 @pytest.fixture
