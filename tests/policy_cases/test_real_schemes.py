@@ -13,7 +13,7 @@ from survey_app.core.compensation.policy_tools import check, run_cases
 HERE = Path(__file__).resolve().parent
 POLICIES = HERE.parents[1] / "resources" / "policies"
 # scheme file stem → number of golden cases in tests/policy_cases/<stem>/
-SCHEMES = {"fuzhou_old_district_2016": 6, "jinan_old_town_2016": 8, "zhoushan_urban_village_2023": 5,
+SCHEMES = {"fuzhou_old_district_2016": 6, "jinan_old_town_2016": 8, "zhoushan_urban_village_2023": 6,
            "zuomama_state_land": 4}
 
 

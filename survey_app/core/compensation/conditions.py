@@ -5,13 +5,15 @@ Every key narrows who is paid; keys combine with AND, list values with OR. Three
 * option keys (``mode``, ``delivery``) are decided when the policy is compiled: an item whose option
   condition fails is not part of that option at all;
 * household keys (``owner_type``, ``has_business``, ``hukou_here``, ``signed_from``/``signed_until``,
-  ``area_min``/``area_max``/``area_under``/``area_over``) are checked once per household;
+  ``handed_over_by``, ``area_min``/``area_max``/``area_under``/``area_over``) are checked once per household;
 * part keys (``use``, ``legality``, ``part_category``, ``part_area_min``/``part_area_max``) choose which
   building parts the item counts; a household with no such part gets nothing from the item.
 
 Area bounds follow the legal reading of Chinese amounts (民法典第一千二百五十九条): 以上/以下 include the
 number (``area_min`` ≥, ``area_max`` ≤), 不足/超过 do not (``area_under`` <, ``area_over`` >). The
 household's area is the total of the parts the item counts (its ``uses``, ``legality`` and part keys).
+``handed_over_by``: the household's 交房验收 date on or before the date; before the hand-over the item is priced
+as if it will be met and its line says so (“以 2016-05-15 前腾空交房为条件”, as signing tiers do: items/tiers.py).
 Documented, each with a Chinese example, in docs/policy.md. Immutable after loading.
 """
 
@@ -24,11 +26,14 @@ from survey_app.core.compensation.fields import Table
 from survey_app.core.compensation.inputs import DELIVERY, LEGALITY, MODES, OWNER_TYPES, USES, BuildingPart
 
 if TYPE_CHECKING:
-    from survey_app.core.compensation.items.base import Ctx, ItemKind
+    from collections.abc import Callable
+
+    from survey_app.core.compensation.inputs import HouseholdInput
+    from survey_app.core.compensation.items.base import Ctx, Draft, ItemKind
 
 KEYS = ("owner_type", "mode", "delivery", "use", "legality", "part_category", "area_min", "area_max",
         "area_under", "area_over", "part_area_min", "part_area_max", "has_business", "hukou_here",
-        "signed_from", "signed_until")
+        "signed_from", "signed_until", "handed_over_by")
 
 
 class Conditions:
@@ -37,7 +42,7 @@ class Conditions:
 
     __slots__ = ("owner_types", "modes", "deliveries", "uses", "legality", "categories", "area_min",
                  "area_max", "area_under", "area_over", "part_min", "part_max", "has_business", "hukou_here",
-                 "signed_from", "signed_until", "filters_parts", "checks_household")
+                 "signed_from", "signed_until", "handed_over_by", "filters_parts", "checks_household")
 
     def __init__(self, t: Table, policy_modes: tuple[str, ...]):
         t.owner = "支付条件（when）"
@@ -57,6 +62,7 @@ class Conditions:
         self.hukou_here = _flag(t, "hukou_here")
         self.signed_from = t.date("signed_from", required=False)
         self.signed_until = t.date("signed_until", required=False)
+        self.handed_over_by = t.date("handed_over_by", required=False)
         if self.signed_from and self.signed_until and self.signed_until < self.signed_from:
             t.fail("signed_until", "签约日期范围的结束早于开始")
         low = max((x for x in (self.area_min, self.area_over) if x is not None), default=None)
@@ -67,7 +73,7 @@ class Conditions:
                                   or self.part_max is not None)
         self.checks_household = self.filters_parts or any(x is not None for x in (
             self.area_min, self.area_max, self.area_under, self.area_over, self.has_business, self.hukou_here,
-            self.signed_from, self.signed_until)) or bool(self.owner_types)
+            self.signed_from, self.signed_until, self.handed_over_by)) or bool(self.owner_types)
         t.finish()
 
     def allows_option(self, mode: str, delivery: str) -> bool:
@@ -101,6 +107,9 @@ class Conditions:
             signed = household.signing_date
             if signed is None or not _within(signed, self.signed_from, self.signed_until):
                 return False
+        if self.handed_over_by is not None and household.handover_date is not None \
+                and household.handover_date > self.handed_over_by:
+            return False
         if self.filters_parts and not any(self.accepts(p) for p in household.building_parts):
             return False
         if any(x is not None for x in (self.area_min, self.area_max, self.area_under, self.area_over)):
@@ -114,6 +123,18 @@ class Conditions:
             if self.area_over is not None and area <= self.area_over:
                 return False
         return True
+
+
+    def noted(self, drafts: list[Draft], household: HouseholdInput) -> list[Draft]:
+        """The drafts of a household not yet handed over, each saying the hand-over deadline it is priced on."""
+        if self.handed_over_by is None or household.handover_date is not None:
+            return drafts
+        note = f"（以 {self.handed_over_by.isoformat()} 前腾空交房为条件）"
+        return [(label, _with_note(lhs, note), raw) for label, lhs, raw in drafts]
+
+
+def _with_note(lhs: str | Callable[[], str], note: str) -> str | Callable[[], str]:
+    return lhs + note if isinstance(lhs, str) else lambda: lhs() + note
 
 
 def _flag(t: Table, name: str) -> bool | None:

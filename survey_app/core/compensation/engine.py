@@ -145,6 +145,8 @@ def _item_lines(index: int, item: ItemKind, ctx: Ctx, plan: CompiledPolicy) -> t
         if when is not None and not when.holds(ctx, item):
             return _NONE
         drafts = item.drafts(ctx)
+        if when is not None and when.handed_over_by is not None:  # 以 … 前腾空交房为条件 until handed over
+            drafts = when.noted(drafts, ctx.household)
     except PolicyError:
         raise
     except ValidationError as exc:

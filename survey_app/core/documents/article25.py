@@ -162,6 +162,12 @@ def signing_terms(doc: AgreementDoc) -> str:
     return f"按期签约奖励按{when}签约计算{condition}；实际签约日期不在此期间的，须重新测算后方可签约。"
 
 
+def handover_conditions(doc: AgreementDoc) -> str:
+    """Items the calculation counted on a hand-over by a date that has not happened yet: paid only if it does."""
+    return "".join(f"{label}{_yuan(amount)}以{_date(by)}（含）之前腾空交房为条件，逾期交房的不予支付。"
+                   for label, by, amount in doc.terms.handover_conditions)
+
+
 def settlement(doc: AgreementDoc) -> str:
     """The bottom line as a family reads it: a voucher is not money in the bank."""
     t = doc.terms
@@ -185,7 +191,7 @@ def values(doc: AgreementDoc) -> dict[str, str]:
         "moving_deadline": moving_deadline(doc),
         "transition_way": transition_way(doc),
         "voucher_terms": voucher_terms(doc),
-        "signing_terms": signing_terms(doc),
+        "signing_terms": "".join(filter(None, (signing_terms(doc), handover_conditions(doc)))),
         "settlement": settlement(doc),
     }
 

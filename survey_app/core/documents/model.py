@@ -80,6 +80,8 @@ class Terms:
     signing_until: dt.date | None = None  # the signing-reward tier the calculation assumed: sign on/before
     signing_from: dt.date | None = None  # … and after this date (the previous tier's end)
     handover_by: dt.date | None = None  # a reward tiered by 交房 date: the hand-over deadline it is conditional on
+    # items paid only if handed over by a date (``when = { handed_over_by }``), not yet handed over: (label, by, amount)
+    handover_conditions: tuple[tuple[str, dt.date, Decimal], ...] = ()
     voucher_face: Decimal | None = None  # 房票面额 (bonus included)
     voucher_cash: Decimal | None = None  # paid in cash (items the policy keeps out of the voucher)
     voucher_cash_items: tuple[str, ...] = ()  # labels of those items

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.fields import Table
 from survey_app.core.compensation.items.base import ZERO, Ctx, Draft, ItemKind, PriceSource, share_terms
-from survey_app.core.compensation.items.tiers import DATE_BASES, DATE_BASIS_WORDS, PERIOD_END, DateTiers
+from survey_app.core.compensation.items.tiers import DATE_BASES, DATE_BASIS_WORDS, PERIOD_END, DateTiers, WithinDays
 
 _HUNDRED = Decimal(100)
 HARDSHIP_LABELS = {"dibao": "低保", "disabled": "残疾", "serious_illness": "大病", "tekun": "特困",
@@ -77,9 +77,10 @@ class SigningReward(DateTiers, ItemKind):
             row.finish()
         if not rows:
             t.fail("tiers", "至少需要一个奖励档次")
-        dates = [tier.until for tier in tiers if isinstance(tier.until, dt.date)]
-        if dates != sorted(dates) or len(set(dates)) != len(dates):
-            t.fail("tiers", "奖励档次须按截止日期从早到晚排列且不重复")
+        for kind in (dt.date, WithinDays):  # dates and day counts each in order; mixed ones when bound
+            dates = [tier.until for tier in tiers if isinstance(tier.until, kind)]
+            if dates != sorted(dates) or len(set(dates)) != len(dates):
+                t.fail("tiers", "奖励档次须按截止日期从早到晚排列且不重复")
         self.tiers = tuple(tiers)
         self.area_rule = AreaRule(t)
         if (self.area_rule.floor is not None or self.area_rule.ceiling is not None) \
@@ -110,9 +111,16 @@ class SigningReward(DateTiers, ItemKind):
                       value * fx.percent_factor(tier.pct))]
 
 
-def _until(row: Table, code: str, index: int, count: int) -> dt.date | str | None:
+def _until(row: Table, code: str, index: int, count: int) -> dt.date | str | WithinDays | None:
     """A tier's ``until``: a date, or ``"signing_end"`` (resolved per mode by ``SigningReward.bind_periods``),
-    or — the last tier only — none (None: “此后”)."""
+    or ``within_days = N`` instead (签约期开始之日起 N 日内, also resolved there), or — the last tier only —
+    none (None: “此后”)."""
+    if row.has("within_days"):
+        days = row.integer("within_days", minimum=1)
+        if "until" in row.data:
+            row.has("until")
+            row.fail("within_days", f"项目“{code}”的第 {index + 1} 档：until 和 within_days 只写一个")
+        return WithinDays(days) if days is not None else None
     if row.data.get("until") == PERIOD_END:
         row.has("until")
         return PERIOD_END

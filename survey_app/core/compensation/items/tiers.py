@@ -1,11 +1,12 @@
 """Date tiers of a signing reward (签约奖励): which date decides the tier (``date_basis``: signing, 交房验收, or the
-later of the two), tiers ending on the chosen mode's signing-period end (``until = "signing_end"``), and the
+later of the two), tiers ending on the chosen mode's signing-period end (``until = "signing_end"``) or counted
+from its start (``within_days = 7``: 签约期开始之日起 7 日内, day 1 = signing_start), and the
 tier's condition in words, true for the household before and after it hands the house over. docs/policy.md."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, NamedTuple
 
 from survey_app.core.compensation.inputs import MODES
 
@@ -17,6 +18,16 @@ DATE_BASES = ("signing", "handover", "later_of")
 DATE_BASIS_WORDS = {"signing": "签约", "handover": "腾空交房", "later_of": "签约并腾空交房"}
 # A tier's ``until`` may name the chosen mode's signing-period end ([modes.*] or [project] ``signing_end``).
 PERIOD_END = "signing_end"
+
+
+class WithinDays(NamedTuple):
+    """A tier's end counted from the chosen mode's signing-period start: ``within_days = 7`` is 签约期开始之日起
+    7 日内, day 1 being ``signing_start`` (the last day is start + 6). Resolved per mode by ``bind_periods``."""
+
+    days: int
+
+    def end(self, start: dt.date) -> dt.date:
+        return start + dt.timedelta(days=self.days - 1)
 
 
 class DateTiers:
@@ -32,21 +43,34 @@ class DateTiers:
     mode_sensitive: bool
 
     def bind_periods(self, periods: dict[str, tuple[dt.date | None, dt.date | None]]) -> list[tuple[str, str]]:
-        """Resolve ``until = "signing_end"`` for each mode the item is paid in, from that mode's signing period
-        (``Policy.signing_period``); returns (key, problem) pairs for a mode without an end or tiers out of order."""
-        if not any(tier.until == PERIOD_END for tier in self.tiers):
+        """Resolve ``until = "signing_end"`` and ``within_days`` for each mode the item is paid in, from that
+        mode's signing period (``Policy.signing_period``); returns (key, problem) pairs for a mode without the
+        end / start a tier needs, or tiers out of order."""
+        needs_end = any(tier.until == PERIOD_END for tier in self.tiers)
+        needs_start = any(isinstance(tier.until, WithinDays) for tier in self.tiers)
+        if not needs_end and not needs_start:
             return []
         problems = []
         for mode in self.modes:
-            end = periods.get(mode, (None, None))[1]
-            if end is None:
-                problems.append((self.tiers_key, f"项目“{self.code}”：{MODES.get(mode, mode)}没有签约期结束日期（[modes.{mode}] 或 [project] 的 "
-                                                 f"signing_end），档次不能写 until = \"{PERIOD_END}\""))
+            start, end = periods.get(mode, (None, None))
+            missing = []
+            if needs_end and end is None:
+                missing.append(f"{MODES.get(mode, mode)}没有签约期结束日期（[modes.{mode}] 或 [project] 的 signing_end），"
+                               f"档次不能写 until = \"{PERIOD_END}\"")
+            if needs_start and start is None:
+                missing.append(f"{MODES.get(mode, mode)}没有签约期开始日期（[modes.{mode}] 或 [project] 的 signing_start），"
+                               "档次不能写 within_days")
+            if missing:
+                problems.extend((self.tiers_key, f"项目“{self.code}”：{what}") for what in missing)
                 continue
-            resolved = tuple(t._replace(until=end) if t.until == PERIOD_END else t for t in self.tiers)
+            resolved = tuple(t._replace(until=end) if t.until == PERIOD_END
+                             else t._replace(until=t.until.end(start)) if isinstance(t.until, WithinDays) else t
+                             for t in self.tiers)
             dates = [t.until for t in resolved if t.until is not None]
             if dates != sorted(dates) or len(set(dates)) != len(dates):
-                problems.append((self.tiers_key, f"项目“{self.code}”：代入{MODES.get(mode, mode)}签约期结束日 {end.isoformat()} 后，"
+                said = {(True, False): f"签约期结束日 {end}", (False, True): f"签约期开始日 {start}",
+                        (True, True): f"签约期 {start} 至 {end}"}[(needs_end, needs_start)]
+                problems.append((self.tiers_key, f"项目“{self.code}”：代入{MODES.get(mode, mode)}{said} 后，"
                                                  "奖励档次不是按截止日期从早到晚排列且不重复"))
             self.by_mode[mode] = resolved
         self.mode_sensitive = True  # the line differs between modes with different periods
@@ -97,3 +121,4 @@ class DateTiers:
         if self.date_basis == "handover":
             return f"{day.isoformat()} 腾空交房，已过奖励期限"
         return f"签约、腾空交房较晚者为 {day.isoformat()}，已过奖励期限"
+

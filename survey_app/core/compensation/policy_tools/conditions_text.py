@@ -41,6 +41,8 @@ def conditions_text(when: Any) -> str:
             phrases.append(f"{value_text(value)} 起（含）签约")
         elif key == "signed_until":
             phrases.append(f"{value_text(value)} 前（含）签约")
+        elif key == "handed_over_by":
+            phrases.append(f"以 {value_text(value)} 前（含）腾空交房为条件，尚未交房时照此测算")
         else:
             phrases.append(f"{key} {value_text(value, key)}")
     return "（仅限：" + "；".join(phrases) + "）"

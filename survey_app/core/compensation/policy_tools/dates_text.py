@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from survey_app.core.compensation.items.tiers import PERIOD_END
 from survey_app.core.compensation.policy_tools.wording import value_text
@@ -22,9 +22,30 @@ def basis_words(item: Any) -> tuple[str, str, str]:
     return heading, act, "" if basis == "signing" else _BEFORE_HANDOVER
 
 
+class CountedEnd(NamedTuple):
+    """A tier written ``within_days = N``, with its date when every mode it is paid in starts the same day."""
+
+    days: int
+    date: Any
+
+    def text(self, within: bool) -> str:
+        """``签约期开始之日起 7 日内（至 2023-04-12）`` or, for the tier after it, ``签约期第 7 日（2023-04-12）``."""
+        if not within:
+            return f"签约期第 {self.days} 日" + (f"（{self.date.isoformat()}）" if self.date is not None else "")
+        day = f"（至 {self.date.isoformat()}）" if self.date is not None else ""
+        return f"签约期开始之日起 {self.days} 日内{day}"
+
+
 def until_text(value: Any) -> str:
-    """A tier's ``until``: a date, or the chosen mode's signing-period end."""
+    """A tier's ``until``: a date, the chosen mode's signing-period end, or N days from its start."""
+    if isinstance(value, CountedEnd):
+        return value.text(False)
     return "所选安置方式的签约期结束日" if value == PERIOD_END else value_text(value)
+
+
+def before_text(value: Any) -> str:
+    """Up to a tier's end, inclusive: ``2016-05-30 前`` or ``签约期开始之日起 7 日内（至 2023-04-12）``."""
+    return value.text(True) if isinstance(value, CountedEnd) else f"{until_text(value)} 前"
 
 
 def periods_text(policy: Any) -> str:
@@ -42,11 +63,22 @@ def periods_text(policy: Any) -> str:
 
 def resolved(raw: dict, item: Any) -> dict:
     """The item as written, with ``until = "signing_end"`` replaced by the date when every mode it is paid in
-    ends its signing period on the same day (so the reader sees 2016-05-30, not a reference)."""
-    by_mode = getattr(item, "by_mode", None)
-    if not by_mode or len(set(by_mode.values())) != 1 or not isinstance(raw.get("tiers"), list):
+    ends its signing period on the same day (so the reader sees 2016-05-30, not a reference), and a
+    ``within_days`` tier given an ``until`` that says so (with its date when it is the same in every mode)."""
+    if not isinstance(raw.get("tiers"), list):
         return raw
-    [tiers] = set(by_mode.values())
-    rows = [dict(row, until=tier.until) if isinstance(row, dict) and row.get("until") == PERIOD_END else row
-            for row, tier in zip(raw["tiers"], tiers, strict=False)]
+    by_mode = getattr(item, "by_mode", None) or {}
+    same = set(by_mode.values())
+    tiers = next(iter(same)) if len(same) == 1 else None
+    rows = []
+    for index, row in enumerate(raw["tiers"]):
+        if not isinstance(row, dict):
+            rows.append(row)
+            continue
+        date = tiers[index].until if tiers is not None and index < len(tiers) else None
+        if "within_days" in row:
+            row = dict(row, until=CountedEnd(row["within_days"], date))
+        elif row.get("until") == PERIOD_END and date is not None:
+            row = dict(row, until=date)
+        rows.append(row)
     return {**raw, "tiers": rows}

@@ -13,6 +13,7 @@ from typing import Any
 
 from survey_app.core.compensation.inputs import LEGALITY, MODES, USES
 from survey_app.core.compensation.policy import Policy
+from survey_app.core.compensation.policy_tools import dates_text
 from survey_app.core.compensation.policy_tools.conditions_text import conditions_text
 from survey_app.core.compensation.policy_tools.dates_text import basis_words, periods_text, resolved, until_text
 from survey_app.core.compensation.policy_tools.flats_text import flat_text as _flat
@@ -287,7 +288,7 @@ def _signing_reward(item: _Seen) -> str:
     tiers, before = [], None
     heading, act, note = basis_words(item)
     for t in item.get("tiers") or []:
-        until = f"{until_text(t['until'])} 前" if t.get("until") is not None else (
+        until = dates_text.before_text(t["until"]) if t.get("until") is not None else (
             f"{until_text(before)} 以后" if before is not None else "任何时候")
         before = t.get("until")
         if t.get("amount") is not None:
@@ -383,6 +384,7 @@ _KINDS: dict[str, Callable[[_Seen], str]] = {
     "min_area_topup": _min_area_topup, "small_area_reward": _small_area_reward, "use_change": _use_change,
     "hardship": _hardship, "fixed": _fixed, "exchange_uncovered": _exchange_uncovered,
     "land_location": _land_location, "courtyard_reward": _courtyard_reward,
+    "area_award": lambda item: f"按 合法面积 × 单价（{money(item.get('per_m2'), '元/m²')}）计算。",
 }
 
 __all__ = ["Explained", "explain", "explain_item", "explain_text", "MODE_KEY_NAMES"]

@@ -23,7 +23,7 @@ KEY_NAMES = {
     "rates": "附属物单价表", "menu": "菜单", "amount": "金额", "minimum": "最低额", "times": "搬迁次数",
     "rate_per_m2_month": "每平方米每月金额", "minimum_per_month": "每户每月最低额", "months": "月数",
     "rate_per_person_month": "每人每月金额", "persons": "计人方式", "basis": "计算基础", "pct": "百分比",
-    "tiers": "签约奖励档次", "until": "截止日期", "min_area": "最低面积", "bands": "面积档", "up_to": "面积上限",
+    "tiers": "签约奖励档次", "until": "截止日期", "within_days": "签约期开始之日起天数", "min_area": "最低面积", "bands": "面积档", "up_to": "面积上限",
     "progressive": "累进", "to_uses": "改变后的用途", "require_business": "须有经营", "amounts": "各类金额",
     "per": "发放方式", "labels": "类别名称", "max_area": "面积上限", "kind": "种类", "sub_kind": "子类",
     "unit": "单位", "code": "代码", "resettlement_price": "安置房结算价", "entitlement_ratio": "应安置面积系数",

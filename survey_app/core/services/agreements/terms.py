@@ -48,6 +48,20 @@ def _handover_by(policy: Policy | None, result: Result, until: dt.date | None) -
     return until if conditional else None
 
 
+def _handover_conditions(policy: Policy | None, result: Result) -> tuple[tuple[str, dt.date, Decimal], ...]:
+    """Items paid only if the household hands over by a date (``when = { handed_over_by }``) that it has not yet
+    done: the calculation priced them as if it will (conditions.py), so the agreement must say on what condition."""
+    if policy is None or result.inputs.handover_date is not None:
+        return ()
+    out = []
+    for item in policy.items:
+        by = item.when.handed_over_by if item.when is not None else None
+        amount = sum((ln.amount for ln in result.lines if ln.code == item.code), ZERO)
+        if by is not None and amount > 0:
+            out.append((item.label, by, amount))
+    return tuple(out)
+
+
 def tier_index(tiers: tuple, day: dt.date | None) -> int | None:
     """The tier a signing on ``day`` earns (None: after every tier); no date means the first tier,
     as the engine assumes for a calculation made before signing."""
@@ -82,6 +96,7 @@ def document_terms(result: Result, policy: Policy | None) -> Terms:
         excess_priced=bool(exchange is not None and exchange.excess_bands),
         flat_location="、".join(loc for loc in locations if loc),
         signing_until=until, signing_from=since, handover_by=_handover_by(policy, result, until),
+        handover_conditions=_handover_conditions(policy, result),
         voucher_face=v.face_amount if v else None,
         voucher_cash=v.cash_amount if v else None,
         voucher_cash_items=cash_items if v else (),
