@@ -21,7 +21,9 @@ The hook goes through the real login dialog (ui/app.py ``bench_fill``): it is fi
 once it has painted, when the app prints ``LOGIN_SHOWN``. Three login figures (in-process, from main.py's
 first line): ``startup_<n>_login_shown_inproc_ms`` / ``_login_shown_cpu_ms`` — start → login dialog
 painted, what the user waits before typing (beside the bare window); the headline FIRST_PAINT figures —
-start → main window painted with zero typing time (worst case: the warm-up's imports not hidden); and
+start → main window painted with zero typing time (worst case: the warm-up's imports not hidden; they
+pause from 登录 to that paint, ui/first_attach.py — quiet, 10k: 1,625 ms = 4.9× bare, CPU 5.4× before
+the pause; 561–577 ms = 1.9–2.4× bare, CPU 1.9–2.4× with it; READY unchanged, 1.65–1.71 s); and
 ``startup_<n>_typed_accept_to_paint_ms`` — 登录 pressed → main window painted, for a user who typed until
 the warm-up had finished (``SURVEY_APP_BENCH_TYPED=1``: ``LOGIN_ACCEPT`` → ``FIRST_PAINT``, one such start
 per run).

@@ -20,6 +20,8 @@ read, and after that paint, on a thread (first_attach.py), the login is recorded
 password, a lock or a forced change go through ``users.login`` in the dialog as before. A database URL
 (PostgreSQL), a vaulted (SQLCipher) project (project_login.py: the dialog up while the ORM and the
 cipher are imported on a thread), an empty, unclean or older database take the ordinary path below.
+The warm-up yields to the GUI thread: 登录 pauses it at its next module import until the window's first
+paint (first_attach.Warmup), so 登录 pressed at once no longer waits for the imports (bench/startup.py).
 
 Bench hook: with ``SURVEY_APP_BENCH_LOGIN="user:password"`` the login dialog is shown as for a user; once it
 has painted the app prints ``LOGIN_SHOWN <s> <CPU s>``, fills it and presses 登录 (``bench_fill``: at once,

@@ -14,6 +14,10 @@ login the light check cannot settle (wrong password, unknown, locked, must chang
 for the warm-up's database and goes through ``users.login`` in the dialog, exactly as the ordinary path
 (attempt recorded, the same message); once accepted, the window opens on that database.
 
+The warm-up yields to the GUI thread (first_attach.Warmup): 登录 pauses it at its next module import,
+the main window's first paint resumes it — so 登录 pressed before the imports are done (zero typing time)
+no longer shares the CPU between the sign-in, the window's first paint and the imports.
+
 Threading: GUI thread, like app.py, but for ``Warmup``'s work and ``Opener.open``.
 """
 
@@ -22,6 +26,8 @@ from __future__ import annotations
 import os
 import sys
 from typing import Any
+
+WARM_IMPORTS = ("survey_app.core.services.startup",)  # SQLAlchemy, the models, the services: one step a module
 
 
 def start_first_window(app: Any, args: Any, started_at: float) -> int | None:  # app: QApplication, args: Namespace
@@ -42,10 +48,11 @@ def start_first_window(app: Any, args: Any, started_at: float) -> int | None:  #
     from PySide6.QtWidgets import QDialog
 
     from survey_app.ui.first_attach import Warmup
+    from survey_app.ui.first_paint import after_first_paint
     from survey_app.ui.login_dialog import LoginDialog
     from survey_app.ui.task_runner import TaskRunner
 
-    def warm() -> Any:  # on the warm-up thread, while the dialog waits for the user
+    def warm() -> Any:  # on the warm-up thread, while the dialog waits for the user (after WARM_IMPORTS)
         from survey_app.core.services import startup
 
         db = startup.open_database(args.db)
@@ -54,7 +61,7 @@ def start_first_window(app: Any, args: Any, started_at: float) -> int | None:  #
         return db
 
     runner = TaskRunner()
-    warmup = Warmup(warm)
+    warmup = Warmup(warm, imports=WARM_IMPORTS)  # step by step: paused from 登录 to the window's first paint
     warmup.start()
     session = app_module.Session(app, None, runner, project=screen.project_name(), language=lang)
     try:
@@ -73,6 +80,7 @@ def start_first_window(app: Any, args: Any, started_at: float) -> int | None:  #
         else:  # the audited login in the dialog settled it (e.g. a forced password change)
             session.db = dialog.db
             window = session.open_window(dialog.actor)
+        after_first_paint(window.table.viewport(), warmup.resume)  # (the Opener's result() would resume it too)
         if os.environ.get(app_module.BENCH_ENV):
             app_module.report_first_paint(app, window.table.viewport(), started_at)
         return app.exec()

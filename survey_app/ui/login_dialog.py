@@ -188,6 +188,8 @@ class LoginDialog(QDialog):
         db = None if self.opens_project else self.db
         warmup = self.warmup if self.db is None else None
         self._credentials = (username, self.password.text()) if warmup is not None else None
+        if warmup is not None:
+            warmup.pause()  # the sign-in and the window's first paint first; resumed after it, or by result()
         self.runner.run(partial(_login_job, db, self.db_path, warmup, username, self.password.text(),
                                 device_password),
                         on_done=self._on_success, on_error=self._on_failure,
@@ -267,6 +269,8 @@ class LoginDialog(QDialog):
     def _on_failure(self, exc: BaseException) -> None:
         self._set_busy(False)
         self._credentials = None
+        if self.warmup is not None:
+            self.warmup.resume()  # no window to paint first (users.login's result() has resumed it already)
         if not isinstance(exc, SurveyAppError):
             raise exc
         if isinstance(exc, vault.NoSlot) and self.opens_project:
