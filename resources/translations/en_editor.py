@@ -113,6 +113,8 @@ EN: dict[str, dict[str, str]] = {
         "缺少{use}用途的评估单价（待指挥部导入评估报告）":
             "No appraised unit price for {use} use yet (HQ imports the appraisal report)",
         "请登记产权及份额": "Register the ownership and its share",
+        "请在产权一栏填写宅基地面积（现行方案按宅基地面积计算安置或奖励）":
+            "Enter the homestead area under ownership (the current policy reckons resettlement or an award on it)",
         "{who}：享受困难补助，须填写身份证号码": "{who}: receives a hardship subsidy, so the ID number is required",
         "{who}：过渡费按人计发，须填写身份证号码":
             "{who}: the transition fee is paid per person, so the ID number is required",
@@ -193,7 +195,7 @@ EN: dict[str, dict[str, str]] = {
         "评估报告编号": "Appraisal report no.", "评估机构": "Appraiser", "用途": "Use",
         "评估单价 元/m²": "Unit price yuan/m²", "估价时点": "Valuation date", "＋ 添加评估": "+ Add appraisal",
         "评估": "Appraisal", "部位": "Part", "结构": "Structure", "成新": "Newness", "装修等级": "Decoration",
-        "装修金额 元": "Decoration yuan", "附属物评估值 元": "Fixtures yuan",
+        "装修金额 元": "Decoration yuan", "装修单价 元/m²": "Decoration yuan/m²", "附属物评估值 元": "Fixtures yuan",
         "评估结果由指挥部按评估报告导入，此处只能查看；如有出入，请报指挥部。":
             "HQ imports the appraisal from the appraisal report: shown here, not edited. Report any "
             "discrepancy to HQ.",

@@ -13,6 +13,7 @@ EN: dict[str, dict[str, str]] = {
         "总览未能读取：{error}": "The overview could not be read: {error}",
         "{project}　截至 {day}": "{project}, as of {day}",
         "住户总数": "Households", "已签约（{pct}）": "Signed ({pct})",
+        "；协议生效需 {rate}（{by}前）": "; agreements take effect at {rate} (by {by})",
         "货币化安置率（目标 {target}）": "Cash resettlement rate (target {target})",
         "已签协议结算金额": "Signed agreements, net amount", "未结信访": "Open grievances",
         "逾期未签（签约期 {end} 截止）": "Overdue (signing period ended {end})", "未设定": "not set",

@@ -95,6 +95,11 @@ def run_dashboard(args: argparse.Namespace) -> int:
     print(f"{d.project_name}　总览（{d.today.isoformat()}）")
     print(f"住户 {d.households.value} 户：" + "，".join(f"{c.label} {c.value}" for c in d.by_status))
     print(f"已签约 {d.signed.value} 户（{_pct(d.signed_pct)}）")
+    rule = d.effective_when  # the policy's 协议生效条件 (compensation/effect.py)
+    if rule is not None:
+        reached = d.signed_pct is not None and d.signed_pct >= rule.rate
+        state = "已达到" if reached else ("未达到，签约期限已过" if d.today > rule.by else "尚未达到")
+        print(f"协议生效条件：{rule.by.isoformat()} 前签约比例达到 {rule.rate.normalize():f}%（当前 {_pct(d.signed_pct)}，{state}）")
     print(f"货币化安置率 {_pct(rate.pct)}（货币补偿与房票 {rate.cash_like.value} 户 / 已签协议 {rate.signed.value} 户；"
           f"目标 {_pct(rate.target_pct)}）")
     print(f"已承诺金额（已签协议结算金额）{d.money_total:,} 元")

@@ -43,6 +43,11 @@ def _e(value: object) -> str:
     return escape("" if value is None else str(value))
 
 
+def _per_m2(rate: Decimal | None) -> str:
+    """The report's decoration unit price (装修单价) beside the amount: ``¥305.50/m²``."""
+    return "" if rate is None else formatting.money(rate) + "/m²"
+
+
 def _kv(rows: list[tuple[str, str]]) -> str:
     """Label/value lines; values are already-escaped HTML; empty values are left out."""
     cells = "".join(f'<tr><td class="k">{_e(k)}</td><td>{v}</td></tr>' for k, v in rows if v)
@@ -264,8 +269,8 @@ class HouseholdDetailHtml:
         """The appraiser's values as the report gives them (imported at HQ: shown, never edited here)."""
         rows = [[_e(a.get("report_no")), _e(a.get("appraiser")), _e(a.get("part_label")), _e(labels.use(a.get("use"))),
                  _e(formatting.money(a.get("unit_price"))), _e(a.get("structure")), _e(a.get("newness")),
-                 _e(" ".join(x for x in (a.get("decoration_grade") or "", formatting.money(a.get("decoration_value")))
-                             if x)),
+                 _e(" ".join(x for x in (a.get("decoration_grade") or "", formatting.money(a.get("decoration_value")),
+                                         _per_m2(a.get("decoration_unit_price"))) if x)),
                  _e(formatting.money(a.get("fixtures_value"))),
                  _e(formatting.date(a.get("appraised_on")))]
                 for a in d.appraisals]

@@ -5,7 +5,8 @@ Every key narrows who is paid; keys combine with AND, list values with OR. Three
 * option keys (``mode``, ``delivery``) are decided when the policy is compiled: an item whose option
   condition fails is not part of that option at all;
 * household keys (``owner_type``, ``has_business``, ``hukou_here``, ``signed_from``/``signed_until``,
-  ``handed_over_by``, ``area_min``/``area_max``/``area_under``/``area_over``) are checked once per household;
+  ``handed_over_by``, ``area_min``/``area_max``/``area_under``/``area_over``, ``house_type``/``not_house_type``)
+  are checked once per household;
 * part keys (``use``, ``legality``, ``part_category``, ``part_area_min``/``part_area_max``) choose which
   building parts the item counts; a household with no such part gets nothing from the item.
 
@@ -14,6 +15,13 @@ number (``area_min`` ≥, ``area_max`` ≤), 不足/超过 do not (``area_under`
 household's area is the total of the parts the item counts (its ``uses``, ``legality`` and part keys).
 ``handed_over_by``: the household's 交房验收 date on or before the date; before the hand-over the item is priced
 as if it will be met and its line says so (“以 2016-05-15 前腾空交房为条件”, as signing tiers do: items/tiers.py).
+``agreement_effective = true`` (以协议生效为前提) decides nothing: the item is priced and its line states the project's
+协议生效条件 (effect.py).
+``house_type`` / ``not_house_type``: the household's house type is the set of categories of the building parts
+the item counts by its ``uses`` and ``legality`` (not narrowed by the part keys); the household has a part of one
+of these categories / has none. Unlike ``part_category`` they choose households, not parts: an area-priced item
+still counts all its parts. “自建住宅 8,000 元、住宅套房 4,000 元” for a household that has both → the 套房 item
+writes ``not_house_type = ["自建住宅"]`` so it is paid once, at the higher amount.
 Documented, each with a Chinese example, in docs/policy.md. Immutable after loading.
 """
 
@@ -33,7 +41,7 @@ if TYPE_CHECKING:
 
 KEYS = ("owner_type", "mode", "delivery", "use", "legality", "part_category", "area_min", "area_max",
         "area_under", "area_over", "part_area_min", "part_area_max", "has_business", "hukou_here",
-        "signed_from", "signed_until", "handed_over_by")
+        "signed_from", "signed_until", "handed_over_by", "agreement_effective", "house_type", "not_house_type")
 
 
 class Conditions:
@@ -42,7 +50,8 @@ class Conditions:
 
     __slots__ = ("owner_types", "modes", "deliveries", "uses", "legality", "categories", "area_min",
                  "area_max", "area_under", "area_over", "part_min", "part_max", "has_business", "hukou_here",
-                 "signed_from", "signed_until", "handed_over_by", "filters_parts", "checks_household")
+                 "signed_from", "signed_until", "handed_over_by", "agreement_effective", "filters_parts",
+                 "checks_household", "house_types", "not_house_types")
 
     def __init__(self, t: Table, policy_modes: tuple[str, ...]):
         t.owner = "支付条件（when）"
@@ -63,6 +72,16 @@ class Conditions:
         self.signed_from = t.date("signed_from", required=False)
         self.signed_until = t.date("signed_until", required=False)
         self.handed_over_by = t.date("handed_over_by", required=False)
+        self.house_types = frozenset(t.text_list("house_type"))
+        self.not_house_types = frozenset(t.text_list("not_house_type"))
+        both = self.house_types & self.not_house_types
+        if both:
+            t.fail("not_house_type", f"类别“{'、'.join(sorted(both))}”同时写在 house_type 和 not_house_type 中，"
+                                     "这个条件没有户能满足")
+        # 以协议生效为前提: never decides a household (the laptop cannot know), only says so (effect.py)
+        self.agreement_effective = _flag(t, "agreement_effective") or False
+        if t.data.get("agreement_effective") is False:
+            t.fail("agreement_effective", "只能写 true（以协议生效为前提）；不以协议生效为前提的项目不写此键")
         if self.signed_from and self.signed_until and self.signed_until < self.signed_from:
             t.fail("signed_until", "签约日期范围的结束早于开始")
         low = max((x for x in (self.area_min, self.area_over) if x is not None), default=None)
@@ -73,7 +92,8 @@ class Conditions:
                                   or self.part_max is not None)
         self.checks_household = self.filters_parts or any(x is not None for x in (
             self.area_min, self.area_max, self.area_under, self.area_over, self.has_business, self.hukou_here,
-            self.signed_from, self.signed_until, self.handed_over_by)) or bool(self.owner_types)
+            self.signed_from, self.signed_until, self.handed_over_by)) or bool(self.owner_types) \
+            or bool(self.house_types or self.not_house_types)
         t.finish()
 
     def allows_option(self, mode: str, delivery: str) -> bool:
@@ -112,6 +132,8 @@ class Conditions:
             return False
         if self.filters_parts and not any(self.accepts(p) for p in household.building_parts):
             return False
+        if (self.house_types or self.not_house_types) and not self._house_type_holds(household, item):
+            return False
         if any(x is not None for x in (self.area_min, self.area_max, self.area_under, self.area_over)):
             area = item.area(ctx)
             if self.area_min is not None and area < self.area_min:
@@ -124,6 +146,13 @@ class Conditions:
                 return False
         return True
 
+
+    def _house_type_holds(self, household: HouseholdInput, item: ItemKind) -> bool:
+        """``house_type`` / ``not_house_type`` against the categories of the parts the item counts."""
+        kinds = {p.category for p in household.building_parts if p.use in item.uses and p.legality in item.legality}
+        if self.house_types and not kinds & self.house_types:
+            return False
+        return not kinds & self.not_house_types
 
     def noted(self, drafts: list[Draft], household: HouseholdInput) -> list[Draft]:
         """The drafts of a household not yet handed over, each saying the hand-over deadline it is priced on."""

@@ -209,7 +209,7 @@ def _shared_option(plan: CompiledPolicy, inputs: HouseholdInput, household: Hous
                 block = blocks[segment.key] = _segment(segment, ctx, plan, blocks)
             by_code.update(block[2])  # the (code, subtotal) pairs of its tracked items
         else:
-            key = (entry.key, ctx.flat_area)
+            key = (entry.key, ctx.flat_area, len(ctx.flats))  # 安置指标货币补偿: its bonus depends on the count
             block = blocks.get(key)
             if block is None:
                 block = blocks[key] = _item_lines(entry.index, entry.item, ctx, plan)
@@ -263,7 +263,8 @@ def _finish(plan: CompiledPolicy, inputs: HouseholdInput, ctx: Ctx, flat_key: st
         exchange = plan.exchange
         entitlement = blocks.get(plan.entitlement_key)
         if entitlement is None:
-            entitlement = blocks[plan.entitlement_key] = exchange.entitlement(ctx.area_of(plan.entitlement_filter))
+            entitlement = blocks[plan.entitlement_key] = exchange.entitlement(ctx.area_of(plan.entitlement_filter),
+                                                                               ctx.household)
         flat_lines, flat_total = _lines("flat_price", "flat_price", exchange.price_drafts(
             ctx.flat_area, entitlement, ctx.flat_label, ctx.flats, ctx.own_prices), plan, SECTION_FLAT)
         lines.extend(flat_lines)

@@ -68,6 +68,8 @@ class BuildingPart:
     # The appraisal report's decoration amount for this part (装修评估值, 元; items ``decoration`` with
     # ``price = "part_appraisal"``). Optional: older inputs lack it.
     decoration_value: Decimal | None = None
+    # The report's decoration unit price for this part (装修单价, 元/m²; ``price = "part_appraisal_unit"``).
+    decoration_unit_price: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -199,6 +201,8 @@ def _part_dict(p: BuildingPart) -> dict[str, Any]:
         out["unit_price"] = str(p.unit_price)
     if p.decoration_value is not None:
         out["decoration_value"] = str(p.decoration_value)
+    if p.decoration_unit_price is not None:
+        out["decoration_unit_price"] = str(p.decoration_unit_price)
     return out
 
 
@@ -279,7 +283,8 @@ def _read_household(t: Table) -> HouseholdInput | None:
             structure=_opt_text(p, "structure"), decoration_grade=_opt_text(p, "decoration_grade"),
             temporary_term_valid=term, actual_use=actual_use or "", label=_opt_text(p, "label"),
             category=_opt_text(p, "category"), unit_price=_opt_fixed2(p, "unit_price", "评估单价"),
-            decoration_value=_opt_fixed2(p, "decoration_value", "装修评估值")))
+            decoration_value=_opt_fixed2(p, "decoration_value", "装修评估值"),
+            decoration_unit_price=_opt_fixed2(p, "decoration_unit_price", "装修评估单价")))
         p.finish()
     fixtures = []
     for f in t.tables("fixtures"):

@@ -7,12 +7,16 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from survey_app.core.compensation import entitlement as ent
+from survey_app.core.compensation import flat_floors
 from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.fields import Table
-from survey_app.core.compensation.inputs import DELIVERY, LEGALITY, MODES, USES
+from survey_app.core.compensation.inputs import DELIVERY, LEGALITY, MODES, USES, HouseholdInput
 from survey_app.core.compensation.items.base import ZERO, Draft
 
 _HUNDRED = Decimal(100)
+BUILDINGS = ("multi_storey", "high_rise")  # 多层 / 高层 (transition overdue limits by building)
+BUILDING_LABELS = {"multi_storey": "多层", "high_rise": "高层"}
 # Labels of the excess-area bands by (start, width): equal Decimals print alike (formula.num), and a plain
 # dict is safe across threads (a race only writes the same label twice).
 _BAND_LABELS: dict[tuple, str] = {}
@@ -31,11 +35,14 @@ class FlatType:
     of_type: str = ""    # a listed flat (一房一价): the key of its flat type; "" for a type
     # A listed flat priced as a whole (整套总价, 元) instead of per m²; None: priced per m².
     total_price: Decimal | None = None
+    floors: int | None = None  # floors of its building (楼层差价: a choice names the floor, ``A90@5``)
+    floor: int | None = None  # the floor chosen (or a listed flat's own); None: not stated
+    building: str = ""  # "multi_storey" 多层 / "high_rise" 高层 (过渡期超期加倍); "" not stated
 
     @property
     def own_price(self) -> bool:
         """Whether the flat has its own price (per m² or whole), not the resettlement price."""
-        return self.unit_price is not None or self.total_price is not None
+        return self.unit_price is not None or self.total_price is not None or self.floor is not None
 
 
 @dataclass(frozen=True)
@@ -64,15 +71,28 @@ class ExchangeMode:
     listed: tuple[FlatType, ...] = ()  # flats listed one by one under their type, each with its own price
     signing_start: dt.date | None = None  # this mode's own signing period (None: the [project] one)
     signing_end: dt.date | None = None
+    # entitlement.py: basis (legal area / homestead area), cap, per-person minimum and whom it counts
+    entitlement_basis: str = "legal_area"
+    entitlement_maximum: Decimal | None = None
+    entitlement_per_person: Decimal = ZERO
+    entitlement_persons: str = "hukou_here"
+    floor_step: Decimal = ZERO  # flat_floors.py: 每层每平方米递加
+    top_floor_discount: Decimal = ZERO  # 顶层递加后减
 
     def flat(self, key: str) -> FlatType | None:
-        """The flat type, or listed flat, with ``key``, if the policy lists it."""
-        return next((f for f in self.flats if f.key == key), None) or next(
+        """The flat type, or listed flat, with ``key``, if the policy lists it; ``A90@5`` is type A90 on the
+        5th floor (a ValidationError when that floor cannot be chosen)."""
+        found = next((f for f in self.flats if f.key == key), None) or next(
             (f for f in self.listed if f.key == key), None)
+        if found is None and flat_floors.FLOOR_MARK in key:
+            base_key, _, floor = key.rpartition(flat_floors.FLOOR_MARK)
+            base = self.flat(base_key)
+            return None if base is None else flat_floors.with_floor(self, base, floor)
+        return found
 
-    def entitlement(self, legal_area: Decimal) -> Decimal:
-        """应安置面积 for a household with ``legal_area`` m² of entitled use."""
-        return max(legal_area * self.entitlement_ratio + self.entitlement_bonus_area, self.entitlement_minimum)
+    def entitlement(self, legal_area: Decimal, household: HouseholdInput | None = None) -> Decimal:
+        """应安置面积 for a household with ``legal_area`` m² of entitled use (entitlement.py)."""
+        return ent.entitlement(self, legal_area, household)
 
     def price_drafts(self, flat_area: Decimal, entitlement: Decimal, label: str,
                      flats: tuple[FlatType, ...] = (), own_prices: bool | None = None) -> list[Draft]:
@@ -80,6 +100,8 @@ class ExchangeMode:
         ``own_prices``: whether any of ``flats`` has its own price (worked out when not given)."""
         if own_prices is None:
             own_prices = any(f.own_price for f in flats)
+        if flats and flat_floors.priced_by_floor(self):
+            return flat_floors.drafts(self, flats, entitlement)
         if own_prices:
             out, within = self._own_price_drafts(flats, entitlement)
         else:
@@ -214,7 +236,9 @@ def _read_exchange(t: Table) -> ExchangeMode:
     for row in t.tables("flats", required=True):
         flat = FlatType(row.text("key") or "", row.text("label") or "", row.decimal("area") or ZERO,
                         row.choice("delivery", DELIVERY, required=False, default="") or "",
-                        row.decimal("unit_price", required=False))
+                        row.decimal("unit_price", required=False),
+                        floors=row.integer("floors", required=False, minimum=1),
+                        building=row.choice("building", BUILDINGS, required=False, default="") or "")
         _check_key(row, flat.key, flats + listed)
         flats.append(flat)
         for one in row.tables("listed"):
@@ -222,7 +246,10 @@ def _read_exchange(t: Table) -> ExchangeMode:
             listed_flat = FlatType(one.text("key") or "", one.text("label", required=False) or "",
                                    one.decimal("area", required=False) or flat.area, flat.delivery,
                                    one.decimal("unit_price", required=False), flat.key,
-                                   one.decimal("total_price", required=False))
+                                   one.decimal("total_price", required=False), flat.floors,
+                                   one.integer("floor", required=False, minimum=1), flat.building)
+            if listed_flat.floor is not None and listed_flat.floors is not None and listed_flat.floor > listed_flat.floors:
+                one.fail("floor", f"房源“{listed_flat.key}”在第 {listed_flat.floor} 层，但户型“{flat.key}”所在楼只有 {flat.floors} 层")
             _check_listed_price(one, listed_flat, bool(bands))
             if not listed_flat.label:
                 listed_flat = replace(listed_flat, label=f"{flat.label} {listed_flat.key}")
@@ -232,6 +259,7 @@ def _read_exchange(t: Table) -> ExchangeMode:
         row.finish()
     if not flats:
         t.fail("flats", "产权调换须至少列出一种安置房户型")
+    extra = _read_entitlement_and_floors(t, flats)
     return ExchangeMode(
         label=t.text("label", required=False, default=MODES["exchange"]) or MODES["exchange"],
         resettlement_price=t.decimal("resettlement_price") or ZERO,
@@ -243,7 +271,41 @@ def _read_exchange(t: Table) -> ExchangeMode:
                                          default=("registered", "found_legal")),
         excess_bands=tuple(bands), flats=tuple(flats),
         max_flats=t.integer("max_flats", required=False, default=2, minimum=1) or 2, listed=tuple(listed),
-        **_period(t))
+        **_period(t), **extra)
+
+
+def _read_entitlement_and_floors(t: Table, flats: list[FlatType]) -> dict[str, object]:
+    """``entitlement_basis`` / ``entitlement_maximum`` / ``entitlement_per_person`` / ``entitlement_persons``
+    (entitlement.py) and ``floor_step`` / ``top_floor_discount`` (flat_floors.py), checked together."""
+    out: dict[str, object] = {
+        "entitlement_basis": t.choice("entitlement_basis", ent.BASES, required=False, default="legal_area"),
+        "entitlement_maximum": t.decimal("entitlement_maximum", required=False),
+        "entitlement_per_person": t.decimal("entitlement_per_person", required=False, default=ZERO),
+        "entitlement_persons": t.choice("entitlement_persons", ent.PERSONS, required=False, default="hukou_here"),
+        "floor_step": t.decimal("floor_step", required=False, default=ZERO),
+        "top_floor_discount": t.decimal("top_floor_discount", required=False, default=ZERO)}
+    maximum, minimum = out["entitlement_maximum"], t.data.get("entitlement_minimum")
+    if maximum is not None and maximum <= 0:
+        t.fail("entitlement_maximum", "应安置面积上限应大于 0")
+    elif maximum is not None and isinstance(minimum, (int, Decimal, str)) and (ent_min := _num(minimum)) is not None \
+            and ent_min > maximum:
+        t.fail("entitlement_maximum", f"应安置面积上限 {maximum} m² 小于最低应安置面积 {ent_min} m²")
+    if "entitlement_persons" in t.data and not out["entitlement_per_person"]:
+        t.fail("entitlement_persons", "写了计人方式，但没有写人均最低应安置面积 entitlement_per_person")
+    if out["floor_step"] or out["top_floor_discount"]:
+        for index, flat in enumerate(flats):
+            if flat.floors is None:
+                t.problems.add(f"{t.key('flats')}[{index}].floors",
+                               f"方案按楼层定价（floor_step / top_floor_discount），户型“{flat.key}”须写所在楼的层数 floors")
+    elif any(f.floors is not None for f in flats):
+        t.problems.warn(t.key("floor_step"), "户型写了层数 floors，但方案没有楼层差价（floor_step / top_floor_discount），层数不起作用")
+    return out
+
+
+def _num(value: object) -> Decimal | None:
+    from survey_app.core.compensation.fields import to_decimal
+
+    return to_decimal(value)
 
 
 def _check_listed_price(row: Table, flat: FlatType, banded: bool) -> None:
@@ -263,3 +325,5 @@ def _check_key(row: Table, key: str, known: list[FlatType]) -> None:
         row.fail("key", f"户型键“{key}”重复")
     if "+" in key:
         row.fail("key", "户型键不能含“+”（多套组合用 + 连接）")
+    if flat_floors.FLOOR_MARK in key:
+        row.fail("key", "户型键不能含“@”（选房时“A90@5”表示 A90 户型第 5 层）")

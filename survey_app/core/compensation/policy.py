@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from survey_app.core.compensation.effect import Effectiveness, bind_effect, read_effectiveness
 from survey_app.core.compensation.fields import PolicyError, Problems, Table
 from survey_app.core.compensation.items import CATALOGUE, ItemKind
 from survey_app.core.compensation.modes import CashMode, ExchangeMode, VoucherMode, read_modes
@@ -38,6 +39,8 @@ class ProjectInfo:
     signing_start: dt.date | None
     signing_end: dt.date | None
     source: str               # which published scheme the numbers follow
+    # 协议生效条件 (``effective_when``: signing rate by a date; effect.py), None when agreements take effect on signing
+    effective_when: Effectiveness | None = None
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,10 @@ def policy_from_data(data: dict, source: str = "方案") -> Policy:
         bind_periods = getattr(item, "bind_periods", None)  # tiers ending on a mode's signing-period end
         for key, problem in bind_periods(periods) if bind_periods is not None else ():
             problems.add(key, problem)
+        bind_exchange = getattr(item, "bind_exchange", None)  # items based on the entitlement (安置指标)
+        for key, problem in bind_exchange(modes.get("exchange")) if bind_exchange is not None else ():
+            problems.add(key, problem)
+    bind_effect(items, project.effective_when, problems)  # 以协议生效为前提: the lines say so
     codes = {item.code for item in items}
     caps = []
     for t in root.tables("caps"):
@@ -241,7 +248,7 @@ def _read_project(t: Table | None, problems: Problems, own_period: set[str] = fr
         city=t.text("city", required=False) or "", decision_no=t.text("decision_no", required=False) or "",
         valuation_date=t.date("valuation_date", required=False),
         signing_start=t.date("signing_start", required=False), signing_end=t.date("signing_end", required=False),
-        source=t.text("source", required=False, default="") or "")
+        source=t.text("source", required=False, default="") or "", effective_when=read_effectiveness(t))
     for key, name in DOCUMENT_FIELDS.items():
         if key not in t.data and key not in own_period:
             problems.warn(t.key(key), f"未填写{name}：计算不需要，但测算单和协议要用")

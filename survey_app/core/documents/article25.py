@@ -72,6 +72,8 @@ def flat_terms(doc: AgreementDoc) -> str:
         text += f"；应安置面积{format_area(t.entitlement)} m²，应安置面积以内按安置房结算价计价"
         if t.excess_priced:
             text += "，超出部分按补偿方案规定的分档价格计价"
+        if t.floor_priced:
+            text += "，单价按安置房所在楼层调整（见购房款算式）"
     if t.flat_location:
         return text + f"；地点：{t.flat_location}"
     return text + "；具体楼栋、房号按补偿方案规定的选房办法确定"
@@ -121,12 +123,19 @@ def transition_way(doc: AgreementDoc) -> str:
         text = "乙方自行过渡"
         if months:
             text += f"，过渡期限{months}个月，自乙方搬迁交房之日起计算"
-        return text + (f"；安置房屋为{kind}" if kind else "")
+        return text + (f"；安置房屋为{kind}" if kind else "") + transition_overdue(doc)
     what = MODE["cash"] if doc.template == "cash" else MODE["voucher"]
     text = f"乙方选择{what}，自行安排住处，不设过渡期"
     if months and amount_of(doc, TRANSITION) is not None:
         text += f"；临时安置费按{months}个月一次性计付"
     return text
+
+
+def transition_overdue(doc: AgreementDoc) -> str:
+    """过渡期超期加倍 for the chosen flats' building: paid later if it happens, so stated, not in the amount."""
+    return "".join(f"；安置房屋为{building}楼房，临时过渡期超过{months}个月的，从超出之月起临时安置费按"
+                   f"{times.normalize():f}倍支付，超期部分届时另行支付，不在本协议补偿金额之内"
+                   for building, months, times in doc.terms.transition_overdue)
 
 
 def voucher_terms(doc: AgreementDoc) -> str:
@@ -191,7 +200,7 @@ def values(doc: AgreementDoc) -> dict[str, str]:
         "moving_deadline": moving_deadline(doc),
         "transition_way": transition_way(doc),
         "voucher_terms": voucher_terms(doc),
-        "signing_terms": "".join(filter(None, (signing_terms(doc), handover_conditions(doc)))),
+        "signing_terms": "".join(filter(None, (signing_terms(doc), handover_conditions(doc), *doc.terms.effect_terms))),
         "settlement": settlement(doc),
     }
 

@@ -76,12 +76,17 @@ class Terms:
     has_business: bool = False  # the household's survey recorded a business (停产停业)
     entitlement: Decimal | None = None  # exchange: 应安置面积
     excess_priced: bool = False  # exchange: area beyond the entitlement has its own banded prices
+    floor_priced: bool = False  # exchange: the price per m² changes with the flat's floor (楼层差价)
     flat_location: str = ""  # exchange: 安置房地点, when the policy states one
     signing_until: dt.date | None = None  # the signing-reward tier the calculation assumed: sign on/before
     signing_from: dt.date | None = None  # … and after this date (the previous tier's end)
     handover_by: dt.date | None = None  # a reward tiered by 交房 date: the hand-over deadline it is conditional on
     # items paid only if handed over by a date (``when = { handed_over_by }``), not yet handed over: (label, by, amount)
     handover_conditions: tuple[tuple[str, dt.date, Decimal], ...] = ()
+    # exchange: 过渡期超期加倍 for the chosen flats' building — (多层/高层, months, multiplier); paid later if it happens
+    transition_overdue: tuple[tuple[str, int, Decimal], ...] = ()
+    # 协议生效条件, amounts paid only once it takes effect, rewards settled after it (agreements/effect_terms.py)
+    effect_terms: tuple[str, ...] = ()
     voucher_face: Decimal | None = None  # 房票面额 (bonus included)
     voucher_cash: Decimal | None = None  # paid in cash (items the policy keeps out of the voucher)
     voucher_cash_items: tuple[str, ...] = ()  # labels of those items

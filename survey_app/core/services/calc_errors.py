@@ -21,7 +21,7 @@ FIELDS = {"area": "面积", "use": "用途", "legality": "合法性认定", "str
           "quantity": "数量", "code": "项目", "annual_profit": "年利润", "uscc": "统一社会信用代码",
           "id_number": "身份证号", "relation": "关系", "name": "姓名", "share": "份额", "land_area": "宅基地面积",
           "flat_choices": "户型", "mode": "安置方式", "delivery": "交付方式", "temporary_term_valid": "临建批准期限",
-          "decoration_value": "装修评估值"}
+          "decoration_value": "装修评估值", "decoration_unit_price": "装修评估单价"}
 _KEY = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?((?:\.[a-z_]+)*)$")
 
 

@@ -252,7 +252,8 @@ _DETAIL_LISTS = (
     ("businesses", Business, ("name",), ("name", "uscc", "area", "annual_profit")),
     ("appraisals", Appraisal, ("use", "part_label"), ("report_no", "appraiser", "use", "unit_price", "appraised_on",
                                                       "part_label", "structure", "newness", "decoration_grade",
-                                                      "decoration_value", "fixtures_value", "import_batch")),
+                                                      "decoration_value", "fixtures_value", "import_batch",
+                                                      "decoration_unit_price")),
 )
 
 

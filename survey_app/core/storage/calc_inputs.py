@@ -69,6 +69,8 @@ def household_input(session: Session, h: Household, signing_date: dt.date | None
     part_prices = {a.part_id: a.unit_price for a in appraisals if a.part_id is not None}
     # … and its decoration amount (装修评估值) for decoration items with price = "part_appraisal".
     part_decoration = {a.part_id: a.decoration_value for a in appraisals if a.part_id is not None}
+    # … and its decoration unit price (装修单价, 元/m²) for decoration items with price = "part_appraisal_unit".
+    part_decoration_rate = {a.part_id: a.decoration_unit_price for a in appraisals if a.part_id is not None}
     data: dict[str, Any] = {
         "household_code": h.household_code,
         "head_name": h.head_name,
@@ -85,6 +87,7 @@ def household_input(session: Session, h: Household, signing_date: dt.date | None
                 "temporary_term_valid": p.temporary_term_end.isoformat() if p.temporary_term_end else None,
                 "unit_price": _text(part_prices.get(p.id)),
                 "decoration_value": _text(part_decoration.get(p.id)),
+                "decoration_unit_price": _text(part_decoration_rate.get(p.id)),
             }.items() if v is not None}
             for p in _live(session, BuildingPart, h.id, BuildingPart.sort_order)],
         "fixtures": [{k: v for k, v in {"kind": f.kind, "sub_kind": f.sub_kind or None, "count": str(f.count),

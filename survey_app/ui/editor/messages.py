@@ -56,6 +56,7 @@ TEMPLATES: dict[str, str] = {
     "bad.decoration": QT_TRANSLATE_NOOP("EditorMessages", "建筑部分“{part}”：现行方案没有“{grade}”这一装修等级，请改选"),
     "need.appraisal": QT_TRANSLATE_NOOP("EditorMessages", "缺少{use}用途的评估单价（待指挥部导入评估报告）"),
     "need.tenure": QT_TRANSLATE_NOOP("EditorMessages", "请登记产权及份额"),
+    "need.land_area": QT_TRANSLATE_NOOP("EditorMessages", "请在产权一栏填写宅基地面积（现行方案按宅基地面积计算安置或奖励）"),
     "need.member_id_hardship": QT_TRANSLATE_NOOP("EditorMessages", "{who}：享受困难补助，须填写身份证号码"),
     "need.member_id_person": QT_TRANSLATE_NOOP("EditorMessages", "{who}：过渡费按人计发，须填写身份证号码"),
     "need.fixture_value": QT_TRANSLATE_NOOP("EditorMessages", "附属物“{fixture}”按评估值计算，请填写评估值"),

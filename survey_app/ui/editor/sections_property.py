@@ -20,7 +20,7 @@ from survey_app.ui.editor.table_section import TableSection
 
 
 class TenuresSection(TableSection):
-    required_by_policy = {"share": "share"}
+    required_by_policy = {"share": "share", "land_area": "land_area"}
 
     def __init__(self, parent: QWidget | None = None):
         columns = [
@@ -87,6 +87,14 @@ class BusinessesSection(TableSection):
         super().__init__(self.tr("经营（停产停业）"), table, parent)
 
 
+class AppraisalTable(RowTable):
+    """The appraisal rows; the report's decoration unit price (装修单价) is shown as imported, not edited."""
+
+    def fill_derived(self, row: Row) -> None:
+        rate = getattr(row.record, "decoration_unit_price", None)
+        row.widgets["decoration_rate"].setText("" if rate is None else f"{rate:,.2f}")
+
+
 class AppraisalsSection(TableSection):
     """The appraisal report's rows as HQ imported them: part, structure, newness, decoration, the unit
     price and the values. Read-only unless the user is HQ's administrator (the editor decides); then a
@@ -103,10 +111,12 @@ class AppraisalsSection(TableSection):
             Column("decoration_grade", self.tr("装修等级"), width=64, max_length=16),
             Column("unit_price", self.tr("评估单价 元/m²"), "decimal", 96),
             Column("decoration_value", self.tr("装修金额 元"), "decimal", 88),
+            # display-only (a key the record lacks): the report's 装修单价, imported, never typed here
+            Column("decoration_rate", self.tr("装修单价 元/m²"), "label", 88),
             Column("fixtures_value", self.tr("附属物评估值 元"), "decimal", 88),
             Column("appraised_on", self.tr("估价时点"), "date", 100),
         ]
-        table = RowTable("appraisals", AppraisalForm, columns, self.tr("＋ 添加评估"))
+        table = AppraisalTable("appraisals", AppraisalForm, columns, self.tr("＋ 添加评估"))
         super().__init__(self.tr("评估"), table, parent)
 
     def require(self, need: Requirements, *, hq: bool) -> None:

@@ -216,12 +216,19 @@ class DashboardPage(QWidget):
             "overdue": (formatting.count(d.overdue.value), self.tr("逾期未签（签约期 {end} 截止）").format(
                 end=formatting.date(d.signing_end) if d.signing_end else self.tr("未设定"))),
         }
+        rule = d.effective_when  # 协议生效条件: the signed share against the policy's signing rate
+        if rule is not None:
+            number, caption = texts["signed"]
+            texts["signed"] = (number, caption + self.tr("；协议生效需 {rate}（{by}前）").format(
+                rate=f"{rule.rate.normalize():f}%", by=formatting.date(rule.by)))
         for key, (number, caption) in texts.items():
             self.tiles[key].setText(f"{number}\n{caption}")
             self.tiles[key].setEnabled(self._tile_scope(key) is not None)
         meets = rate.meets_target
         self._flag(self.tiles["cash_rate"], good=meets is True, alert=meets is False)
         self._flag(self.tiles["overdue"], good=False, alert=d.overdue.value > 0)
+        reached = rule is not None and d.signed_pct is not None and d.signed_pct >= rule.rate
+        self._flag(self.tiles["signed"], good=reached, alert=rule is not None and not reached and d.today > rule.by)
         self._flag(self.tiles["grievances"], good=False, alert=d.open_grievances.value > 0)
         for c in d.by_status:
             b = self.status_buttons.get(c.key)

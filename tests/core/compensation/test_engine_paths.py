@@ -12,6 +12,7 @@ import random
 
 import pytest
 from compensation_helpers import EXAMPLES, POLICIES
+from homestead_helpers import fit_homestead
 
 from bench.engine import generate
 from survey_app.core.compensation.engine import compute, compute_all
@@ -271,7 +272,7 @@ def test_every_option_of_compute_all_equals_compute_of_that_option(make) -> None
     policy = make()
     compared = refused = 0
     kinds_seen: set[str] = set()
-    for household in HOUSEHOLDS:
+    for household in fit_homestead(policy, HOUSEHOLDS):  # a homestead scheme: each household has a homestead
         try:
             options = compute_all(policy, household)
         except (ValidationError, PolicyError) as exc:

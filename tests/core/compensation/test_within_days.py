@@ -30,7 +30,8 @@ def _line(policy, signed, code="early_signing_reward", mode="cash", **kw):
     ("2023-04-26", "2000", "2023-04-26")])
 def test_zhoushan_weeks_are_counted_from_the_signing_start(signed, amount, until) -> None:
     policy = load_policy(ZHOUSHAN)
-    assert _line(policy, signed) == (D(amount), f"{int(amount):,} 元/户（{until} 前签约） = {int(amount):,}.00")
+    # Z1: the scheme pays these rewards only once the agreements take effect, and the line says so
+    assert _line(policy, signed) == (D(amount), f"{int(amount):,} 元/户（{until} 前签约）（以协议生效为前提） = {int(amount):,}.00")
 
 
 def test_zhoushan_after_the_third_week_pays_nothing() -> None:

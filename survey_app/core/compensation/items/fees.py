@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from survey_app.core.compensation import entitlement as ent
 from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.fields import Table
 from survey_app.core.compensation.items.base import (
@@ -78,7 +79,11 @@ class Transition(ItemKind):
     """过渡费 (临时安置费): max(area × monthly rate, monthly floor per household) × months.
 
     Months depend on the mode and, for 产权调换, on whether the flat is ready (现房) or future (期房);
-    only the uses listed (default residential) count — non-residential space gets none.
+    only the uses listed (default residential) count — non-residential space gets none. The area is the
+    legal area (at least ``minimum_area``: 不足 50 m² 的按 50 m² 计算), or with ``basis`` the entitlement
+    (安置指标) or its part settled in cash (货币安置指标). ``overdue_multiplier`` / ``overdue_after_months``
+    (产权调换多层超过 18 个月、高层超过 24 个月的从超出之月起按 2 倍) are paid later, when it happens: the
+    amount covers the months listed, and the agreement states the rule for the chosen flats' building.
     """
 
     kind = "transition"
@@ -90,19 +95,71 @@ class Transition(ItemKind):
         self.rate = t.decimal("rate_per_m2_month")
         self.minimum = t.decimal("minimum_per_month", required=False, default=ZERO)
         self.months = _read_counts(t, "months", required=True)
+        self.basis = t.choice("basis", TRANSITION_BASES, required=False, default="area") or "area"
+        self.minimum_area = t.decimal("minimum_area", required=False)
+        if self.minimum_area is not None and self.basis != "area":
+            t.fail("minimum_area", "最低计费面积只用于按房屋面积计算（basis = \"area\"）的临时安置费")
+        self.flat_sensitive = self.basis == "entitlement_cash"
+        self.overdue = read_overdue(t)
+        self.exchange = None
+        self._path = t.path
+
+    def bind_exchange(self, exchange: object) -> list[tuple[str, str]]:
+        """The entitlement and the flats' buildings come from ``[modes.exchange]``."""
+        self.exchange = exchange
+        out = []
+        if self.basis != "area" and exchange is None:
+            out.append((f"{self._path}.basis", f"项目“{self.code}”按安置指标计算，但方案没有产权调换（[modes.exchange]）"))
+        if self.overdue is not None:
+            if exchange is None or "exchange" not in self.modes:
+                out.append((f"{self._path}.overdue_after_months", f"项目“{self.code}”：超期加倍只用于产权调换，"
+                                                                  "但此项目不支付给产权调换的住户"))
+            else:
+                missing = [f.key for f in exchange.flats if not f.building]
+                if missing:
+                    out.append((f"{self._path}.overdue_after_months",
+                                f"项目“{self.code}”按安置楼型规定过渡期限，但户型 {'、'.join(missing)} 没有写楼型 building"
+                                "（multi_storey 多层 / high_rise 高层）"))
+                unlisted = sorted({f.building for f in exchange.flats if f.building} - set(self.overdue[1]))
+                if unlisted:
+                    out.append((f"{self._path}.overdue_after_months",
+                                f"项目“{self.code}”没有写楼型 {'、'.join(unlisted)} 的过渡期限"))
+        return out
+
+    def overdue_terms(self, flats: tuple) -> tuple[tuple[str, int, Decimal], ...]:
+        """(building, months, multiplier) for the buildings of ``flats`` that have an overdue rule."""
+        if self.overdue is None:
+            return ()
+        multiplier, limits = self.overdue
+        seen = dict.fromkeys(f.building for f in flats if f.building in limits)
+        return tuple((b, limits[b], multiplier) for b in seen)
 
     def mode_key(self, mode: str, delivery: str) -> object:
         return by_mode(self.months, mode, delivery, ZERO)
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
         months = by_mode(self.months, ctx.mode, ctx.delivery, ZERO)
-        if not months or not self.parts(ctx) or self.rate is None:
+        if not months or self.rate is None:
             return []
-        area = self.area(ctx)
+        if self.basis != "area":
+            if self.exchange is None:
+                return []
+            area, basis_text = (ent.of_option if self.basis == "entitlement" else ent.cash_part)(self.exchange, ctx)
+            if area <= ZERO:
+                return []
+            area_text = f"{basis_text} m²"
+        elif not self.parts(ctx):
+            return []
+        else:
+            area = self.area(ctx)
+            area_text = fx.area(area)
+            if self.minimum_area is not None and area < self.minimum_area:
+                area_text = f"max({fx.sq(area)}, {fx.num(self.minimum_area)}) m²"
+                area = self.minimum_area
         monthly = max(area * self.rate, self.minimum)
 
         def lhs() -> str:
-            text = fx.product(fx.area(area), fx.price(self.rate, "元/m²·月"))
+            text = fx.product(area_text, fx.price(self.rate, "元/m²·月"))
             if self.minimum:
                 text = f"max({text}, {fx.num(self.minimum)} 元/月)"
             return fx.product(text, f"{fx.num(months)} 月")
@@ -186,6 +243,32 @@ class BusinessLoss(ItemKind):
             raise ValidationError("business.annual_profit: 按利润计算停产停业损失，须填写年利润", "business.annual_profit")
         lhs = f"{fx.num(business.annual_profit)} 元 ÷ 12{fx.TIMES}{fx.num(self.months)} 月"
         return [(self.label, lhs, business.annual_profit / _TWELVE * self.months)]
+
+
+TRANSITION_BASES = ("area", "entitlement", "entitlement_cash")
+
+
+def read_overdue(t: Table) -> tuple[Decimal, dict[str, int]] | None:
+    """``overdue_multiplier`` and ``overdue_after_months = { multi_storey = 18, high_rise = 24 }``, both or
+    neither; None when the item has no overdue rule."""
+    from survey_app.core.compensation.modes import BUILDINGS
+
+    multiplier = t.decimal("overdue_multiplier", required=False)
+    limits = t.decimal_map("overdue_after_months", required=False, keys=BUILDINGS)
+    if (multiplier is None) != (not t.data.get("overdue_after_months")):
+        t.fail("overdue_multiplier", "超期加倍须同时写 overdue_multiplier（倍数）和 overdue_after_months（各楼型的过渡期限，月）")
+        return None
+    if multiplier is None:
+        return None
+    if multiplier <= 1:
+        t.fail("overdue_multiplier", f"超期倍数应大于 1，实际是 {multiplier}")
+    months: dict[str, int] = {}
+    for key, value in limits.items():
+        if value != value.to_integral_value() or value <= 0:
+            t.problems.add(f"{t.key('overdue_after_months')}.{key}", f"应为正整数（月），实际是 {value}")
+        else:
+            months[key] = int(value)
+    return multiplier, months
 
 
 KINDS = (Moving, Transition, TransitionPerPerson, BusinessLoss)

@@ -21,6 +21,10 @@ from survey_app.core.compensation.items.base import (
     read_lines,
     share_terms,
 )
+from survey_app.core.compensation.items.decoration_unit import (
+    appraised_unit_draft,
+    check_unit_price_fallback,
+)
 from survey_app.core.domain.errors import ValidationError
 
 GRADE_LABELS = {"simple": "简易装修", "medium": "中档装修", "fine": "精装修", "luxury": "豪华装修"}
@@ -93,7 +97,8 @@ class Unregistered(ItemKind):
 
 class Decoration(ItemKind):
     """装修补偿: area × rate per m², by decoration grade or one flat rate; or (``price = "part_appraisal"``)
-    each part's decoration as the appraisal report values it (装修评估值, the part's ``decoration_value``)."""
+    each part's decoration as the appraisal report values it (装修评估值, the part's ``decoration_value``); or
+    (``price = "part_appraisal_unit"``, decoration_unit.py) area × the report's 装修单价 for the part."""
 
     kind = "decoration"
     title = "装修补偿"
@@ -106,8 +111,12 @@ class Decoration(ItemKind):
         if labels is not None:
             for key in labels.data:
                 self.grade_labels[key] = labels.text(key) or key
-        self.appraised = t.choice("price", ("part_appraisal",), required=False) == "part_appraisal"
-        if sum((bool(self.by_grade), self.per_m2 is not None, self.appraised)) != 1:
+        price = t.choice("price", ("part_appraisal", "part_appraisal_unit"), required=False)
+        self.appraised = price == "part_appraisal"
+        self.appraised_unit = price == "part_appraisal_unit"  # area × the part's 装修单价 (decoration_unit.py)
+        if self.appraised_unit:
+            check_unit_price_fallback(t, self.code, bool(self.by_grade), self.per_m2 is not None)
+        elif sum((bool(self.by_grade), self.per_m2 is not None, self.appraised)) != 1:
             t.fail("per_m2_by_grade", f"项目“{self.code}”的 per_m2_by_grade（按等级）、per_m2（统一单价）、"
                                       "price = \"part_appraisal\"（各处的装修评估值）须写且只写一个")
         self.per_household = read_lines(t)
@@ -120,6 +129,10 @@ class Decoration(ItemKind):
                 if value is not None:
                     shown = fx.num(value) if value == value.to_integral_value() else fx.amount(value, 2)  # 5,120.50
                     out.append((part_label(self.label, part), f"{shown} 元（评估报告中该处的装修评估值）", value))
+                continue
+            if self.appraised_unit and (part.decoration_unit_price is not None or
+                                        self.per_m2 is None and not self.by_grade):
+                out.append(appraised_unit_draft(self.label, part))
                 continue
             if self.per_m2 is not None:
                 rate, grade = self.per_m2, ""

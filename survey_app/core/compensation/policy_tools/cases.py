@@ -8,7 +8,7 @@ One case per ``*.json`` file in a folder (format in docs/policy.md, 「金例」
                 "total": "804434", "flat_total": "0", "net": "804434", "upper": "人民币…"}}
 
 Lines are compared per item code, in order (a code with two lines — two building parts — has two
-amounts); ``label`` is compared when given. Every expected field is optional, but a case must expect
+amounts); ``label`` and ``formula`` are compared when given. Every expected field is optional, but a case must expect
 something. Pure; reads only the case files.
 """
 
@@ -155,4 +155,6 @@ def _compare_line(which: str, row: dict, line) -> list[str]:  # noqa: ANN001
                    f"（差 {format_yuan(line.amount - want)}；算式 {line.formula}）")
     if "label" in row and row["label"] != line.label:
         out.append(f"{which}: 名称应为“{row['label']}”，实际“{line.label}”")
+    if "formula" in row and row["formula"] != line.formula:  # e.g. the condition a line states (以协议生效为前提)
+        out.append(f"{which}: 算式应为“{row['formula']}”，实际“{line.formula}”")
     return out

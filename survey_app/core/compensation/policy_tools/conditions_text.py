@@ -41,8 +41,14 @@ def conditions_text(when: Any) -> str:
             phrases.append(f"{value_text(value)} 起（含）签约")
         elif key == "signed_until":
             phrases.append(f"{value_text(value)} 前（含）签约")
+        elif key in ("house_type", "not_house_type"):
+            items = value if isinstance(value, list) else [value]
+            said = "、".join(f"“{v}”" for v in items)
+            phrases.append(f"有类别为{said}的房屋的户" if key == "house_type" else f"没有类别为{said}的房屋的户")
         elif key == "handed_over_by":
             phrases.append(f"以 {value_text(value)} 前（含）腾空交房为条件，尚未交房时照此测算")
+        elif key == "agreement_effective":
+            phrases.append("以协议生效为前提，签约时照常测算")
         else:
             phrases.append(f"{key} {value_text(value, key)}")
     return "（仅限：" + "；".join(phrases) + "）"

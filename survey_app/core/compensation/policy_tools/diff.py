@@ -100,6 +100,8 @@ def _keyed(rows_a: list, rows_b: list, what: str, describe: bool) -> list[Change
 
 # Keys of a name → value table are named by what the table holds (``dibao`` under 各类金额 is 低保).
 _TABLE_KEYS = {"搬迁次数": MODE_KEY_NAMES, "月数": MODE_KEY_NAMES, "各类金额": HARDSHIP_NAMES,
+               "按所选套数的增加百分比": {"0": "全部货币补偿", "1": "选一套", "2": "选两套"},
+               "各楼型过渡期限（月）": {"multi_storey": "多层", "high_rise": "高层"},
                "按装修等级的单价": GRADE_NAMES, "按结构的单价": STRUCTURE_NAMES, "按用途的单价": USES, "比例": LEGALITY}
 
 

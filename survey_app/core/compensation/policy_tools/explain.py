@@ -14,8 +14,12 @@ from typing import Any
 from survey_app.core.compensation.inputs import LEGALITY, MODES, USES
 from survey_app.core.compensation.policy import Policy
 from survey_app.core.compensation.policy_tools import dates_text
+from survey_app.core.compensation.policy_tools import entitlement_text as et
 from survey_app.core.compensation.policy_tools.conditions_text import conditions_text
 from survey_app.core.compensation.policy_tools.dates_text import basis_words, periods_text, resolved, until_text
+from survey_app.core.compensation.policy_tools.decoration_text import decoration_unit_text
+from survey_app.core.compensation.policy_tools.effect_text import early_moving_text, effect_text, signing_rate_text
+from survey_app.core.compensation.policy_tools.flats_text import entitlement_text, floors_text
 from survey_app.core.compensation.policy_tools.flats_text import flat_text as _flat
 from survey_app.core.compensation.policy_tools.flats_text import listed_text as _listed
 from survey_app.core.compensation.policy_tools.limits_text import limits_text
@@ -70,6 +74,8 @@ def explain(policy: Policy) -> list[Explained]:
         out.append(Explained("", MODES.get(mode, mode), text))
     if periods_text(policy):
         out.append(Explained("", "签约期", periods_text(policy)))
+    if effect_text(policy):  # [project] effective_when: 附生效条件的补偿协议
+        out.append(Explained("", "协议生效", effect_text(policy)))
     for raw, item in zip(data.get("items") or [], policy.items, strict=False):
         out.append(explain_item(resolved(raw, item)))
     for cap in data.get("caps") or []:
@@ -129,11 +135,7 @@ def _modes(modes: dict, labels: dict) -> list[tuple[str, str]]:
     ex = modes.get("exchange")
     if isinstance(ex, dict):
         uses = names(ex.get("entitlement_uses", ["residential"]), USES)
-        parts = [f"应安置面积 = 合法{uses}面积 × {number(ex.get('entitlement_ratio', 1))}"]
-        if ex.get("entitlement_bonus_area"):
-            parts[0] += f" + {number(ex['entitlement_bonus_area'])} m²"
-        if ex.get("entitlement_minimum"):
-            parts[0] += f"，不少于 {number(ex['entitlement_minimum'])} m²"
+        parts = [entitlement_text(ex, uses)]
         price = money(ex.get("resettlement_price"), "元/m²")
         bands = ex.get("excess_bands") or []
         if bands:
@@ -150,6 +152,8 @@ def _modes(modes: dict, labels: dict) -> list[tuple[str, str]]:
             parts.append(f"安置房全部面积按 {price} 购买")
         flats = [_flat(f) for f in ex.get("flats") or []]
         parts.append("可选户型：" + "、".join(flats))
+        if floors_text(ex):
+            parts.append(floors_text(ex))
         listed = [_listed(f, one) for f in ex.get("flats") or [] for one in f.get("listed") or []]
         if listed:
             parts.append("逐套定价的安置房（一房一价，可按房号选择）：" + "、".join(listed))
@@ -224,6 +228,8 @@ def _decoration(item: _Seen) -> str:
     whole = "各处房屋合并为一行（先相加、后取整）。" if item.get("lines") == "per_household" else ""
     if item.get("price") == "part_appraisal":
         return "装修按评估报告中每一处房屋的装修评估值补偿；评估报告对该处没有装修评估值的不补偿。" + whole
+    if item.get("price") == "part_appraisal_unit":
+        return decoration_unit_text(item) + whole
     if item.get("per_m2") is not None:
         return f"装修按 面积 × {money(item['per_m2'], '元/m²')} 补偿。" + whole
     labels = {**GRADE_NAMES, **(item.get("grade_labels") or {})}
@@ -259,10 +265,10 @@ def _moving(item: _Seen) -> str:
 
 
 def _transition(item: _Seen) -> str:
-    text = f"每月按 面积 × {money(item.get('rate_per_m2_month'), '元/m²')}"
+    text = f"每月按 {et.transition_text(item)} × {money(item.get('rate_per_m2_month'), '元/m²')}"
     if item.get("minimum_per_month"):
         text += f"，每户每月不少于 {money(item['minimum_per_month'])}"
-    return text + f"；发放月数：{per_mode(item.get('months'), '个月')}。"
+    return text + f"；发放月数：{per_mode(item.get('months'), '个月')}。" + et.overdue_text(item)
 
 
 def _transition_per_person(item: _Seen) -> str:
@@ -384,7 +390,8 @@ _KINDS: dict[str, Callable[[_Seen], str]] = {
     "min_area_topup": _min_area_topup, "small_area_reward": _small_area_reward, "use_change": _use_change,
     "hardship": _hardship, "fixed": _fixed, "exchange_uncovered": _exchange_uncovered,
     "land_location": _land_location, "courtyard_reward": _courtyard_reward,
-    "area_award": lambda item: f"按 合法面积 × 单价（{money(item.get('per_m2'), '元/m²')}）计算。",
+    "area_award": et.area_award_text, "entitlement_cash": et.entitlement_cash_text,
+    "signing_rate_reward": signing_rate_text, "early_moving_reward": early_moving_text,
 }
 
 __all__ = ["Explained", "explain", "explain_item", "explain_text", "MODE_KEY_NAMES"]

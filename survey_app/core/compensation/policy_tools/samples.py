@@ -43,6 +43,9 @@ def sample_dict(policy: Policy) -> dict[str, Any]:
         prices = data["appraisal"]["unit_price"]
         for part in data["building_parts"]:
             part.update(unit_price=prices[part["use"]], decoration_value="20000.00")
+    if any(item.get("price") == "part_appraisal_unit" for item in items):
+        for part in data["building_parts"]:  # the report's decoration unit price for each part (装修单价)
+            part["decoration_unit_price"] = "350.00"
     for item in items:
         if item.get("kind") == "fixtures" and item.get("rates") and not data["fixtures"]:
             rate = item["rates"][0]
@@ -55,8 +58,11 @@ def sample_dict(policy: Policy) -> dict[str, Any]:
             entry = item["menu"][0]
             if isinstance(entry, dict):
                 data["extra_items"].append({"code": entry.get("code", ""), "quantity": "1"})
-        if item.get("kind") in ("land_location", "courtyard_reward"):
+        if item.get("kind") in ("land_location", "courtyard_reward") or item.get("basis") == "land_area":
             data["land_area"], data["courtyards"] = "150.00", 1
+    exchange = (policy.data.get("modes") or {}).get("exchange")
+    if isinstance(exchange, dict) and exchange.get("entitlement_basis") == "land_area":  # 安置指标按宅基地面积
+        data["land_area"], data["courtyards"] = "150.00", 1
     return data
 
 

@@ -36,6 +36,15 @@ KEY_NAMES = {
     "valuation_date": "评估时点", "signing_start": "签约期开始", "signing_end": "签约期结束", "source": "依据",
     "copies": "协议份数", "payment_days": "付款期限（日）", "moving_days": "交房期限（日）", "version": "版本名称",
     "format": "格式版本", "key": "键", "total_price": "整套总价", "price": "价格来源",
+    "entitlement_basis": "应安置面积的计算基础", "entitlement_maximum": "应安置面积上限",
+    "entitlement_per_person": "人均最低应安置面积", "entitlement_persons": "人均计人方式", "floor_step": "每层递加单价",
+    "top_floor_discount": "顶层减价", "floors": "楼层数", "floor": "楼层", "building": "楼型", "above": "起算面积",
+    "market_price": "市场价", "bonus_pct_by_flats": "按所选套数的增加百分比", "minimum_area": "最低计费面积",
+    "overdue_multiplier": "超期倍数", "overdue_after_months": "各楼型过渡期限（月）",
+    "house_type": "须有的房屋类别", "not_house_type": "不得有的房屋类别",
+    "effective_when": "协议生效条件", "signing_rate_pct": "签约比例", "by": "期限", "from_pct": "起奖签约率",
+    "step_pct": "每档增加的签约率", "step_amount": "每档增加的金额", "days": "自协议生效次日起天数",
+    "agreement_effective": "以协议生效为前提",
 }
 MODE_KEY_NAMES = {**MODES, **{f"{m}_{d}": f"{MODES[m]}（{DELIVERY[d]}）" for m in MODES for d in DELIVERY},
                   "default": "其他情况"}
@@ -46,7 +55,10 @@ HARDSHIP_NAMES = {"dibao": "低保", "disabled": "残疾", "serious_illness": "�
 STRUCTURE_NAMES = {**STRUCTURE, "steel_concrete": "钢混", "frame": "框架"}
 _VALUE_NAMES = {**USES, **LEGALITY, **MODES, **DELIVERY, "hukou_here": "在册人口", "all": "全部家庭成员",
                 "household": "每户", "person": "每人", "pct_of_value": "房屋价值的百分比", "profit": "年利润",
-                "area_price": "面积 × 单价", "house_value": "房屋价值", "half_up": "四舍五入", "down": "舍去"}
+                "area_price": "面积 × 单价", "house_value": "房屋价值", "half_up": "四舍五入", "down": "舍去",
+                "part_appraisal_unit": "面积 × 评估报告中各处的装修单价",
+                "legal_area": "合法面积", "land_area": "宅基地面积", "entitlement": "应安置面积",
+                "entitlement_cash": "货币安置指标", "area": "面积", "multi_storey": "多层", "high_rise": "高层"}
 
 
 def key_name(key: str) -> str:

@@ -55,11 +55,10 @@ def _flats(result: Result, policy: Policy | None) -> tuple[FlatRow, ...]:
     if not flat_lines:
         return ()
     exchange = policy.exchange if policy is not None else None
-    by_key = {f.key: f for f in exchange.flats} if exchange is not None else {}
     keys = [k for k in result.flat_key.split("+") if k]
     rows = []
     for k in keys:
-        flat = by_key.get(k)
+        flat = exchange.flat(k) if exchange is not None else None  # a type, a listed flat or a type on a floor (A90@5)
         rows.append(FlatRow(flat.label if flat else k, flat.area if flat else Decimal("0.00"),
                             "；".join(ln.formula for ln in flat_lines) if len(keys) == 1 else "",
                             -result.flat_total if len(keys) == 1 else Decimal("0.00")))

@@ -14,9 +14,11 @@ from decimal import Decimal
 
 from survey_app.core.compensation.calculation import Calculation as Result
 from survey_app.core.compensation.items.base import by_mode
+from survey_app.core.compensation.modes import BUILDING_LABELS
 from survey_app.core.compensation.policy import Policy
 from survey_app.core.documents.model import Terms
 from survey_app.core.domain.errors import ValidationError
+from survey_app.core.services.agreements.effect_terms import effect_terms
 
 ZERO = Decimal("0.00")
 
@@ -62,6 +64,17 @@ def _handover_conditions(policy: Policy | None, result: Result) -> tuple[tuple[s
     return tuple(out)
 
 
+def _transition_overdue(policy: Policy | None, result: Result, exchange: object, keys: list[str]) -> tuple:
+    """(多层/高层, months, multiplier) of a transition fee doubled beyond the planned months for the chosen flats'
+    building (``overdue_after_months``): the amount covers the planned months, so the agreement states the rule."""
+    if exchange is None:
+        return ()
+    flats = tuple(f for f in (exchange.flat(k) for k in keys) if f is not None)
+    out = [rule for item in _items(policy, result, ("transition",)) if hasattr(item, "overdue_terms")
+           for rule in item.overdue_terms(flats)]
+    return tuple((BUILDING_LABELS.get(b, b), months, times) for b, months, times in dict.fromkeys(out))
+
+
 def tier_index(tiers: tuple, day: dt.date | None) -> int | None:
     """The tier a signing on ``day`` earns (None: after every tier); no date means the first tier,
     as the engine assumes for a calculation made before signing."""
@@ -94,9 +107,12 @@ def document_terms(result: Result, policy: Policy | None) -> Terms:
         has_business=result.inputs.business is not None,
         entitlement=result.entitlement,
         excess_priced=bool(exchange is not None and exchange.excess_bands),
+        floor_priced=bool(exchange is not None and (exchange.floor_step or exchange.top_floor_discount)),
         flat_location="、".join(loc for loc in locations if loc),
         signing_until=until, signing_from=since, handover_by=_handover_by(policy, result, until),
         handover_conditions=_handover_conditions(policy, result),
+        transition_overdue=_transition_overdue(policy, result, exchange, keys),
+        effect_terms=effect_terms(policy, result),
         voucher_face=v.face_amount if v else None,
         voucher_cash=v.cash_amount if v else None,
         voucher_cash_items=cash_items if v else (),

@@ -38,6 +38,7 @@ from survey_app.core.services.imports.common import (
     missing_required,
     use_code,
 )
+from survey_app.core.services.imports.decoration import decoration_disagreement
 from survey_app.core.services.imports.reading import read_table
 from survey_app.core.storage.audit_writer import chain_head
 from survey_app.core.storage.bulk import BulkWriter
@@ -48,7 +49,7 @@ from survey_app.core.storage.types import utcnow
 from survey_app.core.storage.uow import Actor
 
 VALUE_FIELDS = ("report_no", "appraiser", "use", "unit_price", "decoration_value", "appraised_on", "part_id",
-                "part_label", "structure", "newness", "decoration_grade", "fixtures_value")
+                "part_label", "structure", "newness", "decoration_grade", "fixtures_value", "decoration_unit_price")
 
 
 @dataclass
@@ -110,6 +111,7 @@ def _parse_row(plan: Plan, row_no: int, cells: list) -> AppraisalRow:
     v["newness"] = read("newness", C.percent_text, what="成新") or ""
     v["decoration_grade"] = read("decoration_grade", C.limited, what="装修等级", limit=16) or ""
     v["decoration_value"] = read("decoration_value", C.decimal, places=2, what="装修金额")
+    v["decoration_unit_price"] = read("decoration_unit_price", C.decimal, places=2, what="装修单价")
     v["fixtures_value"] = read("fixtures_value", C.decimal, places=2, what="附属物评估值")
     v["report_no"] = read("report_no", C.code, what="报告编号", limit=64) or ""
     v["appraiser"] = read("appraiser", C.limited, what="评估机构", limit=128) or ""
@@ -131,7 +133,8 @@ def match_appraisals(db: Database, plan: Plan) -> None:
         hh = s.execute(select(Household.id, Household.household_code, Household.head_id_number)
                        .where(Household.project_id == plan.project_id, Household.deleted_at.is_(None))).all()
         parts: dict[uuid.UUID, list] = {}
-        for p in s.execute(select(BuildingPart.household_id, BuildingPart.id, BuildingPart.label, BuildingPart.use)
+        for p in s.execute(select(BuildingPart.household_id, BuildingPart.id, BuildingPart.label, BuildingPart.use,
+                                  BuildingPart.area, BuildingPart.area_exact)
                            .where(BuildingPart.deleted_at.is_(None))
                            .order_by(BuildingPart.household_id, BuildingPart.sort_order, BuildingPart.created_at)):
             parts.setdefault(p.household_id, []).append(p)
@@ -163,6 +166,10 @@ def match_appraisals(db: Database, plan: Plan) -> None:
             plan.notices.append(Problem(r.row, "", f"住户 {code_of[r.household]} 没有部位“{r.part_label or r.part_no}”，"
                                                    "评估结果已导入但未关联到建筑部分"))
         v = r.values
+        disagreement = decoration_disagreement(v, part)
+        if disagreement:
+            plan.problems.append(Problem(r.row, column_name(plan, "decoration_unit_price"), disagreement))
+            continue
         v["part_id"] = part.id if part is not None else None
         v["part_label"] = r.part_label or (part.label if part is not None else "")
         v["use"] = v["use"] or (part.use if part is not None else "residential")

@@ -56,6 +56,8 @@ APPRAISAL_FIELDS: tuple[Field, ...] = (
     Field("newness", "成新", ("成新", "成新率", "成新度")),
     Field("decoration_grade", "装修等级", ("装修等级", "装修档次", "装修情况")),
     Field("decoration_value", "装修金额", ("装修金额", "装修评估值", "装修补偿", "装修价值", "装饰装修评估值")),
+    Field("decoration_unit_price", "装修单价", ("装修单价", "装修评估单价", "装饰装修单价", "装修单价元/㎡",
+                                           "装修单价元/m2")),
     Field("fixtures_value", "附属物评估值", ("附属物评估值", "附属物金额", "附属物", "附属物价值",
                                         "附属设施评估值")),
     Field("report_no", "报告编号", ("报告编号", "评估报告编号", "报告号", "评估报告号")),

@@ -32,6 +32,7 @@ _HINTS = {
     "newness": "成新，如 八成新 或 80%",
     "decoration_grade": "装修等级，如 简易、中档、高档",
     "decoration_value": "装修评估金额（元）",
+    "decoration_unit_price": "装修评估单价（元/平方米，可不填）；与装修金额都填时须等于 单价 × 该部位面积（四舍五入到分）",
     "fixtures_value": "附属物评估金额（元）",
     "report_no": "评估报告编号",
     "appraiser": "评估机构名称",

@@ -27,6 +27,8 @@ Definitions (docs/hq.md says the same for HQ):
   of them whose due date (办理期限) is before today.
 * 已付补偿款 = the settlement payments (kind compensation, not cancelled) of the signed agreements, against
   已承诺金额 (their net); households paid = those with at least one such payment (core/services/money.py).
+* 协议生效条件 = the current published policy's ``effective_when`` (signing rate by a date, reports/effect_rule.py),
+  shown beside 已签约's percent; None when the policy states none.
 * 逾期未签 = when the project's signing window has ended (signing_end before today), households not yet
   signed (待调查 to 已测算); 0 and not clickable while the window is open or has no end date.
 """
@@ -47,6 +49,7 @@ from sqlalchemy.orm import Session
 from survey_app.core.domain import china_time
 from survey_app.core.domain.statuses import HouseholdStatus, Mode
 from survey_app.core.services.reports.dialect import as_date, china_day
+from survey_app.core.services.reports.effect_rule import Effectiveness, effect_rule
 from survey_app.core.services.reports.scope import (
     CALCULATED_STATUSES,
     OPEN_STATUSES,
@@ -157,6 +160,7 @@ class Dashboard:
     paid_total: Decimal = field(default=Decimal("0.00"))  # settlement paid on the signed agreements
     paid_households: Count | None = None  # households with a settlement payment (not clickable)
     overdue_grievances: Count | None = None  # not closed, past their due date
+    effective_when: Effectiveness | None = None  # the policy's 协议生效条件: 已签约 % against its signing rate
 
     def as_json(self) -> str:
         """The figures as JSON (money as strings, exact; scopes left out)."""
@@ -239,6 +243,7 @@ def dashboard(db: Database, *, today: dt.date | None = None, days: int = 30) -> 
                                             Payment.deleted_at.is_(None))).one()
         names = dict(s.execute(select(User.username, User.display_name)).all())
         items = _items(db, s, tuple(sorted(tuple(map(str, r)) for r in signed)), signed_now)
+        rule = effect_rule(s)
     sections = section_names(project.sections) if project else {}
     status_counts = {st.value: 0 for st in HouseholdStatus}
     trend_s: dict[dt.date, int] = {}
@@ -292,6 +297,7 @@ def dashboard(db: Database, *, today: dt.date | None = None, days: int = 30) -> 
         paid_households=Count("paid_households", "已付款户数", int(paid_n or 0), None),
         overdue_grievances=Count("overdue_grievances", "逾期信访", int(late or 0),
                                  Scope(overdue_grievance=today)),
+        effective_when=rule,
     )
 
 

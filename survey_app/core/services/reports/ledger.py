@@ -25,6 +25,7 @@ from sqlalchemy import BigInteger, BindParameter, and_, bindparam, case, func, l
 from sqlalchemy.orm import aliased
 
 from survey_app.core.domain import china_time
+from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.statuses import HouseholdStatus, Mode
 from survey_app.core.services.households import ROWKEY
 from survey_app.core.services.reports.figures import _worker_label, section_names
@@ -168,13 +169,19 @@ def _option_names(db: Database, modes: dict[str, str]) -> Callable[[str], str]:
 
     current = current_version(db)
     exchange = current[1].exchange if current is not None else None
-    flats = {f.key: f.label for f in (*exchange.flats, *exchange.listed)} if exchange is not None else {}
+
+    def label(k: str) -> str:  # a type, a listed flat or a type on a floor ("H90@5": its label names the floor)
+        try:
+            flat = exchange.flat(k) if exchange is not None else None
+        except ValidationError:  # a floor the policy no longer offers
+            flat = None
+        return flat.label if flat is not None else k
 
     def name(key: str) -> str:
         mode, _, flat = key.partition(":")
         if not flat:
             return modes.get(mode, mode)
-        return "、".join(flats.get(k, k) for k in flat.split("+"))
+        return "、".join(label(k) for k in flat.split("+"))
     return name
 
 

@@ -127,7 +127,7 @@ class AppraisalForm(_Row):
     """One row of the appraisal report as HQ imported it (the part, its structure, newness and decoration
     as the appraiser describes them, and the values). Field devices show it; only HQ changes it."""
 
-    DECIMALS: ClassVar = ("unit_price", "decoration_value", "fixtures_value")
+    DECIMALS: ClassVar = ("unit_price", "decoration_value", "fixtures_value", "decoration_unit_price")
     DATES: ClassVar = ("appraised_on",)
     report_no: str = ""
     appraiser: str = ""
@@ -140,6 +140,7 @@ class AppraisalForm(_Row):
     decoration_grade: str = ""
     decoration_value: Decimal | None = None
     fixtures_value: Decimal | None = None
+    decoration_unit_price: Decimal | None = None  # 装修单价 元/m² (0014); shown, never edited in the form
     id: str | None = None
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from survey_app.core.compensation.inputs import USES
+from survey_app.core.compensation.items.awards import AreaAward
 from survey_app.core.compensation.items.base import ItemKind, PriceSource
 from survey_app.core.compensation.items.fees import BusinessLoss, TransitionPerPerson
 from survey_app.core.compensation.items.fixtures import Extras, Fixtures
@@ -44,6 +45,7 @@ class Requirements:
     member_ids: bool = False  # a subsidy counts persons or hardship categories
     annual_profit: bool = False  # business loss is paid from the profit
     fixture_values: tuple[str, ...] = field(default=())  # fixture codes priced by appraised value
+    land_area: bool = False  # 应安置面积 or an award is reckoned on the homestead area (宅基地面积)
 
 
 class SurveyIncomplete(ValidationError):
@@ -84,7 +86,16 @@ def requirements(policy: Policy) -> Requirements:
         profit |= isinstance(item, BusinessLoss) and item.basis == "profit"
         if isinstance(item, Fixtures):
             values += [f"{k}/{s}" if s else k for (k, s), rate in item.rates.items() if rate.unit_price is None]
-    return Requirements(structure, appraisal, share, ids, profit, tuple(values))
+    return Requirements(structure, appraisal, share, ids, profit, tuple(values), _by_land_area(policy))
+
+
+def _by_land_area(policy: Policy) -> bool:
+    """Whether some amount is reckoned on the homestead area: the exchange entitlement (and so the
+    entitlement cash) or an ``area_award`` with ``basis = "land_area"`` (which pays nothing without one)."""
+    exchange = policy.exchange
+    if exchange is not None and exchange.entitlement_basis == "land_area":
+        return True
+    return any(isinstance(item, AreaAward) and item.basis == "land_area" for item in policy.items)
 
 
 def _by_appraisal(price: PriceSource) -> bool:
@@ -168,6 +179,8 @@ def _people(form: SurveyForm, policy: Policy, out: list[Problem]) -> None:
     if any(getattr(item, "apply_share", False) for item in policy.items) and not any(
             t.share is not None for t in form.tenures):
         out.append(problem("tenures", "need.tenure", missing=True))
+    if _by_land_area(policy) and not any(t.land_area for t in form.tenures):
+        out.append(problem("tenures", "need.land_area", missing=True))
     flags = {"dibao": "is_dibao", "disabled": "is_disabled", "serious_illness": "is_serious_illness"}
     hardship = {c for item in policy.items if isinstance(item, Hardship) for c in item.amounts}
     per_person = [item.count for item in policy.items if isinstance(item, TransitionPerPerson)]

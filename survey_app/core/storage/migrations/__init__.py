@@ -13,7 +13,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
 HERE = Path(__file__).parent
-HEAD = "0013_adopt_added_columns"
+HEAD = "0014_part_decoration_unit_price"
 
 
 def current_revision(engine: Engine) -> str | None:

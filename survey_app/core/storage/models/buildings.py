@@ -94,3 +94,4 @@ class Appraisal(Synced, Base):
     decoration_grade: Mapped[str] = mapped_column(String(16), default="")  # 装修等级
     fixtures_value: Mapped[money] = mapped_column(nullable=True)  # 附属物评估值
     import_batch: Mapped[str] = mapped_column(String(36), default="")
+    decoration_unit_price: Mapped[money] = mapped_column(nullable=True)  # 装修单价 元/m² (0014)
