@@ -38,7 +38,8 @@ from bench.figures import Figure, percentile
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "tests" / "core" / "documents" / "document_samples.py"
 BUDGET_MS = 60.0
-SMOKE = ["--iterations", "3", "--warmup", "1", "--households", "60"]
+# The smoke run (tests/bench): every path and figure, two timed renders each, two prepared agreements
+SMOKE = ["--iterations", "2", "--warmup", "1", "--households", "60", "--agreements", "2"]
 
 
 def add_arguments(parser) -> None:

@@ -58,10 +58,20 @@ def _code_of(path: Path) -> bytes:
     return ast.dump(tree).encode()
 
 
+_DIGESTS: dict[tuple, str] = {}  # the files' (path, mtime, size) → digest: parsed once per process, not per call
+
+
 def schema_digest() -> str:
     """Digest of what decides a demo database's content: migrations, demo generator, search-key rule."""
     sources = sorted([*(_CORE / "storage" / "migrations").rglob("*.py"), *(_CORE / "services" / "demo").rglob("*.py"),
                       _CORE / "storage" / "search_key.py"])
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sources)
+    if stamp not in _DIGESTS:
+        _DIGESTS[stamp] = _digest(sources)
+    return _DIGESTS[stamp]
+
+
+def _digest(sources: list[Path]) -> str:
     h = hashlib.sha256()
     for p in sources:
         h.update(str(p.relative_to(REPO)).encode() + b"\0" + _code_of(p) + b"\0")

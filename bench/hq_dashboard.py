@@ -22,7 +22,8 @@ with other work the wall time includes waiting for a core, the CPU time does not
 process; on PostgreSQL the server's share is not in it, so there the wall time is the figure).
 
 ``--pg``: the same database copied (bench/_pg_copy.py: COPY, then VACUUM (ANALYZE)) into a PostgreSQL server the
-benchmark starts itself (survey_app/core/storage/pg_server.py), timed the same way; the raw baseline is
+benchmark starts itself (survey_app/core/storage/pg_server.py; or borrows the running one
+``SURVEY_APP_BENCH_PG_PORT`` names, bench/_pg_server.py), timed the same way; the raw baseline is
 the same status GROUP BY through psycopg.
 """
 
@@ -179,13 +180,14 @@ def _on_postgresql(path: Path, n: int, runs: int) -> list[Figure]:
     """The same database copied into a PostgreSQL server started here; the raw baseline through psycopg."""
     import psycopg
 
+    from bench import _pg_server as pg_servers
     from bench._pg_copy import copy_sqlite
     from survey_app.core.storage import pg_server
     from survey_app.core.storage.database import Database
 
     if pg_server.find_bindir() is None:
         raise SystemExit("没有找到 PostgreSQL 服务器程序（initdb、pg_ctl）：请安装 Debian 软件包 postgresql")
-    server = pg_server.start_server()
+    server = pg_servers.server()  # its own, unless SURVEY_APP_BENCH_PG_PORT lends one (bench/_pg_server.py)
     try:
         server.sql("CREATE DATABASE dash")
         url = server.url("dash")

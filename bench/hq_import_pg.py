@@ -7,7 +7,8 @@ database, split into ``--bundles`` days, written the way export writes them), im
 ``import_field_bundles`` into an HQ database on a PostgreSQL server this benchmark starts itself
 (``survey_app/core/storage/pg_server.py``: initdb + pg_ctl in a temp folder on loopback, the test harness's
 server; fsync off there, as in the tests — the raw baseline runs on the same server). HQ holds the
-project, its policy, the roster and the device key before the timer, as in hq_import.
+project, its policy, the roster and the device key before the timer, as in hq_import. (With
+``SURVEY_APP_BENCH_PG_PORT`` set it borrows that running server instead: bench/_pg_server.py; tests/pg does.)
 
 Same-run baseline, *raw COPY*: the same rows and audit events, as stored-form tuples made before the
 timer, only ``COPY … FROM STDIN`` per table (psycopg ``write_row``), one transaction per bundle, into a
@@ -96,6 +97,7 @@ def _raw_copy(url: str, before: list[tuple[str, list[tuple]]], days: list[list[t
 
 
 def run(args: argparse.Namespace) -> list[Figure]:
+    from bench import _pg_server as pg_servers
     from bench import hq_import
     from survey_app.core.domain.roles import Role
     from survey_app.core.services.devices import local_device_code
@@ -125,7 +127,7 @@ def run(args: argparse.Namespace) -> list[Figure]:
     device, hq = keys.generate(), keys.generate()
     heads, roster, days = hq_import._days(source, max(1, args.bundles))
     source.dispose()
-    server = pg_server.start_server()
+    server = pg_servers.server()  # its own, unless SURVEY_APP_BENCH_PG_PORT lends one (bench/_pg_server.py)
     old_data = os.environ.get("SURVEY_APP_DATA")
     try:
         with tempfile.TemporaryDirectory() as tmp_name:

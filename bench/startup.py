@@ -1,7 +1,7 @@
 """Start-up: process start → first paint of the real main window's list at 10k/100k/300k households, cold and warm.
 
 ``python -m bench startup [--json] [--households 10000,100000,300000] [--runs 5] [--cold-runs 3]
-[--db N=PATH ...]``
+[--warmups 1] [--db N=PATH ...]``
 
 Each start is a fresh ``main.py --db <demo db> --lang zh_CN`` subprocess (offscreen platform, a 1366×768 screen)
 logged in as worker/worker123 through the app's ``SURVEY_APP_BENCH_LOGIN`` hook (survey_app/ui/app.py):
@@ -41,7 +41,7 @@ other budget is 800 ms at 10k households.
 
 The app's modules are precompiled first (``compileall``, as ``make install`` does), as in an installation.
 
-* **warm** — median of ``--runs`` starts, after one discarded warm-up start of each (caches).
+* **warm** — median of ``--runs`` starts, after ``--warmups`` (1) discarded warm-up starts of each (caches).
 * **cold** — median of ``--cold-runs`` starts, each the first start after the database file and its
   -wal/-shm were dropped from the OS page cache with ``posix_fadvise(POSIX_FADV_DONTNEED)``: the
   database is read from the disk (on this VM possibly from the hypervisor's cache) as after a reboot;
@@ -84,7 +84,8 @@ TIMEOUT_S = 120.0  # one start, spawn to exit
 
 DEFAULT_COUNTS = parse_counts("10000,100000,300000")
 
-SMOKE = ["--households", "60", "--runs", "1", "--cold-runs", "1"]
+# The smoke run (tests/bench): one start of each kind — cold, warm, typed, bare — and no discarded warm-up pair
+SMOKE = ["--households", "60", "--runs", "1", "--cold-runs", "1", "--warmups", "0"]
 
 BARE_WINDOW = r"""
 import time
@@ -123,6 +124,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="household counts, comma-separated (10000,100000,300000; none with --db)")
     parser.add_argument("--runs", type=int, default=5, help="warm starts of each, interleaved (median reported)")
     parser.add_argument("--cold-runs", type=int, default=3, help="cold starts of the app (median reported)")
+    parser.add_argument("--warmups", type=int, default=1,
+                        help="discarded warm-up starts of the app and of the bare window before the timed ones")
     parser.add_argument("--db", action="append", default=[], metavar="N=PATH", type=_given_database,
                         help="measure this database, labelled N households, instead of the cached demo one")
 
@@ -192,7 +195,8 @@ def run(args: argparse.Namespace) -> list[Figure]:
     for households in sorted({*counts, *given}):
         db, generated = (given[households], None) if households in given else demo_database(households)
         app_cmd = [sys.executable, str(REPO / "main.py"), "--db", str(db), "--lang", "zh_CN"]
-        _measure(app_cmd, env), _measure(bare_cmd, env)  # warm-up: disk cache, .pyc files
+        for _ in range(args.warmups):  # warm-up: disk cache, .pyc files
+            _measure(app_cmd, env), _measure(bare_cmd, env)
         cold: list[float] = []
         cold_inproc: list[float] = []
         for _ in range(args.cold_runs):

@@ -8,6 +8,7 @@ to build the parser; heavy imports belong inside the handlers.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import sys
 from pathlib import Path
@@ -21,6 +22,7 @@ def db_target(text: str) -> str | Path:
     return text if "://" in text else Path(text)
 
 
+@functools.cache  # argparse parses with a built parser any number of times; scripts and tests call main() often
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="survey-app", description="征收补偿入户调查工作站 / survey workstation")
     parser.add_argument("--db", type=db_target, default=None,
@@ -47,8 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     from survey_app.cli import common
 
     common.PASSWORD_FILE[0] = args.password_file
+    # The handler as its module holds it now: the parser is built once per process, and a module's handler may
+    # have been replaced since (tests patch them); a nested function or lambda is used as stored.
+    func = getattr(sys.modules.get(args.func.__module__), args.func.__name__, args.func)
     try:
-        return int(args.func(args) or 0)
+        return int(func(args) or 0)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+if TYPE_CHECKING:  # building the parser must not import the storage layer (~1 CPU-s per CLI process)
+    from survey_app.core.storage.database import Database
+    from survey_app.core.storage.uow import Actor
 
 
 def register(sub: argparse._SubParsersAction) -> None:

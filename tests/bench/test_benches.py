@@ -6,7 +6,8 @@ and every benchmark must report at least one figure beside a same-run baseline. 
 (saving a Python + Qt start-up and the production key-derivation cost per bench: ~1.5 CPU-s each), with the
 environment restored after each and Qt's application the one pytest-qt made; ``--list`` and one benchmark
 (``REAL_PROCESS``) run as real processes, as ``make bench`` starts them, so a bench that only works
-in-process (an import that a fresh interpreter lacks) still fails here.
+in-process (an import that a fresh interpreter lacks) still fails here. The benchmarks that need a PostgreSQL
+server (``PG_BENCHES``) run the same way in tests/pg/test_pg_benches.py, on the server tests/pg has started.
 """
 
 from __future__ import annotations
@@ -56,6 +57,14 @@ def bench_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 REAL_PROCESS = "bundle_crypto"  # no Qt, no database: the cheapest bench to start as `make bench` does
+# The benchmarks whose smoke run needs a PostgreSQL server: they run in tests/pg (test_pg_benches.py), on the server
+# that tests/pg's one test process has started already (bench/_pg_server.py: SURVEY_APP_BENCH_PG_PORT), not
+# here with a server of their own each (~1.7 CPU-s and seconds of initdb apiece).
+PG_BENCHES = ("hq_dashboard", "hq_import_pg")
+
+
+def test_every_benchmark_runs_here_or_on_the_test_server() -> None:
+    assert set(PG_BENCHES) <= set(available()), "PG_BENCHES names a benchmark that does not exist"
 
 
 def _check_figures(name: str, stdout: str) -> None:
@@ -90,9 +99,9 @@ def restored_environment() -> Iterator[None]:
         os.environ.update(saved)
 
 
-@pytest.mark.parametrize("name", available())
-def test_benchmark_runs_tiny(name: str, tmp_path: Path, bench_cache: Path, qapp, restored_environment,
-                             monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+def run_smoke(name: str, tmp_path: Path, bench_cache: Path, monkeypatch: pytest.MonkeyPatch,
+              capsys: pytest.CaptureFixture) -> None:
+    """``python -m bench NAME <SMOKE> --json`` in this process; its figures checked."""
     from bench.__main__ import main
 
     module = importlib.import_module(f"bench.{name}")
@@ -103,3 +112,15 @@ def test_benchmark_runs_tiny(name: str, tmp_path: Path, bench_cache: Path, qapp,
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     assert main([name, *module.SMOKE, "--json"]) == 0
     _check_figures(name, capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("name", [n for n in available() if n not in PG_BENCHES])
+def test_benchmark_runs_tiny(name: str, tmp_path: Path, bench_cache: Path, qapp, restored_environment,
+                             monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    from survey_app.core.storage import pg_server
+
+    def refused() -> None:
+        raise AssertionError(f"{name} starts a PostgreSQL server: list it in PG_BENCHES (runs on tests/pg's)")
+
+    monkeypatch.setattr(pg_server, "start_server", refused)
+    run_smoke(name, tmp_path, bench_cache, monkeypatch, capsys)

@@ -8,20 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import parsed_sources
+
 import survey_app
 
 PACKAGE = Path(survey_app.__file__).parent
 
 
-def _imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-    return names
+def _imports(path: Path) -> frozenset[str]:
+    return parsed_sources.imports(path)  # parsed once per test process (tests/parsed_sources.py)
 
 
 def test_importing_all_of_core_does_not_load_qt() -> None:
@@ -37,13 +32,13 @@ def test_importing_all_of_core_does_not_load_qt() -> None:
 
 
 def test_core_sources_never_import_qt() -> None:
-    offenders = [str(p) for p in (PACKAGE / "core").rglob("*.py")
+    offenders = [str(p) for p in parsed_sources.python_files(PACKAGE / "core")
                  if any(n.split(".")[0] in ("PySide6", "shiboken6") for n in _imports(p))]
     assert offenders == []
 
 
 def test_ui_sources_never_import_sqlalchemy() -> None:
-    ui_files = list((PACKAGE / "ui").rglob("*.py"))
+    ui_files = parsed_sources.python_files(PACKAGE / "ui")
     offenders = [str(p) for p in ui_files if any(n.split(".")[0] == "sqlalchemy" for n in _imports(p))]
     assert offenders == []
 
@@ -58,21 +53,20 @@ def test_no_python_file_is_past_the_size_rule() -> None:
 def test_ui_imports_services_and_domain_never_storage() -> None:
     """Issue 11 item 1: the UI speaks the services' vocabulary (Database as an opaque handle, Actor and
     ChangeSet from core/domain), never the storage package."""
-    offenders = [f"{p.relative_to(PACKAGE)}: {n}" for p in (PACKAGE / "ui").rglob("*.py")
+    offenders = [f"{p.relative_to(PACKAGE)}: {n}" for p in parsed_sources.python_files(PACKAGE / "ui")
                  for n in _imports(p) if n.startswith("survey_app.core.storage")]
     assert offenders == []
 
 
 def _calls_changeset(path: Path) -> list[int]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    return [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Call)
+    return [node.lineno for node in parsed_sources.nodes(path) if isinstance(node, ast.Call)
             and ((isinstance(node.func, ast.Name) and node.func.id == "ChangeSet")
                  or (isinstance(node.func, ast.Attribute) and node.func.attr == "ChangeSet"))]
 
 
 def test_ui_never_builds_a_changeset() -> None:
     """Issue 11 item 1: the UI publishes the ChangeSet a service's commit produced, never one of its own."""
-    offenders = [f"{p.relative_to(PACKAGE)}:{line}" for p in (PACKAGE / "ui").rglob("*.py")
+    offenders = [f"{p.relative_to(PACKAGE)}:{line}" for p in parsed_sources.python_files(PACKAGE / "ui")
                  for line in _calls_changeset(p)]
     assert offenders == []
     assert _calls_changeset(PACKAGE / "core" / "storage" / "uow.py")  # the check sees a real construction

@@ -6,6 +6,7 @@ import ast
 import functools
 from pathlib import Path
 
+import parsed_sources
 import pytest
 
 import survey_app
@@ -78,10 +79,10 @@ def _dict_displays() -> tuple[tuple[str, frozenset[str]], ...]:
     """Every dict display outside vocabulary.py and the migrations: (where, its string values). The package is
     parsed once per test process, not once per table (six parses cost ~3 CPU-s each)."""
     found = []
-    for path in sorted(PACKAGE.rglob("*.py")):
+    for path in parsed_sources.python_files(PACKAGE):
         if path.name == "vocabulary.py" or "migrations" in path.parts:
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in parsed_sources.nodes(path):
             if isinstance(node, ast.Dict):
                 texts = {v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str)}
                 if len(texts) >= 2:

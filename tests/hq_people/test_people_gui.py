@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -101,7 +102,8 @@ def test_create_disable_reset_and_change_role_through_the_table(qtbot, tab, hq) 
 
 
 def test_enrol_a_laptop_set_its_worker_and_export_its_bundle(qtbot, tab, hq, tmp_path: Path,
-                                                             monkeypatch) -> None:
+                                                             monkeypatch, _empty_template: Path) -> None:
+    shutil.copyfile(_empty_template, tmp_path / "laptop.sqlite3")  # a new database (tests/conftest.py)
     laptop = open_database(tmp_path / "laptop.sqlite3")
     request = tmp_path / "stick" / "request.json"
     request.parent.mkdir()

@@ -5,6 +5,7 @@ on 用户 a result (title and three lines) is read whole in the result pane."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -71,7 +72,7 @@ def _people_in_window(qtbot, hq, hq_admin, runner, size):
 
 
 def test_one_way_to_enrol_one_to_export_one_list(qtbot, hq, hq_admin, runner, keys, tmp_path: Path,
-                                                 monkeypatch) -> None:
+                                                 monkeypatch, _empty_template: Path) -> None:
     tab = people_tab.build(hq, hq_admin, runner)
     qtbot.addWidget(tab)
     tab.show()
@@ -82,6 +83,7 @@ def test_one_way_to_enrol_one_to_export_one_list(qtbot, hq, hq_admin, runner, ke
     assert panel.findChildren(QTableView) == [panel.table]  # one list of laptops
     assert tab.findChildren(ResultList) == [tab.results]  # one result list
 
+    shutil.copyfile(_empty_template, tmp_path / "laptop.sqlite3")  # a new database (tests/conftest.py)
     laptop = open_database(tmp_path / "laptop.sqlite3")
     request = tmp_path / "stick" / "request.json"
     request.parent.mkdir()

@@ -30,6 +30,7 @@ from sync_setup import Device, World
 
 MIGRATED = "survey_migrated"
 DEMO = "survey_demo"
+SIGNED = "survey_signed"
 _SERVERS: list[pg_server.Server] = []  # this process's (for the timings in the summary)
 
 
@@ -115,10 +116,29 @@ def pg_demo_db(pg_demo_url: str):
     db.dispose()
 
 
+@pytest.fixture(scope="session")
+def pg_signed(pg_server_running, pg_demo: str) -> str:
+    """The template database holding tests/reports' signed project (tests/reports/conftest.py
+    ``sign_fixture_project``, the same steps on the server), made once per test process: test_pg_reports and
+    test_pg_money_ledger both copy it (test_pg_reports.py ``signed_db``)."""
+    from survey_app.core.domain import china_time
+    from survey_app.core.storage.database import Database
+    from tests.reports.conftest import SIGN_DAY, sign_fixture_project
+
+    pg_server_running.sql(f"DROP DATABASE IF EXISTS {SIGNED}", f"CREATE DATABASE {SIGNED} TEMPLATE {pg_demo}")
+    db = Database(pg_server_running.url(SIGNED))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(china_time, "today", lambda: SIGN_DAY)
+        sign_fixture_project(db)
+    db.dispose()  # no connection may stay open on a template
+    return SIGNED
+
+
 # The sync world with HQ on PostgreSQL (tests/sync/sync_setup.py's), for the import tests.
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def world_template(pg_server_running, pg_migrated: str, tmp_path_factory: pytest.TempPathFactory):
-    """The world built once (~10 s): HQ in a template database, the laptops' files in a folder."""
+    """The world built once per test process (~3.5 CPU-s; test_pg_import and test_pg_import_round_trips share
+    it): HQ in a template database, the laptops' files in a folder. Tests copy both (``world``)."""
     from survey_app.core.domain import china_time
 
     folder = tmp_path_factory.mktemp("pg_world")

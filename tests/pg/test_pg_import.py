@@ -63,6 +63,7 @@ def _import_all(url: str, world: World, paths: list[Path], start: threading.Barr
             out.append(import_field_bundle(db, world.admin, world.hq_pair, p))
     except BaseException as e:
         out.append(e)
+        start.abort()  # the other importer must not wait at the barrier for one that failed before it (300 s)
     finally:
         db.dispose()
 
@@ -89,7 +90,7 @@ def test_two_importers_at_once_over_overlapping_bundles(world: World) -> None:
         t.start()
     for t in threads:
         t.join(timeout=300)
-    assert not any(t.is_alive() for t in threads)
+    assert not any(t.is_alive() for t in threads), results
     reports = results[0] + results[1]
     assert not [r for r in reports if isinstance(r, BaseException)], reports
     assert len(reports) == 6

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pg.test_pg_reports import pg_signed, signed_db  # noqa: F401 - the signed project, on the server
+from tests.pg.test_pg_reports import signed_db  # noqa: F401 - the signed project, on the server
 from tests.reports.test_ledger_page import (  # noqa: F401
     page,
     runner,

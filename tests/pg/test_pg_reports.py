@@ -2,8 +2,8 @@
 
 The same test functions (imported below, so collected here a second time) against the same signed project,
 made on the server: the PostgreSQL demo template (60 households, seed 3) signed by the same steps
-(tests/reports/conftest.py ``sign_fixture_project``) once per test process into a template database, and
-copied by the server for each test. The tests' plain SQL is written for both dialects (``q``).
+(tests/reports/conftest.py ``sign_fixture_project``) once per test process into a template database
+(tests/pg/conftest.py ``pg_signed``), and copied by the server for each test. The tests' plain SQL is written for both dialects (``q``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.reports.conftest import SIGN_DAY, sign_fixture_project
 from tests.reports.test_dashboard_deleted import test_a_deleted_household_drops_out_of_every_figure  # noqa: F401
 from tests.reports.test_dashboard_figures import (  # noqa: F401
     test_an_empty_project_has_no_rates,
@@ -34,22 +33,6 @@ from tests.reports.test_excel import (  # noqa: F401
 )
 
 pytestmark = pytest.mark.postgres
-SIGNED = "survey_signed"
-
-
-@pytest.fixture(scope="module")
-def pg_signed(pg_server_running, pg_demo: str) -> str:
-    """The template database holding the signed project (made once per test process)."""
-    from survey_app.core.domain import china_time
-    from survey_app.core.storage.database import Database
-
-    pg_server_running.sql(f"DROP DATABASE IF EXISTS {SIGNED}", f"CREATE DATABASE {SIGNED} TEMPLATE {pg_demo}")
-    db = Database(pg_server_running.url(SIGNED))
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(china_time, "today", lambda: SIGN_DAY)
-        sign_fixture_project(db)
-    db.dispose()  # no connection may stay open on a template
-    return SIGNED
 
 
 @pytest.fixture

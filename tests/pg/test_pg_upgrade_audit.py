@@ -10,6 +10,7 @@ import collections
 import datetime as dt
 import sqlite3
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -76,8 +77,17 @@ def _adopted(db: Database) -> collections.Counter:
     return collections.Counter(rows)
 
 
-def test_a_postgresql_hq_at_0010_verifies_after_the_upgrade(pg_server_running) -> None:
-    url = _load_at_0010(pg_server_running, "upgrade_audit_ok")
+@pytest.fixture(scope="module")
+def at_0010(pg_server_running) -> Iterator[str]:
+    """The template database at 0010 holding the fixture's rows and chain (its name), loaded once for the
+    module's tests: each upgrades a copy of its own (``copy_database``), as each loaded its own before."""
+    url = _load_at_0010(pg_server_running, "upgrade_audit_0010")  # disposed: no connection left on the template
+    yield url.rsplit("/", 1)[1]
+    pg_server_running.drop_database(url)
+
+
+def test_a_postgresql_hq_at_0010_verifies_after_the_upgrade(pg_server_running, at_0010: str) -> None:
+    url = pg_server_running.copy_database(at_0010)
     db = Database(url)
     try:
         assert migrations.current_revision(db.engine) == migrations.HEAD
@@ -90,8 +100,8 @@ def test_a_postgresql_hq_at_0010_verifies_after_the_upgrade(pg_server_running) -
         pg_server_running.drop_database(url)
 
 
-def test_a_row_changed_by_hand_on_postgresql_is_still_reported(pg_server_running) -> None:
-    url = _load_at_0010(pg_server_running, "upgrade_audit_tampered")
+def test_a_row_changed_by_hand_on_postgresql_is_still_reported(pg_server_running, at_0010: str) -> None:
+    url = pg_server_running.copy_database(at_0010)
     db = Database(url, migrate=False)
     with db.engine.begin() as conn:
         rid = conn.execute(sa.text("SELECT id FROM households WHERE household_code = 'B1-0001'")).scalar()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -96,9 +97,8 @@ def test_existing_file_and_bad_date_are_refused(tmp_path: Path, capsys: pytest.C
     assert exit_info.value.code == 2 and "日期格式应为" in capsys.readouterr().err
 
 
-def test_show_on_a_database_without_a_project(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    from survey_app.core.storage.database import Database
-
-    Database(tmp_path / "empty.sqlite3").dispose()
+def test_show_on_a_database_without_a_project(tmp_path: Path, capsys: pytest.CaptureFixture,
+                                              _empty_template: Path) -> None:
+    shutil.copyfile(_empty_template, tmp_path / "empty.sqlite3")  # a new database (tests/conftest.py)
     code, _out, err = _run(capsys, "--db", str(tmp_path / "empty.sqlite3"), "project", "show")
     assert code == 1 and "还没有项目" in err

@@ -1,12 +1,13 @@
 """The command line twins, with no terminal: `project create` refuses to make a project without a recovery
-password, and `users recover` resets a forgotten password with it. The first refusal and the forgotten-password
-reset run as real processes (``_cli``: exit code, one-line message, no traceback, as a script sees them); the
-other steps run the CLI's entry point in this process (``_run``: tests/conftest.py's ``cli``, same parser,
+password, and `users recover` resets a forgotten password with it. The first refusal runs as a real process
+(``_cli``: exit code, one-line message, no traceback, as a script sees them; one per module, ~1.3 CPU-s each);
+the other steps run the CLI's entry point in this process (``_run``: tests/conftest.py's ``cli``, same parser,
 handlers, messages and exit codes)."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -72,8 +73,8 @@ def test_create_with_a_recovery_file_then_recover_the_forgotten_admin_password(
 
     new_file = tmp_path / "new.txt"
     new_file.write_text(NEW_PW + "\n", encoding="utf-8")
-    done = _cli(tmp_path, "--password-file", str(new_file), "--db", str(db), "users", "recover", "admin",
-                SURVEY_APP_RECOVERY_PASSWORD=RECOVERY_PW)  # a real process
+    done = _run("--password-file", str(new_file), "--db", str(db), "users", "recover", "admin",
+                SURVEY_APP_RECOVERY_PASSWORD=RECOVERY_PW)
     assert done.returncode == 0 and "已用恢复密码重设 admin 的密码" in done.stdout, done.stderr
     assert NEW_PW not in done.stdout + done.stderr and RECOVERY_PW not in done.stdout + done.stderr
 
@@ -83,11 +84,9 @@ def test_create_with_a_recovery_file_then_recover_the_forgotten_admin_password(
     assert shown.returncode == 0 and "芙蓉路片区" in shown.stdout, shown.stderr
 
 
-def test_recover_on_the_demo_or_a_missing_file_is_one_line(tmp_path: Path, _run) -> None:
+def test_recover_on_the_demo_or_a_missing_file_is_one_line(tmp_path: Path, _run, _empty_template: Path) -> None:
     missing = _run("--db", str(tmp_path / "none.sqlite3"), "users", "recover", "admin")
     assert missing.returncode == 1 and "数据库文件不存在" in missing.stderr and missing.stderr.count("\n") == 1
-    from survey_app.core.storage.database import Database
-
-    Database(tmp_path / "plain.sqlite3").dispose()
+    shutil.copyfile(_empty_template, tmp_path / "plain.sqlite3")  # a new plain database (tests/conftest.py)
     plain = _run("--db", str(tmp_path / "plain.sqlite3"), "users", "recover", "admin")
     assert plain.returncode == 1 and "没有密钥库" in plain.stderr

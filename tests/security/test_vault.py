@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,10 +18,27 @@ from survey_app.core.security.vault import Vault
 PW, OTHER = "first-pass-1", "second-pass-2"
 
 
+@pytest.fixture(scope="module")
+def _made_once(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[Path, vault.Unlocked]]:
+    """The vault ``made`` gives, created once per module and process for each key-derivation cost (two slots: two
+    derivations, ~0.1 CPU-s, which two dozen tests paid each). Filled by ``made``, which runs at the test's cost
+    (tests/conftest.py lowers it after module fixtures are made). Tests get a copy, never this file."""
+    return {}
+
+
 @pytest.fixture
-def made(tmp_path: Path) -> tuple[Path, vault.Unlocked]:
-    store, unlocked = Vault.create(vault.vault_path(tmp_path / "p.sqlite3"), {"user:a": PW, "device": OTHER})
-    return store.path, unlocked
+def made(_made_once: dict[int, tuple[Path, vault.Unlocked]], tmp_path_factory: pytest.TempPathFactory,
+         tmp_path: Path) -> tuple[Path, vault.Unlocked]:
+    """A new vault with the slots ``user:a`` and ``device`` in this test's folder, and the keys its creation gave:
+    a copy of the module's (copy2 keeps the mode ``Vault.create`` gave the file)."""
+    if vault.SCRYPT_N not in _made_once:
+        folder = tmp_path_factory.mktemp("vault_template")
+        store, unlocked = Vault.create(vault.vault_path(folder / "p.sqlite3"), {"user:a": PW, "device": OTHER})
+        _made_once[vault.SCRYPT_N] = store.path, unlocked
+    template, unlocked = _made_once[vault.SCRYPT_N]
+    path = vault.vault_path(tmp_path / "p.sqlite3")
+    shutil.copy2(template, path)
+    return path, dataclasses.replace(unlocked, vault_path=path)
 
 
 def test_round_trip_gives_the_same_keys_from_every_slot(made) -> None:

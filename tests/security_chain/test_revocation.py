@@ -5,6 +5,7 @@ signed after it, and valid but flagged what it issued before."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -128,17 +129,16 @@ def test_a_record_printed_after_the_revocation_is_invalid(world: World, monkeypa
     assert verdict.message.endswith("在吊销之后，无效")
 
 
-def test_cli_verify_says_revoked(world: World) -> None:
+def test_cli_verify_says_revoked(world: World, cli) -> None:
     text = _issue_agreement(world, 0)
     devices.revoke(world.hq, world.admin, world.devices[0].code, "笔记本丢失")
     path = world.hq.path
     world.hq.dispose()
 
-    def run(payload: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "survey_app", "--db", str(path), "verify", "--text", payload],
-                              capture_output=True, text=True)
-    flagged = run(text)
+    flagged = subprocess.run([sys.executable, "-m", "survey_app", "--db", str(path), "verify", "--text", text],
+                             capture_output=True, text=True)  # one real process: the warning sign on a real console
     assert flagged.returncode == 0, flagged.stderr
     assert "⚠ 签发设备已于" in flagged.stdout and "签发设备密钥指纹" in flagged.stdout
-    forged = run(_forged_after(world, 0))
+    forged = cli("--db", path, "verify", "--text", _forged_after(world, 0),  # the entry point in this process
+                 env={"SURVEY_APP_DATA": os.environ["SURVEY_APP_DATA"]})
     assert forged.returncode == 1 and "吊销" in forged.stderr

@@ -8,9 +8,11 @@ These tests watch the statements a real database runs.
 from __future__ import annotations
 
 import ast
+import shutil
 import threading
 from pathlib import Path
 
+import parsed_sources
 import pytest
 from sqlalchemy import event
 
@@ -92,10 +94,10 @@ def test_no_bare_engine_begin_outside_the_database() -> None:
     bare ``engine.begin()`` that skips the write lock."""
     package = Path(survey_app.__file__).parent
     offenders = []
-    for path in package.rglob("*.py"):
+    for path in parsed_sources.python_files(package):  # parsed once per test process
         if path == package / "core" / "storage" / "database.py":
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in parsed_sources.nodes(path):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "begin"
                     and isinstance(node.func.value, ast.Attribute) and node.func.value.attr == "engine"):
                 offenders.append(f"{path.relative_to(package)}:{node.lineno}")
@@ -120,8 +122,9 @@ def test_a_bulk_batch_refuses_a_chain_moved_on_by_another_writer(demo_db, admin)
         assert chain_head(conn)[0] == head[0] + 1
 
 
-def test_every_writer_keys_its_events_the_same_way(tmp_path, admin) -> None:
+def test_every_writer_keys_its_events_the_same_way(tmp_path, admin, _empty_template) -> None:
     """The unit of work, a bulk batch and a direct AuditWriter in one keyed chain: verify holds with the key."""
+    shutil.copyfile(_empty_template, tmp_path / "keyed.sqlite3")  # a new database (tests/conftest.py), no events yet
     db = Database(tmp_path / "keyed.sqlite3", audit_key=KEY)
     try:
         create_demo(db, households=2, seed=9)  # bulk batches, then the unit of work (calculations)

@@ -32,7 +32,7 @@ SEED = 20261208
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory) -> World:
-    return build(tmp_path_factory.mktemp("mutations"), households=12)
+    return build(tmp_path_factory.mktemp("mutations"), households=20)  # the attack tests' world: one build
 
 
 def _parts(data: bytes) -> tuple[bytes, bytes, int]:

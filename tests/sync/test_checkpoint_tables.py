@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from sync_setup import build
+from sync_setup import World, snapshot
 
 from survey_app.core.services.audit import verify_database
 from survey_app.core.services.startup import open_database
@@ -26,9 +26,16 @@ from survey_app.core.sync.receipts import import_receipt, write_receipt
 
 @pytest.fixture(scope="module")
 def files(tmp_path_factory) -> dict[str, Path]:
-    """HQ holding an open conflict (both laptops changed one household) and D01 holding HQ's receipt."""
+    """HQ holding an open conflict (both laptops changed one household) and D01 holding HQ's receipt: set up
+    once per run (``snapshot``; a module fixture is made once per test process) and copied here."""
     tmp = tmp_path_factory.mktemp("tables")
-    world = build(tmp, shared=True)
+    world, _ = snapshot(tmp, "checkpoint-tables", _conflict_and_receipt, shared=True)
+    for db in (world.hq, *(d.db for d in world.devices)):
+        db.dispose()  # the WAL goes into the file: one self-contained file to copy
+    return {"hq": tmp / "hq.sqlite3", "d1": tmp / "d1.sqlite3"}
+
+
+def _conflict_and_receipt(world: World) -> None:
     with world.hq.read() as s:
         hid = s.scalars(select(Household.id).where(Household.assigned_to == "worker").order_by(Household.id)).first()
     reports = []
@@ -42,9 +49,6 @@ def files(tmp_path_factory) -> dict[str, Path]:
     d1 = world.devices[0]
     import_receipt(d1.db, d1.pair, write_receipt(world.hq, world.hq_pair, reports[0], world.usb))
     assert verify_database(world.hq).ok and verify_database(d1.db).ok
-    for db in (world.hq, *(d.db for d in world.devices)):
-        db.dispose()  # the WAL goes into the file: one self-contained file to copy
-    return {"hq": tmp / "hq.sqlite3", "d1": tmp / "d1.sqlite3"}
 
 
 @pytest.mark.parametrize("where, sql, words", [

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from sync_setup import Device, World, audit_count, build
+from sync_setup import Device, World, audit_count, build, snapshot
 
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.services.audit import audited_tables, export_checkpoints, verify_against, verify_database
@@ -22,13 +24,24 @@ from survey_app.core.storage.models import AuditCheckpoint, Household
 from survey_app.core.sync import bundle, checkpoints, keys
 from survey_app.core.sync.export import export_bundle, project_code
 from survey_app.core.sync.identity import hq_public
-from survey_app.core.sync.importer import import_field_bundle
+from survey_app.core.sync.importer import ImportReport, import_field_bundle
 from survey_app.core.sync.receipts import import_receipt, write_receipt
 
 
 @pytest.fixture
 def world(tmp_path: Path) -> World:
     return build(tmp_path)
+
+
+@pytest.fixture
+def after_round(tmp_path: Path) -> Callable[[str], tuple[World, ImportReport]]:
+    """``after_round(text)``: the world (in ``tmp_path``) after ``_round(world, D01, text)`` and HQ's report of
+    it — the scene most tests here start from, set up once per run for each text and copied (``snapshot``)."""
+    return lambda text: snapshot(tmp_path, f"checkpoints-round-{text.encode().hex()}", partial(_first_round, text))
+
+
+def _first_round(text: str, world: World) -> ImportReport:
+    return _round(world, world.devices[0], text)
 
 
 def _edit(dev: Device, text: str) -> None:
@@ -94,9 +107,9 @@ def test_a_receipt_imported_twice_keeps_one_checkpoint(world: World) -> None:
     assert audit_count(d1.db) == before and verify_database(d1.db).ok
 
 
-def test_a_laptop_history_rewritten_before_its_last_receipt_is_found(world: World, tmp_path: Path) -> None:
+def test_a_laptop_history_rewritten_before_its_last_receipt_is_found(after_round, tmp_path: Path) -> None:
+    world, report = after_round("已确认")
     d1 = world.devices[0]
-    report = _round(world, d1, "已确认")
     acked = report.checkpoint["seq"]
     _edit(d1, "确认之后")
     _rewrite(tmp_path / "d1.sqlite3", 3)
@@ -106,9 +119,9 @@ def test_a_laptop_history_rewritten_before_its_last_receipt_is_found(world: Worl
     assert f"检查点 #{acked}" in result.problems[0].message and "被改写" in result.problems[0].message
 
 
-def test_hq_refuses_a_bundle_whose_history_was_rewritten(world: World, tmp_path: Path) -> None:
+def test_hq_refuses_a_bundle_whose_history_was_rewritten(after_round, tmp_path: Path) -> None:
+    world, _ = after_round("已确认")
     d1 = world.devices[0]
-    _round(world, d1, "已确认")
     _rewrite(tmp_path / "d1.sqlite3", 3)
     _edit(d1, "改写之后的新工作")
     path = export_bundle(d1.db, d1.pair, world.usb).path
@@ -119,9 +132,9 @@ def test_hq_refuses_a_bundle_whose_history_was_rewritten(world: World, tmp_path:
     assert audit_count(world.hq) == before  # nothing imported
 
 
-def test_hq_refuses_rewritten_events_sent_again(world: World, tmp_path: Path) -> None:
+def test_hq_refuses_rewritten_events_sent_again(after_round, tmp_path: Path) -> None:
+    world, _ = after_round("已确认")
     d1 = world.devices[0]
-    _round(world, d1, "已确认")
     _rewrite(tmp_path / "d1.sqlite3", 3)
     d1.db.set_setting("sync.acked_event_seq", "0")  # send the whole (rewritten) chain again
     with pytest.raises(ValidationError, match="自第 3 号审计事件起被改写"):
@@ -155,9 +168,9 @@ def test_a_checkpoint_not_signed_by_the_device_is_refused(world: World) -> None:
 
 
 @pytest.mark.parametrize("recompute", [False, True])
-def test_hq_editing_a_device_event_is_found(world: World, tmp_path: Path, recompute: bool) -> None:
+def test_hq_editing_a_device_event_is_found(after_round, tmp_path: Path, recompute: bool) -> None:
+    world, _ = after_round("一")
     d1 = world.devices[0]
-    _round(world, d1, "一")
     assert verify_database(world.hq).ok
     with sqlite3.connect(tmp_path / "hq.sqlite3") as conn:
         conn.execute("UPDATE remote_audit_events SET user = 'mallory' WHERE device = ? AND seq = 4", (d1.code,))
@@ -173,9 +186,9 @@ def test_hq_editing_a_device_event_is_found(world: World, tmp_path: Path, recomp
     assert any(d1.code in m and expected in m for m in messages), messages
 
 
-def test_hq_history_rewritten_is_found_against_a_laptop_list(world: World, tmp_path: Path) -> None:
+def test_hq_history_rewritten_is_found_against_a_laptop_list(after_round, tmp_path: Path) -> None:
+    world, _ = after_round("一")
     d1 = world.devices[0]
-    _round(world, d1, "一")
     listing = export_checkpoints(d1.db)
     docs = json.loads(listing)["checkpoints"]
     assert {d["device"] for d in docs} == {"HQ"} and len(docs) == 2  # the assignment's and the receipt's
@@ -189,7 +202,7 @@ def test_hq_history_rewritten_is_found_against_a_laptop_list(world: World, tmp_p
     assert f"检查点 #{first}" in report.problems[0].message and "被改写" in report.problems[0].message
 
 
-def test_the_hq_check_against_a_laptop_list_through_the_cli(world: World, tmp_path: Path, capsys) -> None:
+def test_the_hq_check_against_a_laptop_list_through_the_cli(after_round, tmp_path: Path, capsys) -> None:
     import subprocess
     import sys
 
@@ -205,7 +218,7 @@ def test_the_hq_check_against_a_laptop_list_through_the_cli(world: World, tmp_pa
         return subprocess.run([sys.executable, "-m", "survey_app", "--db", str(tmp_path / db), "audit", *args],
                               capture_output=True, text=True)
 
-    _round(world, world.devices[0], "一")
+    world, _ = after_round("一")
     listing = tmp_path / "usb" / "d1-checkpoints.json"
     assert cli("d1.sqlite3", "checkpoints", "--out", str(listing)).returncode == 0
     ok = cli("hq.sqlite3", "verify", "--against", str(listing))

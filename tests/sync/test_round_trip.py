@@ -142,8 +142,10 @@ def test_hq_rechecks_every_calculation(world: World) -> None:
 
 
 def test_a_device_refuses_an_assignment_not_from_its_hq(world: World, tmp_path) -> None:
-    other = build(tmp_path / "other", fresh=True)  # another HQ, another key
+    # another HQ, another key: the 20-household world is built on its own (a copy of it, not a third build)
+    other = build(tmp_path / "other", households=20)
     d1 = world.devices[0]
+    assert other.hq_pair.fingerprint != world.hq_pair.fingerprint
     forged = write_assignment(other.hq, other.admin, other.hq_pair, d1.code, ["worker"], world.usb)
     with pytest.raises(ValidationError):
         import_assignment(d1.db, d1.pair, forged)

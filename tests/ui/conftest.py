@@ -49,3 +49,13 @@ def calculated(demo_db, worker_actor, reviewer) -> str:
     calculations.choose_option(demo_db, worker_actor, d.id, "cash")
     workflow.mark_calculated(demo_db, worker_actor, d.id)
     return d.id
+
+
+@pytest.fixture
+def print_dpi_low(monkeypatch):
+    """Agreements printed at 72 dpi instead of 300: the same render, paint and count path with a 17th of the
+    pixels (a 300 dpi print of 2 copies costs ~2 CPU-s in its PDF printer). For tests of the print flow (which
+    agreement, how many copies, counted and audited); none of them reads the printed image."""
+    from survey_app.ui.agreements import printing
+
+    monkeypatch.setattr(printing, "PRINT_DPI", 72)

@@ -13,6 +13,8 @@ from survey_app.core.services.agreements import lifecycle
 from survey_app.ui.agreements import printing
 from survey_app.ui.agreements.agreement_dialog import AgreementDialog
 
+pytestmark = pytest.mark.usefixtures("print_dpi_low")  # tests/ui/conftest.py
+
 
 @pytest.fixture
 def two_agreements(demo_db, worker_actor, reviewer, calculated) -> tuple[str, str, str]:

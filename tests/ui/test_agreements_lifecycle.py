@@ -17,6 +17,8 @@ from survey_app.core.services.agreements import lifecycle
 from survey_app.ui.agreements import printing
 from survey_app.ui.agreements.agreement_dialog import AgreementDialog
 
+pytestmark = pytest.mark.usefixtures("print_dpi_low")  # tests/ui/conftest.py
+
 
 def _dialog(qtbot, db, actor, runner, hid, tmp_path: Path) -> AgreementDialog:
     setup = printing.PrintSetup()  # own printer: never a real one, never the session's

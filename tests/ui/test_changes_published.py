@@ -79,7 +79,7 @@ def test_calculate_and_choose_publish_their_commits(qtbot, demo_db, worker_actor
 
 
 def test_the_agreement_dialog_publishes_each_lifecycle_commit(qtbot, demo_db, worker_actor, runner, calculated,
-                                                              tmp_path, published) -> None:
+                                                              tmp_path, published, print_dpi_low) -> None:
     from survey_app.ui.agreements import printing
     from survey_app.ui.agreements.agreement_dialog import AgreementDialog
 

@@ -7,13 +7,18 @@ from survey_app.core.services.survey import drafts
 from tests.ui.test_editor_helpers import destroy, household_with_status, open_editor
 
 
-def test_draft_is_autosaved_and_offered_back_after_a_kill(qtbot, demo_db, worker_actor, runner) -> None:
+def test_draft_is_autosaved_and_offered_back_after_a_kill(qtbot, demo_db, worker_actor, runner,
+                                                          monkeypatch) -> None:
+    from survey_app.ui.editor import autosave
+
+    monkeypatch.setattr(autosave, "DELAY_MS", 100)  # the pause is 2 s in the app: the same timer, sooner
     hh = household_with_status(demo_db, "pending")
     dialog = open_editor(qtbot, demo_db, worker_actor, runner, hh.id)
     address = dialog.household.fields["address"]
     address.setText("")
     address.insert("芙蓉区新建路99号")
     assert dialog.autosave.timer.isActive()  # debounced: written once typing pauses
+    assert dialog.autosave.timer.interval() == 100 and drafts.load_draft(demo_db, "worker", hh.id) is None
     qtbot.waitUntil(lambda: drafts.load_draft(demo_db, "worker", hh.id) is not None, timeout=5000)
     destroy(dialog)  # the app is killed: no save, no question
 

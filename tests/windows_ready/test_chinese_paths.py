@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -64,10 +65,10 @@ def test_a_project_its_roster_and_its_backup(folder: Path, capsys, monkeypatch) 
     assert code == 0 and "备份完好" in out, out + err
 
 
-def test_sync_bundle_receipt_and_agreement_pdf(folder: Path, capsys, monkeypatch) -> None:
+def test_sync_bundle_receipt_and_agreement_pdf(folder: Path, capsys, monkeypatch, shared_sync_demo) -> None:
     from survey_app.core.domain.roles import Role
     from survey_app.core.services import calculations, users, workflow
-    from survey_app.core.services.demo.sync_demo import DEVICE_KEY_PASSWORD, HQ_KEY_PASSWORD, create_sync_demo
+    from survey_app.core.services.demo.sync_demo import DEVICE_KEY_PASSWORD, HQ_KEY_PASSWORD, SyncDemo
     from survey_app.core.services.startup import open_database
     from survey_app.core.storage.models import Household
     from survey_app.core.storage.uow import Actor
@@ -75,7 +76,12 @@ def test_sync_bundle_receipt_and_agreement_pdf(folder: Path, capsys, monkeypatch
     from survey_app.core.sync.export import export_bundle
     from survey_app.core.sync.importer import import_field_bundle
 
-    demo = create_sync_demo(folder / "同步 演示", households=12)
+    # the sync demo (made once per run: ~3 CPU-s), copied under the Chinese folder, where every step runs
+    demo = shared_sync_demo(12)
+    shutil.copytree(demo.hq.parent, folder / "同步 演示")
+    demo = SyncDemo(folder / "同步 演示" / demo.hq.name,
+                    {code: folder / "同步 演示" / path.name for code, path in demo.devices.items()},
+                    folder / "同步 演示" / demo.usb.name)
     usb = folder / "U 盘（E）"
     usb.mkdir()
     d01 = open_database(demo.devices["D01"])
