@@ -12,6 +12,10 @@ if __name__ == "__main__":
 
         multiprocessing.freeze_support()  # HQ batch import uses a worker process; frozen builds need this
 
+    from survey_app.ui import start_gc
+
+    start_gc.pause()  # until the main window's first paint (ui/start_gc.py; a worker process returned above)
+
     from survey_app.ui.app import main
 
     raise SystemExit(main(started_at=STARTED))

@@ -20,8 +20,11 @@ read, and after that paint, on a thread (first_attach.py), the login is recorded
 password, a lock or a forced change go through ``users.login`` in the dialog as before. A database URL
 (PostgreSQL), a vaulted (SQLCipher) project (project_login.py: the dialog up while the ORM and the
 cipher are imported on a thread), an empty, unclean or older database take the ordinary path below.
-The warm-up yields to the GUI thread: 登录 pauses it at its next module import until the window's first
-paint (first_attach.Warmup), so 登录 pressed at once no longer waits for the imports (bench/startup.py).
+The warm-up yields to the GUI thread: it starts once the login dialog has painted, and 登录 pauses it at its
+next module import until the window's first paint (first_attach.Warmup), so 登录 pressed at once no longer
+waits for the imports (bench/startup.py); meanwhile the GUI thread imports the main window's modules while
+the worker checks the password (``import_window_soon``). PySide6's check of every module imported after it
+reads the file's bytes instead of tokenizing it (feature_check.py).
 
 Bench hook: with ``SURVEY_APP_BENCH_LOGIN="user:password"`` the login dialog is shown as for a user; once it
 has painted the app prints ``LOGIN_SHOWN <s> <CPU s>``, fills it and presses 登录 (``bench_fill``: at once,
@@ -62,11 +65,14 @@ def main(argv: list[str] | None = None, *, started_at: float | None = None) -> i
 
     项目 → 切换项目… ends a project's run with ``start.SWITCH_PROJECT``; the app then starts again, in
     this process, on the project chosen (ui/start), through the same open and login path."""
-    from survey_app.ui import start
+    from survey_app.ui import start, start_gc
 
     argv = sys.argv[1:] if argv is None else list(argv)
     while True:
-        code = _main_once(argv, started_at=started_at)
+        try:
+            code = _main_once(argv, started_at=started_at)
+        finally:
+            start_gc.resume()  # main.py paused it for the start: never left paused past a run
         if code != start.SWITCH_PROJECT or start.CHOSEN[0] is None:
             return code
         argv, started_at = start.argv_for(argv, start.CHOSEN[0]), None
@@ -79,6 +85,9 @@ def _main_once(argv: list[str] | None = None, *, started_at: float | None = None
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from survey_app.ui import feature_check
+
+    feature_check.install()  # before anything else is imported: PySide6 checks each module imported from now on
     from survey_app.ui.fonts import install_app_font
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "survey-app", *qt_args])
@@ -86,7 +95,12 @@ def _main_once(argv: list[str] | None = None, *, started_at: float | None = None
     app.setOrganizationName("survey_app")
     install_app_font(app)
     if args.db is None:  # no --db: the project opened last, else the start window (ui/start)
+        from survey_app.core.services import project_registry
+        from survey_app.ui import start_gc
         from survey_app.ui.start import choose_database
+
+        if project_registry.last_opened() is None:  # the start window: the user chooses, not a start to hurry
+            start_gc.resume()
 
         if args.lang:
             from survey_app.ui import i18n as _i18n
@@ -105,6 +119,9 @@ def _main_once(argv: list[str] | None = None, *, started_at: float | None = None
         code = start_first_window(app, args, started_at)
         if code is not None:
             return code
+    from survey_app.ui import start_gc
+
+    start_gc.resume()  # only the first window's start runs with it paused (start_gc.py)
     if is_real_project(args.db or default_db_path()):  # key vault: the login opens the project
         from survey_app.ui.project_login import run_real_project
 
@@ -248,12 +265,34 @@ def _login(db, runner, project: str, bench_started_at: float | None = None):  # 
     from survey_app.ui.login_dialog import LoginDialog
 
     dialog = LoginDialog(db, runner, project_name=project)
+    dialog.login_button.clicked.connect(import_window_soon)
     if bench_started_at is not None:
         bench_fill(dialog, bench_started_at)
     runner.set_parent_widget(dialog)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     runner.set_parent_widget(None)
     return dialog.actor if accepted else None
+
+
+WINDOW_MODULES = ("survey_app.ui.main_window", "survey_app.ui.backup_dialog")  # what Session.open_window imports
+
+
+def import_window_soon() -> None:
+    """登录 pressed: import the main window's modules on the GUI thread once the event loop turns, while the
+    login job checks the password on the worker — scrypt releases the GIL, so on two cores the two overlap
+    (bench/startup.py, 10k, zero typing: ~45 ms of imports that otherwise wait for the sign-in's ~80 ms). Only imports:
+    the window is built once the login is accepted, as before; a refused login has imported what the next
+    attempt needs."""
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, _import_window)
+
+
+def _import_window() -> None:
+    import importlib
+
+    for name in WINDOW_MODULES:
+        importlib.import_module(name)
 
 
 def _stamp(what: str, started_at: float) -> None:

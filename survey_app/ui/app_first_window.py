@@ -4,15 +4,17 @@
 serve this start (services/first_screen.py: a URL, a vaulted, encrypted, empty, unclean or older database):
 the caller then takes the ordinary path (open the database, then the login dialog).
 
-Otherwise the login dialog is shown at once, its project name and language from the light read, while a
-``Warmup`` thread (first_attach.py) imports the ORM and the services and opens the database: the user's
-typing hides that cost. On 登录 the light check (``first_screen.sign_in``) settles a user who may start at
-once: the window is built on the light read and painted, and right after that paint the ``Opener`` (on a
-thread of its own: first_attach.py) takes the warm-up's database and records the login with
-``users.login`` — the audited login, which checks the password again — and the window attaches it. A
-login the light check cannot settle (wrong password, unknown, locked, must change the password) waits
-for the warm-up's database and goes through ``users.login`` in the dialog, exactly as the ordinary path
-(attempt recorded, the same message); once accepted, the window opens on that database.
+Otherwise the login dialog is shown at once, its project name and language from the light read; once it
+has painted, a ``Warmup`` thread (first_attach.py) imports the ORM and the services and opens the database:
+the user's typing hides that cost. 登录 also imports the main window's modules on the GUI thread while the
+worker checks the password (app.import_window_soon: scrypt releases the GIL, the two overlap). On 登录 the
+light check (``first_screen.sign_in``) settles a user who may start at once: the window is built on the
+light read and painted, and right after that paint the ``Opener`` (on a thread of its own: first_attach.py)
+takes the warm-up's database and records the login with ``users.login`` — the audited login, which checks
+the password again — and the window attaches it. A login the light check cannot settle (wrong password,
+unknown, locked, must change the password) waits for the warm-up's database and goes through ``users.login``
+in the dialog, exactly as the ordinary path (attempt recorded, the same message); once accepted, the window
+opens on that database.
 
 The warm-up yields to the GUI thread (first_attach.Warmup): 登录 pauses it at its next module import,
 the main window's first paint resumes it — so 登录 pressed before the imports are done (zero typing time)
@@ -47,6 +49,7 @@ def start_first_window(app: Any, args: Any, started_at: float) -> int | None:  #
 
     from PySide6.QtWidgets import QDialog
 
+    from survey_app.ui import start_gc
     from survey_app.ui.first_attach import Warmup
     from survey_app.ui.first_paint import after_first_paint
     from survey_app.ui.login_dialog import LoginDialog
@@ -62,10 +65,11 @@ def start_first_window(app: Any, args: Any, started_at: float) -> int | None:  #
 
     runner = TaskRunner()
     warmup = Warmup(warm, imports=WARM_IMPORTS)  # step by step: paused from 登录 to the window's first paint
-    warmup.start()
     session = app_module.Session(app, None, runner, project=screen.project_name(), language=lang)
     try:
         dialog = LoginDialog(None, runner, project_name=session.project, db_path=args.db, warmup=warmup)
+        after_first_paint(dialog, warmup.start)  # not before: the dialog's own start gets the CPU to itself
+        dialog.login_button.clicked.connect(app_module.import_window_soon)  # while the sign-in's scrypt runs
         if os.environ.get(app_module.BENCH_ENV):
             app_module.bench_fill(dialog, started_at, warmup)
         runner.set_parent_widget(dialog)
@@ -81,6 +85,7 @@ def start_first_window(app: Any, args: Any, started_at: float) -> int | None:  #
             session.db = dialog.db
             window = session.open_window(dialog.actor)
         after_first_paint(window.table.viewport(), warmup.resume)  # (the Opener's result() would resume it too)
+        after_first_paint(window.table.viewport(), start_gc.resume)  # main.py paused the collector until here
         if os.environ.get(app_module.BENCH_ENV):
             app_module.report_first_paint(app, window.table.viewport(), started_at)
         return app.exec()
@@ -99,6 +104,8 @@ def start_first_window(app: Any, args: Any, started_at: float) -> int | None:  #
 
 
 def _opened(warmup: Any) -> Any:
+    if not warmup.started():  # the run ended before the login dialog painted: nothing was opened
+        return None
     try:
         return warmup.result()
     except Exception:  # failed to open: the dialog or the Opener told the user

@@ -6,7 +6,8 @@ stored in the database, is copied back there when the app closes), the login dia
 key slot and opens the database (services/project_files.py), and only then is the window built. With
 ``SURVEY_APP_BENCH_LOGIN`` the dialog is filled and accepted once painted (app.py's ``bench_fill``). While
 the dialog waits for the user, a thread imports the ORM, the services and the cipher (``_warm``): the
-dialog comes up without them and the login after 登录 no longer pays for them. GUI thread only.
+dialog comes up without them (the thread starts once it has painted) and the login after 登录 no longer pays
+for them. GUI thread only.
 """
 
 from __future__ import annotations
@@ -65,11 +66,12 @@ def login_and_open(runner, path: Path, bench_started_at: float | None = None):  
     from PySide6.QtWidgets import QDialog
 
     from survey_app.ui.first_attach import Warmup
+    from survey_app.ui.first_paint import after_first_paint
     from survey_app.ui.login_dialog import LoginDialog
 
-    warmup = Warmup(_warm)
-    warmup.start()  # the job after 登录 imports the same modules: it waits for this thread, never twice
+    warmup = Warmup(_warm)  # the job after 登录 imports the same modules: it waits for this thread, never twice
     dialog = LoginDialog(None, runner, project_name=path.stem, db_path=path)
+    after_first_paint(dialog, warmup.start)  # once the dialog is up: its own start gets the CPU to itself
     if bench_started_at is not None:
         from survey_app.ui.app import bench_fill
 

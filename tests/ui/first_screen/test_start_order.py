@@ -1,0 +1,196 @@
+"""What a start does before the login dialog paints, and what it overlaps after 登录 (issue 11 item 5).
+
+A real start in a subprocess (main.py's path, the bench hook pressing 登录 on the real dialog): the warm-up
+thread starts only once the dialog has painted, the main window's modules are imported while the password
+is checked (before the login's answer arrives), the garbage collector main.py pauses is resumed once the
+window has painted (or the run ends), and the login is still recorded. Then the Warmup's own contract
+(started once; ``result()`` runs one never started), PySide's import check (ui/feature_check.py) giving
+PySide's own answers, and ui/start_gc.py leaving a host's collector as it was.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import threading
+import types
+from pathlib import Path
+
+import pytest
+
+from survey_app.ui import feature_check
+from survey_app.ui.first_attach import Warmup
+
+REPO = Path(__file__).resolve().parents[3]
+
+# main.py's start with probes: the dialog's first paint, the warm-up's start, whether the main window's module
+# was imported when the login's answer reached the dialog, and whether PySide's check is the fast one.
+PROBE = r"""
+import atexit, gc, sys, time
+from survey_app.ui import start_gc
+start_gc.pause()  # as main.py
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+from survey_app.ui import app, first_attach, login_dialog
+
+def say(what):
+    print(what, flush=True)
+
+atexit.register(lambda: say(f"GC_AT_EXIT {gc.isenabled()}"))
+
+class Paints(QObject):
+    def eventFilter(self, obj, ev):
+        if ev.type() == QEvent.Type.Paint and obj.objectName() == "loginDialog":
+            say(f"DIALOG_PAINT {gc.isenabled()}")
+            QApplication.instance().removeEventFilter(self)
+        return False
+
+paints = Paints()
+from survey_app.ui import fonts
+install = fonts.install_app_font
+def install_and_watch(qapp, *a, **k):
+    qapp.installEventFilter(paints)
+    feature = sys.modules["PySide6.support.feature"]
+    say(f"FAST_CHECK {getattr(feature._mod_uses_pyside, 'fast_check', False)}")
+    return install(qapp, *a, **k)
+fonts.install_app_font = install_and_watch
+
+start = first_attach.Warmup.start
+def start_and_say(self):
+    if not self.started():
+        say("WARMUP_START")
+    start(self)
+first_attach.Warmup.start = start_and_say
+
+success = login_dialog.LoginDialog._on_success
+def success_and_say(self, result):
+    say(f"WINDOW_IMPORTED_AT_ANSWER {'survey_app.ui.main_window' in sys.modules}")
+    success(self, result)
+login_dialog.LoginDialog._on_success = success_and_say
+
+stamp = app._stamp
+def stamp_and_say(what, started_at):
+    stamp(what, started_at)
+    if what in ("FIRST_PAINT", "READY"):
+        say(f"GC_AT_{what} {gc.isenabled()}")
+app._stamp = stamp_and_say
+
+raise SystemExit(app.main(sys.argv[1:], started_at=time.perf_counter()))
+"""
+
+
+@pytest.fixture
+def project(_demo_template: Path, tmp_path: Path) -> Path:
+    db = tmp_path / "project.sqlite3"
+    shutil.copyfile(_demo_template, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE users SET last_login_at = NULL")
+    return db
+
+
+def _start(db: Path, tmp_path: Path, login: str = "worker:worker123") -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SURVEY_APP_BENCH_LOGIN=login,
+               SURVEY_APP_DATA=str(tmp_path / "data"))
+    return subprocess.run([sys.executable, "-c", PROBE, "--db", str(db), "--lang", "zh_CN"], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def _worker(db: Path) -> tuple[int, int]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT last_login_at IS NOT NULL, failed_logins FROM users WHERE username = 'worker'"
+                            ).fetchone()
+
+
+def test_the_warmup_starts_after_the_dialog_paints_and_the_window_imports_during_the_sign_in(
+        project: Path, tmp_path: Path) -> None:
+    result = _start(project, tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = [line.split()[0] for line in result.stdout.splitlines()]
+    assert "FAST_CHECK True" in result.stdout  # installed before the app imported anything of its own
+    assert lines.index("DIALOG_PAINT") < lines.index("WARMUP_START") < lines.index("FIRST_PAINT")
+    assert lines.count("WARMUP_START") == 1
+    assert lines.index("LOGIN_ACCEPT") < lines.index("WINDOW_IMPORTED_AT_ANSWER") < lines.index("FIRST_PAINT")
+    assert "WINDOW_IMPORTED_AT_ANSWER True" in result.stdout  # imported while the worker checked the password
+    assert lines[-2:] == ["GC_AT_READY", "GC_AT_EXIT"]  # the database attached after the paint
+    assert "DIALOG_PAINT False" in result.stdout and "GC_AT_READY True" in result.stdout  # paused for the start only
+    assert _worker(project) == (1, 0)  # users.login ran (audited)
+    assert not (tmp_path / "project.sqlite3-open").exists()  # closed cleanly
+
+
+def test_a_refused_login_still_opens_and_closes_the_warmups_database(project: Path, tmp_path: Path) -> None:
+    result = _start(project, tmp_path, "worker:not-the-password")
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = [line.split()[0] for line in result.stdout.splitlines()]
+    assert "FIRST_PAINT" not in lines and lines.index("DIALOG_PAINT") < lines.index("WARMUP_START")
+    assert "bench login refused: 用户名或密码错误（还可尝试4次）" in result.stderr  # users.login's answer, as before
+    assert _worker(project)[1] == 1  # the attempt recorded
+    assert "GC_AT_EXIT True" in result.stdout  # the run ended without a window: resumed all the same
+    assert not (tmp_path / "project.sqlite3-open").exists()
+
+
+def test_a_warmup_starts_once_and_result_runs_one_never_started(qapp) -> None:
+    threads: list[str] = []
+    w = Warmup(lambda: threads.append(threading.current_thread().name) or "opened")
+    assert not w.started()
+    assert w.result() == "opened"  # whoever waits for a warm-up not yet started runs it: never a silent None
+    assert w.started() and w.done() and threads == ["warm-up"]
+    w.start()  # a second start does nothing
+    assert threads == ["warm-up"]
+
+
+def test_a_run_that_ends_before_the_dialog_painted_opens_nothing(qapp) -> None:
+    from survey_app.ui.app_first_window import _opened
+
+    ran: list[bool] = []
+    w = Warmup(lambda: ran.append(True))
+    assert _opened(w) is None
+    assert not w.started() and ran == []  # not started just to be closed
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # PySide's own check on built-ins: module_repr()
+def test_the_fast_check_gives_pysides_answer_for_every_module_loaded() -> None:
+    # the ORM and the services, the main window: most of the modules a start loads
+    import survey_app.core.services.startup
+    import survey_app.ui.main_window  # noqa: F401
+
+    original = getattr(sys.modules[feature_check.FEATURE_MODULE]._mod_uses_pyside, "original", None)
+    original = original or sys.modules[feature_check.FEATURE_MODULE]._mod_uses_pyside
+    modules = [m for name, m in sorted(sys.modules.items()) if name not in ("typing.io", "typing.re")]
+    answers = {m.__name__: (feature_check.uses_pyside(m, original), original(m)) for m in modules
+               if isinstance(m, types.ModuleType)}
+    assert len(answers) > 300
+    assert {name for name, (fast, slow) in answers.items() if fast != slow} == set()
+    assert answers["survey_app.ui.main_window"] == (True, True) and answers["sqlalchemy.orm"] == (False, False)
+
+
+def test_install_replaces_pysides_check_once_and_does_nothing_without_it(monkeypatch) -> None:
+    feature = sys.modules[feature_check.FEATURE_MODULE]
+    current = feature._mod_uses_pyside  # PySide's own, or ours if a start in this process installed it
+    monkeypatch.setattr(feature, feature_check.CHECK, getattr(current, "original", current))  # restored after
+    assert not getattr(feature._mod_uses_pyside, "fast_check", False)
+    assert feature_check.install()
+    installed = feature._mod_uses_pyside
+    assert installed.fast_check and feature_check.install() and feature._mod_uses_pyside is installed
+    monkeypatch.delitem(sys.modules, feature_check.FEATURE_MODULE)
+    assert not feature_check.install()  # another PySide (or PyPy): left alone
+
+
+def test_the_collector_is_resumed_only_if_the_start_paused_it() -> None:
+    from survey_app.ui import start_gc
+
+    assert gc.isenabled()
+    try:
+        start_gc.pause()
+        assert not gc.isenabled() and start_gc.paused()
+        start_gc.resume()
+        assert gc.isenabled() and not start_gc.paused()
+        gc.disable()  # a host that runs without it
+        start_gc.pause()
+        start_gc.resume()
+        assert not gc.isenabled()  # left as the host had it
+    finally:
+        gc.enable()
