@@ -127,6 +127,10 @@ EN: dict[str, dict[str, str]] = {
         "经营“{name}”：请填写年利润（现行方案按利润计算停产停业损失）":
             "Business “{name}”: enter the annual profit (the current scheme pays business loss from profit)",
         "只能登记一处经营（现有{n}处），请合并为一处": "Only one business can be registered ({n} now); merge them",
+        "选房组合{n}：{error}": "Flat choice {n}: {error}",
+        "选房组合{n}与组合{first}相同，请删除其一": "Flat choice {n} is the same as choice {first}; delete one of them",
+        "现行方案不提供产权调换，请删除选房组合":
+            "The current scheme offers no property exchange; delete the flat choices",
     },
     "RowTable": {
         "删除": "Delete",
@@ -173,6 +177,22 @@ EN: dict[str, dict[str, str]] = {
         "＋ 添加成员": "+ Add member",
     },
     "MembersSection": {"家庭成员": "Family members"},
+    "FlatChoicesSection": {
+        "选房意向（产权调换）": "Flats wanted (property exchange)",
+        "每个组合是该户愿意接受的一种安置，最多{n}套；按楼层定价的户型请选楼层。测算时每个组合列一个产权调换方案；不登记组合则每种户型各列一个。":
+            "Each combination is one settlement the household would accept, up to {n} flats; pick the floor where the "
+            "type is priced by floor. The calculation lists one exchange option per combination; without any, one per "
+            "flat type.",
+        "现行方案不提供产权调换，不能登记选房组合。": "The current scheme offers no property exchange: no flat choices.",
+        "第{n}套": "Flat {n}", "（不选）": "(none)", "{label}（{area} m²）": "{label} ({area} m²)",
+        "楼层未定": "Floor open", " 层": " fl.", "另购": "Also buy", "（不另购）": "(none)",
+        "＋ 添加组合": "+ Add combination", "删除所选组合": "Delete selected combination",
+        "共{n}层；按楼层定价": "{n} floors; priced by floor",
+        "请先选择户型。": "Pick a flat type first.",
+        "该组合已登记（组合{n}）。": "This combination is already listed (combination {n}).",
+        "不能添加：{error}": "Cannot add: {error}",
+        "组合{n}：{flats}": "Combination {n}: {flats}",
+    },
     "PhotosSection": {"照片（添加后立即保存）": "Photos (saved as soon as added)"},
     "TenuresSection": {
         "权利人": "Owner", "权利人身份证号": "Owner's ID number", "证书类型": "Certificate", "证书编号": "Certificate no.",

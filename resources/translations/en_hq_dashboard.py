@@ -39,6 +39,8 @@ EN: dict[str, dict[str, str]] = {
         "选定方案": "Chosen option", "补偿总额(元)": "Total (yuan)", "结算金额(元)": "Net (yuan)",
         "协议编号": "Agreement no.", "协议状态": "Agreement status", "签约日期": "Signed",
         "已付金额(元)": "Paid (yuan)", "末次付款日期": "Last paid", "交房日期": "Handed over",
+        "签约率奖(元)": "Signing-rate reward (yuan)", "早搬迁奖(元)": "Early-moving reward (yuan)",
+        "协议生效": "Agreements in effect",
         "合计（计算中…）": "Total (adding up…)", "合计（{n} 户）": "Total ({n} households)",
     },
     "TrendChart": {"调查": "Surveyed", "签约": "Signed"},

@@ -123,4 +123,18 @@ EN: dict[str, dict[str, str]] = {
         "正在保存项目信息…": "Saving the project…", "项目名称": "Project name", "项目编号": "Project code",
         "（本机没有指挥部密钥）": "(this machine holds no HQ keys)",
     },
+    "EffectBox": {
+        "协议生效": "Agreements in effect", "协议已生效，生效日期": "The agreements took effect on",
+        "期限届满，签约比例未达到，协议未生效": "Deadline passed below the signing rate: the agreements did not take effect",
+        "如 2023-08-20": "e.g. 2023-08-20", "重新登记须写明原因（记入审计）": "Recording again needs a reason (audited)",
+        "登记": "Record", "原因": "Reason",
+        "现行补偿方案没有协议生效条件：协议签订即生效。":
+            "The current policy sets no condition: agreements take effect when signed.",
+        "现行补偿方案：{by}（含）前本项目签约比例达到 {rate}% 的，协议生效。":
+            "Current policy: the agreements take effect when the project's signing rate reaches {rate}% by {by} (inclusive).",
+        "尚未登记协议生效情况。": "Not recorded yet.",
+        "请填写协议生效日期，如 2023-08-20": "Enter the date the agreements took effect, e.g. 2023-08-20",
+        "正在登记协议生效…": "Recording…", "已登记。台账中列出生效后结算的奖励。":
+            "Recorded. The ledger lists the rewards settled once the agreements took effect.",
+    },
 }

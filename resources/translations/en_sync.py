@@ -205,6 +205,7 @@ EN: dict[str, dict[str, str]] = {
         "签约意愿": "Willing to sign", "意向安置方式": "Preferred mode", "复核意见": "Review note",
         "删除时间": "Deleted at",
         "选定安置方式": "Chosen mode", "安置方式": "Mode", "交付方式": "Delivery", "用途": "Use",
+        "选房组合": "Flat choices",
         "实际用途": "Actual use", "合法性": "Legality", "结构": "Structure", "层数": "Floors", "建成年份": "Built in",
         "部位": "Part", "装修档次": "Decoration", "临时建筑批准期限": "Temporary permit until",
         "与户主关系": "Relation to head", "性别": "Sex", "出生日期": "Born", "种类": "Kind", "规格": "Type",

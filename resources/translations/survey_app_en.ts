@@ -313,34 +313,34 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="118" />
-        <location filename="../../survey_app/ui/app_first_window.py" line="120" />
+        <location filename="../../survey_app/ui/app.py" line="137" />
+        <location filename="../../survey_app/ui/app_first_window.py" line="135" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="119" />
-        <location filename="../../survey_app/ui/app_first_window.py" line="120" />
+        <location filename="../../survey_app/ui/app.py" line="138" />
+        <location filename="../../survey_app/ui/app_first_window.py" line="135" />
         <source>无法打开数据库：{path}
 {error}</source>
         <translation>Cannot open the database: {path}
 {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="146" />
-        <location filename="../../survey_app/ui/app.py" line="237" />
-        <location filename="../../survey_app/ui/app_first_window.py" line="123" />
-        <location filename="../../survey_app/ui/project_login.py" line="51" />
+        <location filename="../../survey_app/ui/app.py" line="165" />
+        <location filename="../../survey_app/ui/app.py" line="256" />
+        <location filename="../../survey_app/ui/app_first_window.py" line="138" />
+        <location filename="../../survey_app/ui/project_login.py" line="52" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="234" />
+        <location filename="../../survey_app/ui/app.py" line="253" />
         <source>首次启动：正在创建演示项目…</source>
         <translation>First start: creating the demo project…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="238" />
+        <location filename="../../survey_app/ui/app.py" line="257" />
         <source>创建演示项目失败：{error}</source>
         <translation>Creating the demo project failed: {error}</translation>
     </message>
@@ -348,77 +348,82 @@
 <context>
     <name>AppraisalsSection</name>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="97" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="105" />
         <source>部位</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="98" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="106" />
         <source>评估报告编号</source>
         <translation>Appraisal report no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="99" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="107" />
         <source>评估机构</source>
         <translation>Appraiser</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="100" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="108" />
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="101" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="109" />
         <source>结构</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="102" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="110" />
         <source>成新</source>
         <translation>Newness</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="103" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="111" />
         <source>装修等级</source>
         <translation>Decoration</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="104" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="112" />
         <source>评估单价 元/m²</source>
         <translation>Unit price yuan/m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="105" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="113" />
         <source>装修金额 元</source>
         <translation>Decoration yuan</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="106" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="115" />
+        <source>装修单价 元/m²</source>
+        <translation>Decoration yuan/m²</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="116" />
         <source>附属物评估值 元</source>
         <translation>Fixtures yuan</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="107" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="117" />
         <source>估价时点</source>
         <translation>Valuation date</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="109" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="119" />
         <source>＋ 添加评估</source>
         <translation>+ Add appraisal</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="110" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="120" />
         <source>评估</source>
         <translation>Appraisal</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="115" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="125" />
         <source>评估结果由指挥部按评估报告导入，此处只能查看；如有出入，请报指挥部。</source>
         <translation>HQ imports the appraisal from the appraisal report: shown here, not edited. Report any discrepancy to HQ.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/sections_property.py" line="131" />
+        <location filename="../../survey_app/ui/editor/sections_property.py" line="141" />
         <source>尚未导入评估结果（由指挥部导入）。</source>
         <translation>No appraisal imported yet (HQ imports it).</translation>
     </message>
@@ -992,47 +997,52 @@ Switch to the restored project now?</translation>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="250" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="222" />
+        <source>；协议生效需 {rate}（{by}前）</source>
+        <translation>; agreements take effect at {rate} (by {by})</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="257" />
         <source>全部住户</source>
         <translation>All households</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="250" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="257" />
         <source>已签约</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="251" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="258" />
         <source>货币补偿与房票签约</source>
         <translation>Signed in cash or voucher</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="252" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="259" />
         <source>已签协议</source>
         <translation>Signed agreements</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="253" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="260" />
         <source>有未结信访</source>
         <translation>With an open grievance</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="253" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="260" />
         <source>逾期未签</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="271" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="278" />
         <source>{day} 签约</source>
         <translation>Signed on {day}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="271" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="278" />
         <source>{day} 调查</source>
         <translation>Surveyed on {day}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="283" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="290" />
         <source>{title}：共 {n} 户{sep}{codes}</source>
         <translation>{title}: {n} households{sep}{codes}</translation>
     </message>
@@ -1793,43 +1803,131 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
     </message>
     <message>
         <location filename="../../survey_app/ui/editor/messages.py" line="59" />
+        <source>请在产权一栏填写宅基地面积（现行方案按宅基地面积计算安置或奖励）</source>
+        <translation>Enter the homestead area under ownership (the current policy reckons resettlement or an award on it)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="60" />
         <source>{who}：享受困难补助，须填写身份证号码</source>
         <translation>{who}: receives a hardship subsidy, so the ID number is required</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/messages.py" line="60" />
+        <location filename="../../survey_app/ui/editor/messages.py" line="61" />
         <source>{who}：过渡费按人计发，须填写身份证号码</source>
         <translation>{who}: the transition fee is paid per person, so the ID number is required</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/messages.py" line="61" />
+        <location filename="../../survey_app/ui/editor/messages.py" line="62" />
         <source>附属物“{fixture}”按评估值计算，请填写评估值</source>
         <translation>Fixture “{fixture}” is paid by appraised value: enter the value</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/messages.py" line="62" />
+        <location filename="../../survey_app/ui/editor/messages.py" line="63" />
         <source>附属物“{fixture}”不在现行方案中，请改为0</source>
         <translation>Fixture “{fixture}” is not in the current scheme: set it to 0</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/messages.py" line="63" />
+        <location filename="../../survey_app/ui/editor/messages.py" line="64" />
         <source>地上物“{item}”不在现行方案中，请清空数量</source>
         <translation>Item “{item}” is not in the current scheme: clear its quantity</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/messages.py" line="64" />
+        <location filename="../../survey_app/ui/editor/messages.py" line="65" />
         <source>登记了经营“{name}”，但没有经营用途（商业/办公/工业）的建筑部分，停产停业损失无法计算</source>
         <translation>Business “{name}” is registered but no building part has a business use (commercial/office/industrial), so its business loss cannot be calculated</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/messages.py" line="66" />
+        <location filename="../../survey_app/ui/editor/messages.py" line="67" />
         <source>经营“{name}”：请填写年利润（现行方案按利润计算停产停业损失）</source>
         <translation>Business “{name}”: enter the annual profit (the current scheme pays business loss from profit)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/messages.py" line="67" />
+        <location filename="../../survey_app/ui/editor/messages.py" line="68" />
         <source>只能登记一处经营（现有{n}处），请合并为一处</source>
         <translation>Only one business can be registered ({n} now); merge them</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="69" />
+        <source>选房组合{n}：{error}</source>
+        <translation>Flat choice {n}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="70" />
+        <source>选房组合{n}与组合{first}相同，请删除其一</source>
+        <translation>Flat choice {n} is the same as choice {first}; delete one of them</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/messages.py" line="71" />
+        <source>现行方案不提供产权调换，请删除选房组合</source>
+        <translation>The current scheme offers no property exchange; delete the flat choices</translation>
+    </message>
+</context>
+<context>
+    <name>EffectBox</name>
+    <message>
+        <location filename="../../survey_app/ui/hq/effect_box.py" line="31" />
+        <source>协议生效</source>
+        <translation>Agreements in effect</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/effect_box.py" line="41" />
+        <source>协议已生效，生效日期</source>
+        <translation>The agreements took effect on</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/effect_box.py" line="44" />
+        <source>期限届满，签约比例未达到，协议未生效</source>
+        <translation>Deadline passed below the signing rate: the agreements did not take effect</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/effect_box.py" line="51" />
+        <source>如 2023-08-20</source>
+        <translation>e.g. 2023-08-20</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/effect_box.py" line="54" />
+        <source>重新登记须写明原因（记入审计）</source>
+        <translation>Recording again needs a reason (audited)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/effect_box.py" line="58" />
+        <source>登记</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/effect_box.py" line="67" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/effect_box.py" line="82" />
+        <source>现行补偿方案没有协议生效条件：协议签订即生效。</source>
+        <translation>The current policy sets no condition: agreements take effect when signed.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/effect_box.py" line="84" />
+        <source>现行补偿方案：{by}（含）前本项目签约比例达到 {rate}% 的，协议生效。</source>
+        <translation>Current policy: the agreements take effect when the project's signing rate reaches {rate}% by {by} (inclusive).</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/effect_box.py" line="86" />
+        <source>尚未登记协议生效情况。</source>
+        <translation>Not recorded yet.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/effect_box.py" line="100" />
+        <source>请填写协议生效日期，如 2023-08-20</source>
+        <translation>Enter the date the agreements took effect, e.g. 2023-08-20</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/effect_box.py" line="107" />
+        <source>正在登记协议生效…</source>
+        <translation>Recording…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/effect_box.py" line="114" />
+        <source>已登记。台账中列出生效后结算的奖励。</source>
+        <translation>Recorded. The ledger lists the rewards settled once the agreements took effect.</translation>
     </message>
 </context>
 <context>
@@ -2128,6 +2226,95 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
         <location filename="../../survey_app/ui/editor/sections_menu.py" line="139" />
         <source>（现行方案无此项）</source>
         <translation> (not in the current policy)</translation>
+    </message>
+</context>
+<context>
+    <name>FlatChoicesSection</name>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_flats.py" line="39" />
+        <source>选房意向（产权调换）</source>
+        <translation>Flats wanted (property exchange)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_flats.py" line="47" />
+        <source>每个组合是该户愿意接受的一种安置，最多{n}套；按楼层定价的户型请选楼层。测算时每个组合列一个产权调换方案；不登记组合则每种户型各列一个。</source>
+        <translation>Each combination is one settlement the household would accept, up to {n} flats; pick the floor where the type is priced by floor. The calculation lists one exchange option per combination; without any, one per flat type.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_flats.py" line="50" />
+        <source>现行方案不提供产权调换，不能登记选房组合。</source>
+        <translation>The current scheme offers no property exchange: no flat choices.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_flats.py" line="61" />
+        <source>第{n}套</source>
+        <translation>Flat {n}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_flats.py" line="66" />
+        <source>（不选）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_flats.py" line="68" />
+        <location filename="../../survey_app/ui/editor/sections_flats.py" line="92" />
+        <source>{label}（{area} m²）</source>
+        <translation>{label} ({area} m²)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_flats.py" line="73" />
+        <source>楼层未定</source>
+        <translation>Floor open</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_flats.py" line="74" />
+        <source> 层</source>
+        <translation> fl.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_flats.py" line="85" />
+        <source>另购</source>
+        <translation>Also buy</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_flats.py" line="90" />
+        <source>（不另购）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_flats.py" line="100" />
+        <source>＋ 添加组合</source>
+        <translation>+ Add combination</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_flats.py" line="102" />
+        <source>删除所选组合</source>
+        <translation>Delete selected combination</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_flats.py" line="126" />
+        <source>共{n}层；按楼层定价</source>
+        <translation>{n} floors; priced by floor</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_flats.py" line="144" />
+        <source>请先选择户型。</source>
+        <translation>Pick a flat type first.</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_flats.py" line="147" />
+        <source>该组合已登记（组合{n}）。</source>
+        <translation>This combination is already listed (combination {n}).</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_flats.py" line="151" />
+        <source>不能添加：{error}</source>
+        <translation>Cannot add: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/editor/sections_flats.py" line="174" />
+        <source>组合{n}：{flats}</source>
+        <translation>Combination {n}: {flats}</translation>
     </message>
 </context>
 <context>
@@ -2615,357 +2802,357 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 <context>
     <name>HouseholdDetailHtml</name>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="75" />
+        <location filename="../../survey_app/ui/detail_html.py" line="80" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="92" />
+        <location filename="../../survey_app/ui/detail_html.py" line="97" />
         <source>照片：无</source>
         <translation>Photos: none</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="97" />
+        <location filename="../../survey_app/ui/detail_html.py" line="102" />
         <source>查看照片</source>
         <translation>View photos</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="99" />
+        <location filename="../../survey_app/ui/detail_html.py" line="104" />
         <source>照片 {n} 张：</source>
         <translation>{n} photos: </translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="108" />
+        <location filename="../../survey_app/ui/detail_html.py" line="113" />
         <source>新增住户（现场发现，待指挥部确认）</source>
         <translation>New household (found in the field, awaiting HQ confirmation)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="111" />
+        <location filename="../../survey_app/ui/detail_html.py" line="116" />
         <source>新增住户（指挥部已确认）</source>
         <translation>New household (confirmed by HQ)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="114" />
+        <location filename="../../survey_app/ui/detail_html.py" line="119" />
         <source>有未保存的草稿：打开编辑可继续</source>
         <translation>Unsaved draft: open the editor to continue</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="118" />
+        <location filename="../../survey_app/ui/detail_html.py" line="123" />
         <source>测算不一致：指挥部按调查记录重算的结果与设备的测算不同，待核实（见“同步 → 待处理事项”）；据此签的协议暂不可作为付款依据</source>
         <translation>Calculation disputed: HQ's recomputation from the survey differs from the device's; to be checked (see Sync → Open items). An agreement signed on it is not a basis for payment yet</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="145" />
+        <location filename="../../survey_app/ui/detail_html.py" line="150" />
         <source>下一步：{what}（{who}）</source>
         <translation>Next: {what} ({who})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="149" />
+        <location filename="../../survey_app/ui/detail_html.py" line="154" />
         <source>还缺：</source>
         <translation>Still missing:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="151" />
+        <location filename="../../survey_app/ui/detail_html.py" line="156" />
         <source>办理进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="159" />
+        <location filename="../../survey_app/ui/detail_html.py" line="164" />
         <source>复核退回，请按意见修改后重新提交：</source>
         <translation>Returned by the supervisor — correct it and submit again:</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="162" />
+        <location filename="../../survey_app/ui/detail_html.py" line="167" />
         <source>复核意见：{comment}</source>
         <translation>Review note: {comment}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="172" />
+        <location filename="../../survey_app/ui/detail_html.py" line="177" />
         <source>第{rev}版　{when}　{who}</source>
         <translation>revision {rev}, {when}, {who}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="175" />
+        <location filename="../../survey_app/ui/detail_html.py" line="180" />
         <source>户主</source>
         <translation>Head</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="176" />
-        <location filename="../../survey_app/ui/detail_html.py" line="205" />
+        <location filename="../../survey_app/ui/detail_html.py" line="181" />
+        <location filename="../../survey_app/ui/detail_html.py" line="210" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="177" />
-        <location filename="../../survey_app/ui/detail_html.py" line="206" />
+        <location filename="../../survey_app/ui/detail_html.py" line="182" />
+        <location filename="../../survey_app/ui/detail_html.py" line="211" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="178" />
+        <location filename="../../survey_app/ui/detail_html.py" line="183" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="179" />
+        <location filename="../../survey_app/ui/detail_html.py" line="184" />
         <source>地块</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="180" />
+        <location filename="../../survey_app/ui/detail_html.py" line="185" />
         <source>调查员</source>
         <translation>Surveyor</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="181" />
+        <location filename="../../survey_app/ui/detail_html.py" line="186" />
         <source>调查人</source>
         <translation>Surveyed by</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="182" />
+        <location filename="../../survey_app/ui/detail_html.py" line="187" />
         <source>签约意愿</source>
         <translation>Willing to sign</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="183" />
+        <location filename="../../survey_app/ui/detail_html.py" line="188" />
         <source>意向安置方式</source>
         <translation>Preferred mode</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="184" />
+        <location filename="../../survey_app/ui/detail_html.py" line="189" />
         <source>已选安置方案</source>
         <translation>Chosen option</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="185" />
-        <location filename="../../survey_app/ui/detail_html.py" line="253" />
+        <location filename="../../survey_app/ui/detail_html.py" line="190" />
+        <location filename="../../survey_app/ui/detail_html.py" line="258" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="186" />
+        <location filename="../../survey_app/ui/detail_html.py" line="191" />
         <source>最后修改</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="188" />
+        <location filename="../../survey_app/ui/detail_html.py" line="193" />
         <source>户主与住户</source>
         <translation>Head of household</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="192" />
+        <location filename="../../survey_app/ui/detail_html.py" line="197" />
         <source>低保</source>
         <translation>Minimum allowance</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="192" />
+        <location filename="../../survey_app/ui/detail_html.py" line="197" />
         <source>残疾</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="193" />
+        <location filename="../../survey_app/ui/detail_html.py" line="198" />
         <source>大病</source>
         <translation>Serious illness</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="195" />
+        <location filename="../../survey_app/ui/detail_html.py" line="200" />
         <source>户籍不在本址</source>
         <translation>Hukou elsewhere</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="205" />
+        <location filename="../../survey_app/ui/detail_html.py" line="210" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="205" />
+        <location filename="../../survey_app/ui/detail_html.py" line="210" />
         <source>关系</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="205" />
+        <location filename="../../survey_app/ui/detail_html.py" line="210" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="205" />
+        <location filename="../../survey_app/ui/detail_html.py" line="210" />
         <source>出生日期</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="206" />
+        <location filename="../../survey_app/ui/detail_html.py" line="211" />
         <source>情况</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="207" />
+        <location filename="../../survey_app/ui/detail_html.py" line="212" />
         <source>家庭成员（{n}人）</source>
         <translation>Family members ({n})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="217" />
+        <location filename="../../survey_app/ui/detail_html.py" line="222" />
         <source>权利人</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="217" />
+        <location filename="../../survey_app/ui/detail_html.py" line="222" />
         <source>证书类型</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="217" />
+        <location filename="../../survey_app/ui/detail_html.py" line="222" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="217" />
+        <location filename="../../survey_app/ui/detail_html.py" line="222" />
         <source>份额</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="218" />
+        <location filename="../../survey_app/ui/detail_html.py" line="223" />
         <source>土地面积 m²</source>
         <translation>Land m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="219" />
+        <location filename="../../survey_app/ui/detail_html.py" line="224" />
         <source>产权</source>
         <translation>Ownership</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="223" />
-        <location filename="../../survey_app/ui/detail_html.py" line="236" />
+        <location filename="../../survey_app/ui/detail_html.py" line="228" />
+        <location filename="../../survey_app/ui/detail_html.py" line="241" />
         <source>建筑部分</source>
         <translation>Building parts</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="228" />
-        <location filename="../../survey_app/ui/detail_html.py" line="272" />
+        <location filename="../../survey_app/ui/detail_html.py" line="233" />
+        <location filename="../../survey_app/ui/detail_html.py" line="277" />
         <source>部位</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="228" />
-        <location filename="../../survey_app/ui/detail_html.py" line="260" />
+        <location filename="../../survey_app/ui/detail_html.py" line="233" />
+        <location filename="../../survey_app/ui/detail_html.py" line="265" />
         <source>面积 m²</source>
         <translation>Area m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="228" />
-        <location filename="../../survey_app/ui/detail_html.py" line="272" />
+        <location filename="../../survey_app/ui/detail_html.py" line="233" />
+        <location filename="../../survey_app/ui/detail_html.py" line="277" />
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="228" />
-        <location filename="../../survey_app/ui/detail_html.py" line="273" />
+        <location filename="../../survey_app/ui/detail_html.py" line="233" />
+        <location filename="../../survey_app/ui/detail_html.py" line="278" />
         <source>结构</source>
         <translation>Structure</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="228" />
+        <location filename="../../survey_app/ui/detail_html.py" line="233" />
         <source>层数</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="229" />
+        <location filename="../../survey_app/ui/detail_html.py" line="234" />
         <source>建成年份</source>
         <translation>Built</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="229" />
+        <location filename="../../survey_app/ui/detail_html.py" line="234" />
         <source>合法性</source>
         <translation>Legal status</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="234" />
+        <location filename="../../survey_app/ui/detail_html.py" line="239" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="247" />
+        <location filename="../../survey_app/ui/detail_html.py" line="252" />
         <source>{n}处</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="251" />
-        <location filename="../../survey_app/ui/detail_html.py" line="255" />
+        <location filename="../../survey_app/ui/detail_html.py" line="256" />
+        <location filename="../../survey_app/ui/detail_html.py" line="260" />
         <source>附属物</source>
         <translation>Fixtures</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="251" />
-        <location filename="../../survey_app/ui/detail_html.py" line="253" />
+        <location filename="../../survey_app/ui/detail_html.py" line="256" />
+        <location filename="../../survey_app/ui/detail_html.py" line="258" />
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="253" />
+        <location filename="../../survey_app/ui/detail_html.py" line="258" />
         <source>其他调查项目</source>
         <translation>Other items</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="260" />
+        <location filename="../../survey_app/ui/detail_html.py" line="265" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="260" />
+        <location filename="../../survey_app/ui/detail_html.py" line="265" />
         <source>统一社会信用代码</source>
         <translation>USCC</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="260" />
+        <location filename="../../survey_app/ui/detail_html.py" line="265" />
         <source>年利润</source>
         <translation>Annual profit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="261" />
+        <location filename="../../survey_app/ui/detail_html.py" line="266" />
         <source>经营</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="272" />
+        <location filename="../../survey_app/ui/detail_html.py" line="277" />
         <source>报告编号</source>
         <translation>Report no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="272" />
+        <location filename="../../survey_app/ui/detail_html.py" line="277" />
         <source>评估机构</source>
         <translation>Appraiser</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="272" />
+        <location filename="../../survey_app/ui/detail_html.py" line="277" />
         <source>评估单价 元/m²</source>
         <translation>Unit price yuan/m²</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="273" />
+        <location filename="../../survey_app/ui/detail_html.py" line="278" />
         <source>评估日期</source>
         <translation>Appraised on</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="273" />
+        <location filename="../../survey_app/ui/detail_html.py" line="278" />
         <source>成新</source>
         <translation>Condition</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="273" />
+        <location filename="../../survey_app/ui/detail_html.py" line="278" />
         <source>装修</source>
         <translation>Decoration</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="273" />
+        <location filename="../../survey_app/ui/detail_html.py" line="278" />
         <source>附属物评估值</source>
         <translation>Fixtures value</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="276" />
+        <location filename="../../survey_app/ui/detail_html.py" line="281" />
         <source>以上为评估机构出具的评估结果（由指挥部导入），调查中不能修改。</source>
         <translation>These are the appraiser's results (imported at HQ); they cannot be changed during the survey.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/detail_html.py" line="278" />
+        <location filename="../../survey_app/ui/detail_html.py" line="283" />
         <source>评估</source>
         <translation>Appraisal</translation>
     </message>
@@ -2983,7 +3170,7 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
     <name>HouseholdEditorDialog</name>
     <message>
         <location filename="../../survey_app/ui/editor/editor_layout.py" line="75" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="264" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="266" />
         <source>提交调查</source>
         <translation>Submit survey</translation>
     </message>
@@ -2994,7 +3181,7 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
     </message>
     <message>
         <location filename="../../survey_app/ui/editor/editor_layout.py" line="78" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="296" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="298" />
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
@@ -3005,7 +3192,7 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
     </message>
     <message>
         <location filename="../../survey_app/ui/editor/editor_layout.py" line="80" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="308" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="310" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -3025,42 +3212,42 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="111" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="113" />
         <source>草稿已自动保存（{time}）</source>
         <translation>Draft saved automatically ({time})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="113" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="115" />
         <source>草稿未能自动保存：{error}</source>
         <translation>The draft could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="191" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="193" />
         <source>有{n}处需要改正，尚未保存。</source>
         <translation>{n} problem(s) to correct; not saved.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="196" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="198" />
         <source>没有需要保存的修改。</source>
         <translation>Nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="206" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="208" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="216" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="218" />
         <source>已保存（第{rev}版）。</source>
         <translation>Saved (revision {rev}).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="229" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="231" />
         <source>保存冲突</source>
         <translation>Save conflict</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="230" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="232" />
         <source>{error}
 
 要用你现在的内容覆盖保存吗？（对方的修改将被替换；审计日志会记下这次修改）</source>
@@ -3069,72 +3256,72 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 Save your version over it? (The other changes are replaced; the audit log records this.)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="236" />
         <location filename="../../survey_app/ui/editor/household_editor.py" line="238" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="240" />
         <source>不能保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="265" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="267" />
         <source>提交后该户变为“已调查”，等待复核员复核。确定提交吗？</source>
         <translation>After submitting, the household is “Surveyed” and waits for a supervisor's review. Submit?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="270" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="272" />
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="276" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="278" />
         <source>已提交，状态：{status}。</source>
         <translation>Submitted; status: {status}.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="252" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="286" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="254" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="288" />
         <source>不能提交</source>
         <translation>Cannot submit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="249" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="251" />
         <source>调查尚未完成：还有{n}项需要改正或补全，不能提交。</source>
         <translation>The survey is not complete: {n} item(s) to correct or fill in; not submitted.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="253" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="285" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="255" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="287" />
         <source>调查尚未完成，不能提交。请先改正或补全以下各项：
 {lines}</source>
         <translation>The survey is not complete and cannot be submitted. Correct or fill in first:
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="296" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="298" />
         <source>放弃所有未保存的修改，回到上次保存的内容吗？</source>
         <translation>Discard all unsaved changes and go back to what was last saved?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="301" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="303" />
         <source>已放弃修改。</source>
         <translation>Changes discarded.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="308" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="310" />
         <source>有未保存的修改。</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="309" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="311" />
         <source>保存并关闭</source>
         <translation>Save and close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="310" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="312" />
         <source>放弃修改并关闭</source>
         <translation>Discard and close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="311" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="313" />
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -3184,27 +3371,27 @@ Save your version over it? (The other changes are replaced; the audit log record
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="341" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="343" />
         <source>已恢复{when}的草稿，尚未保存。</source>
         <translation>Restored the draft of {when}; not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="357" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="359" />
         <source>该户已签约，调查数据已冻结，只能查看。如需更正，须先由复核员作废协议。</source>
         <translation>This household has signed: the survey is frozen and can only be viewed. To correct it, a supervisor must first void the agreement.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="359" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="361" />
         <source>当前用户无权修改调查数据，只能查看。</source>
         <translation>You may not change survey data; view only.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="378" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="380" />
         <source>第{rev}版　最后修改：{when} {who}</source>
         <translation>Revision {rev}, last changed {when} by {who}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="380" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="382" />
         <source>住户调查 — {code} {name}</source>
         <translation>Household survey — {code} {name}</translation>
     </message>
@@ -4064,22 +4251,22 @@ It cannot be changed afterwards unless the supervisor returns it.</translation>
 <context>
     <name>IssuesModel</name>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="142" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="143" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="142" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="143" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="142" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="143" />
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="142" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="143" />
         <source>说明</source>
         <translation>Message</translation>
     </message>
@@ -5256,12 +5443,27 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/ledger_model.py" line="180" />
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="50" />
+        <source>签约率奖(元)</source>
+        <translation>Signing-rate reward (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="50" />
+        <source>早搬迁奖(元)</source>
+        <translation>Early-moving reward (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="51" />
+        <source>协议生效</source>
+        <translation>Agreements in effect</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="182" />
         <source>合计（计算中…）</source>
         <translation>Total (adding up…)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/ledger_model.py" line="181" />
+        <location filename="../../survey_app/ui/hq/ledger_model.py" line="183" />
         <source>合计（{n} 户）</source>
         <translation>Total ({n} households)</translation>
     </message>
@@ -5409,22 +5611,22 @@ reviewer / review123 (supervisor), hq / hq123456 (HQ admin)</translation>
         <translation>Please enter a user name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="194" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="196" />
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="255" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="257" />
         <source>必须先修改密码才能使用本软件</source>
         <translation>You must change your password before using the app</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="274" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="278" />
         <source>本机还没有该用户的密钥：请同时输入设备密码（只需这一次）</source>
         <translation>This user has no key on this computer yet: also enter the device password (needed only once)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/login_dialog.py" line="278" />
+        <location filename="../../survey_app/ui/login_dialog.py" line="282" />
         <source>无法打开数据库：{error}</source>
         <translation>Cannot open the database: {error}</translation>
     </message>
@@ -6685,128 +6887,128 @@ Photos are survey evidence: it will no longer be shown, but the audit log record
 <context>
     <name>ProjectTab</name>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="54" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="55" />
         <source>如 60，可不填</source>
         <translation>e.g. 60, optional</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="67" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="68" />
         <source>已有协议签订：请写明修改原因（记入审计）</source>
         <translation>Agreements issued: give the reason for the change (audited)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="71" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="72" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="76" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="77" />
         <source>项目编号</source>
         <translation>Project code</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="77" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="78" />
         <source>项目名称</source>
         <translation>Project name</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="78" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="79" />
         <source>城市</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="79" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="80" />
         <source>征收决定文号</source>
         <translation>Expropriation decision no.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="80" />
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="130" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="81" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="133" />
         <source>评估时点</source>
         <translation>Valuation date</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="83" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="84" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="85" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="86" />
         <source>签约期</source>
         <translation>Signing period</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="86" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="87" />
         <source>货币化安置目标（%）</source>
         <translation>Cash resettlement target (%)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="87" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="88" />
         <source>片区 / 地块</source>
         <translation>Sections / plots</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="88" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="89" />
         <source>指挥部密钥指纹</source>
         <translation>HQ key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="89" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="90" />
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="91" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="92" />
         <source>修改原因</source>
         <translation>Reason for the change</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="110" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="113" />
         <source>数据库中还没有项目。</source>
         <translation>The database holds no project yet.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="123" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="126" />
         <source>（本机没有指挥部密钥）</source>
         <translation>(this machine holds no HQ keys)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="124" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="127" />
         <source>已有协议签订：修改项目信息须填写原因，原因与修改一并记入审计。</source>
         <translation>Agreements have been issued: a change needs a reason, audited with the change.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="125" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="128" />
         <source>尚无协议签订：可以直接修改（每次修改都记入审计）。</source>
         <translation>No agreement issued yet: change freely (every change is audited).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="131" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="134" />
         <source>签约期开始日期</source>
         <translation>Signing period start</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="132" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="135" />
         <source>签约期结束日期</source>
         <translation>Signing period end</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="136" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="139" />
         <source>{label}不是有效日期，请写成 2024-05-01</source>
         <translation>{label} is not a valid date: write it as 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="144" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="147" />
         <source>正在保存项目信息…</source>
         <translation>Saving the project…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="153" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="156" />
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/hq/project_tab.py" line="166" />
+        <location filename="../../survey_app/ui/hq/project_tab.py" line="169" />
         <source>保存失败：{error}</source>
         <translation>Saving failed: {error}</translation>
     </message>
@@ -7877,12 +8079,17 @@ The database file is not deleted: {path}</translation>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="68" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="67" />
+        <source>选房组合</source>
+        <translation>Flat choices</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="69" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/sync/issues_model.py" line="68" />
+        <location filename="../../survey_app/ui/sync/issues_model.py" line="69" />
         <source>否</source>
         <translation>No</translation>
     </message>
@@ -8478,7 +8685,7 @@ The database file is not deleted: {path}</translation>
 <context>
     <name>_Refused</name>
     <message>
-        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="295" />
+        <location filename="../../survey_app/ui/hq/dashboard_page.py" line="302" />
         <source>只有指挥部管理员可以查看总览和导出台账、月报。</source>
         <translation>Only HQ administrators can see the overview and export the ledger and monthly report.</translation>
     </message>

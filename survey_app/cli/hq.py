@@ -3,6 +3,8 @@
     hq ledger --out F.xlsx                  the 台账: one row per household
     hq report --month YYYY-MM --out F.xlsx  the monthly report by section, this month against last
     hq dashboard [--json]                   the dashboard's figures (JSON: money as exact strings)
+    hq effective --date D | --failed | --show   协议生效: record the date the agreements took effect, or that they
+                                            did not by the deadline (--reason when recording again), or show it
 
 HQ admin only: ``--login`` (default: the one active HQ admin); password from SURVEY_APP_PASSWORD,
 --password-file or a prompt. Refusals are one Chinese line on stderr and exit status 1.
@@ -25,8 +27,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     dash = s.add_parser("dashboard", help="显示总览数字")
     dash.add_argument("--json", action="store_true", help="输出 JSON")
     dash.add_argument("--days", type=int, default=30, help="每日趋势的天数（默认 30）")
-    for q in (ledger, report, dash):
+    eff = s.add_parser("effective", help="登记协议生效（生效日期，或期限届满未达到签约比例）")
+    what = eff.add_mutually_exclusive_group(required=True)
+    what.add_argument("--date", type=_day, help="协议生效日期 YYYY-MM-DD")
+    what.add_argument("--failed", action="store_true", help="期限届满签约比例未达到，协议未生效")
+    what.add_argument("--show", action="store_true", help="只显示已登记的情况")
+    eff.add_argument("--reason", default="", help="重新登记的原因（已登记过时必填，记入审计）")
+    eff.add_argument("--note", default="", help="说明（可选，如公告文号）")
+    for q in (ledger, report, dash, eff):
         q.add_argument("--login", help="执行操作的指挥部管理员（默认：唯一的指挥部管理员）")
+    eff.set_defaults(func=run_effective)
     ledger.set_defaults(func=run_ledger)
     report.set_defaults(func=run_report)
     dash.set_defaults(func=run_dashboard)
@@ -121,4 +131,31 @@ def run_dashboard(args: argparse.Namespace) -> int:
     print(f"未结信访 {d.open_grievances.value} 件")
     end = d.signing_end.isoformat() if d.signing_end else "未设定"
     print(f"逾期未签 {d.overdue.value} 户（签约期截止 {end}）")
+    return 0
+
+
+def _day(text: str):  # noqa: ANN202 - argparse type: a date, or a Chinese refusal
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from None
+
+
+def run_effective(args: argparse.Namespace) -> int:
+    from survey_app.cli.assign import acting_admin
+    from survey_app.cli.common import open_db
+    from survey_app.core.services.agreements.effect_record import effect_record, record_effect
+    from survey_app.core.services.reports import require_hq
+
+    db = open_db(args)
+    actor = acting_admin(db, args.login)
+    require_hq(actor)  # HQ administrators only
+    if args.show:
+        found = effect_record(db)
+        print(found.words() if found is not None else "尚未登记协议生效情况")
+        return 0
+    found = record_effect(db, actor, effective_on=args.date, failed=args.failed, note=args.note, reason=args.reason)
+    print(f"已登记：{found.words()}")
     return 0

@@ -17,7 +17,8 @@ from survey_app.core.storage.models import Household
 from tests.reports.conftest import q
 
 HEADERS = ["户号", "户主", "片区", "调查员", "状态", "调查日期", "建筑面积(m²)", "测算日期", "安置方式", "选定方案",
-           "补偿总额(元)", "结算金额(元)", "协议编号", "协议状态", "签约日期", "已付金额(元)", "末次付款日期", "交房日期"]
+           "补偿总额(元)", "结算金额(元)", "协议编号", "协议状态", "签约日期", "已付金额(元)", "末次付款日期", "交房日期",
+           "签约率奖(元)", "早搬迁奖(元)", "协议生效"]  # the last three stay empty until HQ records 协议生效
 
 
 def num(value: object) -> Decimal:
@@ -31,7 +32,7 @@ def test_ledger_one_row_per_household_with_formats_frozen_header_and_totals(sign
     ws = load_workbook(out)["台账"]
     assert [c.value for c in ws[1]] == HEADERS
     assert all(c.font.b for c in ws[1])
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:R61"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:U61"
     assert ws.max_row == 62 and summary.households == 60  # header, 60 households, totals
     rows = {r[0].value: r for r in ws.iter_rows(min_row=2, max_row=61)}
     areas = dict(q(signed_db, "SELECT h.household_code, sum(p.area) FROM households h JOIN building_parts p "

@@ -29,7 +29,7 @@ def test_the_column_is_added_empty_and_the_rows_are_adopted(tmp_path: Path) -> N
     conn.close()
     db = Database(path)
     try:
-        assert migrations.current_revision(db.engine) == migrations.HEAD == "0014_part_decoration_unit_price"
+        assert migrations.current_revision(db.engine) == migrations.HEAD  # 0014 and all after
         with db.engine.connect() as c:
             assert c.exec_driver_sql("SELECT count(*) FROM appraisals WHERE decoration_unit_price IS NULL").scalar() \
                 == rows > 0

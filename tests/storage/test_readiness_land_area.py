@@ -62,3 +62,30 @@ def test_the_ledger_names_a_flat_chosen_on_a_floor_by_its_label(demo_db, admin) 
     assert name(f"exchange:{flat.key}@5+{flat.key}") == f"{flat.label} 5 层、{flat.label}"
     assert name(f"exchange:{flat.key}@999") == f"{flat.key}@999"  # a floor the policy does not offer: the key
     assert name("cash") == "货币补偿"
+
+
+def test_changing_the_owner_type_makes_the_calculation_stale(demo_db, admin) -> None:
+    """被征收人类型 feeds the engine (an item's ``when.owner_type``; the input's ``owner_type``), so a calculation
+    made before it changed is stale, as after any other input change (else HQ's re-derivation flags it later)."""
+    from sqlalchemy import select
+
+    from survey_app.core.domain.errors import ValidationError
+    from survey_app.core.services import calculations
+    from survey_app.core.services.survey.store import load_form, save_form
+    from survey_app.core.storage.models import Household
+
+    with demo_db.read() as s:
+        codes = list(s.scalars(select(Household.id).where(Household.status == "surveyed").order_by(Household.id)))
+    for hid in codes:
+        try:
+            calculations.calculate(demo_db, admin, hid)
+            break
+        except ValidationError:  # a demo household the checks call incomplete: try the next
+            continue
+    else:
+        raise AssertionError("no demo household calculates")
+    assert {o.status for o in calculations.options(demo_db, hid)} == {"current"}
+    form = load_form(demo_db, hid)
+    form.owner_type = "enterprise"
+    save_form(demo_db, admin, form)
+    assert {o.status for o in calculations.options(demo_db, hid)} == {"stale"}

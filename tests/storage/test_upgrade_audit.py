@@ -66,10 +66,11 @@ def _adopted(db: Database) -> collections.Counter:
 
 
 @pytest.mark.parametrize("name, adopted", [
-    # appraisals: adopted by 0013 (V07) and again by 0014, which added decoration_unit_price
-    (V07, {"households": 30, "building_parts": 47, "appraisals": 50, "users": 3, "projects": 1, "devices": 1,
+    # appraisals: adopted by 0013 (V07) and again by 0014, which added decoration_unit_price; households
+    # likewise by 0012/0013 and again by 0015, which added flat_choices
+    (V07, {"households": 60, "building_parts": 47, "appraisals": 50, "users": 3, "projects": 1, "devices": 1,
            "grievances": 1, "vouchers": 1, "attachments": 1}),
-    (V10, {"households": 30, "building_parts": 47, "appraisals": 25}),
+    (V10, {"households": 60, "building_parts": 47, "appraisals": 25}),
 ])
 def test_an_older_project_verifies_after_the_upgrade(tmp_path: Path, name: str, adopted: dict) -> None:
     path = _copy(name, tmp_path)
@@ -106,7 +107,7 @@ def test_rows_changed_by_hand_in_the_0007_file_are_still_reported(tmp_path: Path
                                     ("vouchers", voucher, _last_seq(db, voucher)),
                                     ("users", user, _last_seq(db, user))))
         adopted = _adopted(db)
-        assert adopted["households"] == 29 and adopted["vouchers"] == 0 and adopted["users"] == 2
+        assert adopted["households"] == 58 and adopted["vouchers"] == 0 and adopted["users"] == 2
     finally:
         db.dispose()
 
@@ -126,7 +127,7 @@ def test_rows_changed_by_hand_in_the_0010_file_are_still_reported(tmp_path: Path
     try:
         assert [m.split(" ")[:3] for m in _problems(report)] == sorted(
             [["building_parts", "记录", part], ["households", "记录", household]])
-        assert _adopted(db) == {"households": 29, "building_parts": 46, "appraisals": 25}  # 0014: appraisals
+        assert _adopted(db) == {"households": 58, "building_parts": 46, "appraisals": 25}  # 0014: appraisals; 0015: 29 households
     finally:
         db.dispose()
 
@@ -164,10 +165,10 @@ def test_a_keyed_chain_gets_keyed_adopt_events(tmp_path: Path) -> None:
     db, report = _upgraded(path, audit_key=KEY)
     try:
         assert report.keyed and report.ok, [p.message for p in report.problems]
-        assert sum(_adopted(db).values()) == 102  # 0012: 30 + 47; 0014: 25 appraisals
+        assert sum(_adopted(db).values()) == 132  # 0012: 30 + 47; 0014: 25 appraisals; 0015: 30 households
         with db.engine.connect() as conn:
             macs = conn.exec_driver_sql("SELECT hash, mac FROM audit_events WHERE seq > ?", (EVENTS,)).all()
-        assert len(macs) == 102 and all(mac == audit_chain.event_mac(KEY, h) for h, mac in macs)
+        assert len(macs) == 132 and all(mac == audit_chain.event_mac(KEY, h) for h, mac in macs)
     finally:
         db.dispose()
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from decimal import Decimal, localcontext
 from typing import NamedTuple
 
+from survey_app.core.compensation import flat_extras
 from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.inputs import HouseholdInput
 from survey_app.core.compensation.items.base import ZERO, ItemKind, part_filter
@@ -102,16 +103,19 @@ class CompiledPolicy:
         self._keys: dict[object, Key] = {}
         self._choices: dict[tuple[tuple[str, ...], str], tuple] = {}
 
-    def choice(self, keys: tuple[str, ...], household_delivery: str) -> tuple[tuple[FlatType, ...], str, Decimal, str, bool]:
+    def choice(self, keys: tuple[str, ...], household_delivery: str) -> tuple:
         """(flats, delivery, flat area, flat label, whether any flat has its own price, the choice's flat key
-        ``A60+C45``) of an exchange choice; raises on an unknown flat."""
+        ``A60+C45``, the extras it buys besides the flats ``B1``: flat_extras.py) of an exchange choice; raises on an
+        unknown flat."""
         found = self._choices.get((keys, household_delivery))
         if found is None:
             exchange = self.policy.exchange
             assert exchange is not None
-            flats = resolve_flats(exchange, keys)
+            flat_keys, extras = flat_extras.split_choice(exchange.extras, keys)
+            flats = resolve_flats(exchange, flat_keys)
             found = (flats, delivery_of(household_delivery, flats), sum((f.area for f in flats), ZERO),
-                     "+".join(f.label for f in flats), any(f.own_price for f in flats), "+".join(keys))
+                     "+".join([f.label for f in flats] + [e.label for e in extras]), any(f.own_price for f in flats),
+                     "+".join(keys), extras)
             if len(self._choices) < 1_000:  # choices are few; a flood of odd combinations is not kept
                 self._choices[(keys, household_delivery)] = found
         return found

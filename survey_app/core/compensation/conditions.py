@@ -15,6 +15,8 @@ number (``area_min`` ≥, ``area_max`` ≤), 不足/超过 do not (``area_under`
 household's area is the total of the parts the item counts (its ``uses``, ``legality`` and part keys).
 ``handed_over_by``: the household's 交房验收 date on or before the date; before the hand-over the item is priced
 as if it will be met and its line says so (“以 2016-05-15 前腾空交房为条件”, as signing tiers do: items/tiers.py).
+``flat_site`` (安置小区): paid only to a property-exchange option whose chosen flats are **all** at one of these
+sites (the flat types' ``site``); cash, voucher and options with a flat elsewhere get nothing (flat_sites.py).
 ``agreement_effective = true`` (以协议生效为前提) decides nothing: the item is priced and its line states the project's
 协议生效条件 (effect.py).
 ``house_type`` / ``not_house_type``: the household's house type is the set of categories of the building parts
@@ -41,7 +43,8 @@ if TYPE_CHECKING:
 
 KEYS = ("owner_type", "mode", "delivery", "use", "legality", "part_category", "area_min", "area_max",
         "area_under", "area_over", "part_area_min", "part_area_max", "has_business", "hukou_here",
-        "signed_from", "signed_until", "handed_over_by", "agreement_effective", "house_type", "not_house_type")
+        "signed_from", "signed_until", "handed_over_by", "agreement_effective", "house_type", "not_house_type",
+        "flat_site")
 
 
 class Conditions:
@@ -51,7 +54,7 @@ class Conditions:
     __slots__ = ("owner_types", "modes", "deliveries", "uses", "legality", "categories", "area_min",
                  "area_max", "area_under", "area_over", "part_min", "part_max", "has_business", "hukou_here",
                  "signed_from", "signed_until", "handed_over_by", "agreement_effective", "filters_parts",
-                 "checks_household", "house_types", "not_house_types")
+                 "checks_household", "house_types", "not_house_types", "flat_sites")
 
     def __init__(self, t: Table, policy_modes: tuple[str, ...]):
         t.owner = "支付条件（when）"
@@ -74,6 +77,7 @@ class Conditions:
         self.handed_over_by = t.date("handed_over_by", required=False)
         self.house_types = frozenset(t.text_list("house_type"))
         self.not_house_types = frozenset(t.text_list("not_house_type"))
+        self.flat_sites = frozenset(t.text_list("flat_site"))  # 安置小区 of the chosen flats (flat_sites.py)
         both = self.house_types & self.not_house_types
         if both:
             t.fail("not_house_type", f"类别“{'、'.join(sorted(both))}”同时写在 house_type 和 not_house_type 中，"
@@ -93,12 +97,14 @@ class Conditions:
         self.checks_household = self.filters_parts or any(x is not None for x in (
             self.area_min, self.area_max, self.area_under, self.area_over, self.has_business, self.hukou_here,
             self.signed_from, self.signed_until, self.handed_over_by)) or bool(self.owner_types) \
-            or bool(self.house_types or self.not_house_types)
+            or bool(self.house_types or self.not_house_types) or bool(self.flat_sites)
         t.finish()
 
     def allows_option(self, mode: str, delivery: str) -> bool:
         """Whether the option (mode, 现房/期房) meets the option keys."""
         if self.modes and mode not in self.modes:
+            return False
+        if self.flat_sites and mode != "exchange":  # only a flat chosen at the site earns it
             return False
         return not self.deliveries or delivery in self.deliveries
 
@@ -118,6 +124,8 @@ class Conditions:
         """Whether the household keys hold for the household in ``ctx`` (as counted by ``item``)."""
         household = ctx.household
         if self.owner_types and household.owner_type not in self.owner_types:
+            return False
+        if self.flat_sites and (not ctx.flats or any(f.site not in self.flat_sites for f in ctx.flats)):
             return False
         if self.has_business is not None and (household.business is not None) != self.has_business:
             return False

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal, localcontext
 
+from survey_app.core.compensation import flat_extras
 from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.calculation import (
     NET_PAY,
@@ -167,10 +168,11 @@ def _context(plan: CompiledPolicy, household: HouseholdInput, mode: str, flat_ke
     """The household as the option sees it, and the option's flat key (``A60+C45``; "" but for an exchange
     option). An unknown flat is refused here, before any item."""
     if mode == "exchange":
-        flats, delivery, flat_area, flat_label, own_prices, flat_key = plan.choice(flat_keys, household.delivery)
+        flats, delivery, flat_area, flat_label, own_prices, flat_key, extras = plan.choice(flat_keys, household.delivery)
         ctx = Ctx(household, mode, delivery, flat_area, flat_label, plan.valuation_date, part_cache)
         ctx.flats = flats
         ctx.own_prices = own_prices
+        ctx.extras = extras
         return ctx, flat_key
     return Ctx(household, mode, "", None, "", plan.valuation_date, part_cache), ""
 
@@ -210,6 +212,8 @@ def _shared_option(plan: CompiledPolicy, inputs: HouseholdInput, household: Hous
             by_code.update(block[2])  # the (code, subtotal) pairs of its tracked items
         else:
             key = (entry.key, ctx.flat_area, len(ctx.flats))  # 安置指标货币补偿: its bonus depends on the count
+            if entry.item.by_site:  # ``when = { flat_site }``: paid by where the chosen flats are
+                key += tuple(f.site for f in ctx.flats)
             block = blocks.get(key)
             if block is None:
                 block = blocks[key] = _item_lines(entry.index, entry.item, ctx, plan)
@@ -268,6 +272,11 @@ def _finish(plan: CompiledPolicy, inputs: HouseholdInput, ctx: Ctx, flat_key: st
         flat_lines, flat_total = _lines("flat_price", "flat_price", exchange.price_drafts(
             ctx.flat_area, entitlement, ctx.flat_label, ctx.flats, ctx.own_prices), plan, SECTION_FLAT)
         lines.extend(flat_lines)
+        if ctx.extras:  # 另购地下室 …: its own line, not in the entitlement (flat_extras.py)
+            extra_lines, extra_total = _lines(flat_extras.CODE, flat_extras.CODE, flat_extras.drafts(ctx.extras),
+                                              plan, SECTION_FLAT)
+            lines.extend(extra_lines)
+            flat_total += extra_total
     net = total + flat_total
     policy_hash, version, project_name = plan.head
     return Calculation(  # by position, in the order of Calculation.__init__ (see there)

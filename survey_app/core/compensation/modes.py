@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from survey_app.core.compensation import entitlement as ent
-from survey_app.core.compensation import flat_floors
+from survey_app.core.compensation import flat_extras, flat_floors
 from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.fields import Table
 from survey_app.core.compensation.inputs import DELIVERY, LEGALITY, MODES, USES, HouseholdInput
@@ -38,6 +38,12 @@ class FlatType:
     floors: int | None = None  # floors of its building (楼层差价: a choice names the floor, ``A90@5``)
     floor: int | None = None  # the floor chosen (or a listed flat's own); None: not stated
     building: str = ""  # "multi_storey" 多层 / "high_rise" 高层 (过渡期超期加倍); "" not stated
+    site: str = ""  # 安置小区 (``when = { flat_site }`` conditions on it; the agreement names it); "" not stated
+
+    @property
+    def location(self) -> str:
+        """The flat's 安置地点 as the agreement states it (its ``site``)."""
+        return self.site
 
     @property
     def own_price(self) -> bool:
@@ -78,6 +84,11 @@ class ExchangeMode:
     entitlement_persons: str = "hukou_here"
     floor_step: Decimal = ZERO  # flat_floors.py: 每层每平方米递加
     top_floor_discount: Decimal = ZERO  # 顶层递加后减
+    extras: tuple[flat_extras.ExtraUnit, ...] = ()  # flat_extras.py: 可另购的附属房源 (地下室), not in the entitlement
+
+    def extra(self, key: str) -> flat_extras.ExtraUnit | None:
+        """The purchasable extra (地下室 …) with ``key``, if the policy lists one."""
+        return next((e for e in self.extras if e.key == key), None)
 
     def flat(self, key: str) -> FlatType | None:
         """The flat type, or listed flat, with ``key``, if the policy lists it; ``A90@5`` is type A90 on the
@@ -238,7 +249,8 @@ def _read_exchange(t: Table) -> ExchangeMode:
                         row.choice("delivery", DELIVERY, required=False, default="") or "",
                         row.decimal("unit_price", required=False),
                         floors=row.integer("floors", required=False, minimum=1),
-                        building=row.choice("building", BUILDINGS, required=False, default="") or "")
+                        building=row.choice("building", BUILDINGS, required=False, default="") or "",
+                        site=row.text("site", required=False, default="") or "")
         _check_key(row, flat.key, flats + listed)
         flats.append(flat)
         for one in row.tables("listed"):
@@ -247,7 +259,7 @@ def _read_exchange(t: Table) -> ExchangeMode:
                                    one.decimal("area", required=False) or flat.area, flat.delivery,
                                    one.decimal("unit_price", required=False), flat.key,
                                    one.decimal("total_price", required=False), flat.floors,
-                                   one.integer("floor", required=False, minimum=1), flat.building)
+                                   one.integer("floor", required=False, minimum=1), flat.building, flat.site)
             if listed_flat.floor is not None and listed_flat.floors is not None and listed_flat.floor > listed_flat.floors:
                 one.fail("floor", f"房源“{listed_flat.key}”在第 {listed_flat.floor} 层，但户型“{flat.key}”所在楼只有 {flat.floors} 层")
             _check_listed_price(one, listed_flat, bool(bands))
@@ -271,7 +283,7 @@ def _read_exchange(t: Table) -> ExchangeMode:
                                          default=("registered", "found_legal")),
         excess_bands=tuple(bands), flats=tuple(flats),
         max_flats=t.integer("max_flats", required=False, default=2, minimum=1) or 2, listed=tuple(listed),
-        **_period(t), **extra)
+        extras=flat_extras.read_extras(t, [f.key for f in flats + listed]), **_period(t), **extra)
 
 
 def _read_entitlement_and_floors(t: Table, flats: list[FlatType]) -> dict[str, object]:

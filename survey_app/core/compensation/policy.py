@@ -19,6 +19,7 @@ from typing import Any
 
 from survey_app.core.compensation.effect import Effectiveness, bind_effect, read_effectiveness
 from survey_app.core.compensation.fields import PolicyError, Problems, Table
+from survey_app.core.compensation.flat_sites import check_sites
 from survey_app.core.compensation.items import CATALOGUE, ItemKind
 from survey_app.core.compensation.modes import CashMode, ExchangeMode, VoucherMode, read_modes
 from survey_app.core.compensation.rounding import AREA_DECIMALS, METHODS, Rounding
@@ -197,6 +198,7 @@ def policy_from_data(data: dict, source: str = "方案") -> Policy:
         for key, problem in bind_exchange(modes.get("exchange")) if bind_exchange is not None else ():
             problems.add(key, problem)
     bind_effect(items, project.effective_when, problems)  # 以协议生效为前提: the lines say so
+    check_sites(items, modes.get("exchange"), problems)  # when = { flat_site }: sites the flat types name
     codes = {item.code for item in items}
     caps = []
     for t in root.tables("caps"):

@@ -63,8 +63,9 @@ def flat_terms(doc: AgreementDoc) -> str:
     t = doc.terms
     if doc.template != "exchange":
         return f"不适用：乙方选择{doc.mode_label}，甲方不提供产权调换房屋"
-    area = sum((f.area for f in doc.flats), ZERO)
-    names = "、".join(f.label for f in doc.flats) or doc.option_label
+    flats = [f for f in doc.flats if not f.extra]
+    area = sum((f.area for f in flats), ZERO)
+    names = "、".join(f.label for f in flats) or doc.option_label
     text = f"安置房屋{names}，建筑面积共{format_area(area)} m²"
     if t.delivery in DELIVERY:
         text += f"，交付方式：{DELIVERY[t.delivery]}"
@@ -74,6 +75,8 @@ def flat_terms(doc: AgreementDoc) -> str:
             text += "，超出部分按补偿方案规定的分档价格计价"
         if t.floor_priced:
             text += "，单价按安置房所在楼层调整（见购房款算式）"
+    text += "".join(f"；另购{f.label}，建筑面积{format_area(f.area)} m²，价款{_yuan(f.amount)}，不计入应安置面积，"
+                    "已列入安置房购房款" for f in doc.flats if f.extra)
     if t.flat_location:
         return text + f"；地点：{t.flat_location}"
     return text + "；具体楼栋、房号按补偿方案规定的选房办法确定"
@@ -99,6 +102,11 @@ def transition_terms(doc: AgreementDoc) -> str:
         return "按补偿方案，本户不计临时安置费；甲方不提供周转用房"
     months = doc.terms.transition_months
     per = f"（按{months}个月计）" if months else ""
+    actual = doc.terms.transition_actual
+    if actual:  # paid for the months actually waited: the monthly amount, not in the total (transition_actual)
+        fixed = f"临时安置费{_yuan(amount)}{per}，已列入补偿金额；" if amount else ""
+        return fixed + "；".join(f"{label}每月{_yuan(monthly)}，{period}按实际过渡月数计付，不计入本协议补偿金额，另行支付"
+                                 for label, monthly, period in actual) + "；乙方自行安排过渡住房，甲方不提供周转用房"
     return f"临时安置费{_yuan(amount)}{per}，已列入补偿金额；乙方自行安排过渡住房，甲方不提供周转用房"
 
 
@@ -121,7 +129,9 @@ def transition_way(doc: AgreementDoc) -> str:
     if doc.template == "exchange":
         kind = DELIVERY.get(doc.terms.delivery, "")
         text = "乙方自行过渡"
-        if months:
+        if doc.terms.transition_actual:  # 过渡期 as the scheme words it (按实际月数)
+            text += f"，过渡期{doc.terms.transition_actual[0][2]}"
+        elif months:
             text += f"，过渡期限{months}个月，自乙方搬迁交房之日起计算"
         return text + (f"；安置房屋为{kind}" if kind else "") + transition_overdue(doc)
     what = MODE["cash"] if doc.template == "cash" else MODE["voucher"]

@@ -53,6 +53,7 @@ class FlatRow:
     area: Decimal
     price_text: str  # how the price was set, e.g. the formula of its flat_price lines
     amount: Decimal
+    extra: bool = False  # an extra bought besides the flats (地下室), not in the entitlement (flat_extras.py)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ class Terms:
     handover_conditions: tuple[tuple[str, dt.date, Decimal], ...] = ()
     # exchange: 过渡期超期加倍 for the chosen flats' building — (多层/高层, months, multiplier); paid later if it happens
     transition_overdue: tuple[tuple[str, int, Decimal], ...] = ()
+    # transition fees paid for the actual months (unknown at signing, not in the total): (label, monthly, period)
+    transition_actual: tuple[tuple[str, Decimal, str], ...] = ()
     # 协议生效条件, amounts paid only once it takes effect, rewards settled after it (agreements/effect_terms.py)
     effect_terms: tuple[str, ...] = ()
     voucher_face: Decimal | None = None  # 房票面额 (bonus included)

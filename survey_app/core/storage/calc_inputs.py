@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from survey_app.core.compensation.inputs import HouseholdInput
 from survey_app.core.domain import china_time
+from survey_app.core.storage import flat_choices
 from survey_app.core.storage.models import (
     Agreement,
     Appraisal,
@@ -104,6 +105,8 @@ def household_input(session: Session, h: Household, signing_date: dt.date | None
         "mode": h.chosen_mode or None,
         "signing_date": (signing_date or china_time.today()).isoformat(),
         "owner_type": h.owner_type or None,  # 被征收人类型 (0012); written in the input only when not 个人
+        # 选房组合 (0015): the exchange options offered are these; none ("[]"): each flat type alone (old bytes)
+        "flat_choices": flat_choices.load(h.flat_choices),
     }
     handed_on = handover_date(session, h.id, calculation_id)
     if handed_on is not None:  # written in the input only when there is one (older inputs keep their bytes)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-HEAD = "0014_part_decoration_unit_price"  # = migrations.HEAD (not imported: that module imports SQLAlchemy; a test checks)
+HEAD = "0016_project_effective"  # = migrations.HEAD (not imported: that module imports SQLAlchemy; a test checks)
 SQLITE_HEADER = b"SQLite format 3\x00"  # a plain file; SQLCipher's first page is noise
 DEVICE_SETTING = "device_code"  # = storage/device_code.SETTING (a test checks)
 

@@ -27,7 +27,7 @@ from survey_app.core.storage.models import (
 
 SURVEY_CHILDREN = (Member, Tenure, BuildingPart, Fixture, SurveyItem, Business, Appraisal)
 # Household fields that feed the engine (the rest are workflow or display: status, notes …)
-HOUSEHOLD_INPUT_FIELDS = frozenset({"household_code", "head_name", "delivery", "deleted_at"})
+HOUSEHOLD_INPUT_FIELDS = frozenset({"household_code", "head_name", "delivery", "flat_choices", "owner_type", "deleted_at"})
 
 
 def mark_stale(session: Session, new: Any, dirty: Any) -> None:

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from survey_app.core.compensation.calculation import Calculation as Result
+from survey_app.core.compensation.compiled import compiled
 from survey_app.core.compensation.engine import compute
 from survey_app.core.compensation.inputs import HouseholdInput
 from survey_app.core.compensation.policy import Policy
@@ -101,6 +102,7 @@ def rederive(conn: Connection, policy: Policy, household_id: str, inputs_json: s
         found.problems.append(f"测算所用的数据与指挥部收到的调查记录不一致（{_named(changed)}）")
         for k in changed:
             found.hq[k], found.device[k] = ours.get(k), theirs.get(k)
+    _check_offered(policy, survey, device_result, found)
     try:
         again = compute(policy, survey, device_result.mode, device_result.flat_key or None)
     except ValidationError as e:
@@ -108,6 +110,20 @@ def rederive(conn: Connection, policy: Policy, household_id: str, inputs_json: s
         return found
     _compare_lines(again, device_result, found)
     return found
+
+
+def _check_offered(policy: Policy, survey: HouseholdInput, device: Result, found: Rederived) -> None:
+    """An exchange option must be one the survey offers: one of the household's 选房组合 (0015) or, when it
+    records none, a flat type alone (engine.compute_all) — a snapshot and a survey that agree do not make
+    an option priced for another flat (or floor) the household's."""
+    if device.mode != "exchange" or not device.flat_key:
+        return
+    offered = survey.flat_choices or compiled(policy).every_flat
+    if tuple(device.flat_key.split("+")) in offered:
+        return
+    found.hq["选房组合"] = "、".join("+".join(c) for c in offered)
+    found.device["选房组合"] = device.flat_key
+    found.problems.append(f"测算的安置房“{device.flat_key}”不在调查记录的选房组合中")
 
 
 def _compare_lines(again: Result, device: Result, found: Rederived) -> None:

@@ -48,7 +48,7 @@ TABLE_LABELS = {
     "fixtures": "附属物", "survey_items": "其他调查项目", "businesses": "经营情况", "appraisals": "评估结果",
     "attachments": "附件", "calculations": "测算", "calculation_lines": "测算明细", "agreements": "协议",
     "vouchers": "房票", "grievances": "信访纠纷", "grievance_followups": "信访跟进", "handovers": "交房验收",
-    "payments": "补偿款支付", "transitions": "过渡期",
+    "payments": "补偿款支付", "transitions": "过渡期", "project_effects": "协议生效",
 }
 
 

@@ -44,6 +44,7 @@ from survey_app.ui.editor.drafts import DraftOffer
 from survey_app.ui.editor.editor_layout import EditorChrome
 from survey_app.ui.editor.navigation import EditorNavigator
 from survey_app.ui.editor.section import Section
+from survey_app.ui.editor.sections_flats import FlatChoicesSection
 from survey_app.ui.editor.sections_menu import FixturesSection, ItemsSection
 from survey_app.ui.editor.sections_people import HouseholdSection, MembersSection, WillingnessSection
 from survey_app.ui.editor.sections_photos import PhotosSection
@@ -89,9 +90,10 @@ class HouseholdEditorDialog(QDialog):
         self.photos = PhotosSection(db, actor, runner, self.household_id)
         self.tenures, self.parts, self.businesses, self.appraisals = (
             TenuresSection(), PartsSection(menus), BusinessesSection(), AppraisalsSection())
+        self.flats = FlatChoicesSection(self.policy)  # 选房意向: the household's flat combinations (0015)
         self.sections: list[Section] = [
             self.household, self.members, self.tenures, self.parts, FixturesSection(menus),
-            ItemsSection(menus), self.businesses, self.appraisals, WillingnessSection(), self.photos]
+            ItemsSection(menus), self.businesses, self.appraisals, WillingnessSection(), self.flats, self.photos]
         need = readiness.requirements(self.policy) if self.policy else readiness.Requirements()
         for s in self.sections:  # each section marks (*) what the current policy needs of it
             s.require(need, hq=actor.role == Role.HQ_ADMIN)

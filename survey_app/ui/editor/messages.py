@@ -66,6 +66,9 @@ TEMPLATES: dict[str, str] = {
         "EditorMessages", "登记了经营“{name}”，但没有经营用途（商业/办公/工业）的建筑部分，停产停业损失无法计算"),
     "need.annual_profit": QT_TRANSLATE_NOOP("EditorMessages", "经营“{name}”：请填写年利润（现行方案按利润计算停产停业损失）"),
     "bad.businesses_many": QT_TRANSLATE_NOOP("EditorMessages", "只能登记一处经营（现有{n}处），请合并为一处"),
+    "bad.flat_choice": QT_TRANSLATE_NOOP("EditorMessages", "选房组合{n}：{error}"),
+    "bad.flat_choice_repeated": QT_TRANSLATE_NOOP("EditorMessages", "选房组合{n}与组合{first}相同，请删除其一"),
+    "bad.flat_choices_mode": QT_TRANSLATE_NOOP("EditorMessages", "现行方案不提供产权调换，请删除选房组合"),
 }
 
 

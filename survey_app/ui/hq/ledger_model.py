@@ -47,6 +47,8 @@ HEADERS = (  # the file's headers (reports/ledger.py COLUMNS), marked for transl
     QT_TRANSLATE_NOOP("LedgerModel", "协议编号"), QT_TRANSLATE_NOOP("LedgerModel", "协议状态"),
     QT_TRANSLATE_NOOP("LedgerModel", "签约日期"), QT_TRANSLATE_NOOP("LedgerModel", "已付金额(元)"),
     QT_TRANSLATE_NOOP("LedgerModel", "末次付款日期"), QT_TRANSLATE_NOOP("LedgerModel", "交房日期"),
+    QT_TRANSLATE_NOOP("LedgerModel", "签约率奖(元)"), QT_TRANSLATE_NOOP("LedgerModel", "早搬迁奖(元)"),
+    QT_TRANSLATE_NOOP("LedgerModel", "协议生效"),
 )
 KINDS = tuple(c.kind for c in ledger.COLUMNS)
 NUMERIC = frozenset(i for i, k in enumerate(KINDS) if k in (MONEY, AREA))

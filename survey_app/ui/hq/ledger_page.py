@@ -201,7 +201,7 @@ class LedgerPage(QWidget):
     def _changed(self, changes: object) -> None:
         touches = getattr(changes, "touches", None)
         if touches is None or touches("households", "agreements", "calculations", "payments", "handovers",
-                                      "projects", "building_parts"):
+                                      "projects", "building_parts", "project_effects"):
             self._dirty = True
             if self.isVisible():
                 self.refresh()

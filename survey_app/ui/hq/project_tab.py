@@ -17,6 +17,7 @@ from survey_app.core.domain.errors import SurveyAppError, ValidationError
 from survey_app.core.services import Database, project_registry
 from survey_app.core.services.database_url import shown_url
 from survey_app.core.services.projects import ProjectInfo, project_info, update_project
+from survey_app.ui.hq.effect_box import EffectBox
 from survey_app.ui.start.fields import BadDate, DateEdit, SectionsEditor
 from survey_app.ui.task_runner import TaskRunner
 
@@ -96,6 +97,8 @@ class ProjectTab(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        self.effect = EffectBox(db, actor, runner, self)  # 协议生效 (issue 13)
+        layout.addWidget(self.effect)
         layout.addStretch(1)
         self.load()
 

@@ -64,6 +64,7 @@ FIELDS = {
     "face_value": QT_TRANSLATE_NOOP("SyncIssues", "面额"), "used_amount": QT_TRANSLATE_NOOP("SyncIssues", "使用金额"),
     "handed_on": QT_TRANSLATE_NOOP("SyncIssues", "交房日期"), "origin": QT_TRANSLATE_NOOP("SyncIssues", "来源"),
     "owner_name": QT_TRANSLATE_NOOP("SyncIssues", "权利人"), "summary": QT_TRANSLATE_NOOP("SyncIssues", "摘要"),
+    "flat_choices": QT_TRANSLATE_NOOP("SyncIssues", "选房组合"),
 }
 YES, NO = QT_TRANSLATE_NOOP("SyncIssues", "是"), QT_TRANSLATE_NOOP("SyncIssues", "否")
 # Stored codes shown in words (survey_app/ui/labels.py): by field name.

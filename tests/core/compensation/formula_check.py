@@ -47,6 +47,10 @@ def adds_up(formula: str, amount: Decimal, places: int) -> bool:
         return False
     if "已过奖励期限" in lhs:  # a signing reward past its deadline: written in words, pays 0
         return amount == 0
+    monthly = re.fullmatch(r"每月 (.*) = ([0-9,.]+) 元，.*按实际月数计付（另行结算，不计入本次合计）", lhs)
+    if monthly:  # a transition fee for the actual months (transition_actual.py): 0 now, its monthly figure adds up
+        inner, shown = monthly.groups()
+        return amount == 0 and evaluate(inner) == Decimal(shown.replace(",", ""))
     held = re.fullmatch(r"(.*) = ([0-9,.]+)，(不足|超过) ([0-9,]+(?:\.[0-9]+)?) 元按 \4 元", lhs)
     if held:  # an item's minimum / maximum: its own figure, then the limit paid instead
         inner, shown, word, bound = held.groups()

@@ -47,7 +47,7 @@ class Ctx:
     """The household as seen by one option (mode + flats). Created by the engine per option."""
 
     __slots__ = ("household", "mode", "delivery", "flat_area", "flat_label", "flats", "own_prices", "valuation_date",
-                 "_cache")
+                 "_cache", "extras")
 
     def __init__(self, household: HouseholdInput, mode: str, delivery: str, flat_area: Decimal | None,
                  flat_label: str, valuation_date: dt.date | None, cache: dict):
@@ -58,6 +58,7 @@ class Ctx:
         self.flat_label = flat_label
         self.flats: tuple = ()  # the chosen flat types (FlatType), set by the engine for an exchange option
         self.own_prices = False  # whether one of them has its own price (一房一价)
+        self.extras: tuple = ()  # extras bought besides the flats (地下室; flat_extras.py), set by the engine
         self.valuation_date = valuation_date
         # Shared by all options of one household: part filtering is the same whatever the mode.
         self._cache = cache
@@ -249,6 +250,7 @@ class ItemKind:
     default_uses: ClassVar[tuple[str, ...]] = tuple(USES)
     default_legality: ClassVar[tuple[str, ...]] = LEGAL
     own_minimum: ClassVar[bool] = False      # the kind reads ``minimum`` itself (moving: per move)
+    by_site: ClassVar[bool] = False          # paid by the chosen flats' 安置小区 (``when = { flat_site }``)
 
     def __init__(self, t: Table, policy_modes: tuple[str, ...]):
         self.code: str = t.text("code") or ""
@@ -268,6 +270,8 @@ class ItemKind:
         self._where = self.when if self.when is not None and self.when.filters_parts else None
         # What the engine asks per household (None when the conditions are on the option only, or none).
         self.household_when = self.when if self.when is not None and self.when.checks_household else None
+        if self.when is not None and self.when.flat_sites:  # its lines differ by the chosen flats' sites
+            self.flat_sensitive = self.by_site = True  # type: ignore[misc]
         self._filter = part_filter(self.uses, self.legality, self._where)
 
     def parse(self, t: Table) -> None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from survey_app.core.compensation import entitlement as ent
 from survey_app.core.compensation import formula as fx
 from survey_app.core.compensation.fields import Table
+from survey_app.core.compensation.items import transition_actual as actual
 from survey_app.core.compensation.items.base import (
     MODE_KEYS,
     ONE,
@@ -84,6 +85,8 @@ class Transition(ItemKind):
     (安置指标) or its part settled in cash (货币安置指标). ``overdue_multiplier`` / ``overdue_after_months``
     (产权调换多层超过 18 个月、高层超过 24 个月的从超出之月起按 2 倍) are paid later, when it happens: the
     amount covers the months listed, and the agreement states the rule for the chosen flats' building.
+    ``actual_months`` (过渡期从搬迁腾空之月起到安置之月止) instead of ``months``: paid for the months actually waited,
+    unknown at signing — the line is 0 and states the monthly amount (transition_actual.py).
     """
 
     kind = "transition"
@@ -94,12 +97,21 @@ class Transition(ItemKind):
     def parse(self, t: Table) -> None:
         self.rate = t.decimal("rate_per_m2_month")
         self.minimum = t.decimal("minimum_per_month", required=False, default=ZERO)
-        self.months = _read_counts(t, "months", required=True)
+        self.actual = t.text("actual_months", required=False, default="") or ""
+        if self.actual and "months" in t.data:
+            t.has("months")
+            t.fail("months", f"项目“{t.data.get('code', '')}”按实际过渡月数计付（actual_months），不写 months；"
+                             "另有按固定月数计付的安置方式的，另写一个项目并用 modes 区分")
+            self.months = {}
+        else:
+            self.months = _read_counts(t, "months", required=not self.actual)
         self.basis = t.choice("basis", TRANSITION_BASES, required=False, default="area") or "area"
         self.minimum_area = t.decimal("minimum_area", required=False)
         if self.minimum_area is not None and self.basis != "area":
             t.fail("minimum_area", "最低计费面积只用于按房屋面积计算（basis = \"area\"）的临时安置费")
-        self.flat_sensitive = self.basis == "entitlement_cash"
+        self.flat_sensitive = self.basis in ("entitlement_cash", "entitlement_flats")
+        # 安置指标 / 货币安置指标 / 实物安置指标 of the option (entitlement.py, transition_actual.py)
+        self._part = {"entitlement": ent.of_option, "entitlement_cash": ent.cash_part}.get(self.basis, actual.flats_part)
         self.overdue = read_overdue(t)
         self.exchange = None
         self._path = t.path
@@ -135,35 +147,54 @@ class Transition(ItemKind):
         return tuple((b, limits[b], multiplier) for b in seen)
 
     def mode_key(self, mode: str, delivery: str) -> object:
-        return by_mode(self.months, mode, delivery, ZERO)
+        return "actual" if self.actual else by_mode(self.months, mode, delivery, ZERO)
 
     def drafts(self, ctx: Ctx) -> list[Draft]:
-        months = by_mode(self.months, ctx.mode, ctx.delivery, ZERO)
+        months = ONE if self.actual else by_mode(self.months, ctx.mode, ctx.delivery, ZERO)
         if not months or self.rate is None:
             return []
+        found = self._monthly(ctx)
+        if found is None:
+            return []
+        monthly, monthly_text = found
+        if self.actual:  # 按实际过渡月数: unknown at signing, the line states the monthly amount
+            return actual.drafts(self.label, monthly_text(), monthly, self.actual)
+
+        def lhs() -> str:
+            return fx.product(monthly_text(), f"{fx.num(months)} 月")
+        return [(self.label, lhs, monthly * months)]
+
+    def monthly(self, ctx: Ctx) -> Decimal | None:
+        """The exact amount of one month for the option in ``ctx``; None when the item pays it nothing."""
+        found = self._monthly(ctx) if self.rate is not None else None
+        return None if found is None else found[0]
+
+    def settle(self, ctx: Ctx, months: int) -> Decimal:
+        """An actual-months fee once the months are known: monthly × months (exact, unrounded)."""
+        return (self.monthly(ctx) or ZERO) * months
+
+    def _monthly(self, ctx: Ctx) -> tuple[Decimal, object] | None:
+        """(max(area × rate, minimum), a function writing that as text) or None when nothing is paid."""
         if self.basis != "area":
             if self.exchange is None:
-                return []
-            area, basis_text = (ent.of_option if self.basis == "entitlement" else ent.cash_part)(self.exchange, ctx)
+                return None
+            area, basis_text = self._part(self.exchange, ctx)
             if area <= ZERO:
-                return []
+                return None
             area_text = f"{basis_text} m²"
         elif not self.parts(ctx):
-            return []
+            return None
         else:
             area = self.area(ctx)
             area_text = fx.area(area)
             if self.minimum_area is not None and area < self.minimum_area:
                 area_text = f"max({fx.sq(area)}, {fx.num(self.minimum_area)}) m²"
                 area = self.minimum_area
-        monthly = max(area * self.rate, self.minimum)
 
-        def lhs() -> str:
-            text = fx.product(area_text, fx.price(self.rate, "元/m²·月"))
-            if self.minimum:
-                text = f"max({text}, {fx.num(self.minimum)} 元/月)"
-            return fx.product(text, f"{fx.num(months)} 月")
-        return [(self.label, lhs, monthly * months)]
+        def text() -> str:
+            out = fx.product(area_text, fx.price(self.rate, "元/m²·月"))
+            return f"max({out}, {fx.num(self.minimum)} 元/月)" if self.minimum else out
+        return max(area * self.rate, self.minimum), text
 
 
 class TransitionPerPerson(ItemKind):
@@ -245,7 +276,7 @@ class BusinessLoss(ItemKind):
         return [(self.label, lhs, business.annual_profit / _TWELVE * self.months)]
 
 
-TRANSITION_BASES = ("area", "entitlement", "entitlement_cash")
+TRANSITION_BASES = ("area", "entitlement", "entitlement_cash", "entitlement_flats")
 
 
 def read_overdue(t: Table) -> tuple[Decimal, dict[str, int]] | None:

@@ -47,6 +47,9 @@ def conditions_text(when: Any) -> str:
             phrases.append(f"有类别为{said}的房屋的户" if key == "house_type" else f"没有类别为{said}的房屋的户")
         elif key == "handed_over_by":
             phrases.append(f"以 {value_text(value)} 前（含）腾空交房为条件，尚未交房时照此测算")
+        elif key == "flat_site":
+            items = value if isinstance(value, list) else [value]
+            phrases.append("选择产权调换且所选安置房都在" + "、".join(f"“{v}”" for v in items))
         elif key == "agreement_effective":
             phrases.append("以协议生效为前提，签约时照常测算")
         else:

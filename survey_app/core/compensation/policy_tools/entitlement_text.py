@@ -40,11 +40,21 @@ def transition_text(item: Any) -> str:
         area = "应安置面积（安置指标）"
     elif basis == "entitlement_cash":
         area = "货币安置指标（全部货币补偿的为全部应安置面积，实物安置的为未用于安置房的部分）"
+    elif basis == "entitlement_flats":
+        area = "实物安置指标（所选安置房面积，最多为应安置面积；只有实物安置的住户有）"
     else:
         area = "面积"
         if item.get("minimum_area") is not None:
             area += f"（不足 {number(item['minimum_area'])} m² 的按 {number(item['minimum_area'])} m² 计算）"
     return area
+
+
+def actual_text(item: Any) -> str:
+    """A transition fee for the actual months (``actual_months``, transition_actual.py); '' without it."""
+    if not item.get("actual_months"):
+        return ""
+    return (f"；{item['actual_months']}，按实际过渡月数发放（签约时月数未知，不计入补偿合计，"
+            "协议写明每月金额，另行结算）。")
 
 
 def overdue_text(item: Any) -> str:

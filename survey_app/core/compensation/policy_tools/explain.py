@@ -19,7 +19,7 @@ from survey_app.core.compensation.policy_tools.conditions_text import conditions
 from survey_app.core.compensation.policy_tools.dates_text import basis_words, periods_text, resolved, until_text
 from survey_app.core.compensation.policy_tools.decoration_text import decoration_unit_text
 from survey_app.core.compensation.policy_tools.effect_text import early_moving_text, effect_text, signing_rate_text
-from survey_app.core.compensation.policy_tools.flats_text import entitlement_text, floors_text
+from survey_app.core.compensation.policy_tools.flats_text import entitlement_text, extras_text, floors_text
 from survey_app.core.compensation.policy_tools.flats_text import flat_text as _flat
 from survey_app.core.compensation.policy_tools.flats_text import listed_text as _listed
 from survey_app.core.compensation.policy_tools.limits_text import limits_text
@@ -157,6 +157,7 @@ def _modes(modes: dict, labels: dict) -> list[tuple[str, str]]:
         listed = [_listed(f, one) for f in ex.get("flats") or [] for one in f.get("listed") or []]
         if listed:
             parts.append("逐套定价的安置房（一房一价，可按房号选择）：" + "、".join(listed))
+        parts.extend(filter(None, [extras_text(ex)]))  # 可另购的地下室 …
         parts.append(f"一户最多选 {ex.get('max_flats', 2)} 套；补偿款减去购房款，多退少补")
         out.append(("exchange", "；".join(parts) + "。"))
     vo = modes.get("voucher")
@@ -268,7 +269,7 @@ def _transition(item: _Seen) -> str:
     text = f"每月按 {et.transition_text(item)} × {money(item.get('rate_per_m2_month'), '元/m²')}"
     if item.get("minimum_per_month"):
         text += f"，每户每月不少于 {money(item['minimum_per_month'])}"
-    return text + f"；发放月数：{per_mode(item.get('months'), '个月')}。" + et.overdue_text(item)
+    return text + (et.actual_text(item) or f"；发放月数：{per_mode(item.get('months'), '个月')}。") + et.overdue_text(item)
 
 
 def _transition_per_person(item: _Seen) -> str:

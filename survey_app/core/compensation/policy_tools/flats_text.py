@@ -65,9 +65,19 @@ def floors_text(ex: dict) -> str:
             + "；选房时写明楼层（如“H90@5”即 H90 户型第 5 层），未选楼层的按底价测算")
 
 
+def extras_text(ex: dict) -> str:
+    """可另购的附属房源 (``extras``) in words; '' when the scheme has none."""
+    rows = ex.get("extras") or []
+    if not rows:
+        return ""
+    said = "、".join(f"{r.get('label') or r.get('key')}（选房写“+{r.get('key')}”）{number(r.get('area'))} m²，"
+                    f"按 {money(r.get('unit_price'), '元/m²')}，一户最多 {number(r.get('maximum', 1))} 个" for r in rows)
+    return f"选择安置房的住户可另购：{said}；另购的不计入应安置面积，价款另列一行，与安置房购房款一并从补偿款中扣除"
+
+
 def flat_notes(f: dict) -> list[str]:
-    """A flat type's building: ``18 层高层``."""
-    notes = []
+    """A flat type's building: ``18 层高层``; its site: ``安置小区 齐安新苑``."""
+    notes = [f"安置小区 {f['site']}"] if f.get("site") else []
     if f.get("floors") is not None or f.get("building"):
         notes.append(f"{number(f.get('floors')) + ' 层' if f.get('floors') is not None else ''}"
                      f"{BUILDING_NAMES.get(f.get('building', ''), '')}楼")

@@ -45,6 +45,8 @@ KEY_NAMES = {
     "effective_when": "协议生效条件", "signing_rate_pct": "签约比例", "by": "期限", "from_pct": "起奖签约率",
     "step_pct": "每档增加的签约率", "step_amount": "每档增加的金额", "days": "自协议生效次日起天数",
     "agreement_effective": "以协议生效为前提",
+    "site": "安置小区", "flat_site": "所选安置房的安置小区", "extras": "可另购房源",
+    "actual_months": "按实际月数的过渡期",
 }
 MODE_KEY_NAMES = {**MODES, **{f"{m}_{d}": f"{MODES[m]}（{DELIVERY[d]}）" for m in MODES for d in DELIVERY},
                   "default": "其他情况"}
@@ -58,7 +60,7 @@ _VALUE_NAMES = {**USES, **LEGALITY, **MODES, **DELIVERY, "hukou_here": "在册�
                 "area_price": "面积 × 单价", "house_value": "房屋价值", "half_up": "四舍五入", "down": "舍去",
                 "part_appraisal_unit": "面积 × 评估报告中各处的装修单价",
                 "legal_area": "合法面积", "land_area": "宅基地面积", "entitlement": "应安置面积",
-                "entitlement_cash": "货币安置指标", "area": "面积", "multi_storey": "多层", "high_rise": "高层"}
+                "entitlement_cash": "货币安置指标", "entitlement_flats": "实物安置指标", "area": "面积", "multi_storey": "多层", "high_rise": "高层"}
 
 
 def key_name(key: str) -> str:

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey_app.core.compensation.calculation import Calculation as Result
+from survey_app.core.compensation.flat_extras import CODE as EXTRA_CODE
 from survey_app.core.compensation.inputs import LEGALITY, USES
 from survey_app.core.compensation.options import in_order
 from survey_app.core.compensation.policy import DocumentTerms, Policy
@@ -51,20 +52,26 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 def _flats(result: Result, policy: Policy | None) -> tuple[FlatRow, ...]:
     """One row per resettlement flat chosen (exchange), with its area from the policy and the
     price worked out by the flat-price lines."""
-    flat_lines = [ln for ln in result.lines if ln.section == "flat"]
+    flat_lines = [ln for ln in result.lines if ln.section == "flat" and ln.code != EXTRA_CODE]
+    extra_lines = [ln for ln in result.lines if ln.section == "flat" and ln.code == EXTRA_CODE]
     if not flat_lines:
         return ()
     exchange = policy.exchange if policy is not None else None
     keys = [k for k in result.flat_key.split("+") if k]
+    extras = [e for e in (exchange.extra(k) for k in keys) if e is not None] if exchange is not None else []
+    keys = [k for k in keys if k not in {e.key for e in extras}]  # 另购地下室 …: rows of their own, below
+    flat_total = sum((ln.amount for ln in flat_lines), Decimal(0))  # as the engine sums them (result.flat_total)
     rows = []
     for k in keys:
         flat = exchange.flat(k) if exchange is not None else None  # a type, a listed flat or a type on a floor (A90@5)
         rows.append(FlatRow(flat.label if flat else k, flat.area if flat else Decimal("0.00"),
                             "；".join(ln.formula for ln in flat_lines) if len(keys) == 1 else "",
-                            -result.flat_total if len(keys) == 1 else Decimal("0.00")))
+                            -flat_total if len(keys) == 1 else Decimal("0.00")))
     if len(keys) > 1:  # several flats: the total price is shown on the last row
         rows[-1] = dataclasses.replace(rows[-1], price_text="；".join(ln.formula for ln in flat_lines),
-                                       amount=-result.flat_total)
+                                       amount=-flat_total)
+    for extra, line in zip(extras, extra_lines, strict=False):
+        rows.append(FlatRow(f"{extra.label}（{extra.key}）", extra.area, line.formula, -line.amount, extra=True))
     return tuple(rows)
 
 

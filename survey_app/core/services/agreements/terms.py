@@ -18,6 +18,7 @@ from survey_app.core.compensation.modes import BUILDING_LABELS
 from survey_app.core.compensation.policy import Policy
 from survey_app.core.documents.model import Terms
 from survey_app.core.domain.errors import ValidationError
+from survey_app.core.services.agreements.actual_terms import actual_transition
 from survey_app.core.services.agreements.effect_terms import effect_terms
 
 ZERO = Decimal("0.00")
@@ -87,7 +88,8 @@ def document_terms(result: Result, policy: Policy | None) -> Terms:
     """Terms for a stored calculation (``result``) under the policy version it was computed with."""
     mode, delivery = result.mode, result.delivery
     moving = _items(policy, result, ("moving",))
-    transition = _items(policy, result, ("transition", "transition_per_person"))
+    transition = [i for i in _items(policy, result, ("transition", "transition_per_person"))
+                  if not getattr(i, "actual", "")]  # an actual-months fee has no months (transition_actual)
     tiers = _tiers(policy, result)
     assumed = _tier_of(policy, result, result.inputs.signing_date)
     until = tiers[assumed].until if assumed is not None else None
@@ -112,6 +114,7 @@ def document_terms(result: Result, policy: Policy | None) -> Terms:
         signing_until=until, signing_from=since, handover_by=_handover_by(policy, result, until),
         handover_conditions=_handover_conditions(policy, result),
         transition_overdue=_transition_overdue(policy, result, exchange, keys),
+        transition_actual=actual_transition(policy, result),
         effect_terms=effect_terms(policy, result),
         voucher_face=v.face_amount if v else None,
         voucher_cash=v.cash_amount if v else None,

@@ -4,7 +4,9 @@ Which calculation a row shows: the calculation of the household's agreement when
 void (a signed one before a printed or draft one, then the newest); otherwise its current calculation of
 the chosen option (测算 then 选定方案); otherwise none. 已付金额 and 末次付款日期: the settlement payments
 (kind compensation, not cancelled) of the row's agreement (core/services/money.py); 交房日期: the latest
-交房验收 of the household (core/services/handover.py); empty when there is none.
+交房验收 of the household (core/services/handover.py); empty when there is none. 签约率奖, 早搬迁奖 and 协议生效:
+once HQ has recorded 协议生效, the rewards settled after it for a signed agreement (services/agreements/
+effect_settle.py, the engine's own ``amount_at`` / ``settle``), or 协议未生效; empty before.
 
 One SQL read streams the rows (area, agreement and calculation joined in SQL); the rows go straight
 into the file (reports/xlsx_writer.py): 100,000 households in seconds, memory flat. ``LedgerFilter`` (片区,
@@ -27,6 +29,7 @@ from sqlalchemy.orm import aliased
 from survey_app.core.domain import china_time
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.statuses import HouseholdStatus, Mode
+from survey_app.core.services.agreements.effect_settle import Settlement
 from survey_app.core.services.households import ROWKEY
 from survey_app.core.services.reports.figures import _worker_label, section_names
 from survey_app.core.services.reports.xlsx_writer import AREA, DATE, MONEY, Column, Sheet, write_workbook
@@ -50,8 +53,11 @@ COLUMNS = (
     Column("补偿总额(元)", MONEY, 15), Column("结算金额(元)", MONEY, 15), Column("协议编号", width=20),
     Column("协议状态", width=8), Column("签约日期", DATE, 11),
     Column("已付金额(元)", MONEY, 15), Column("末次付款日期", DATE, 11), Column("交房日期", DATE, 11),
+    # 协议生效后结算的奖励 (services/agreements/effect_settle.py): empty until HQ records 协议生效
+    Column("签约率奖(元)", MONEY, 14), Column("早搬迁奖(元)", MONEY, 14), Column("协议生效", width=16),
 )
 AREA_COL, TOTAL_COL, NET_COL, PAID_COL = 6, 10, 11, 15
+RATE_COL, EARLY_COL = 18, 19
 CANCEL_EVERY = 5000  # rows between looks at the cancel flag (and progress reports)
 
 
@@ -150,7 +156,8 @@ def _statement(flt: LedgerFilter | None = None, keys: BindParameter | None = Non
                    func.coalesce(agr.c.total, raw(c_chosen.total)).label("total"),
                    func.coalesce(agr.c.net, raw(c_chosen.net)).label("net"),
                    agr.c.number, agr.c.status, agr.c.signed_at, paid.c.paid.label("paid"), paid.c.last, handed.c.day,
-                   ROWKEY.label("list_key"), Household.id.label("household_id"))
+                   ROWKEY.label("list_key"), Household.id.label("household_id"),
+                   agr.c.calc_id.label("agreement_calc_id"))
             .select_from(Household)
             .outerjoin(area, area.c.hid == Household.id)
             .outerjoin(agr, agr.c.hid == Household.id)
@@ -197,6 +204,7 @@ class LedgerLabels:
         self.statuses = {st.value: st.label for st in HouseholdStatus}
         self.modes = {m.value: m.label for m in Mode}
         self.option_name = _option_names(db, self.modes)
+        self.settlement = Settlement(db)  # 协议生效 and the rewards it settles
 
     def row(self, r) -> tuple:  # noqa: ANN001 - a result row of _statement()
         worker = r[3] or ""
@@ -208,7 +216,7 @@ class LedgerLabels:
                 _day(when[0]), _yuan(r[6]) if r[6] is not None else Decimal("0.00"), _day(when[1]),
                 self.modes.get(r[8] or "", r[8] or ""), self.option_name(r[9] or ""), _yuan(r[10]), _yuan(r[11]),
                 r[12] or "", AGREEMENT_STATUS.get(r[13] or "", ""), _day(when[2]), _yuan(r[15]), _date(r[16]),
-                _date(r[17]))
+                _date(r[17]), *self.settlement.due(r.agreement_calc_id, r[13], _date(r[17])).cells())
 
 
 def ledger_rows(db: Database, flt: LedgerFilter | None = None) -> Iterator[tuple]:
@@ -226,8 +234,10 @@ def ledger_xlsx(db: Database, path: str | Path, *, progress: Callable[[int, int,
     area, total, net and paid summed exactly). ``flt``: only those households (the preview's filter).
     A cancel stops before the file gets its name."""
     from survey_app.core.domain.errors import ValidationError
+    from survey_app.core.services.agreements.effect_record import effect_record
 
-    sums = [0, Decimal("0.00"), Decimal("0.00"), Decimal("0.00"), Decimal("0.00")]
+    sums = [0, Decimal("0.00"), Decimal("0.00"), Decimal("0.00"), Decimal("0.00"), Decimal("0.00"), Decimal("0.00")]
+    recorded = effect_record(db) is not None
     with db.read() as s:
         expected = int(s.scalar(select(func.count()).select_from(Household).where(*(flt or LedgerFilter()).where())) or 0)
 
@@ -238,6 +248,8 @@ def ledger_xlsx(db: Database, path: str | Path, *, progress: Callable[[int, int,
             sums[2] += row[TOTAL_COL] or 0
             sums[3] += row[NET_COL] or 0
             sums[4] += row[PAID_COL] or 0
+            sums[5] += row[RATE_COL] or 0
+            sums[6] += row[EARLY_COL] or 0
             if sums[0] % CANCEL_EVERY == 0:
                 if cancel and cancel():
                     raise ValidationError("已取消导出台账，文件未写出")
@@ -251,6 +263,8 @@ def ledger_xlsx(db: Database, path: str | Path, *, progress: Callable[[int, int,
         out: list = [""] * len(COLUMNS)
         out[0] = f"合计（{sums[0]} 户）"
         out[AREA_COL], out[TOTAL_COL], out[NET_COL], out[PAID_COL] = sums[1], sums[2], sums[3], sums[4]
+        if recorded:  # 协议生效 recorded: the rewards it settled, summed exactly
+            out[RATE_COL], out[EARLY_COL] = sums[5], sums[6]
         return out
 
     sheet.totals = totals

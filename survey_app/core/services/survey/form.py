@@ -165,6 +165,8 @@ class SurveyForm:
     delivery: str = ""
     notes: str = ""
     owner_type: str = "individual"  # 被征收人类型 (compensation/inputs.OWNER_TYPES)
+    # 选房组合: the flat combinations the household wants, each a list of flat keys ("A60", "H90@5"; 0015)
+    flat_choices: list[list[str]] = field(default_factory=list)
     members: list[MemberForm] = field(default_factory=list)
     tenures: list[TenureForm] = field(default_factory=list)
     parts: list[PartForm] = field(default_factory=list)

@@ -61,6 +61,9 @@ MESSAGES: dict[str, str] = {
     "need.business_part": "登记了经营“{name}”，但没有经营用途（商业/办公/工业）的建筑部分，停产停业损失无法计算",
     "need.annual_profit": "经营“{name}”：请填写年利润（现行方案按利润计算停产停业损失）",
     "bad.businesses_many": "只能登记一处经营（现有{n}处），请合并为一处",
+    "bad.flat_choice": "选房组合{n}：{error}",
+    "bad.flat_choice_repeated": "选房组合{n}与组合{first}相同，请删除其一",
+    "bad.flat_choices_mode": "现行方案不提供产权调换，请删除选房组合",
 }
 
 

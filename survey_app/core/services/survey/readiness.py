@@ -25,6 +25,7 @@ from survey_app.core.compensation.items.rewards import CashSubsidy, Hardship, Si
 from survey_app.core.compensation.policy import Policy
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.statuses import STRUCTURE_LABELS
+from survey_app.core.services.survey import flat_options
 from survey_app.core.services.survey.form import PartForm, SurveyForm
 from survey_app.core.services.survey.messages import Problem, problem
 from survey_app.core.storage.database import Database
@@ -147,6 +148,7 @@ def missing(form: SurveyForm, policy: Policy) -> list[Problem]:
             out.append(problem("appraisals", "need.appraisal", missing=True, use=USES.get(use, use), use_code=use))
     _people(form, policy, out)
     _things(form, policy, out)
+    out += flat_options.problems(form, policy)  # 选房组合 the engine could not price (its own words)
     return out
 
 

@@ -23,6 +23,7 @@ from survey_app.core.domain.roles import Permission, Role
 from survey_app.core.domain.validation import parse_resident_id, validate_mobile, validate_uscc
 from survey_app.core.services.survey.checks import FormInvalid, check
 from survey_app.core.services.survey.form import LISTS, SurveyForm
+from survey_app.core.storage import flat_choices
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import (
     Appraisal,
@@ -79,7 +80,8 @@ def load_form(db: Database, household_id: str | uuid.UUID) -> SurveyForm:
 
 def form_of(s: Session, h: Household) -> SurveyForm:
     """The stored household ``h`` as a form, read in the caller's session (workflow, calculations)."""
-    form = SurveyForm(id=h.id.hex, rev=h.rev, **{k: getattr(h, k) for k in HOUSEHOLD_FIELDS})
+    form = SurveyForm(id=h.id.hex, rev=h.rev, **{k: getattr(h, k) for k in HOUSEHOLD_FIELDS},
+                      flat_choices=flat_choices.load(h.flat_choices))
     for name, row_type in LISTS.items():
         names = [f.name for f in dataclasses.fields(row_type) if f.name != "id"]
         objs = _live(s, MODELS[name], h.id)
@@ -117,6 +119,7 @@ def save_form(db: Database, actor: Actor, form: SurveyForm) -> ChangeSet:
             if k == "phone" and value:
                 value = validate_mobile(value)
             changed |= _set(h, k, value)
+        changed |= _set(h, "flat_choices", flat_choices.dump(form.flat_choices))  # 选房组合 (0015)
         if actor.role != Role.HQ_ADMIN and _appraisals_changed(s, h, form):
             # The appraiser's results come from HQ's import (services/imports); a laptop may not author
             # them (sync/rights.py refuses them at HQ, which would refuse every later bundle too).

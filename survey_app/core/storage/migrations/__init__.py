@@ -13,7 +13,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
 HERE = Path(__file__).parent
-HEAD = "0014_part_decoration_unit_price"
+HEAD = "0016_project_effective"
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -7,6 +7,7 @@ from survey_app.core.storage.models.base import Base, Synced
 from survey_app.core.storage.models.buildings import Appraisal, BuildingPart, Business, Fixture, SurveyItem
 from survey_app.core.storage.models.calculations import Calculation, CalculationLine
 from survey_app.core.storage.models.checkpoints import AuditCheckpoint
+from survey_app.core.storage.models.effects import ProjectEffect
 from survey_app.core.storage.models.grievances import Grievance, GrievanceFollowUp
 from survey_app.core.storage.models.handovers import Handover
 from survey_app.core.storage.models.households import Household, Member, Tenure
@@ -20,5 +21,5 @@ __all__ = [
     "Agreement", "Appraisal", "Attachment", "AuditCheckpoint", "AuditEvent", "Base", "BuildingPart", "Business", "Calculation",
     "CalculationLine", "Device", "Draft", "Fixture", "Grievance", "Household", "ImportBatch", "LocalSetting", "Member", "PolicyVersion",
     "Project", "SurveyItem", "Synced", "Tenure", "User", "Voucher", "ImportedBundle", "RemoteAuditEvent", "SyncIssue",
-    "SyncRecord", "GrievanceFollowUp", "Handover", "Payment", "Transition",
+    "SyncRecord", "GrievanceFollowUp", "Handover", "Payment", "Transition", "ProjectEffect",
 ]

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from survey_app.core.domain.statuses import HouseholdStatus
@@ -62,6 +62,9 @@ class Household(Synced, Base):
     # 被征收人类型 (0012): individual | enterprise | public_body | collective | public_tenant — a policy item's
     # ``when.owner_type`` (compensation/inputs.OWNER_TYPES)
     owner_type: Mapped[str] = mapped_column(String(16), default="individual", server_default="individual")
+    # 选房组合 (0015): JSON list of the combinations of flats the household wants, each a list of flat keys —
+    # a flat type "A60", a listed flat, a type on a floor "H90@5" (compensation HouseholdInput.flat_choices)
+    flat_choices: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
 
 
 class Member(Synced, Base):
