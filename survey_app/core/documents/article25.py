@@ -212,7 +212,17 @@ def values(doc: AgreementDoc) -> dict[str, str]:
         "voucher_terms": voucher_terms(doc),
         "signing_terms": "".join(filter(None, (signing_terms(doc), handover_conditions(doc), *doc.terms.effect_terms))),
         "settlement": settlement(doc),
+        "validity": validity(doc),
     }
+
+
+def validity(doc: AgreementDoc) -> str:
+    """协议生效: at signing, or — when the policy makes the agreements 附生效条件 (the condition is stated with the
+    signing terms) — formed at signing and in effect once the condition is met, never both."""
+    if doc.terms.conditional_effect:
+        return ("本协议自甲方盖章、乙方签字并按手印之日起成立，自本协议约定的生效条件成就之日起生效；"
+                "生效条件未成就的，本协议不生效。")
+    return "本协议自甲方盖章、乙方签字并按手印之日起生效。"
 
 
 def rows(doc: AgreementDoc) -> list[tuple[str, str]]:

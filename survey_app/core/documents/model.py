@@ -90,6 +90,8 @@ class Terms:
     transition_actual: tuple[tuple[str, Decimal, str], ...] = ()
     # 协议生效条件, amounts paid only once it takes effect, rewards settled after it (agreements/effect_terms.py)
     effect_terms: tuple[str, ...] = ()
+    # the policy makes the agreements 附生效条件 ([project] effective_when): not in effect from signing (``validity``)
+    conditional_effect: bool = False
     voucher_face: Decimal | None = None  # 房票面额 (bonus included)
     voucher_cash: Decimal | None = None  # paid in cash (items the policy keeps out of the voucher)
     voucher_cash_items: tuple[str, ...] = ()  # labels of those items

@@ -29,6 +29,7 @@ PLACEHOLDERS = frozenset((
     # 《条例》第二十五条, worded per household by article25.py
     "phone", "payment_terms", "flat_terms", "moving_terms", "transition_terms", "business_terms",
     "moving_deadline", "transition_way", "voucher_terms", "signing_terms", "settlement",
+    "validity",  # when the agreement takes effect (v3): at signing, or once its condition is met
 ))
 BLOCKS = frozenset((
     "parties", "house_table", "compensation_table", "flat_table", "notes", "signatures",

@@ -69,3 +69,37 @@ def test_the_printed_agreement_states_the_condition_and_the_schedule(tmp_path: P
     assert ("早搬迁奖：自本协议生效次日起第1日至第15日内搬离被征收房屋并办理完毕交房手续的，奖励人民币233,280.00元；"
             "第16日至第30日内的，奖励人民币116,640.00元；第31日至第45日内的，奖励人民币58,320.00元；此后搬离的不予奖励。"
             "该奖励按实际交房日期确定，不计入本协议补偿金额，另行支付。") in text
+
+
+VALID_AT_SIGNING = "本协议自甲方盖章、乙方签字并按手印之日起生效。"
+VALID_ON_CONDITION = ("本协议自甲方盖章、乙方签字并按手印之日起成立，自本协议约定的生效条件成就之日起生效；"
+                      "生效条件未成就的，本协议不生效。")
+
+
+def _render(tmp_path: Path, policy_text: str, name: str, template_version: str = "") -> str:
+    policy = parse_policy(policy_text, "t.toml")
+    house = HouseholdInput.from_dict({"household_code": "CQ-1", "signing_date": "2023-06-10", "building_parts": [
+        {"area": "58.32", "use": "residential", "legality": "registered"}],
+        "appraisal": {"unit_price": {"residential": "13670"}}})
+    calc = compute(policy, house, "cash")
+    doc = dataclasses.replace(samples.cash_doc(), terms=document_terms(calc, policy))
+    if template_version:
+        doc = dataclasses.replace(doc, template_version=template_version)
+    render_agreement(doc, tmp_path / name)
+    return squash(pdf_text(tmp_path / name))
+
+
+def test_a_conditional_agreement_does_not_also_say_it_takes_effect_at_signing(tmp_path: Path) -> None:
+    """Found by reading the printed text: 第十二条 said "自…按手印之日起生效" under the sentence saying the agreement takes
+    effect only when the signing rate is reached — two sentences that cannot both be true."""
+    text = _render(tmp_path, POLICY, "conditional.pdf")
+    assert "本协议为附生效条件的补偿协议" in text
+    assert VALID_ON_CONDITION in text and VALID_AT_SIGNING not in text
+    plain = _render(tmp_path, POLICY.replace('effective_when = { signing_rate_pct = "80%" }\n', ""), "plain.pdf")
+    assert "附生效条件" not in plain
+    assert VALID_AT_SIGNING in plain and VALID_ON_CONDITION not in plain
+
+
+def test_a_reprint_of_an_agreement_made_on_the_old_template_keeps_its_words(tmp_path: Path) -> None:
+    text = _render(tmp_path, POLICY.replace('effective_when = { signing_rate_pct = "80%" }\n', ""), "v2.pdf", "cash-v2")
+    assert VALID_AT_SIGNING in text and "模板cash-v2" in text

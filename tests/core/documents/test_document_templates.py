@@ -17,15 +17,16 @@ from survey_app.core.documents.templates import (
     parse_text,
 )
 
-EXPECTED_FILES = ["agreement_cash_v1.toml", "agreement_cash_v2.toml", "agreement_exchange_v1.toml",
-                  "agreement_exchange_v2.toml", "agreement_voucher_v1.toml", "agreement_voucher_v2.toml",
+EXPECTED_FILES = ["agreement_cash_v1.toml", "agreement_cash_v2.toml", "agreement_cash_v3.toml",
+                  "agreement_exchange_v1.toml", "agreement_exchange_v2.toml", "agreement_exchange_v3.toml",
+                  "agreement_voucher_v1.toml", "agreement_voucher_v2.toml", "agreement_voucher_v3.toml",
                   "calculation_sheet_v1.toml", "calculation_sheet_v2.toml", "calculation_sheet_v3.toml"]
 
 
 def test_the_four_templates_ship_with_their_versions() -> None:
     assert sorted(p.name for p in TEMPLATE_DIR.glob("*.toml")) == EXPECTED_FILES
-    assert TEMPLATE_VERSIONS == {"calculation_sheet": "calculation_sheet-v3", "cash": "cash-v2",
-                                 "exchange": "exchange-v2", "voucher": "voucher-v2"}
+    assert TEMPLATE_VERSIONS == {"calculation_sheet": "calculation_sheet-v3", "cash": "cash-v3",
+                                 "exchange": "exchange-v3", "voucher": "voucher-v3"}
 
 
 @pytest.mark.parametrize("name", ["cash", "exchange", "voucher"])

@@ -116,6 +116,7 @@ def document_terms(result: Result, policy: Policy | None) -> Terms:
         transition_overdue=_transition_overdue(policy, result, exchange, keys),
         transition_actual=actual_transition(policy, result),
         effect_terms=effect_terms(policy, result),
+        conditional_effect=policy is not None and policy.project.effective_when is not None,
         voucher_face=v.face_amount if v else None,
         voucher_cash=v.cash_amount if v else None,
         voucher_cash_items=cash_items if v else (),
