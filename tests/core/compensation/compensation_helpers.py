@@ -72,3 +72,28 @@ def household(**fields) -> HouseholdInput:
     }
     data.update(fields)
     return HouseholdInput.from_dict(data)
+
+
+def appraise_first_part(db, actor, **appraisal):
+    """Give the first demo household with a building part an appraisal row for that part (``appraisal``: the
+    report's per-part fields, e.g. ``decoration_value``) and return (household, its survey input on 2023-06-01)."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from sqlalchemy import select
+
+    from survey_app.core.storage.calc_inputs import household_input
+    from survey_app.core.storage.models import Appraisal, BuildingPart, Household
+
+    with db.read() as session:
+        h = session.scalars(select(Household).join(BuildingPart, BuildingPart.household_id == Household.id)
+                            .where(BuildingPart.deleted_at.is_(None)).order_by(Household.household_code)).first()
+        part = session.scalars(select(BuildingPart).where(BuildingPart.household_id == h.id,
+                                                          BuildingPart.deleted_at.is_(None))
+                               .order_by(BuildingPart.sort_order)).first()
+    with db.uow(actor) as uow:
+        uow.session.add(Appraisal(household_id=h.id, use=part.use, unit_price=Decimal("8765.40"), part_id=part.id,
+                                  part_label=part.label or "", **appraisal))
+        uow.commit()
+    with db.read() as session:
+        return h, household_input(session, session.get(Household, h.id), dt.date(2023, 6, 1))

@@ -5,22 +5,18 @@ re-derivation from the survey compares it like any other input."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from decimal import Decimal as D
 
 import pytest
-from compensation_helpers import household, make_policy
+from compensation_helpers import appraise_first_part, household, make_policy
 from formula_check import adds_up
-from sqlalchemy import select
 
 from survey_app.core.compensation.engine import compute
 from survey_app.core.compensation.fields import PolicyError
 from survey_app.core.compensation.inputs import HouseholdInput
 from survey_app.core.compensation.policy_tools import check
 from survey_app.core.compensation.policy_tools.explain import explain_text
-from survey_app.core.storage.calc_inputs import household_input
-from survey_app.core.storage.models import Appraisal, BuildingPart, Household
 from survey_app.core.sync.rederive import rederive
 
 HV = '[[items]]\ncode = "hv"\nkind = "house_value"\nlabel = "房屋价值"\nprice = "part_appraisal"\n'
@@ -85,18 +81,7 @@ def test_the_input_round_trips_and_old_inputs_keep_their_bytes() -> None:
 
 
 def test_the_survey_carries_the_reports_decoration_and_hq_compares_it(demo_db, admin) -> None:
-    with demo_db.read() as session:
-        h = session.scalars(select(Household).join(BuildingPart, BuildingPart.household_id == Household.id)
-                            .where(BuildingPart.deleted_at.is_(None)).order_by(Household.household_code)).first()
-        part = session.scalars(select(BuildingPart).where(BuildingPart.household_id == h.id,
-                                                          BuildingPart.deleted_at.is_(None))
-                               .order_by(BuildingPart.sort_order)).first()
-    with demo_db.uow(admin) as uow:
-        uow.session.add(Appraisal(household_id=h.id, use=part.use, unit_price=D("8765.40"), part_id=part.id,
-                                  decoration_value=D("12345.60"), part_label=part.label or ""))
-        uow.commit()
-    with demo_db.read() as session:
-        survey = household_input(session, session.get(Household, h.id), dt.date(2023, 6, 1))
+    h, survey = appraise_first_part(demo_db, admin, decoration_value=D("12345.60"))
     assert survey.building_parts[0].decoration_value == D("12345.60")
     assert all(p.decoration_value is None for p in survey.building_parts[1:])
     # a calculation whose saved inputs say 22,345.60 for that decoration (and is consistent with them)

@@ -5,14 +5,12 @@ has one, else the calculation is refused naming ``items[N]`` and the part."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from decimal import Decimal as D
 
 import pytest
-from compensation_helpers import HEADER, MODES, household, make_policy
+from compensation_helpers import HEADER, MODES, appraise_first_part, household, make_policy
 from formula_check import adds_up
-from sqlalchemy import select
 
 from survey_app.core.compensation.engine import compute
 from survey_app.core.compensation.fields import PolicyError
@@ -20,8 +18,6 @@ from survey_app.core.compensation.inputs import HouseholdInput
 from survey_app.core.compensation.policy_tools import check
 from survey_app.core.compensation.policy_tools.diff import diff
 from survey_app.core.compensation.policy_tools.explain import explain_text
-from survey_app.core.storage.calc_inputs import household_input
-from survey_app.core.storage.models import Appraisal, BuildingPart, Household
 from survey_app.core.sync.rederive import rederive
 
 DECO = '[[items]]\ncode = "deco"\nkind = "decoration"\nlabel = "装修补偿"\nprice = "part_appraisal_unit"\n'
@@ -107,18 +103,7 @@ def test_the_input_round_trips_and_old_inputs_keep_their_bytes() -> None:
 
 
 def test_the_survey_carries_the_reports_unit_price_and_hq_compares_it(demo_db, admin) -> None:
-    with demo_db.read() as session:
-        h = session.scalars(select(Household).join(BuildingPart, BuildingPart.household_id == Household.id)
-                            .where(BuildingPart.deleted_at.is_(None)).order_by(Household.household_code)).first()
-        part = session.scalars(select(BuildingPart).where(BuildingPart.household_id == h.id,
-                                                          BuildingPart.deleted_at.is_(None))
-                               .order_by(BuildingPart.sort_order)).first()
-    with demo_db.uow(admin) as uow:
-        uow.session.add(Appraisal(household_id=h.id, use=part.use, unit_price=D("8765.40"), part_id=part.id,
-                                  decoration_unit_price=D("215.50"), part_label=part.label or ""))
-        uow.commit()
-    with demo_db.read() as session:
-        survey = household_input(session, session.get(Household, h.id), dt.date(2023, 6, 1))
+    h, survey = appraise_first_part(demo_db, admin, decoration_unit_price=D("215.50"))
     assert survey.building_parts[0].decoration_unit_price == D("215.50")
     assert all(p.decoration_unit_price is None for p in survey.building_parts[1:])
     items = DECO + 'per_m2 = "0"\nuses = ["residential", "commercial", "office", "industrial", "other"]\n' \
