@@ -141,9 +141,24 @@ def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def row_hash(stored: list) -> str:
-    """Fingerprint of a row in stored form (column order)."""
-    return hashlib.sha256(json.dumps(stored, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
+def _row_json_encoder() -> Callable[[Any], str]:
+    """json.dumps(stored, ensure_ascii=False, separators=(",", ":")) — the same text — with the encoder
+    json.dumps makes per call made once: the C encoder it uses, minus the circular-reference bookkeeping
+    (a stored row is a flat list of scalars)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+    c_make = getattr(json.encoder, "c_make_encoder", None)
+    if c_make is None:  # a Python without the _json accelerator
+        return encoder.encode
+    one = c_make(None, encoder.default, json.encoder.encode_basestring, None, ":", ",", False, False, True)
+    return lambda stored: "".join(one(stored, 0))
+
+
+_ROW_JSON = _row_json_encoder()
+
+
+def row_hash(stored: list | tuple) -> str:
+    """Fingerprint of a row in stored form (column order): sha256 of its JSON array (a tuple is one too)."""
+    return hashlib.sha256(_ROW_JSON(stored).encode()).hexdigest()
 
 
 def event_hash(prev_hash: str, seq: int, at: str, user: str, device: str, action: str,
@@ -190,63 +205,102 @@ def verify(conn: Connection, tables: Iterable[Table], *, max_problems: int = 20,
     report = VerifyReport(problems=[], keyed=bool(audit_key))
     problems = report.problems
     ae = AuditEvent.__table__
-    last_row_hash: dict[tuple[str, str], tuple[int, str]] = {}
+    # entity → {row id → (seq, row hash) of its last event}, in first-seen order (the order deletions are named)
+    last_row_hash: dict[str, dict[str, tuple[int, str]]] = {}
     prev = GENESIS
     expected_seq = 1
     total = conn.execute(select(ae.c.seq).order_by(ae.c.seq.desc()).limit(1)).scalar() or 0
-    result = conn.execute(select(ae).order_by(ae.c.seq)).yield_per(5000)
-    for ev in result:
+    decode, events = _events(conn)
+    for seq, at, user, device, action, entity, entity_id, changes, rhash, stored_hash, mac in events:
         report.events += 1
         if progress and report.events % 20000 == 0:
-            progress(ev.seq, total, "审计链")
-        if ev.seq != expected_seq:
-            problems.append(Problem(ev.seq, f"审计事件 #{expected_seq} 至 #{ev.seq - 1} 缺失（被删除）"))
-        expected_seq = ev.seq + 1
-        at = rowcodec.encode_utc(ev.at)
-        h = event_hash(prev, ev.seq, at, ev.user, ev.device, ev.action, ev.entity, ev.entity_id,
-                       ev.changes, ev.row_hash)
-        if ev.hash != h:
-            problems.append(Problem(ev.seq, f"审计事件 #{ev.seq} 被改动（哈希不符）：{ev.action} {ev.entity} {ev.entity_id}"))
+            progress(seq, total, "审计链")
+        if seq != expected_seq:
+            problems.append(Problem(seq, f"审计事件 #{expected_seq} 至 #{seq - 1} 缺失（被删除）"))
+        expected_seq = seq + 1
+        if decode is not None:  # SQLite: ``at`` is the stored text, hashed as written unless it is not canonical
+            h = event_hash(prev, seq, at, user, device, action, entity, entity_id, changes, rhash) \
+                if isinstance(at, str) else None
+            if h != stored_hash:
+                at = rowcodec.encode_utc(decode(at))
+                h = event_hash(prev, seq, at, user, device, action, entity, entity_id, changes, rhash)
+        else:
+            h = event_hash(prev, seq, rowcodec.encode_utc(at), user, device, action, entity, entity_id, changes,
+                           rhash)
+        if stored_hash != h:
+            problems.append(Problem(seq, f"审计事件 #{seq} 被改动（哈希不符）：{action} {entity} {entity_id}"))
             if len(problems) >= max_problems:
                 return report
-        if audit_key and not hmac.compare_digest(ev.mac or "", event_mac(audit_key, ev.hash)):
-            problems.append(Problem(ev.seq, KEY_FAILED.format(seq=ev.seq)))
+        if audit_key and not hmac.compare_digest(mac or "", event_mac(audit_key, stored_hash)):
+            problems.append(Problem(seq, KEY_FAILED.format(seq=seq)))
             if len(problems) >= max_problems:
                 return report
-        prev = ev.hash  # continue from the stored hash so one bad event is reported once
-        if ev.entity and ev.entity_id and ev.row_hash:  # login and other non-row events carry no row hash
-            last_row_hash[(ev.entity, ev.entity_id)] = (ev.seq, ev.row_hash)
+        prev = stored_hash  # continue from the stored hash so one bad event is reported once
+        if entity and entity_id and rhash:  # login and other non-row events carry no row hash
+            by_id = last_row_hash.get(entity)
+            if by_id is None:
+                by_id = last_row_hash[entity] = {}
+            by_id[entity_id] = (seq, rhash)
 
     for table in tables:
         pk_index = [c.name for c in table.columns].index(list(table.primary_key.columns)[0].name)
+        last_of = last_row_hash.get(table.name, {})
         seen: set[str] = set()
         for stored in _stored_rows(conn, table):
             report.rows += 1
             rid = str(stored[pk_index])
             seen.add(rid)
-            last = last_row_hash.get((table.name, rid))
+            last = last_of.get(rid)
             if last is None:
                 problems.append(Problem(None, f"{table.name} 记录 {rid} 没有审计事件（在应用之外插入）"))
             elif last[1] != row_hash(stored):
                 problems.append(Problem(last[0], f"{table.name} 记录 {rid} 在应用之外被修改（最后一次合法修改为审计事件 #{last[0]}）"))
             if len(problems) >= max_problems:
                 return report
-        for (entity, rid), (seq, _rh) in last_row_hash.items():
-            if entity == table.name and rid not in seen:
+        for rid, (seq, _rh) in last_of.items():
+            if rid not in seen:
                 problems.append(Problem(seq, f"{table.name} 记录 {rid} 在应用之外被删除（审计事件 #{seq}）"))
                 if len(problems) >= max_problems:
                     return report
     return report
 
 
-def _stored_rows(conn: Connection, table: Table) -> Iterable[list]:
+_EVENT_FIELDS = ("seq", "at", "user", "device", "action", "entity", "entity_id", "changes", "row_hash", "hash", "mac")
+
+
+def _events(conn: Connection) -> tuple[Callable[[Any], Any] | None, Iterable[tuple]]:
+    """(decode, every event in ``seq`` order as the fields of _EVENT_FIELDS). On SQLite the raw rows, ``at``
+    as its stored text, and ``decode`` what turns that text into the datetime the model reads; elsewhere
+    the values the model reads (``at`` a datetime) and ``decode`` None."""
+    ae = AuditEvent.__table__
+    if conn.dialect.name == "sqlite":
+        decode = ae.c.at.type.dialect_impl(conn.dialect).result_processor(conn.dialect, None) or (lambda v: v)
+        prep = conn.dialect.identifier_preparer
+        cols = ", ".join(prep.quote(c) for c in _EVENT_FIELDS)
+        return decode, _raw_rows(conn, f"SELECT {cols} FROM audit_events ORDER BY seq")
+    stmt = select(*(ae.c[c] for c in _EVENT_FIELDS)).order_by(ae.c.seq)
+    return None, (tuple(ev) for ev in conn.execute(stmt).yield_per(5000))
+
+
+def _raw_rows(conn: Connection, sql: str) -> Iterable[tuple]:
+    """The DB-API rows of a read-only SELECT, in the connection's transaction (no per-row Row objects)."""
+    if not conn.in_transaction():  # begin it as any execute would (the Database's BEGIN on its begin event)
+        conn.exec_driver_sql("SELECT 1").close()
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql)
+        while rows := cursor.fetchmany(5000):
+            yield from rows
+    finally:
+        cursor.close()
+
+
+def _stored_rows(conn: Connection, table: Table) -> Iterable[list | tuple]:
     """Every row of ``table`` in stored form. On SQLite the raw rows *are* the stored form."""
     if conn.dialect.name == "sqlite":
         prep = conn.dialect.identifier_preparer
         cols = ", ".join(prep.format_column(c) for c in table.columns)
-        cursor = conn.exec_driver_sql(f"SELECT {cols} FROM {prep.format_table(table)}")
-        for raw in cursor:
-            yield list(raw)
+        yield from _raw_rows(conn, f"SELECT {cols} FROM {prep.format_table(table)}")
         return
     for row in conn.execute(select(table)).yield_per(5000):
         yield rowcodec.stored_row(table, row._mapping.__getitem__)
