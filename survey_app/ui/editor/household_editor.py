@@ -35,7 +35,7 @@ from survey_app.core.domain.roles import ROLE_PERMISSIONS, Permission, Role
 from survey_app.core.services import Database, households, policy_menus, workflow
 from survey_app.core.services.survey import readiness, store
 from survey_app.core.services.survey.checks import FormInvalid, Problem, check
-from survey_app.core.services.survey.form import SurveyForm
+from survey_app.core.services.survey.form import MemberForm, SurveyForm
 from survey_app.ui import formatting, labels
 from survey_app.ui.changes import ChangeHub
 from survey_app.ui.editor import messages
@@ -53,6 +53,11 @@ from survey_app.ui.editor.style import STYLE
 from survey_app.ui.task_runner import TaskRunner
 
 FROZEN = {"signed", "handed_over"}
+
+
+def _head(form: SurveyForm) -> MemberForm | None:
+    """The form's 户主 (what ``MembersSection.head()`` reads from the widgets)."""
+    return next((m for m in form.members if m.relation == "head"), None)
 
 
 def _offer(name: str) -> property:
@@ -148,15 +153,18 @@ class HouseholdEditorDialog(QDialog):
         self._rev = form.rev
         for s in self.sections:
             s.load(form)
+        collected = self.collect()  # read from the widgets once: the baseline, the header and the check
         if baseline:
-            self.autosave.baseline = self.collect_form().to_json()
-        self._refresh_header()
+            self.autosave.baseline = collected[0].to_json()
+        self._refresh_header(_head(collected[0]))
         self.navigator.retab()
-        self.validate()
+        self._retab_timer.stop()  # the rows the load added are in that tab order already
+        self.validate(collected)
 
-    def problems(self) -> list[Problem]:
-        """Every problem, in the UI language: what stops a save first, then what the calculation still needs."""
-        form, local = self.collect()
+    def problems(self, collected: tuple[SurveyForm, list[Problem]] | None = None) -> list[Problem]:
+        """Every problem, in the UI language: what stops a save first, then what the calculation still needs.
+        ``collected`` is ``collect()``'s answer when the caller has just read the widgets."""
+        form, local = collected or self.collect()
         seen = {p.path for p in local}
         found = local + [p for p in check(form) if p.path not in seen]
         if self.policy is not None:
@@ -166,14 +174,15 @@ class HouseholdEditorDialog(QDialog):
         order = {id(s): i for i, s in enumerate(self.sections)}
         return sorted(found, key=lambda p: next((order[id(s)] for s in self.sections if s.owns(p.path)), 99))
 
-    def validate(self) -> list[Problem]:
+    def validate(self, collected: tuple[SurveyForm, list[Problem]] | None = None) -> list[Problem]:
         """Re-check the form; paint what may show; returns every problem."""
         self._validate_timer.stop()
-        found = self.problems()
+        collected = collected or self.collect()
+        found = self.problems(collected)
         self.problem_panel.set_problems(found)
         for s in self.sections:
             s.validate(found, attempted=self._attempted, submit_attempted=self._submit_attempted)
-        self.household.set_head(self.members.head())
+        self.household.set_head(_head(collected[0]))
         self._update_buttons()
         return found
 
@@ -372,9 +381,8 @@ class HouseholdEditorDialog(QDialog):
             self.autosave.enabled = False
         self._update_buttons()
 
-    def _refresh_header(self) -> None:
+    def _refresh_header(self, head: MemberForm | None) -> None:
         d = self.detail
-        head = self.members.head()
         name = head.name if head else d.head_name
         self.title.setText(f"{d.household_code}　{name}　·　{labels.status(d.status)}")
         self.rev_label.setText(self.tr("第{rev}版　最后修改：{when} {who}").format(

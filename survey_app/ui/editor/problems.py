@@ -53,10 +53,13 @@ class ProblemPanel(QWidget):
         if missing:
             parts.append(self.tr("提交前还需补全（{n}项）").format(n=missing))
         self.title.setText("；".join(parts) if parts else self.tr("未发现问题，可以提交"))
-        self.title.setProperty("bad", bool(problems))
-        self.title.style().unpolish(self.title)
-        self.title.style().polish(self.title)
-        self.list.setVisible(bool(problems))
+        bad = bool(problems)
+        if self.title.property("bad") != bad:
+            self.title.setProperty("bad", bad)
+            if self.title.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):  # else its first polish reads it
+                self.title.style().unpolish(self.title)
+                self.title.style().polish(self.title)
+        self.list.setVisible(bad)
 
     def _go(self, item: QListWidgetItem) -> None:
         self.jump.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -17,6 +17,8 @@ from survey_app.ui.editor.inputs import set_invalid
 from survey_app.ui.editor.row_table import RowTable
 from survey_app.ui.editor.section import Section, split_path
 
+_REFIT = frozenset({QEvent.Type.LayoutRequest, QEvent.Type.Resize})  # the table's events that change its height
+
 
 class SideScroll(QScrollArea):
     """Holds a RowTable: as tall as the table, as wide as the section; scrolls sideways when the table's
@@ -36,7 +38,7 @@ class SideScroll(QScrollArea):
         QApplication.instance().focusChanged.connect(self._focus_moved)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.widget() and event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+        if event.type() in _REFIT and watched is self.widget():
             self.updateGeometry()  # rows added or removed: as tall as the table again
         return super().eventFilter(watched, event)
 
@@ -46,7 +48,8 @@ class SideScroll(QScrollArea):
             return super().sizeHint()
         wide = inner.minimumSizeHint().width() > self.viewport().width() or self.horizontalScrollBar().maximum() > 0
         bar = self.horizontalScrollBar().sizeHint().height() if wide else 0
-        return QSize(inner.sizeHint().width(), inner.sizeHint().height() + bar)
+        hint = inner.sizeHint()
+        return QSize(hint.width(), hint.height() + bar)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(120, self.sizeHint().height())
