@@ -54,6 +54,11 @@ def offers(policy: Policy | None) -> Offers:
     return Offers(flats, extras, exchange.max_flats)
 
 
+# calculations.option_key and households.chosen_option hold 64 characters (PostgreSQL enforces it: a longer key
+# would fail the HQ import of the whole bundle), so a combination whose option key is longer is refused on entry.
+OPTION_KEY_MAX = 64
+
+
 def key_of(key: str, floor: int | None) -> str:
     """A choice's key for ``key`` on ``floor`` (``H90@5``); the key itself without a floor."""
     return f"{key}{FLOOR_MARK}{floor}" if floor else key
@@ -68,6 +73,10 @@ def verdict(policy: Policy | None, keys: list[str] | tuple[str, ...], delivery: 
     except ValidationError as e:
         text = str(e)
         return text[len(_PREFIX):] if text.startswith(_PREFIX) else text
+    length = len(f"exchange:{'+'.join(keys)}")
+    if length > OPTION_KEY_MAX:
+        return (f"这一组合的方案代码共 {length} 个字符，超过可保存的 {OPTION_KEY_MAX} 个：请少选一套，"
+                "或请指挥部在方案中缩短房源编号")
     return None
 
 
