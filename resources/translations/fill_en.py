@@ -29,6 +29,9 @@ EN: dict[str, dict[str, str]] = {
         "错误": "Error",
         "首次启动：正在创建演示项目…": "First start: creating the demo project…",
         "创建演示项目失败：{error}": "Creating the demo project failed: {error}",
+        "正在打开项目数据库。新版本第一次打开时要升级数据库，数据多时需要几分钟，请勿关闭程序…":
+            "Opening the project database. The first start of a new version upgrades it, which can take a few "
+            "minutes for a large project; do not close the program…",
     },
     "Formats": {"{y}年{m}月{d}日": "{d} {mon} {y}"},
     "HouseholdDetailHtml": {

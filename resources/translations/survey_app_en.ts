@@ -313,13 +313,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="137" />
+        <location filename="../../survey_app/ui/app.py" line="141" />
         <location filename="../../survey_app/ui/app_first_window.py" line="135" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="138" />
+        <location filename="../../survey_app/ui/app.py" line="142" />
         <location filename="../../survey_app/ui/app_first_window.py" line="135" />
         <source>无法打开数据库：{path}
 {error}</source>
@@ -327,20 +327,25 @@
 {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="165" />
-        <location filename="../../survey_app/ui/app.py" line="256" />
+        <location filename="../../survey_app/ui/app.py" line="166" />
+        <location filename="../../survey_app/ui/app.py" line="286" />
         <location filename="../../survey_app/ui/app_first_window.py" line="138" />
         <location filename="../../survey_app/ui/project_login.py" line="52" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="253" />
+        <location filename="../../survey_app/ui/app.py" line="256" />
+        <source>正在打开项目数据库。新版本第一次打开时要升级数据库，数据多时需要几分钟，请勿关闭程序…</source>
+        <translation>Opening the project database. The first start of a new version upgrades it, which can take a few minutes for a large project; do not close the program…</translation>
+    </message>
+    <message>
+        <location filename="../../survey_app/ui/app.py" line="283" />
         <source>首次启动：正在创建演示项目…</source>
         <translation>First start: creating the demo project…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="257" />
+        <location filename="../../survey_app/ui/app.py" line="287" />
         <source>创建演示项目失败：{error}</source>
         <translation>Creating the demo project failed: {error}</translation>
     </message>
@@ -3170,7 +3175,7 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
     <name>HouseholdEditorDialog</name>
     <message>
         <location filename="../../survey_app/ui/editor/editor_layout.py" line="75" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="266" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="275" />
         <source>提交调查</source>
         <translation>Submit survey</translation>
     </message>
@@ -3181,7 +3186,7 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
     </message>
     <message>
         <location filename="../../survey_app/ui/editor/editor_layout.py" line="78" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="298" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="307" />
         <source>放弃修改</source>
         <translation>Discard changes</translation>
     </message>
@@ -3192,7 +3197,7 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
     </message>
     <message>
         <location filename="../../survey_app/ui/editor/editor_layout.py" line="80" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="310" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="319" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -3212,42 +3217,42 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="113" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="118" />
         <source>草稿已自动保存（{time}）</source>
         <translation>Draft saved automatically ({time})</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="115" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="120" />
         <source>草稿未能自动保存：{error}</source>
         <translation>The draft could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="193" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="202" />
         <source>有{n}处需要改正，尚未保存。</source>
         <translation>{n} problem(s) to correct; not saved.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="198" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="207" />
         <source>没有需要保存的修改。</source>
         <translation>Nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="208" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="217" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="218" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="227" />
         <source>已保存（第{rev}版）。</source>
         <translation>Saved (revision {rev}).</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="231" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="240" />
         <source>保存冲突</source>
         <translation>Save conflict</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="232" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="241" />
         <source>{error}
 
 要用你现在的内容覆盖保存吗？（对方的修改将被替换；审计日志会记下这次修改）</source>
@@ -3256,72 +3261,72 @@ Compare it with the fingerprint shown on the laptop. Enroll this device?</transl
 Save your version over it? (The other changes are replaced; the audit log records this.)</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="238" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="240" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="247" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="249" />
         <source>不能保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="267" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="276" />
         <source>提交后该户变为“已调查”，等待复核员复核。确定提交吗？</source>
         <translation>After submitting, the household is “Surveyed” and waits for a supervisor's review. Submit?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="272" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="281" />
         <source>正在提交…</source>
         <translation>Submitting…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="278" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="287" />
         <source>已提交，状态：{status}。</source>
         <translation>Submitted; status: {status}.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="254" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="288" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="263" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="297" />
         <source>不能提交</source>
         <translation>Cannot submit</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="251" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="260" />
         <source>调查尚未完成：还有{n}项需要改正或补全，不能提交。</source>
         <translation>The survey is not complete: {n} item(s) to correct or fill in; not submitted.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="255" />
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="287" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="264" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="296" />
         <source>调查尚未完成，不能提交。请先改正或补全以下各项：
 {lines}</source>
         <translation>The survey is not complete and cannot be submitted. Correct or fill in first:
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="298" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="307" />
         <source>放弃所有未保存的修改，回到上次保存的内容吗？</source>
         <translation>Discard all unsaved changes and go back to what was last saved?</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="303" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="312" />
         <source>已放弃修改。</source>
         <translation>Changes discarded.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="310" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="319" />
         <source>有未保存的修改。</source>
         <translation>There are unsaved changes.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="311" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="320" />
         <source>保存并关闭</source>
         <translation>Save and close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="312" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="321" />
         <source>放弃修改并关闭</source>
         <translation>Discard and close</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="313" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="322" />
         <source>继续编辑</source>
         <translation>Keep editing</translation>
     </message>
@@ -3371,27 +3376,27 @@ Save your version over it? (The other changes are replaced; the audit log record
         <translation>Restore draft</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="343" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="352" />
         <source>已恢复{when}的草稿，尚未保存。</source>
         <translation>Restored the draft of {when}; not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="359" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="368" />
         <source>该户已签约，调查数据已冻结，只能查看。如需更正，须先由复核员作废协议。</source>
         <translation>This household has signed: the survey is frozen and can only be viewed. To correct it, a supervisor must first void the agreement.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="361" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="370" />
         <source>当前用户无权修改调查数据，只能查看。</source>
         <translation>You may not change survey data; view only.</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="380" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="388" />
         <source>第{rev}版　最后修改：{when} {who}</source>
         <translation>Revision {rev}, last changed {when} by {who}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/editor/household_editor.py" line="382" />
+        <location filename="../../survey_app/ui/editor/household_editor.py" line="390" />
         <source>住户调查 — {code} {name}</source>
         <translation>Household survey — {code} {name}</translation>
     </message>
