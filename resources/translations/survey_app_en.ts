@@ -313,13 +313,13 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="141" />
+        <location filename="../../survey_app/ui/app.py" line="140" />
         <location filename="../../survey_app/ui/app_first_window.py" line="135" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="142" />
+        <location filename="../../survey_app/ui/app.py" line="141" />
         <location filename="../../survey_app/ui/app_first_window.py" line="135" />
         <source>无法打开数据库：{path}
 {error}</source>
@@ -327,25 +327,25 @@
 {error}</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="166" />
-        <location filename="../../survey_app/ui/app.py" line="286" />
+        <location filename="../../survey_app/ui/app.py" line="165" />
+        <location filename="../../survey_app/ui/app.py" line="278" />
         <location filename="../../survey_app/ui/app_first_window.py" line="138" />
         <location filename="../../survey_app/ui/project_login.py" line="52" />
         <source>错误</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="256" />
+        <location filename="../../survey_app/ui/app.py" line="265" />
         <source>正在打开项目数据库。新版本第一次打开时要升级数据库，数据多时需要几分钟，请勿关闭程序…</source>
         <translation>Opening the project database. The first start of a new version upgrades it, which can take a few minutes for a large project; do not close the program…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="283" />
+        <location filename="../../survey_app/ui/app.py" line="276" />
         <source>首次启动：正在创建演示项目…</source>
         <translation>First start: creating the demo project…</translation>
     </message>
     <message>
-        <location filename="../../survey_app/ui/app.py" line="287" />
+        <location filename="../../survey_app/ui/app.py" line="279" />
         <source>创建演示项目失败：{error}</source>
         <translation>Creating the demo project failed: {error}</translation>
     </message>

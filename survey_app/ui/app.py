@@ -230,60 +230,53 @@ def _project_name(db) -> str:  # noqa: ANN001
     return getter(db) if getter else ""
 
 
+def wait_for(runner, fn, **options):  # noqa: ANN001, ANN003, ANN201
+    """Run ``fn(progress, cancel)`` on the worker behind the runner's progress dialog (``options``: its label,
+    cancellable, min_duration_ms), keeping the GUI alive until it ends; its result, or raises what it raised."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    outcome: dict[str, object] = {}
+
+    def done(result: object) -> None:
+        outcome["result"] = result
+        loop.quit()
+
+    def failed(exc: BaseException) -> None:
+        outcome["error"] = exc
+        loop.quit()
+
+    runner.run(fn, on_done=done, on_error=failed, **options)
+    loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["result"]
+
+
 def open_on_worker(app, runner, path):  # noqa: ANN001, ANN201
     """``startup.open_database`` on the worker: this path opens databases that need their schema upgraded (or
     checked after an unclean close), and a large HQ project upgrades for a minute (300k households: ~65 s to
     0016). A progress window says so once the open lasts longer than a moment; the GUI stays alive. Raises what
     the open raised."""
-    from PySide6.QtCore import QEventLoop
-
     from survey_app.core.services import startup
 
-    loop = QEventLoop()
-    outcome: dict[str, object] = {}
-
-    def done(db: object) -> None:
-        outcome["db"] = db
-        loop.quit()
-
-    def failed(exc: BaseException) -> None:
-        outcome["error"] = exc
-        loop.quit()
-
-    runner.run(lambda progress, cancel: startup.open_database(path), on_done=done, on_error=failed,
-               cancellable=False, min_duration_ms=700,
-               label=app.translate("App", "正在打开项目数据库。新版本第一次打开时要升级数据库，数据多时需要几分钟，请勿关闭程序…"))
-    loop.exec()
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["db"]
+    return wait_for(runner, lambda progress, cancel: startup.open_database(path), cancellable=False,
+                    min_duration_ms=700,
+                    label=app.translate("App", "正在打开项目数据库。新版本第一次打开时要升级数据库，数据多时需要几分钟，请勿关闭程序…"))
 
 
 def _create_demo(app, db, runner) -> bool:  # noqa: ANN001
     """First start: create the demo project on the worker with a cancellable progress dialog."""
-    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QMessageBox
 
     from survey_app.core.services import startup
 
-    loop = QEventLoop()
-    outcome: dict[str, object] = {}
-
-    def done(summary: object) -> None:
-        outcome["summary"] = summary
-        loop.quit()
-
-    def failed(exc: BaseException) -> None:
-        outcome["error"] = exc
-        loop.quit()
-
-    runner.run(lambda progress, cancel: startup.create_first_start_demo(db, progress, cancel),
-               on_done=done, on_error=failed, min_duration_ms=0,
-               label=app.translate("App", "首次启动：正在创建演示项目…"))
-    loop.exec()
-    if "error" in outcome:
+    try:
+        wait_for(runner, lambda progress, cancel: startup.create_first_start_demo(db, progress, cancel),
+                 min_duration_ms=0, label=app.translate("App", "首次启动：正在创建演示项目…"))
+    except Exception as exc:  # shown to the user in Chinese, as before
         QMessageBox.critical(None, app.translate("App", "错误"),
-                             app.translate("App", "创建演示项目失败：{error}").format(error=outcome["error"]))
+                             app.translate("App", "创建演示项目失败：{error}").format(error=exc))
         return False
     return True
 
