@@ -20,12 +20,45 @@ from pathlib import Path
 
 import pytest
 
+from survey_app.core import kdf
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # Where PYTHONDONTWRITEBYTECODE is set (as on the project's build machine), pytest would rewrite the asserts of
 # every test module anew in every test process and keep nothing: ~12 of the ~20 CPU-s a process spends
 # collecting, twice under `-n 2`. The tests keep their rewritten modules (and Python its .pyc) in __pycache__.
 sys.dont_write_bytecode = False
+
+
+RAM_DISK = Path("/dev/shm")  # Linux's tmpfs; elsewhere (Windows, macOS) the run keeps the system's temp folder
+RAM_DISK_NEEDED = 4 * 2**30  # a whole run writes ~2 GB of databases, bundles and PDFs; the last run is kept
+
+
+def _on_ram_disk() -> bool:
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8").split("\n")
+        return (any(line.split()[1:3] == [str(RAM_DISK), "tmpfs"] for line in mounts if line.strip())
+                and shutil.disk_usage(RAM_DISK).free >= RAM_DISK_NEEDED)
+    except (OSError, IndexError):
+        return False
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The run's temp files (pytest's tmp_path, and every temp folder the app makes, through TMPDIR) go to a RAM
+    disk when the machine has one with room to spare: still real files, in a real file system, but without the
+    disk's fsync on every SQLite commit (``synchronous=FULL``) and unlink on every cleanup — ~12 % of the suite's
+    wall time on this machine's disk (215 → 190 s, measured side by side). The xdist workers inherit TMPDIR.
+    ``SURVEY_APP_TEST_TMP=disk``, a ``--basetemp`` or a TMPDIR of one's own keeps the run where it was."""
+    if (os.environ.get("SURVEY_APP_TEST_TMP") == "disk" or config.option.basetemp or "TMPDIR" in os.environ
+            or os.environ.get("PYTEST_XDIST_WORKER") or not _on_ram_disk()):
+        return
+    import getpass
+    import tempfile
+
+    folder = RAM_DISK / f"survey_app-tests-{getpass.getuser()}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    os.environ["TMPDIR"] = str(folder)
+    tempfile.tempdir = str(folder)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -187,12 +220,29 @@ def _project_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 TEST_HASH_N = 2**10
 
 
+_KDF_MEMO: dict[tuple, bytes] = {}
+_REAL_SCRYPT = kdf.scrypt  # (bound before any test patches it)
+
+
+def _remembered_scrypt(secret: bytes, salt: bytes, *, n: int, r: int, p: int, length: int = 32) -> bytes:
+    """``kdf.scrypt`` computed once per test process for each (secret, salt, cost): it is a pure function, and
+    the suite opens the same shared vaults and key files (same salts, same passwords) hundreds of times
+    (~60 ms each at 2^14). A new salt — every seal, every slot written — still derives for real."""
+    key = (secret, salt, n, r, p, length)
+    if key not in _KDF_MEMO:
+        _KDF_MEMO[key] = _REAL_SCRYPT(secret, salt, n=n, r=r, p=p, length=length)
+    return _KDF_MEMO[key]
+
+
 def _cheap_kdf(mp: pytest.MonkeyPatch) -> None:
     """Test-only key-derivation costs. Vault slots and sealed key files: the lowest cost their readers accept
-    (2^14, half the real one); login hashes: ``TEST_HASH_N``. Production never runs this (it is not in
-    survey_app); a test about the real costs is marked ``real_kdf_cost``."""
+    (2^14, half the real one); login hashes: ``TEST_HASH_N``; each derivation computed once per process
+    (``_remembered_scrypt``). Production never runs this (it is not in survey_app); a test about the real costs
+    is marked ``real_kdf_cost``."""
     from survey_app.core.security import passwords, vault
     from survey_app.core.sync import keys
+
+    mp.setattr(kdf, "scrypt", _remembered_scrypt)
 
     # (already cheap when a shared file is first made from inside a test, under the autouse ``_test_kdf_cost``)
     assert passwords.hash_password.__kwdefaults__ in ({"n": passwords.N}, {"n": TEST_HASH_N}), (

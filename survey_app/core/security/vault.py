@@ -30,10 +30,10 @@ import binascii
 import datetime as dt
 import json
 import os
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from survey_app.core import kdf as kdf_
 from survey_app.core.domain.errors import AuthenticationError, ValidationError
 from survey_app.core.paths import VAULT_SUFFIX, vault_file
 
@@ -44,7 +44,6 @@ DEVICE_SLOT = "device"
 # scrypt like sync/keys.py: 32 MiB and ~0.1 s per try. What a file may ask for is bounded, so an edited
 # vault cannot make the app burn gigabytes of memory before the AEAD refuses it.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
-_N_RANGE = (2**14, 2**20)
 MAX_FAILURES = 5
 LOCKOUT = dt.timedelta(minutes=15)
 LABELS = ("sqlcipher", "audit-mac", "files", "identity")
@@ -93,10 +92,6 @@ def _unb64(text: object) -> bytes:
 
 def _canonical(obj: object) -> bytes:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-
-
-def _password_bytes(password: str) -> bytes:
-    return unicodedata.normalize("NFC", password or "").encode("utf-8")
 
 
 def _now() -> dt.datetime:
@@ -193,10 +188,8 @@ class Vault:
         try:
             kdf = slot["kdf"]
             n, r, p = kdf["n"], kdf["r"], kdf["p"]
-            ints = all(type(v) is int for v in (n, r, p, slot["failed"]))
-            ok = (kdf["name"] == "scrypt" and slot["cipher"] == "chacha20-poly1305" and ints
-                  and _N_RANGE[0] <= n <= _N_RANGE[1] and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4
-                  and 0 <= slot["failed"] <= MAX_FAILURES
+            ok = (kdf["name"] == "scrypt" and slot["cipher"] == "chacha20-poly1305" and kdf_.acceptable(n, r, p)
+                  and type(slot["failed"]) is int and 0 <= slot["failed"] <= MAX_FAILURES
                   and (slot["locked_until"] is None or isinstance(slot["locked_until"], str)))
             if ok and slot["locked_until"] is not None:
                 dt.datetime.fromisoformat(slot["locked_until"])
@@ -261,23 +254,18 @@ class Vault:
         if not name or not password:
             raise ValidationError("密钥槽的名称和密码不能为空")
         from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
-        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
         salt, nonce = os.urandom(16), os.urandom(12)
         slot = {"kdf": {"name": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P, "salt": _b64(salt)},
                 "cipher": "chacha20-poly1305", "nonce": _b64(nonce), "failed": 0, "locked_until": None}
-        kek = Scrypt(salt=salt, length=32, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P).derive(_password_bytes(password))
+        kek = kdf_.scrypt(kdf_.password_bytes(password), salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P)
         slot["wrapped"] = _b64(ChaCha20Poly1305(kek).encrypt(nonce, master, self._ad(name, slot)))
         return slot
 
     def _open(self, name: str, slot: dict, password: str) -> bytes | None:
         from cryptography.exceptions import InvalidTag
         from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
-        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
         kdf = slot["kdf"]
-        kek = Scrypt(salt=_unb64(kdf["salt"]), length=32, n=kdf["n"], r=kdf["r"], p=kdf["p"]).derive(
-            _password_bytes(password))
+        kek = kdf_.scrypt(kdf_.password_bytes(password), _unb64(kdf["salt"]), n=kdf["n"], r=kdf["r"], p=kdf["p"])
         try:
             return ChaCha20Poly1305(kek).decrypt(_unb64(slot["nonce"]), _unb64(slot["wrapped"]), self._ad(name, slot))
         except InvalidTag:  # a wrong password, or an edited slot: AEAD cannot tell them apart

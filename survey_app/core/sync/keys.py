@@ -23,7 +23,6 @@ import binascii
 import hashlib
 import json
 import os
-import unicodedata
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidTag
@@ -31,8 +30,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from survey_app.core import kdf as kdf_
 from survey_app.core.domain.errors import ValidationError
 
 MIN_PASSWORD_LENGTH = 8
@@ -42,7 +41,6 @@ SEALED_VERSION = 1
 # key file's password expensive, fast enough that unlocking at start-up is not noticed.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 # What ``unseal`` accepts from a file: a tampered envelope must not make us burn gigabytes of memory.
-_SCRYPT_N_RANGE = (2**14, 2**20)
 _FINGERPRINT_CONTEXT = b"survey_app public keys v1\x00"
 
 WRONG_PASSWORD = "密码错误，无法解开设备密钥"
@@ -135,11 +133,6 @@ def load_public(signing_b64: str, encryption_b64: str) -> PublicKeys:
     return PublicKeys(base64.b64encode(signing_raw).decode(), base64.b64encode(encryption_raw).decode())
 
 
-def _password_bytes(password: str) -> bytes:
-    # NFC: the same Chinese password typed through two input methods must give the same bytes.
-    return unicodedata.normalize("NFC", password).encode("utf-8")
-
-
 def _canonical(obj: object) -> bytes:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
@@ -161,7 +154,7 @@ def seal(keypair: KeyPair, password: str) -> bytes:
         "public": {"signing": public.signing_b64, "encryption": public.encryption_b64,
                    "fingerprint": public.fingerprint},
     }
-    key = Scrypt(salt=salt, length=32, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P).derive(_password_bytes(password))
+    key = kdf_.scrypt(kdf_.password_bytes(password), salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P)
     secret = _raw_private(keypair.signing) + _raw_private(keypair.encryption)
     # Everything but the ciphertext is associated data: editing the KDF cost or the public keys fails.
     envelope["ciphertext"] = _b64(ChaCha20Poly1305(key).encrypt(nonce, secret, _canonical(envelope)))
@@ -190,7 +183,7 @@ def _parse_envelope(blob: bytes) -> dict:
     if version != SEALED_VERSION:
         raise ValidationError(f"设备密钥文件的格式版本不支持（版本 {version}）")
     n, r, p = kdf["n"], kdf["r"], kdf["p"]
-    if not (_SCRYPT_N_RANGE[0] <= n <= _SCRYPT_N_RANGE[1] and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4):
+    if not kdf_.acceptable(n, r, p):
         raise ValidationError(BAD_KEY_FILE)
     return envelope
 
@@ -206,7 +199,7 @@ def unseal(blob: bytes, password: str) -> KeyPair:
         raise ValidationError(BAD_KEY_FILE) from None
     if len(salt) < 16 or len(nonce) != 12:
         raise ValidationError(BAD_KEY_FILE)
-    key = Scrypt(salt=salt, length=32, n=kdf["n"], r=kdf["r"], p=kdf["p"]).derive(_password_bytes(password))
+    key = kdf_.scrypt(kdf_.password_bytes(password), salt, n=kdf["n"], r=kdf["r"], p=kdf["p"])
     try:
         secret = ChaCha20Poly1305(key).decrypt(nonce, ciphertext, _canonical(envelope))
     except InvalidTag:
