@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
-import subprocess
-import sys
 
 import pytest
 from chain_helpers import KEY, fix_row_hash, rehash_chain
@@ -80,10 +79,9 @@ def test_a_keyed_database_without_the_key_says_the_check_needs_login(keyed_path)
     assert report.ok and not report.keyed and report.notes == [audit_chain.NEEDS_LOGIN]
 
 
-def test_cli_names_the_key_failure_and_the_missing_login(keyed_path) -> None:
+def test_cli_names_the_key_failure_and_the_missing_login(keyed_path, cli) -> None:
     rehash_chain(keyed_path, "UPDATE audit_events SET device = 'X9' WHERE seq = 3")
-    run = subprocess.run([sys.executable, "-m", "survey_app", "--db", str(keyed_path), "audit", "verify"],
-                         capture_output=True, text=True)
+    run = cli("--db", keyed_path, "audit", "verify", env={"SURVEY_APP_DATA": os.environ["SURVEY_APP_DATA"]})
     # the CLI opened it without a key: the sha256 chain passes, and it says the keyed check needs login
     assert run.returncode == 0, run.stderr
     assert "需要登录" in run.stdout

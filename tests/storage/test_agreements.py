@@ -7,7 +7,6 @@ import io
 import json
 import sqlite3
 import subprocess
-import sys
 
 import pytest
 from sqlalchemy import select
@@ -127,15 +126,6 @@ def test_a_record_edited_behind_the_apps_back_is_called_out(demo_db, db_path, re
     assert verdict.record == "tampered" and "金额不一致" in verdict.record_message
 
 
-def _cli(*args: str, env_password: str | None = None) -> subprocess.CompletedProcess:
-    import os
-
-    env = dict(os.environ)
-    if env_password:
-        env["SURVEY_APP_PASSWORD"] = env_password
-    return subprocess.run([sys.executable, "-m", "survey_app", *args], capture_output=True, text=True, env=env)
-
-
 def _cli_here(capsys, *args: str) -> subprocess.CompletedProcess:
     """The same entry point in this process (a subprocess would add ~1 CPU-s of start-up and nothing else)."""
     from survey_app.cli import main
@@ -153,7 +143,7 @@ def test_cli_render_then_verify_the_pdf(demo_db, db_path, ready, tmp_path, capsy
                      "--out", str(pdf))
     assert done.returncode == 0, done.stderr
     monkeypatch.delenv("SURVEY_APP_PASSWORD")
-    ok = _cli("--db", str(db_path), "verify", str(pdf), "--json")  # one real process: its stdout is the JSON
+    ok = _cli_here(capsys, "--db", str(db_path), "verify", str(pdf), "--json")  # (a real `verify`: test_revocation)
     assert ok.returncode == 0, ok.stdout + ok.stderr
     result = json.loads(ok.stdout)
     assert result["valid"] and result["record"] == "matches" and result["household"] == ready.household_code

@@ -9,8 +9,6 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -131,11 +129,12 @@ def test_the_project_folder_and_files_are_owner_only(_demo_template: Path, tmp_p
         db.dispose()
 
 
-def test_the_cli_says_the_project_is_encrypted_without_a_traceback(_demo_template: Path, tmp_path: Path) -> None:
+def test_the_cli_says_the_project_is_encrypted_without_a_traceback(_demo_template: Path, tmp_path: Path, cli) -> None:
     path = tmp_path / "project.sqlite3"
     encrypt_copy(_demo_template, path, os.urandom(32))
-    result = subprocess.run([sys.executable, "-m", "survey_app", "--db", str(path), "audit", "verify"],
-                            capture_output=True, text=True)
+    # the entry point in this process: an exception it let through would fail here as a traceback would show
+    # (a real `audit verify` process: tests/storage/test_audit_verify.py)
+    result = cli("--db", path, "audit", "verify", env={"SURVEY_APP_DATA": os.environ["SURVEY_APP_DATA"]})
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "此项目数据库已加密，需要登录后打开" in result.stderr, result.stderr
 

@@ -14,8 +14,6 @@ import os
 import random
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -58,12 +56,6 @@ def damaged(_demo_template: Path, tmp_path: Path, request: pytest.FixtureRequest
     shutil.copyfile(_demo_template, path)
     DAMAGE[request.param](path)
     return path
-
-
-def _cli(db_path: Path, *args: str) -> subprocess.CompletedProcess:
-    """A real ``python -m survey_app`` process (kept for one test: what only a process shows)."""
-    return subprocess.run([sys.executable, "-m", "survey_app", "--db", str(db_path), *args],
-                          capture_output=True, text=True)
 
 
 def _in_process(cli, db_path: Path, *args: str):
@@ -127,7 +119,7 @@ def test_a_zero_length_file_is_never_made_an_empty_project(tmp_path: Path, cli) 
     assert path.stat().st_size == 0 and sorted(p.name for p in tmp_path.iterdir()) == ["project.sqlite3"]
 
 
-def test_a_database_from_a_newer_version_is_refused_untouched(demo_db: Database, db_path: Path) -> None:
+def test_a_database_from_a_newer_version_is_refused_untouched(demo_db: Database, db_path: Path, cli) -> None:
     demo_db.dispose()
     with sqlite3.connect(db_path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
@@ -135,7 +127,7 @@ def test_a_database_from_a_newer_version_is_refused_untouched(demo_db: Database,
     before = _digest(db_path)
     with pytest.raises(errors.DatabaseTooNew, match="更新版本"):
         Database(db_path)
-    result = _cli(db_path, "audit", "verify")
+    result = _in_process(cli, db_path, "audit", "verify")  # (a real `audit verify` process: test_audit_verify.py)
     _one_chinese_line(result, "更新版本")
     assert _digest(db_path) == before
 

@@ -204,7 +204,6 @@ def test_hq_history_rewritten_is_found_against_a_laptop_list(after_round, tmp_pa
 
 def test_the_hq_check_against_a_laptop_list_through_the_cli(after_round, tmp_path: Path, capsys) -> None:
     import subprocess
-    import sys
 
     from survey_app.cli import main
 
@@ -214,17 +213,13 @@ def test_the_hq_check_against_a_laptop_list_through_the_cli(after_round, tmp_pat
         out = capsys.readouterr()
         return subprocess.CompletedProcess(args, code, out.out, out.err)
 
-    def cli_process(db: str, *args: str) -> subprocess.CompletedProcess:  # a real process: exit code, no traceback
-        return subprocess.run([sys.executable, "-m", "survey_app", "--db", str(tmp_path / db), "audit", *args],
-                              capture_output=True, text=True)
-
     world, _ = after_round("一")
     listing = tmp_path / "usb" / "d1-checkpoints.json"
     assert cli("d1.sqlite3", "checkpoints", "--out", str(listing)).returncode == 0
     ok = cli("hq.sqlite3", "verify", "--against", str(listing))
     assert ok.returncode == 0 and "2 个指挥部检查点均与本机审计链一致" in ok.stdout, ok.stderr
     _rewrite(tmp_path / "hq.sqlite3", 2)
-    bad = cli_process("hq.sqlite3", "verify", "--against", str(listing))
+    bad = cli("hq.sqlite3", "verify", "--against", str(listing))  # (a real `audit verify` process: test_audit_verify)
     assert bad.returncode == 1 and "被改写" in bad.stderr and "Traceback" not in bad.stderr
     missing = cli("hq.sqlite3", "verify", "--against", str(tmp_path / "nothing.json"))
     assert missing.returncode == 1 and "无法读取检查点文件" in missing.stderr and "Traceback" not in missing.stderr
