@@ -34,6 +34,10 @@ SPACING = 6
 REMOVE_WIDTH = 56
 
 
+def _none_yet() -> str:
+    return QCoreApplication.translate("RowTable", "暂无。点“添加”或按 Ctrl+Enter 添加一行。")
+
+
 class Row(QFrame):
     """One record: its editors side by side and a message line under them (hidden when empty)."""
 
@@ -44,6 +48,7 @@ class Row(QFrame):
         self.widgets: dict[str, QWidget] = {}
         self.live_message = ""  # what a cell says while it is typed (the ID check), shown at once
         self.problems: list[tuple[str, str]] = []  # (column key, message) from the last check
+        self._message: QLabel | None = None  # made when the row first has something to say (most never do)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(2)
@@ -54,21 +59,14 @@ class Row(QFrame):
             w = make_editor(col, self)
             w.setObjectName(f"{table.name}.{col.key}")
             self.widgets[col.key] = w
-            if isinstance(w, QCheckBox):  # centred under its header
-                cell = QWidget(self)
-                cell_layout = QHBoxLayout(cell)
-                cell_layout.setContentsMargins(0, 0, 0, 0)
-                cell_layout.addWidget(w, 0, Qt.AlignmentFlag.AlignCenter)
-                cell.setMinimumHeight(TOUCH_HEIGHT)
-                holder: QWidget = cell
+            if isinstance(w, QCheckBox) and col.width:  # centred under its header, without a holder widget
+                _centre(line, w, col.width)
+            elif col.width:
+                w.setFixedWidth(col.width)
+                line.addWidget(w)
             else:
-                holder = w
-            if col.width:
-                holder.setFixedWidth(col.width)
-                line.addWidget(holder)
-            else:
-                holder.setMinimumWidth(col.extra.get("min_width", 90))
-                line.addWidget(holder, 1)
+                w.setMinimumWidth(col.extra.get("min_width", 90))
+                line.addWidget(w, 1)
         self.remove_button = QPushButton(QCoreApplication.translate("RowTable", "删除"), self)
         self.remove_button.setObjectName("removeRow")
         self.remove_button.setFixedSize(table.remove_width, TOUCH_HEIGHT)
@@ -78,19 +76,38 @@ class Row(QFrame):
         policy.setRetainSizeWhenHidden(True)  # read-only rows stay aligned with the header
         self.remove_button.setSizePolicy(policy)
         line.addWidget(self.remove_button)
-        self.message = QLabel(self)
-        self.message.setObjectName("rowMessage")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        outer.addWidget(self.message)
+
+    @property
+    def message(self) -> QLabel:
+        """The message line under the editors (hidden while empty), made when first needed."""
+        if self._message is None:
+            self._message = QLabel(self)
+            self._message.setObjectName("rowMessage")
+            self._message.setWordWrap(True)
+            self._message.hide()
+            self.layout().addWidget(self._message)
+        return self._message
 
     def refresh_message(self, live_key: str = "") -> None:
         """Show the live message, then the check's (the check's own text for the live cell is skipped)."""
         texts = [self.live_message] if self.live_message else []
         texts += [m for k, m in self.problems if not (self.live_message and k == live_key)]
         text = "\n".join(dict.fromkeys(texts))
+        if not text and self._message is None:
+            return  # nothing to say and nothing said yet
         self.message.setText(text)
         self.message.setVisible(bool(text))
+
+
+def _centre(line: QHBoxLayout, box: QCheckBox, width: int) -> None:
+    """Place ``box`` in a ``width`` px column of ``line``, centred: the geometry a centring holder widget
+    gave it, from two spacers (a spacer gets no layout spacing of its own) instead of one more widget."""
+    hint = box.sizeHint().width()
+    left = max(0, (width - hint) // 2)
+    box.setFixedWidth(min(hint, width))
+    line.addSpacing(left)
+    line.addWidget(box, 0, Qt.AlignmentFlag.AlignVCenter)
+    line.addSpacing(max(0, width - hint - left))
 
 
 class RowTable(QWidget):
@@ -146,9 +163,8 @@ class RowTable(QWidget):
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setSpacing(4)
         layout.addLayout(self._rows_layout)
-        self.empty_label = QLabel(QCoreApplication.translate("RowTable", "暂无。点“添加”或按 Ctrl+Enter 添加一行。"), self)
-        self.empty_label.setObjectName("muted")
-        layout.addWidget(self.empty_label)
+        self._empty_text = _none_yet()
+        self._empty_label: QLabel | None = None  # "暂无…", made when the table is first empty
 
         buttons = QHBoxLayout()
         self.add_button = QPushButton(add_text, self)
@@ -275,16 +291,32 @@ class RowTable(QWidget):
         chain = [w for row in self.rows for w in row.widgets.values() if not isinstance(w, QLabel)]
         return chain + [self.add_button]
 
+    @property
+    def empty_label(self) -> QLabel:
+        """What an empty table says ("暂无…", read-only "无"), in the place of the rows."""
+        if self._empty_label is None:
+            self._empty_label = QLabel(self._empty_text, self)
+            self._empty_label.setObjectName("muted")
+            self._empty_label.setVisible(not self.rows)
+            layout = self.layout()
+            layout.insertWidget(layout.indexOf(self._header) + 2, self._empty_label)  # after the rows' layout
+        return self._empty_label
+
+    def set_empty_text(self, text: str) -> None:
+        self._empty_text = text
+        if self._empty_label is not None:
+            self._empty_label.setText(text)
+
     def set_read_only(self, read_only: bool) -> None:
+        if read_only != self.read_only:  # rows are made in the current state: only a change needs applying
+            for row in self.rows:
+                for w in row.widgets.values():
+                    set_editable(w, not read_only)
+                self.fill_derived(row)
+                row.remove_button.setVisible(not read_only)
         self.read_only = read_only
-        for row in self.rows:
-            for w in row.widgets.values():
-                set_editable(w, not read_only)
-            self.fill_derived(row)
-            row.remove_button.setVisible(not read_only)
         self.add_button.setVisible(not read_only)
-        self.empty_label.setText(QCoreApplication.translate("RowTable", "无") if read_only
-                                 else QCoreApplication.translate("RowTable", "暂无。点“添加”或按 Ctrl+Enter 添加一行。"))
+        self.set_empty_text(QCoreApplication.translate("RowTable", "无") if read_only else _none_yet())
         if read_only:
             self._show_undo(None)
 
@@ -352,5 +384,6 @@ class RowTable(QWidget):
         self.undo_button.setVisible(removed is not None)
 
     def _update_empty(self) -> None:
-        self.empty_label.setVisible(not self.rows)
+        if not self.rows or self._empty_label is not None:
+            self.empty_label.setVisible(not self.rows)
         self._header.setVisible(bool(self.rows))

@@ -47,15 +47,36 @@ class Section(QFrame):
         heading = QLabel(title, self)
         heading.setObjectName("sectionTitle")
         self._layout.addWidget(heading)
-        self.section_message = QLabel(self)  # problems about the whole list ("请登记户主")
-        self.section_message.setObjectName("rowMessage")
-        self.section_message.setWordWrap(True)
-        self.section_message.hide()
-        self._layout.addWidget(self.section_message)
+        self._under_title = 1  # layout items from the title down to where the message line goes
+        self._section_message: QLabel | None = None
         self.read_only = False
 
     def body(self) -> QVBoxLayout:
         return self._layout
+
+    def add_under_title(self, widget: QWidget) -> None:
+        """Put ``widget`` right under the title (above the message line and the body)."""
+        self._layout.insertWidget(self._under_title, widget)
+        self._under_title += 1
+
+    @property
+    def section_message(self) -> QLabel:
+        """Problems about the whole list ("请登记户主"), under the title; hidden while empty. Made when first
+        needed: most sections never have one, and every widget costs the editor's opening time."""
+        if self._section_message is None:
+            self._section_message = QLabel(self)
+            self._section_message.setObjectName("rowMessage")
+            self._section_message.setWordWrap(True)
+            self._section_message.hide()
+            self._layout.insertWidget(self._under_title, self._section_message)
+        return self._section_message
+
+    def say(self, text: str) -> None:
+        """Show ``text`` on the message line under the title (hide it when empty)."""
+        if not text and self._section_message is None:
+            return
+        self.section_message.setText(text)
+        self.section_message.setVisible(bool(text))
 
     def owns(self, path: str) -> bool:
         return split_path(path)[0] in self.roots
@@ -115,5 +136,4 @@ class Section(QFrame):
                 set_invalid(widget, p.message)
                 self._marked.append(widget)
         whole = [p.message for p in problems if split_path(p.path)[1] is None]
-        self.section_message.setText("\n".join(dict.fromkeys(whole)))
-        self.section_message.setVisible(bool(whole))
+        self.say("\n".join(dict.fromkeys(whole)))

@@ -211,6 +211,4 @@ class FlatChoicesSection(Section):
     def show_problems(self, problems: list[Problem]) -> None:
         """Every problem of a combination is written under the section title (the list has no row widgets)."""
         set_invalid(self.list, "\n".join(p.message for p in problems) or None)
-        text = "\n".join(dict.fromkeys(p.message for p in problems))
-        self.section_message.setText(text)
-        self.section_message.setVisible(bool(text))
+        self.say("\n".join(dict.fromkeys(p.message for p in problems)))

@@ -126,7 +126,7 @@ class AppraisalsSection(TableSection):
         self.hint.setObjectName("muted")
         self.hint.setWordWrap(True)
         self.hint.hide()
-        self.body().insertWidget(1, self.hint)
+        self.add_under_title(self.hint)
 
     def load(self, form: SurveyForm) -> None:
         super().load(form)
@@ -138,4 +138,4 @@ class AppraisalsSection(TableSection):
         super().set_read_only(read_only)
         self.hint.setVisible(read_only)
         if read_only:
-            self.table.empty_label.setText(self.tr("尚未导入评估结果（由指挥部导入）。"))
+            self.table.set_empty_text(self.tr("尚未导入评估结果（由指挥部导入）。"))
