@@ -22,16 +22,19 @@ from survey_app.core.compensation.options import in_order
 from survey_app.core.compensation.policy import Policy, parse_policy
 from survey_app.core.domain import transitions
 from survey_app.core.domain.errors import NotFound, ValidationError
+from survey_app.core.domain.ids import new_id
 from survey_app.core.domain.roles import Permission
 from survey_app.core.domain.written import WrittenList
 from survey_app.core.services import calc_errors
 from survey_app.core.services.household_access import require_own
 from survey_app.core.services.survey import readiness, store
 from survey_app.core.services.survey.checks import check
+from survey_app.core.storage.bulk import SessionInserts
 
 # How stored survey records become the engine's input lives in storage (sync's re-derivation reads it too).
 from survey_app.core.storage.calc_inputs import (  # noqa: F401
     DOCUMENT_KEY,
+    LiveRows,
     document_snapshot,
     engine_inputs,
     household_input,
@@ -41,6 +44,8 @@ from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Calculation, CalculationLine, Household, PolicyVersion
 from survey_app.core.storage.types import utcnow
 from survey_app.core.storage.uow import Actor, ChangeSet
+
+_CALCULATIONS, _LINES = Calculation.__table__, CalculationLine.__table__
 
 
 @lru_cache(maxsize=16)
@@ -88,8 +93,9 @@ def calculate_many(db: Database, actor: Actor, household_ids: list[uuid.UUID], *
     With ``choose``, each household's stated or preferred mode becomes its chosen option."""
     actor.require(Permission.CALCULATE)
     with db.uow(actor) as uow:
+        policies: dict[uuid.UUID, tuple[PolicyVersion, Policy]] = {}  # per project: no publishing meanwhile
         for n, hid in enumerate(household_ids, 1):
-            stored = _calculate_in(uow.session, actor, hid)
+            stored = _calculate_in(uow.session, actor, hid, policies)
             if choose and stored:
                 h = uow.session.get(Household, hid)
                 wanted = h.chosen_mode or h.preferred_mode or "cash"
@@ -101,20 +107,29 @@ def calculate_many(db: Database, actor: Actor, household_ids: list[uuid.UUID], *
     return len(household_ids)
 
 
-def _calculate_in(s: Session, actor: Actor, hid: uuid.UUID) -> list[StoredOption]:
+def _calculate_in(s: Session, actor: Actor, hid: uuid.UUID,
+                  policies: dict[uuid.UUID, tuple[PolicyVersion, Policy]] | None = None) -> list[StoredOption]:
+    """Calculate and store one household in the caller's unit of work (``policies``: the current policy of
+    each project, kept across the households of one unit of work)."""
     h = s.get(Household, hid)
     if h is None or h.deleted_at is not None:
         raise NotFound("该住户不存在或已删除")
     require_own(s, actor, h)
-    pv, policy = current_policy(s, h.project_id)
+    if policies is None:
+        pv, policy = current_policy(s, h.project_id)
+    elif (pv_policy := policies.get(h.project_id)) is not None:
+        pv, policy = pv_policy
+    else:
+        pv, policy = policies[h.project_id] = current_policy(s, h.project_id)
     # What the policy needs is checked first, so the worker gets every missing item at once, in the
     # survey's words; the engine's own refusals (should any remain) are translated the same way.
-    form = store.form_of(s, h)
+    rows = LiveRows(s, hid)  # the household's survey rows, read once for the form, the input and the snapshot
+    form = store.form_of(s, h, rows)
     problems = check(form) + readiness.missing(form, policy)
     if problems:
         raise readiness.SurveyIncomplete(problems, f"户 {h.household_code} 的调查还不完整，无法测算，请先补全：")
     try:
-        inputs = household_input(s, h)
+        inputs = household_input(s, h, rows=rows)
         results = compute_all(policy, inputs)
     except ValidationError as exc:
         raise calc_errors.in_chinese(exc, h.household_code) from None
@@ -122,22 +137,26 @@ def _calculate_in(s: Session, actor: Actor, hid: uuid.UUID) -> list[StoredOption
         Calculation.household_id == hid, Calculation.status.in_(("current", "stale"))))}
     for old in previous.values():
         old.status = "superseded"
-    snapshot = {**inputs.to_dict(), DOCUMENT_KEY: document_snapshot(s, h)}
+    s.flush()  # their update events precede the new rows' (the order the chain has always had)
+    snapshot = {**inputs.to_dict(), DOCUMENT_KEY: document_snapshot(s, h, rows)}
     inputs_json = json.dumps(snapshot, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     now = utcnow()
+    # Rows written without ORM objects (storage/bulk.py): the same rows, audit events and ChangeSet as
+    # Calculation/CalculationLine objects flushed one option at a time, ids made in the same order.
+    new_rows = SessionInserts(s)
     stored = []
     for r in results:
-        calc = Calculation(
-            household_id=hid, policy_version_id=pv.id, policy_hash=policy.hash, mode=r.mode,
+        cid = new_id()
+        new_rows.add(_CALCULATIONS, dict(
+            id=cid, household_id=hid, policy_version_id=pv.id, policy_hash=policy.hash, mode=r.mode,
             option_key=r.option_key, inputs_json=inputs_json, result_json=r.to_canonical_json(),
             total=r.total, net=r.net, status="current", computed_at=now, computed_by=actor.username,
-            supersedes_id=previous[r.option_key].id if r.option_key in previous else None)
-        s.add(calc)
-        s.flush()
+            supersedes_id=previous[r.option_key].id if r.option_key in previous else None))
         for n, line in enumerate(r.lines, 1):
-            s.add(CalculationLine(calculation_id=calc.id, line_no=n, item_code=line.code, label=line.label,
-                                  formula=line.formula, amount=line.amount))
-        stored.append(StoredOption(calc.id.hex, r.option_key, "current", r))
+            new_rows.add(_LINES, dict(id=new_id(), calculation_id=cid, line_no=n, item_code=line.code,
+                                      label=line.label, formula=line.formula, amount=line.amount))
+        stored.append(StoredOption(cid.hex, r.option_key, "current", r))
+    new_rows.write()
     return stored
 
 

@@ -31,9 +31,46 @@ from survey_app.core.storage.models import (
 )
 
 
-def _live(session: Session, model: Any, household_id: uuid.UUID, *order: Any) -> list:
+def _live(session: Session, model: Any, household_id: uuid.UUID, *order: str) -> list:
     stmt = select(model).where(model.household_id == household_id, model.deleted_at.is_(None))
-    return list(session.scalars(stmt.order_by(*order) if order else stmt))
+    return list(session.scalars(stmt.order_by(*(getattr(model, k) for k in order)) if order else stmt))
+
+
+class LiveRows:
+    """One household's live survey rows for one calculation: each kind read once, in the survey form's order
+    (``sort_order`` then id, or id; services/survey/store.py ``form_of`` takes them from here), and handed to
+    :func:`household_input` and :func:`document_snapshot` when that order is provably the one their own query
+    would give: at most one row, ordered by id, or by a ``sort_order`` no two rows share. Any other order
+    (text keys sort by the database's collation, which Python can't reproduce on PostgreSQL) is queried as
+    before, so the inputs come out the same byte for byte."""
+
+    def __init__(self, session: Session, household_id: uuid.UUID):
+        self.session, self.household_id = session, household_id
+        self._form: dict[Any, list] = {}
+
+    def form(self, model: Any) -> list:
+        """The live rows in the form's order (read on first use)."""
+        rows = self._form.get(model)
+        if rows is None:
+            order = ("sort_order", "id") if hasattr(model, "sort_order") else ("id",)
+            rows = self._form[model] = _live(self.session, model, self.household_id, *order)
+        return rows
+
+    def get(self, model: Any, *order: str) -> list:
+        """The live rows as ``ORDER BY order`` (no order: the database's own) returns them."""
+        rows = self.form(model)
+        if len(rows) <= 1:
+            return list(rows)
+        if order == ("id",):
+            return sorted(rows, key=lambda r: r.id) if hasattr(model, "sort_order") else list(rows)
+        if order == ("sort_order",) and len({r.sort_order for r in rows}) == len(rows):
+            return list(rows)
+        return _live(self.session, model, self.household_id, *order)
+
+
+def _reader(session: Session, household_id: uuid.UUID, rows: LiveRows | None) -> Any:
+    """``read(model, *order)``: from shared ``rows`` if given, else one query per call."""
+    return rows.get if rows is not None else (lambda model, *order: _live(session, model, household_id, *order))
 
 
 def _text(value: Decimal | None) -> str | None:
@@ -54,17 +91,19 @@ def handover_date(session: Session, household_id: uuid.UUID, calculation_id: uui
 
 
 def household_input(session: Session, h: Household, signing_date: dt.date | None = None,
-                    calculation_id: uuid.UUID | None = None) -> HouseholdInput:
+                    calculation_id: uuid.UUID | None = None, rows: LiveRows | None = None) -> HouseholdInput:
     """The engine's input for a stored household (format of docs/calc-input.md).
 
     The signing date is the day of the calculation (China's) unless given: date-tiered rewards are
     priced for signing today, and signing in another tier is refused until recalculated. The handover date
-    is that of the household's 交房验收 record, if any (``calculation_id``: see :func:`handover_date`)."""
-    tenures = _live(session, Tenure, h.id)
+    is that of the household's 交房验收 record, if any (``calculation_id``: see :func:`handover_date`).
+    ``rows``: the household's rows already read for this calculation (:class:`LiveRows`)."""
+    read = _reader(session, h.id, rows)
+    tenures = read(Tenure)
     share = min(sum((t.share for t in tenures), Decimal(0)), Decimal(1)) if tenures else Decimal(1)
     land = [t.land_area for t in tenures if t.land_area is not None]
-    appraisals = _live(session, Appraisal, h.id, Appraisal.use)
-    businesses = _live(session, Business, h.id)
+    appraisals = read(Appraisal, "use")
+    businesses = read(Business)
     # The appraisal report's price for one building part (rows imported with a part_id): passed on the
     # part for items with price = "part_appraisal"; a part without one carries no unit_price (old bytes).
     part_prices = {a.part_id: a.unit_price for a in appraisals if a.part_id is not None}
@@ -77,7 +116,7 @@ def household_input(session: Session, h: Household, signing_date: dt.date | None
         "head_name": h.head_name,
         "members": [{"relation": m.relation, "name": m.name, "id_number": m.id_number, "dibao": m.is_dibao,
                      "disabled": m.is_disabled, "serious_illness": m.is_serious_illness, "hukou_here": m.hukou_here}
-                    for m in _live(session, Member, h.id, Member.sort_order)],
+                    for m in read(Member, "sort_order")],
         "share": f"{share.normalize():f}" if share != share.to_integral_value() else str(int(share)),
         "building_parts": [
             {k: v for k, v in {
@@ -90,12 +129,12 @@ def household_input(session: Session, h: Household, signing_date: dt.date | None
                 "decoration_value": _text(part_decoration.get(p.id)),
                 "decoration_unit_price": _text(part_decoration_rate.get(p.id)),
             }.items() if v is not None}
-            for p in _live(session, BuildingPart, h.id, BuildingPart.sort_order)],
+            for p in read(BuildingPart, "sort_order")],
         "fixtures": [{k: v for k, v in {"kind": f.kind, "sub_kind": f.sub_kind or None, "count": str(f.count),
                                         "value": _text(f.value)}.items() if v is not None}
-                     for f in _live(session, Fixture, h.id, Fixture.kind, Fixture.sub_kind)],
+                     for f in read(Fixture, "kind", "sub_kind")],
         "extra_items": [{"code": i.code, "quantity": _text(i.quantity)}
-                        for i in _live(session, SurveyItem, h.id, SurveyItem.code)],
+                        for i in read(SurveyItem, "code")],
         "business": ({"uscc": businesses[0].uscc, "area": _text(businesses[0].area),
                       "annual_profit": _text(businesses[0].annual_profit)} if businesses else None),
         "appraisal": {"unit_price": {a.use: _text(a.unit_price) for a in appraisals},
@@ -123,10 +162,11 @@ def household_input(session: Session, h: Household, signing_date: dt.date | None
 DOCUMENT_KEY = "document"
 
 
-def document_snapshot(session: Session, h: Household) -> dict[str, Any]:
+def document_snapshot(session: Session, h: Household, rows: LiveRows | None = None) -> dict[str, Any]:
     """What an agreement or sheet prints about the household's people and title (plain JSON values)."""
-    tenures = _live(session, Tenure, h.id, Tenure.id)
-    phones = {m.id_number: m.phone for m in _live(session, Member, h.id, Member.sort_order)
+    read = _reader(session, h.id, rows)
+    tenures = read(Tenure, "id")
+    phones = {m.id_number: m.phone for m in read(Member, "sort_order")
               if m.id_number and m.phone}
     return {
         "head_name": h.head_name, "head_id_number": h.head_id_number, "phone": h.phone, "address": h.address,

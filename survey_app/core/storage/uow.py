@@ -12,7 +12,9 @@ Session hooks (installed once per Database):
   itself (so a change without its audit event cannot exist).
 
 Bulk work that bypasses the ORM uses the one documented variant of this: ``Database.begin_write()``
-(the same write lock) with storage/bulk.py or an ``AuditWriter`` (the same chain).
+(the same write lock) with storage/bulk.py or an ``AuditWriter`` (the same chain). Inside a unit of work,
+``bulk.SessionInserts`` writes new append-only rows without ORM objects, each queued with the event
+``queue_insert`` below gives an inserted object (calculations and their lines).
 
 Threading: a UnitOfWork and its session belong to the thread that created them.
 """
@@ -20,6 +22,7 @@ Threading: a UnitOfWork and its session belong to the thread that created them.
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import event, inspect
@@ -32,7 +35,7 @@ from survey_app.core.storage import audit_chain, rowcodec, staleness
 from survey_app.core.storage.audit_writer import AuditWriter
 from survey_app.core.storage.models import Agreement, Household, PolicyVersion, Synced
 from survey_app.core.storage.search_key import household_search_fields
-from survey_app.core.storage.types import utcnow
+from survey_app.core.storage.types import ScaledDecimal, utcnow
 
 # Stamps left out of the readable change log (the row hash still covers them). ``rev`` stays in:
 # every update event then says which revision it made, even a pure "touch".
@@ -174,14 +177,8 @@ def _after_flush(session: Session, flush_context: Any) -> None:
     pending: list[dict] = session.info["pending_events"]
     with session.no_autoflush:
         for obj in session.new:
-            table = obj.__table__
-            if table.name in audit_chain.NOT_AUDITED_TABLES:
-                continue
-            diff = {c.name: [None, audit_chain.readable_value(c, getattr(obj, c.key))] for c in table.columns
-                    if c.key not in BOOKKEEPING and getattr(obj, c.key) is not None}
-            stored = rowcodec.stored_row(table, lambda k, o=obj: getattr(o, k))
-            pending.append(_row_event("insert", table.name, obj.id, diff, stored))
-            changes.inserted[table.name].add(obj.id)
+            if obj.__table__.name not in audit_chain.NOT_AUDITED_TABLES:
+                queue_insert(pending, changes, obj.__table__, lambda k, o=obj: getattr(o, k))
         for obj in session.dirty:
             table = obj.__table__
             if table.name in audit_chain.NOT_AUDITED_TABLES or not session.is_modified(obj, include_collections=False):
@@ -200,6 +197,36 @@ def _after_flush(session: Session, flush_context: Any) -> None:
             action = "delete" if tombstoned else "update"
             pending.append(_row_event(action, table.name, obj.id, diff, stored))
             (changes.deleted if tombstoned else changes.updated)[table.name].add(obj.id)
+
+
+def queue_insert(pending: list[dict], changes: ChangeSet, table: Any, get: Any) -> list:
+    """Queue the audit event of one inserted row and note it in the ChangeSet; returns the row in stored form.
+
+    ``get(name)`` reads a column of an ORM object or of a dict row. One code for both ways in: after_flush for
+    the ORM's inserts, storage/bulk.py's ``SessionInserts`` for rows a unit of work writes without objects —
+    so both record the same readable diff and row hash."""
+    stored = rowcodec.stored_row(table, get)
+    # audit_chain.readable_value of each value, read off its stored form: the same text (the stored form
+    # itself, or for amounts the scaled integer written as a decimal), without encoding every value twice.
+    diff = {name: [None, value if scale is None else f"{Decimal(value).scaleb(-scale):.{scale}f}"]
+            for i, name, scale in _diff_columns(table) for value in (stored[i],) if value is not None}
+    rid = get("id")
+    pending.append(_row_event("insert", table.name, rid, diff, stored))
+    changes.inserted[table.name].add(rid)
+    return stored
+
+
+_DIFF_COLUMNS: dict[str, list[tuple[int, str, int | None]]] = {}
+
+
+def _diff_columns(table: Any) -> list[tuple[int, str, int | None]]:
+    """(position, name, scale of an exact-decimal column or None) of the columns an insert's diff shows."""
+    found = _DIFF_COLUMNS.get(table.name)
+    if found is None:
+        found = _DIFF_COLUMNS[table.name] = [
+            (i, c.name, c.type.scale if isinstance(c.type, ScaledDecimal) else None)
+            for i, c in enumerate(table.columns) if c.key not in BOOKKEEPING]
+    return found
 
 
 def _row_event(action: str, entity: str, rid: Any, diff: dict, stored: list) -> dict:

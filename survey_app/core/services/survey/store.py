@@ -24,6 +24,7 @@ from survey_app.core.domain.validation import parse_resident_id, validate_mobile
 from survey_app.core.services.survey.checks import FormInvalid, check
 from survey_app.core.services.survey.form import LISTS, SurveyForm
 from survey_app.core.storage import flat_choices
+from survey_app.core.storage.calc_inputs import LiveRows
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import (
     Appraisal,
@@ -78,13 +79,14 @@ def load_form(db: Database, household_id: str | uuid.UUID) -> SurveyForm:
         return form_of(s, h)
 
 
-def form_of(s: Session, h: Household) -> SurveyForm:
-    """The stored household ``h`` as a form, read in the caller's session (workflow, calculations)."""
+def form_of(s: Session, h: Household, live: LiveRows | None = None) -> SurveyForm:
+    """The stored household ``h`` as a form, read in the caller's session (workflow, calculations).
+    ``live``: a calculation's shared read of the household's rows (storage/calc_inputs.py), same order."""
     form = SurveyForm(id=h.id.hex, rev=h.rev, **{k: getattr(h, k) for k in HOUSEHOLD_FIELDS},
                       flat_choices=flat_choices.load(h.flat_choices))
     for name, row_type in LISTS.items():
         names = [f.name for f in dataclasses.fields(row_type) if f.name != "id"]
-        objs = _live(s, MODELS[name], h.id)
+        objs = live.form(MODELS[name]) if live is not None else _live(s, MODELS[name], h.id)
         rows = [row_type(id=o.id.hex, **{k: getattr(o, k) for k in names}) for o in objs]
         if name == "parts":  # an area surveyed to 0.001 m² is shown and edited as surveyed
             for row, o in zip(rows, objs, strict=True):
