@@ -2,7 +2,8 @@
 
 A QTextBrowser showing generated HTML (detail_html.py): one widget instead of dozens, renders in a
 few ms, text can be selected and copied (ID numbers, phones). Loading one household is a short
-read (``households.get_detail``, budget 150 ms) done on the GUI thread; the selection is coalesced
+read (``household_stage.selected``: the detail and where it stands, each table read once; budget
+150 ms) done on the GUI thread; the selection is coalesced
 by a zero-delay single-shot timer so holding an arrow key does not load every row it passes, and
 the very first load waits for the panel's first paint so it never delays the window appearing.
 The last households shown are kept (``RECENT``) until any change is published, or the page says
@@ -138,16 +139,15 @@ class HouseholdDetailView(QTextBrowser):
             return
         shown = self._recent.get(key)
         if shown is None:
-            from survey_app.core.services import attachments, household_stage, households
+            from survey_app.core.services import attachments, household_stage
 
-            try:
-                detail = households.get_detail(self._db, key)
+            try:  # the household and where it stands: each of its tables read once
+                detail, standing = household_stage.selected(self._db, key, self.username)
             except NotFound as exc:
                 self.detail = None
                 self._show_placeholder(str(exc))
                 self.loaded.emit(None)
                 return
-            standing = household_stage.standing(self._db, detail.id, self.username)
             shown = detail, standing, detail_html(detail, standing, attachments.photo_counts(self._db, detail.id))
             self._recent[key] = shown
             while len(self._recent) > RECENT:

@@ -115,9 +115,9 @@ def test_a_household_shown_a_moment_ago_is_shown_again_unread_until_a_change(qtb
     window = window_for(qtbot, demo_db, worker_actor, runner)
     detail_view, table, model = window.detail, window.table, window.model
     reads: list[object] = []
-    real = households.get_detail
-    monkeypatch.setattr(households, "get_detail",  # the services' function the detail panel calls
-                        lambda db, key: reads.append(key) or real(db, key))
+    real, selected = households.get_detail, household_stage.selected
+    monkeypatch.setattr(household_stage, "selected",  # the services' function the detail panel calls
+                        lambda db, key, username="": reads.append(key) or selected(db, key, username))
     first_key, second_key = model.key_at(0), model.key_at(1)
     first, second = real(demo_db, first_key), real(demo_db, second_key)
     for key, expected in ((second_key, second), (first_key, first), (second_key, second)):

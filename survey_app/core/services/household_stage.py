@@ -10,15 +10,21 @@ drafts and the next households to visit (the home page's two short lists). Short
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Connection, Select, bindparam, case, func, select
 
 from survey_app.core.domain import vocabulary
 from survey_app.core.domain.statuses import HouseholdStatus as S
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import Agreement, Calculation, Draft, Household
+from survey_app.core.storage.models import Agreement, Calculation, Draft, Household, SyncIssue
+
+if TYPE_CHECKING:
+    from survey_app.core.services.households import HouseholdDetail, HouseholdRead
+    from survey_app.core.services.survey.form import SurveyForm
 
 # Step codes, in order (调查, 复核, 测算, 协议, 签约, 交房): the one vocabulary's.
 STAGES = tuple(vocabulary.STAGE)
@@ -46,45 +52,78 @@ def _uuid(value: str | uuid.UUID) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
-def survey_missing(db: Database, household_id: str | uuid.UUID) -> list[str]:
-    """Everything the survey still lacks before it can be submitted (Chinese, all at once)."""
-    hid = _uuid(household_id)
+def survey_missing(db: Database, household_id: str | uuid.UUID, form: SurveyForm | None = None,
+                   conn: Connection | None = None) -> list[str]:
+    """Everything the survey still lacks before it can be submitted (Chinese, all at once). ``form``: the
+    household's survey form when already read (``households.read_household``), else it is read here; ``conn``:
+    an open connection of ``db`` to look the current policy up on."""
     # Imported here: the form checks and the policy's readiness pull in the compensation engine, which the
     # household list (draft_ids, disputed_ids: before the first paint) never needs (DESIGN §8).
     from survey_app.core.services.survey import checks, readiness
     from survey_app.core.services.survey.store import load_form
 
-    form = load_form(db, hid)  # its lists are the live rows: what is missing is read from them, no counting
+    if form is None:
+        form = load_form(db, _uuid(household_id))
+    # its lists are the live rows: what is missing is read from them, no counting
     needed = [what for rows, what in ((form.members, "家庭成员"), (form.parts, "建筑部分"),
                                       (form.appraisals, "评估单价")) if not rows]
     out = [f"缺少{what}" if what != "评估单价" else "缺少评估结果（由指挥部导入评估报告）" for what in needed]
     problems = checks.check(form)
-    policy = readiness.current(db)
+    policy = readiness.current(db, conn)
     if policy is not None:  # what the current policy's calculation needs, as submit and 测算 refuse it
         problems += readiness.missing(form, policy)
     out += [p.message for p in problems]
     return list(dict.fromkeys(out))  # one line per problem, in order
 
 
+@functools.cache
+def _standing_statement() -> Select:
+    """The household's fields and counts ``standing`` needs, in one select (built once)."""
+    def count(model: Any, *where: Any) -> Any:
+        return select(func.count()).select_from(model).where(*where).correlate(Household).scalar_subquery()
+
+    return select(
+        Household.status, Household.assigned_to, Household.origin, Household.review_comment,
+        count(Calculation, Calculation.household_id == Household.id, Calculation.status == "current"),
+        # a live agreement printed and not yet signed (void ones aside, as before)
+        count(Agreement, Agreement.household_id == Household.id, Agreement.deleted_at.is_(None),
+              Agreement.status != "void", Agreement.status == "printed"),
+        count(Draft, Draft.household_id == bindparam("hex"), Draft.username == bindparam("username")),
+        # any open 测算不一致 at all (a laptop has none): only then are the disputed households looked up
+        count(SyncIssue, SyncIssue.kind == "recheck", SyncIssue.status == "open"),
+    ).where(Household.id == bindparam("hid"))
+
+
 def standing(db: Database, household_id: str | uuid.UUID, username: str = "") -> Standing:
     """Where the household stands now (see Standing)."""
     hid = _uuid(household_id)
-    with db.read() as s:
-        h = s.get(Household, hid)
-        if h is None:
-            return Standing(0, "", "", "", (), "roster", False)
-        status, assignee, origin, comment = h.status, h.assigned_to, h.origin or "roster", h.review_comment
-        current_calc = s.scalar(select(func.count()).select_from(Calculation).where(
-            Calculation.household_id == hid, Calculation.status == "current")) or 0
-        live = s.scalars(select(Agreement.status).where(
-            Agreement.household_id == hid, Agreement.deleted_at.is_(None), Agreement.status != "void")).all()
-        draft = bool(username) and s.scalar(select(func.count()).select_from(Draft).where(
-            Draft.household_id == hid.hex, Draft.username == username)) > 0
+    with db.engine.connect() as conn:
+        return _standing(db, conn, hid, username, None)
+
+
+def selected(db: Database, household: int | str | uuid.UUID, username: str = "") -> tuple[HouseholdDetail, Standing]:
+    """The detail pane's read of one household (list key, hex id or UUID): ``households.get_detail`` and its
+    ``standing``, each survey table read once (the survey form whose gaps are listed is made from the same rows).
+    NotFound as ``get_detail``."""
+    from survey_app.core.services.households import read_household
+
+    with db.engine.connect() as conn:
+        read = read_household(conn, household)
+        return read.detail(), _standing(db, conn, read.head.id, username, read)
+
+
+def _standing(db: Database, conn: Connection, hid: uuid.UUID, username: str, read: HouseholdRead | None) -> Standing:
+    row = conn.execute(_standing_statement(), {"hid": hid, "hex": hid.hex, "username": username}).first()
+    if row is None:
+        return Standing(0, "", "", "", (), "roster", False)
+    status, assignee, origin, comment, current_calc, printed, drafts, rechecks = row
+    origin = origin or "roster"
+    draft = bool(username) and drafts > 0
     missing: list[str] = []
     if status == S.PENDING.value:
         stage, role = 0, "field_worker"
         action = "rework" if (comment or "").strip() else "submit"
-        missing = survey_missing(db, hid)
+        missing = survey_missing(db, hid, read.form() if read is not None else None, conn)
     elif status == S.SURVEYED.value:
         stage, action, role = 1, "review", "supervisor"
     elif status == S.REVIEWED.value:
@@ -93,7 +132,6 @@ def standing(db: Database, household_id: str | uuid.UUID, username: str = "") ->
         if not current_calc:
             missing = ["尚无有效测算（或测算已过期）"]
     elif status == S.CALCULATED.value:
-        printed = any(a in ("printed",) for a in live)
         stage, action, role = (4, "sign", "field_worker") if printed else (3, "print", "field_worker")
         if not current_calc:
             missing = ["测算已过期，须重新测算"]
@@ -101,7 +139,7 @@ def standing(db: Database, household_id: str | uuid.UUID, username: str = "") ->
         stage, action, role = 5, "hand_over", "supervisor"
     else:
         stage, action, role = DONE, "done", ""
-    disputed = hid.hex in disputed_ids(db)
+    disputed = bool(rechecks) and hid.hex in disputed_ids(db)
     return Standing(stage, action, role, assignee, tuple(missing), origin, draft, disputed)
 
 

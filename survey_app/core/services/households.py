@@ -12,6 +12,7 @@ knows each dialect's search SQL; results are those of ``search_key LIKE '%word%'
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -19,10 +20,13 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     BigInteger,
+    Connection,
     Integer,
+    Row,
     Select,
     and_,
     bindparam,
@@ -49,6 +53,9 @@ from survey_app.core.storage.models import (
     SurveyItem,
     Tenure,
 )
+
+if TYPE_CHECKING:
+    from survey_app.core.services.survey.form import SurveyForm
 
 ROWKEY = literal_column("households.rowid", Integer)
 
@@ -241,6 +248,8 @@ class HouseholdDetail:
 _HEAD_COLS = ("id", "household_code", "status", "head_name", "head_id_number", "phone", "address", "section",
               "assigned_to", "willingness", "preferred_mode", "notes", "rev", "review_comment", "chosen_mode",
               "chosen_option", "surveyed_by", "delivery", "updated_at", "updated_by", "deleted_at")
+# Read with them, not shown: what the survey form (survey/store.py) and the household's standing need besides.
+_MORE_HEAD_COLS = ("owner_type", "flat_choices", "origin")
 # (key in HouseholdDetail, model, order, columns): the lists the detail panel shows.
 _DETAIL_LISTS = (
     ("members", Member, ("sort_order",), ("name", "relation", "id_number", "sex", "birth_date", "phone", "is_dibao",
@@ -257,32 +266,76 @@ _DETAIL_LISTS = (
 )
 
 
+def _read_columns(name: str, model: type, shown: tuple[str, ...]) -> tuple[str, ...]:
+    """``shown`` first, then what the survey form's rows of ``name`` also hold (survey/form.py LISTS: every field
+    is a column of the same name), the id, the form's order key and a part's exact area: one read for both."""
+    from survey_app.core.services.survey.form import LISTS
+
+    extra = [f.name for f in dataclasses.fields(LISTS[name]) if f.name != "id"]
+    extra += ["id"] + (["sort_order"] if hasattr(model, "sort_order") else []) + (
+        ["area_exact"] if model is BuildingPart else [])
+    return shown + tuple(dict.fromkeys(c for c in extra if c not in shown))
+
+
 @functools.cache
 def _detail_statements() -> tuple[Select, Select, tuple[tuple[str, tuple[str, ...], Select], ...]]:
     """The detail panel's queries, built once (statement building costs more than the tiny reads):
-    plain column selects, no ORM objects — the panel loads a household on each search keystroke."""
-    head = [getattr(Household, c) for c in _HEAD_COLS]
+    plain column selects, no ORM objects — the panel loads a household on each search keystroke. Each list's
+    query also reads the columns the survey form needs (``_read_columns``), in the panel's order: the panel
+    and the form (:meth:`HouseholdRead.form`) are made from one read of each table."""
+    head = [getattr(Household, c) for c in _HEAD_COLS + _MORE_HEAD_COLS]
     by_key = select(*head).where(ROWKEY == bindparam("key"))
     by_id = select(*head).where(Household.id == bindparam("hid"))
     lists = tuple(
-        (name, cols, select(*(getattr(model, c) for c in cols))
+        (name, cols, select(*(getattr(model, c) for c in _read_columns(name, model, cols)))
          .where(model.household_id == bindparam("hid"), model.deleted_at.is_(None))
          .order_by(*(getattr(model, c) for c in order)))
         for name, model, order, cols in _DETAIL_LISTS)
     return by_key, by_id, lists
 
 
+@dataclass(frozen=True)
+class HouseholdRead:
+    """One read of a household's row and its live rows of every survey table (plain result rows): the detail
+    panel's :class:`HouseholdDetail` and the editor's survey form are both made from it."""
+
+    head: Row
+    lists: dict[str, list[Row]]
+
+    def detail(self) -> HouseholdDetail:
+        """What the detail panel shows."""
+        shown = {name: [dict(zip(cols, r[:len(cols)])) for r in self.lists[name]] for name, _m, _o, cols in _DETAIL_LISTS}
+        head = {c: getattr(self.head, c) for c in _HEAD_COLS if c != "deleted_at"}
+        return HouseholdDetail(**{**head, "id": self.head.id.hex}, **shown)
+
+    def form(self) -> SurveyForm:
+        """The household as the survey form (as survey/store.py ``load_form`` returns it)."""
+        from survey_app.core.services.survey.store import form_of_rows
+
+        return form_of_rows(self.head, self.lists)
+
+
+def read_household(conn: Connection, household: int | str | uuid.UUID) -> HouseholdRead:
+    """One household (by list key, hex id or UUID), read on ``conn``; NotFound if it is absent or deleted."""
+    by_key, by_id, lists = _detail_statements()
+    if isinstance(household, int):
+        h = conn.execute(by_key, {"key": household}).first()
+    else:
+        hid = household if isinstance(household, uuid.UUID) else uuid.UUID(household)
+        h = conn.execute(by_id, {"hid": hid}).first()
+    if h is None or h.deleted_at is not None:
+        raise NotFound("该住户不存在或已删除")
+    return HouseholdRead(h, {name: list(conn.execute(stmt, {"hid": h.id})) for name, _cols, stmt in lists})
+
+
 def get_detail(db: Database, household: int | str | uuid.UUID) -> HouseholdDetail:
     """One household (by list key, hex id or UUID) with members, tenure, parts, fixtures, business, appraisals."""
-    by_key, by_id, lists = _detail_statements()
     with db.engine.connect() as conn:
-        if isinstance(household, int):
-            h = conn.execute(by_key, {"key": household}).first()
-        else:
-            hid = household if isinstance(household, uuid.UUID) else uuid.UUID(household)
-            h = conn.execute(by_id, {"hid": hid}).first()
-        if h is None or h.deleted_at is not None:
-            raise NotFound("该住户不存在或已删除")
-        found = {name: [dict(zip(cols, r)) for r in conn.execute(stmt, {"hid": h.id})] for name, cols, stmt in lists}
-    head = {c: getattr(h, c) for c in _HEAD_COLS if c != "deleted_at"}
-    return HouseholdDetail(**{**head, "id": h.id.hex}, **found)
+        return read_household(conn, household).detail()
+
+
+def detail_and_form(db: Database, household: int | str | uuid.UUID) -> tuple[HouseholdDetail, SurveyForm]:
+    """``get_detail`` and the survey form (``survey.store.load_form``) from one read of each table."""
+    with db.engine.connect() as conn:
+        read = read_household(conn, household)
+    return read.detail(), read.form()

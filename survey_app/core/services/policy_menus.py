@@ -6,13 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from survey_app.core.compensation.items.fixtures import Extras, Fixtures
 from survey_app.core.compensation.items.property import Decoration
-from survey_app.core.services.calculations import current_policy
+from survey_app.core.services.survey import readiness
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import Project
 
 
 @dataclass(frozen=True)
@@ -35,12 +32,16 @@ class PolicyMenus:
 
 
 def policy_menus(db: Database) -> PolicyMenus:
-    """Menus of the current published policy of the (single) project in this database."""
-    with db.read() as s:
-        project_id = s.scalar(select(Project.id).where(Project.deleted_at.is_(None)).limit(1))
-        if project_id is None:
-            return PolicyMenus((), (), (), (), "")
-        pv, policy = current_policy(s, project_id)
+    """Menus of the current published policy of the (single) project in this database (ValidationError when the
+    project has none published)."""
+    return menus_of(readiness.published(db))
+
+
+def menus_of(current: readiness.Published | None) -> PolicyMenus:
+    """The menus of a policy looked up with ``readiness.published`` (None, no project: empty menus)."""
+    if current is None:
+        return PolicyMenus((), (), (), (), "")
+    policy = current.policy
     fixtures: list[MenuEntry] = []
     extras: list[MenuEntry] = []
     structures: list[str] = []
@@ -61,5 +62,5 @@ def policy_menus(db: Database) -> PolicyMenus:
     categories: list[str] = []
     for item in policy.items:
         categories.extend(c for c in getattr(item, "by_category", None) or {} if c not in categories)
-    return PolicyMenus(tuple(fixtures), tuple(extras), tuple(structures), tuple(grades), pv.label, tuple(categories),
+    return PolicyMenus(tuple(fixtures), tuple(extras), tuple(structures), tuple(grades), current.label, tuple(categories),
                        policy.rounding.area_decimals)

@@ -82,14 +82,15 @@ class HouseholdEditorDialog(QDialog):
         self._attempted = False  # after a save attempt every problem shows, not only those of left fields
         self._saving = False
         self._shown = False
-        form = store.load_form(db, household_id)
+        # The form and the detail from one read of each table; the current policy looked up once.
+        self.detail, form = households.detail_and_form(db, household_id)
         self.household_id = form.id
         self._rev = form.rev
-        self.detail = households.get_detail(db, self.household_id)
-        menus = policy_menus.policy_menus(db)
+        current = readiness.published(db)  # ValidationError when the project has none published
+        menus = policy_menus.menus_of(current)
 
         # What the current policy's calculation needs: marked *, listed before submit (readiness.py).
-        self.policy = readiness.current(db)
+        self.policy = current.policy if current is not None else None
         self.household = HouseholdSection(register_locked=actor.role != Role.HQ_ADMIN)
         self.members = MembersSection()
         self.photos = PhotosSection(db, actor, runner, self.household_id)

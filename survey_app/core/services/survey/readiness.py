@@ -11,9 +11,13 @@ nor ``missing`` ones always calculates (tests/storage/test_workflow.py).
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import threading
+import uuid
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Select, select
 
 from survey_app.core.compensation.inputs import USES
 from survey_app.core.compensation.items.awards import AreaAward
@@ -29,7 +33,7 @@ from survey_app.core.services.survey import flat_options
 from survey_app.core.services.survey.form import PartForm, SurveyForm
 from survey_app.core.services.survey.messages import Problem, problem
 from survey_app.core.storage.database import Database
-from survey_app.core.storage.models import Project
+from survey_app.core.storage.models import PolicyVersion, Project
 
 BUSINESS_USES = ("commercial", "office", "industrial")
 # Kinds whose price is looked up for the item's first use rather than each part's (area × one price).
@@ -58,18 +62,68 @@ class SurveyIncomplete(ValidationError):
         super().__init__(f"{lead}\n{lines}", self.problems[0].path if self.problems else None)
 
 
-def current(db: Database) -> Policy | None:
-    """The current published policy of the (single) project in this database; None when there is none."""
-    from survey_app.core.services.calculations import current_policy  # calculations uses this module
+def current(db: Database, conn: Connection | None = None) -> Policy | None:
+    """The current published policy of the (single) project in this database; None when there is none.
+    ``conn``: an open connection of ``db`` to look it up on (see :func:`published`)."""
+    try:
+        found = published(db, conn)
+    except ValidationError:
+        return None
+    return found.policy if found is not None else None
 
-    with db.read() as s:
+
+@dataclass(frozen=True)
+class Published:
+    """The project's current published policy version: its id, label and parsed policy."""
+
+    version_id: uuid.UUID
+    label: str
+    policy: Policy
+
+
+# Parsed policies by version id and content hash: a published version never changes (the unit of work refuses
+# it), so only the small look-up of which version is current is made on each call — a new publication is seen
+# at once, and the policy text is read and parsed only for a version not seen before in this process.
+_PARSED: dict[tuple[uuid.UUID, str, str], Published] = {}  # (version id, content hash, label)
+_KEEP = 8
+_LOCK = threading.Lock()
+
+
+@functools.cache
+def _current_statement() -> Select:
+    project = select(Project.id).where(Project.deleted_at.is_(None)).limit(1).scalar_subquery()
+    return (select(PolicyVersion.id, PolicyVersion.content_hash, PolicyVersion.label)
+            .where(PolicyVersion.project_id == project, PolicyVersion.status == "published",
+                   PolicyVersion.deleted_at.is_(None))
+            .order_by(PolicyVersion.published_at.desc()).limit(1))
+
+
+def published(db: Database, conn: Connection | None = None) -> Published | None:
+    """What ``calculations.current_policy`` gives for the (single) project in this database, one small read when
+    the version was seen before (on ``conn`` if given, an open connection of ``db``). None when there is no
+    project; ValidationError (as ``current_policy``) when it has no published policy or the stored text is not
+    the published one."""
+    from survey_app.core.services.calculations import current_policy, policy_from_text
+
+    with db.engine.connect() if conn is None else contextlib.nullcontext(conn) as c:
+        row = c.execute(_current_statement()).first()
+        if row is not None:
+            key = (row.id, row.content_hash, row.label)
+            found = _PARSED.get(key)
+            if found is None:
+                content = c.scalar(select(PolicyVersion.content).where(PolicyVersion.id == row.id))
+                found = Published(row.id, row.label, policy_from_text(content, row.content_hash))
+                with _LOCK:  # the detail pane and the editor may look it up from two threads
+                    _PARSED[key] = found
+                    while len(_PARSED) > _KEEP:
+                        del _PARSED[next(iter(_PARSED))]
+            return found
+    with db.read() as s:  # none published (or no project): the exact answer and refusal of current_policy
         project_id = s.scalar(select(Project.id).where(Project.deleted_at.is_(None)).limit(1))
         if project_id is None:
             return None
-        try:
-            return current_policy(s, project_id)[1]
-        except ValidationError:
-            return None
+        pv, policy = current_policy(s, project_id)
+        return Published(pv.id, pv.label, policy)
 
 
 def requirements(policy: Policy) -> Requirements:

@@ -71,12 +71,38 @@ def _live(session: Session, model: Any, hid: uuid.UUID) -> list:
 
 
 def load_form(db: Database, household_id: str | uuid.UUID) -> SurveyForm:
-    """The household as an editable form."""
-    with db.read() as s:
-        h = s.get(Household, _uuid(household_id))
-        if h is None or h.deleted_at is not None:
-            raise NotFound("该住户不存在或已删除")
-        return form_of(s, h)
+    """The household as an editable form. Read only, so read as plain rows (households.read_household: one
+    Core select per table, the detail panel's) rather than ORM entities; ``form_of`` gives the same form."""
+    from survey_app.core.services.households import read_household
+
+    with db.engine.connect() as conn:
+        read = read_household(conn, _uuid(household_id))
+    return read.form()
+
+
+def form_of_rows(head: Any, lists: dict[str, list]) -> SurveyForm:
+    """The form of a household read as plain rows (``households.read_household``): ``head`` has the household's
+    columns, ``lists[name]`` the live rows of each of LISTS' tables, in any order; the same form as ``form_of``.
+    Their order here is the form's (``sort_order`` then id, or id): neither is text, so sorting in Python gives
+    what ``ORDER BY`` gives on every database (ids compare as the stored UUIDs do)."""
+    form = SurveyForm(id=head.id.hex, rev=head.rev, **{k: getattr(head, k) for k in HOUSEHOLD_FIELDS},
+                      flat_choices=flat_choices.load(head.flat_choices))
+    for name, row_type in LISTS.items():
+        names = _FIELD_NAMES.get(name) or _FIELD_NAMES.setdefault(
+            name, tuple(f.name for f in dataclasses.fields(row_type) if f.name != "id"))
+        found = lists[name]
+        found = sorted(found, key=(lambda r: (r.sort_order, r.id)) if hasattr(MODELS[name], "sort_order")
+                       else (lambda r: r.id))
+        rows = [row_type(id=o.id.hex, **{k: getattr(o, k) for k in names}) for o in found]
+        if name == "parts":  # an area surveyed to 0.001 m² is shown and edited as surveyed (as form_of)
+            for row, o in zip(rows, found, strict=True):
+                if o.area_exact is not None:
+                    row.area = o.area_exact
+        setattr(form, name, rows)
+    return form
+
+
+_FIELD_NAMES: dict[str, tuple[str, ...]] = {}  # LISTS' row fields but the id, by list name
 
 
 def form_of(s: Session, h: Household, live: LiveRows | None = None) -> SurveyForm:
