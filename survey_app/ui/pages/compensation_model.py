@@ -98,11 +98,15 @@ class CompensationModel(QAbstractTableModel):
         self._common: dict[tuple[str, str], str] = {}  # key → the formula every option shares
         self._chosen = ""
         self._detailed = False
+        # (row, column, role) → value: Qt's delegate asks ~10 roles per cell for every row-height
+        # measurement and every repaint; the answers only change with the setters below.
+        self._cache: dict[tuple[int, int, int], object] = {}
 
     # --- content -----------------------------------------------------------------------------------------
 
     def set_options(self, options: list[StoredOption], chosen: str = "") -> None:
         self.beginResetModel()
+        self._cache.clear()
         self._options = list(options)
         self._chosen = chosen or ""
         self._lines = [{(ln.code, ln.label): ln for ln in o.result.lines} for o in self._options]
@@ -137,6 +141,7 @@ class CompensationModel(QAbstractTableModel):
 
     def set_chosen(self, option_key: str) -> None:
         self._chosen = option_key or ""
+        self._cache.clear()
         if self._rows:
             self.dataChanged.emit(self.index(0, 1), self.index(len(self._rows) - 1, len(self._options)))
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 1, len(self._options))
@@ -145,6 +150,7 @@ class CompensationModel(QAbstractTableModel):
         """明细 mode: formulas drawn under the amounts (rows grow); off, formulas only as tooltips."""
         if on != self._detailed:
             self._detailed = on
+            self._cache.clear()
             if self._rows:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._options)))
 
@@ -217,9 +223,16 @@ class CompensationModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row, col = index.row(), index.column()
+        key = (index.row(), index.column(), int(role))
+        try:
+            return self._cache[key]
+        except KeyError:
+            pass
+        value = self._data(*key) if index.isValid() else None
+        self._cache[key] = value
+        return value
+
+    def _data(self, row: int, col: int, role: int) -> object:
         if not (0 <= row < len(self._rows) and 0 <= col <= len(self._options)):
             return None
         spec = self._rows[row]
@@ -227,7 +240,7 @@ class CompensationModel(QAbstractTableModel):
             return spec.kind
         if role == Qt.ItemDataRole.DisplayRole:
             # Amount (or label) and, below it, the formula / direction: one text for Qt's delegate.
-            main, sub = self.data(index, _MAIN_ROLE), self.data(index, SubTextRole)
+            main, sub = self._data(row, col, _MAIN_ROLE), self._data(row, col, SubTextRole)
             return f"{main or ''}\n{sub}" if sub else main
         if role == _MAIN_ROLE:
             role = Qt.ItemDataRole.DisplayRole

@@ -150,7 +150,8 @@ class CompensationPage(QWidget):
         d = self.detail
         self.title.setText(self.tr("{code}　{name}　补偿测算").format(code=d.household_code, name=d.head_name))
         options = calculations.options(self.db, hid)
-        self.model.set_options(options, d.chosen_option)  # the model reset refits the grid
+        with self.table.refit_deferred():  # refitted below, once the choose buttons are in
+            self.model.set_options(options, d.chosen_option)
         version = options[0].result.policy_version if options else ""
         parts = [labels.status(d.status), d.address]
         if version:
@@ -162,8 +163,8 @@ class CompensationPage(QWidget):
             self.empty.hide()
             self.table.show()
             self._make_choose_buttons()
-            # Once more now the buttons sit in the choose row (the fit at the model reset sized that row
-            # for its text only, so the footer clipped the buttons) and, if it was hidden, at its real size.
+            # Only now: the buttons sit in the choose row (a fit before them sizes that row for its text
+            # only, so the footer clipped the buttons) and the grid, if it was hidden, is at its real size.
             self.table.refit()
         else:
             self._show_empty(self.tr("该户还没有测算。点击右上角“测算”，按现行补偿方案计算各安置方式。"))

@@ -17,6 +17,9 @@ Threading: GUI thread only.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QVBoxLayout, QWidget
 
@@ -78,6 +81,7 @@ class CompensationGrid(QWidget):
     def __init__(self, model: CompensationModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
+        self._refit_on_reset = True
         self.body = CompensationTable(False, self)
         self.footer = CompensationTable(True, self)
         for view in (self.body, self.footer):
@@ -95,7 +99,18 @@ class CompensationGrid(QWidget):
     def _on_reset(self) -> None:
         self.body.show_rows()
         self.footer.show_rows()
-        self.refit()
+        if self._refit_on_reset:
+            self.refit()
+
+    @contextmanager
+    def refit_deferred(self) -> Iterator[None]:
+        """Model resets inside skip their refit: for a caller that refits right after (the page, once
+        the choose buttons are in), so every row is measured once per reload, not twice."""
+        self._refit_on_reset = False
+        try:
+            yield
+        finally:
+            self._refit_on_reset = True
 
     def refit(self) -> None:
         """Label column, then the option columns sharing what is left; rows re-sized to the new widths."""
