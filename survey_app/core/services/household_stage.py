@@ -85,9 +85,9 @@ def _standing_statement() -> Select:
     return select(
         Household.status, Household.assigned_to, Household.origin, Household.review_comment,
         count(Calculation, Calculation.household_id == Household.id, Calculation.status == "current"),
-        # a live agreement printed and not yet signed (void ones aside, as before)
+        # a live agreement printed and not yet signed
         count(Agreement, Agreement.household_id == Household.id, Agreement.deleted_at.is_(None),
-              Agreement.status != "void", Agreement.status == "printed"),
+              Agreement.status == "printed"),
         count(Draft, Draft.household_id == bindparam("hex"), Draft.username == bindparam("username")),
         # any open 测算不一致 at all (a laptop has none): only then are the disputed households looked up
         count(SyncIssue, SyncIssue.kind == "recheck", SyncIssue.status == "open"),
