@@ -158,8 +158,9 @@ class Server:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start_server() -> Server:
-    """initdb + pg_ctl start in a new temp folder (owned by the cluster's account when root)."""
+def start_server(base: Path | None = None) -> Server:
+    """initdb + pg_ctl start in a new temp folder (owned by the cluster's account when root), under ``base``
+    when given (the tests pass a RAM disk: tests/pg/conftest.py)."""
     bindir = find_bindir()
     if bindir is None:
         raise FileNotFoundError("PostgreSQL server binaries (initdb, pg_ctl) not found")
@@ -167,7 +168,8 @@ def start_server() -> Server:
     # Not under pytest's tmp_path: as root that folder is 0700 root, which the cluster's owner cannot enter;
     # a short path also keeps the unix socket's name under its 107-byte limit.
     # TMPDIR may be such a folder too (tests/bench runs each benchmark with TMPDIR=tmp_path): as root, /tmp.
-    base = "/tmp" if owner is not None and Path("/tmp").is_dir() else None
+    if base is None and owner is not None and Path("/tmp").is_dir():
+        base = Path("/tmp")
     folder = Path(tempfile.mkdtemp(prefix="survey_pg_", dir=base))
     if owner is not None:
         os.chown(folder, owner[1], owner[2])
