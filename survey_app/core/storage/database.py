@@ -27,13 +27,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, delete, event, insert, select
+from sqlalchemy import delete, event, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from survey_app.core.paths import data_dir
 from survey_app.core.platform import private_dir, private_file
-from survey_app.core.storage import cipher, errors, migrations, pg
+from survey_app.core.storage import cipher, dialects, errors, migrations, pg
 from survey_app.core.storage.models import LocalSetting
 from survey_app.core.storage.uow import Actor, UnitOfWork, install_hooks
 
@@ -80,6 +80,15 @@ def _share_audit_key(db_ref: Any, dbapi_conn: Any, record: Any, proxy: Any) -> N
     """Every checkout carries the Database's audit key in ``conn.info`` for the core writers."""
     db = db_ref()
     record.info["audit_key"] = db.audit_key if db is not None else None
+
+
+def _keyed_connect(db_ref: Any, dialect: Any, record: Any, cargs: list, cparams: dict) -> Any:
+    """SQLCipher's connect hook, reaching the key through the Database: the dialect it is attached to may
+    outlive the Database in the shared statement cache (storage/dialects.py), the key must not."""
+    db = db_ref()
+    if db is None or db.cipher_key is None:
+        raise errors.DatabaseEncrypted()
+    return cipher.keyed_connect(db.cipher_key, dialect, record, cargs, cparams)
 
 
 def _unlink_quietly(path: Path) -> None:
@@ -132,10 +141,10 @@ class Database:
             _project_folder(self.path.parent)
         if self.encrypted:
             cipher.key_pragma(cipher_key)  # a malformed key fails here, before any file is made
-            self.engine: Engine = create_engine(self.url, echo=echo, module=cipher.dbapi())
-            event.listen(self.engine, "do_connect", partial(cipher.keyed_connect, cipher_key))
+            self.engine: Engine = dialects.create(self.url, echo=echo, module=cipher.dbapi())
+            event.listen(self.engine, "do_connect", partial(_keyed_connect, weakref.ref(self)))
         else:
-            self.engine = create_engine(self.url, echo=echo)
+            self.engine = dialects.create(self.url, echo=echo)
         errors.install(self.engine)
         event.listen(self.engine, "checkout", partial(_share_audit_key, weakref.ref(self)))  # audit_chain.key_of
         if self.is_sqlite:
