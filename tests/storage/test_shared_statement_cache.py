@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import types
 from pathlib import Path
 
 from sqlalchemy import select
@@ -58,9 +59,14 @@ def test_plain_and_encrypted_files_compile_apart_and_the_cache_keeps_no_key(tmp_
     todo = [dialects.SHARED_CACHE]
     while todo:  # everything the cache keeps alive, the dialects' event hooks included
         item = todo.pop()
-        if id(item) in seen or isinstance(item, type):
+        if id(item) in seen or isinstance(item, type | types.ModuleType):
             continue
         seen.add(id(item))
-        assert not (isinstance(item, bytes) and item == key), "a disposed project's database key is still reachable from the statement cache"
-        todo.extend(gc.get_referents(item))
+        assert not (isinstance(item, bytes) and item == key), \
+            "a disposed project's database key is still reachable from the statement cache"
+        if isinstance(item, types.FunctionType):  # what it holds itself, not its module's globals
+            todo.extend(cell.cell_contents for cell in item.__closure__ or ())
+            todo.extend(item.__defaults__ or ())
+        else:
+            todo.extend(gc.get_referents(item))
     assert len(seen) > 1000  # the walk reached the compiled statements and their dialects
