@@ -3,8 +3,10 @@
 Speed without testing less: databases that many tests start from (an empty migrated one, the small demo)
 are made once per run — by whichever test process needs one first, under a file lock, shared by the
 pytest-xdist workers (``shared_template``; so are the sync demo, ``shared_sync_demo``, and the real encrypted
-projects of the project, vault and recovery tests, ``shared_project_files``) — and copied per test; key derivation runs at the lowest cost
-its readers accept (``real_kdf_cost`` opts out); the CLI runs in this process (``cli``) except in the few
+projects of the project, vault and recovery tests, ``shared_project_files``) — and copied per test; key derivation
+runs cheap: 2^10 for what a test writes for itself (this process's readers accept it), 2^14 for shared files and
+for tests marked ``real_process_keys`` (a real process's floor; tests/key_costs.py), the production costs for
+tests marked ``real_kdf_cost``; the CLI runs in this process (``cli``) except in the few
 tests that need a real process; tests/pg runs on one worker (one PostgreSQL server per run)."""
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from key_costs import _SHARED_DEPTH, SHARED_KEY_N, TEST_KEY_N, shared_key_cost
 
 from survey_app.core import kdf
 
@@ -123,7 +126,8 @@ def shared_template(tmp_path_factory: pytest.TempPathFactory, name: str, make: C
                     shutil.rmtree(stale)
                 else:
                     stale.unlink()
-            make(partial)
+            with shared_key_cost():  # a real process may open it (``SHARED_KEY_N``)
+                make(partial)
             os.replace(partial, path)
     return path
 
@@ -235,10 +239,11 @@ def _remembered_scrypt(secret: bytes, salt: bytes, *, n: int, r: int, p: int, le
 
 
 def _cheap_kdf(mp: pytest.MonkeyPatch) -> None:
-    """Test-only key-derivation costs. Vault slots and sealed key files: the lowest cost their readers accept
-    (2^14, half the real one); login hashes: ``TEST_HASH_N``; each derivation computed once per process
-    (``_remembered_scrypt``). Production never runs this (it is not in survey_app); a test about the real costs
-    is marked ``real_kdf_cost``."""
+    """Test-only key-derivation costs. Vault slots and sealed key files: ``TEST_KEY_N``, accepted by this
+    process's readers (``SHARED_KEY_N``, the real readers' floor, for shared files: ``shared_key_cost``);
+    login hashes: ``TEST_HASH_N``; each derivation computed once per process (``_remembered_scrypt``).
+    Production never runs this (it is not in survey_app); a test about the real costs or the real floor is
+    marked ``real_kdf_cost``."""
     from survey_app.core.security import passwords, vault
     from survey_app.core.sync import keys
 
@@ -248,8 +253,11 @@ def _cheap_kdf(mp: pytest.MonkeyPatch) -> None:
     assert passwords.hash_password.__kwdefaults__ in ({"n": passwords.N}, {"n": TEST_HASH_N}), (
         "hash_password's cost parameter moved")
     mp.setattr(passwords.hash_password, "__kwdefaults__", {"n": TEST_HASH_N})
-    mp.setattr(vault, "SCRYPT_N", 2**14)
-    mp.setattr(keys, "SCRYPT_N", 2**14)
+    assert kdf.acceptable.__kwdefaults__["n_range"][0] in (kdf.N_RANGE[0], TEST_KEY_N), "the floor moved"
+    mp.setattr(kdf.acceptable, "__kwdefaults__", {"n_range": (TEST_KEY_N, kdf.N_RANGE[1])})
+    key_n = SHARED_KEY_N if _SHARED_DEPTH[0] else TEST_KEY_N
+    mp.setattr(vault, "SCRYPT_N", key_n)
+    mp.setattr(keys, "SCRYPT_N", key_n)
 
 
 @pytest.fixture(scope="session")
@@ -280,6 +288,12 @@ def shared_project_files(tmp_path_factory: pytest.TempPathFactory) -> Callable[[
 def _test_kdf_cost(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     if request.node.get_closest_marker("real_kdf_cost") is None:
         _cheap_kdf(monkeypatch)
+        if request.node.get_closest_marker("real_process_keys") is not None:
+            from survey_app.core.security import vault
+            from survey_app.core.sync import keys
+
+            monkeypatch.setattr(vault, "SCRYPT_N", SHARED_KEY_N)
+            monkeypatch.setattr(keys, "SCRYPT_N", SHARED_KEY_N)
 
 
 @pytest.fixture(autouse=True)

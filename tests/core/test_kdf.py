@@ -24,6 +24,7 @@ def test_a_password_typed_through_another_input_method_gives_the_same_bytes() ->
     assert kdf.password_bytes("Cafe\u0301-2024") == kdf.password_bytes("Caf\u00e9-2024")
 
 
+@pytest.mark.real_kdf_cost  # the production floor (the other tests' readers accept 2^10: tests/key_costs.py)
 @pytest.mark.parametrize("n, r, p, ok", [
     (2**15, 8, 1, True), (2**14, 8, 1, True), (2**13, 8, 1, False), (2**15 + 1, 8, 1, False),
     (2**20, 8, 1, True), (2**20, 16, 1, False), (2**21, 8, 1, False), (2**15, 0, 1, False), (2**15, 8, 5, False),

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from vaulted_helpers import ADMIN_PASSWORD, DEVICE_PASSWORD, RECOVERY_PASSWORD, raw_bytes
 
 REPO = Path(__file__).resolve().parents[2]
@@ -53,6 +54,7 @@ def _cli(tmp: Path, *args: str, **env: str | None) -> subprocess.CompletedProces
     return result
 
 
+@pytest.mark.real_process_keys  # a real survey-app process opens the key files it writes
 def test_project_create_then_the_hq_commands_act_as_its_admin(tmp_path: Path, cli) -> None:
     db = tmp_path / "hq" / "FR2023.sqlite3"
     env = {"SURVEY_APP_DATA": str(tmp_path / "data"), "SURVEY_APP_PASSWORD": ADMIN_PASSWORD,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from key_costs import shared_key_cost
 from sqlalchemy import select
 
 from survey_app.core.domain.roles import Role
@@ -112,7 +113,8 @@ def _template(households: int, shared: bool) -> tuple[Path, World]:
     with file_lock(folder.with_suffix(".lock"), timeout=900):
         if (folder / "world.pickle").exists():
             return folder, _unlocked(folder, own)
-        built = _closed(_build(own, households, shared))
+        with shared_key_cost():  # a real process may open these files
+            built = _closed(_build(own, households, shared))
         partial = folder.with_suffix(".partial")
         shutil.rmtree(partial, ignore_errors=True)  # a killed process's leftovers (we hold the lock)
         partial.mkdir(parents=True)
@@ -145,7 +147,8 @@ def _snapshot_template(name: str, prepare: Callable[[World], object], households
         if not (folder / SNAPSHOT_VALUE).exists():
             partial = folder.with_suffix(".partial")
             shutil.rmtree(partial, ignore_errors=True)  # a killed process's leftovers (we hold the lock)
-            make(partial)
+            with shared_key_cost():
+                make(partial)
             os.replace(partial, folder)
     return folder, (folder / SNAPSHOT_VALUE).read_bytes()
 

@@ -45,6 +45,7 @@ def _run_process(*args: str, sync_password: str, login_password: str = "hq123456
     return subprocess.run([sys.executable, "-m", "survey_app", *args], capture_output=True, text=True, env=env)
 
 
+@pytest.mark.real_process_keys  # a real survey-app process opens the key files it writes
 def test_demo_sync_then_export_import_receipt(tmp_path: Path, _run) -> None:
     folder = tmp_path / "demo"
     # 12 households: the round trip of one laptop's bundle does not depend on the size (40 cost ~1 CPU-s more)
