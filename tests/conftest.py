@@ -16,7 +16,7 @@ import io
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -285,15 +285,16 @@ def shared_project_files(tmp_path_factory: pytest.TempPathFactory) -> Callable[[
 
 
 @pytest.fixture(autouse=True)
-def _test_kdf_cost(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    if request.node.get_closest_marker("real_kdf_cost") is None:
-        _cheap_kdf(monkeypatch)
-        if request.node.get_closest_marker("real_process_keys") is not None:
-            from survey_app.core.security import vault
-            from survey_app.core.sync import keys
-
-            monkeypatch.setattr(vault, "SCRYPT_N", SHARED_KEY_N)
-            monkeypatch.setattr(keys, "SCRYPT_N", SHARED_KEY_N)
+def _test_kdf_cost(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    if request.node.get_closest_marker("real_kdf_cost") is not None:
+        yield
+        return
+    _cheap_kdf(monkeypatch)
+    if request.node.get_closest_marker("real_process_keys") is None:
+        yield
+        return
+    with shared_key_cost():  # the files it writes go to a real process
+        yield
 
 
 @pytest.fixture(autouse=True)

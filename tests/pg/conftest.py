@@ -36,7 +36,7 @@ _SERVERS: list[pg_server.Server] = []  # this process's (for the timings in the 
 
 def _ram_disk() -> Path | None:
     """/dev/shm when this machine has one with room: every test copies a template database (CREATE DATABASE
-    … STRATEGY FILE_COPY writes ~8 MB of catalog files and checkpoints twice), 150–250 ms each on the
+    … STRATEGY FILE_COPY writes ~8 MB of catalog files and checkpoints twice), 90–250 ms each on the
     disk. None (the harness's own choice) elsewhere or when SURVEY_APP_TEST_TMP=disk."""
     import os
 
