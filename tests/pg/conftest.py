@@ -35,16 +35,17 @@ _SERVERS: list[pg_server.Server] = []  # this process's (for the timings in the 
 
 
 def _ram_disk() -> Path | None:
-    """/dev/shm when this machine has one with room: every test copies a template database (CREATE DATABASE
-    … STRATEGY FILE_COPY writes ~8 MB of catalog files and checkpoints twice), 90–250 ms each on the
-    disk. None (the harness's own choice) elsewhere or when SURVEY_APP_TEST_TMP=disk."""
-    import os
+    """/dev/shm when the run's temp files are there (tests/conftest.py ``pytest_configure``; not with
+    ``SURVEY_APP_TEST_TMP=disk`` or a TMPDIR of one's own): every test copies a template database (CREATE
+    DATABASE … STRATEGY FILE_COPY writes ~8 MB of catalog files and checkpoints twice), 90–250 ms each on the
+    disk, ~30 ms there. The server's folder goes in /dev/shm itself: as root it runs as another account, which
+    can't enter the run's own folder. None (the harness's own choice) otherwise."""
+    import tempfile
 
     shm = Path("/dev/shm")
-    if os.environ.get("SURVEY_APP_TEST_TMP") == "disk" or not shm.is_dir():
+    if not Path(tempfile.gettempdir()).is_relative_to(shm):
         return None
-    free = shutil.disk_usage(shm).free
-    return shm if free >= 1 << 30 else None
+    return shm if shutil.disk_usage(shm).free >= 1 << 30 else None
 
 
 @pytest.fixture(scope="session")
