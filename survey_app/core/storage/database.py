@@ -186,6 +186,8 @@ class Database:
             return
         if current is not None and current not in _known_revisions(self.engine):
             raise errors.DatabaseTooNew(current)
+        if current is None and self.is_sqlite and self._made_at_head():
+            return
         if current is None or self.path is None:  # a new file, or a server database: nothing to keep
             migrations.upgrade_to_head(self.engine)
             return
@@ -194,6 +196,17 @@ class Database:
         from survey_app.core.storage.backup_copy import migrate_with_backup
 
         migrate_with_backup(self, current, lambda: migrations.upgrade_to_head(self.engine), migrations.HEAD)
+
+    def _made_at_head(self) -> bool:
+        """An empty SQLite file made at HEAD in one step (migrations/head_schema.py); False when the stored
+        schema is behind the migrations or the file is not empty."""
+        from survey_app.core.storage.migrations import head_schema
+
+        statements = head_schema.usable()
+        if statements is None or not head_schema.is_empty(self.engine):
+            return False
+        head_schema.create(self._write_engine, statements)
+        return True
 
     def integrity_problems(self, *, full: bool = True, limit: int = 20) -> list[str]:
         """SQLite's ``integrity_check`` (``quick_check`` when not ``full``) findings; [] when sound.

@@ -2,7 +2,8 @@
 
 HEAD is the newest revision id; when a database already carries it, start-up does not import
 Alembic at all (it costs ~0.1 s of the 0.8 s start-up budget). A test checks HEAD against
-Alembic's own view of the scripts.
+Alembic's own view of the scripts. A new, empty SQLite file is made at HEAD in one step from the schema these
+scripts leave (head_schema.py); older files and PostgreSQL databases go through the scripts.
 """
 
 from __future__ import annotations
