@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from key_costs import _SHARED_DEPTH, SHARED_KEY_N, TEST_KEY_N, shared_key_cost
+from scheduling import scheduling_unit
 
 from survey_app.core import kdf
 
@@ -78,16 +79,18 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
-    """Load balancing as ``-n`` does, except that tests/pg (whose fixtures start a PostgreSQL server, once per
-    test process) runs as one unit on one worker: a run starts one server, not one per worker. (xdist's own
-    ``xdist_group`` marks can't do it under pytest 9: the group suffix it writes to a node id is ignored.)"""
+    """Load balancing as ``-n`` does, except for two units that each run whole on one worker: tests/pg (whose
+    fixtures start a PostgreSQL server, once per test process), so a run starts one server, not one per worker;
+    and the rules that read the app's source trees (tests/scheduling.py), so the trees are parsed once.
+    (xdist's own ``xdist_group`` marks can't do it under pytest 9: the group suffix it writes to a node id is
+    ignored.)"""
     if config.getvalue("dist") != "load":
         return None
     from xdist.scheduler import LoadGroupScheduling
 
     class OnePostgresWorker(LoadGroupScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return "tests/pg" if nodeid.startswith("tests/pg/") else nodeid
+            return scheduling_unit(nodeid)
 
     return OnePostgresWorker(config, log)
 

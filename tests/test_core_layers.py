@@ -11,6 +11,8 @@ import ast
 from functools import lru_cache
 from pathlib import Path
 
+import parsed_sources
+
 import survey_app
 
 CORE = Path(survey_app.__file__).parent / "core"
@@ -30,7 +32,7 @@ def _imported_modules(path: Path) -> set[str]:
     if parts[-1] == "__init__":
         parts.pop()
     names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in parsed_sources.nodes(path):  # parsed once per test process (tests/parsed_sources.py)
         if isinstance(node, ast.Import):
             names.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -47,7 +49,7 @@ def _imported_modules(path: Path) -> set[str]:
 def package_edges() -> dict[str, frozenset[str]]:
     """core package → the other core packages its modules import (module-level and lazy imports alike)."""
     edges: dict[str, set[str]] = {}
-    for path in CORE.rglob("*.py"):
+    for path in parsed_sources.python_files(CORE):
         rel = path.relative_to(CORE)
         if "migrations" in rel.parts or len(rel.parts) == 1:  # migrations; core's own top-level modules
             continue
@@ -60,7 +62,7 @@ def package_edges() -> dict[str, frozenset[str]]:
 def importers(a: str, b: str) -> list[str]:
     """Files of core package ``a`` that import core package ``b`` (for a readable failure)."""
     out = []
-    for path in (CORE / a).rglob("*.py"):
+    for path in parsed_sources.python_files(CORE / a):
         if any(_package_of(m) == b for m in _imported_modules(path)):
             out.append(str(path.relative_to(CORE)))
     return sorted(out)

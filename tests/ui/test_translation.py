@@ -57,19 +57,13 @@ def test_no_translated_string_hides_inside_an_f_string() -> None:
     # lupdate does not look inside f-string expressions: a tr("…") there never reaches the .ts file and
     # stays Chinese in the English UI (the detail pane's 还缺/新增住户/照片 lines did).
     import ast
-    import re
-    from pathlib import Path
 
-    # Parsed only where both can be: a call named tr/translate and an f-string prefix (a third of the files;
-    # parsing is the cost). A file lacking either spelling holds no such call in an f-string.
-    calls, fstrings = re.compile(r"\b(?:tr|translate)\s*\("), re.compile(r"(?<!\w)(?:[fF][rR]?|[rR][fF])['\"]")
-    root = Path(__file__).resolve().parents[2] / "survey_app" / "ui"
+    import parsed_sources  # the trees every architecture rule shares, parsed once per test process
+
+    root = parsed_sources.PACKAGE / "ui"
     hidden = []
-    for path in sorted(root.rglob("*.py")):
-        source = path.read_text(encoding="utf-8")
-        if not (calls.search(source) and fstrings.search(source)):
-            continue
-        for node in ast.walk(ast.parse(source)):
+    for path in parsed_sources.python_files(root):
+        for node in parsed_sources.nodes(path):
             if isinstance(node, ast.JoinedStr):
                 for inner in ast.walk(node):
                     if (isinstance(inner, ast.Call) and isinstance(inner.func, (ast.Attribute, ast.Name))
