@@ -1,7 +1,5 @@
 """Agreements (协议) and housing vouchers (房票). A signed agreement is voided, never edited."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 from decimal import Decimal

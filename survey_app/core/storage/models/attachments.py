@@ -1,7 +1,5 @@
 """Attachments: photos, signatures, scans. The file lives in the data folder under its sha256."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 from decimal import Decimal

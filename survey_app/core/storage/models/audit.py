@@ -5,8 +5,6 @@ event's hash (not stored again: it is the ``hash`` of event ``seq - 1``), and ``
 made behind the app's back (to an event or to a row) is found by ``audit verify``.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import String, Text

@@ -4,8 +4,6 @@ Annotated types after Warehouse's ``utils/db/types.py``: a model says ``Mapped[m
 and gets an integer-fen column exposing Decimal.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 from decimal import Decimal

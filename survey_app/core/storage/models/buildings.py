@@ -1,7 +1,5 @@
 """What is on the plot: building parts (建筑部分), fixtures (附属物), extra items, business, appraisal."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 from decimal import Decimal

@@ -1,7 +1,5 @@
 """Calculations (测算) and their lines. Never edited: a new calculation supersedes the old one."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 

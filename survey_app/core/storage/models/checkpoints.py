@@ -11,8 +11,6 @@ The table is in the audit chain like any record (its rows are fingerprinted by a
 deleted or edited checkpoint is found by ``audit verify``.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import String, Text

@@ -12,8 +12,6 @@ on it: those rewards are 0 at signing and conditional amounts are stated as cond
 changes it (audited, with its reason as its own audit event).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 

@@ -5,8 +5,6 @@ written before migration 0010 may say ``resolved``: read as closed. Attachments 
 ``grievance`` whose ``record_id`` is the grievance's id.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 

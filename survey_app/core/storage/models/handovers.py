@@ -4,8 +4,6 @@ Recorded by a supervisor (in the field or at HQ); the photos are attachments of 
 whose ``record_id`` is the handover's id. A handover record moves the household 已签约 → 已交房.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 from decimal import Decimal

@@ -1,7 +1,5 @@
 """Household (户), its members (家庭成员) and ownership/tenure (产权)."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 from decimal import Decimal

@@ -1,8 +1,6 @@
 """Roster and appraisal imports at HQ (入户名册, 评估结果): one row per import, so an untouched batch can be
 undone. HQ's own record (not synced); the households and appraisals it wrote name it in ``import_batch``."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import String, Text

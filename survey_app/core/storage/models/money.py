@@ -7,8 +7,6 @@ Amounts are exact Decimal yuan stored as integer fen. A payment entered by mista
 never edited.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 

@@ -1,14 +1,12 @@
 """Users of the app and the devices (laptops, HQ machines) that make records."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from survey_app.core.domain.roles import Role
-from survey_app.core.storage.models.base import Base, Synced, code, name, text
+from survey_app.core.storage.models.base import Base, Synced, name, text
 
 
 class User(Synced, Base):
@@ -29,7 +27,7 @@ class User(Synced, Base):
 class Device(Synced, Base):
     __tablename__ = "devices"
 
-    code: Mapped[code] = mapped_column(unique=True)  # short, printed in agreement numbers
+    code: Mapped[str] = mapped_column(String(32), unique=True)  # short, printed in agreement numbers
     name: Mapped[name]
     kind: Mapped[str] = mapped_column(String(16), default="field")  # field | hq
     signing_public_key: Mapped[str] = mapped_column(Text, default="")  # Ed25519 for agreement QR codes

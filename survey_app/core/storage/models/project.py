@@ -1,7 +1,5 @@
 """Project (片区 / 征收项目) and its policy versions (征收补偿方案)."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 from decimal import Decimal
@@ -9,14 +7,14 @@ from decimal import Decimal
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from survey_app.core.storage.models.base import Base, Synced, code, name, text
+from survey_app.core.storage.models.base import Base, Synced, name, text
 from survey_app.core.storage.types import ScaledDecimal
 
 
 class Project(Synced, Base):
     __tablename__ = "projects"
 
-    code: Mapped[code] = mapped_column(unique=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[name]
     area_name: Mapped[name]  # 片区
     decision_no: Mapped[name]  # 征收决定文号

@@ -1,8 +1,6 @@
 """Sync bookkeeping (DESIGN.md §6). Local tables: not synced themselves, not in the audit chain
 (except that every record change they describe is audited where it is applied)."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from sqlalchemy import String, Text, UniqueConstraint
