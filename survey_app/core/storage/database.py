@@ -266,8 +266,11 @@ class Database:
             return list(result.scalars())
 
     def setting(self, key: str, default: str = "") -> str:
-        with self.read() as s:
-            value = s.scalar(select(LocalSetting.value).where(LocalSetting.key == key))
+        """A local setting (``default`` when unset). A plain Core read: sync and the services ask for the device
+        code often, and an ORM session costs twice the statement."""
+        table = LocalSetting.__table__
+        with self.engine.connect() as conn:
+            value = conn.execute(select(table.c.value).where(table.c.key == key)).scalar()
         return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:
