@@ -17,9 +17,11 @@ import getpass
 import os
 import sys
 import weakref
+from typing import TYPE_CHECKING
 
-from survey_app.core.storage.database import Database
-from survey_app.core.storage.uow import Actor
+if TYPE_CHECKING:  # main() imports this module before every handler: `survey-app gui` must not pay SQLAlchemy's
+    from survey_app.core.domain.actor import Actor  # import before its login dialog paints
+    from survey_app.core.storage.database import Database
 
 # Who logged in while a real project was unlocked for this command (so ``login`` does not ask again).
 _LOGGED_IN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
