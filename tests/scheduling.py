@@ -6,6 +6,9 @@
   process, ~1.6 CPU-s): on one worker the trees are parsed once a run, not once per worker.
   tests/test_scheduling.py checks that every module using parsed_sources is named here.
 
+- tests/ui/first_screen/test_start_order.py: its two real starts (~2 CPU-s each) run once for the module and are
+  read by several tests (module-scoped fixtures): on one worker they run once a run.
+
 Every other test is its own unit, balanced by load as ``-n`` does.
 """
 
@@ -15,10 +18,17 @@ SOURCE_RULE_MODULES = ("tests/core/test_layering.py", "tests/test_core_layers.py
                        "tests/core/test_transitions_and_vocabulary.py", "tests/ui/test_translation.py")
 
 
+# Modules whose module-scoped fixtures start real processes that several of their tests read.
+SHARED_RUN_MODULES = ("tests/ui/first_screen/test_start_order.py",)
+
+
 def scheduling_unit(nodeid: str) -> str:
     """The unit a test is handed to a worker in."""
     if nodeid.startswith("tests/pg/"):
         return "tests/pg"
-    if nodeid.split("::")[0] in SOURCE_RULE_MODULES:
+    module = nodeid.split("::")[0]
+    if module in SOURCE_RULE_MODULES:
         return "source rules"
+    if module in SHARED_RUN_MODULES:
+        return module
     return nodeid

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scheduling import SOURCE_RULE_MODULES, scheduling_unit
+from scheduling import SHARED_RUN_MODULES, SOURCE_RULE_MODULES, scheduling_unit
 
 TESTS = Path(__file__).resolve().parent
 
@@ -21,3 +21,9 @@ def test_every_module_using_the_parsed_sources_is_in_the_source_rules_unit() -> 
 def test_postgresql_is_one_unit_and_other_tests_their_own() -> None:
     assert scheduling_unit("tests/pg/test_pg_gui.py::test_x") == "tests/pg"
     assert scheduling_unit("tests/ui/test_main_window.py::test_x") == "tests/ui/test_main_window.py::test_x"
+
+
+def test_a_module_sharing_its_real_runs_is_one_unit() -> None:
+    for module in SHARED_RUN_MODULES:
+        assert (TESTS.parent / module).exists()
+        assert {scheduling_unit(f"{module}::test_a"), scheduling_unit(f"{module}::test_b[x]")} == {module}

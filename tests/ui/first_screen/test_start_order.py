@@ -1,11 +1,14 @@
 """What a start does before the login dialog paints, and what it overlaps after 登录 (issue 11 item 5).
 
-A real start in a subprocess (main.py's path, the bench hook pressing 登录 on the real dialog): the warm-up
-thread starts only once the dialog has painted, the main window's modules are imported while the password
-is checked (before the login's answer arrives), the garbage collector main.py pauses is resumed once the
-window has painted (or the run ends), and the login is still recorded. Then the Warmup's own contract
-(started once; ``result()`` runs one never started), PySide's import check (ui/feature_check.py) giving
-PySide's own answers, and ui/start_gc.py leaving a host's collector as it was.
+Two real starts in subprocesses (main.py's path, the bench hook typing into the real dialog and pressing 登录
+once it has painted), one accepted and one refused, each run once for this module and read by several tests
+(tests/scheduling.py keeps the module on one worker). Accepted: the dialog shows, the warm-up thread starts only
+once the dialog has painted, the main window's modules are imported while the password is checked (before the
+login's answer arrives), the window paints from the light read before its database is attached, the garbage
+collector main.py pauses is resumed once the window has painted, and the login is recorded. Refused: users.login's
+answer, the attempt recorded, the warm-up's database closed. Then the Warmup's own contract (started once;
+``result()`` runs one never started), PySide's import check (ui/feature_check.py) giving PySide's own answers,
+and ui/start_gc.py leaving a host's collector as it was.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import subprocess
 import sys
 import threading
 import types
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -28,7 +32,8 @@ from survey_app.ui.first_attach import Warmup
 REPO = Path(__file__).resolve().parents[3]
 
 # main.py's start with probes: the dialog's first paint, the warm-up's start, whether the main window's module
-# was imported when the login's answer reached the dialog, and whether PySide's check is the fast one.
+# was imported when the login's answer reached the dialog, whether the window had its database at its first
+# paint, and whether PySide's check is the fast one.
 PROBE = r"""
 import atexit, gc, sys, time
 from survey_app.ui import start_gc
@@ -72,6 +77,12 @@ def success_and_say(self, result):
     success(self, result)
 login_dialog.LoginDialog._on_success = success_and_say
 
+report = app.report_first_paint
+def report_and_say(qapp, widget, started_at):
+    say(f"DB_AT_PAINT {widget.window().db is not None}")
+    report(qapp, widget, started_at)
+app.report_first_paint = report_and_say
+
 stamp = app._stamp
 def stamp_and_say(what, started_at):
     stamp(what, started_at)
@@ -83,53 +94,74 @@ raise SystemExit(app.main(sys.argv[1:], started_at=time.perf_counter()))
 """
 
 
-@pytest.fixture
-def project(_demo_template: Path, tmp_path: Path) -> Path:
-    db = tmp_path / "project.sqlite3"
-    shutil.copyfile(_demo_template, db)
+@dataclass(frozen=True)
+class Run:
+    result: subprocess.CompletedProcess
+    db: Path
+
+    @property
+    def markers(self) -> list[str]:
+        return [line.split()[0] for line in self.result.stdout.splitlines()]
+
+    def worker(self) -> tuple[int, int]:
+        with sqlite3.connect(self.db) as conn:
+            return conn.execute("SELECT last_login_at IS NOT NULL, failed_logins FROM users "
+                                "WHERE username = 'worker'").fetchone()
+
+
+def _start(template: Path, folder: Path, login: str) -> Run:
+    db = folder / "project.sqlite3"
+    shutil.copyfile(template, db)
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE users SET last_login_at = NULL")
-    return db
-
-
-def _start(db: Path, tmp_path: Path, login: str = "worker:worker123") -> subprocess.CompletedProcess:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SURVEY_APP_BENCH_LOGIN=login,
-               SURVEY_APP_DATA=str(tmp_path / "data"))
-    return subprocess.run([sys.executable, "-c", PROBE, "--db", str(db), "--lang", "zh_CN"], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=120)
-
-
-def _worker(db: Path) -> tuple[int, int]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT last_login_at IS NOT NULL, failed_logins FROM users WHERE username = 'worker'"
-                            ).fetchone()
-
-
-def test_the_warmup_starts_after_the_dialog_paints_and_the_window_imports_during_the_sign_in(
-        project: Path, tmp_path: Path) -> None:
-    result = _start(project, tmp_path)
+               SURVEY_APP_DATA=str(folder / "data"))
+    result = subprocess.run([sys.executable, "-c", PROBE, "--db", str(db), "--lang", "zh_CN"], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
-    lines = [line.split()[0] for line in result.stdout.splitlines()]
-    assert "FAST_CHECK True" in result.stdout  # installed before the app imported anything of its own
+    return Run(result, db)
+
+
+@pytest.fixture(scope="module")
+def accepted(_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Run:
+    return _start(_demo_template, tmp_path_factory.mktemp("accepted"), "worker:worker123")
+
+
+@pytest.fixture(scope="module")
+def refused(_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Run:
+    return _start(_demo_template, tmp_path_factory.mktemp("refused"), "worker:not-the-password")
+
+
+def test_the_dialog_shows_then_the_window_paints_light_and_the_login_is_recorded(accepted: Run) -> None:
+    order = [m for m in accepted.markers if m in ("LOGIN_SHOWN", "LOGIN_ACCEPT", "DB_AT_PAINT", "FIRST_PAINT", "READY")]
+    assert order == ["LOGIN_SHOWN", "LOGIN_ACCEPT", "DB_AT_PAINT", "FIRST_PAINT", "READY"]
+    assert "DB_AT_PAINT False" in accepted.result.stdout  # painted from the light read, attached after (READY)
+    assert accepted.worker() == (1, 0)  # users.login ran (audited) after the paint
+    assert not accepted.db.with_name("project.sqlite3-open").exists()  # closed cleanly
+
+
+def test_the_warmup_starts_after_the_dialog_paints_and_the_window_imports_during_the_sign_in(accepted: Run) -> None:
+    lines, out = accepted.markers, accepted.result.stdout
+    assert "FAST_CHECK True" in out  # installed before the app imported anything of its own
     assert lines.index("DIALOG_PAINT") < lines.index("WARMUP_START") < lines.index("FIRST_PAINT")
     assert lines.count("WARMUP_START") == 1
     assert lines.index("LOGIN_ACCEPT") < lines.index("WINDOW_IMPORTED_AT_ANSWER") < lines.index("FIRST_PAINT")
-    assert "WINDOW_IMPORTED_AT_ANSWER True" in result.stdout  # imported while the worker checked the password
+    assert "WINDOW_IMPORTED_AT_ANSWER True" in out  # imported while the worker checked the password
     assert lines[-2:] == ["GC_AT_READY", "GC_AT_EXIT"]  # the database attached after the paint
-    assert "DIALOG_PAINT False" in result.stdout and "GC_AT_READY True" in result.stdout  # paused for the start only
-    assert _worker(project) == (1, 0)  # users.login ran (audited)
-    assert not (tmp_path / "project.sqlite3-open").exists()  # closed cleanly
+    assert "DIALOG_PAINT False" in out and "GC_AT_READY True" in out  # paused for the start only
 
 
-def test_a_refused_login_still_opens_and_closes_the_warmups_database(project: Path, tmp_path: Path) -> None:
-    result = _start(project, tmp_path, "worker:not-the-password")
-    assert result.returncode == 0, result.stderr[-2000:]
-    lines = [line.split()[0] for line in result.stdout.splitlines()]
-    assert "FIRST_PAINT" not in lines and lines.index("DIALOG_PAINT") < lines.index("WARMUP_START")
-    assert "bench login refused: 用户名或密码错误（还可尝试4次）" in result.stderr  # users.login's answer, as before
-    assert _worker(project)[1] == 1  # the attempt recorded
-    assert "GC_AT_EXIT True" in result.stdout  # the run ended without a window: resumed all the same
-    assert not (tmp_path / "project.sqlite3-open").exists()
+def test_a_wrong_password_is_refused_by_the_audited_login_and_recorded(refused: Run) -> None:
+    assert "FIRST_PAINT" not in refused.markers  # the hook quits the refused dialog
+    assert "bench login refused: 用户名或密码错误（还可尝试4次）" in refused.result.stderr  # users.login's answer
+    assert refused.worker()[1] == 1  # the attempt recorded by users.login
+
+
+def test_a_refused_login_still_opens_and_closes_the_warmups_database(refused: Run) -> None:
+    lines = refused.markers
+    assert lines.index("DIALOG_PAINT") < lines.index("WARMUP_START")
+    assert "GC_AT_EXIT True" in refused.result.stdout  # the run ended without a window: resumed all the same
+    assert not refused.db.with_name("project.sqlite3-open").exists()  # the warm-up's database closed on quitting
 
 
 def test_a_warmup_starts_once_and_result_runs_one_never_started(qapp) -> None:
