@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scheduling import SHARED_RUN_MODULES, SOURCE_RULE_MODULES, scheduling_unit
+from scheduling import SOURCE_RULE_MODULES, has_module_fixture, scheduling_unit
 
 TESTS = Path(__file__).resolve().parent
 
@@ -23,7 +23,8 @@ def test_postgresql_is_one_unit_and_other_tests_their_own() -> None:
     assert scheduling_unit("tests/ui/test_main_window.py::test_x") == "tests/ui/test_main_window.py::test_x"
 
 
-def test_a_module_sharing_its_real_runs_is_one_unit() -> None:
-    for module in SHARED_RUN_MODULES:
-        assert (TESTS.parent / module).exists()
-        assert {scheduling_unit(f"{module}::test_a"), scheduling_unit(f"{module}::test_b[x]")} == {module}
+def test_a_module_with_a_module_scoped_fixture_is_one_unit() -> None:
+    module = "tests/ui/first_screen/test_start_order.py"  # its two real app starts, read by four tests
+    assert has_module_fixture(module) and not has_module_fixture("tests/ui/test_main_window.py")
+    assert {scheduling_unit(f"{module}::test_a"), scheduling_unit(f"{module}::test_b[x]")} == {module}
+    assert not has_module_fixture("tests/no_such_module.py")
