@@ -17,11 +17,13 @@ that start the app log in, which adds one audit event per start: harmless for th
 from __future__ import annotations
 
 import ast
+import atexit
 import contextlib
 import hashlib
 import json
 import os
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -127,14 +129,33 @@ def demo_database(households: int, seed: int = 1) -> tuple[Path, float | None]:
         return path, elapsed
 
 
+def demo_copy(households: int, seed: int = 1) -> tuple[Path, float | None]:
+    """``demo_database``'s file copied into a temp folder of its own (removed at exit), with the same
+    (path, seconds): for a benchmark that writes — a login, the app's own start. The cache is written once,
+    when it is made, and only read after: the benchmarks running side by side (tests/bench) copy it while
+    others measure, and a copy taken while another process wrote to it could be torn."""
+    source, generated = demo_database(households, seed)
+    folder = Path(tempfile.mkdtemp(prefix="bench_db_"))
+    atexit.register(shutil.rmtree, folder, True)
+    path = folder / source.name
+    shutil.copyfile(source, path)
+    return path, generated
+
+
 def evict_from_page_cache(path: Path) -> bool:
-    """Drop ``path`` (and its -wal/-shm) from the OS page cache; False where the OS offers no way to.
+    """Drop ``path`` (and its -wal/-shm) from the OS page cache; False where the OS offers no way to, or when
+    this process holds the database open (storage/live_files.py: opening and closing it here would drop the
+    locks of its connections).
 
     ``posix_fadvise(POSIX_FADV_DONTNEED)`` (Linux) drops the file's clean cached pages, so the next
     read comes from the disk (or from the hypervisor's cache on a VM: "cold" here means "not in this
     OS's page cache", the state after a reboot or after other work pushed it out).
     """
     if not hasattr(os, "posix_fadvise") or not hasattr(os, "POSIX_FADV_DONTNEED"):
+        return False
+    from survey_app.core.storage import live_files
+
+    if live_files.kind_of(path) is not None:
         return False
     for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         if not p.exists():

@@ -29,7 +29,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from bench.common import PaintCounter, RealWindow, count_label, demo_database, settle, wait_until
+from bench.common import PaintCounter, RealWindow, count_label, demo_copy, settle, wait_until
 from bench.figures import Figure, median
 
 BUDGET_MS = 150.0
@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> list[Figure]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    path, generated = demo_database(args.households)
+    path, generated = demo_copy(args.households)  # RealWindow logs in: a copy of its own
     real = RealWindow(path)
     window, page = real.window, real.page
     raw = sqlite3.connect(Path(path))

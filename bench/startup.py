@@ -69,7 +69,7 @@ from pathlib import Path
 
 from bench.common import (
     count_label,
-    demo_database,
+    demo_copy,
     evict_from_page_cache,
     parse_counts,
     qt_platform,
@@ -193,7 +193,7 @@ def run(args: argparse.Namespace) -> list[Figure]:
     print(f"startup: {_load()} (before)", file=sys.stderr, flush=True)
     counts = args.households if args.households is not None else ([] if given else DEFAULT_COUNTS)
     for households in sorted({*counts, *given}):
-        db, generated = (given[households], None) if households in given else demo_database(households)
+        db, generated = (given[households], None) if households in given else demo_copy(households)
         app_cmd = [sys.executable, str(REPO / "main.py"), "--db", str(db), "--lang", "zh_CN"]
         for _ in range(args.warmups):  # warm-up: disk cache, .pyc files
             _measure(app_cmd, env), _measure(bare_cmd, env)
@@ -201,7 +201,8 @@ def run(args: argparse.Namespace) -> list[Figure]:
         cold_inproc: list[float] = []
         for _ in range(args.cold_runs):
             if not evict_from_page_cache(db):
-                print("startup: cold start not measured (no posix_fadvise here)", file=sys.stderr)
+                print("startup: cold start not measured (no posix_fadvise here, or the database is open in this "
+                      "process)", file=sys.stderr)
                 break
             wall, inproc, *_ = _measure(app_cmd, env)
             cold.append(wall)

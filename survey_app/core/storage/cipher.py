@@ -21,9 +21,9 @@ from typing import Any
 
 from survey_app.core.platform import fsync_dir, private_file
 from survey_app.core.storage import errors
+from survey_app.core.storage.live_files import SQLITE_HEADER, file_kind  # noqa: F401 - cipher.file_kind, as before
 
 KEY_BYTES = 32
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def dbapi() -> Any:
@@ -33,22 +33,6 @@ def dbapi() -> Any:
     except ImportError as e:  # a build without the dependency: say so instead of a traceback
         raise errors.CipherUnavailable() from e
     return dbapi2
-
-
-def file_kind(path: Path) -> str:
-    """``"missing"`` (no file or 0 bytes), ``"plain"`` (SQLite header) or ``"encrypted"`` (anything else
-    that could be SQLCipher pages: a whole number of 512-byte units) or ``"other"`` (a text file etc.)."""
-    try:
-        size = path.stat().st_size
-        if size == 0 or path.is_dir():
-            return "missing"
-        with open(path, "rb") as f:
-            head = f.read(len(SQLITE_HEADER))
-    except OSError:
-        return "missing"
-    if head == SQLITE_HEADER:
-        return "plain"
-    return "encrypted" if size % 512 == 0 else "other"
 
 
 def key_pragma(key: bytes) -> str:

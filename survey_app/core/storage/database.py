@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from survey_app.core.paths import data_dir
 from survey_app.core.platform import private_dir, private_file
-from survey_app.core.storage import cipher, dialects, errors, migrations, pg
+from survey_app.core.storage import cipher, dialects, errors, live_files, migrations, pg
 from survey_app.core.storage.models import LocalSetting
 from survey_app.core.storage.uow import Actor, UnitOfWork, install_hooks
 
@@ -135,6 +135,7 @@ class Database:
         self.file_key = file_key if file_key is not None or not self.encrypted else cipher.derive_file_key(cipher_key)
         self._sound = False
         self._closed = None
+        self._held: Any = None  # live_files' release, once the file is open
         if self.path is not None:
             _refuse_empty(self.path)
             _refuse_wrong_kind(self.path, self.encrypted)
@@ -170,6 +171,9 @@ class Database:
     def _open_session(self) -> None:
         with self.engine.connect():  # creates a new file: owner-only from the start (-wal/-shm inherit it)
             private_file(self.path)
+        # From now on this process never opens the file itself (to read its header): that would drop the
+        # connections' locks (storage/live_files.py).
+        self._held = weakref.finalize(self, live_files.hold(self.path, "encrypted" if self.encrypted else "plain"))
         marker = session_marker(self.path)
         if marker.exists():  # the last session ended in a crash, a kill or a power cut
             self.check_sound()
@@ -290,6 +294,8 @@ class Database:
         self.engine.dispose()
         if self._closed is not None:
             self._closed()
+        if self._held is not None:
+            self._held()
 
 
 def _known_revisions(engine: Engine) -> set[str]:

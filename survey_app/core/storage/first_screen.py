@@ -23,12 +23,14 @@ Threading: one FirstScreen per thread (the GUI thread's); stdlib sqlite3 connect
 from __future__ import annotations
 
 import sqlite3
+import weakref
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from survey_app.core.storage import live_files
+
 HEAD = "0016_project_effective"  # = migrations.HEAD (not imported: that module imports SQLAlchemy; a test checks)
-SQLITE_HEADER = b"SQLite format 3\x00"  # a plain file; SQLCipher's first page is noise
 DEVICE_SETTING = "device_code"  # = storage/device_code.SETTING (a test checks)
 
 _KEYS_SQL = ("SELECT households.rowid FROM households WHERE +households.deleted_at IS NULL "
@@ -81,9 +83,11 @@ class FirstScreen:
 
     def __init__(self, conn: sqlite3.Connection, path: Path):
         self.conn, self.path = conn, path
+        self._release = weakref.finalize(self, live_files.hold(path, "plain"))  # (live_files.py)
 
     def close(self) -> None:
         self.conn.close()
+        self._release()
 
     def setting(self, key: str, default: str = "") -> str:
         row = self.conn.execute("SELECT value FROM local_settings WHERE key = ?", (key,)).fetchone()
@@ -139,9 +143,8 @@ def open_first_screen(target: object) -> FirstScreen | None:
     try:
         if path.stat().st_size == 0 or path.with_name(path.name + "-open").exists():
             return None
-        with path.open("rb") as f:
-            if f.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                return None
+        if live_files.file_kind(path) != "plain":  # not read when this process holds the file (live_files.py)
+            return None
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=True)
     except (OSError, ValueError, sqlite3.Error):
         return None
