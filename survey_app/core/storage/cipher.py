@@ -75,7 +75,9 @@ def encrypt_copy(plain: Path, target: Path, key: bytes) -> None:
     """Write an encrypted copy of the plain project ``plain`` to ``target`` (replaced atomically).
 
     ``sqlcipher_export`` copies schema, rows, triggers and the FTS index; ``user_version`` is carried
-    over. ``plain`` is left as it is: removing it (and its -wal) is the caller's decision."""
+    over. ``plain`` is left as it is: removing it (and its -wal) is the caller's decision. It must not be open
+    in this process: SQLCipher is another copy of SQLite, and its close would drop the locks of the other's
+    connections (live_files.py)."""
     if file_kind(plain) != "plain":
         raise errors.DatabaseEncrypted()
     key_pragma(key)  # the same checks
