@@ -21,10 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from key_costs import _SHARED_DEPTH, SHARED_KEY_N, TEST_KEY_N, shared_key_cost
+from key_costs import cheap_kdf as _cheap_kdf
+from key_costs import shared_key_cost
 from scheduling import scheduling_unit
-
-from survey_app.core import kdf
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -232,47 +231,6 @@ def _project_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     from survey_app.core.domain import china_time
 
     monkeypatch.setattr(china_time, "today", lambda: TEST_DAY)
-
-
-# Login hashes written by tests cost 2^10 instead of 2^14: ``verify_password`` reads the cost from each stored
-# hash, so logging in checks exactly the same way, ~20× cheaper (hundreds of logins in the suite).
-TEST_HASH_N = 2**10
-
-
-_KDF_MEMO: dict[tuple, bytes] = {}
-_REAL_SCRYPT = kdf.scrypt  # (bound before any test patches it)
-
-
-def _remembered_scrypt(secret: bytes, salt: bytes, *, n: int, r: int, p: int, length: int = 32) -> bytes:
-    """``kdf.scrypt`` computed once per test process for each (secret, salt, cost): it is a pure function, and
-    the suite opens the same shared vaults and key files (same salts, same passwords) hundreds of times
-    (~60 ms each at 2^14). A new salt — every seal, every slot written — still derives for real."""
-    key = (secret, salt, n, r, p, length)
-    if key not in _KDF_MEMO:
-        _KDF_MEMO[key] = _REAL_SCRYPT(secret, salt, n=n, r=r, p=p, length=length)
-    return _KDF_MEMO[key]
-
-
-def _cheap_kdf(mp: pytest.MonkeyPatch) -> None:
-    """Test-only key-derivation costs. Vault slots and sealed key files: ``TEST_KEY_N``, accepted by this
-    process's readers (``SHARED_KEY_N``, the real readers' floor, for shared files: ``shared_key_cost``);
-    login hashes: ``TEST_HASH_N``; each derivation computed once per process (``_remembered_scrypt``).
-    Production never runs this (it is not in survey_app); a test about the real costs or the real floor is
-    marked ``real_kdf_cost``."""
-    from survey_app.core.security import passwords, vault
-    from survey_app.core.sync import keys
-
-    mp.setattr(kdf, "scrypt", _remembered_scrypt)
-
-    # (already cheap when a shared file is first made from inside a test, under the autouse ``_test_kdf_cost``)
-    assert passwords.hash_password.__kwdefaults__ in ({"n": passwords.N}, {"n": TEST_HASH_N}), (
-        "hash_password's cost parameter moved")
-    mp.setattr(passwords.hash_password, "__kwdefaults__", {"n": TEST_HASH_N})
-    assert kdf.acceptable.__kwdefaults__["n_range"][0] in (kdf.N_RANGE[0], TEST_KEY_N), "the floor moved"
-    mp.setattr(kdf.acceptable, "__kwdefaults__", {"n_range": (TEST_KEY_N, kdf.N_RANGE[1])})
-    key_n = SHARED_KEY_N if _SHARED_DEPTH[0] else TEST_KEY_N
-    mp.setattr(vault, "SCRYPT_N", key_n)
-    mp.setattr(keys, "SCRYPT_N", key_n)
 
 
 @pytest.fixture(scope="session")

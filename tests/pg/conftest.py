@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "sync"))  # sync_setup: th
 
 import pg_server
 import pg_world
+from key_costs import cheap_kdf
 from pg_world import TEST_DAY
 from sync_setup import Device, World
 
@@ -91,6 +92,7 @@ def pg_demo(pg_server_running: pg_server.Server, pg_migrated: str) -> str:
     db = Database(pg_server_running.url(DEMO))
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(china_time, "today", lambda: TEST_DAY)  # as tests/conftest.py's demo template
+        cheap_kdf(mp)  # (a session fixture is made before the autouse ones that make a test's key costs cheap)
         create_demo(db, households=60, seed=3)
     db.dispose()
     return DEMO
@@ -143,6 +145,7 @@ def pg_signed(pg_server_running, pg_demo: str) -> str:
     db = Database(pg_server_running.url(SIGNED))
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(china_time, "today", lambda: SIGN_DAY)
+        cheap_kdf(mp)
         sign_fixture_project(db)
     db.dispose()  # no connection may stay open on a template
     return SIGNED
@@ -160,6 +163,7 @@ def world_template(pg_server_running, pg_migrated: str, tmp_path_factory: pytest
     with pytest.MonkeyPatch.context() as mp:  # what the function-scoped autouse fixtures do for a test
         mp.setattr(china_time, "today", lambda: TEST_DAY)
         mp.setenv("SURVEY_APP_DATA", str(folder / "data"))
+        cheap_kdf(mp)  # its keys are read in this process only: sealed at the tests' 2^10, not production's 2^15
         template = pg_world.build(folder, url)
     pg_world.close(template)  # no connection may stay open on a template database
     yield folder, url, template
