@@ -227,6 +227,23 @@ TEST_DAY = dt.date(2023, 7, 1)
 
 
 @pytest.fixture(autouse=True)
+def _modal_guard(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A modal dialog nobody closes fails its test after a minute, with what it said (tests/modal_guard.py)."""
+    if "qapp" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("qapp")
+    from modal_guard import LIMIT_S, ModalGuard
+
+    guard = ModalGuard()
+    yield
+    closed = guard.stop()
+    guard.deleteLater()
+    if closed:
+        pytest.fail(f"a modal dialog stayed open {LIMIT_S:.0f} s and was closed: " + "; ".join(closed))
+
+
+@pytest.fixture(autouse=True)
 def _project_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     from survey_app.core.domain import china_time
 
