@@ -18,12 +18,13 @@ LIMIT_S = 60.0  # the slowest test takes ~5 s; a dialog a test opens and closes 
 
 
 class ModalGuard(QObject):
-    def __init__(self) -> None:
+    def __init__(self, limit_s: float = LIMIT_S, every_ms: int = 1000) -> None:
         super().__init__()
+        self.limit_s = limit_s
         self.closed: list[str] = []  # what it had to close
         self._since: tuple[int, float] | None = None  # (id of the modal widget, first seen)
         self._timer = QTimer(self)
-        self._timer.setInterval(1000)
+        self._timer.setInterval(every_ms)
         self._timer.timeout.connect(self._look)
         self._timer.start()
 
@@ -35,7 +36,7 @@ class ModalGuard(QObject):
         if self._since is None or self._since[0] != id(widget):
             self._since = (id(widget), time.monotonic())
             return
-        if time.monotonic() - self._since[1] < LIMIT_S:
+        if time.monotonic() - self._since[1] < self.limit_s:
             return
         text = widget.text() if hasattr(widget, "text") else ""
         self.closed.append(f"{type(widget).__name__} {widget.windowTitle()!r}: {text!r}")
