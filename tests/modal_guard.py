@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 LIMIT_S = 60.0  # the slowest test takes ~5 s; a dialog a test opens and closes itself is gone long before
 
@@ -22,7 +22,9 @@ class ModalGuard(QObject):
         super().__init__()
         self.limit_s = limit_s
         self.closed: list[str] = []  # what it had to close
-        self._since: tuple[int, float] | None = None  # (id of the modal widget, first seen)
+        # (the modal widget, first seen). The wrapper itself is kept: a dialog made in C++ (QMessageBox.critical)
+        # gets a new Python wrapper at each call unless one is alive, so its id() is no identity.
+        self._since: tuple[QWidget, float] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(every_ms)
         self._timer.timeout.connect(self._look)
@@ -33,8 +35,8 @@ class ModalGuard(QObject):
         if widget is None:
             self._since = None
             return
-        if self._since is None or self._since[0] != id(widget):
-            self._since = (id(widget), time.monotonic())
+        if self._since is None or self._since[0] is not widget:
+            self._since = (widget, time.monotonic())
             return
         if time.monotonic() - self._since[1] < self.limit_s:
             return
