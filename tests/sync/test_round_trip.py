@@ -201,3 +201,48 @@ def test_many_bundles_import_in_order_and_a_bad_one_does_not_stop_the_rest(world
     with world.hq.read() as s:
         notes = set(s.scalars(select(Household.notes)))
     assert {"甲", "乙"} <= notes
+
+
+def test_a_bundle_that_arrives_after_a_later_one_is_taken_not_called_a_rewrite(world: World) -> None:
+    """Bundle 2 repeats bundle 1 (no receipt in between) and reaches HQ first — two sticks, or Tuesday's stick
+    before Monday's. Bundle 1 then holds nothing new: it is imported (HQ's list of bundles is whole), changes
+    nothing, and is not refused as a device whose history was rewritten or rolled back."""
+    d1 = world.devices[0]
+    h = _surveyed(d1)
+    _edit_notes(d1, h, "星期一")
+    monday = export_bundle(d1.db, d1.pair, world.usb).path
+    _edit_notes(d1, h, "星期二")
+    tuesday = export_bundle(d1.db, d1.pair, world.usb).path
+    assert _import(world, tuesday).missing_seqs == [1]
+    events = audit_count(world.hq)
+    late = _import(world, monday)
+    assert not late.already_imported and late.conflicts == 0 and late.audit_warnings == []
+    with world.hq.read() as s:
+        assert s.get(Household, h.id).notes == "星期二"  # the older bundle does not undo the newer one
+    assert verify_database(world.hq).ok
+    assert _import(world, monday).already_imported  # and it is known from now on
+    assert audit_count(world.hq) > events  # (its import is in HQ's own chain)
+
+
+def test_a_new_bundle_whose_checkpoint_is_behind_what_hq_holds_is_still_refused(world: World) -> None:
+    """A laptop put back to an older copy of itself sends its next bundle: the checkpoint it signs is behind
+    the events HQ already holds from it. That stays a refusal — only a bundle older than one HQ has imported
+    may be behind."""
+    from survey_app.core.sync import bundle, checkpoints
+    from survey_app.core.sync.export import project_code
+    from survey_app.core.sync.identity import hq_public
+
+    d1 = world.devices[0]
+    h = _surveyed(d1)
+    _edit_notes(d1, h, "第一次")
+    first = _import(world, export_bundle(d1.db, d1.pair, world.usb).path)
+    _edit_notes(d1, h, "第二次")
+    _import(world, export_bundle(d1.db, d1.pair, world.usb).path)
+    header = {"kind": "field", "project": project_code(d1.db), "device": d1.code, "seq": 3, "prev_seq": 2,
+              "counts": {"records": 0}}
+    path = world.usb / "rolled-back.sabundle"
+    bundle.write_bundle(path, header, [("records.jsonl", b""), ("events.jsonl", b""),
+                                       (checkpoints.ENTRY, checkpoints.dumps(first.checkpoint))],
+                        recipient=hq_public(d1.db), sender=d1.pair)
+    with pytest.raises(ValidationError, match="接不上"):
+        _import(world, path)

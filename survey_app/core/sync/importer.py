@@ -227,7 +227,7 @@ def _apply(db: Database, p: _Prepared) -> ImportReport:
         report.inserted, report.updated = applied.inserted, applied.updated
         report.unchanged, report.conflicts = applied.unchanged, applied.conflicts
         report.applied, report.held = applied.applied, applied.held
-        report.audit_warnings = _store_events(conn, device, p.events, p.checkpoint, p.links)
+        report.audit_warnings = _store_events(conn, device, p.events, p.checkpoint, p.links, late=seq < last)
         if p.checkpoint is not None:
             checkpoints.store(conn, p.checkpoint, "bundle", seq)
         changed = {(tbl, rid) for tbl, rid, _ in applied.applied if tbl in ("calculations", "agreements")}
@@ -314,14 +314,22 @@ def _raw_private(key) -> bytes:  # noqa: ANN001
                              serialization.NoEncryption())
 
 
+def _held_hash(conn, device: str, seq: int) -> str | None:  # noqa: ANN001
+    t = RemoteAuditEvent.__table__
+    return conn.execute(select(t.c.hash).where(t.c.device == device, t.c.seq == seq)).scalar()
+
+
 def _store_events(conn, device: str, events: list[dict], checkpoint: dict | None,  # noqa: ANN001
-                  links: list[bool] | None = None) -> list[str]:
+                  links: list[bool] | None = None, *, late: bool = False) -> list[str]:
     """Keep the device's audit events; check they continue the chain already held for it.
 
     With a signed checkpoint (every bundle since checkpoints exist) a break is no warning: the bundle
     is refused, since the device's history no longer extends what HQ holds (rewritten, or rolled
     back), and the chain held must then end exactly at the checkpoint. A device that has sent a
-    checkpoint once can't drop it (a bundle written without one to dodge the check is refused)."""
+    checkpoint once can't drop it (a bundle written without one to dodge the check is refused).
+    ``late``: the bundle is older than one already imported from the device (two sticks, read in the other
+    order). Its checkpoint may then be behind what HQ holds, as long as it is on the chain HQ holds and the
+    bundle adds no event: it is a part of that chain, not a rewrite. A newer bundle behind HQ is a rollback."""
     t = RemoteAuditEvent.__table__
     if checkpoint is None and checkpoints.any_held(conn, device, "bundle"):
         raise ValidationError(f"设备 {device} 的同步包缺少审计检查点（该设备以前的同步包都带有），"
@@ -363,7 +371,8 @@ def _store_events(conn, device: str, events: list[dict], checkpoint: dict | None
         rows.append((device, *row))
         last_seq, prev = seq, hash_
         before = hash_
-    if strict and (last_seq, prev) != (checkpoint["seq"], checkpoint["hash"]):
+    if strict and (last_seq, prev) != (checkpoint["seq"], checkpoint["hash"]) and not (
+            late and not rows and _held_hash(conn, device, checkpoint["seq"]) == checkpoint["hash"]):
         raise ValidationError(f"设备 {device} 的审计检查点（第 {checkpoint['seq']} 号事件）与指挥部已保存的审计记录"
                               f"（至第 {last_seq} 号事件）接不上：设备上的历史可能被改写或回退，同步包被拒收，"
                               "未导入任何数据；请核查该设备")
