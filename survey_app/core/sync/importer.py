@@ -314,11 +314,6 @@ def _raw_private(key) -> bytes:  # noqa: ANN001
                              serialization.NoEncryption())
 
 
-def _held_hash(conn, device: str, seq: int) -> str | None:  # noqa: ANN001
-    t = RemoteAuditEvent.__table__
-    return conn.execute(select(t.c.hash).where(t.c.device == device, t.c.seq == seq)).scalar()
-
-
 def _store_events(conn, device: str, events: list[dict], checkpoint: dict | None,  # noqa: ANN001
                   links: list[bool] | None = None, *, late: bool = False) -> list[str]:
     """Keep the device's audit events; check they continue the chain already held for it.
@@ -372,7 +367,8 @@ def _store_events(conn, device: str, events: list[dict], checkpoint: dict | None
         last_seq, prev = seq, hash_
         before = hash_
     if strict and (last_seq, prev) != (checkpoint["seq"], checkpoint["hash"]) and not (
-            late and not rows and _held_hash(conn, device, checkpoint["seq"]) == checkpoint["hash"]):
+            late and not rows and conn.execute(select(t.c.hash).where(
+                t.c.device == device, t.c.seq == checkpoint["seq"])).scalar() == checkpoint["hash"]):
         raise ValidationError(f"设备 {device} 的审计检查点（第 {checkpoint['seq']} 号事件）与指挥部已保存的审计记录"
                               f"（至第 {last_seq} 号事件）接不上：设备上的历史可能被改写或回退，同步包被拒收，"
                               "未导入任何数据；请核查该设备")
