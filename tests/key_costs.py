@@ -1,5 +1,6 @@
-"""The key-derivation costs of the files tests write (``cheap_kdf``, tests/conftest.py's ``_cheap_kdf``; a helper module, not a
-conftest, so that tests/sync/sync_setup.py can make its shared worlds at the shared cost too).
+"""The key-derivation costs of the files tests write (``cheap_kdf``, which tests/conftest.py and tests/pg use; a
+helper module, not a conftest, so that tests/sync/sync_setup.py can make its shared worlds at the shared cost
+too).
 
 Vault slots and sealed key files a test writes for itself cost ``TEST_KEY_N``, and the test process's readers
 accept that; the files shared templates hold cost ``SHARED_KEY_N``, the floor of a real ``survey-app``
