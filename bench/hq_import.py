@@ -125,8 +125,8 @@ def run(args: argparse.Namespace) -> list[Figure]:
     from survey_app.core.storage.uow import Actor
     from survey_app.core.sync import keys
     from survey_app.core.sync.apply import apply_records
+    from survey_app.core.sync.batch_import import import_field_bundles
     from survey_app.core.sync.export import project_code
-    from survey_app.core.sync.importer import import_field_bundles
     from survey_app.core.sync.records import BY_NAME
     from survey_app.core.sync.rights import remember_device_users
 

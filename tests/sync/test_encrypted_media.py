@@ -15,8 +15,8 @@ from survey_app.core.services.attachments import attach_photos, list_photos, med
 from survey_app.core.storage.cipher import encrypt_copy
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import Household
+from survey_app.core.sync.batch_import import import_field_bundles
 from survey_app.core.sync.export import export_bundle
-from survey_app.core.sync.importer import import_field_bundles
 
 ID_NUMBER = "43010219800101123X"
 

@@ -185,9 +185,18 @@ def test_logging_in_on_a_laptop_is_not_an_unsent_change(world: World) -> None:
     assert export_bundle(d1.db, d1.pair, world.usb).records == 0  # accounts never travel up
 
 
-def test_many_bundles_import_in_order_and_a_bad_one_does_not_stop_the_rest(world: World) -> None:
-    from survey_app.core.sync.importer import import_field_bundles
+@pytest.mark.parametrize("pipelined", [True, False], ids=["prepared in a worker process", "one by one"])
+def test_many_bundles_import_in_order_and_a_bad_one_does_not_stop_the_rest(world: World, pipelined: bool,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same three bundles, either way sync/batch_import.py may take them: bundle n+1 prepared in a spawned
+    worker while bundle n is written (big batches), or each in turn in this thread (a day's small ones)."""
+    from survey_app.core import platform
+    from survey_app.core.sync import batch_import
+    from survey_app.core.sync.batch_import import import_field_bundles
 
+    started, real = [], platform.worker_pool
+    monkeypatch.setattr(batch_import.platform, "worker_pool", lambda max_workers=1: started.append(1) or real(1))
+    monkeypatch.setattr(batch_import, "POOL_MIN_BYTES", 0 if pipelined else 2**40)
     d1, d2 = world.devices
     _edit_notes(d1, _surveyed(d1), "甲")
     first = export_bundle(d1.db, d1.pair, world.usb).path
@@ -196,6 +205,7 @@ def test_many_bundles_import_in_order_and_a_bad_one_does_not_stop_the_rest(world
     broken = world.usb / "broken.sabundle"
     broken.write_bytes(first.read_bytes()[:-50])
     reports = import_field_bundles(world.hq, world.admin, world.hq_pair, [broken, first, second])
+    assert started == ([1] if pipelined else [])
     assert isinstance(reports[0], BundleError)
     assert reports[1].updated == 1 and reports[2].updated == 1
     with world.hq.read() as s:

@@ -25,28 +25,40 @@ def _child_value(text: str) -> tuple[str, str]:
     return text, multiprocessing.get_start_method()
 
 
-def test_the_batch_import_runs_its_worker_in_the_spawn_pool(demo_db, admin, tmp_path, monkeypatch) -> None:
-    from survey_app.core.sync import importer
+def _damaged_bundles(tmp_path: Path) -> list[Path]:
+    folder = tmp_path / "征收 项目" / "第 1 组"
+    folder.mkdir(parents=True)
+    paths = [folder / "坏 1.sabundle", folder / "坏 2.sabundle"]
+    for n, path in enumerate(paths):
+        path.write_bytes(b"SAB" + bytes(n) * 40)
+    return paths
+
+
+@pytest.mark.parametrize("big", [True, False], ids=["a big batch: the spawn pool", "a day's small bundles: none"])
+def test_the_batch_import_prepares_in_the_spawn_pool_only_when_it_pays(demo_db, admin, tmp_path, monkeypatch,
+                                                                       big: bool) -> None:
+    """A spawned worker costs ~0.6 s to start (sync/batch_import.py): only bundles worth more than that to
+    prepare get one. Either way two damaged files under a Chinese folder name come back as the core's
+    Chinese refusals — from the pool, rebuilt in this process. (The full round trip both ways is
+    tests/sync/test_round_trip.py: three bundles, one refused.)"""
+    from survey_app.core.sync import batch_import
     from survey_app.core.sync import keys as sync_keys
 
-    assert pickle.loads(pickle.dumps(importer._prepare_elsewhere)) is importer._prepare_elsewhere
+    assert pickle.loads(pickle.dumps(batch_import._prepare_elsewhere)) is batch_import._prepare_elsewhere
     started, real = [], platform.worker_pool
 
     def pool(max_workers: int = 1):
         started.append(max_workers)
         return real(max_workers)
 
-    monkeypatch.setattr(importer.platform, "worker_pool", pool)
-    # The full round trip through the pool is tests/sync/test_round_trip.py (three bundles, one refused);
-    # here two damaged files under a Chinese folder name go through the spawned worker and come back as the
-    # core's Chinese refusals, rebuilt in this process.
-    folder = tmp_path / "征收 项目" / "第 1 组"
-    folder.mkdir(parents=True)
-    paths = [folder / "坏 1.sabundle", folder / "坏 2.sabundle"]
-    for n, path in enumerate(paths):
-        path.write_bytes(b"SAB" + bytes(n) * 40)
-    results = importer.import_field_bundles(demo_db, admin, sync_keys.generate(), paths)
-    assert started == [1]
+    monkeypatch.setattr(batch_import.platform, "worker_pool", pool)
+    paths = _damaged_bundles(tmp_path)
+    if big:  # the files are 43 bytes: as big as 32 MB of bundles once the threshold is that low
+        monkeypatch.setattr(batch_import, "POOL_MIN_BYTES", paths[1].stat().st_size)
+    else:
+        assert paths[1].stat().st_size < batch_import.POOL_MIN_BYTES
+    results = batch_import.import_field_bundles(demo_db, admin, sync_keys.generate(), paths)
+    assert started == ([1] if big else [])
     assert [type(r).__name__ for r in results] == ["BundleError", "BundleError"], results
     assert all(str(r) for r in results)
 

@@ -7,6 +7,7 @@ the device's audit events stored after checking they continue its chain up to th
 device signed (survey_app/core/sync/checkpoints.py), calculations and
 agreements recomputed, and the bundle recorded — all or nothing. Media files are copied into the
 content-addressed store first (harmless if the transaction then fails: nothing points at them).
+Several bundles at once: sync/batch_import.py.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -25,7 +25,6 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import func, select
 
-from survey_app.core import platform
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Permission
 from survey_app.core.files import atomic_writer, write_private
@@ -181,27 +180,6 @@ class _MediaWriter:
             write_private(dest, bytes(data), key)
 
 
-def _prepare_elsewhere(media: str, raw_keys: tuple[bytes, bytes], path: str, project: str,
-                       device_keys: dict[str, str], file_key: bytes | None = None) -> _Prepared | tuple[str, str, str]:
-    """_prepare in a worker process (the other core). Keys come as raw bytes through the pipe, never
-    through a file; errors come back as (kind, message, reason) so they rebuild exactly."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-
-    pair = keys.KeyPair(Ed25519PrivateKey.from_private_bytes(raw_keys[0]),
-                        X25519PrivateKey.from_private_bytes(raw_keys[1]))
-
-    def sender_key(code: str) -> Ed25519PublicKey | None:
-        text = device_keys.get(code)
-        return Ed25519PublicKey.from_public_bytes(base64.b64decode(text)) if text else None
-    try:
-        return _prepare(Path(media), pair, Path(path), project, sender_key, hashes=True, file_key=file_key)
-    except bundle.BundleError as e:
-        return ("bundle", str(e), e.reason)
-    except ValidationError as e:
-        return ("validation", str(e), "")
-
-
 def _apply(db: Database, p: _Prepared) -> ImportReport:
     """Replay check, then the whole bundle in one write transaction."""
     device, seq = p.header["device"], int(p.header["seq"])
@@ -259,59 +237,6 @@ def import_field_bundle(db: Database, actor: Actor, pair: keys.KeyPair, path: Pa
     if progress:
         progress(2, 2, "导入完成")
     return report
-
-
-def import_field_bundles(db: Database, actor: Actor, pair: keys.KeyPair, paths: list[Path], *,
-                         progress: Callable[[int, int, str], None] | None = None,
-                         cancel: Callable[[], bool] | None = None) -> list[ImportReport | ValidationError]:
-    """Import several bundles in order, each in its own transaction; a refused one doesn't stop the rest
-    (its error takes its place in the result). Bundle n+1 is verified, decrypted, parsed and
-    fingerprinted in a worker process while bundle n is written here: on a 2-core machine the two
-    halves run side by side instead of taking turns under the GIL."""
-    actor.require(Permission.IMPORT_BUNDLES)
-    db.check_sound()  # once per Database: PRAGMA quick_check, ~4 s at 100k households
-    if len(paths) < 2:  # one bundle: starting a process costs more than it saves
-        return [_safe(lambda p=p: import_field_bundle(db, actor, pair, Path(p))) for p in paths]
-    project = project_code(db)
-    with db.read() as s:
-        device_keys = dict(s.execute(select(Device.code, Device.sync_signing_key).where(
-            Device.deleted_at.is_(None), Device.sync_signing_key != "")).all())
-    raw = (_raw_private(pair.signing), _raw_private(pair.encryption))
-    args = (str(media_root(db)), raw)
-    out: list[ImportReport | ValidationError] = []
-    with platform.worker_pool(max_workers=1) as pool:  # spawn, as on Windows (core/platform.py)
-        def submit(p: Path) -> Future:
-            return pool.submit(_prepare_elsewhere, *args, str(p), project, device_keys, db.file_key)
-        pending: Future | None = submit(paths[0])
-        for n in range(len(paths)):
-            if cancel and cancel():
-                break
-            future, pending = pending, (submit(paths[n + 1]) if n + 1 < len(paths) else None)
-            prepared = future.result()
-            if isinstance(prepared, tuple):  # refused while preparing
-                kind, message, reason = prepared
-                out.append(bundle.BundleError(message, reason) if kind == "bundle" else ValidationError(message))
-            else:
-                out.append(_safe(lambda p=prepared: _apply(db, p)))
-            if progress:
-                progress(n + 1, len(paths), "导入同步包")
-        if pending is not None:
-            pending.cancel()
-    return out
-
-
-def _safe(fn: Callable[[], ImportReport]) -> ImportReport | ValidationError:
-    try:
-        return fn()
-    except ValidationError as e:  # BundleError is one: this bundle is refused, the others go on
-        return e
-
-
-def _raw_private(key) -> bytes:  # noqa: ANN001
-    from cryptography.hazmat.primitives import serialization
-
-    return key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
-                             serialization.NoEncryption())
 
 
 def _store_events(conn, device: str, events: list[dict], checkpoint: dict | None,  # noqa: ANN001

@@ -32,7 +32,7 @@ from survey_app.core.domain.actor import Actor
 from survey_app.core.domain.errors import SurveyAppError
 from survey_app.core.domain.written import applied_changes
 from survey_app.core.services import Database
-from survey_app.core.sync import importer, receipts
+from survey_app.core.sync import batch_import, importer, receipts
 from survey_app.ui.sync.common import (
     ERROR,
     OK,
@@ -164,12 +164,13 @@ class HqSyncPage(QWidget):
                             label=self.tr("正在导入 {name}…").format(name=path.name), cancellable=False)
 
     def _import_batch(self, paths: list[Path], pair, chosen: Path | None) -> None:  # noqa: ANN001
-        """Many bundles in one runner job: the core prepares bundle n+1 in another process while bundle n
-        is written (HQ imports dozens a day). Each bundle is still its own transaction."""
+        """Many bundles in one runner job (HQ imports dozens a day); for big ones the core prepares bundle n+1
+        in another process while bundle n is written (sync/batch_import.py). Each bundle is still its own
+        transaction."""
         db, actor = self.db, self.actor
 
         def job(progress, cancel):  # noqa: ANN001, ANN202 - worker thread
-            results = importer.import_field_bundles(db, actor, pair, paths, progress=progress, cancel=cancel)
+            results = batch_import.import_field_bundles(db, actor, pair, paths, progress=progress, cancel=cancel)
             out = []
             for path, result in zip(paths, results):
                 if isinstance(result, Exception):
