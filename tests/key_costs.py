@@ -37,6 +37,15 @@ def shared_key_cost() -> Iterator[None]:
         _SHARED_DEPTH[0] -= 1
 
 
+@contextmanager
+def test_key_cost() -> Iterator[None]:
+    """The tests' costs (``cheap_kdf``) inside, wherever it is entered: a module's or a session's fixture runs
+    before the autouse fixture that sets them for each test."""
+    with pytest.MonkeyPatch.context() as mp:
+        cheap_kdf(mp)
+        yield
+
+
 # Login hashes written by tests cost 2^10 instead of 2^14: ``verify_password`` reads the cost from each stored
 # hash, so logging in checks exactly the same way, ~20× cheaper (hundreds of logins in the suite).
 TEST_HASH_N = 2**10
