@@ -32,28 +32,41 @@ KEY = bytes(range(32, 64))
 
 
 class Statements:
-    """The statements run on ``db`` while recording, per connection: which BEGIN each write ran under."""
+    """The SQL SQLite runs for ``db`` while recording (each connection's trace callback: what the driver really
+    sends, BEGIN included — the app issues it on the driver's connection), per connection: which BEGIN each
+    write ran under."""
 
     def __init__(self, db: Database):
         self.db = db
         self.begun: dict[int, str] = {}
         self.writes: list[tuple[str, str]] = []  # (BEGIN …, statement) for every INSERT/UPDATE/DELETE
+        self.traced: dict[int, object] = {}
         self._lock = threading.Lock()
 
-    def _seen(self, conn, cursor, statement, parameters, context, executemany) -> None:
+    def _seen(self, connection: int, statement: str) -> None:
         text = statement.lstrip().upper()
         with self._lock:
             if text.startswith("BEGIN"):
-                self.begun[id(conn.connection.dbapi_connection)] = text
+                self.begun[connection] = text
+            elif text.startswith(("COMMIT", "ROLLBACK")):
+                self.begun.pop(connection, None)
             elif text.startswith(("INSERT", "UPDATE", "DELETE")):
-                self.writes.append((self.begun.get(id(conn.connection.dbapi_connection), "none"), text[:40]))
+                self.writes.append((self.begun.get(connection, "none"), text[:40]))
+
+    def _checkout(self, dbapi_conn, record, proxy) -> None:
+        connection = id(dbapi_conn)
+        with self._lock:
+            self.traced[connection] = dbapi_conn
+        dbapi_conn.set_trace_callback(lambda sql: self._seen(connection, sql))
 
     def __enter__(self) -> Statements:
-        event.listen(self.db.engine, "before_cursor_execute", self._seen)
+        event.listen(self.db.engine, "checkout", self._checkout)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        event.remove(self.db.engine, "before_cursor_execute", self._seen)
+        event.remove(self.db.engine, "checkout", self._checkout)
+        for conn in self.traced.values():
+            conn.set_trace_callback(None)
 
 
 def _hid(db: Database) -> str:
