@@ -172,6 +172,28 @@ def test_an_hq_admin_decides_a_conflict(tmp_path) -> None:
         resolve(world.hq, world.admin, issue.id, take_incoming=False)
 
 
+def test_an_assignment_does_not_overwrite_what_the_laptop_has_not_sent_yet(world: World) -> None:
+    """HQ's version of a household replaces the laptop's only where the laptop holds nothing unsent: an edit made
+    in the field since the last bundle stays, and the difference is kept as a conflict, not lost."""
+    d1 = world.devices[0]
+    h = _surveyed(d1)
+    _edit_notes(d1, h, "户主说东屋是后来加盖的")  # not exported yet
+    with d1.db.read() as s:
+        laptop_rev = s.get(Household, h.id).rev
+    hq_rev = 0
+    while hq_rev <= laptop_rev:  # HQ's version newer than the laptop's: only the unsent edit may stop it
+        with world.hq.uow(world.admin) as uow:
+            row = uow.session.get(Household, h.id)
+            row.notes = f"指挥部：请核对东屋面积（第 {row.rev} 次）"
+            uow.commit()
+            hq_rev = row.rev
+    report = import_assignment(d1.db, d1.pair, write_assignment(world.hq, world.admin, world.hq_pair, d1.code,
+                                                                ["worker"], world.usb))
+    assert report.conflicts == 1, report
+    with d1.db.read() as s:
+        assert s.get(Household, h.id).notes == "户主说东屋是后来加盖的"
+
+
 def test_logging_in_on_a_laptop_is_not_an_unsent_change(world: World) -> None:
     from survey_app.core.services import users
 
