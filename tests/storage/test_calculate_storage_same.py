@@ -220,7 +220,7 @@ def test_shared_reads_give_what_each_query_gives_ties_included(demo_db) -> None:
         for h in s.scalars(select(Household).where(Household.deleted_at.is_(None))):
             live = calc_inputs.LiveRows(s, h.id)
             for model, order in READS:
-                assert live.get(model, *order) == calc_inputs._live(s, model, h.id, *order), (model, order)
+                assert live.get(model, *order) == calc_inputs.live_rows(s, model, h.id, *order), (model, order)
             assert (calc_inputs.household_input(s, h, rows=live).to_dict()
                     == calc_inputs.household_input(s, h).to_dict())
             assert calc_inputs.document_snapshot(s, h, live) == calc_inputs.document_snapshot(s, h)

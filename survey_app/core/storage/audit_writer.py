@@ -43,10 +43,13 @@ _UNSET = object()
 FORKED = "审计链在写入期间被其他写入者推进（应为第 {want} 号之后，实际为第 {have} 号）：本次写入已取消，请重试"
 
 
+_AE = AuditEvent.__table__
+_HEAD = select(_AE.c.seq, _AE.c.hash).order_by(_AE.c.seq.desc()).limit(1)  # built once: read by every write
+
+
 def chain_head(conn: Connection) -> tuple[int, str]:
     """(last seq, last hash) of the audit chain, or (0, GENESIS) for an empty chain."""
-    ae = AuditEvent.__table__
-    last = conn.execute(select(ae.c.seq, ae.c.hash).order_by(ae.c.seq.desc()).limit(1)).first()
+    last = conn.execute(_HEAD).first()
     return (last.seq, last.hash) if last else (0, audit_chain.GENESIS)
 
 

@@ -6,12 +6,13 @@ way, and sync never imports the services."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import uuid
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from survey_app.core.compensation.inputs import HouseholdInput
@@ -31,9 +32,17 @@ from survey_app.core.storage.models import (
 )
 
 
-def _live(session: Session, model: Any, household_id: uuid.UUID, *order: str) -> list:
-    stmt = select(model).where(model.household_id == household_id, model.deleted_at.is_(None))
-    return list(session.scalars(stmt.order_by(*(getattr(model, k) for k in order)) if order else stmt))
+@functools.cache
+def _live_statement(model: Any, order: tuple[str, ...]) -> Any:
+    """Built once per model and order: building the select and its cache key each time cost ~0.1 ms, a third
+    of a one-household read."""
+    stmt = select(model).where(model.household_id == bindparam("hid"), model.deleted_at.is_(None))
+    return stmt.order_by(*(getattr(model, k) for k in order)) if order else stmt
+
+
+def live_rows(session: Session, model: Any, household_id: uuid.UUID, *order: str) -> list:
+    """One household's live (not deleted) rows of ``model``, in ``order`` (column names)."""
+    return list(session.scalars(_live_statement(model, order), {"hid": household_id}))
 
 
 class LiveRows:
@@ -53,7 +62,7 @@ class LiveRows:
         rows = self._form.get(model)
         if rows is None:
             order = ("sort_order", "id") if hasattr(model, "sort_order") else ("id",)
-            rows = self._form[model] = _live(self.session, model, self.household_id, *order)
+            rows = self._form[model] = live_rows(self.session, model, self.household_id, *order)
         return rows
 
     def get(self, model: Any, *order: str) -> list:
@@ -65,12 +74,12 @@ class LiveRows:
             return sorted(rows, key=lambda r: r.id) if hasattr(model, "sort_order") else list(rows)
         if order == ("sort_order",) and len({r.sort_order for r in rows}) == len(rows):
             return list(rows)
-        return _live(self.session, model, self.household_id, *order)
+        return live_rows(self.session, model, self.household_id, *order)
 
 
 def _reader(session: Session, household_id: uuid.UUID, rows: LiveRows | None) -> Any:
     """``read(model, *order)``: from shared ``rows`` if given, else one query per call."""
-    return rows.get if rows is not None else (lambda model, *order: _live(session, model, household_id, *order))
+    return rows.get if rows is not None else (lambda model, *order: live_rows(session, model, household_id, *order))
 
 
 def _text(value: Decimal | None) -> str | None:

@@ -27,7 +27,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, event, insert, select
+from sqlalchemy import bindparam, delete, event, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -108,6 +108,9 @@ def _sqlite_pragmas(busy_timeout_ms: int, dbapi_conn: Any, record: Any) -> None:
     cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
     cur.execute("PRAGMA cache_size=-65536")  # 64 MiB: random-UUID indexes thrash the 2 MiB default
     cur.close()
+
+
+_SETTING = select(LocalSetting.__table__.c.value).where(LocalSetting.__table__.c.key == bindparam("key"))
 
 
 def _sqlite_begin(conn: Any) -> None:
@@ -276,9 +279,8 @@ class Database:
     def setting(self, key: str, default: str = "") -> str:
         """A local setting (``default`` when unset). A plain Core read: sync and the services ask for the device
         code often, and an ORM session costs twice the statement."""
-        table = LocalSetting.__table__
         with self.engine.connect() as conn:
-            value = conn.execute(select(table.c.value).where(table.c.key == key)).scalar()
+            value = conn.execute(_SETTING, {"key": key}).scalar()
         return default if value is None else value
 
     def set_setting(self, key: str, value: str) -> None:

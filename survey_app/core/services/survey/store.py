@@ -13,7 +13,6 @@ import uuid
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -24,7 +23,7 @@ from survey_app.core.domain.validation import parse_resident_id, validate_mobile
 from survey_app.core.services.survey.checks import FormInvalid, check
 from survey_app.core.services.survey.form import LISTS, SurveyForm
 from survey_app.core.storage import flat_choices
-from survey_app.core.storage.calc_inputs import LiveRows
+from survey_app.core.storage.calc_inputs import LiveRows, live_rows
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.models import (
     Appraisal,
@@ -62,12 +61,7 @@ def _uuid(value: str | uuid.UUID) -> uuid.UUID:
 
 
 def _live(session: Session, model: Any, hid: uuid.UUID) -> list:
-    stmt = select(model).where(model.household_id == hid, model.deleted_at.is_(None))
-    if hasattr(model, "sort_order"):
-        stmt = stmt.order_by(model.sort_order, model.id)
-    else:
-        stmt = stmt.order_by(model.id)
-    return list(session.scalars(stmt))
+    return live_rows(session, model, hid, *(("sort_order", "id") if hasattr(model, "sort_order") else ("id",)))
 
 
 def load_form(db: Database, household_id: str | uuid.UUID) -> SurveyForm:
