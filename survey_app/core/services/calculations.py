@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from survey_app.core.compensation.calculation import Calculation as Result
@@ -54,11 +54,14 @@ def policy_from_text(text: str, content_hash: str) -> Policy:
     return parse_policy(text, "补偿方案", expected_hash=content_hash)
 
 
+_PUBLISHED = select(PolicyVersion).where(  # built once: the statement and its cache key cost more than the read
+    PolicyVersion.project_id == bindparam("project"), PolicyVersion.status == "published",
+    PolicyVersion.deleted_at.is_(None)).order_by(PolicyVersion.published_at.desc()).limit(1)
+
+
 def current_policy(session: Session, project_id: uuid.UUID) -> tuple[PolicyVersion, Policy]:
     """The project's newest published policy version."""
-    pv = session.scalars(select(PolicyVersion).where(
-        PolicyVersion.project_id == project_id, PolicyVersion.status == "published",
-        PolicyVersion.deleted_at.is_(None)).order_by(PolicyVersion.published_at.desc()).limit(1)).first()
+    pv = session.scalars(_PUBLISHED, {"project": project_id}).first()
     if pv is None:
         raise ValidationError("本项目还没有已发布的补偿方案，无法测算")
     return pv, policy_from_text(pv.content, pv.content_hash)

@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     BigInteger,
@@ -193,16 +193,21 @@ def status_counts(db: Database) -> dict[str, int]:
     return {st.value: int(found.get(st.value, 0)) for st in HouseholdStatus}
 
 
-def sections(db: Database) -> list[str]:
-    """The live households' 地块, in order. One index seek per section (ix_households_progress starts with
-    deleted_at, section), not a read of every household: it runs at start-up (DESIGN §8)."""
+@functools.cache
+def _sections_statement() -> Any:
+    """Built once: making the recursive CTE and its cache key cost more than running it on a small project."""
     live = Household.deleted_at.is_(None)
     walk = select(func.min(Household.section).label("section")).where(live).cte("walk", recursive=True)
     after = select(func.min(Household.section)).where(live, Household.section > walk.c.section).scalar_subquery()
     walk = walk.union_all(select(after).where(walk.c.section.is_not(None)))
-    stmt = select(walk.c.section).where(walk.c.section.is_not(None)).order_by(walk.c.section)
+    return select(walk.c.section).where(walk.c.section.is_not(None)).order_by(walk.c.section)
+
+
+def sections(db: Database) -> list[str]:
+    """The live households' 地块, in order. One index seek per section (ix_households_progress starts with
+    deleted_at, section), not a read of every household: it runs at start-up (DESIGN §8)."""
     with db.read() as s:
-        return [x for x in s.scalars(stmt) if x]
+        return [x for x in s.scalars(_sections_statement()) if x]
 
 
 @dataclass

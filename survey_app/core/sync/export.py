@@ -41,9 +41,12 @@ class ExportResult:
     media: int
 
 
+_PROJECT_CODE = select(Project.code).where(Project.deleted_at.is_(None)).limit(1)  # built once: read very often
+
+
 def project_code(db: Database) -> str:
     with db.read() as s:
-        code = s.scalar(select(Project.code).where(Project.deleted_at.is_(None)).limit(1))
+        code = s.scalar(_PROJECT_CODE)
     if not code:
         raise ValidationError("数据库中没有项目")
     return code

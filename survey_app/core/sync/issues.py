@@ -52,14 +52,17 @@ def list_issues(db: Database, *, status: str = "open") -> list[Issue]:
                       json.loads(i.local_json or "{}"), json.loads(i.incoming_json or "{}"), i.bundle_seq) for i in rows]
 
 
+_OPEN_RECHECKS = select(SyncIssue.entity, SyncIssue.entity_id).where(  # built once: every HQ list asks
+    SyncIssue.kind == "recheck", SyncIssue.status == "open")
+
+
 def disputed_households(db: Database) -> set[str]:
     """Hex ids of the households with an open 测算不一致 (a recheck issue on one of their calculations or
     agreements): every HQ list marks them, and an agreement built on such a calculation is in question."""
     from survey_app.core.storage.models import Agreement, Calculation
 
     with db.read() as s:
-        found = s.execute(select(SyncIssue.entity, SyncIssue.entity_id).where(
-            SyncIssue.kind == "recheck", SyncIssue.status == "open")).all()
+        found = s.execute(_OPEN_RECHECKS).all()
         if not found:
             return set()
         out: set[str] = set()
