@@ -224,15 +224,22 @@ def qt_app():
 
 
 def wait_until(predicate, timeout: float = 30.0, what: str = "condition") -> None:
-    """Run the event loop until ``predicate()`` holds (RuntimeError after ``timeout`` seconds)."""
-    from PySide6.QtCore import QEventLoop
+    """Run the event loop until ``predicate()`` holds (RuntimeError after ``timeout`` seconds), looking again
+    every millisecond. The loop sleeps in between, as the app's own does: polling ``processEvents`` instead
+    kept this thread busy and taking the GIL from the worker thread whose result it waited for (a load, a
+    paint), which a user's idle window never does."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
 
-    app = qt_app()
+    qt_app()
     deadline = time.perf_counter() + timeout
+    loop = QEventLoop()
+    tick = QTimer(singleShot=True, interval=1, timerType=Qt.TimerType.PreciseTimer)
+    tick.timeout.connect(loop.quit)
     while not predicate():
         if time.perf_counter() > deadline:
             raise RuntimeError(f"timed out waiting for {what}")
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        tick.start()
+        loop.exec()
 
 
 def settle(rounds: int = 3) -> None:
