@@ -13,24 +13,27 @@ in this thread, which is what the pool would have cost them in its start alone.
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import select
 
 from survey_app.core import platform
 from survey_app.core.domain.errors import ValidationError
 from survey_app.core.domain.roles import Permission
 from survey_app.core.storage.database import Database
 from survey_app.core.storage.media import media_root
-from survey_app.core.storage.models import Device
 from survey_app.core.storage.uow import Actor
 from survey_app.core.sync import bundle, keys
 from survey_app.core.sync.export import project_code
-from survey_app.core.sync.importer import ImportReport, _apply, _prepare, _Prepared, import_field_bundle
+from survey_app.core.sync.importer import (
+    ImportReport,
+    _apply,
+    _prepare,
+    _Prepared,
+    device_key_texts,
+    import_field_bundle,
+    key_lookup,
+)
 
 # The bytes the bundles after the first must hold for a worker process to pay for its start (~0.6 s here, at
 # ~19 ms per MB prepared: ~32 MB of bundles prepared while others are written).
@@ -73,10 +76,7 @@ def _one_by_one(db: Database, actor: Actor, pair: keys.KeyPair, paths: list[Path
 def _pipelined(db: Database, pair: keys.KeyPair, paths: list[Path],
                progress: Callable[[int, int, str], None] | None,
                cancel: Callable[[], bool] | None) -> list[ImportReport | ValidationError]:
-    project = project_code(db)
-    with db.read() as s:
-        device_keys = dict(s.execute(select(Device.code, Device.sync_signing_key).where(
-            Device.deleted_at.is_(None), Device.sync_signing_key != "")).all())
+    project, device_keys = project_code(db), device_key_texts(db)
     args = (str(media_root(db)), (keys._raw_private(pair.signing), keys._raw_private(pair.encryption)))
     out: list[ImportReport | ValidationError] = []
     with platform.worker_pool(max_workers=1) as pool:  # spawn, as on Windows (core/platform.py)
@@ -109,12 +109,9 @@ def _prepare_elsewhere(media: str, raw_keys: tuple[bytes, bytes], path: str, pro
 
     pair = keys.KeyPair(Ed25519PrivateKey.from_private_bytes(raw_keys[0]),
                         X25519PrivateKey.from_private_bytes(raw_keys[1]))
-
-    def sender_key(code: str) -> Ed25519PublicKey | None:
-        text = device_keys.get(code)
-        return Ed25519PublicKey.from_public_bytes(base64.b64decode(text)) if text else None
     try:
-        return _prepare(Path(media), pair, Path(path), project, sender_key, hashes=True, file_key=file_key)
+        return _prepare(Path(media), pair, Path(path), project, key_lookup(device_keys), hashes=True,
+                        file_key=file_key)
     except bundle.BundleError as e:
         return ("bundle", str(e), e.reason)
     except ValidationError as e:

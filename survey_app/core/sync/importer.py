@@ -70,15 +70,23 @@ class ImportReport:
         return self.inserted + self.updated + self.unchanged + self.conflicts
 
 
-def device_signing_keys(db: Database) -> Callable[[str], Ed25519PublicKey | None]:
+def device_key_texts(db: Database) -> dict[str, str]:
+    """Device code → its signing key (base64), for the live devices that have one."""
     with db.read() as s:
-        rows = dict(s.execute(select(Device.code, Device.sync_signing_key).where(
+        return dict(s.execute(select(Device.code, Device.sync_signing_key).where(
             Device.deleted_at.is_(None), Device.sync_signing_key != "")).all())
 
+
+def key_lookup(texts: dict[str, str]) -> Callable[[str], Ed25519PublicKey | None]:
+    """``device_key_texts``' keys as the sender lookup ``bundle.open_bundle`` takes."""
     def lookup(code: str) -> Ed25519PublicKey | None:
-        text = rows.get(code)
+        text = texts.get(code)
         return Ed25519PublicKey.from_public_bytes(base64.b64decode(text)) if text else None
     return lookup
+
+
+def device_signing_keys(db: Database) -> Callable[[str], Ed25519PublicKey | None]:
+    return key_lookup(device_key_texts(db))
 
 
 @dataclass
