@@ -51,7 +51,13 @@ def pytest_configure(config: pytest.Config) -> None:
     disk when the machine has one with room to spare: still real files, in a real file system, but without the
     disk's fsync on every SQLite commit (``synchronous=FULL``) and unlink on every cleanup — ~12 % of the suite's
     wall time on this machine's disk (215 → 190 s, measured side by side). The xdist workers inherit TMPDIR.
-    ``SURVEY_APP_TEST_TMP=disk``, a ``--basetemp`` or a TMPDIR of one's own keeps the run where it was."""
+    ``SURVEY_APP_TEST_TMP=disk``, a ``--basetemp`` or a TMPDIR of one's own keeps the run where it was.
+
+    A warning from SQLAlchemy (SAWarning) fails the test. The filter is added here, in the processes that run
+    tests, not in pyproject.toml: naming the category imports SQLAlchemy (~0.2 s), which the xdist controller
+    would otherwise do before it starts its workers."""
+    if hasattr(config, "workerinput") or config.getoption("dist", "no") == "no":
+        config.addinivalue_line("filterwarnings", "error::sqlalchemy.exc.SAWarning")
     if (os.environ.get("SURVEY_APP_TEST_TMP") == "disk" or config.option.basetemp or "TMPDIR" in os.environ
             or os.environ.get("PYTEST_XDIST_WORKER") or not _on_ram_disk()):
         return

@@ -4,8 +4,9 @@ Two real starts in subprocesses (main.py's path, the bench hook typing into the 
 once it has painted), one accepted and one refused, each run once for this module and read by several tests
 (tests/scheduling.py keeps the module on one worker). Accepted: the dialog shows, the warm-up thread starts only
 once the dialog has painted, the main window's modules are imported while the password is checked (before the
-login's answer arrives), the window paints from the light read before its database is attached, the garbage
-collector main.py pauses is resumed once the window has painted, and the login is recorded. Refused: users.login's
+login's answer arrives), the window paints from the light read before its database is attached, the warm-up is
+paused from 登录 until that paint (with no import step run meanwhile), the garbage collector main.py pauses is
+resumed once the window has painted, and the login is recorded. Refused: users.login's
 answer, the attempt recorded, the warm-up's database closed. Then the Warmup's own contract (started once;
 ``result()`` runs one never started), PySide's import check (ui/feature_check.py) giving PySide's own answers,
 and ui/start_gc.py leaving a host's collector as it was.
@@ -65,11 +66,14 @@ def install_and_watch(qapp, *a, **k):
 fonts.install_app_font = install_and_watch
 
 start = first_attach.Warmup.start
+made = []
 def start_and_say(self):
     if not self.started():
         say("WARMUP_START")
+        made.append(self)
     start(self)
 first_attach.Warmup.start = start_and_say
+first_attach.PAUSE_LIMIT = 600.0  # the pause must end at the first paint, not by itself
 
 success = login_dialog.LoginDialog._on_success
 def success_and_say(self, result):
@@ -79,7 +83,9 @@ login_dialog.LoginDialog._on_success = success_and_say
 
 report = app.report_first_paint
 def report_and_say(qapp, widget, started_at):
+    from survey_app.ui.first_paint import after_first_paint
     say(f"DB_AT_PAINT {widget.window().db is not None}")
+    after_first_paint(widget, lambda: say(f"PAINTED {time.perf_counter()}"))  # before the app's own
     report(qapp, widget, started_at)
 app.report_first_paint = report_and_say
 
@@ -90,7 +96,11 @@ def stamp_and_say(what, started_at):
         say(f"GC_AT_{what} {gc.isenabled()}")
 app._stamp = stamp_and_say
 
-raise SystemExit(app.main(sys.argv[1:], started_at=time.perf_counter()))
+code = app.main(sys.argv[1:], started_at=time.perf_counter())
+for w in made:
+    say("PAUSES " + " ".join(f"{a} {b}" for a, b in w.pauses))
+    say("STEPS " + " ".join(f"{at}" for at, _ in w.steps))
+raise SystemExit(code)
 """
 
 
@@ -147,8 +157,21 @@ def test_the_warmup_starts_after_the_dialog_paints_and_the_window_imports_during
     assert lines.count("WARMUP_START") == 1
     assert lines.index("LOGIN_ACCEPT") < lines.index("WINDOW_IMPORTED_AT_ANSWER") < lines.index("FIRST_PAINT")
     assert "WINDOW_IMPORTED_AT_ANSWER True" in out  # imported while the worker checked the password
-    assert lines[-2:] == ["GC_AT_READY", "GC_AT_EXIT"]  # the database attached after the paint
+    assert [m for m in lines if m.startswith("GC_AT_")][-2:] == ["GC_AT_READY", "GC_AT_EXIT"]  # attached after
     assert "DIALOG_PAINT False" in out and "GC_AT_READY True" in out  # paused for the start only
+
+
+def test_the_warmup_is_paused_from_login_to_the_first_paint(accepted: Run) -> None:
+    """The warm-up pauses at 登录 and is resumed once the window has painted (tests/ui/first_screen/
+    test_warmup_yields.py has the pause's own contract, in this process)."""
+    lines = {line.split()[0]: line.split()[1:] for line in accepted.result.stdout.splitlines()}
+    assert "READY" in lines  # attached after the paint
+    paused_at, resumed_at = map(float, lines["PAUSES"])  # one pause
+    painted = float(lines["PAINTED"][0])
+    steps = [float(at) for at in lines["STEPS"]]
+    assert paused_at < painted < resumed_at  # paused through the list's first paint (this probe runs first)
+    assert not [at for at in steps if paused_at < at < resumed_at]
+    assert [at for at in steps if at > resumed_at]  # it had imports left: the pause held them back
 
 
 def test_a_wrong_password_is_refused_by_the_audited_login_and_recorded(refused: Run) -> None:
