@@ -319,7 +319,14 @@ def _import_window() -> None:
 
 def _stamp(what: str, started_at: float) -> None:
     # seconds since started_at, then the process's CPU seconds (bench/startup.py: robust under load)
-    print(f"{what} {time.perf_counter() - started_at:.4f} {time.process_time():.4f}", flush=True)
+    try:
+        print(f"{what} {time.perf_counter() - started_at:.4f} {time.process_time():.4f}", flush=True)
+    except BrokenPipeError:
+        # The reader took what it wanted (FIRST_PAINT) and closed the pipe: this stamp, the later ones and the
+        # interpreter's last flush go to the null device, not into a traceback (Python's documented remedy).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def bench_fill(dialog, started_at: float, warmup=None) -> None:  # noqa: ANN001
