@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import assert_pycs
 import pytest
 from key_costs import cheap_kdf as _cheap_kdf
 from key_costs import shared_key_cost
@@ -58,6 +59,10 @@ def pytest_configure(config: pytest.Config) -> None:
     would otherwise do before it starts its workers."""
     if hasattr(config, "workerinput") or config.getoption("dist", "no") == "no":
         config.addinivalue_line("filterwarnings", "error::sqlalchemy.exc.SAWarning")
+    try:
+        assert_pycs.write_share(config)  # a fresh checkout: the workers share the asserts' rewriting
+    except (AttributeError, ImportError, TypeError, KeyError):  # pytest's internals moved: each rewrites all
+        pass
     if (os.environ.get("SURVEY_APP_TEST_TMP") == "disk" or config.option.basetemp or "TMPDIR" in os.environ
             or os.environ.get("PYTEST_XDIST_WORKER") or not _on_ram_disk()):
         return
