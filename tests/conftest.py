@@ -57,7 +57,7 @@ def pytest_configure(config: pytest.Config) -> None:
     A warning from SQLAlchemy (SAWarning) fails the test. The filter is added here, in the processes that run
     tests, not in pyproject.toml: naming the category imports SQLAlchemy (~0.2 s), which the xdist controller
     would otherwise do before it starts its workers."""
-    if hasattr(config, "workerinput") or config.getoption("dist", "no") == "no":
+    if hasattr(config, "workerinput") or not config.getoption("numprocesses", None):  # not xdist's controller
         config.addinivalue_line("filterwarnings", "error::sqlalchemy.exc.SAWarning")
     try:
         assert_pycs.write_share(config)  # a fresh checkout: the workers share the asserts' rewriting
