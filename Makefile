@@ -24,7 +24,9 @@ compile: $(STAMP)
 
 $(STAMP): pyproject.toml packaging/debian-packages.txt
 	@bash packaging/install-debian-deps.sh
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+		echo "make: $(PYTHON) could not make $(VENV) (no python3-venv?); using python3 from PATH" >&2; \
+		python3 -m venv $(VENV); }
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
 	@touch $(STAMP)
